@@ -1,0 +1,69 @@
+package dev.orderlistbot.core.rules;
+
+import static dev.orderlistbot.core.rules.Given.CHECK;
+import static dev.orderlistbot.core.rules.Given.check;
+import static dev.orderlistbot.core.rules.Given.FIXTURE;
+import static dev.orderlistbot.core.rules.Given.accepted;
+import static dev.orderlistbot.core.rules.Given.at;
+import static dev.orderlistbot.core.rules.Given.oco;
+import static dev.orderlistbot.core.rules.Given.only;
+import static dev.orderlistbot.core.rules.Given.otoco;
+import static dev.orderlistbot.core.rules.Given.qty;
+import static dev.orderlistbot.core.rules.Given.sl;
+import static dev.orderlistbot.core.rules.Given.tp;
+import static dev.orderlistbot.core.rules.Given.withCounts;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.orderlistbot.core.command.PlaceOrderList;
+import dev.orderlistbot.core.domain.Side;
+import dev.orderlistbot.core.rules.Violation.Rule;
+import org.junit.jupiter.api.Test;
+
+/** BTCUSDT allows 200 open orders, 20 open lists and 5 open stop/take-profit orders. */
+class CountCheckTest {
+  private static final PlaceOrderList OCO = oco(Side.SELL, qty("0.01"), tp("32000"), sl("29000", "28900"));
+
+  @Test
+  void anOcoFitsExactlyUpToTheOpenOrderLimit() {
+    accepted(CHECK.check(OCO, FIXTURE, withCounts("30000", 198, 0, 0)));
+  }
+
+  @Test
+  void refusesAnOcoThatWouldExceedTheOpenOrderLimit() {
+    var violation = only(CHECK.check(OCO, FIXTURE, withCounts("30000", 199, 0, 0)), Rule.MAX_NUM_ORDERS);
+
+    assertThat(violation.message()).contains("199 open orders", "adds 2", "limit of 200", "cancel at least 1");
+  }
+
+  @Test
+  void anOtocoCountsThreeOrders() {
+    var otoco = otoco(Side.BUY, qty("0.01"), at("30000"), tp("32000"), sl("29000"));
+
+    accepted(CHECK.check(otoco, FIXTURE, withCounts("30000", 197, 0, 0)));
+    assertThat(only(CHECK.check(otoco, FIXTURE, withCounts("30000", 198, 0, 0)),
+        Rule.MAX_NUM_ORDERS).message()).contains("adds 3");
+  }
+
+  @Test
+  void everyListCountsOneAgainstTheOpenListLimit() {
+    accepted(CHECK.check(OCO, FIXTURE, withCounts("30000", 0, 19, 0)));
+    assertThat(only(CHECK.check(OCO, FIXTURE, withCounts("30000", 0, 20, 0)), Rule.MAX_NUM_ORDER_LISTS).message())
+        .contains("20 open order lists", "cancel at least 1");
+  }
+
+  @Test
+  void onlyTriggeredLegsCountAgainstTheAlgoOrderLimit() {
+    accepted(CHECK.check(OCO, FIXTURE, withCounts("30000", 0, 0, 4)));
+    only(CHECK.check(OCO, FIXTURE, withCounts("30000", 0, 0, 5)), Rule.MAX_NUM_ALGO_ORDERS);
+
+    var twoAlgo = oco(Side.SELL, qty("0.01"), tp("32000", "31990"), sl("29000", "28900"));
+    accepted(CHECK.check(twoAlgo, FIXTURE, withCounts("30000", 0, 0, 3)));
+    assertThat(only(CHECK.check(twoAlgo, FIXTURE, withCounts("30000", 0, 0, 4)), Rule.MAX_NUM_ALGO_ORDERS).message())
+        .contains("adds 2", "cancel at least 1");
+  }
+
+  @Test
+  void unknownCountsAreNotChecked() {
+    accepted(check(OCO));
+  }
+}

@@ -1,0 +1,80 @@
+package dev.orderlistbot.core.rules;
+
+import static dev.orderlistbot.core.rules.Given.CHECK;
+import static dev.orderlistbot.core.rules.Given.check;
+import static dev.orderlistbot.core.rules.Given.accepted;
+import static dev.orderlistbot.core.rules.Given.at;
+import static dev.orderlistbot.core.rules.Given.dec;
+import static dev.orderlistbot.core.rules.Given.oco;
+import static dev.orderlistbot.core.rules.Given.only;
+import static dev.orderlistbot.core.rules.Given.oto;
+import static dev.orderlistbot.core.rules.Given.qty;
+import static dev.orderlistbot.core.rules.Given.refused;
+import static dev.orderlistbot.core.rules.Given.sl;
+import static dev.orderlistbot.core.rules.Given.tp;
+import static dev.orderlistbot.core.rules.Given.with;
+import static dev.orderlistbot.core.rules.Given.withReference;
+import static dev.orderlistbot.core.rules.Given.without;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.orderlistbot.core.domain.Side;
+import dev.orderlistbot.core.rules.SymbolFilter.PercentPrice;
+import dev.orderlistbot.core.rules.SymbolFilter.PercentPriceBySide;
+import dev.orderlistbot.core.rules.Violation.Rule;
+import org.junit.jupiter.api.Test;
+
+class PercentPriceCheckTest {
+  private static final SymbolRules NARROW = with(new PercentPriceBySide(dec("1.1"), dec("0.9"), dec("1.2"), dec("0.8")));
+
+  @Test
+  void aSellLimitAboveTheAskBandIsRefusedWithTheBandEdge() {
+    var violation = only(check(oco(Side.SELL, qty("0.01"), tp("150000.01"), sl("29000"))), Rule.PERCENT_PRICE_BY_SIDE);
+
+    assertThat(violation.message())
+        .contains("150000.01 is too far from the market price 30000", "SELL prices", "use at most 150000");
+    accepted(check(oco(Side.SELL, qty("0.01"), tp("150000"), sl("29000"))));
+  }
+
+  @Test
+  void aBuyLimitIsHeldToTheBidMultipliers() {
+    var violation = only(check(oto(Side.BUY, qty("0.01"), at("26999.99"), tp("32000")), NARROW), Rule.PERCENT_PRICE_BY_SIDE);
+
+    assertThat(violation.message()).contains("entry price 26999.99", "BUY prices may go down to 27000", "use at least 27000");
+    accepted(check(oto(Side.BUY, qty("0.01"), at("27000"), tp("32000")), NARROW));
+  }
+
+  @Test
+  void theSameSellPriceUsesTheAskBand() {
+    // 35000 is above the bid band (33000) but inside the ask band (36000)
+    accepted(check(oco(Side.SELL, qty("0.01"), tp("35000"), sl("29000")), NARROW));
+    only(check(oco(Side.SELL, qty("0.01"), tp("36000.01"), sl("29000")), NARROW), Rule.PERCENT_PRICE_BY_SIDE);
+  }
+
+  @Test
+  void theBandIsBuiltAroundTheReferencePriceWhenThereIsOne() {
+    var violation = only(CHECK.check(oto(Side.BUY, qty("0.01"), at("25000"), sl("24000")), NARROW, withReference("30000", "20000")),
+        Rule.PERCENT_PRICE_BY_SIDE);
+
+    assertThat(violation.message()).contains("market price 20000", "use at most 22000");
+  }
+
+  @Test
+  void theStopLossLimitPriceIsCheckedButNotItsTrigger() {
+    var violation = only(check(oco(Side.SELL, qty("0.01"), tp("32000"), sl("24001", "23999.99")), NARROW),
+        Rule.PERCENT_PRICE_BY_SIDE);
+
+    assertThat(violation.message()).contains("stop-loss limit price 23999.99", "use at least 24000");
+  }
+
+  @Test
+  void percentPriceAppliesTheSameBandToBothSides() {
+    SymbolRules plain = with(without(PercentPriceBySide.class), new PercentPrice(dec("1.5"), dec("0.5")));
+
+    var result = check(oco(Side.SELL, qty("0.01"), tp("45000.01"), sl("16000", "14999.99")), plain);
+
+    assertThat(refused(result)).extracting(Violation::rule).containsExactly(Rule.PERCENT_PRICE, Rule.PERCENT_PRICE);
+    assertThat(refused(result)).extracting(Violation::message).anySatisfy(m -> assertThat(m).contains("use at most 45000"));
+    assertThat(refused(result)).extracting(Violation::message).anySatisfy(m -> assertThat(m).contains("use at least 15000"));
+    accepted(check(oco(Side.SELL, qty("0.01"), tp("45000"), sl("16000", "15000")), plain));
+  }
+}
