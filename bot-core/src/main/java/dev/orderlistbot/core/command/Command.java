@@ -77,8 +77,17 @@ public sealed interface Command
     }
   }
 
-  /** {@code /setkey} alone: start the guided key setup (API key, then secret or PEM). */
-  record StartKeySetup() implements Command {}
+  /**
+   * {@code /setkey} alone: start the guided key setup (API key, then secret or PEM). It holds no
+   * secret itself, but every {@code /setkey} message is treated alike (deleted), so the rule stays
+   * simple for adapters and traders.
+   */
+  record StartKeySetup() implements Command {
+    @Override
+    public boolean carriesSecret() {
+      return true;
+    }
+  }
 
   /**
    * {@code /setkey API_KEY [SECRET]}: with a secret (an HMAC secret or a PEM private key), store a
