@@ -33,9 +33,12 @@ public record DbConfig(String url, String user, Secret password, int poolSize) {
     return new DbConfig(defaultUrl(dataDir), DEFAULT_USER, Secret.of(""), DEFAULT_POOL_SIZE);
   }
 
-  /** {@code jdbc:h2:file:<dataDir>/orderlist-bot}. */
+  /**
+   * {@code jdbc:h2:file:<dataDir>/orderlist-bot}, with {@code dataDir} made absolute (H2 refuses a
+   * path that is implicitly relative to the working directory).
+   */
   public static String defaultUrl(Path dataDir) {
-    return "jdbc:h2:file:" + dataDir.resolve("orderlist-bot");
+    return "jdbc:h2:file:" + dataDir.toAbsolutePath().normalize().resolve("orderlist-bot");
   }
 
   public boolean isPostgres() {

@@ -18,6 +18,7 @@ import java.util.Base64;
 import java.util.EnumSet;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -101,6 +102,11 @@ public final class MasterKeySource {
       case KeyFile keyFile -> KEY_FILE_VARIABLE;
       case DataDirFile generated -> KEY_VARIABLE + " / " + KEY_FILE_VARIABLE;
     };
+  }
+
+  /** The key file in the data directory, when neither variable is set. */
+  public Optional<Path> dataDirKeyFile() {
+    return origin instanceof DataDirFile generated ? Optional.of(generated.file()) : Optional.empty();
   }
 
   /** Where the key comes from, for messages: never the key itself. */
