@@ -19,7 +19,6 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.UUID;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
 import javax.crypto.spec.SecretKeySpec;
@@ -116,7 +115,7 @@ public final class AesGcmKeyVault implements KeyVault {
     Objects.requireNonNull(owner, "owner");
     Objects.requireNonNull(credentials, "credentials");
     Current cur = current.get();
-    CredentialId id = new CredentialId(randomUuid());
+    CredentialId id = new CredentialId(RandomIds.uuid(random));
     byte[] dataKey = new byte[DATA_KEY_BYTES];
     random.nextBytes(dataKey);
     byte[] secret = credentials.secret().bytes();
@@ -284,19 +283,5 @@ public final class AesGcmKeyVault implements KeyVault {
 
   private static Instant now(Clock clock) {
     return clock.instant().truncatedTo(ChronoUnit.MICROS);
-  }
-
-  private UUID randomUuid() {
-    byte[] b = new byte[16];
-    random.nextBytes(b);
-    b[6] = (byte) ((b[6] & 0x0f) | 0x40);
-    b[8] = (byte) ((b[8] & 0x3f) | 0x80);
-    long high = 0;
-    long low = 0;
-    for (int i = 0; i < 8; i++) {
-      high = (high << 8) | (b[i] & 0xff);
-      low = (low << 8) | (b[i + 8] & 0xff);
-    }
-    return new UUID(high, low);
   }
 }

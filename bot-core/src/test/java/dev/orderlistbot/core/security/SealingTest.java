@@ -56,4 +56,12 @@ class SealingTest {
     SealedBox box = gcm.seal(key.aesKey(), "secret".getBytes(StandardCharsets.UTF_8), AssociatedData.forKeyCheck(1));
     assertThat(box.toString()).isEqualTo("SealedBox[nonce=12 bytes, ciphertext=22 bytes]");
   }
+
+  @Test
+  void credentialIdsAreRandomVersion4Uuids() {
+    UUID one = RandomIds.uuid(random);
+    assertThat(one.version()).isEqualTo(4);
+    assertThat(one.variant()).isEqualTo(2);
+    assertThat(RandomIds.uuid(random)).isNotEqualTo(one);
+  }
 }
