@@ -1,0 +1,94 @@
+package dev.orderlistbot.app;
+
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * The command line: {@code java -jar orderlist-bot.jar [run]} and {@code java -jar orderlist-bot.jar
+ * master-key rotate --new-key-file F}. Exit codes: 0 ok, 1 failure, 2 usage error.
+ *
+ * <p>{@link #main} is the only place that reads the process environment; everything else gets the
+ * map, so tests run the whole command line in-process through {@link #execute}.
+ */
+@Command(
+    name = "orderlist-bot",
+    description = "Self-hosted chat bot that places Binance Spot order lists. Without a command: run.",
+    subcommandsRepeatable = false)
+public final class Main implements Callable<Integer> {
+  private static final Logger LOG = LoggerFactory.getLogger(Main.class);
+
+  /** What every command needs: the environment map, where to print, and the assembly. */
+  record Context(Map<String, String> env, PrintWriter out, PrintWriter err, Assembly assembly) {}
+
+  private final Context context;
+
+  @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help and exit.")
+  private boolean help;
+
+  private Main(Context context) {
+    this.context = context;
+  }
+
+  public static void main(String[] args) {
+    PrintWriter out = new PrintWriter(System.out, true, StandardCharsets.UTF_8);
+    PrintWriter err = new PrintWriter(System.err, true, StandardCharsets.UTF_8);
+    System.exit(execute(args, System.getenv(), out, err, Clock.systemUTC(), new SecureRandom()));
+  }
+
+  /** Runs one command line with {@code env} as the environment; returns the exit code. */
+  static int execute(
+      String[] args, Map<String, String> env, PrintWriter out, PrintWriter err, Clock clock, SecureRandom random) {
+    Context context = new Context(Map.copyOf(env), out, err, new Assembly(clock, random));
+    CommandLine cli = new CommandLine(new Main(context));
+    cli.addSubcommand("run", new RunCommand(context));
+    cli.addSubcommand(
+        "master-key", new CommandLine(new MasterKeyCommand()).addSubcommand("rotate", new RotateCommand(context)));
+    cli.setOut(out);
+    cli.setErr(err);
+    cli.setExecutionExceptionHandler(
+        (e, commandLine, parseResult) -> {
+          report(e, err);
+          return CommandLine.ExitCode.SOFTWARE;
+        });
+    int code = cli.execute(args);
+    out.flush();
+    err.flush();
+    return code;
+  }
+
+  @Override
+  public Integer call() {
+    return new RunCommand(context).call();
+  }
+
+  private static void report(Exception e, PrintWriter err) {
+    switch (e) {
+      case AppException app -> app.problems().forEach(problem -> err.println("error: " + problem));
+      case IllegalArgumentException bad -> err.println("error: " + bad.getMessage());
+      default -> {
+        LOG.error("Unexpected failure", e);
+        err.println("error: unexpected " + e.getClass().getSimpleName() + " (see the log above)");
+      }
+    }
+  }
+
+  /** {@code master-key}: a group; on its own it is a usage error. */
+  @Command(name = "master-key", description = "Manage the master key that seals the stored API secrets.")
+  static final class MasterKeyCommand implements Runnable {
+    @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public void run() {
+      throw new CommandLine.ParameterException(spec.commandLine(), "Missing command: master-key rotate --new-key-file FILE");
+    }
+  }
+}

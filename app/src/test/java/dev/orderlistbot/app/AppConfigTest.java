@@ -1,0 +1,83 @@
+package dev.orderlistbot.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Base64;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class AppConfigTest {
+  @TempDir Path dir;
+
+  @Test
+  void withNothingSetTheDefaultsRunAnH2FileInDotData() {
+    AppConfig config = AppConfig.from(Map.of());
+
+    assertThat(config.dataDir()).isEqualTo(Path.of("./data"));
+    assertThat(config.db().url()).startsWith("jdbc:h2:file:").endsWith("/data/orderlist-bot");
+    assertThat(config.db().user()).isEqualTo("sa");
+    assertThat(config.db().password().isEmpty()).isTrue();
+    assertThat(config.db().poolSize()).isEqualTo(10);
+    assertThat(config.masterKey().dataDirKeyFile()).contains(Path.of("./data/master.key"));
+  }
+
+  @Test
+  void theDataDirMovesTheDefaultDatabaseAndKeyFile() {
+    AppConfig config = AppConfig.from(Map.of("BOT_DATA_DIR", dir.toString()));
+    assertThat(config.db().url()).isEqualTo("jdbc:h2:file:" + dir.toAbsolutePath() + "/orderlist-bot");
+    assertThat(config.masterKey().dataDirKeyFile()).contains(dir.resolve("master.key"));
+  }
+
+  @Test
+  void aPostgresUrlWithPasswordAndPoolSizeIsTaken() {
+    AppConfig config = AppConfig.from(Map.of(
+        "BOT_DB_URL", "jdbc:postgresql://db:5432/bot", "BOT_DB_USER", "bot", "BOT_DB_PASSWORD", "pw-123",
+        "BOT_DB_POOL_SIZE", "4"));
+    assertThat(config.db().isPostgres()).isTrue();
+    assertThat(config.db().password().reveal()).isEqualTo("pw-123");
+    assertThat(config.db().poolSize()).isEqualTo(4);
+    assertThat(config.toString()).doesNotContain("pw-123");
+  }
+
+  @Test
+  void theDbPasswordCanComeFromAFile() throws Exception {
+    Path file = Files.writeString(dir.resolve("db-password"), "from-a-docker-secret\n");
+    AppConfig config = AppConfig.from(Map.of("BOT_DB_PASSWORD_FILE", file.toString()));
+    assertThat(config.db().password().reveal()).isEqualTo("from-a-docker-secret");
+  }
+
+  @Test
+  void everyProblemIsReportedAtOnceEachNamingItsVariable() {
+    Map<String, String> env = Map.of(
+        "BOT_DB_URL", "jdbc:mysql://db/bot",
+        "BOT_DB_POOL_SIZE", "many",
+        "BOT_DB_PASSWORD", "a", "BOT_DB_PASSWORD_FILE", "/run/secrets/db",
+        "BOT_MASTER_KEY", "bm90LWEta2V5");
+
+    assertThatThrownBy(() -> AppConfig.from(env))
+        .isInstanceOfSatisfying(AppException.class, e -> assertThat(e.problems())
+            .hasSize(3)
+            .anySatisfy(p -> assertThat(p).startsWith("BOT_DB_POOL_SIZE: "))
+            .anySatisfy(p -> assertThat(p).startsWith("BOT_DB_PASSWORD: set only one"))
+            .anySatisfy(p -> assertThat(p).startsWith("BOT_MASTER_KEY: ").doesNotContain("bm90LWEta2V5")));
+  }
+
+  @Test
+  void aBadUrlIsNamed() {
+    assertThatThrownBy(() -> AppConfig.from(Map.of("BOT_DB_URL", "jdbc:mysql://db/bot")))
+        .isInstanceOfSatisfying(AppException.class,
+            e -> assertThat(e.problems()).containsExactly("BOT_DB_URL: only jdbc:h2: and jdbc:postgresql: URLs are supported"));
+  }
+
+  @Test
+  void theConfigPrintsNoKeyMaterial() {
+    String key = Base64.getEncoder().encodeToString(new byte[] {
+        1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23, 24, 25, 26, 27, 28, 29, 30, 31, 32});
+    AppConfig config = AppConfig.from(Map.of("BOT_MASTER_KEY", key, "BOT_DB_PASSWORD", "hunter2-db"));
+    assertThat(config.toString()).doesNotContain(key).doesNotContain(key.substring(0, 8)).doesNotContain("hunter2-db");
+  }
+}

@@ -1,0 +1,34 @@
+package dev.orderlistbot.core.port.out;
+
+import dev.orderlistbot.core.domain.UserRef;
+import java.util.Optional;
+
+/**
+ * Pending confirmations and their atomic one-shot claim.
+ *
+ * <p>Contract: {@link #claim} and {@link #cancel} are each one conditional update ({@code ... WHERE
+ * state = 'PENDING' AND requester matches AND expires_at > now}), so among any number of concurrent
+ * attempts, on any number of threads or processes, at most one gets {@link ClaimResult.Claimed}.
+ * "Now" is the store's injected clock. A PENDING confirmation found past its expiry is turned
+ * EXPIRED on the way.
+ *
+ * <p>Thread-safety: implementations are thread-safe. Failure modes: {@link StorageException}, also
+ * when {@link #create} reuses an id or a token.
+ */
+public interface PendingConfirmationStore {
+  void create(PendingConfirmation confirmation);
+
+  Optional<PendingConfirmation> findByToken(String token);
+
+  /** Records the platform's id of the preview message; returns false when the token is unknown. */
+  boolean attachMessageRef(String token, String messageRef);
+
+  /** PENDING to CLAIMED, once, by the requester, before expiry. */
+  ClaimResult claim(String token, UserRef requester);
+
+  /** PENDING to CANCELLED, with the same rules as {@link #claim}. */
+  ClaimResult cancel(String token, UserRef requester);
+
+  /** Turns every PENDING confirmation past its expiry EXPIRED; returns how many. */
+  int expireOverdue();
+}

@@ -1,0 +1,28 @@
+package dev.orderlistbot.core.port.out;
+
+import dev.orderlistbot.core.domain.UserRef;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The order lists the bot placed, keyed by our {@code listClientOrderId}.
+ *
+ * <p>Contract: {@link #record} inserts the list with its legs (a duplicate {@code
+ * listClientOrderId} is a {@link StorageException}); updates stamp {@code updatedAt} from the store's
+ * clock and return false when the list is unknown. Thread-safe.
+ */
+public interface PlacedOrderListStore {
+  void record(PlacedOrderList list);
+
+  Optional<PlacedOrderList> findByListClientOrderId(String listClientOrderId);
+
+  Optional<PlacedOrderList> findByOrderListId(long orderListId);
+
+  /** The owner's lists still UNKNOWN or EXECUTING, oldest first. */
+  List<PlacedOrderList> listOpen(UserRef owner);
+
+  boolean updateState(String listClientOrderId, OrderListState state);
+
+  /** Sets Binance's ids once known (e.g. after an UNKNOWN placement was found by client id). */
+  boolean attachExchangeIds(String listClientOrderId, long orderListId, List<PlacedLeg> legs);
+}

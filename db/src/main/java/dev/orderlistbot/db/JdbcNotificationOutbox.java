@@ -1,0 +1,139 @@
+package dev.orderlistbot.db;
+
+import dev.orderlistbot.core.port.out.NotificationOutbox;
+import dev.orderlistbot.core.port.out.OutboxEntry;
+import dev.orderlistbot.core.port.out.OutboxMessage;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * Claiming selects due candidates without locks, then takes each with a conditional UPDATE on its
+ * {@code next_attempt_at}: portable (no {@code SKIP LOCKED}), and a row another dispatcher took in
+ * between is simply skipped.
+ */
+final class JdbcNotificationOutbox implements NotificationOutbox {
+  private final Session session;
+  private final Clock clock;
+
+  JdbcNotificationOutbox(Session session, Clock clock) {
+    this.session = session;
+    this.clock = clock;
+  }
+
+  @Override
+  public boolean enqueue(OutboxMessage message) {
+    Objects.requireNonNull(message, "message");
+    Instant now = clock.instant();
+    return session.run(
+        "enqueue a notification",
+        c ->
+            Transactions.insertIfAbsent(
+                c,
+                conn -> {
+                  try (PreparedStatement insert =
+                      conn.prepareStatement(
+                          "INSERT INTO notification_outbox (dedupe_key, target_platform, target_chat_id,"
+                              + " message_text, created_at, attempts, next_attempt_at) VALUES (?, ?, ?, ?, ?, 0, ?)")) {
+                    insert.setString(1, message.dedupeKey());
+                    insert.setString(2, message.target().platform());
+                    insert.setString(3, message.target().chatId());
+                    insert.setString(4, message.text());
+                    insert.setObject(5, Rows.timestamp(now));
+                    insert.setObject(6, Rows.timestamp(now));
+                    return insert.executeUpdate();
+                  }
+                }));
+  }
+
+  @Override
+  public List<OutboxEntry> claimDue(int max, Duration lease) {
+    if (max < 1) {
+      throw new IllegalArgumentException("max must be at least 1");
+    }
+    if (lease.isNegative() || lease.isZero()) {
+      throw new IllegalArgumentException("the lease must be positive");
+    }
+    Instant now = clock.instant();
+    Instant leasedUntil = now.plus(lease);
+    return session.run(
+        "claim due notifications",
+        c -> {
+          List<OutboxEntry> candidates;
+          try (PreparedStatement select =
+              c.prepareStatement(
+                  "SELECT outbox_id, dedupe_key, target_platform, target_chat_id, message_text, created_at,"
+                      + " attempts, next_attempt_at FROM notification_outbox"
+                      + " WHERE delivered_at IS NULL AND next_attempt_at <= ? ORDER BY next_attempt_at, outbox_id")) {
+            select.setObject(1, Rows.timestamp(now));
+            select.setMaxRows(max);
+            candidates = Rows.list(select, JdbcNotificationOutbox::map);
+          }
+          List<OutboxEntry> claimed = new ArrayList<>();
+          try (PreparedStatement update =
+              c.prepareStatement(
+                  "UPDATE notification_outbox SET attempts = attempts + 1, next_attempt_at = ?"
+                      + " WHERE outbox_id = ? AND delivered_at IS NULL AND next_attempt_at = ?")) {
+            for (OutboxEntry entry : candidates) {
+              update.setObject(1, Rows.timestamp(leasedUntil));
+              update.setLong(2, entry.id());
+              update.setObject(3, Rows.timestamp(entry.nextAttemptAt()));
+              if (update.executeUpdate() == 1) {
+                claimed.add(
+                    new OutboxEntry(entry.id(), entry.message(), entry.createdAt(), entry.attempts() + 1, leasedUntil));
+              }
+            }
+          }
+          return claimed;
+        });
+  }
+
+  @Override
+  public boolean markDelivered(long id) {
+    return session.run(
+        "mark a notification delivered",
+        c -> {
+          try (PreparedStatement update =
+              c.prepareStatement(
+                  "UPDATE notification_outbox SET delivered_at = ? WHERE outbox_id = ? AND delivered_at IS NULL")) {
+            update.setObject(1, Rows.timestamp(clock.instant()));
+            update.setLong(2, id);
+            return update.executeUpdate() == 1;
+          }
+        });
+  }
+
+  @Override
+  public boolean reschedule(long id, Instant nextAttemptAt) {
+    Objects.requireNonNull(nextAttemptAt, "nextAttemptAt");
+    return session.run(
+        "reschedule a notification",
+        c -> {
+          try (PreparedStatement update =
+              c.prepareStatement(
+                  "UPDATE notification_outbox SET next_attempt_at = ? WHERE outbox_id = ? AND delivered_at IS NULL")) {
+            update.setObject(1, Rows.timestamp(nextAttemptAt));
+            update.setLong(2, id);
+            return update.executeUpdate() == 1;
+          }
+        });
+  }
+
+  private static OutboxEntry map(ResultSet row) throws SQLException {
+    return new OutboxEntry(
+        row.getLong("outbox_id"),
+        new OutboxMessage(
+            row.getString("dedupe_key"),
+            Rows.chat(row, "target_platform", "target_chat_id"),
+            row.getString("message_text")),
+        Rows.instant(row, "created_at"),
+        row.getInt("attempts"),
+        Rows.instant(row, "next_attempt_at"));
+  }
+}

@@ -1,0 +1,203 @@
+package dev.orderlistbot.db;
+
+import dev.orderlistbot.core.domain.Symbol;
+import dev.orderlistbot.core.domain.UserRef;
+import dev.orderlistbot.core.domain.order.ListKind;
+import dev.orderlistbot.core.port.out.OrderListState;
+import dev.orderlistbot.core.port.out.PlacedLeg;
+import dev.orderlistbot.core.port.out.PlacedOrderList;
+import dev.orderlistbot.core.port.out.PlacedOrderListStore;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.OptionalLong;
+
+final class JdbcPlacedOrderListStore implements PlacedOrderListStore {
+  private static final String COLUMNS =
+      "list_client_order_id, owner_platform, owner_user_id, chat_platform, chat_id, list_kind, symbol,"
+          + " order_list_id, state, created_at, updated_at";
+
+  private record Head(PlacedOrderList withoutLegs) {}
+
+  private final Session session;
+  private final Clock clock;
+
+  JdbcPlacedOrderListStore(Session session, Clock clock) {
+    this.session = session;
+    this.clock = clock;
+  }
+
+  @Override
+  public void record(PlacedOrderList list) {
+    Objects.requireNonNull(list, "list");
+    session.run(
+        "record a placed order list",
+        c -> {
+          try (PreparedStatement insert =
+              c.prepareStatement(
+                  "INSERT INTO placed_order_list (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+            insert.setString(1, list.listClientOrderId());
+            insert.setString(2, list.owner().platform());
+            insert.setString(3, list.owner().userId());
+            insert.setString(4, list.chat().platform());
+            insert.setString(5, list.chat().chatId());
+            insert.setString(6, list.kind().name());
+            insert.setString(7, list.symbol().value());
+            Rows.setOptionalLong(insert, 8, list.orderListId());
+            insert.setString(9, list.state().name());
+            insert.setObject(10, Rows.timestamp(list.createdAt()));
+            insert.setObject(11, Rows.timestamp(list.updatedAt()));
+            insert.executeUpdate();
+          }
+          insertLegs(c, list.listClientOrderId(), list.legs());
+          return null;
+        });
+  }
+
+  @Override
+  public Optional<PlacedOrderList> findByListClientOrderId(String listClientOrderId) {
+    Objects.requireNonNull(listClientOrderId, "listClientOrderId");
+    return session.run(
+        "find a placed order list",
+        c -> first(c, "SELECT " + COLUMNS + " FROM placed_order_list WHERE list_client_order_id = ?", listClientOrderId));
+  }
+
+  @Override
+  public Optional<PlacedOrderList> findByOrderListId(long orderListId) {
+    return session.run(
+        "find a placed order list",
+        c -> {
+          try (PreparedStatement select =
+              c.prepareStatement("SELECT " + COLUMNS + " FROM placed_order_list WHERE order_list_id = ?")) {
+            select.setLong(1, orderListId);
+            return withLegs(c, Rows.list(select, JdbcPlacedOrderListStore::map)).stream().findFirst();
+          }
+        });
+  }
+
+  @Override
+  public List<PlacedOrderList> listOpen(UserRef owner) {
+    Objects.requireNonNull(owner, "owner");
+    return session.run(
+        "list open order lists",
+        c -> {
+          try (PreparedStatement select =
+              c.prepareStatement(
+                  "SELECT " + COLUMNS + " FROM placed_order_list WHERE owner_platform = ? AND owner_user_id = ?"
+                      + " AND state IN ('UNKNOWN', 'EXECUTING') ORDER BY created_at, list_client_order_id")) {
+            select.setString(1, owner.platform());
+            select.setString(2, owner.userId());
+            return withLegs(c, Rows.list(select, JdbcPlacedOrderListStore::map));
+          }
+        });
+  }
+
+  @Override
+  public boolean updateState(String listClientOrderId, OrderListState state) {
+    Objects.requireNonNull(state, "state");
+    return session.run(
+        "update an order list's state",
+        c -> {
+          try (PreparedStatement update =
+              c.prepareStatement(
+                  "UPDATE placed_order_list SET state = ?, updated_at = ? WHERE list_client_order_id = ?")) {
+            update.setString(1, state.name());
+            update.setObject(2, Rows.timestamp(clock.instant()));
+            update.setString(3, listClientOrderId);
+            return update.executeUpdate() == 1;
+          }
+        });
+  }
+
+  @Override
+  public boolean attachExchangeIds(String listClientOrderId, long orderListId, List<PlacedLeg> legs) {
+    List<PlacedLeg> copy = List.copyOf(legs);
+    return session.run(
+        "attach exchange ids to an order list",
+        c -> {
+          try (PreparedStatement update =
+              c.prepareStatement(
+                  "UPDATE placed_order_list SET order_list_id = ?, updated_at = ? WHERE list_client_order_id = ?")) {
+            update.setLong(1, orderListId);
+            update.setObject(2, Rows.timestamp(clock.instant()));
+            update.setString(3, listClientOrderId);
+            if (update.executeUpdate() != 1) {
+              return false;
+            }
+          }
+          try (PreparedStatement delete =
+              c.prepareStatement("DELETE FROM placed_order_leg WHERE list_client_order_id = ?")) {
+            delete.setString(1, listClientOrderId);
+            delete.executeUpdate();
+          }
+          insertLegs(c, listClientOrderId, copy);
+          return true;
+        });
+  }
+
+  private static void insertLegs(Connection c, String listClientOrderId, List<PlacedLeg> legs) throws SQLException {
+    try (PreparedStatement insert =
+        c.prepareStatement(
+            "INSERT INTO placed_order_leg (list_client_order_id, leg_index, client_order_id, order_id)"
+                + " VALUES (?, ?, ?, ?)")) {
+      for (int i = 0; i < legs.size(); i++) {
+        insert.setString(1, listClientOrderId);
+        insert.setInt(2, i);
+        insert.setString(3, legs.get(i).clientOrderId());
+        Rows.setOptionalLong(insert, 4, legs.get(i).orderId());
+        insert.addBatch();
+      }
+      if (!legs.isEmpty()) {
+        insert.executeBatch();
+      }
+    }
+  }
+
+  private static Optional<PlacedOrderList> first(Connection c, String sql, String key) throws SQLException {
+    try (PreparedStatement select = c.prepareStatement(sql)) {
+      select.setString(1, key);
+      return withLegs(c, Rows.list(select, JdbcPlacedOrderListStore::map)).stream().findFirst();
+    }
+  }
+
+  private static List<PlacedOrderList> withLegs(Connection c, List<Head> heads) throws SQLException {
+    List<PlacedOrderList> result = new ArrayList<>(heads.size());
+    try (PreparedStatement select =
+        c.prepareStatement(
+            "SELECT client_order_id, order_id FROM placed_order_leg WHERE list_client_order_id = ? ORDER BY leg_index")) {
+      for (Head head : heads) {
+        PlacedOrderList list = head.withoutLegs();
+        select.setString(1, list.listClientOrderId());
+        List<PlacedLeg> legs =
+            Rows.list(select, row -> new PlacedLeg(row.getString("client_order_id"), Rows.optionalLong(row, "order_id")));
+        result.add(
+            new PlacedOrderList(
+                list.listClientOrderId(), list.owner(), list.chat(), list.kind(), list.symbol(),
+                list.orderListId(), legs, list.state(), list.createdAt(), list.updatedAt()));
+      }
+    }
+    return result;
+  }
+
+  private static Head map(ResultSet row) throws SQLException {
+    OptionalLong orderListId = Rows.optionalLong(row, "order_list_id");
+    return new Head(
+        new PlacedOrderList(
+            row.getString("list_client_order_id"),
+            Rows.user(row, "owner"),
+            Rows.chat(row, "chat_platform", "chat_id"),
+            ListKind.valueOf(row.getString("list_kind")),
+            new Symbol(row.getString("symbol")),
+            orderListId,
+            List.of(),
+            OrderListState.valueOf(row.getString("state")),
+            Rows.instant(row, "created_at"),
+            Rows.instant(row, "updated_at")));
+  }
+}

@@ -1,0 +1,83 @@
+package dev.orderlistbot.db;
+
+import dev.orderlistbot.core.port.out.AlertSubscriptionStore;
+import dev.orderlistbot.core.port.out.AuditLog;
+import dev.orderlistbot.core.port.out.ChatUserStore;
+import dev.orderlistbot.core.port.out.KeyCheckStore;
+import dev.orderlistbot.core.port.out.NotificationOutbox;
+import dev.orderlistbot.core.port.out.PendingConfirmationStore;
+import dev.orderlistbot.core.port.out.PlacedOrderListStore;
+import dev.orderlistbot.core.port.out.ProcessedEventStore;
+import dev.orderlistbot.core.port.out.SealedCredentialStore;
+import dev.orderlistbot.core.port.out.Stores;
+import java.time.Clock;
+
+/** Every JDBC store over one {@link Session}. */
+final class JdbcStores implements Stores {
+  private final ChatUserStore users;
+  private final SealedCredentialStore credentials;
+  private final KeyCheckStore keyChecks;
+  private final PendingConfirmationStore confirmations;
+  private final PlacedOrderListStore orderLists;
+  private final NotificationOutbox outbox;
+  private final AlertSubscriptionStore subscriptions;
+  private final ProcessedEventStore processedEvents;
+  private final AuditLog audit;
+
+  JdbcStores(Session session, Clock clock) {
+    this.users = new JdbcChatUserStore(session, clock);
+    this.credentials = new JdbcSealedCredentialStore(session);
+    this.keyChecks = new JdbcKeyCheckStore(session);
+    this.confirmations = new JdbcPendingConfirmationStore(session, clock);
+    this.orderLists = new JdbcPlacedOrderListStore(session, clock);
+    this.outbox = new JdbcNotificationOutbox(session, clock);
+    this.subscriptions = new JdbcAlertSubscriptionStore(session, clock);
+    this.processedEvents = new JdbcProcessedEventStore(session, clock);
+    this.audit = new JdbcAuditLog(session);
+  }
+
+  @Override
+  public ChatUserStore users() {
+    return users;
+  }
+
+  @Override
+  public SealedCredentialStore credentials() {
+    return credentials;
+  }
+
+  @Override
+  public KeyCheckStore keyChecks() {
+    return keyChecks;
+  }
+
+  @Override
+  public PendingConfirmationStore confirmations() {
+    return confirmations;
+  }
+
+  @Override
+  public PlacedOrderListStore orderLists() {
+    return orderLists;
+  }
+
+  @Override
+  public NotificationOutbox outbox() {
+    return outbox;
+  }
+
+  @Override
+  public AlertSubscriptionStore subscriptions() {
+    return subscriptions;
+  }
+
+  @Override
+  public ProcessedEventStore processedEvents() {
+    return processedEvents;
+  }
+
+  @Override
+  public AuditLog audit() {
+    return audit;
+  }
+}

@@ -1,0 +1,109 @@
+package dev.orderlistbot.db;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.orderlistbot.core.domain.ChatRef;
+import dev.orderlistbot.core.domain.Secret;
+import dev.orderlistbot.core.domain.UserRef;
+import dev.orderlistbot.core.port.out.ClaimResult;
+import dev.orderlistbot.core.port.out.ConfirmationState;
+import dev.orderlistbot.core.port.out.PendingConfirmation;
+import dev.orderlistbot.core.port.out.PendingConfirmationStore;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.function.IntFunction;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Double taps, many devices, many threads: a confirmation is claimed once, on a real H2 file via the pool. */
+class ConcurrentClaimTest {
+  private static final int THREADS = 50;
+  private final UserRef alice = new UserRef("telegram", "1001");
+
+  @TempDir Path dataDir;
+  private Database database;
+
+  @BeforeEach
+  void open() {
+    String url = DbConfig.defaultUrl(dataDir);
+    database = Database.open(new DbConfig(url, "sa", Secret.of(""), THREADS), Clock.systemUTC());
+  }
+
+  @AfterEach
+  void close() {
+    database.close();
+  }
+
+  @Test
+  void fiftyThreadsClaimingOneConfirmationGetExactlyOneClaimed() throws Exception {
+    PendingConfirmationStore store = create("tap");
+
+    List<ClaimResult> results = race(i -> () -> store.claim("tap", alice));
+
+    assertThat(results).filteredOn(ClaimResult.Claimed.class::isInstance).hasSize(1);
+    assertThat(results).filteredOn(r -> r.equals(new ClaimResult.AlreadyHandled(ConfirmationState.CLAIMED)))
+        .hasSize(THREADS - 1);
+  }
+
+  @Test
+  void confirmAndCancelRacingOnOneConfirmationLetExactlyOneWin() throws Exception {
+    PendingConfirmationStore store = create("race");
+
+    List<ClaimResult> results =
+        race(i -> i % 2 == 0 ? () -> store.claim("race", alice) : () -> store.cancel("race", alice));
+
+    assertThat(results).filteredOn(ClaimResult.Claimed.class::isInstance).hasSize(1);
+    assertThat(results).filteredOn(ClaimResult.AlreadyHandled.class::isInstance).hasSize(THREADS - 1);
+    ConfirmationState end = store.findByToken("race").orElseThrow().state();
+    assertThat(results).filteredOn(r -> r instanceof ClaimResult.AlreadyHandled a && a.state() != end).isEmpty();
+  }
+
+  private PendingConfirmationStore create(String token) {
+    PendingConfirmationStore store = database.stores().confirmations();
+    Instant now = Instant.now();
+    store.create(
+        PendingConfirmation.pending(
+            UUID.randomUUID(), token, alice, new ChatRef("telegram", "1001"), "payload", now, now.plus(Duration.ofMinutes(5))));
+    return store;
+  }
+
+  private List<ClaimResult> race(IntFunction<java.util.concurrent.Callable<ClaimResult>> attempt) throws Exception {
+    ExecutorService pool = Executors.newFixedThreadPool(THREADS);
+    try {
+      CountDownLatch ready = new CountDownLatch(THREADS);
+      CountDownLatch start = new CountDownLatch(1);
+      List<Future<ClaimResult>> futures = new ArrayList<>();
+      for (int i = 0; i < THREADS; i++) {
+        java.util.concurrent.Callable<ClaimResult> call = attempt.apply(i);
+        futures.add(
+            pool.submit(
+                () -> {
+                  ready.countDown();
+                  start.await();
+                  return call.call();
+                }));
+      }
+      assertThat(ready.await(10, TimeUnit.SECONDS)).isTrue();
+      start.countDown();
+      List<ClaimResult> results = new ArrayList<>();
+      for (Future<ClaimResult> f : futures) {
+        results.add(f.get(30, TimeUnit.SECONDS));
+      }
+      return results;
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+}

@@ -1,0 +1,338 @@
+package dev.orderlistbot.db;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.orderlistbot.core.domain.ChatRef;
+import dev.orderlistbot.core.domain.CredentialId;
+import dev.orderlistbot.core.domain.KeyType;
+import dev.orderlistbot.core.domain.Symbol;
+import dev.orderlistbot.core.domain.UserRef;
+import dev.orderlistbot.core.domain.order.ListKind;
+import dev.orderlistbot.core.port.out.AlertMode;
+import dev.orderlistbot.core.port.out.AlertSubscription;
+import dev.orderlistbot.core.port.out.AuditAction;
+import dev.orderlistbot.core.port.out.AuditEntry;
+import dev.orderlistbot.core.port.out.ClaimResult;
+import dev.orderlistbot.core.port.out.ConfirmationState;
+import dev.orderlistbot.core.port.out.KeyCheck;
+import dev.orderlistbot.core.port.out.OrderListState;
+import dev.orderlistbot.core.port.out.OutboxEntry;
+import dev.orderlistbot.core.port.out.OutboxMessage;
+import dev.orderlistbot.core.port.out.PendingConfirmation;
+import dev.orderlistbot.core.port.out.PlacedLeg;
+import dev.orderlistbot.core.port.out.PlacedOrderList;
+import dev.orderlistbot.core.port.out.SealedBox;
+import dev.orderlistbot.core.port.out.SealedCredential;
+import dev.orderlistbot.core.port.out.StorageException;
+import dev.orderlistbot.core.port.out.Stores;
+import dev.orderlistbot.core.port.out.UserRole;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.OptionalLong;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicReference;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The behaviour every storage port promises, run against H2 ({@link H2StoresTest}) and PostgreSQL
+ * ({@link PostgresStoresTest}, skipped when no server answers). Each test uses fresh ids, so tests
+ * can share one schema.
+ */
+abstract class StoresContract {
+  static final Instant START = Instant.parse("2026-03-01T10:00:00Z");
+
+  final MutableClock clock = new MutableClock(START);
+  String run;
+  UserRef alice;
+  UserRef bob;
+  ChatRef aliceChat;
+
+  @BeforeEach
+  void freshIds() {
+    run = UUID.randomUUID().toString().substring(0, 8);
+    alice = new UserRef("telegram", "alice-" + run);
+    bob = new UserRef("telegram", "bob-" + run);
+    aliceChat = new ChatRef("telegram", "chat-" + run);
+  }
+
+  abstract Database database();
+
+  Stores stores() {
+    return database().stores();
+  }
+
+  PendingConfirmation pending(String token, UserRef requester, Duration ttl) {
+    return PendingConfirmation.pending(
+        UUID.randomUUID(), token, requester, new ChatRef(requester.platform(), "chat-" + run),
+        "{\"oco\":\"BTCUSDT sell 0.01\"}", clock.instant(), clock.instant().plus(ttl));
+  }
+
+  String token(String name) {
+    return name + "-" + run;
+  }
+
+  @Test
+  void registeringAUserTwiceKeepsTheFirstRegistration() {
+    assertThat(stores().users().register(alice, UserRole.TRADER).role()).isEqualTo(UserRole.TRADER);
+    assertThat(stores().users().register(alice, UserRole.ADMIN).role()).isEqualTo(UserRole.TRADER);
+    assertThat(stores().users().changeRole(alice, UserRole.BLOCKED)).isTrue();
+    assertThat(stores().users().find(alice).orElseThrow().role()).isEqualTo(UserRole.BLOCKED);
+    assertThat(stores().users().find(bob)).isEmpty();
+    assertThat(stores().users().changeRole(bob, UserRole.ADMIN)).isFalse();
+  }
+
+  @Test
+  void userSettingsArePutReplacedAndRemoved() {
+    stores().users().register(alice, UserRole.TRADER);
+    stores().users().putSetting(alice, "lang", "en");
+    stores().users().putSetting(alice, "lang", "de");
+    stores().users().putSetting(alice, "confirm", "always");
+    assertThat(stores().users().find(alice).orElseThrow().settings())
+        .containsExactlyInAnyOrderEntriesOf(java.util.Map.of("lang", "de", "confirm", "always"));
+    assertThat(stores().users().removeSetting(alice, "lang")).isTrue();
+    assertThat(stores().users().removeSetting(alice, "lang")).isFalse();
+    assertThatThrownBy(() -> stores().users().putSetting(bob, "lang", "en")).isInstanceOf(StorageException.class);
+  }
+
+  @Test
+  void theRequesterClaimsAConfirmationOnceAndOnlyOnce() {
+    stores().confirmations().create(pending(token("once"), alice, Duration.ofMinutes(2)));
+
+    ClaimResult first = stores().confirmations().claim(token("once"), alice);
+    ClaimResult second = stores().confirmations().claim(token("once"), alice);
+
+    assertThat(first).isInstanceOfSatisfying(
+        ClaimResult.Claimed.class, c -> assertThat(c.confirmation().state()).isEqualTo(ConfirmationState.CLAIMED));
+    assertThat(second).isEqualTo(new ClaimResult.AlreadyHandled(ConfirmationState.CLAIMED));
+  }
+
+  @Test
+  void anotherUserCannotClaimAndLeavesTheConfirmationPending() {
+    stores().confirmations().create(pending(token("theirs"), alice, Duration.ofMinutes(2)));
+
+    assertThat(stores().confirmations().claim(token("theirs"), bob)).isEqualTo(new ClaimResult.NotRequester());
+    assertThat(stores().confirmations().cancel(token("theirs"), bob)).isEqualTo(new ClaimResult.NotRequester());
+    assertThat(stores().confirmations().claim(token("theirs"), alice)).isInstanceOf(ClaimResult.Claimed.class);
+  }
+
+  @Test
+  void anExpiredConfirmationCannotBeClaimedAndIsMarkedExpired() {
+    stores().confirmations().create(pending(token("late"), alice, Duration.ofSeconds(30)));
+    clock.advance(Duration.ofSeconds(30));
+
+    assertThat(stores().confirmations().claim(token("late"), alice)).isEqualTo(new ClaimResult.Expired());
+    assertThat(stores().confirmations().findByToken(token("late")).orElseThrow().state())
+        .isEqualTo(ConfirmationState.EXPIRED);
+    assertThat(stores().confirmations().claim(token("late"), alice)).isEqualTo(new ClaimResult.Expired());
+  }
+
+  @Test
+  void anUnknownTokenIsNotFound() {
+    assertThat(stores().confirmations().claim(token("nothing"), alice)).isEqualTo(new ClaimResult.NotFound());
+  }
+
+  @Test
+  void aCancelledConfirmationCannotBeConfirmedAfterwards() {
+    stores().confirmations().create(pending(token("cancel"), alice, Duration.ofMinutes(2)));
+
+    assertThat(stores().confirmations().cancel(token("cancel"), alice)).isInstanceOfSatisfying(
+        ClaimResult.Claimed.class, c -> assertThat(c.confirmation().state()).isEqualTo(ConfirmationState.CANCELLED));
+    assertThat(stores().confirmations().claim(token("cancel"), alice))
+        .isEqualTo(new ClaimResult.AlreadyHandled(ConfirmationState.CANCELLED));
+  }
+
+  @Test
+  void overdueConfirmationsExpireInBulkAndMessageRefsAttach() {
+    stores().confirmations().create(pending(token("bulk1"), alice, Duration.ofSeconds(10)));
+    stores().confirmations().create(pending(token("bulk2"), alice, Duration.ofHours(1)));
+    assertThat(stores().confirmations().attachMessageRef(token("bulk2"), "msg-42")).isTrue();
+    clock.advance(Duration.ofMinutes(1));
+
+    assertThat(stores().confirmations().expireOverdue()).isGreaterThanOrEqualTo(1);
+    assertThat(stores().confirmations().findByToken(token("bulk1")).orElseThrow().state())
+        .isEqualTo(ConfirmationState.EXPIRED);
+    PendingConfirmation still = stores().confirmations().findByToken(token("bulk2")).orElseThrow();
+    assertThat(still.state()).isEqualTo(ConfirmationState.PENDING);
+    assertThat(still.messageRef()).contains("msg-42");
+    assertThat(still.payload()).isEqualTo("{\"oco\":\"BTCUSDT sell 0.01\"}");
+  }
+
+  @Test
+  void placedOrderListsAreFoundByEitherIdAndFollowTheirState() {
+    String clientId = "olb-" + run;
+    stores().orderLists().record(
+        new PlacedOrderList(clientId, alice, aliceChat, ListKind.OCO, new Symbol("BTCUSDT"), OptionalLong.empty(),
+            List.of(new PlacedLeg(clientId + "-tp", OptionalLong.empty()), new PlacedLeg(clientId + "-sl", OptionalLong.empty())),
+            OrderListState.UNKNOWN, clock.instant(), clock.instant()));
+    long exchangeId = Math.abs(UUID.randomUUID().getMostSignificantBits());
+
+    assertThat(stores().orderLists().attachExchangeIds(clientId, exchangeId,
+        List.of(new PlacedLeg(clientId + "-tp", OptionalLong.of(11)), new PlacedLeg(clientId + "-sl", OptionalLong.of(12))))).isTrue();
+    assertThat(stores().orderLists().updateState(clientId, OrderListState.EXECUTING)).isTrue();
+
+    PlacedOrderList found = stores().orderLists().findByOrderListId(exchangeId).orElseThrow();
+    assertThat(found.listClientOrderId()).isEqualTo(clientId);
+    assertThat(found.legs()).extracting(PlacedLeg::orderId).containsExactly(OptionalLong.of(11), OptionalLong.of(12));
+    assertThat(found.chat()).isEqualTo(aliceChat);
+    assertThat(stores().orderLists().listOpen(alice)).extracting(PlacedOrderList::listClientOrderId).containsExactly(clientId);
+
+    stores().orderLists().updateState(clientId, OrderListState.ALL_DONE);
+    assertThat(stores().orderLists().listOpen(alice)).isEmpty();
+    assertThat(stores().orderLists().findByListClientOrderId(clientId).orElseThrow().state()).isEqualTo(OrderListState.ALL_DONE);
+    assertThat(stores().orderLists().updateState("unknown-" + run, OrderListState.ALL_DONE)).isFalse();
+  }
+
+  @Test
+  void enqueuingTheSameDedupeKeyTwiceStoresOneMessage() {
+    OutboxMessage fill = new OutboxMessage("fill:" + run, aliceChat, "TP filled");
+
+    assertThat(stores().outbox().enqueue(fill)).isTrue();
+    assertThat(stores().outbox().enqueue(fill)).isFalse();
+    assertThat(stores().outbox().enqueue(new OutboxMessage("fill:" + run, aliceChat, "other text"))).isFalse();
+
+    List<OutboxEntry> due = claimMine(50);
+    assertThat(due).extracting(e -> e.message().text()).containsExactly("TP filled");
+  }
+
+  @Test
+  void aClaimedMessageIsLeasedThenRescheduledOrDelivered() {
+    stores().outbox().enqueue(new OutboxMessage("lease:" + run, aliceChat, "hello"));
+    OutboxEntry entry = claimMine(50).getFirst();
+    assertThat(entry.attempts()).isEqualTo(1);
+    assertThat(claimMine(50)).isEmpty();
+
+    assertThat(stores().outbox().reschedule(entry.id(), clock.instant().plusSeconds(5))).isTrue();
+    clock.advance(Duration.ofSeconds(5));
+    OutboxEntry again = claimMine(50).getFirst();
+    assertThat(again.attempts()).isEqualTo(2);
+
+    assertThat(stores().outbox().markDelivered(again.id())).isTrue();
+    assertThat(stores().outbox().markDelivered(again.id())).isFalse();
+    clock.advance(Duration.ofMinutes(5));
+    assertThat(claimMine(50)).isEmpty();
+    assertThat(stores().outbox().enqueue(new OutboxMessage("lease:" + run, aliceChat, "hello"))).isFalse();
+  }
+
+  @Test
+  void aCrashedDispatchersMessageComesBackAfterTheLease() {
+    stores().outbox().enqueue(new OutboxMessage("crash:" + run, aliceChat, "hello"));
+    assertThat(claimMine(50)).hasSize(1);
+    clock.advance(Duration.ofSeconds(61));
+    assertThat(claimMine(50)).hasSize(1).first().extracting(OutboxEntry::attempts).isEqualTo(2);
+  }
+
+  private List<OutboxEntry> claimMine(int max) {
+    return stores().outbox().claimDue(max, Duration.ofSeconds(60)).stream()
+        .filter(e -> e.message().target().equals(aliceChat))
+        .toList();
+  }
+
+  @Test
+  void processedEventsAreInsertedOnlyIfAbsent() {
+    assertThat(stores().processedEvents().markProcessed("exec:" + run)).isTrue();
+    assertThat(stores().processedEvents().markProcessed("exec:" + run)).isFalse();
+    clock.advance(Duration.ofDays(8));
+    assertThat(stores().processedEvents().purgeProcessedBefore(clock.instant().minus(Duration.ofDays(7))))
+        .isGreaterThanOrEqualTo(1);
+    assertThat(stores().processedEvents().markProcessed("exec:" + run)).isTrue();
+  }
+
+  @Test
+  void alertSubscriptionsAreOnePerChatAndOwner() {
+    ChatRef group = new ChatRef("telegram", "group-" + run);
+    stores().subscriptions().subscribe(new AlertSubscription(group, alice, AlertMode.ON));
+    stores().subscriptions().subscribe(new AlertSubscription(group, alice, AlertMode.REDACTED));
+    stores().subscriptions().subscribe(new AlertSubscription(group, bob, AlertMode.ON));
+
+    assertThat(stores().subscriptions().forOwner(alice)).containsExactly(new AlertSubscription(group, alice, AlertMode.REDACTED));
+    assertThat(stores().subscriptions().forChat(group)).hasSize(2);
+    assertThat(stores().subscriptions().unsubscribe(group, alice)).isTrue();
+    assertThat(stores().subscriptions().unsubscribe(group, alice)).isFalse();
+    assertThat(stores().subscriptions().forChat(group)).extracting(AlertSubscription::owner).containsExactly(bob);
+  }
+
+  @Test
+  void theAuditLogListsAnActorsLatestEntriesFirst() {
+    stores().audit().record(new AuditEntry(clock.instant(), alice, AuditAction.CREDENTIALS_STORED, "cred-1", Optional.empty()));
+    clock.advance(Duration.ofMinutes(1));
+    stores().audit().record(new AuditEntry(clock.instant(), alice, AuditAction.ORDER_LIST_CONFIRMED, "conf-1", Optional.of(aliceChat)));
+    stores().audit().record(new AuditEntry(clock.instant(), bob, AuditAction.ORDER_LIST_CANCELLED, "conf-2", Optional.empty()));
+
+    List<AuditEntry> recent = stores().audit().recentBy(alice, 10);
+    assertThat(recent).extracting(AuditEntry::action)
+        .containsExactly(AuditAction.ORDER_LIST_CONFIRMED, AuditAction.CREDENTIALS_STORED);
+    assertThat(recent.getFirst().chat()).contains(aliceChat);
+    assertThat(stores().audit().recentBy(alice, 1)).hasSize(1);
+  }
+
+  @Test
+  void sealedCredentialsRoundTripTheirBytesAndAreScopedByOwner() {
+    CredentialId id = new CredentialId(UUID.randomUUID());
+    SealedCredential row = new SealedCredential(id, alice, KeyType.ED25519, "api-" + run,
+        new SealedBox(new byte[] {1, 2, 3}, new byte[] {4, 5, 6, 0, -1}), new SealedBox(new byte[] {7}, new byte[] {8, 9}),
+        1, "0123456789abcdef", clock.instant());
+    stores().credentials().insert(row);
+
+    assertThat(stores().credentials().find(alice, id)).contains(row);
+    assertThat(stores().credentials().find(bob, id)).isEmpty();
+    assertThat(stores().credentials().updateDataKey(id, 2, new SealedBox(new byte[] {1}, new byte[] {1}), 3)).isFalse();
+    assertThat(stores().credentials().updateDataKey(id, 1, new SealedBox(new byte[] {1}, new byte[] {2}), 2)).isTrue();
+    assertThat(stores().credentials().listByOwner(alice)).singleElement().extracting(SealedCredential::keyVersion).isEqualTo(2);
+    assertThat(stores().credentials().delete(bob, id)).isFalse();
+    assertThat(stores().credentials().delete(alice, id)).isTrue();
+    assertThatThrownBy(() -> { stores().credentials().insert(row); stores().credentials().insert(row); })
+        .isInstanceOf(StorageException.class).hasMessageContaining("store a sealed credential");
+  }
+
+  @Test
+  void aTransactionCommitsEverythingOrNothing() {
+    OutboxMessage notice = new OutboxMessage("tx:" + run, aliceChat, "done");
+    assertThatThrownBy(() -> database().transactor().inTransaction(s -> {
+          s.processedEvents().markProcessed("tx-event:" + run);
+          s.outbox().enqueue(notice);
+          throw new IllegalStateException("boom");
+        })).isInstanceOf(IllegalStateException.class).hasMessage("boom");
+    assertThat(stores().processedEvents().markProcessed("tx-event:" + run)).isTrue();
+    assertThat(stores().outbox().enqueue(notice)).isTrue();
+  }
+
+  @Test
+  void aDuplicateInsideATransactionLeavesTheTransactionUsable() {
+    OutboxMessage notice = new OutboxMessage("dup:" + run, aliceChat, "once");
+    stores().outbox().enqueue(notice);
+
+    boolean fresh = database().transactor().inTransaction(s -> {
+      boolean again = s.outbox().enqueue(notice);
+      s.processedEvents().markProcessed("after-dup:" + run);
+      return again;
+    });
+
+    assertThat(fresh).isFalse();
+    assertThat(stores().processedEvents().markProcessed("after-dup:" + run)).isFalse();
+  }
+
+  @Test
+  void storesCannotBeUsedAfterTheirTransactionEnded() {
+    AtomicReference<Stores> leaked = new AtomicReference<>();
+    database().transactor().inTransaction(s -> { leaked.set(s); return null; });
+    assertThatThrownBy(() -> leaked.get().processedEvents().markProcessed("late:" + run))
+        .isInstanceOf(IllegalStateException.class);
+  }
+
+  @Test
+  void keyChecksAnswerTheLatestVersion() {
+    // one vault per database: only the H2 tests own the whole table; here a version far from 1..3
+    int base = 1000 + Math.abs(run.hashCode() % 100_000);
+    stores().keyChecks().insert(new KeyCheck(base, new SealedBox(new byte[] {1}, new byte[] {2}), clock.instant()));
+    stores().keyChecks().insert(new KeyCheck(base + 1, new SealedBox(new byte[] {3}, new byte[] {4}), clock.instant()));
+    assertThat(stores().keyChecks().latest().orElseThrow().keyVersion()).isGreaterThanOrEqualTo(base + 1);
+    assertThatThrownBy(() -> stores().keyChecks().insert(new KeyCheck(base, new SealedBox(new byte[] {1}, new byte[] {2}), clock.instant())))
+        .isInstanceOf(StorageException.class);
+    assertThat(stores().keyChecks().delete(base)).isTrue();
+    assertThat(stores().keyChecks().delete(base + 1)).isTrue();
+  }
+}
