@@ -1,0 +1,38 @@
+package dev.orderlistbot.core.port.out;
+
+import dev.orderlistbot.core.chat.MessageRef;
+import dev.orderlistbot.core.chat.OutboundMessage;
+import dev.orderlistbot.core.domain.ChatRef;
+
+/**
+ * One chat network (Telegram, Discord, the console) as core sees it: send, edit and delete
+ * messages. Implemented by {@code TelegramChatPlatform}, {@code DiscordChatPlatform}, {@code
+ * ConsoleChatPlatform}; the app keeps one per platform id and core picks by {@link ChatRef#platform()}.
+ *
+ * <p><b>Contract.</b> Text is plain; the adapter escapes it for its markup and splits what is too
+ * long. Buttons carry only their opaque token. {@link #edit} replaces text and buttons (no buttons
+ * removes them).
+ *
+ * <p><b>Failures.</b> Every method throws {@link ChatDeliveryException} when the platform did not
+ * take the message; it says whether trying again later may work and, where the platform said so,
+ * after how long. Never a platform-SDK exception.
+ *
+ * <p><b>Thread-safety.</b> Implementations are thread-safe; calls block the calling thread.
+ */
+public interface ChatPlatform {
+
+  /** The platform id used in {@link ChatRef#platform()}, e.g. {@code telegram}. */
+  String platform();
+
+  /** Sends a new message and answers its reference (for later edits). */
+  MessageRef send(ChatRef chat, OutboundMessage message);
+
+  /** Replaces the text and buttons of a message the bot sent. */
+  void edit(MessageRef message, OutboundMessage replacement);
+
+  /**
+   * Deletes a message (for example one that carried a secret). Answers false when the platform
+   * does not allow it (a console line cannot be unprinted; a group may deny the right).
+   */
+  boolean delete(MessageRef message);
+}
