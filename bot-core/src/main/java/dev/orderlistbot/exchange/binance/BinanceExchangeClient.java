@@ -1,6 +1,5 @@
 package dev.orderlistbot.exchange.binance;
 
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
@@ -96,10 +95,7 @@ public final class BinanceExchangeClient implements ExchangeClient {
   public static BinanceExchangeClient create(BinanceConfig config, HttpClient http, ObjectMapper json, Clock clock) {
     Objects.requireNonNull(config, "config");
     Objects.requireNonNull(clock, "clock");
-    ObjectMapper mapper =
-        json.copy()
-            .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false)
-            .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
+    ObjectMapper mapper = BinanceJson.configure(json);
     RateLimitGate ipGate = new RateLimitGate(clock);
     UsageTracker usedWeight = new UsageTracker(UsageTracker.USED_WEIGHT);
     BinanceClientFactory factory = new BinanceClientFactory(config, http, mapper, clock, ipGate, usedWeight);

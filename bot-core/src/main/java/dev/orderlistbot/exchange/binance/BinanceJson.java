@@ -1,5 +1,7 @@
 package dev.orderlistbot.exchange.binance;
 
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.orderlistbot.core.domain.Asset;
 import dev.orderlistbot.core.domain.Balance;
 import dev.orderlistbot.core.domain.Balances;
@@ -33,6 +35,16 @@ import java.util.Optional;
  */
 final class BinanceJson {
   private BinanceJson() {}
+
+  /**
+   * A copy of {@code base} set up for Binance: decimals never pass through {@code double}
+   * ({@code USE_BIG_DECIMAL_FOR_FLOATS}), unknown fields are ignored (Binance adds fields often).
+   */
+  static ObjectMapper configure(ObjectMapper base) {
+    return base.copy()
+        .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false)
+        .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
+  }
 
   /** {@code GET /api/v3/time}. */
   record ServerTime(long serverTime) {}
