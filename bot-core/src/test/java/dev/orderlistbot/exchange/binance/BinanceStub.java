@@ -14,6 +14,9 @@ import com.github.tomakehurst.wiremock.matching.MatchResult;
 import com.github.tomakehurst.wiremock.matching.RequestPatternBuilder;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import java.net.URI;
+import java.net.http.HttpClient;
+import java.time.Clock;
+import java.time.Duration;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
@@ -31,20 +34,63 @@ import javax.crypto.spec.SecretKeySpec;
  * A loopback Binance (WireMock on 127.0.0.1, dynamic port) that serves the fixtures and, like
  * Binance, only answers signed requests whose signature is valid over the exact bytes received:
  * the raw query string followed by the raw body, up to {@code &signature=}.
+ *
+ * <p><b>Seam for end-to-end tests</b> (parse, check, confirm, place): start one, point a {@link
+ * BinanceExchangeClient} at it with {@link #client(Clock)}, give it market data with {@link
+ * #exchangeInfo(String)} and {@link #lastPrice(String, String)}, let it accept placements with
+ * {@link #acceptsOrderLists(String, String)} and read what was sent with {@link
+ * #placements(String)}. See {@code dev.orderlistbot.ExchangeSeamTest}.
  */
-final class BinanceStub implements AutoCloseable {
+public final class BinanceStub implements AutoCloseable {
   final WireMockServer server = new WireMockServer(options().bindAddress("127.0.0.1").dynamicPort());
 
-  BinanceStub() {
+  public BinanceStub() {
     server.start();
   }
 
-  URI baseUrl() {
+  public URI baseUrl() {
     return URI.create("http://127.0.0.1:" + server.port());
   }
 
-  void serverTime(long millis) {
+  /** A client of this stub (Testnet settings, 1 s read timeout) over a fresh HTTP/1.1 JDK client. */
+  public BinanceExchangeClient client(Clock clock) {
+    BinanceConfig config =
+        BinanceConfig.defaults(BinanceConfig.Environment.TESTNET)
+            .withRestBaseUrl(baseUrl())
+            .withTimeouts(Duration.ofSeconds(2), Duration.ofSeconds(1));
+    HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(2)).build();
+    return BinanceExchangeClient.create(config, http, clock);
+  }
+
+  public void serverTime(long millis) {
     server.stubFor(get(urlPathEqualTo("/api/v3/time")).willReturn(json("{\"serverTime\":" + millis + "}")));
+  }
+
+  /** {@code GET /api/v3/exchangeInfo} answers a fixture, e.g. {@code exchangeinfo-btcusdt.json}. */
+  public void exchangeInfo(String fixture) {
+    server.stubFor(get(urlPathEqualTo("/api/v3/exchangeInfo")).willReturn(fixture(fixture)));
+  }
+
+  /** {@code GET /api/v3/ticker/price?symbol=} answers {@code price}. */
+  public void lastPrice(String symbol, String price) {
+    server.stubFor(
+        get(urlPathEqualTo("/api/v3/ticker/price"))
+            .withQueryParam("symbol", com.github.tomakehurst.wiremock.client.WireMock.equalTo(symbol))
+            .willReturn(json("{\"symbol\":\"" + symbol + "\",\"price\":\"" + price + "\"}")));
+  }
+
+  /** Every correctly HMAC-signed {@code POST /api/v3/orderList/*} is answered with a fixture. */
+  public void acceptsOrderLists(String hmacSecret, String responseFixture) {
+    server.stubFor(
+        com.github.tomakehurst.wiremock.client.WireMock.post(
+                com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching("/api/v3/orderList/(oco|oto|otoco|opo|opoco)"))
+            .andMatching(request -> MatchResult.of(hmacValid(request, hmacSecret)))
+            .willReturn(fixture(responseFixture)));
+  }
+
+  /** The decoded parameters of every placement received on {@code /api/v3/orderList/<kind>}. */
+  public List<List<Map.Entry<String, String>>> placements(String kind) {
+    return received(RequestMethod.POST, "/api/v3/orderList/" + kind).stream().map(BinanceStub::params).toList();
   }
 
   static ResponseDefinitionBuilder json(String body) {
