@@ -3,7 +3,6 @@ package dev.orderlistbot.exchange.binance;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
-import com.github.benmanes.caffeine.cache.LoadingCache;
 import dev.orderlistbot.core.domain.ApiCredentials;
 import dev.orderlistbot.core.domain.Balances;
 import dev.orderlistbot.core.domain.Price;
@@ -60,7 +59,7 @@ public final class BinanceExchangeClient implements ExchangeClient {
   private final ServerClock serverClock;
   private final RateLimitGate ipGate;
   private final UsageTracker usedWeight;
-  private final LoadingCache<Symbol, SymbolRules> rules;
+  private final SymbolRulesCache rules;
   private final Cache<CredentialKey, BinanceSession> sessions;
   private final Failures failures;
 
@@ -70,7 +69,7 @@ public final class BinanceExchangeClient implements ExchangeClient {
       ServerClock serverClock,
       RateLimitGate ipGate,
       UsageTracker usedWeight,
-      LoadingCache<Symbol, SymbolRules> rules,
+      SymbolRulesCache rules,
       Cache<CredentialKey, BinanceSession> sessions,
       Failures failures) {
     this.factory = factory;
@@ -101,16 +100,10 @@ public final class BinanceExchangeClient implements ExchangeClient {
     BinanceClientFactory factory = new BinanceClientFactory(config, http, mapper, clock, ipGate, usedWeight);
     BinanceMarketApi market = factory.market();
     ServerClock serverClock = new ServerClock(clock, () -> market.time().serverTime(), config.clockResyncInterval());
-    ExchangeInfoReader reader = new ExchangeInfoReader(mapper);
-    LoadingCache<Symbol, SymbolRules> rules =
-        Caffeine.newBuilder()
-            .ticker(() -> nanos(clock.instant()))
-            .expireAfterWrite(config.exchangeInfoTtl())
-            .maximumSize(5_000)
-            .build(symbol -> loadRules(market, reader, symbol));
+    SymbolRulesCache rules = new SymbolRulesCache(market, new ExchangeInfoReader(mapper), clock, config.exchangeInfoTtl());
     Cache<CredentialKey, BinanceSession> sessions =
         Caffeine.newBuilder()
-            .ticker(() -> nanos(clock.instant()))
+            .ticker(SymbolRulesCache.ticker(clock))
             .expireAfterAccess(SESSION_IDLE)
             .maximumSize(10_000)
             .build();
@@ -324,24 +317,11 @@ public final class BinanceExchangeClient implements ExchangeClient {
     }
   }
 
-  private static SymbolRules loadRules(BinanceMarketApi market, ExchangeInfoReader reader, Symbol symbol) {
-    SymbolRules found = reader.read(market.exchangeInfo(symbol.value())).get(symbol);
-    if (found == null) {
-      throw new ExchangeException(
-          new ExchangeError.Refused(BinanceError.BAD_SYMBOL.code(), BinanceError.explain(BinanceError.BAD_SYMBOL.code(), "")));
-    }
-    return found;
-  }
-
   private static Optional<Instant> later(Optional<Instant> a, Optional<Instant> b) {
     if (a.isEmpty()) {
       return b;
     }
     return b.isPresent() && b.get().isAfter(a.get()) ? b : a;
-  }
-
-  private static long nanos(Instant instant) {
-    return instant.getEpochSecond() * 1_000_000_000L + instant.getNano();
   }
 
   @Override
