@@ -1,0 +1,86 @@
+package dev.orderlistbot.core.port.out;
+
+import dev.orderlistbot.core.domain.ApiCredentials;
+import dev.orderlistbot.core.domain.Balances;
+import dev.orderlistbot.core.domain.Price;
+import dev.orderlistbot.core.domain.Symbol;
+import dev.orderlistbot.core.domain.order.ClientListId;
+import dev.orderlistbot.core.domain.order.OrderListRef;
+import dev.orderlistbot.core.domain.order.OrderListRequest;
+import dev.orderlistbot.core.domain.order.OrderRef;
+import dev.orderlistbot.core.domain.order.OrderSnapshot;
+import dev.orderlistbot.core.domain.order.PlacedOrderList;
+import dev.orderlistbot.core.rules.SymbolRules;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * A spot exchange that takes order lists, on behalf of many users, each with their own API key.
+ * Implemented by the Binance adapter ({@code BinanceExchangeClient}) and, later, a paper exchange.
+ *
+ * <p><b>Contract.</b> Market data ({@link #rules}, {@link #lastPrice}, {@link #serverTime}) needs no
+ * key. Every account call takes the {@link ApiCredentials} of the user on whose behalf it is made;
+ * the implementation signs with exactly those and keeps nothing of them but what signing needs.
+ * Nothing that leaves this interface contains a secret, a signature, a signed URL or raw JSON.
+ *
+ * <p><b>Placing.</b> {@link #place} never throws for an exchange outcome: it answers a {@link
+ * PlacementResult}. It sends the list <em>once</em> (never retried automatically) with {@code
+ * listClientOrderId = clientListId} and leg ids {@code clientListId.legId(role)} ({@code -w},
+ * {@code -tp}, {@code -sl}). On {@link PlacementResult.Unknown}, resolve with {@code
+ * orderList(credentials, OrderListRef.of(clientListId))} before telling the user anything.
+ *
+ * <p><b>Failures.</b> Every other method throws {@link ExchangeException} (unchecked) carrying a
+ * typed {@link ExchangeError}: the exchange refused the request, the bot is rate limited until a
+ * given instant, the key was rejected, the exchange was unreachable, or (for a cancel) the outcome
+ * is unknown. No HTTP-library exception crosses this interface. "Not found" is not a failure: the
+ * lookups answer {@link Optional#empty()}.
+ *
+ * <p><b>Thread-safety.</b> Implementations are thread-safe; one instance serves every user and
+ * chat concurrently. Calls block the calling thread (use virtual threads); none is cancellable.
+ *
+ * <p>Example: {@code place(alice, new Oco(BTCUSDT, 0.01, OcoPair(SELL, LimitMaker 32000,
+ * StopLossLimit 29000/28900 GTC)), ClientListId.forKey("7f3a9c"))} sends {@code POST
+ * /api/v3/orderList/oco} with {@code listClientOrderId=ob-7f3a9c}, {@code
+ * aboveClientOrderId=ob-7f3a9c-tp} and {@code belowClientOrderId=ob-7f3a9c-sl}.
+ */
+public interface ExchangeClient {
+
+  /** The symbol's exchange rules (status, permitted types, filters); cached by implementations. */
+  SymbolRules rules(Symbol symbol);
+
+  /** The last traded price, which OCO legs are compared with. */
+  Price lastPrice(Symbol symbol);
+
+  /** The exchange's clock (the bot keeps its own requests' timestamps in step with it). */
+  Instant serverTime();
+
+  /** The account's free and locked balance per asset. */
+  Balances balances(ApiCredentials credentials);
+
+  /**
+   * Places an order list once. See the class comment for the ids it carries and how to handle
+   * {@link PlacementResult.Unknown}.
+   */
+  PlacementResult place(ApiCredentials credentials, OrderListRequest request, ClientListId clientListId);
+
+  /**
+   * Cancels a whole order list and answers it as cancelled. Throws {@link ExchangeException} with
+   * {@link ExchangeError.Refused} when there is nothing to cancel (already filled, expired or
+   * cancelled), and with {@link ExchangeError.OutcomeUnknown} when the answer was lost.
+   */
+  PlacedOrderList cancel(ApiCredentials credentials, Symbol symbol, OrderListRef list);
+
+  /**
+   * One order list with its leg ids (not their states; see {@link #order}), or empty if the
+   * exchange does not know it. Looking up by client id also checks the open lists, because the
+   * by-id lookup reads a database that can lag behind a placement that just happened.
+   */
+  Optional<PlacedOrderList> orderList(ApiCredentials credentials, OrderListRef list);
+
+  /** The account's open order lists, on every symbol. */
+  List<PlacedOrderList> openOrderLists(ApiCredentials credentials);
+
+  /** One order's state (e.g. a leg of a list), or empty if the exchange does not know it. */
+  Optional<OrderSnapshot> order(ApiCredentials credentials, Symbol symbol, OrderRef order);
+}

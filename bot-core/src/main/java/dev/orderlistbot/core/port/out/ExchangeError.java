@@ -1,0 +1,80 @@
+package dev.orderlistbot.core.port.out;
+
+import java.time.Instant;
+import java.util.Objects;
+
+/**
+ * Why an exchange call did not do what was asked, in terms a trader understands. Switch over it
+ * exhaustively; every variant carries a plain-language {@link #reason()} (never a secret, a signed
+ * request or a stack trace) and the exchange's numeric {@link #code()} when there is one.
+ *
+ * <p>Example: Binance's {@code {"code":-2010,"msg":"Account has insufficient balance for requested
+ * action."}} becomes {@code Refused(-2010, "Not enough balance: ...")}.
+ */
+public sealed interface ExchangeError {
+
+  /** The code of errors the bot decided itself (nothing came from the exchange). */
+  int NO_CODE = 0;
+
+  /** The exchange's error code (Binance's are negative), or {@link #NO_CODE}. */
+  int code();
+
+  /** One or two sentences for the trader. */
+  String reason();
+
+  /**
+   * The exchange received the request and refused it: a filter failed, a price is on the wrong
+   * side, the balance is too low, the order does not exist, the clock was off... Nothing happened.
+   */
+  record Refused(int code, String reason) implements ExchangeError {
+    public Refused {
+      Objects.requireNonNull(reason, "reason");
+    }
+  }
+
+  /**
+   * Too many requests: the exchange asked the bot to back off until {@code until}, and the bot
+   * sends nothing (for this account, or at all for an IP ban) before then. Nothing happened.
+   */
+  record RateLimited(int code, Instant until, String reason) implements ExchangeError {
+    public RateLimited {
+      Objects.requireNonNull(until, "until");
+      Objects.requireNonNull(reason, "reason");
+    }
+  }
+
+  /**
+   * The API key, its secret or private key, its IP whitelist or its permissions were refused (or
+   * the stored key could not even be read). The user has to fix their key; nothing happened.
+   */
+  record CredentialsRejected(int code, String reason) implements ExchangeError {
+    public CredentialsRejected {
+      Objects.requireNonNull(reason, "reason");
+    }
+  }
+
+  /**
+   * The exchange could not be reached or failed to answer a request that changes nothing (a
+   * query), or the bot did not send the request at all. Safe to try again later.
+   */
+  record Unavailable(String reason) implements ExchangeError {
+    public Unavailable {
+      Objects.requireNonNull(reason, "reason");
+    }
+
+    @Override
+    public int code() {
+      return NO_CODE;
+    }
+  }
+
+  /**
+   * A request that changes something (a cancel) was sent, but its answer was lost (timeout, 5xx,
+   * {@code -1007}): it may or may not have taken effect. Query the list before telling the user.
+   */
+  record OutcomeUnknown(int code, String reason) implements ExchangeError {
+    public OutcomeUnknown {
+      Objects.requireNonNull(reason, "reason");
+    }
+  }
+}
