@@ -6,7 +6,7 @@ import dev.orderlistbot.core.port.out.ChatUserStore;
 import dev.orderlistbot.core.port.out.KeyCheckStore;
 import dev.orderlistbot.core.port.out.NotificationOutbox;
 import dev.orderlistbot.core.port.out.PendingConfirmationStore;
-import dev.orderlistbot.core.port.out.PlacedOrderListStore;
+import dev.orderlistbot.core.port.out.TrackedOrderListStore;
 import dev.orderlistbot.core.port.out.ProcessedEventStore;
 import dev.orderlistbot.core.port.out.SealedCredentialStore;
 import dev.orderlistbot.core.port.out.Stores;
@@ -18,7 +18,7 @@ final class JdbcStores implements Stores {
   private final SealedCredentialStore credentials;
   private final KeyCheckStore keyChecks;
   private final PendingConfirmationStore confirmations;
-  private final PlacedOrderListStore orderLists;
+  private final TrackedOrderListStore orderLists;
   private final NotificationOutbox outbox;
   private final AlertSubscriptionStore subscriptions;
   private final ProcessedEventStore processedEvents;
@@ -29,7 +29,7 @@ final class JdbcStores implements Stores {
     this.credentials = new JdbcSealedCredentialStore(session);
     this.keyChecks = new JdbcKeyCheckStore(session);
     this.confirmations = new JdbcPendingConfirmationStore(session, clock);
-    this.orderLists = new JdbcPlacedOrderListStore(session, clock);
+    this.orderLists = new JdbcTrackedOrderListStore(session, clock);
     this.outbox = new JdbcNotificationOutbox(session, clock);
     this.subscriptions = new JdbcAlertSubscriptionStore(session, clock);
     this.processedEvents = new JdbcProcessedEventStore(session, clock);
@@ -57,7 +57,7 @@ final class JdbcStores implements Stores {
   }
 
   @Override
-  public PlacedOrderListStore orderLists() {
+  public TrackedOrderListStore orderLists() {
     return orderLists;
   }
 

@@ -12,7 +12,7 @@ import dev.orderlistbot.core.port.out.KeyCheck;
 import dev.orderlistbot.core.port.out.KeyCheckStore;
 import dev.orderlistbot.core.port.out.NotificationOutbox;
 import dev.orderlistbot.core.port.out.PendingConfirmationStore;
-import dev.orderlistbot.core.port.out.PlacedOrderListStore;
+import dev.orderlistbot.core.port.out.TrackedOrderListStore;
 import dev.orderlistbot.core.port.out.ProcessedEventStore;
 import dev.orderlistbot.core.port.out.SealedBox;
 import dev.orderlistbot.core.port.out.SealedCredential;
@@ -186,7 +186,7 @@ class MasterKeyRotationTest {
     }
 
     @Override
-    public PlacedOrderListStore orderLists() {
+    public TrackedOrderListStore orderLists() {
       return real.orderLists();
     }
 

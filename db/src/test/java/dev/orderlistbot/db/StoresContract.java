@@ -20,8 +20,8 @@ import dev.orderlistbot.core.port.out.OrderListState;
 import dev.orderlistbot.core.port.out.OutboxEntry;
 import dev.orderlistbot.core.port.out.OutboxMessage;
 import dev.orderlistbot.core.port.out.PendingConfirmation;
-import dev.orderlistbot.core.port.out.PlacedLeg;
-import dev.orderlistbot.core.port.out.PlacedOrderList;
+import dev.orderlistbot.core.port.out.TrackedLeg;
+import dev.orderlistbot.core.port.out.TrackedOrderList;
 import dev.orderlistbot.core.port.out.SealedBox;
 import dev.orderlistbot.core.port.out.SealedCredential;
 import dev.orderlistbot.core.port.out.StorageException;
@@ -165,20 +165,20 @@ abstract class StoresContract {
   void placedOrderListsAreFoundByEitherIdAndFollowTheirState() {
     String clientId = "olb-" + run;
     stores().orderLists().record(
-        new PlacedOrderList(clientId, alice, aliceChat, ListKind.OCO, new Symbol("BTCUSDT"), OptionalLong.empty(),
-            List.of(new PlacedLeg(clientId + "-tp", OptionalLong.empty()), new PlacedLeg(clientId + "-sl", OptionalLong.empty())),
+        new TrackedOrderList(clientId, alice, aliceChat, ListKind.OCO, new Symbol("BTCUSDT"), OptionalLong.empty(),
+            List.of(new TrackedLeg(clientId + "-tp", OptionalLong.empty()), new TrackedLeg(clientId + "-sl", OptionalLong.empty())),
             OrderListState.UNKNOWN, clock.instant(), clock.instant()));
     long exchangeId = Math.abs(UUID.randomUUID().getMostSignificantBits());
 
     assertThat(stores().orderLists().attachExchangeIds(clientId, exchangeId,
-        List.of(new PlacedLeg(clientId + "-tp", OptionalLong.of(11)), new PlacedLeg(clientId + "-sl", OptionalLong.of(12))))).isTrue();
+        List.of(new TrackedLeg(clientId + "-tp", OptionalLong.of(11)), new TrackedLeg(clientId + "-sl", OptionalLong.of(12))))).isTrue();
     assertThat(stores().orderLists().updateState(clientId, OrderListState.EXECUTING)).isTrue();
 
-    PlacedOrderList found = stores().orderLists().findByOrderListId(exchangeId).orElseThrow();
+    TrackedOrderList found = stores().orderLists().findByOrderListId(exchangeId).orElseThrow();
     assertThat(found.listClientOrderId()).isEqualTo(clientId);
-    assertThat(found.legs()).extracting(PlacedLeg::orderId).containsExactly(OptionalLong.of(11), OptionalLong.of(12));
+    assertThat(found.legs()).extracting(TrackedLeg::orderId).containsExactly(OptionalLong.of(11), OptionalLong.of(12));
     assertThat(found.chat()).isEqualTo(aliceChat);
-    assertThat(stores().orderLists().listOpen(alice)).extracting(PlacedOrderList::listClientOrderId).containsExactly(clientId);
+    assertThat(stores().orderLists().listOpen(alice)).extracting(TrackedOrderList::listClientOrderId).containsExactly(clientId);
 
     stores().orderLists().updateState(clientId, OrderListState.ALL_DONE);
     assertThat(stores().orderLists().listOpen(alice)).isEmpty();

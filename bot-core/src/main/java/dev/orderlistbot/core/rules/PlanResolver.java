@@ -1,5 +1,6 @@
 package dev.orderlistbot.core.rules;
 
+import dev.orderlistbot.core.domain.order.LegRole;
 import dev.orderlistbot.core.command.PlaceOrderList;
 import dev.orderlistbot.core.domain.Price;
 import dev.orderlistbot.core.domain.Quantity;
@@ -36,7 +37,7 @@ final class PlanResolver {
     if (problems.size() > known) {
       return Optional.empty();
     }
-    Optional<PlannedLeg> plannedEntry = entry.map(leg -> new PlannedLeg(LegRole.ENTRY, command.side(), leg));
+    Optional<PlannedLeg> plannedEntry = entry.map(leg -> new PlannedLeg(LegRole.WORKING, command.side(), leg));
     Optional<PlannedLeg> plannedTp =
         takeProfit.map(leg -> new PlannedLeg(LegRole.TAKE_PROFIT, command.exitSide(), leg));
     Optional<PlannedLeg> plannedSl =

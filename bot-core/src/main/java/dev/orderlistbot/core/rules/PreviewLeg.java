@@ -1,5 +1,6 @@
 package dev.orderlistbot.core.rules;
 
+import dev.orderlistbot.core.domain.order.LegRole;
 import dev.orderlistbot.core.domain.Price;
 import dev.orderlistbot.core.domain.Side;
 import dev.orderlistbot.core.domain.order.OrderType;

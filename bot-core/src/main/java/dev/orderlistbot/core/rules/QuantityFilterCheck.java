@@ -1,5 +1,6 @@
 package dev.orderlistbot.core.rules;
 
+import dev.orderlistbot.core.domain.order.LegRole;
 import dev.orderlistbot.core.domain.Quantity;
 import dev.orderlistbot.core.rules.SymbolFilter.LotSize;
 import dev.orderlistbot.core.rules.SymbolFilter.MarketLotSize;
@@ -25,7 +26,7 @@ final class QuantityFilterCheck implements PlanCheck {
           plan.legs().stream().filter(leg -> leg.leg().type().isMarketOnTrigger()).findFirst();
       Optional<MarketLotSize> filter = rules.filter(MarketLotSize.class);
       if (marketLeg.isPresent() && filter.isPresent()) {
-        boolean quantitySent = !(plan.kind().paysFromFill() && marketLeg.get().role() != LegRole.ENTRY);
+        boolean quantitySent = !(plan.kind().paysFromFill() && marketLeg.get().role() != LegRole.WORKING);
         marketLotSize(quantity, marketLeg.get(), filter.get(), quantitySent, rules, violations);
       }
     });

@@ -1,5 +1,6 @@
 package dev.orderlistbot.core.rules;
 
+import dev.orderlistbot.core.domain.order.LegRole;
 import dev.orderlistbot.core.domain.Asset;
 import dev.orderlistbot.core.domain.Decimals;
 import dev.orderlistbot.core.domain.Price;
@@ -49,7 +50,7 @@ final class RuleMessages {
   static Violation orderTypeNotAllowed(Symbol symbol, PlannedLeg leg) {
     String instead = switch (leg.leg().type()) {
       case LIMIT -> "use a maker entry instead";
-      case LIMIT_MAKER -> leg.role() == LegRole.ENTRY
+      case LIMIT_MAKER -> leg.role() == LegRole.WORKING
           ? "use a plain limit entry instead"
           : "give the take-profit a trigger and a limit price instead";
       case STOP_LOSS -> "give the stop-loss a trigger and a limit price instead";
@@ -248,7 +249,7 @@ final class RuleMessages {
 
   private static String role(LegRole role) {
     return switch (role) {
-      case ENTRY -> "entry";
+      case WORKING -> "entry";
       case TAKE_PROFIT -> "take-profit";
       case STOP_LOSS -> "stop-loss";
     };

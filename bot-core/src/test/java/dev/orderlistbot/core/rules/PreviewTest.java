@@ -1,5 +1,6 @@
 package dev.orderlistbot.core.rules;
 
+import dev.orderlistbot.core.domain.order.LegRole;
 import static dev.orderlistbot.core.rules.Given.BTC;
 import static dev.orderlistbot.core.rules.Given.BTCUSDT;
 import static dev.orderlistbot.core.rules.Given.CHECK;
@@ -53,7 +54,7 @@ class PreviewTest {
     Preview preview = accepted(CHECK.check(otoco(Side.BUY, qty("0.01"), at("30000"), tp("32000"), sl("29000", "28900")), FIXTURE, last("31000"))).preview();
 
     assertThat(preview.notional()).isEqualTo(dec("300"));
-    assertThat(preview.legs()).extracting(PreviewLeg::role).containsExactly(LegRole.ENTRY, LegRole.TAKE_PROFIT, LegRole.STOP_LOSS);
+    assertThat(preview.legs()).extracting(PreviewLeg::role).containsExactly(LegRole.WORKING, LegRole.TAKE_PROFIT, LegRole.STOP_LOSS);
     assertThat(preview.legs()).extracting(PreviewLeg::side).containsExactly(Side.BUY, Side.SELL, Side.SELL);
     // distances from the last price 31000: 30000 → -3.23%, 32000 → +3.23%, trigger 29000 → -6.45%
     assertThat(preview.legs()).extracting(PreviewLeg::distanceFromLastPercent)

@@ -15,7 +15,7 @@ public interface Stores {
 
   PendingConfirmationStore confirmations();
 
-  PlacedOrderListStore orderLists();
+  TrackedOrderListStore orderLists();
 
   NotificationOutbox outbox();
 

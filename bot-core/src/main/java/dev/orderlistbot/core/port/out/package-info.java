@@ -7,7 +7,7 @@
  * dev.orderlistbot.core.port.out.SealedCredentialStore} and {@link
  * dev.orderlistbot.core.port.out.KeyCheckStore} (sealed bytes only; the key vault in {@code
  * core.security} seals and opens), {@link dev.orderlistbot.core.port.out.PendingConfirmationStore}
- * (atomic one-shot claim), {@link dev.orderlistbot.core.port.out.PlacedOrderListStore}, {@link
+ * (atomic one-shot claim), {@link dev.orderlistbot.core.port.out.TrackedOrderListStore}, {@link
  * dev.orderlistbot.core.port.out.NotificationOutbox}, {@link
  * dev.orderlistbot.core.port.out.AlertSubscriptionStore}, {@link
  * dev.orderlistbot.core.port.out.ProcessedEventStore} and {@link

@@ -11,18 +11,18 @@ import java.util.Optional;
  * listClientOrderId} is a {@link StorageException}); updates stamp {@code updatedAt} from the store's
  * clock and return false when the list is unknown. Thread-safe.
  */
-public interface PlacedOrderListStore {
-  void record(PlacedOrderList list);
+public interface TrackedOrderListStore {
+  void record(TrackedOrderList list);
 
-  Optional<PlacedOrderList> findByListClientOrderId(String listClientOrderId);
+  Optional<TrackedOrderList> findByListClientOrderId(String listClientOrderId);
 
-  Optional<PlacedOrderList> findByOrderListId(long orderListId);
+  Optional<TrackedOrderList> findByOrderListId(long orderListId);
 
   /** The owner's lists still UNKNOWN or EXECUTING, oldest first. */
-  List<PlacedOrderList> listOpen(UserRef owner);
+  List<TrackedOrderList> listOpen(UserRef owner);
 
   boolean updateState(String listClientOrderId, OrderListState state);
 
   /** Sets Binance's ids once known (e.g. after an UNKNOWN placement was found by client id). */
-  boolean attachExchangeIds(String listClientOrderId, long orderListId, List<PlacedLeg> legs);
+  boolean attachExchangeIds(String listClientOrderId, long orderListId, List<TrackedLeg> legs);
 }

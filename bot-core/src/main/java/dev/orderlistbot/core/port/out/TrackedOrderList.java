@@ -17,18 +17,18 @@ import java.util.OptionalLong;
  * @param orderListId Binance's {@code orderListId}, once known
  * @param legs the list's orders in Binance's order
  */
-public record PlacedOrderList(
+public record TrackedOrderList(
     String listClientOrderId,
     UserRef owner,
     ChatRef chat,
     ListKind kind,
     Symbol symbol,
     OptionalLong orderListId,
-    List<PlacedLeg> legs,
+    List<TrackedLeg> legs,
     OrderListState state,
     Instant createdAt,
     Instant updatedAt) {
-  public PlacedOrderList {
+  public TrackedOrderList {
     Objects.requireNonNull(listClientOrderId, "listClientOrderId");
     Objects.requireNonNull(owner, "owner");
     Objects.requireNonNull(chat, "chat");

@@ -4,9 +4,9 @@ import dev.orderlistbot.core.domain.Symbol;
 import dev.orderlistbot.core.domain.UserRef;
 import dev.orderlistbot.core.domain.order.ListKind;
 import dev.orderlistbot.core.port.out.OrderListState;
-import dev.orderlistbot.core.port.out.PlacedLeg;
-import dev.orderlistbot.core.port.out.PlacedOrderList;
-import dev.orderlistbot.core.port.out.PlacedOrderListStore;
+import dev.orderlistbot.core.port.out.TrackedLeg;
+import dev.orderlistbot.core.port.out.TrackedOrderList;
+import dev.orderlistbot.core.port.out.TrackedOrderListStore;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -18,23 +18,23 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalLong;
 
-final class JdbcPlacedOrderListStore implements PlacedOrderListStore {
+final class JdbcTrackedOrderListStore implements TrackedOrderListStore {
   private static final String COLUMNS =
       "list_client_order_id, owner_platform, owner_user_id, chat_platform, chat_id, list_kind, symbol,"
           + " order_list_id, state, created_at, updated_at";
 
-  private record Head(PlacedOrderList withoutLegs) {}
+  private record Head(TrackedOrderList withoutLegs) {}
 
   private final Session session;
   private final Clock clock;
 
-  JdbcPlacedOrderListStore(Session session, Clock clock) {
+  JdbcTrackedOrderListStore(Session session, Clock clock) {
     this.session = session;
     this.clock = clock;
   }
 
   @Override
-  public void record(PlacedOrderList list) {
+  public void record(TrackedOrderList list) {
     Objects.requireNonNull(list, "list");
     session.run(
         "record a placed order list",
@@ -61,7 +61,7 @@ final class JdbcPlacedOrderListStore implements PlacedOrderListStore {
   }
 
   @Override
-  public Optional<PlacedOrderList> findByListClientOrderId(String listClientOrderId) {
+  public Optional<TrackedOrderList> findByListClientOrderId(String listClientOrderId) {
     Objects.requireNonNull(listClientOrderId, "listClientOrderId");
     return session.run(
         "find a placed order list",
@@ -69,20 +69,20 @@ final class JdbcPlacedOrderListStore implements PlacedOrderListStore {
   }
 
   @Override
-  public Optional<PlacedOrderList> findByOrderListId(long orderListId) {
+  public Optional<TrackedOrderList> findByOrderListId(long orderListId) {
     return session.run(
         "find a placed order list",
         c -> {
           try (PreparedStatement select =
               c.prepareStatement("SELECT " + COLUMNS + " FROM placed_order_list WHERE order_list_id = ?")) {
             select.setLong(1, orderListId);
-            return withLegs(c, Rows.list(select, JdbcPlacedOrderListStore::map)).stream().findFirst();
+            return withLegs(c, Rows.list(select, JdbcTrackedOrderListStore::map)).stream().findFirst();
           }
         });
   }
 
   @Override
-  public List<PlacedOrderList> listOpen(UserRef owner) {
+  public List<TrackedOrderList> listOpen(UserRef owner) {
     Objects.requireNonNull(owner, "owner");
     return session.run(
         "list open order lists",
@@ -93,7 +93,7 @@ final class JdbcPlacedOrderListStore implements PlacedOrderListStore {
                       + " AND state IN ('UNKNOWN', 'EXECUTING') ORDER BY created_at, list_client_order_id")) {
             select.setString(1, owner.platform());
             select.setString(2, owner.userId());
-            return withLegs(c, Rows.list(select, JdbcPlacedOrderListStore::map));
+            return withLegs(c, Rows.list(select, JdbcTrackedOrderListStore::map));
           }
         });
   }
@@ -116,8 +116,8 @@ final class JdbcPlacedOrderListStore implements PlacedOrderListStore {
   }
 
   @Override
-  public boolean attachExchangeIds(String listClientOrderId, long orderListId, List<PlacedLeg> legs) {
-    List<PlacedLeg> copy = List.copyOf(legs);
+  public boolean attachExchangeIds(String listClientOrderId, long orderListId, List<TrackedLeg> legs) {
+    List<TrackedLeg> copy = List.copyOf(legs);
     return session.run(
         "attach exchange ids to an order list",
         c -> {
@@ -141,7 +141,7 @@ final class JdbcPlacedOrderListStore implements PlacedOrderListStore {
         });
   }
 
-  private static void insertLegs(Connection c, String listClientOrderId, List<PlacedLeg> legs) throws SQLException {
+  private static void insertLegs(Connection c, String listClientOrderId, List<TrackedLeg> legs) throws SQLException {
     try (PreparedStatement insert =
         c.prepareStatement(
             "INSERT INTO placed_order_leg (list_client_order_id, leg_index, client_order_id, order_id)"
@@ -159,25 +159,25 @@ final class JdbcPlacedOrderListStore implements PlacedOrderListStore {
     }
   }
 
-  private static Optional<PlacedOrderList> first(Connection c, String sql, String key) throws SQLException {
+  private static Optional<TrackedOrderList> first(Connection c, String sql, String key) throws SQLException {
     try (PreparedStatement select = c.prepareStatement(sql)) {
       select.setString(1, key);
-      return withLegs(c, Rows.list(select, JdbcPlacedOrderListStore::map)).stream().findFirst();
+      return withLegs(c, Rows.list(select, JdbcTrackedOrderListStore::map)).stream().findFirst();
     }
   }
 
-  private static List<PlacedOrderList> withLegs(Connection c, List<Head> heads) throws SQLException {
-    List<PlacedOrderList> result = new ArrayList<>(heads.size());
+  private static List<TrackedOrderList> withLegs(Connection c, List<Head> heads) throws SQLException {
+    List<TrackedOrderList> result = new ArrayList<>(heads.size());
     try (PreparedStatement select =
         c.prepareStatement(
             "SELECT client_order_id, order_id FROM placed_order_leg WHERE list_client_order_id = ? ORDER BY leg_index")) {
       for (Head head : heads) {
-        PlacedOrderList list = head.withoutLegs();
+        TrackedOrderList list = head.withoutLegs();
         select.setString(1, list.listClientOrderId());
-        List<PlacedLeg> legs =
-            Rows.list(select, row -> new PlacedLeg(row.getString("client_order_id"), Rows.optionalLong(row, "order_id")));
+        List<TrackedLeg> legs =
+            Rows.list(select, row -> new TrackedLeg(row.getString("client_order_id"), Rows.optionalLong(row, "order_id")));
         result.add(
-            new PlacedOrderList(
+            new TrackedOrderList(
                 list.listClientOrderId(), list.owner(), list.chat(), list.kind(), list.symbol(),
                 list.orderListId(), legs, list.state(), list.createdAt(), list.updatedAt()));
       }
@@ -188,7 +188,7 @@ final class JdbcPlacedOrderListStore implements PlacedOrderListStore {
   private static Head map(ResultSet row) throws SQLException {
     OptionalLong orderListId = Rows.optionalLong(row, "order_list_id");
     return new Head(
-        new PlacedOrderList(
+        new TrackedOrderList(
             row.getString("list_client_order_id"),
             Rows.user(row, "owner"),
             Rows.chat(row, "chat_platform", "chat_id"),

@@ -7,8 +7,8 @@ import java.util.OptionalLong;
  * One order of a placed order list: our {@code newClientOrderId} and, once known, Binance's
  * {@code orderId}.
  */
-public record PlacedLeg(String clientOrderId, OptionalLong orderId) {
-  public PlacedLeg {
+public record TrackedLeg(String clientOrderId, OptionalLong orderId) {
+  public TrackedLeg {
     Objects.requireNonNull(clientOrderId, "clientOrderId");
     Objects.requireNonNull(orderId, "orderId");
     if (clientOrderId.isBlank() || clientOrderId.length() > 64) {
