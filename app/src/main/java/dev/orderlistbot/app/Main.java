@@ -31,6 +31,7 @@ public final class Main implements Callable<Integer> {
 
   private final Context context;
 
+  @SuppressWarnings("UnusedVariable") // picocli reads and sets it reflectively
   @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help and exit.")
   private boolean help;
 

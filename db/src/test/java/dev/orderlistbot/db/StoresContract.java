@@ -168,7 +168,7 @@ abstract class StoresContract {
         new TrackedOrderList(clientId, alice, aliceChat, ListKind.OCO, new Symbol("BTCUSDT"), OptionalLong.empty(),
             List.of(new TrackedLeg(clientId + "-tp", OptionalLong.empty()), new TrackedLeg(clientId + "-sl", OptionalLong.empty())),
             OrderListState.UNKNOWN, clock.instant(), clock.instant()));
-    long exchangeId = Math.abs(UUID.randomUUID().getMostSignificantBits());
+    long exchangeId = UUID.randomUUID().getMostSignificantBits() >>> 1;
 
     assertThat(stores().orderLists().attachExchangeIds(clientId, exchangeId,
         List.of(new TrackedLeg(clientId + "-tp", OptionalLong.of(11)), new TrackedLeg(clientId + "-sl", OptionalLong.of(12))))).isTrue();

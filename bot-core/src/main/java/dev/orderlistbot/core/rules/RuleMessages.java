@@ -275,6 +275,7 @@ final class RuleMessages {
     return Decimals.canonical(value).toPlainString();
   }
 
+  @SuppressWarnings("AnnotateFormatMethod") // every format string is a constant of this class
   private static String format(String format, Object... args) {
     return String.format(Locale.ROOT, format, args);
   }

@@ -79,7 +79,7 @@ final class BinanceSigner implements RequestInterceptor {
   /** The form without the pairs a previous attempt's signing appended. */
   static String withoutSigningParams(String form) {
     StringBuilder kept = new StringBuilder(form.length());
-    for (String pair : form.split("&")) {
+    for (String pair : form.split("&", -1)) {
       int eq = pair.indexOf('=');
       String name = eq < 0 ? pair : pair.substring(0, eq);
       if (pair.isEmpty() || SIGNING_PARAMS.contains(name)) {

@@ -58,7 +58,7 @@ final class Lines {
   }
 
   private static String commandWord(String line) {
-    String word = line.strip().split("\\s+")[0].toLowerCase(Locale.ROOT);
+    String word = line.strip().split("\\s+", -1)[0].toLowerCase(Locale.ROOT);
     int at = word.indexOf('@');
     return at < 0 ? word : word.substring(0, at);
   }

@@ -187,7 +187,7 @@ class OrderListCommandsTest {
   void refusesSellingWithAnOpoAndExplainsWhy() {
     for (String line :
         new String[] {"/opo BTCUSDT sell 0.01 @ 30000 tp 28000", "/opoco BTCUSDT s 0.01 @ 30000 tp 28000 sl 31000"}) {
-      String side = line.split(" ")[2];
+      String side = line.split(" ", -1)[2];
       ParseError error = refusedNaming(line, side);
       assertThat(error.message()).contains("BUY entry and SELL exits");
     }

@@ -26,6 +26,7 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.EnumMap;
 import java.util.Map;
+import java.util.List;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.Random;
@@ -36,6 +37,7 @@ import org.junit.jupiter.api.Test;
  * straddles as the domain requires (its records were built without throwing).
  */
 class NeverThrowsTest {
+  private static final List<ListKind> KINDS = List.of(ListKind.values());
 
   @Test
   void everyCommandOnEveryMarketIsAcceptedOrRefusedWithoutThrowing() {
@@ -68,7 +70,7 @@ class NeverThrowsTest {
 
   /** Exits on their profit and loss sides, a stop-limit's limit beyond its stop, a base quantity. */
   private static PlaceOrderList plausible(Random random) {
-    ListKind kind = ListKind.values()[random.nextInt(ListKind.values().length)];
+    ListKind kind = KINDS.get(random.nextInt(KINDS.size()));
     Side side = kind.paysFromFill() || random.nextBoolean() ? Side.BUY : Side.SELL;
     int up = (kind.hasEntry() ? side.opposite() : side) == Side.SELL ? 1 : -1;
     boolean maker = random.nextBoolean();
@@ -102,7 +104,7 @@ class NeverThrowsTest {
 
   /** 0.5% to 10%, with the given sign. */
   private static BigDecimal pct(Random random, int sign) {
-    return BigDecimal.valueOf(sign * (50 + random.nextInt(951)), 2);
+    return BigDecimal.valueOf((long) sign * (50 + random.nextInt(951)), 2);
   }
 
   private static SymbolRules rules(Random random) {
@@ -129,7 +131,7 @@ class NeverThrowsTest {
   }
 
   private static PlaceOrderList command(Random random, Price last) {
-    ListKind kind = ListKind.values()[random.nextInt(ListKind.values().length)];
+    ListKind kind = KINDS.get(random.nextInt(KINDS.size()));
     Side side = kind.paysFromFill() || random.nextBoolean() ? Side.BUY : Side.SELL;
     Optional<EntrySpec> entry =
         kind.hasEntry() ? Optional.of(new EntrySpec(lastPrice(random, last), random.nextBoolean())) : Optional.empty();

@@ -187,7 +187,7 @@ public final class BinanceStub implements AutoCloseable {
       if (part.isEmpty()) {
         continue;
       }
-      for (String pair : part.split("&")) {
+      for (String pair : part.split("&", -1)) {
         int eq = pair.indexOf('=');
         params.add(
             Map.entry(

@@ -78,7 +78,7 @@ class SignatureVectorsTest {
     JsonNode vector = V.at("/hmac/official/1");
     String raw = vector.get("raw_params").asText();
     WireParams params = new WireParams();
-    for (String pair : raw.split("&")) {
+    for (String pair : raw.split("&", -1)) {
       int eq = pair.indexOf('=');
       params.add(pair.substring(0, eq), pair.substring(eq + 1));
     }

@@ -4,7 +4,7 @@ import java.util.Objects;
 import java.util.OptionalLong;
 
 /**
- * One order of a placed order list: our {@code newClientOrderId} and, once known, Binance's
+ * One order of a placed order list: our {@code clientOrderId} and, once known, Binance's
  * {@code orderId}.
  */
 public record TrackedLeg(String clientOrderId, OptionalLong orderId) {
