@@ -63,6 +63,8 @@ final class FakeExchange implements ExchangeClient {
   volatile PlaceMode placeMode = PlaceMode.ACCEPT;
   volatile Price last = Price.of("30000");
   volatile RuntimeException lastPriceFailure;
+  /** How many of the next list look-ups fail as if the exchange could not be reached. */
+  final AtomicInteger lookupFailures = new AtomicInteger();
 
   private final Map<String, Stored> byClientId = new ConcurrentHashMap<>();
   private final AtomicLong listIds = new AtomicLong(8820);
@@ -156,6 +158,9 @@ final class FakeExchange implements ExchangeClient {
 
   @Override
   public Optional<PlacedOrderList> orderList(ApiCredentials credentials, OrderListRef list) {
+    if (lookupFailures.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
+      throw new ExchangeException(new ExchangeError.Unavailable("the exchange did not answer"));
+    }
     return find(credentials, list).map(Stored::list);
   }
 
