@@ -115,12 +115,17 @@ public final class BotEngine implements ChatEventHandler {
           out.send(message.chat(), allowed ? Replies.helpHint() : Replies.notAllowed(message.user()));
         }
       }
-      case ParseResult.Invalid invalid ->
+      case ParseResult.Invalid invalid -> {
+        // a group may hold other bots: a command this bot does not know is theirs, not a typo
+        if (message.kind().isPrivate() || knowsCommandOf(message.text())) {
           out.send(
               message.chat(),
               !allowed
                   ? Replies.notAllowed(message.user())
-                  : Replies.parseError(invalid.error()) + (invalid.carriesSecret() && !deleted ? "\n" + Replies.deleteItYourself() : ""));
+                  : Replies.parseError(invalid.error())
+                      + (invalid.carriesSecret() && !deleted ? "\n" + Replies.deleteItYourself() : ""));
+        }
+      }
       case ParseResult.Parsed(Command command) -> {
         if (allowed) {
           run(message, command, deleted);
@@ -183,6 +188,14 @@ public final class BotEngine implements ChatEventHandler {
       return;
     }
     presses.handle(press);
+  }
+
+  /** Whether the line's first word names one of this bot's commands. */
+  private static boolean knowsCommandOf(String text) {
+    String first = text.strip().split("\\s+", 2)[0];
+    int at = first.indexOf('@');
+    String word = (at < 0 ? first : first.substring(0, at)).replaceFirst("^/", "");
+    return CommandSpec.byWord(word).isPresent();
   }
 
   /** {@code /cancel} or {@code /cancel@Bot} with nothing after it. */

@@ -8,12 +8,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.orderlistbot.core.chat.Button;
 import dev.orderlistbot.core.chat.MessageRef;
 import dev.orderlistbot.core.domain.ChatRef;
+import dev.orderlistbot.core.domain.Price;
+import dev.orderlistbot.core.domain.Symbol;
 import dev.orderlistbot.core.domain.TradingEnvironment;
 import dev.orderlistbot.core.domain.order.PlacedOrderList;
 import dev.orderlistbot.core.port.out.AuditAction;
 import dev.orderlistbot.core.port.out.OrderListState;
+import dev.orderlistbot.core.port.out.PaperControl;
 import dev.orderlistbot.core.port.out.TrackedOrderList;
 import java.nio.file.Path;
+import java.util.Optional;
+import java.util.Set;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -158,6 +163,43 @@ class AccountCommandsTest {
     bot.say(ALICE, "/paper price BTCUSDT 32000");
 
     assertThat(bot.lastReply(ALICE)).isEqualTo(Replies.paperOnly(TradingEnvironment.PAPER));
+  }
+
+  @Test
+  void onPaperThePriceIsSetThroughThePaperControlOnlyForListedSymbols(@TempDir Path other) {
+    java.util.List<String> prices = new java.util.ArrayList<>();
+    PaperControl control =
+        new PaperControl() {
+          @Override
+          public void setPrice(Symbol symbol, Price price) {
+            prices.add(symbol + "=" + price);
+          }
+
+          @Override
+          public boolean lists(Symbol symbol) {
+            return symbol.equals(FakeExchange.BTCUSDT);
+          }
+        };
+    try (TestBot paper =
+        new TestBot(other, EngineConfig.of(TradingEnvironment.PAPER, Set.of(ALICE), Set.of()), new FakeExchange(),
+            Optional.of(control), Optional.empty())) {
+      paper.say(ALICE, "/paper price BTCUSDT 32000");
+      String set = paper.lastReply(ALICE);
+      paper.say(ALICE, "/paper price ETHUSDT 2000");
+
+      assertThat(set).isEqualTo("Paper price of BTCUSDT set to 32,000; resting orders were matched against it.");
+      assertThat(paper.lastReply(ALICE)).isEqualTo(Replies.paperNotListed(Symbol.of("ETHUSDT")));
+      assertThat(prices).containsExactly("BTCUSDT=32000");
+    }
+  }
+
+  @Test
+  void thePaperPriceIsRefusedOutsidePaperMode(@TempDir Path other) {
+    try (TestBot live = TestBot.withFakeExchange(other, TradingEnvironment.LIVE, new RecordingEventSource())) {
+      live.say(ALICE, "/paper price BTCUSDT 32000");
+
+      assertThat(live.lastReply(ALICE)).isEqualTo("/paper works only in PAPER mode; this bot trades on LIVE.");
+    }
   }
 
   private void place(String line) {

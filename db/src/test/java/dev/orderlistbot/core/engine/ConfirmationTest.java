@@ -289,6 +289,8 @@ class ConfirmationTest {
     }
 
     assertThat(exchange.placeCalls).hasValue(5);
+    assertThat(((RecordingEventSource) bot.events.orElseThrow()).watched)
+        .containsExactly("telegram:1001 paper-telegram-1001");
     assertThat(bot.openTracked(ALICE)).extracting(TrackedOrderList::kind)
         .containsExactlyInAnyOrder(ListKind.OCO, ListKind.OTO, ListKind.OTOCO, ListKind.OPO, ListKind.OPOCO);
   }

@@ -83,10 +83,18 @@ class ConversationTest {
   void groupsStayQuietOnPlainTextAndOnOtherBotsCommandsWhilePrivateChatsGetAHint() {
     bot.sayInGroup(ALICE, "gm everyone");
     bot.sayInGroup(ALICE, "/oco@SomeOtherBot BTCUSDT sell 0.01 tp 32000 sl 29000");
+    bot.sayInGroup(ALICE, "/weather Berlin");
     bot.say(ALICE, "hello?");
 
     assertThat(bot.telegram.texts(GROUP)).isEmpty();
     assertThat(bot.lastReply(ALICE)).isEqualTo(Replies.helpHint());
+  }
+
+  @Test
+  void aMistypedCommandOfThisBotIsExplainedInAGroupToo() {
+    bot.sayInGroup(ALICE, "/oco BTCUSDT sell");
+
+    assertThat(bot.lastReply(GROUP)).contains("For example: /oco");
   }
 
   @Test
