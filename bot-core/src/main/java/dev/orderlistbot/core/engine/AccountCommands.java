@@ -142,10 +142,11 @@ final class AccountCommands {
       out.send(message.chat(), Replies.noOpenLists());
       return;
     }
-    List<ListHandle> handles = open.get().stream().map(l -> new ListHandle(l.symbol(), l.id().value())).toList();
+    List<PlacedOrderList> lists = open.get().stream().sorted(Comparator.comparingLong(l -> l.id().value())).toList();
+    List<ListHandle> handles = lists.stream().map(l -> new ListHandle(l.symbol(), l.id().value())).toList();
     String token =
         actions.create(message.user(), message.chat(), new PendingAction.CancelAll(handles), config.confirmTtl());
-    String names = String.join("\n", open.get().stream().map(l -> "• " + name(l)).toList());
+    String names = String.join("\n", lists.stream().map(l -> "• " + name(l)).toList());
     OutboundMessage question =
         OutboundMessage.withButtons(
             Replies.cancelAllAsk(handles.size(), names),

@@ -70,8 +70,8 @@ final class Texts {
 
   /** One leg as reported by the exchange, e.g. {@code take-profit LIMIT_MAKER SELL 0.01 at 32,000: NEW}. */
   static String reportedLeg(ListLeg leg) {
-    String role = roleOf(leg.clientOrderId().value()).map(r -> Replies.role(r) + " ").orElse("");
-    return "#" + leg.orderId() + " " + role + leg.report().map(Texts::report).orElse("");
+    String role = roleOf(leg.clientOrderId().value()).map(r -> " " + Replies.role(r)).orElse("");
+    return "#" + leg.orderId() + role + leg.report().map(r -> " " + report(r)).orElse("");
   }
 
   static String report(LegReport report) {
@@ -101,7 +101,7 @@ final class Texts {
     StringBuilder text = new StringBuilder(type).append(' ').append(side);
     quantity.ifPresent(q -> text.append(' ').append(Figures.number(q)));
     stop.ifPresent(s -> text.append(" stop ").append(Figures.number(s.value())));
-    trailing.ifPresent(t -> text.append(" trailing ").append(BigDecimal.valueOf(t.bips()).movePointLeft(2).toPlainString()).append('%'));
+    trailing.ifPresent(t -> text.append(" trailing ").append(Figures.number(BigDecimal.valueOf(t.bips()).movePointLeft(2))).append('%'));
     price.ifPresent(p -> text.append(stop.isPresent() || trailing.isPresent() ? " limit " : " at ").append(Figures.number(p.value())));
     return text.toString();
   }
