@@ -6,6 +6,7 @@ import dev.orderlistbot.core.command.CommandParser;
 import dev.orderlistbot.core.command.CommandSpec;
 import dev.orderlistbot.core.command.ParseResult;
 import dev.orderlistbot.core.command.PlaceOrderList;
+import dev.orderlistbot.core.domain.UserRef;
 import dev.orderlistbot.core.port.in.ChatEventHandler;
 import dev.orderlistbot.core.port.out.ExchangeClient;
 import dev.orderlistbot.core.port.out.ExchangeException;
@@ -16,6 +17,7 @@ import dev.orderlistbot.core.rules.PreTradeCheck;
 import dev.orderlistbot.core.security.KeyVault;
 import java.security.SecureRandom;
 import java.time.Clock;
+import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
@@ -46,6 +48,8 @@ public final class BotEngine implements ChatEventHandler {
   private final SecureRandom random;
   private final ChatOut out;
   private final KeySetups setups;
+  private final Transactor transactor;
+  private final Accounts accounts;
   private final Previews previews;
   private final Presses presses;
   private final AccountCommands account;
@@ -74,7 +78,8 @@ public final class BotEngine implements ChatEventHandler {
     this.random = Objects.requireNonNull(random, "random");
     this.out = new ChatOut(Objects.requireNonNull(platforms, "platforms"));
     this.setups = new KeySetups(clock, config.keySetupTimeout());
-    Accounts accounts = new Accounts(config, vault, events);
+    this.transactor = Objects.requireNonNull(transactor, "transactor");
+    this.accounts = new Accounts(config, vault, events);
     PendingActions actions = new PendingActions(transactor, clock, random);
     Placement placement = new Placement(config, exchange, accounts, transactor, clock, random, out);
     ListCancels cancels = new ListCancels(exchange, accounts, transactor, clock);
@@ -82,6 +87,22 @@ public final class BotEngine implements ChatEventHandler {
     this.presses = new Presses(actions, placement, cancels, out);
     this.account = new AccountCommands(config, exchange, paper, accounts, cancels, placement, actions, transactor, out);
     this.keys = new KeyCommands(config, exchange, vault, accounts, setups, parser, transactor, clock, random, out);
+  }
+
+  /**
+   * Starts the order events of every user who has open lists, so their fills reach them after a
+   * restart even before they write again. The app calls it once, after wiring.
+   */
+  public void resumeOrderEvents() {
+    List<UserRef> owners = transactor.inTransaction(stores -> stores.orderLists().ownersWithOpenLists());
+    for (UserRef owner : owners) {
+      try {
+        accounts.ensureWatched(owner);
+      } catch (RuntimeException e) {
+        LOG.warn("could not resume the order events of {}", owner, e);
+      }
+    }
+    LOG.info("order events resumed for {} user(s) with open order lists", owners.size());
   }
 
   @Override

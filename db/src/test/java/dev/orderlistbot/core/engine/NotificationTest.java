@@ -161,6 +161,19 @@ class NotificationTest {
     assertThat(bot.telegram.texts(GROUP)).doesNotContain(FILLED);
   }
 
+  @Test
+  void afterARestartTheOrderEventsOfUsersWithOpenListsAreResumed() {
+    RecordingEventSource events = (RecordingEventSource) bot.events.orElseThrow();
+    placeInGroup("/oco BTCUSDT sell 0.01 tp 32000 sl 29000");
+    bot.say(BOB, "/price BTCUSDT");
+
+    bot.restart();
+    bot.engine().resumeOrderEvents();
+
+    assertThat(events.watched)
+        .containsExactly("telegram:1001 paper-telegram-1001", "telegram:1001 paper-telegram-1001");
+  }
+
   private TrackedOrderList placeInGroup(String line) {
     bot.sayInGroup(ALICE, line);
     bot.press(ALICE, bot.lastButtons(GROUP), Replies.CONFIRM);
