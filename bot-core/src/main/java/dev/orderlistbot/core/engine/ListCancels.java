@@ -89,13 +89,27 @@ final class ListCancels {
 
   private record Outcome(boolean done, String sentence) {}
 
+  /**
+   * The bot's record is marked done before the cancel is sent: an exchange reports the cancel's own
+   * events (the paper exchange even before the call returns), and the router must not announce the
+   * list as "closed" on top of this answer. If nothing happened (rate limit, no connection, a
+   * refused key) or the outcome is unknown, the record gets its state back.
+   */
   private Outcome outcome(ApiCredentials credentials, UserRef user, ChatRef chat, ListHandle list) {
+    Optional<TrackedOrderList> mine =
+        transactor.inTransaction(stores -> stores.orderLists().findByOrderListId(list.orderListId()))
+            .filter(t -> t.owner().equals(user));
+    mine.ifPresent(t -> setState(t, OrderListState.ALL_DONE));
     try {
       PlacedOrderList cancelled =
           exchange.cancel(credentials, list.symbol(), OrderListRef.of(new OrderListId(list.orderListId())));
       recordCancel(user, chat, list);
       return new Outcome(true, Replies.cancelled(name(new ListHandle(cancelled.symbol(), list.orderListId()))));
     } catch (ExchangeException e) {
+      // Refused means there was nothing left to cancel: the list is done either way
+      if (!(e.error() instanceof ExchangeError.Refused)) {
+        mine.ifPresent(t -> setState(t, t.state()));
+      }
       return new Outcome(
           false,
           e.error() instanceof ExchangeError.OutcomeUnknown
@@ -104,12 +118,13 @@ final class ListCancels {
     }
   }
 
+  private void setState(TrackedOrderList list, OrderListState state) {
+    transactor.inTransaction(stores -> stores.orderLists().updateState(list.listClientOrderId(), state));
+  }
+
   private void recordCancel(UserRef user, ChatRef chat, ListHandle list) {
     transactor.inTransaction(
         stores -> {
-          stores.orderLists().findByOrderListId(list.orderListId())
-              .filter(t -> t.owner().equals(user))
-              .ifPresent(t -> stores.orderLists().updateState(t.listClientOrderId(), OrderListState.ALL_DONE));
           stores.audit().record(
               new AuditEntry(
                   clock.instant(),

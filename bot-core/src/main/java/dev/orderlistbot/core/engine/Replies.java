@@ -12,10 +12,10 @@ import dev.orderlistbot.core.domain.UserRef;
 import dev.orderlistbot.core.domain.order.ClientListId;
 import dev.orderlistbot.core.domain.order.LegRole;
 import dev.orderlistbot.core.domain.order.ListKind;
-import dev.orderlistbot.core.domain.order.OrderListRequest;
 import dev.orderlistbot.core.port.out.ExchangeError;
 import dev.orderlistbot.core.rules.Violation;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.List;
 import java.util.stream.Collectors;
 
@@ -92,7 +92,7 @@ final class Replies {
 
   static String help() {
     return "Commands:\n"
-        + java.util.Arrays.stream(CommandSpec.values())
+        + Arrays.stream(CommandSpec.values())
             .map(spec -> spec.usage() + " — " + spec.summary())
             .collect(Collectors.joining("\n"))
         + "\nSend /help COMMAND to learn more about one.";
