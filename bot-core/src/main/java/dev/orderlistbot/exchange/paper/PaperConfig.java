@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
+import java.util.stream.Collectors;
 
 /**
  * Settings of the {@link PaperExchange}.
@@ -98,17 +99,13 @@ public record PaperConfig(
 
   private static Map<Asset, BigDecimal> balances(Map<Asset, BigDecimal> given) {
     Objects.requireNonNull(given, "startingBalances");
-    Map<Asset, BigDecimal> copy = new LinkedHashMap<>();
-    given.forEach(
-        (asset, amount) -> {
-          Objects.requireNonNull(asset, "asset");
-          Objects.requireNonNull(amount, "amount");
-          if (amount.signum() < 0) {
-            throw new IllegalArgumentException("a starting balance cannot be negative: " + asset);
-          }
-          copy.put(asset, Decimals.canonical(amount));
-        });
-    return Map.copyOf(copy);
+    given.forEach((asset, amount) -> {
+      if (Objects.requireNonNull(amount, "amount").signum() < 0) {
+        throw new IllegalArgumentException("a starting balance cannot be negative: " + asset);
+      }
+    });
+    return given.entrySet().stream()
+        .collect(Collectors.toUnmodifiableMap(Map.Entry::getKey, e -> Decimals.canonical(e.getValue())));
   }
 
   private static void positive(Duration duration, String what) {

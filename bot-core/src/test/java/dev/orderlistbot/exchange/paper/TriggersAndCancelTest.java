@@ -93,6 +93,21 @@ class TriggersAndCancelTest extends PaperTest {
   }
 
   @Test
+  void exitsWhoseFundsAreNotFreeWhenTheEntryFillsExpireAsRejected() {
+    accepted(new OrderListRequest.Oto(
+        BTCUSDT, entry(Side.BUY, "0.01", limit("29500")), pending(Side.SELL, "0.5", maker("31000"))));
+    events.drain();
+
+    price("29500");
+
+    assertThat(events.drain())
+        .containsExactly(
+            "ob-t1-w TRADE/FILLED 0.01@29500", "ob-t1-tp EXPIRED/EXPIRED REJECTED", "list ob-t1 ALL_DONE/ALL_DONE");
+    assertThat(balance("BTC")).isEqualTo(bal("BTC", "0.11", "0"));
+    assertThat(balance("USDT")).isEqualTo(bal("USDT", "9705", "0"));
+  }
+
+  @Test
   void cancelReportsEveryLegCanceledThenAllDoneAndReleasesTheLockedFunds() {
     accepted(new OrderListRequest.Otoco(
         BTCUSDT, entry(Side.BUY, "0.01", limit("29500")), Quantity.of("0.01"),
