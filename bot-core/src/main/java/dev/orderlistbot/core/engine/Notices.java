@@ -90,12 +90,15 @@ final class Notices {
     return "";
   }
 
+  /** The list's exits, take-profit first, whatever order the exchange listed its legs in. */
   private static List<LegRole> exits(TrackedOrderList list) {
     return list.legs().stream()
         .map(TrackedLeg::clientOrderId)
         .map(Texts::roleOf)
         .flatMap(Optional::stream)
         .filter(r -> r != LegRole.WORKING)
+        .distinct()
+        .sorted()
         .toList();
   }
 

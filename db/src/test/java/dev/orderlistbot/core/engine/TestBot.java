@@ -9,9 +9,12 @@ import dev.orderlistbot.core.command.CommandParser;
 import dev.orderlistbot.core.domain.ChatRef;
 import dev.orderlistbot.core.domain.TradingEnvironment;
 import dev.orderlistbot.core.domain.UserRef;
+import dev.orderlistbot.core.domain.order.OrderListUpdate;
+import dev.orderlistbot.core.port.in.OrderUpdateHandler;
 import dev.orderlistbot.core.port.out.ExchangeClient;
 import dev.orderlistbot.core.port.out.OrderEventSource;
 import dev.orderlistbot.core.port.out.PaperControl;
+import dev.orderlistbot.core.port.out.PaperStateStore;
 import dev.orderlistbot.core.port.out.AuditEntry;
 import dev.orderlistbot.core.port.out.Stores;
 import dev.orderlistbot.core.port.out.TrackedOrderList;
@@ -20,12 +23,16 @@ import dev.orderlistbot.core.security.AesGcmKeyVault;
 import dev.orderlistbot.core.security.MasterKey;
 import dev.orderlistbot.db.Database;
 import dev.orderlistbot.db.DbConfig;
+import dev.orderlistbot.exchange.paper.PaperConfig;
+import dev.orderlistbot.exchange.paper.PaperExchange;
 import java.nio.file.Path;
 import java.security.SecureRandom;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
 
@@ -76,6 +83,36 @@ final class TestBot implements AutoCloseable {
         new FakeExchange(),
         Optional.empty(),
         Optional.of(events));
+  }
+
+  /**
+   * On the real paper exchange (no price walk), whose order events reach this bot's router; the
+   * caller owns (and shuts down) the scheduler.
+   */
+  static TestBot withPaperExchange(Path dataDir, ScheduledExecutorService scheduler) {
+    ForwardingHandler updates = new ForwardingHandler();
+    PaperExchange paper =
+        PaperExchange.create(
+            PaperConfig.defaults().withoutPriceWalk(), Clock.systemUTC(), scheduler, updates, PaperStateStore.inMemory());
+    TestBot bot =
+        new TestBot(
+            dataDir,
+            EngineConfig.of(TradingEnvironment.PAPER, Set.of(ALICE, BOB), Set.of()),
+            paper,
+            Optional.of(paper),
+            Optional.of(paper));
+    updates.target = (owner, update) -> bot.router().onUpdate(owner, update);
+    return bot;
+  }
+
+  /** Lets an exchange be built before the router it reports to. */
+  private static final class ForwardingHandler implements OrderUpdateHandler {
+    volatile OrderUpdateHandler target = (owner, update) -> {};
+
+    @Override
+    public void onUpdate(UserRef owner, OrderListUpdate update) {
+      target.onUpdate(owner, update);
+    }
   }
 
   private void start() {
