@@ -6,6 +6,7 @@ import dev.orderlistbot.core.command.CommandParser;
 import dev.orderlistbot.core.command.CommandSpec;
 import dev.orderlistbot.core.command.ParseResult;
 import dev.orderlistbot.core.command.PlaceOrderList;
+import dev.orderlistbot.core.domain.Secret;
 import dev.orderlistbot.core.domain.UserRef;
 import dev.orderlistbot.core.port.in.ChatEventHandler;
 import dev.orderlistbot.core.port.out.ExchangeClient;
@@ -151,6 +152,9 @@ public final class BotEngine implements ChatEventHandler {
         if (allowed) {
           run(message, command, deleted);
         } else {
+          if (command instanceof Command.SetKey set) {
+            set.secret().ifPresent(Secret::destroy);
+          }
           out.send(message.chat(), Replies.notAllowed(message.user()));
         }
       }
