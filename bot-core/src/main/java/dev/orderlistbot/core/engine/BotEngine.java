@@ -133,7 +133,9 @@ public final class BotEngine implements ChatEventHandler {
     LOG.info("{}: {}{}", message, label(parsed), allowed ? "" : " (not allowed)");
     switch (parsed) {
       case ParseResult.NotForUs notForUs -> {
-        if (message.kind().isPrivate() && notForUs.reason() == ParseResult.NotForUs.Reason.NOT_A_COMMAND) {
+        if (notForUs.reason() == ParseResult.NotForUs.Reason.NOT_A_COMMAND && KeyMaterial.looksLikeKey(message.text())) {
+          out.send(message.chat(), Replies.keyLikeLineDeleted(out.delete(message.message())));
+        } else if (message.kind().isPrivate() && notForUs.reason() == ParseResult.NotForUs.Reason.NOT_A_COMMAND) {
           out.send(message.chat(), allowed ? Replies.helpHint() : Replies.notAllowed(message.user()));
         }
       }
