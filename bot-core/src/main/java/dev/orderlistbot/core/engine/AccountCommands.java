@@ -160,6 +160,11 @@ final class AccountCommands {
   }
 
   void balance(ChatEvent.TextMessage message, Optional<Asset> asset) {
+    if (!message.kind().isPrivate()) {
+      // holdings are nobody else's business: a group would see them all
+      out.send(message.chat(), Replies.balancesPrivateOnly());
+      return;
+    }
     Optional<Balances> balances = accounts.withCredentials(message.user(), exchange::balances);
     if (balances.isEmpty()) {
       out.send(message.chat(), Replies.noKey());

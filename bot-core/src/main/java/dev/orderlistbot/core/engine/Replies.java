@@ -292,6 +292,10 @@ final class Replies {
         + (carriedSecret ? " " + (deleted ? "I deleted your message." : deleteItYourself()) : "");
   }
 
+  static String balancesPrivateOnly() {
+    return "Balances are private: ask me with /balance in a private chat.";
+  }
+
   static String keysNotNeeded(boolean carriedSecret, boolean deleted) {
     return "In PAPER mode no API key is needed: just send an order command."
         + (carriedSecret ? " " + (deleted ? "I deleted your message." : deleteItYourself()) : "");

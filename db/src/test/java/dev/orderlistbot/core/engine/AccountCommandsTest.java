@@ -145,6 +145,14 @@ class AccountCommandsTest {
   }
 
   @Test
+  void balancesAreNeverShownInAGroup() {
+    bot.sayInGroup(ALICE, "/balance");
+
+    assertThat(bot.lastReply(TestBot.GROUP)).isEqualTo("Balances are private: ask me with /balance in a private chat.");
+    assertThat(exchange.apiKeysSeen).doesNotContain("paper-telegram-1001");
+  }
+
+  @Test
   void priceAndBalanceAnswerFromTheTradersAccount() {
     bot.say(ALICE, "/price BTCUSDT");
     String price = bot.lastReply(ALICE);
