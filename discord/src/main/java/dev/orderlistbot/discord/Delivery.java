@@ -22,12 +22,10 @@ import net.dv8tion.jda.api.requests.ErrorResponse;
  */
 final class Delivery {
   private final Interactions interactions;
-  private final Channels channels;
   private final Supplier<JDA> jda;
 
-  Delivery(Interactions interactions, Channels channels, Supplier<JDA> jda) {
+  Delivery(Interactions interactions, Supplier<JDA> jda) {
     this.interactions = interactions;
-    this.channels = channels;
     this.jda = jda;
   }
 
@@ -37,7 +35,7 @@ final class Delivery {
     if (reply.isPresent()) {
       return reply.get().send(pages, interactions);
     }
-    MessageChannel channel = channels.resolve(connected(), chat);
+    MessageChannel channel = Channels.resolve(connected(), chat);
     MessageRef last = null;
     for (DiscordRenderer.Page page : pages) {
       Message sent =
@@ -54,7 +52,7 @@ final class Delivery {
       DeliveryFailures.call("edit " + message, () -> hooked.get().edit(page.edit()).complete());
       return;
     }
-    MessageChannel channel = channels.resolve(connected(), message.chat());
+    MessageChannel channel = Channels.resolve(connected(), message.chat());
     DeliveryFailures.call(
         "edit " + message, () -> channel.editMessageById(message.messageId(), page.edit()).complete());
   }
@@ -73,7 +71,7 @@ final class Delivery {
       if (hooked.isPresent()) {
         hooked.get().delete().complete();
       } else {
-        MessageChannel channel = channels.resolve(connected(), message.chat());
+        MessageChannel channel = Channels.resolve(connected(), message.chat());
         channel.deleteMessageById(message.messageId()).complete();
       }
       return true;

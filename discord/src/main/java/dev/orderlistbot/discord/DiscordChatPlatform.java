@@ -22,7 +22,8 @@ import org.slf4j.LoggerFactory;
  * symbol:BTCUSDT side:sell quantity:0.01 tp:32000 sl:29000/28900} is {@code /oco BTCUSDT sell 0.01
  * tp 32000 sl 29000/28900}) and reaches core as a {@code TextMessage}; a button press as a {@code
  * ButtonPressed} with its token; {@code /setkey} opens a modal whose submission is the {@code
- * /setkey} line. A DM with the bot is a private chat, a guild channel a group. Each interaction is
+ * /setkey} line. A DM with the bot is a private chat (named by the user's id, so it can be reopened
+ * for a notice after a restart), a guild channel a group (named by the channel's id). Each interaction is
  * acknowledged before core sees it, and core runs on the executor given here, never on JDA's thread.
  *
  * <p><b>Out.</b> While core handles an interaction, what it sends to that chat answers the
@@ -47,7 +48,6 @@ public final class DiscordChatPlatform implements ChatPlatform, AutoCloseable {
   private final Executor executor;
   private final JdaConnector connector;
   private final Interactions interactions = new Interactions();
-  private final Channels channels = new Channels();
   private final Delivery delivery;
   private volatile JDA jda;
 
@@ -66,7 +66,7 @@ public final class DiscordChatPlatform implements ChatPlatform, AutoCloseable {
     this.symbols = Objects.requireNonNull(symbols, "symbols");
     this.executor = Objects.requireNonNull(executor, "executor");
     this.connector = Objects.requireNonNull(connector, "connector");
-    this.delivery = new Delivery(interactions, channels, () -> jda);
+    this.delivery = new Delivery(interactions, () -> jda);
   }
 
   /**
@@ -81,7 +81,7 @@ public final class DiscordChatPlatform implements ChatPlatform, AutoCloseable {
     if (jda != null) {
       throw new IllegalStateException("the Discord bot is already started");
     }
-    JdaListener listener = new JdaListener(handler, interactions, channels, symbols, executor);
+    JdaListener listener = new JdaListener(handler, interactions, symbols, executor);
     try {
       jda = connector.connect(config.token(), listener);
     } catch (RuntimeException e) {

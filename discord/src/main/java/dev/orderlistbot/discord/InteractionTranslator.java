@@ -21,8 +21,11 @@ import net.dv8tion.jda.api.interactions.commands.OptionMapping;
  * Discord interactions in, core's {@link ChatEvent}s out; pure functions of the event.
  *
  * <ul>
- *   <li>The chat is the channel ({@code ChatRef("discord", channelId)}), the user is the Discord
- *       user ({@code UserRef("discord", userId)}).
+ *   <li>The user is the Discord user ({@code UserRef("discord", userId)}). The chat is the guild
+ *       channel ({@code ChatRef("discord", channelId)}); a DM with the bot is named by the user's
+ *       id ({@code ChatRef("discord", userId)}, as Telegram names private chats), because a DM can
+ *       always be reopened from the user while a DM channel id cannot be resolved after a restart,
+ *       and core sends fill notices there long after the interaction.
  *   <li>A DM with the bot is {@link ChatKind#PRIVATE}; anything else (a guild channel, an unknown
  *       context) is {@link ChatKind#GROUP}, so core's "keys only in private" rule holds by default.
  *   <li>A slash command or modal has no message of its own: its {@link MessageRef} is the
@@ -78,7 +81,11 @@ final class InteractionTranslator {
   }
 
   static ChatRef chat(Interaction interaction) {
-    return new ChatRef(PLATFORM, Long.toUnsignedString(interaction.getChannelIdLong()));
+    long id =
+        kind(interaction) == ChatKind.PRIVATE
+            ? interaction.getUser().getIdLong()
+            : interaction.getChannelIdLong();
+    return new ChatRef(PLATFORM, Long.toUnsignedString(id));
   }
 
   static UserRef user(Interaction interaction) {

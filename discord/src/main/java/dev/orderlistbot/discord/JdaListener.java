@@ -40,19 +40,16 @@ final class JdaListener extends ListenerAdapter {
 
   private final ChatEventHandler handler;
   private final Interactions interactions;
-  private final Channels channels;
   private final Supplier<List<String>> symbols;
   private final Executor executor;
 
   JdaListener(
       ChatEventHandler handler,
       Interactions interactions,
-      Channels channels,
       Supplier<List<String>> symbols,
       Executor executor) {
     this.handler = handler;
     this.interactions = interactions;
-    this.channels = channels;
     this.symbols = symbols;
     this.executor = executor;
   }
@@ -71,7 +68,6 @@ final class JdaListener extends ListenerAdapter {
   @Override
   public void onSlashCommandInteraction(SlashCommandInteractionEvent event) {
     try {
-      learn(event);
       switch (InteractionTranslator.slash(event)) {
         case SlashAction.OpenKeyModal open -> event.replyModal(KeyModal.create()).queue(ok -> {}, this::ackFailed);
         case SlashAction.Refuse refuse -> event.reply(refuse.text()).setEphemeral(true).queue(ok -> {}, this::ackFailed);
@@ -94,7 +90,6 @@ final class JdaListener extends ListenerAdapter {
   @Override
   public void onButtonInteraction(ButtonInteractionEvent event) {
     try {
-      learn(event);
       event.deferEdit().queue(ok -> {}, this::ackFailed);
       ChatEvent.ButtonPressed pressed = InteractionTranslator.buttonPressed(event);
       boolean ephemeral = pressed.kind() == ChatKind.GROUP;
@@ -113,7 +108,6 @@ final class JdaListener extends ListenerAdapter {
   @Override
   public void onModalInteraction(ModalInteractionEvent event) {
     try {
-      learn(event);
       Optional<ChatEvent.TextMessage> submission = InteractionTranslator.keySubmission(event);
       if (submission.isEmpty()) {
         event.reply(DiscordTexts.unknownForm()).setEphemeral(true).queue(ok -> {}, this::ackFailed);
@@ -175,14 +169,6 @@ final class JdaListener extends ListenerAdapter {
     } finally {
       interactions.close(reply);
       reply.finish();
-    }
-  }
-
-  /** Remembers which user a DM channel belongs to, so a later notice can reopen it. */
-  private void learn(Interaction interaction) {
-    if (InteractionTranslator.kind(interaction) == ChatKind.PRIVATE) {
-      channels.learnDirect(
-          InteractionTranslator.chat(interaction).chatId(), interaction.getUser().getIdLong());
     }
   }
 

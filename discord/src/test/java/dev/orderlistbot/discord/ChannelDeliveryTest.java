@@ -39,7 +39,7 @@ import org.mockito.ArgumentCaptor;
 
 class ChannelDeliveryTest {
   private static final ChatRef GUILD = new ChatRef("discord", Long.toString(Events.GUILD_CHANNEL));
-  private static final ChatRef DM = new ChatRef("discord", Long.toString(Events.DM_CHANNEL));
+  private static final ChatRef DM = new ChatRef("discord", Long.toString(Events.USER));
 
   private final Harness harness = new Harness();
 
@@ -98,9 +98,9 @@ class ChannelDeliveryTest {
   }
 
   @Test
-  void aDirectMessageChannelIsReopenedFromTheUserWhoLastUsedIt() {
+  void aDirectMessageIsReopenedFromTheUserEvenAfterARestart() {
     harness.started();
-    harness.listener().onSlashCommandInteraction(Events.slash(InteractionContextType.BOT_DM, "keys", Map.of()));
+    when(harness.jda.getStatus()).thenReturn(JDA.Status.CONNECTED);
     PrivateChannel dm = mock(PrivateChannel.class);
     MessageCreateAction send = mock(MessageCreateAction.class, RETURNS_SELF);
     Message sent = Events.message(9005L);
@@ -119,6 +119,10 @@ class ChannelDeliveryTest {
   void aChannelTheBotCannotSeeIsAPermanentFailure() {
     harness.started();
     when(harness.jda.getStatus()).thenReturn(JDA.Status.CONNECTED);
+    CacheRestAction<PrivateChannel> open = privateChannelAction();
+    ErrorResponseException unknownUser = error(ErrorResponse.UNKNOWN_USER);
+    when(open.complete()).thenThrow(unknownUser);
+    when(harness.jda.openPrivateChannelById(Events.GUILD_CHANNEL)).thenReturn(open);
 
     assertThatThrownBy(() -> harness.platform.send(GUILD, OutboundMessage.text("x")))
         .isInstanceOfSatisfying(ChatDeliveryException.class, e -> assertThat(e.retryable()).isFalse());

@@ -49,6 +49,16 @@ class InteractionTranslatorTest {
   }
 
   @Test
+  void aDirectMessageIsNamedByTheUserSoItCanBeReopenedForLaterNotices() {
+    SlashCommandInteractionEvent event = Events.slash(InteractionContextType.BOT_DM, "keys", Map.of());
+
+    ChatEvent.TextMessage message = InteractionTranslator.textMessage(event, "/keys");
+
+    assertThat(message.chat()).isEqualTo(new ChatRef("discord", Long.toString(Events.USER)));
+    assertThat(message.kind()).isEqualTo(ChatKind.PRIVATE);
+  }
+
+  @Test
   void aDirectMessageWithTheBotIsPrivateAndAGuildChannelIsAGroup() {
     assertThat(InteractionTranslator.kind(Events.slash(InteractionContextType.BOT_DM, "keys", Map.of())))
         .isEqualTo(ChatKind.PRIVATE);
