@@ -4,7 +4,6 @@ import dev.orderlistbot.core.chat.MessageRef;
 import dev.orderlistbot.core.domain.ChatRef;
 import java.util.Collections;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -16,11 +15,11 @@ import java.util.concurrent.ConcurrentHashMap;
  * interaction id).
  *
  * <p><b>Routing a send.</b> Core's {@code send(chat, message)} names only the chat. Core answers an
- * event on the thread that handed it over ({@code ChatEventHandler} blocks), so the open reply run by
- * the calling thread is the one; a send from another thread goes to the reply open in that chat when
- * there is exactly one (in a guild that keeps a private answer private), otherwise to the channel.
- * The thread is only a tie-breaker between concurrent interactions in one channel, held here in the
- * open reply, not in a {@code ThreadLocal}.
+ * event on the thread that handed it over ({@code ChatEventHandler.handle} blocks until answered),
+ * so a send to the event's chat from the thread handling it is the answer; anything else (a fill
+ * notice drained by the notification dispatcher on its own thread, even while someone's command in
+ * that channel is being answered) is not, and goes to the channel. The thread is recorded in the
+ * open reply here, not in a {@code ThreadLocal}.
  *
  * <p><b>Editing.</b> Messages sent through a hook (ephemeral ones can be changed no other way) and
  * messages whose button was pressed are remembered with the hook that can edit them, until the hook
@@ -57,17 +56,13 @@ final class Interactions {
     open.remove(reply);
   }
 
-  /** The reply a send to {@code chat} from the calling thread belongs to, if any. */
+  /** The reply a send to {@code chat} from the calling thread answers, if any. */
   Optional<InteractionReply> replyingIn(ChatRef chat) {
-    List<Map.Entry<InteractionReply, Thread>> inChat =
-        open.entrySet().stream().filter(e -> e.getKey().chat().equals(chat)).toList();
     Thread caller = Thread.currentThread();
-    Optional<InteractionReply> mine =
-        inChat.stream().filter(e -> e.getValue() == caller).map(Map.Entry::getKey).findFirst();
-    if (mine.isPresent()) {
-      return mine;
-    }
-    return inChat.size() == 1 ? Optional.of(inChat.get(0).getKey()) : Optional.empty();
+    return open.entrySet().stream()
+        .filter(e -> e.getValue() == caller && e.getKey().chat().equals(chat))
+        .map(Map.Entry::getKey)
+        .findFirst();
   }
 
   /** Remembers the hook that can edit {@code message}; forgets hooks that expired. */

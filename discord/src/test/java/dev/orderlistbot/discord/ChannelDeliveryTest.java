@@ -70,6 +70,31 @@ class ChannelDeliveryTest {
   }
 
   @Test
+  void aNoticeFromAnotherThreadWhileACommandIsAnsweredInThatChannelStillGoesToTheChannel() throws Exception {
+    MessageChannel channel = channel(Events.GUILD_CHANNEL, 9006L);
+    List<MessageRef> notices = new ArrayList<>();
+    harness.started().core =
+        event -> {
+          Thread dispatcher = Thread.ofVirtual().start(() -> notices.add(harness.platform.send(GUILD, OutboundMessage.text("Filled."))));
+          try {
+            dispatcher.join();
+          } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+          }
+          harness.platform.send(event.chat(), OutboundMessage.text("Paper price set."));
+        };
+    SlashCommandInteractionEvent event = Events.slash(InteractionContextType.GUILD, "paper", Map.of("symbol", "BTCUSDT", "price", "32000"));
+
+    harness.listener().onSlashCommandInteraction(event);
+
+    assertThat(notices).containsExactly(new MessageRef(GUILD, "9006"));
+    verify(channel).sendMessage(any(MessageCreateData.class));
+    ArgumentCaptor<MessageEditData> reply = ArgumentCaptor.forClass(MessageEditData.class);
+    verify(event.getHook()).editOriginal(reply.capture());
+    assertThat(reply.getValue().getContent()).isEqualTo("Paper price set.");
+  }
+
+  @Test
   void aTextLongerThanOneMessageIsPostedInPartsAndTheLastPartIsAnswered() {
     harness.started();
     MessageChannel channel = channel(Events.GUILD_CHANNEL, 9003L);
