@@ -6,6 +6,7 @@ import dev.orderlistbot.core.command.CommandParser;
 import dev.orderlistbot.core.command.CommandSpec;
 import dev.orderlistbot.core.command.ParseResult;
 import dev.orderlistbot.core.command.PlaceOrderList;
+import dev.orderlistbot.core.domain.Secret;
 import dev.orderlistbot.core.domain.UserRef;
 import dev.orderlistbot.core.port.in.ChatEventHandler;
 import dev.orderlistbot.core.port.out.ExchangeClient;
@@ -132,7 +133,9 @@ public final class BotEngine implements ChatEventHandler {
     LOG.info("{}: {}{}", message, label(parsed), allowed ? "" : " (not allowed)");
     switch (parsed) {
       case ParseResult.NotForUs notForUs -> {
-        if (message.kind().isPrivate() && notForUs.reason() == ParseResult.NotForUs.Reason.NOT_A_COMMAND) {
+        if (notForUs.reason() == ParseResult.NotForUs.Reason.NOT_A_COMMAND && KeyMaterial.looksLikeKey(message.text())) {
+          out.send(message.chat(), Replies.keyLikeLineDeleted(out.delete(message.message())));
+        } else if (message.kind().isPrivate() && notForUs.reason() == ParseResult.NotForUs.Reason.NOT_A_COMMAND) {
           out.send(message.chat(), allowed ? Replies.helpHint() : Replies.notAllowed(message.user()));
         }
       }
@@ -151,6 +154,9 @@ public final class BotEngine implements ChatEventHandler {
         if (allowed) {
           run(message, command, deleted);
         } else {
+          if (command instanceof Command.SetKey set) {
+            set.secret().ifPresent(Secret::destroy);
+          }
           out.send(message.chat(), Replies.notAllowed(message.user()));
         }
       }

@@ -13,6 +13,7 @@ import java.security.spec.PKCS8EncodedKeySpec;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.Objects;
+import java.util.regex.Pattern;
 
 /**
  * Tells what kind of secret a trader pasted, and makes Ed25519 key pairs inside the bot.
@@ -25,6 +26,7 @@ import java.util.Objects;
 final class KeyMaterial {
   private static final String BEGIN = "-----BEGIN PRIVATE KEY-----";
   private static final String END = "-----END PRIVATE KEY-----";
+  private static final Pattern BARE_KEY = Pattern.compile("[A-Za-z0-9]{64}");
 
   private KeyMaterial() {}
 
@@ -50,6 +52,16 @@ final class KeyMaterial {
       Objects.requireNonNull(publicKeyPem, "publicKeyPem");
       Objects.requireNonNull(privateKeyPem, "privateKeyPem");
     }
+  }
+
+  /**
+   * Whether a plain chat line looks like key material: a PEM private key, or 64 letters and digits
+   * (the shape of Binance's HMAC secrets and API keys). Such a line is deleted even when no key
+   * setup is waiting for it (for example one that a restart forgot).
+   */
+  static boolean looksLikeKey(String text) {
+    String trimmed = text.strip();
+    return (trimmed.contains("-----BEGIN") && trimmed.contains("PRIVATE KEY")) || BARE_KEY.matcher(trimmed).matches();
   }
 
   static Detection detect(Secret secret) {

@@ -302,6 +302,11 @@ final class Replies {
         + " key at Binance.";
   }
 
+  static String keyLikeLineDeleted(boolean deleted) {
+    return (deleted ? "That looked like a key, so I deleted it." : "That looked like a key. " + deleteItYourself())
+        + " To store a key, send /setkey in a private chat with me.";
+  }
+
   static String setupAskApiKey(Duration timeout) {
     return "Let's add your Binance API key. Send me the API key now (just the key); you have "
         + minutes(timeout) + ". Send /cancel to stop.\n"

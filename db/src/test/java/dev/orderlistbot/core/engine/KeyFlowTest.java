@@ -142,6 +142,20 @@ class KeyFlowTest {
   }
 
   @Test
+  void aSecretPastedWithoutAWaitingSetupIsDeletedAnyway() {
+    bot.say(ALICE, "/setkey");
+    bot.say(ALICE, API_KEY);
+    bot.restart();
+    MessageRef pasted = bot.say(ALICE, HMAC_SECRET);
+    MessageRef inGroup = bot.sayInGroup(ALICE, HMAC_SECRET);
+
+    assertThat(bot.telegram.deleted()).contains(pasted, inGroup);
+    assertThat(bot.lastReply(ALICE)).startsWith("That looked like a key, so I deleted it.");
+    assertThat(bot.vault().list(ALICE)).isEmpty();
+    assertNoSecretAnywhere(HMAC_SECRET);
+  }
+
+  @Test
   void aKeyBinanceRefusesIsNotStored() {
     exchange.rejectedApiKeys.add(API_KEY);
 
