@@ -152,6 +152,11 @@ public final class BinanceExchangeClient implements ExchangeClient {
   }
 
   @Override
+  public List<Symbol> tradingSymbols() {
+    return market(rules::tradingSymbols);
+  }
+
+  @Override
   public Price lastPrice(Symbol symbol) {
     Objects.requireNonNull(symbol, "symbol");
     return market(() -> new Price(market.tickerPrice(symbol.value()).price()));

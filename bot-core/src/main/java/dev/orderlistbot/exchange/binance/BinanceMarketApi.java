@@ -14,6 +14,10 @@ interface BinanceMarketApi {
   @RequestLine("GET /api/v3/exchangeInfo?symbol={symbol}")
   JsonNode exchangeInfo(@Param("symbol") String symbol);
 
+  /** Weight 20, every symbol: read through the cache's symbol list only. */
+  @RequestLine("GET /api/v3/exchangeInfo")
+  JsonNode exchangeInfo();
+
   @RequestLine("GET /api/v3/ticker/price?symbol={symbol}")
   BinanceJson.TickerPrice tickerPrice(@Param("symbol") String symbol);
 }

@@ -7,9 +7,13 @@ import dev.orderlistbot.core.domain.Symbol;
 import dev.orderlistbot.core.port.out.ExchangeError;
 import dev.orderlistbot.core.port.out.ExchangeException;
 import dev.orderlistbot.core.rules.SymbolRules;
+import dev.orderlistbot.core.rules.SymbolStatus;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
 
 /**
  * Exchange rules per symbol ({@code GET /api/v3/exchangeInfo?symbol=}, weight 20), kept for a
@@ -18,6 +22,7 @@ import java.time.Instant;
  */
 final class SymbolRulesCache {
   private final LoadingCache<Symbol, SymbolRules> rules;
+  private final LoadingCache<Boolean, List<Symbol>> tradingSymbols;
 
   SymbolRulesCache(BinanceMarketApi market, ExchangeInfoReader reader, Clock clock, Duration ttl) {
     this.rules =
@@ -26,10 +31,27 @@ final class SymbolRulesCache {
             .expireAfterWrite(ttl)
             .maximumSize(5_000)
             .build(symbol -> load(market, reader, symbol));
+    this.tradingSymbols =
+        Caffeine.newBuilder().ticker(ticker(clock)).expireAfterWrite(ttl).build(all -> loadAll(market, reader));
   }
 
   SymbolRules get(Symbol symbol) {
     return rules.get(symbol);
+  }
+
+  /** Every symbol that trades and allows OCOs, sorted; one full exchangeInfo per time-to-live. */
+  List<Symbol> tradingSymbols() {
+    return tradingSymbols.get(Boolean.TRUE);
+  }
+
+  private List<Symbol> loadAll(BinanceMarketApi market, ExchangeInfoReader reader) {
+    Map<Symbol, SymbolRules> all = reader.read(market.exchangeInfo());
+    rules.putAll(all);
+    return all.values().stream()
+        .filter(r -> r.status() == SymbolStatus.TRADING && r.ocoAllowed())
+        .map(SymbolRules::symbol)
+        .sorted(Comparator.comparing(Symbol::value))
+        .toList();
   }
 
   /** Caffeine's time source on the injected clock, so tests (and the app) control expiry. */

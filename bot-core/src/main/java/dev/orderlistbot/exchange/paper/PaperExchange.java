@@ -19,6 +19,7 @@ import dev.orderlistbot.core.port.out.PaperControl;
 import dev.orderlistbot.core.port.out.PaperStateStore;
 import dev.orderlistbot.core.port.out.PlacementResult;
 import dev.orderlistbot.core.rules.SymbolRules;
+import dev.orderlistbot.core.rules.SymbolStatus;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Comparator;
@@ -147,6 +148,14 @@ public final class PaperExchange implements ExchangeClient, OrderEventSource, Pa
   public SymbolRules rules(Symbol symbol) {
     Objects.requireNonNull(symbol, "symbol");
     return markets.rules(symbol).orElseThrow(() -> unknown(symbol));
+  }
+
+  @Override
+  public List<Symbol> tradingSymbols() {
+    return markets.symbols().stream()
+        .filter(symbol -> markets.rules(symbol).map(r -> r.status() == SymbolStatus.TRADING && r.ocoAllowed()).orElse(false))
+        .sorted(Comparator.comparing(Symbol::value))
+        .toList();
   }
 
   @Override

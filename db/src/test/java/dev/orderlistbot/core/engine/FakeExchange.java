@@ -84,6 +84,11 @@ final class FakeExchange implements ExchangeClient {
   }
 
   @Override
+  public List<Symbol> tradingSymbols() {
+    return List.of(Symbol.of("BTCUSDT"));
+  }
+
+  @Override
   public Price lastPrice(Symbol symbol) {
     RuntimeException failure = lastPriceFailure;
     if (failure != null) {

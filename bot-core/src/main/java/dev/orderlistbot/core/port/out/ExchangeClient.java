@@ -49,6 +49,13 @@ public interface ExchangeClient {
   /** The symbol's exchange rules (status, permitted types, filters); cached by implementations. */
   SymbolRules rules(Symbol symbol);
 
+  /**
+   * The symbols on which an order list can be placed now (status TRADING, OCO allowed), sorted by
+   * name: what chat adapters offer as completions. Cached by implementations; fails like {@link
+   * #rules}.
+   */
+  List<Symbol> tradingSymbols();
+
   /** The last traded price, which OCO legs are compared with. */
   Price lastPrice(Symbol symbol);
 
