@@ -60,7 +60,8 @@ class AppConfigTest {
 
     assertThatThrownBy(() -> AppConfig.from(env))
         .isInstanceOfSatisfying(AppException.class, e -> assertThat(e.problems())
-            .hasSize(3)
+            .hasSize(4)
+            .anySatisfy(p -> assertThat(p).startsWith("BOT_DB_URL: only jdbc:h2: and jdbc:postgresql:"))
             .anySatisfy(p -> assertThat(p).startsWith("BOT_DB_POOL_SIZE: "))
             .anySatisfy(p -> assertThat(p).startsWith("BOT_DB_PASSWORD: set only one"))
             .anySatisfy(p -> assertThat(p).startsWith("BOT_MASTER_KEY: ").doesNotContain("bm90LWEta2V5")));

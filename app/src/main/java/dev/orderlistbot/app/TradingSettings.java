@@ -1,0 +1,55 @@
+package dev.orderlistbot.app;
+
+import dev.orderlistbot.core.domain.TradingEnvironment;
+import dev.orderlistbot.core.domain.UserRef;
+import java.net.URI;
+import java.time.Duration;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * How the bot trades and who may use it.
+ *
+ * @param environment {@code BINANCE_ENV}: paper (default), testnet, demo or live
+ * @param restUrl {@code BINANCE_REST_URL}: overrides the environment's REST base URL
+ * @param wsApiUrl {@code BINANCE_WS_API_URL}: overrides the environment's WebSocket API URL
+ * @param confirmTtl {@code BOT_CONFIRM_TTL_SECONDS}: how long a preview's Confirm button works
+ * @param allowedUsers {@code BOT_ALLOWED_USERS}: who may use the bot (the console user always may)
+ * @param admins {@code BOT_ADMINS}: operators; also allowed
+ */
+record TradingSettings(
+    TradingEnvironment environment,
+    Optional<URI> restUrl,
+    Optional<URI> wsApiUrl,
+    Duration confirmTtl,
+    Set<UserRef> allowedUsers,
+    Set<UserRef> admins) {
+  static final String BINANCE_ENV = "BINANCE_ENV";
+  static final String BINANCE_REST_URL = "BINANCE_REST_URL";
+  static final String BINANCE_WS_API_URL = "BINANCE_WS_API_URL";
+  static final String CONFIRM_TTL = "BOT_CONFIRM_TTL_SECONDS";
+  static final String ALLOWED_USERS = "BOT_ALLOWED_USERS";
+  static final String ADMINS = "BOT_ADMINS";
+
+  TradingSettings {
+    Objects.requireNonNull(environment, "environment");
+    Objects.requireNonNull(restUrl, "restUrl");
+    Objects.requireNonNull(wsApiUrl, "wsApiUrl");
+    Objects.requireNonNull(confirmTtl, "confirmTtl");
+    allowedUsers = Set.copyOf(allowedUsers);
+    admins = Set.copyOf(admins);
+  }
+
+  static TradingSettings from(Env env) {
+    TradingEnvironment environment = env.choice(BINANCE_ENV, TradingEnvironment.class, TradingEnvironment.PAPER);
+    Optional<URI> rest = env.uri(BINANCE_REST_URL, "http", "https");
+    Optional<URI> ws = env.uri(BINANCE_WS_API_URL, "ws", "wss");
+    if (environment == TradingEnvironment.PAPER && (rest.isPresent() || ws.isPresent())) {
+      env.problem(BINANCE_ENV, "is paper, which uses no Binance URL: unset BINANCE_REST_URL/BINANCE_WS_API_URL or choose testnet, demo or live");
+    }
+    int ttl = env.integer(CONFIRM_TTL, 60, 10, 3600);
+    return new TradingSettings(
+        environment, rest, ws, Duration.ofSeconds(ttl), env.users(ALLOWED_USERS), env.users(ADMINS));
+  }
+}
