@@ -2,6 +2,7 @@ package dev.orderlistbot.db;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+import dev.orderlistbot.core.port.out.PaperStateStore;
 import dev.orderlistbot.core.port.out.StorageException;
 import dev.orderlistbot.core.port.out.Stores;
 import dev.orderlistbot.core.port.out.Transactor;
@@ -42,6 +43,7 @@ public final class Database implements AutoCloseable {
   private final HikariDataSource dataSource;
   private final Stores stores;
   private final Transactor transactor;
+  private final PaperStateStore paperState;
   private final int appliedMigrations;
   private final String schemaVersion;
 
@@ -49,6 +51,7 @@ public final class Database implements AutoCloseable {
     this.dataSource = dataSource;
     this.stores = new JdbcStores(Session.pooled(dataSource), clock);
     this.transactor = new JdbcTransactor(dataSource, clock);
+    this.paperState = new JdbcPaperStateStore(Session.pooled(dataSource), clock);
     this.appliedMigrations = appliedMigrations;
     this.schemaVersion = schemaVersion;
   }
@@ -159,6 +162,14 @@ public final class Database implements AutoCloseable {
   /** Several store operations in one transaction. */
   public Transactor transactor() {
     return transactor;
+  }
+
+  /**
+   * The paper exchange's saved state (one row, each save in its own transaction). Used only when the
+   * bot trades on paper; the paper exchange is its only reader and writer.
+   */
+  public PaperStateStore paperState() {
+    return paperState;
   }
 
   /** How many migrations {@link #open} applied: 0 when the schema was already up to date. */

@@ -19,13 +19,13 @@ class MigrationsTest {
   @Test
   void migrationsBuildEveryTableInAnEmptyDatabase() throws Exception {
     try (Database db = Database.open(DbConfig.h2File(dataDir), clock)) {
-      assertThat(db.appliedMigrations()).isEqualTo(1);
-      assertThat(db.schemaVersion()).isEqualTo("1");
+      assertThat(db.appliedMigrations()).isEqualTo(2);
+      assertThat(db.schemaVersion()).isEqualTo("2");
     }
     assertThat(tables())
         .contains("CHAT_USER", "CHAT_USER_SETTING", "MASTER_KEY_CHECK", "API_CREDENTIAL", "PENDING_CONFIRMATION",
             "PLACED_ORDER_LIST", "PLACED_ORDER_LEG", "NOTIFICATION_OUTBOX", "ALERT_SUBSCRIPTION", "PROCESSED_EVENT",
-            "AUDIT_LOG", "flyway_schema_history");
+            "AUDIT_LOG", "PAPER_STATE", "flyway_schema_history");
   }
 
   @Test
@@ -35,7 +35,7 @@ class MigrationsTest {
     }
     try (Database db = Database.open(DbConfig.h2File(dataDir), clock)) {
       assertThat(db.appliedMigrations()).isZero();
-      assertThat(db.schemaVersion()).isEqualTo("1");
+      assertThat(db.schemaVersion()).isEqualTo("2");
       assertThat(db.stores().processedEvents().markProcessed("kept")).isFalse();
     }
   }

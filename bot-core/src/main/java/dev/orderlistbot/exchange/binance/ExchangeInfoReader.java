@@ -32,6 +32,14 @@ public final class ExchangeInfoReader {
     this.json = Objects.requireNonNull(json, "json");
   }
 
+  /**
+   * A reader with its own plain Jackson mapper, for callers outside this package, which may not
+   * touch Jackson themselves (the paper exchange reads its bundled exchangeInfo with it).
+   */
+  public ExchangeInfoReader() {
+    this(new ObjectMapper());
+  }
+
   /** Every symbol in the document, by symbol, in document order. */
   public Map<Symbol, SymbolRules> read(String exchangeInfoJson) {
     JsonNode root;
