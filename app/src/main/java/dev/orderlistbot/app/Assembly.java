@@ -13,8 +13,8 @@ import java.time.Clock;
 import java.util.Optional;
 
 /**
- * Builds the application's parts from its configuration. For now: the storage and the key vault;
- * the bot (chat platforms, exchange, engine) plugs in here with a later issue.
+ * Opens the application's storage and key vault from its configuration, safely; {@link BotRuntime}
+ * builds the running bot on top.
  *
  * <p>Start-up order, so that a wrong master key changes nothing: (1) open the existing database
  * read-only, if there is one; (2) load the master key (generating one only when no vault exists
@@ -28,6 +28,14 @@ final class Assembly {
   Assembly(Clock clock, SecureRandom random) {
     this.clock = clock;
     this.random = random;
+  }
+
+  Clock clock() {
+    return clock;
+  }
+
+  SecureRandom random() {
+    return random;
   }
 
   /**

@@ -1,6 +1,9 @@
 package dev.orderlistbot.app;
 
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
 import java.io.PrintWriter;
+import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.time.Clock;
@@ -13,8 +16,8 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /**
- * The command line: {@code java -jar orderlist-bot.jar [run]} and {@code java -jar orderlist-bot.jar
- * master-key rotate --new-key-file F}. Exit codes: 0 ok, 1 failure, 2 usage error.
+ * The command line: {@code java -jar orderlist-bot.jar [run]}, {@code … console} and {@code java -jar
+ * orderlist-bot.jar master-key rotate --new-key-file F}. Exit codes: 0 ok, 1 failure, 2 usage error.
  *
  * <p>{@link #main} is the only place that reads the process environment; everything else gets the
  * map, so tests run the whole command line in-process through {@link #execute}.
@@ -27,7 +30,7 @@ public final class Main implements Callable<Integer> {
   private static final Logger LOG = LoggerFactory.getLogger(Main.class);
 
   /** What every command needs: the environment map, where to print, and the assembly. */
-  record Context(Map<String, String> env, PrintWriter out, PrintWriter err, Assembly assembly) {}
+  record Context(Map<String, String> env, BufferedReader in, PrintWriter out, PrintWriter err, Assembly assembly) {}
 
   private final Context context;
 
@@ -42,15 +45,29 @@ public final class Main implements Callable<Integer> {
   public static void main(String[] args) {
     PrintWriter out = new PrintWriter(System.out, true, StandardCharsets.UTF_8);
     PrintWriter err = new PrintWriter(System.err, true, StandardCharsets.UTF_8);
-    System.exit(execute(args, System.getenv(), out, err, Clock.systemUTC(), new SecureRandom()));
+    BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
+    System.exit(execute(args, System.getenv(), in, out, err, Clock.systemUTC(), new SecureRandom()));
+  }
+
+  /** As {@link #execute(String[], Map, BufferedReader, PrintWriter, PrintWriter, Clock, SecureRandom)} with no input. */
+  static int execute(
+      String[] args, Map<String, String> env, PrintWriter out, PrintWriter err, Clock clock, SecureRandom random) {
+    return execute(args, env, new BufferedReader(new StringReader("")), out, err, clock, random);
   }
 
   /** Runs one command line with {@code env} as the environment; returns the exit code. */
   static int execute(
-      String[] args, Map<String, String> env, PrintWriter out, PrintWriter err, Clock clock, SecureRandom random) {
-    Context context = new Context(Map.copyOf(env), out, err, new Assembly(clock, random));
+      String[] args,
+      Map<String, String> env,
+      BufferedReader in,
+      PrintWriter out,
+      PrintWriter err,
+      Clock clock,
+      SecureRandom random) {
+    Context context = new Context(Map.copyOf(env), in, out, err, new Assembly(clock, random));
     CommandLine cli = new CommandLine(new Main(context));
-    cli.addSubcommand("run", new RunCommand(context));
+    cli.addSubcommand("run", new RunCommand(context, false));
+    cli.addSubcommand("console", new RunCommand.Console(context));
     cli.addSubcommand(
         "master-key", new CommandLine(new MasterKeyCommand()).addSubcommand("rotate", new RotateCommand(context)));
     cli.setOut(out);
@@ -68,7 +85,7 @@ public final class Main implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    return new RunCommand(context).call();
+    return new RunCommand(context, false).call();
   }
 
   private static void report(Exception e, PrintWriter err) {

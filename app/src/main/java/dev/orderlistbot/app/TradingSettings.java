@@ -17,6 +17,8 @@ import java.util.Set;
  * @param confirmTtl {@code BOT_CONFIRM_TTL_SECONDS}: how long a preview's Confirm button works
  * @param allowedUsers {@code BOT_ALLOWED_USERS}: who may use the bot (the console user always may)
  * @param admins {@code BOT_ADMINS}: operators; also allowed
+ * @param paperWalk {@code BOT_PAPER_WALK_SECONDS}: how often the paper market's simulated price
+ *     moves; zero keeps paper prices still (they then move only with {@code /paper price})
  */
 record TradingSettings(
     TradingEnvironment environment,
@@ -24,13 +26,15 @@ record TradingSettings(
     Optional<URI> wsApiUrl,
     Duration confirmTtl,
     Set<UserRef> allowedUsers,
-    Set<UserRef> admins) {
+    Set<UserRef> admins,
+    Duration paperWalk) {
   static final String BINANCE_ENV = "BINANCE_ENV";
   static final String BINANCE_REST_URL = "BINANCE_REST_URL";
   static final String BINANCE_WS_API_URL = "BINANCE_WS_API_URL";
   static final String CONFIRM_TTL = "BOT_CONFIRM_TTL_SECONDS";
   static final String ALLOWED_USERS = "BOT_ALLOWED_USERS";
   static final String ADMINS = "BOT_ADMINS";
+  static final String PAPER_WALK = "BOT_PAPER_WALK_SECONDS";
 
   TradingSettings {
     Objects.requireNonNull(environment, "environment");
@@ -39,6 +43,7 @@ record TradingSettings(
     Objects.requireNonNull(confirmTtl, "confirmTtl");
     allowedUsers = Set.copyOf(allowedUsers);
     admins = Set.copyOf(admins);
+    Objects.requireNonNull(paperWalk, "paperWalk");
   }
 
   static TradingSettings from(Env env) {
@@ -49,7 +54,14 @@ record TradingSettings(
       env.problem(BINANCE_ENV, "is paper, which uses no Binance URL: unset BINANCE_REST_URL/BINANCE_WS_API_URL or choose testnet, demo or live");
     }
     int ttl = env.integer(CONFIRM_TTL, 60, 10, 3600);
+    int walk = env.integer(PAPER_WALK, 5, 0, 3600);
     return new TradingSettings(
-        environment, rest, ws, Duration.ofSeconds(ttl), env.users(ALLOWED_USERS), env.users(ADMINS));
+        environment,
+        rest,
+        ws,
+        Duration.ofSeconds(ttl),
+        env.users(ALLOWED_USERS),
+        env.users(ADMINS),
+        Duration.ofSeconds(walk));
   }
 }

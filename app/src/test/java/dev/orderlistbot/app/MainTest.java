@@ -100,13 +100,13 @@ class MainTest {
   }
 
   @Test
-  void withoutACommandTheBotOpensStorageGeneratingAKeyAndSaysTheRestComesLater() {
-    Result result = run(env());
+  void withoutACommandTheBotStartsOnPaperInTheConsoleGeneratingAKeyAndStopsAtTheEndOfInput() {
+    Result result = run(env("BOT_PAPER_WALK_SECONDS", "0"));
 
     assertThat(result.code()).isZero();
-    assertThat(result.out()).contains("Storage ready").contains("later issue");
+    assertThat(result.out()).contains("orderlist-bot console, PAPER trading");
     assertThat(dataDir().resolve("master.key")).exists();
-    assertThat(run(env(), "run").code()).isZero();
+    assertThat(run(env("BOT_PAPER_WALK_SECONDS", "0"), "run").code()).isZero();
   }
 
   @Test

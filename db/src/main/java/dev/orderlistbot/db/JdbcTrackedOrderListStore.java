@@ -99,6 +99,20 @@ final class JdbcTrackedOrderListStore implements TrackedOrderListStore {
   }
 
   @Override
+  public List<UserRef> ownersWithOpenLists() {
+    return session.run(
+        "list owners of open order lists",
+        c -> {
+          try (PreparedStatement select =
+              c.prepareStatement(
+                  "SELECT DISTINCT owner_platform, owner_user_id FROM placed_order_list"
+                      + " WHERE state IN ('UNKNOWN', 'EXECUTING') ORDER BY owner_platform, owner_user_id")) {
+            return Rows.list(select, row -> Rows.user(row, "owner"));
+          }
+        });
+  }
+
+  @Override
   public boolean updateState(String listClientOrderId, OrderListState state) {
     Objects.requireNonNull(state, "state");
     return session.run(

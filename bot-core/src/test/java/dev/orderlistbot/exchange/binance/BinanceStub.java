@@ -88,6 +88,16 @@ public final class BinanceStub implements AutoCloseable {
             .willReturn(fixture(responseFixture)));
   }
 
+  /** {@code GET /api/v3/account}, signed by {@code apiKey} with HMAC {@code hmacSecret}, answers {@code accountJson}. */
+  public void account(String apiKey, String hmacSecret, String accountJson) {
+    server.stubFor(signedByHmac(get(urlPathEqualTo("/api/v3/account")), apiKey, hmacSecret).willReturn(json(accountJson)));
+  }
+
+  /** How many requests of {@code method} (e.g. {@code "POST"}) reached {@code path}. */
+  public int count(String method, String path) {
+    return received(RequestMethod.fromString(method), path).size();
+  }
+
   /** The decoded parameters of every placement received on {@code /api/v3/orderList/<kind>}. */
   public List<List<Map.Entry<String, String>>> placements(String kind) {
     return received(RequestMethod.POST, "/api/v3/orderList/" + kind).stream().map(BinanceStub::params).toList();

@@ -21,6 +21,12 @@ public interface TrackedOrderListStore {
   /** The owner's lists still UNKNOWN or EXECUTING, oldest first. */
   List<TrackedOrderList> listOpen(UserRef owner);
 
+  /**
+   * Every user who has a list still UNKNOWN or EXECUTING, so their order events can be resumed
+   * after a restart.
+   */
+  List<UserRef> ownersWithOpenLists();
+
   boolean updateState(String listClientOrderId, OrderListState state);
 
   /** Sets Binance's ids once known (e.g. after an UNKNOWN placement was found by client id). */

@@ -1,0 +1,177 @@
+package dev.orderlistbot.app;
+
+import dev.orderlistbot.core.command.CommandParser;
+import dev.orderlistbot.core.domain.TradingEnvironment;
+import dev.orderlistbot.core.engine.BotEngine;
+import dev.orderlistbot.core.engine.ChatPlatforms;
+import dev.orderlistbot.core.engine.EngineConfig;
+import dev.orderlistbot.core.engine.NotificationDispatcher;
+import dev.orderlistbot.core.engine.NotificationRouter;
+import dev.orderlistbot.core.port.out.ChatPlatform;
+import dev.orderlistbot.core.port.out.ExchangeClient;
+import dev.orderlistbot.core.port.out.OrderEventSource;
+import dev.orderlistbot.core.port.out.PaperControl;
+import dev.orderlistbot.core.port.out.Transactor;
+import dev.orderlistbot.core.rules.PreTradeCheck;
+import dev.orderlistbot.exchange.binance.BinanceConfig;
+import dev.orderlistbot.exchange.binance.BinanceExchangeClient;
+import dev.orderlistbot.exchange.paper.PaperConfig;
+import dev.orderlistbot.exchange.paper.PaperExchange;
+import java.net.http.HttpClient;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The running bot over opened storage: the exchange (paper or Binance), the engine, and the
+ * notification router and dispatcher, with the one scheduler and the virtual-thread executor they
+ * share. {@link #close()} stops them in reverse order: no new scheduled work, the paper exchange
+ * saved, the outbox drained once more, in-flight work finished. Chat platforms and storage belong
+ * to the caller, which closes them around this.
+ */
+final class BotRuntime implements AutoCloseable {
+  private static final Logger LOG = LoggerFactory.getLogger(BotRuntime.class);
+  private static final Duration DRAIN_EVERY = Duration.ofSeconds(1);
+
+  private final ScheduledExecutorService scheduler;
+  private final ExecutorService workers;
+  private final Optional<PaperExchange> paper;
+  private final NotificationDispatcher dispatcher;
+  private final ScheduledFuture<?> draining;
+  private final BotEngine engine;
+
+  private BotRuntime(
+      ScheduledExecutorService scheduler,
+      ExecutorService workers,
+      Optional<PaperExchange> paper,
+      NotificationDispatcher dispatcher,
+      ScheduledFuture<?> draining,
+      BotEngine engine) {
+    this.scheduler = scheduler;
+    this.workers = workers;
+    this.paper = paper;
+    this.dispatcher = dispatcher;
+    this.draining = draining;
+    this.engine = engine;
+  }
+
+  /**
+   * Builds and starts everything.
+   *
+   * @param botUsername the Telegram bot's username, for {@code /cmd@BotName} in groups; empty when
+   *     Telegram is off
+   */
+  static BotRuntime start(
+      AppConfig config,
+      Storage storage,
+      List<ChatPlatform> platforms,
+      Optional<String> botUsername,
+      Clock clock,
+      SecureRandom random) {
+    ScheduledExecutorService scheduler =
+        Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().name("bot-scheduler").daemon().factory());
+    ExecutorService workers = Executors.newVirtualThreadPerTaskExecutor();
+    ChatPlatforms chats = ChatPlatforms.of(platforms);
+    Transactor transactor = storage.database().transactor();
+    NotificationDispatcher dispatcher = new NotificationDispatcher(transactor, chats, clock, workers);
+    NotificationRouter router = new NotificationRouter(transactor, dispatcher::trigger);
+    TradingSettings trading = config.trading();
+
+    Optional<PaperExchange> paper = Optional.empty();
+    ExchangeClient exchange;
+    if (trading.environment() == TradingEnvironment.PAPER) {
+      PaperExchange paperExchange =
+          PaperExchange.create(paperConfig(trading), clock, scheduler, router, storage.database().paperState());
+      paper = Optional.of(paperExchange);
+      exchange = paperExchange;
+    } else {
+      exchange = binance(trading, clock);
+    }
+    // Binance's user data stream (the live event source) arrives with the notifications issue.
+    Optional<OrderEventSource> events = paper.map(p -> p);
+    Optional<PaperControl> paperControl = paper.map(p -> p);
+    EngineConfig engineConfig =
+        EngineConfig.of(trading.environment(), trading.allowedUsers(), trading.admins())
+            .withConfirmTtl(trading.confirmTtl());
+    BotEngine engine =
+        new BotEngine(
+            engineConfig,
+            chats,
+            exchange,
+            paperControl,
+            events,
+            storage.vault(),
+            transactor,
+            new CommandParser(botUsername),
+            new PreTradeCheck(),
+            clock,
+            random);
+    engine.resumeOrderEvents();
+    long every = DRAIN_EVERY.toMillis();
+    ScheduledFuture<?> draining =
+        scheduler.scheduleWithFixedDelay(() -> drainQuietly(dispatcher), every, every, TimeUnit.MILLISECONDS);
+    LOG.info("Bot ready: {} trading, platforms {}", trading.environment(), platforms.stream().map(ChatPlatform::platform).toList());
+    return new BotRuntime(scheduler, workers, paper, dispatcher, draining, engine);
+  }
+
+  /** Where chat adapters hand what users did. */
+  BotEngine engine() {
+    return engine;
+  }
+
+  @Override
+  public void close() {
+    draining.cancel(false);
+    scheduler.shutdown();
+    try {
+      if (!scheduler.awaitTermination(10, TimeUnit.SECONDS)) {
+        scheduler.shutdownNow();
+      }
+    } catch (InterruptedException e) {
+      scheduler.shutdownNow();
+      Thread.currentThread().interrupt();
+    }
+    paper.ifPresent(PaperExchange::close);
+    drainQuietly(dispatcher);
+    workers.close();
+    LOG.info("Bot stopped");
+  }
+
+  private static PaperConfig paperConfig(TradingSettings trading) {
+    return trading.paperWalk().isZero()
+        ? PaperConfig.defaults().withoutPriceWalk()
+        : PaperConfig.defaults().withPriceWalk(trading.paperWalk());
+  }
+
+  private static ExchangeClient binance(TradingSettings trading, Clock clock) {
+    BinanceConfig config =
+        BinanceConfig.defaults(
+            switch (trading.environment()) {
+              case TESTNET -> BinanceConfig.Environment.TESTNET;
+              case DEMO -> BinanceConfig.Environment.DEMO;
+              case LIVE -> BinanceConfig.Environment.LIVE;
+              case PAPER -> throw new IllegalStateException("paper trading does not use Binance");
+            });
+    BinanceConfig chosen = trading.restUrl().map(config::withRestBaseUrl).orElse(config);
+    HttpClient http = HttpClient.newBuilder().connectTimeout(chosen.connectTimeout()).build();
+    return BinanceExchangeClient.create(chosen, http, clock);
+  }
+
+  private static void drainQuietly(NotificationDispatcher dispatcher) {
+    try {
+      dispatcher.drainOnce();
+    } catch (RuntimeException e) {
+      // the next tick tries again; nothing is lost, the outbox keeps every undelivered row
+      LOG.warn("Delivering notifications failed; retrying on the next tick", e);
+    }
+  }
+}

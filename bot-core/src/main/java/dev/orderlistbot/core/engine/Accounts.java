@@ -1,0 +1,126 @@
+package dev.orderlistbot.core.engine;
+
+import dev.orderlistbot.core.domain.ApiCredentials;
+import dev.orderlistbot.core.domain.CredentialId;
+import dev.orderlistbot.core.domain.KeyType;
+import dev.orderlistbot.core.domain.Secret;
+import dev.orderlistbot.core.domain.UserRef;
+import dev.orderlistbot.core.port.out.OrderEventSource;
+import dev.orderlistbot.core.security.CredentialInfo;
+import dev.orderlistbot.core.security.KeyVault;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
+
+/**
+ * Whose account a trader's calls go to: in PAPER mode a paper account per chat user (the paper
+ * exchange keys accounts by API key), otherwise the trader's newest stored key from the vault. It
+ * also starts each user's order events once, so fills reach them.
+ *
+ * <p>A key pair made by {@code /keygen} is stored before Binance gave it an API key, under the
+ * placeholder {@link #PENDING_API_KEY}; it is "pending" until {@code /setkey API_KEY} pairs it.
+ * Thread-safe.
+ */
+final class Accounts {
+  /** The API key of a {@code /keygen} pair that has no Binance API key yet. */
+  static final String PENDING_API_KEY = "keygen-pending-api-key";
+
+  /** One stored key as {@code /keys} shows it. */
+  record StoredKey(CredentialInfo info, boolean pending) {}
+
+  private final EngineConfig config;
+  private final KeyVault vault;
+  private final Optional<OrderEventSource> events;
+  private final Set<UserRef> watched = ConcurrentHashMap.newKeySet();
+
+  Accounts(EngineConfig config, KeyVault vault, Optional<OrderEventSource> events) {
+    this.config = config;
+    this.vault = vault;
+    this.events = events;
+  }
+
+  boolean isPaper() {
+    return !config.environment().needsApiKeys();
+  }
+
+  /** Whether the user can trade now: always on paper, otherwise with a paired stored key. */
+  boolean canTrade(UserRef user) {
+    return isPaper() || activeKey(user).isPresent();
+  }
+
+  /** Runs {@code use} with the user's credentials, destroyed afterwards; empty without a key. */
+  <T> Optional<T> withCredentials(UserRef user, Function<? super ApiCredentials, ? extends T> use) {
+    if (isPaper()) {
+      ApiCredentials paper = paper(user);
+      try {
+        return Optional.ofNullable(use.apply(paper));
+      } finally {
+        paper.secret().destroy();
+      }
+    }
+    return activeKey(user).flatMap(key -> vault.withCredentials(user, key.id(), use));
+  }
+
+  /** Starts the user's order events unless this engine already did. */
+  void ensureWatched(UserRef user) {
+    if (events.isEmpty() || watched.contains(user)) {
+      return;
+    }
+    if (isPaper()) {
+      events.get().watch(user, paper(user));
+      watched.add(user);
+      return;
+    }
+    activeKey(user).ifPresent(key -> watch(user, key.id()));
+  }
+
+  /** (Re)starts the user's order events with a newly stored key. */
+  void watch(UserRef user, CredentialId key) {
+    if (events.isEmpty()) {
+      return;
+    }
+    // the source keeps these credentials for its connection, so they are not destroyed here
+    vault.open(user, key).ifPresent(credentials -> events.get().watch(user, credentials));
+    watched.add(user);
+  }
+
+  void unwatch(UserRef user) {
+    events.ifPresent(source -> source.unwatch(user));
+    watched.remove(user);
+  }
+
+  /** The user's stored keys, oldest first, with whether each is an unpaired {@code /keygen} pair. */
+  List<StoredKey> keys(UserRef user) {
+    return vault.list(user).stream().map(info -> new StoredKey(info, isPending(user, info))).toList();
+  }
+
+  /** The newest paired key. */
+  Optional<CredentialInfo> activeKey(UserRef user) {
+    return keys(user).stream()
+        .filter(k -> !k.pending())
+        .map(StoredKey::info)
+        .max(Comparator.comparing(CredentialInfo::createdAt));
+  }
+
+  /** The newest key pair made by {@code /keygen} that waits for its API key. */
+  Optional<CredentialInfo> pendingKeygen(UserRef user) {
+    return keys(user).stream()
+        .filter(StoredKey::pending)
+        .map(StoredKey::info)
+        .max(Comparator.comparing(CredentialInfo::createdAt));
+  }
+
+  private boolean isPending(UserRef user, CredentialInfo info) {
+    if (info.keyType() != KeyType.ED25519) {
+      return false;
+    }
+    return vault.withCredentials(user, info.id(), c -> c.apiKey().equals(PENDING_API_KEY)).orElse(false);
+  }
+
+  private static ApiCredentials paper(UserRef user) {
+    return new ApiCredentials(KeyType.HMAC, "paper-" + user.platform() + "-" + user.userId(), Secret.of("paper"));
+  }
+}

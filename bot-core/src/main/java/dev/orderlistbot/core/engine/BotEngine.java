@@ -1,0 +1,244 @@
+package dev.orderlistbot.core.engine;
+
+import dev.orderlistbot.core.chat.ChatEvent;
+import dev.orderlistbot.core.command.Command;
+import dev.orderlistbot.core.command.CommandParser;
+import dev.orderlistbot.core.command.CommandSpec;
+import dev.orderlistbot.core.command.ParseResult;
+import dev.orderlistbot.core.command.PlaceOrderList;
+import dev.orderlistbot.core.domain.Secret;
+import dev.orderlistbot.core.domain.UserRef;
+import dev.orderlistbot.core.port.in.ChatEventHandler;
+import dev.orderlistbot.core.port.out.ExchangeClient;
+import dev.orderlistbot.core.port.out.ExchangeException;
+import dev.orderlistbot.core.port.out.OrderEventSource;
+import dev.orderlistbot.core.port.out.PaperControl;
+import dev.orderlistbot.core.port.out.Transactor;
+import dev.orderlistbot.core.rules.PreTradeCheck;
+import dev.orderlistbot.core.security.KeyVault;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The conversation engine: every chat event of every platform comes here, and every answer goes
+ * back through the platform of the event's chat.
+ *
+ * <p>A line is parsed; a line that may carry a secret is deleted at once; the user is authorized
+ * (by user id, never by chat); then the command runs: order-list previews with Confirm and Cancel,
+ * the one-shot placement behind Confirm, key setup in private chats, account and market commands.
+ * A button press passes the same authorization and then the one-shot claim of its pending action.
+ *
+ * <p>Failures: an {@link ExchangeException} becomes a plain sentence for its {@code ExchangeError};
+ * anything else is caught here, logged with a short reference id, and the chat sees only "Something
+ * went wrong (ref 7f3a9c)". One log line per event, never a message text or a secret.
+ *
+ * <p>Thread-safe: events of any chats may be handled concurrently (the exactly-once guarantees live
+ * in the database's conditional updates, not in this object).
+ */
+public final class BotEngine implements ChatEventHandler {
+  private static final Logger LOG = LoggerFactory.getLogger(BotEngine.class);
+
+  private final EngineConfig config;
+  private final CommandParser parser;
+  private final SecureRandom random;
+  private final ChatOut out;
+  private final KeySetups setups;
+  private final Transactor transactor;
+  private final Accounts accounts;
+  private final Previews previews;
+  private final Presses presses;
+  private final AccountCommands account;
+  private final KeyCommands keys;
+
+  /**
+   * @param paper present only on the paper exchange ({@code /paper price})
+   * @param events the source of users' order events, started per user before their first
+   *     placement and whenever a key is stored
+   * @param transactor the storage ports; confirmations are claimed through them atomically
+   */
+  public BotEngine(
+      EngineConfig config,
+      ChatPlatforms platforms,
+      ExchangeClient exchange,
+      Optional<PaperControl> paper,
+      Optional<OrderEventSource> events,
+      KeyVault vault,
+      Transactor transactor,
+      CommandParser parser,
+      PreTradeCheck check,
+      Clock clock,
+      SecureRandom random) {
+    this.config = Objects.requireNonNull(config, "config");
+    this.parser = Objects.requireNonNull(parser, "parser");
+    this.random = Objects.requireNonNull(random, "random");
+    this.out = new ChatOut(Objects.requireNonNull(platforms, "platforms"));
+    this.setups = new KeySetups(clock, config.keySetupTimeout());
+    this.transactor = Objects.requireNonNull(transactor, "transactor");
+    this.accounts = new Accounts(config, vault, events);
+    PendingActions actions = new PendingActions(transactor, clock, random);
+    Placement placement = new Placement(config, exchange, accounts, transactor, clock, random, out);
+    ListCancels cancels = new ListCancels(exchange, accounts, transactor, clock);
+    this.previews = new Previews(config, exchange, accounts, check, actions, out);
+    this.presses = new Presses(actions, placement, cancels, out);
+    this.account = new AccountCommands(config, exchange, paper, accounts, cancels, placement, actions, transactor, out);
+    this.keys = new KeyCommands(config, exchange, vault, accounts, setups, parser, transactor, clock, random, out);
+  }
+
+  /**
+   * Starts the order events of every user who has open lists, so their fills reach them after a
+   * restart even before they write again. The app calls it once, after wiring.
+   */
+  public void resumeOrderEvents() {
+    List<UserRef> owners = transactor.inTransaction(stores -> stores.orderLists().ownersWithOpenLists());
+    for (UserRef owner : owners) {
+      try {
+        accounts.ensureWatched(owner);
+      } catch (RuntimeException e) {
+        LOG.warn("could not resume the order events of {}", owner, e);
+      }
+    }
+    LOG.info("order events resumed for {} user(s) with open order lists", owners.size());
+  }
+
+  @Override
+  public void handle(ChatEvent event) {
+    try {
+      switch (event) {
+        case ChatEvent.TextMessage message -> text(message);
+        case ChatEvent.ButtonPressed press -> press(press);
+      }
+    } catch (ExchangeException e) {
+      LOG.info("{}: the exchange did not do it: {}", event, e.getMessage());
+      out.send(event.chat(), Replies.exchangeError(e.error()));
+    } catch (RuntimeException e) {
+      String ref = Tokens.reference(random);
+      LOG.error("{} failed (ref {})", event, ref, e);
+      out.send(event.chat(), Replies.somethingWentWrong(ref));
+    }
+  }
+
+  private void text(ChatEvent.TextMessage message) {
+    ParseResult parsed = parser.parse(message.text());
+    if (setups.isWaiting(message.user(), message.chat()) && continuesSetup(message, parsed)) {
+      return;
+    }
+    boolean deleted = parsed.carriesSecret() && out.delete(message.message());
+    boolean allowed = config.allows(message.user());
+    LOG.info("{}: {}{}", message, label(parsed), allowed ? "" : " (not allowed)");
+    switch (parsed) {
+      case ParseResult.NotForUs notForUs -> {
+        if (notForUs.reason() == ParseResult.NotForUs.Reason.NOT_A_COMMAND && KeyMaterial.looksLikeKey(message.text())) {
+          out.send(message.chat(), Replies.keyLikeLineDeleted(out.delete(message.message())));
+        } else if (message.kind().isPrivate() && notForUs.reason() == ParseResult.NotForUs.Reason.NOT_A_COMMAND) {
+          out.send(message.chat(), allowed ? Replies.helpHint() : Replies.notAllowed(message.user()));
+        }
+      }
+      case ParseResult.Invalid invalid -> {
+        // a group may hold other bots: a command this bot does not know is theirs, not a typo
+        if (message.kind().isPrivate() || knowsCommandOf(message.text())) {
+          out.send(
+              message.chat(),
+              !allowed
+                  ? Replies.notAllowed(message.user())
+                  : Replies.parseError(invalid.error())
+                      + (invalid.carriesSecret() && !deleted ? "\n" + Replies.deleteItYourself() : ""));
+        }
+      }
+      case ParseResult.Parsed(Command command) -> {
+        if (allowed) {
+          run(message, command, deleted);
+        } else {
+          if (command instanceof Command.SetKey set) {
+            set.secret().ifPresent(Secret::destroy);
+          }
+          out.send(message.chat(), Replies.notAllowed(message.user()));
+        }
+      }
+    }
+  }
+
+  /**
+   * A guided key setup is waiting in this chat: a plain line is its answer (deleted at once: it
+   * may be the secret); a command ends the setup, and {@code /cancel} does nothing more.
+   */
+  private boolean continuesSetup(ChatEvent.TextMessage message, ParseResult parsed) {
+    KeySetups.Step step = setups.take(message.user(), message.chat()).orElseThrow();
+    if (parsed instanceof ParseResult.NotForUs notForUs && notForUs.reason() == ParseResult.NotForUs.Reason.NOT_A_COMMAND) {
+      boolean deleted = out.delete(message.message());
+      LOG.info("{}: key setup answer ({})", message, step.getClass().getSimpleName());
+      if (setups.isOverdue(step)) {
+        out.send(message.chat(), Replies.setupTimedOut(deleted));
+      } else if (config.allows(message.user())) {
+        keys.answer(message, step, deleted);
+      }
+      return true;
+    }
+    out.send(message.chat(), Replies.setupCancelled());
+    return isBareCancel(message.text());
+  }
+
+  private void run(ChatEvent.TextMessage message, Command command, boolean deleted) {
+    switch (command) {
+      case PlaceOrderList place -> previews.preview(message, place);
+      case Command.CancelOrderList cancel -> account.cancel(message, cancel.orderListId());
+      case Command.CancelAll all -> account.cancelAll(message);
+      case Command.ListOrders orders -> account.orders(message, orders.symbol());
+      case Command.ShowStatus status -> account.status(message, status.orderListId());
+      case Command.ShowPrice price -> account.price(message, price.symbol());
+      case Command.ShowBalance balance -> account.balance(message, balance.asset());
+      case Command.StartKeySetup start -> keys.startSetup(message, deleted);
+      case Command.SetKey set -> keys.setKey(message, set, deleted);
+      case Command.GenerateKey generate -> keys.generate(message);
+      case Command.DeleteKey delete -> keys.delete(message);
+      case Command.ListKeys list -> keys.list(message);
+      case Command.SetAlerts alerts -> out.send(message.chat(), Replies.alertsNotYet());
+      case Command.ListAlerts alerts -> out.send(message.chat(), Replies.alertsNotYet());
+      case Command.Help help ->
+          out.send(
+              message.chat(), help.topic().flatMap(CommandSpec::byWord).map(Replies::help).orElseGet(Replies::help));
+      case Command.Start start -> out.send(message.chat(), Replies.welcome(config.environment()));
+      case Command.SetPaperPrice paperPrice -> account.paperPrice(message, paperPrice.symbol(), paperPrice.price());
+    }
+  }
+
+  private void press(ChatEvent.ButtonPressed press) {
+    boolean allowed = config.allows(press.user());
+    LOG.info("button pressed by {} in {} on {}{}", press.user(), press.chat(), press.message(), allowed ? "" : " (not allowed)");
+    if (!allowed) {
+      out.send(press.chat(), Replies.notAllowed(press.user()));
+      return;
+    }
+    presses.handle(press);
+  }
+
+  /** Whether the line's first word names one of this bot's commands. */
+  private static boolean knowsCommandOf(String text) {
+    String first = text.strip().split("\\s+", 2)[0];
+    int at = first.indexOf('@');
+    String word = (at < 0 ? first : first.substring(0, at)).replaceFirst("^/", "");
+    return CommandSpec.byWord(word).isPresent();
+  }
+
+  /** {@code /cancel} or {@code /cancel@Bot} with nothing after it. */
+  private static boolean isBareCancel(String text) {
+    String first = text.strip().toLowerCase(Locale.ROOT);
+    int at = first.indexOf('@');
+    String word = at < 0 ? first : first.substring(0, at);
+    return word.equals(CommandSpec.CANCEL.slashed()) && (at < 0 || !first.contains(" "));
+  }
+
+  /** What a line was, for the log: never its text. */
+  private static String label(ParseResult parsed) {
+    return switch (parsed) {
+      case ParseResult.NotForUs notForUs -> "not for us (" + notForUs.reason() + ")";
+      case ParseResult.Invalid invalid -> "invalid command";
+      case ParseResult.Parsed(Command command) -> command.getClass().getSimpleName();
+    };
+  }
+}

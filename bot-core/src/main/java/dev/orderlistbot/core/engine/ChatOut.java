@@ -1,0 +1,82 @@
+package dev.orderlistbot.core.engine;
+
+import dev.orderlistbot.core.chat.MessageRef;
+import dev.orderlistbot.core.chat.OutboundMessage;
+import dev.orderlistbot.core.domain.ChatRef;
+import dev.orderlistbot.core.port.out.ChatDeliveryException;
+import dev.orderlistbot.core.port.out.ChatPlatform;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The engine's direct answers: send, edit and delete on the platform of the chat. A platform that
+ * does not take a message is logged, never thrown back into a conversation (there is nobody to
+ * tell). An edit that fails is sent as a new message instead, so a result is never lost just
+ * because the preview it replaces could not be edited. Thread-safe.
+ */
+final class ChatOut {
+  private static final Logger LOG = LoggerFactory.getLogger(ChatOut.class);
+
+  private final ChatPlatforms platforms;
+
+  ChatOut(ChatPlatforms platforms) {
+    this.platforms = platforms;
+  }
+
+  Optional<MessageRef> send(ChatRef chat, OutboundMessage message) {
+    Optional<ChatPlatform> platform = platform(chat);
+    if (platform.isEmpty()) {
+      return Optional.empty();
+    }
+    try {
+      return Optional.of(platform.get().send(chat, message));
+    } catch (ChatDeliveryException e) {
+      LOG.warn("could not send to {}: {}", chat, e.getMessage());
+      return Optional.empty();
+    }
+  }
+
+  Optional<MessageRef> send(ChatRef chat, String text) {
+    return send(chat, OutboundMessage.text(text));
+  }
+
+  void edit(MessageRef message, OutboundMessage replacement) {
+    Optional<ChatPlatform> platform = platform(message.chat());
+    if (platform.isEmpty()) {
+      return;
+    }
+    try {
+      platform.get().edit(message, replacement);
+    } catch (ChatDeliveryException e) {
+      LOG.warn("could not edit {}, sending the text as a new message: {}", message, e.getMessage());
+      send(message.chat(), OutboundMessage.text(replacement.text()));
+    }
+  }
+
+  void edit(MessageRef message, String text) {
+    edit(message, OutboundMessage.text(text));
+  }
+
+  /** Whether the message is gone; false when the platform cannot or may not delete it. */
+  boolean delete(MessageRef message) {
+    Optional<ChatPlatform> platform = platform(message.chat());
+    if (platform.isEmpty()) {
+      return false;
+    }
+    try {
+      return platform.get().delete(message);
+    } catch (ChatDeliveryException e) {
+      LOG.warn("could not delete {}: {}", message, e.getMessage());
+      return false;
+    }
+  }
+
+  private Optional<ChatPlatform> platform(ChatRef chat) {
+    Optional<ChatPlatform> platform = platforms.forChat(chat);
+    if (platform.isEmpty()) {
+      LOG.warn("no chat platform {} is running; dropped a message to {}", chat.platform(), chat);
+    }
+    return platform;
+  }
+}

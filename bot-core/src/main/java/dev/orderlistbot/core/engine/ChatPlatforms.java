@@ -1,0 +1,43 @@
+package dev.orderlistbot.core.engine;
+
+import dev.orderlistbot.core.domain.ChatRef;
+import dev.orderlistbot.core.port.out.ChatPlatform;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * The chat platforms the app started, by platform id ({@code telegram}, {@code discord}, {@code
+ * console}): core picks the one to answer on from {@link ChatRef#platform()}. Immutable and
+ * thread-safe.
+ */
+public final class ChatPlatforms {
+  private final Map<String, ChatPlatform> byId;
+
+  private ChatPlatforms(Map<String, ChatPlatform> byId) {
+    this.byId = Map.copyOf(byId);
+  }
+
+  /** The registry of these platforms; two with the same id are a programming error. */
+  public static ChatPlatforms of(List<ChatPlatform> platforms) {
+    Map<String, ChatPlatform> byId = new LinkedHashMap<>();
+    for (ChatPlatform platform : platforms) {
+      Objects.requireNonNull(platform, "platform");
+      if (byId.putIfAbsent(platform.platform(), platform) != null) {
+        throw new IllegalArgumentException("two chat platforms named " + platform.platform());
+      }
+    }
+    return new ChatPlatforms(byId);
+  }
+
+  public static ChatPlatforms of(ChatPlatform... platforms) {
+    return of(List.of(platforms));
+  }
+
+  /** The platform that hosts {@code chat}, if it is running. */
+  public Optional<ChatPlatform> forChat(ChatRef chat) {
+    return Optional.ofNullable(byId.get(chat.platform()));
+  }
+}

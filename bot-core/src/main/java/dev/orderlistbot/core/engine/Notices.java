@@ -1,0 +1,111 @@
+package dev.orderlistbot.core.engine;
+
+import dev.orderlistbot.core.domain.order.ExpiryReason;
+import dev.orderlistbot.core.domain.order.LegRole;
+import dev.orderlistbot.core.domain.order.ListOrderStatus;
+import dev.orderlistbot.core.domain.order.OrderListUpdate;
+import dev.orderlistbot.core.port.out.OrderListState;
+import dev.orderlistbot.core.port.out.TrackedLeg;
+import dev.orderlistbot.core.port.out.TrackedOrderList;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * What an order-list event means for its trader: the sentence to send (if any) and the state the
+ * bot's record moves to (if it does). Pure.
+ *
+ * <p>A trader hears about fills (full and partial), about expiries and rejections that were not
+ * simply the other side of an OCO, and about a list that closed without a fill the bot reported
+ * (cancelled or expired elsewhere). A fill of an OCO exit says the sibling expired in the same
+ * sentence: {@code ✅ BTCUSDT OCO #8821: take-profit SELL 0.01 @ 32,000 filled; stop-loss expired.}
+ */
+final class Notices {
+  private static final int PRICE_SCALE = 8;
+
+  private Notices() {}
+
+  record Notice(Optional<String> text, Optional<OrderListState> newState) {
+    static Notice silent() {
+      return new Notice(Optional.empty(), Optional.empty());
+    }
+  }
+
+  static Notice of(TrackedOrderList list, OrderListUpdate update) {
+    String name = Replies.listName(list.symbol(), list.kind(), update.orderListId().value());
+    return switch (update) {
+      case OrderListUpdate.LegChanged leg -> leg(list, name, leg);
+      case OrderListUpdate.ListChanged changed -> {
+        boolean open = list.state() == OrderListState.EXECUTING || list.state() == OrderListState.UNKNOWN;
+        if (changed.isDone() && open) {
+          yield new Notice(Optional.of(Replies.listClosed(name)), Optional.of(OrderListState.ALL_DONE));
+        }
+        if (changed.orderStatus() == ListOrderStatus.REJECT && open) {
+          yield new Notice(Optional.empty(), Optional.of(OrderListState.REJECTED));
+        }
+        yield Notice.silent();
+      }
+    };
+  }
+
+  private static Notice leg(TrackedOrderList list, String name, OrderListUpdate.LegChanged leg) {
+    Optional<LegRole> role = Texts.roleOf(leg.clientOrderId().value());
+    if (role.isEmpty()) {
+      return Notice.silent();
+    }
+    String who = Replies.role(role.get()) + " " + leg.side();
+    return switch (leg.status()) {
+      case FILLED -> {
+        String filled = who + " " + Figures.number(leg.cumulativeQuantity()) + " @ " + Figures.number(averagePrice(leg));
+        boolean exit = role.get() != LegRole.WORKING;
+        yield new Notice(
+            Optional.of(Replies.filled(name, filled, followUp(list, role.get()))),
+            exit ? Optional.of(OrderListState.ALL_DONE) : Optional.empty());
+      }
+      case PARTIALLY_FILLED ->
+          new Notice(
+              Optional.of(
+                  Replies.partiallyFilled(
+                      name, who, Figures.number(leg.cumulativeQuantity()), Figures.number(leg.orderQuantity()))),
+              Optional.empty());
+      case EXPIRED, EXPIRED_IN_MATCH ->
+          // the other side of a filled OCO expires by design: the fill's sentence already said so
+          leg.expiryReason() == ExpiryReason.OCO_TRIGGER || list.state() == OrderListState.ALL_DONE
+              ? Notice.silent()
+              : new Notice(Optional.of(Replies.legExpired(name, role.get())), Optional.empty());
+      case REJECTED -> new Notice(Optional.of(Replies.legRejected(name, role.get())), Optional.empty());
+      case NEW, PENDING_NEW, CANCELED, PENDING_CANCEL, UNKNOWN -> Notice.silent();
+    };
+  }
+
+  private static String followUp(TrackedOrderList list, LegRole filled) {
+    if (filled == LegRole.WORKING) {
+      List<LegRole> exits = exits(list);
+      return exits.isEmpty() ? "" : Replies.exitsNowWorking(exits);
+    }
+    if (list.kind().exitIsPair()) {
+      return Replies.siblingExpired(filled == LegRole.TAKE_PROFIT ? LegRole.STOP_LOSS : LegRole.TAKE_PROFIT);
+    }
+    return "";
+  }
+
+  /** The list's exits, take-profit first, whatever order the exchange listed its legs in. */
+  private static List<LegRole> exits(TrackedOrderList list) {
+    return list.legs().stream()
+        .map(TrackedLeg::clientOrderId)
+        .map(Texts::roleOf)
+        .flatMap(Optional::stream)
+        .filter(r -> r != LegRole.WORKING)
+        .distinct()
+        .sorted()
+        .toList();
+  }
+
+  private static BigDecimal averagePrice(OrderListUpdate.LegChanged leg) {
+    if (leg.cumulativeQuantity().signum() == 0 || leg.cumulativeQuote().signum() == 0) {
+      return leg.lastPrice();
+    }
+    return leg.cumulativeQuote().divide(leg.cumulativeQuantity(), PRICE_SCALE, RoundingMode.HALF_UP);
+  }
+}

@@ -1,0 +1,45 @@
+package dev.orderlistbot.core.engine;
+
+import dev.orderlistbot.core.domain.Symbol;
+import dev.orderlistbot.core.domain.order.OrderListRequest;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * What a button does once its presser wins the one-shot claim of its {@code PendingConfirmation}:
+ * the payload of the confirmation, encoded by {@link PendingActionCodec}. Everything needed is
+ * decided when the buttons are shown (the concrete prices, the exact lists), never at the press.
+ */
+sealed interface PendingAction {
+
+  /** Place this exact order list (the preview's Confirm). */
+  record PlaceList(OrderListRequest request) implements PendingAction {
+    public PlaceList {
+      Objects.requireNonNull(request, "request");
+    }
+  }
+
+  /** Cancel one order list (a Cancel button under {@code /orders}). */
+  record CancelList(ListHandle list) implements PendingAction {
+    public CancelList {
+      Objects.requireNonNull(list, "list");
+    }
+  }
+
+  /** Cancel exactly the lists that were open when {@code /cancel all} asked. */
+  record CancelAll(List<ListHandle> lists) implements PendingAction {
+    public CancelAll {
+      lists = List.copyOf(lists);
+    }
+  }
+
+  /** An order list on the exchange, by symbol and Binance's order-list id. */
+  record ListHandle(Symbol symbol, long orderListId) {
+    public ListHandle {
+      Objects.requireNonNull(symbol, "symbol");
+      if (orderListId < 0) {
+        throw new IllegalArgumentException("order list ids are not negative");
+      }
+    }
+  }
+}

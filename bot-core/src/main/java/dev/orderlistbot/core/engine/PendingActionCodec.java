@@ -1,0 +1,224 @@
+package dev.orderlistbot.core.engine;
+
+import dev.orderlistbot.core.domain.Price;
+import dev.orderlistbot.core.domain.Quantity;
+import dev.orderlistbot.core.domain.Side;
+import dev.orderlistbot.core.domain.Symbol;
+import dev.orderlistbot.core.domain.TimeInForce;
+import dev.orderlistbot.core.domain.order.Leg;
+import dev.orderlistbot.core.domain.order.ListKind;
+import dev.orderlistbot.core.domain.order.OcoPair;
+import dev.orderlistbot.core.domain.order.OrderListRequest;
+import dev.orderlistbot.core.domain.order.OrderType;
+import dev.orderlistbot.core.domain.order.PendingOrder;
+import dev.orderlistbot.core.domain.order.TrailingDelta;
+import dev.orderlistbot.core.domain.order.Trigger;
+import dev.orderlistbot.core.domain.order.WorkingOrder;
+import dev.orderlistbot.core.engine.PendingAction.ListHandle;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The stable text form of a {@link PendingAction}, stored as a confirmation's payload: one {@code
+ * key=value} per line, version first, every price and quantity in plain decimal notation. Example:
+ *
+ * <pre>
+ * v=1
+ * action=place
+ * kind=OCO
+ * symbol=BTCUSDT
+ * qty=0.01
+ * side=SELL
+ * above=LIMIT_MAKER price=32000
+ * below=STOP_LOSS_LIMIT stop=29000 price=28900 tif=GTC
+ * </pre>
+ *
+ * Decoding a payload this version did not write throws {@link IllegalArgumentException}. Stateless.
+ */
+final class PendingActionCodec {
+  private static final String VERSION = "1";
+
+  private PendingActionCodec() {}
+
+  static String encode(PendingAction action) {
+    Map<String, String> out = new LinkedHashMap<>();
+    out.put("v", VERSION);
+    switch (action) {
+      case PendingAction.PlaceList(OrderListRequest request) -> {
+        out.put("action", "place");
+        encodeRequest(request, out);
+      }
+      case PendingAction.CancelList(ListHandle list) -> {
+        out.put("action", "cancel-list");
+        out.put("list", handle(list));
+      }
+      case PendingAction.CancelAll(List<ListHandle> lists) -> {
+        out.put("action", "cancel-all");
+        out.put("lists", String.join(",", lists.stream().map(PendingActionCodec::handle).toList()));
+      }
+    }
+    StringBuilder text = new StringBuilder();
+    out.forEach((k, v) -> text.append(k).append('=').append(v).append('\n'));
+    return text.toString();
+  }
+
+  static PendingAction decode(String payload) {
+    Fields in = Fields.parse(payload);
+    if (!VERSION.equals(in.get("v"))) {
+      throw new IllegalArgumentException("unknown payload version");
+    }
+    return switch (in.get("action")) {
+      case "place" -> new PendingAction.PlaceList(decodeRequest(in));
+      case "cancel-list" -> new PendingAction.CancelList(handle(in.get("list")));
+      case "cancel-all" ->
+          new PendingAction.CancelAll(
+              in.get("lists").isEmpty()
+                  ? List.of()
+                  : Arrays.stream(in.get("lists").split(",", -1)).map(PendingActionCodec::handle).toList());
+      default -> throw new IllegalArgumentException("unknown payload action");
+    };
+  }
+
+  private static void encodeRequest(OrderListRequest request, Map<String, String> out) {
+    out.put("kind", request.kind().name());
+    out.put("symbol", request.symbol().value());
+    switch (request) {
+      case OrderListRequest.Oco oco -> {
+        out.put("qty", oco.quantity().plain());
+        pair("", oco.pair(), out);
+      }
+      case OrderListRequest.Oto oto -> {
+        working(oto.working(), out);
+        PendingOrder pending = oto.pending();
+        out.put("p.side", pending.side().name());
+        out.put("p.qty", pending.quantity().plain());
+        out.put("p.leg", leg(pending.leg()));
+      }
+      case OrderListRequest.Otoco otoco -> {
+        working(otoco.working(), out);
+        out.put("p.qty", otoco.pendingQuantity().plain());
+        pair("p.", otoco.pending(), out);
+      }
+      case OrderListRequest.Opo opo -> {
+        working(opo.working(), out);
+        out.put("p.leg", leg(opo.pending()));
+      }
+      case OrderListRequest.Opoco opoco -> {
+        working(opoco.working(), out);
+        pair("p.", opoco.pending(), out);
+      }
+    }
+  }
+
+  private static OrderListRequest decodeRequest(Fields in) {
+    Symbol symbol = new Symbol(in.get("symbol"));
+    return switch (ListKind.valueOf(in.get("kind"))) {
+      case OCO -> new OrderListRequest.Oco(symbol, Quantity.of(in.get("qty")), pair("", in));
+      case OTO ->
+          new OrderListRequest.Oto(
+              symbol,
+              working(in),
+              new PendingOrder(
+                  Side.valueOf(in.get("p.side")), Quantity.of(in.get("p.qty")), leg(in.get("p.leg"))));
+      case OTOCO -> new OrderListRequest.Otoco(symbol, working(in), Quantity.of(in.get("p.qty")), pair("p.", in));
+      case OPO -> new OrderListRequest.Opo(symbol, working(in), leg(in.get("p.leg")));
+      case OPOCO -> new OrderListRequest.Opoco(symbol, working(in), pair("p.", in));
+    };
+  }
+
+  private static void working(WorkingOrder working, Map<String, String> out) {
+    out.put("w.side", working.side().name());
+    out.put("w.qty", working.quantity().plain());
+    out.put("w.leg", leg(working.leg()));
+  }
+
+  private static WorkingOrder working(Fields in) {
+    return new WorkingOrder(Side.valueOf(in.get("w.side")), Quantity.of(in.get("w.qty")), leg(in.get("w.leg")));
+  }
+
+  private static void pair(String prefix, OcoPair pair, Map<String, String> out) {
+    out.put(prefix + "side", pair.side().name());
+    out.put(prefix + "above", leg(pair.above()));
+    out.put(prefix + "below", leg(pair.below()));
+  }
+
+  private static OcoPair pair(String prefix, Fields in) {
+    return new OcoPair(
+        Side.valueOf(in.get(prefix + "side")), leg(in.get(prefix + "above")), leg(in.get(prefix + "below")));
+  }
+
+  /** {@code TYPE [stop=S] [trail=BIPS] [price=P] [tif=T]}. */
+  private static String leg(Leg leg) {
+    StringBuilder text = new StringBuilder(leg.type().name());
+    leg.stopPrice().ifPresent(p -> text.append(" stop=").append(p.plain()));
+    leg.trailingDelta().ifPresent(d -> text.append(" trail=").append(d.bips()));
+    leg.limitPrice().ifPresent(p -> text.append(" price=").append(p.plain()));
+    leg.timeInForce().ifPresent(t -> text.append(" tif=").append(t.name()));
+    return text.toString();
+  }
+
+  private static Leg leg(String text) {
+    String[] words = text.split(" ", -1);
+    Map<String, String> attrs = new LinkedHashMap<>();
+    for (int i = 1; i < words.length; i++) {
+      int eq = words[i].indexOf('=');
+      if (eq < 1) {
+        throw new IllegalArgumentException("malformed leg attribute");
+      }
+      attrs.put(words[i].substring(0, eq), words[i].substring(eq + 1));
+    }
+    Optional<Price> price = Optional.ofNullable(attrs.get("price")).map(Price::of);
+    Optional<TimeInForce> tif = Optional.ofNullable(attrs.get("tif")).map(TimeInForce::valueOf);
+    return switch (OrderType.valueOf(words[0])) {
+      case LIMIT_MAKER -> new Leg.LimitMaker(price.orElseThrow());
+      case LIMIT -> new Leg.Limit(price.orElseThrow(), tif.orElseThrow());
+      case STOP_LOSS -> new Leg.StopLoss(trigger(attrs));
+      case STOP_LOSS_LIMIT -> new Leg.StopLossLimit(trigger(attrs), price.orElseThrow(), tif.orElseThrow());
+      case TAKE_PROFIT -> new Leg.TakeProfit(trigger(attrs));
+      case TAKE_PROFIT_LIMIT -> new Leg.TakeProfitLimit(trigger(attrs), price.orElseThrow(), tif.orElseThrow());
+    };
+  }
+
+  private static Trigger trigger(Map<String, String> attrs) {
+    return new Trigger(
+        Optional.ofNullable(attrs.get("stop")).map(Price::of),
+        Optional.ofNullable(attrs.get("trail")).map(b -> new TrailingDelta(Integer.parseInt(b))));
+  }
+
+  private static String handle(ListHandle list) {
+    return list.symbol().value() + ":" + list.orderListId();
+  }
+
+  private static ListHandle handle(String text) {
+    int colon = text.indexOf(':');
+    if (colon < 1) {
+      throw new IllegalArgumentException("malformed list handle");
+    }
+    return new ListHandle(new Symbol(text.substring(0, colon)), Long.parseLong(text.substring(colon + 1)));
+  }
+
+  /** The {@code key=value} lines of a payload. */
+  private record Fields(Map<String, String> values) {
+    static Fields parse(String payload) {
+      Map<String, String> values = new LinkedHashMap<>();
+      for (String line : payload.split("\n", -1)) {
+        int eq = line.indexOf('=');
+        if (eq > 0) {
+          values.put(line.substring(0, eq), line.substring(eq + 1));
+        }
+      }
+      return new Fields(values);
+    }
+
+    String get(String key) {
+      String value = values.get(key);
+      if (value == null) {
+        throw new IllegalArgumentException("payload misses " + key);
+      }
+      return value;
+    }
+  }
+}

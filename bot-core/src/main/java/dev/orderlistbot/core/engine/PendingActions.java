@@ -1,0 +1,102 @@
+package dev.orderlistbot.core.engine;
+
+import dev.orderlistbot.core.chat.MessageRef;
+import dev.orderlistbot.core.domain.ChatRef;
+import dev.orderlistbot.core.domain.UserRef;
+import dev.orderlistbot.core.port.out.AuditAction;
+import dev.orderlistbot.core.port.out.AuditEntry;
+import dev.orderlistbot.core.port.out.ClaimResult;
+import dev.orderlistbot.core.port.out.PendingConfirmation;
+import dev.orderlistbot.core.port.out.Transactor;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+
+/**
+ * Server-side actions behind buttons: each is a {@link PendingConfirmation} whose token the button
+ * carries and whose payload is the {@link PendingAction}. Running or withdrawing one is the store's
+ * atomic one-shot claim, recorded in the audit log in the same transaction. Thread-safe.
+ */
+final class PendingActions {
+  private final Transactor transactor;
+  private final Clock clock;
+  private final SecureRandom random;
+
+  PendingActions(Transactor transactor, Clock clock, SecureRandom random) {
+    this.transactor = transactor;
+    this.clock = clock;
+    this.random = random;
+  }
+
+  /** Stores a new pending action for {@code requester}; answers its token. */
+  String create(UserRef requester, ChatRef chat, PendingAction action, Duration ttl) {
+    String token = Tokens.token(random);
+    Instant now = clock.instant();
+    PendingConfirmation confirmation =
+        PendingConfirmation.pending(
+            Tokens.uuid(random), token, requester, chat, PendingActionCodec.encode(action), now, now.plus(ttl));
+    transactor.inTransaction(
+        stores -> {
+          stores.confirmations().create(confirmation);
+          return null;
+        });
+    return token;
+  }
+
+  /** Remembers which message shows the buttons of {@code token}. */
+  void attach(String token, MessageRef message) {
+    transactor.inTransaction(stores -> stores.confirmations().attachMessageRef(token, message.messageId()));
+  }
+
+  /** The requester's press on the action's run button: wins at most once, ever. */
+  ClaimResult run(String token, UserRef user, ChatRef from) {
+    return transactor.inTransaction(
+        stores -> {
+          ClaimResult result = stores.confirmations().claim(token, user);
+          if (result instanceof ClaimResult.Claimed claimed) {
+            PendingConfirmation c = claimed.confirmation();
+            stores.audit().record(audit(user, from, subjectOf(c, AuditAction.ORDER_LIST_CONFIRMED), c));
+          }
+          return result;
+        });
+  }
+
+  /** The requester's press on the action's withdraw button (Cancel on a preview, Keep them). */
+  ClaimResult withdraw(String token, UserRef user, ChatRef from) {
+    return transactor.inTransaction(
+        stores -> {
+          ClaimResult result = stores.confirmations().cancel(token, user);
+          if (result instanceof ClaimResult.Claimed claimed) {
+            PendingConfirmation c = claimed.confirmation();
+            stores.audit().record(audit(user, from, AuditAction.ORDER_LIST_CANCELLED, c));
+          }
+          return result;
+        });
+  }
+
+  Optional<PendingConfirmation> find(String token) {
+    return transactor.inTransaction(stores -> stores.confirmations().findByToken(token));
+  }
+
+  /** Running a cancel action is audited as a cancel, running a placement as a confirmation. */
+  private static AuditAction subjectOf(PendingConfirmation confirmation, AuditAction placing) {
+    return PendingActionCodec.decode(confirmation.payload()) instanceof PendingAction.PlaceList
+        ? placing
+        : AuditAction.ORDER_LIST_CANCELLED;
+  }
+
+  private AuditEntry audit(UserRef user, ChatRef from, AuditAction action, PendingConfirmation confirmation) {
+    String subject = "confirmation:" + confirmation.id() + " " + describe(PendingActionCodec.decode(confirmation.payload()));
+    return new AuditEntry(clock.instant(), user, action, subject.strip(), Optional.of(from));
+  }
+
+  private static String describe(PendingAction action) {
+    return switch (action) {
+      case PendingAction.PlaceList place -> Texts.summary(place.request());
+      case PendingAction.CancelList cancel -> "cancel " + cancel.list().symbol() + " #" + cancel.list().orderListId();
+      case PendingAction.CancelAll all -> "cancel all (" + all.lists().size() + ")";
+    };
+  }
+}

@@ -1,0 +1,213 @@
+package dev.orderlistbot.core.engine;
+
+import dev.orderlistbot.core.chat.ChatEvent;
+import dev.orderlistbot.core.chat.MessageRef;
+import dev.orderlistbot.core.domain.ApiCredentials;
+import dev.orderlistbot.core.domain.UserRef;
+import dev.orderlistbot.core.domain.order.ClientListId;
+import dev.orderlistbot.core.domain.order.LegRole;
+import dev.orderlistbot.core.domain.order.ListOrderStatus;
+import dev.orderlistbot.core.domain.order.OrderListRef;
+import dev.orderlistbot.core.domain.order.OrderListRequest;
+import dev.orderlistbot.core.domain.order.PlacedOrderList;
+import dev.orderlistbot.core.port.out.ExchangeClient;
+import dev.orderlistbot.core.port.out.ExchangeError;
+import dev.orderlistbot.core.port.out.ExchangeException;
+import dev.orderlistbot.core.port.out.OrderListState;
+import dev.orderlistbot.core.port.out.PendingConfirmation;
+import dev.orderlistbot.core.port.out.PlacementResult;
+import dev.orderlistbot.core.port.out.TrackedLeg;
+import dev.orderlistbot.core.port.out.TrackedOrderList;
+import dev.orderlistbot.core.port.out.Transactor;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.OptionalLong;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Places a confirmed order list exactly once. The list is recorded (state UNKNOWN) under a client
+ * id derived from the confirmation before it is sent, so events and later look-ups can always find
+ * it; it is sent once; an unknown outcome is resolved by looking the client id up, never by sending
+ * again. The preview message shows "Placing…" and then the result. Thread-safe.
+ */
+final class Placement {
+  private static final Logger LOG = LoggerFactory.getLogger(Placement.class);
+
+  private final EngineConfig config;
+  private final ExchangeClient exchange;
+  private final Accounts accounts;
+  private final Transactor transactor;
+  private final Clock clock;
+  private final SecureRandom random;
+  private final ChatOut out;
+
+  Placement(
+      EngineConfig config,
+      ExchangeClient exchange,
+      Accounts accounts,
+      Transactor transactor,
+      Clock clock,
+      SecureRandom random,
+      ChatOut out) {
+    this.config = config;
+    this.exchange = exchange;
+    this.accounts = accounts;
+    this.transactor = transactor;
+    this.clock = clock;
+    this.random = random;
+    this.out = out;
+  }
+
+  private sealed interface Outcome {
+    record Placed(PlacedOrderList list) implements Outcome {}
+
+    record Refused(ExchangeError error) implements Outcome {}
+
+    record StillUnknown() implements Outcome {}
+
+    record Failed(String ref) implements Outcome {}
+  }
+
+  /** Called once per confirmation: only the winner of its one-shot claim gets here. */
+  void place(ChatEvent.ButtonPressed press, PendingConfirmation confirmation, OrderListRequest request) {
+    MessageRef preview = press.message();
+    UserRef user = confirmation.requester();
+    out.edit(preview, Replies.placing(config.environment()));
+    ClientListId clientId = Tokens.clientListId(confirmation.id());
+    accounts.ensureWatched(user);
+    Optional<Outcome> outcome =
+        accounts.withCredentials(
+            user,
+            credentials -> {
+              track(confirmation, request, clientId);
+              return placeOnce(credentials, request, clientId);
+            });
+    out.edit(preview, outcome.map(o -> settle(o, request, clientId)).orElse(Replies.noKeyAnyMore()));
+  }
+
+  private Outcome placeOnce(ApiCredentials credentials, OrderListRequest request, ClientListId clientId) {
+    PlacementResult result;
+    try {
+      result = exchange.place(credentials, request, clientId);
+    } catch (ExchangeException e) {
+      if (!(e.error() instanceof ExchangeError.OutcomeUnknown)) {
+        return new Outcome.Refused(e.error());
+      }
+      return reconcile(credentials, clientId, Optional.empty());
+    } catch (RuntimeException e) {
+      String ref = Tokens.reference(random);
+      LOG.error("placing {} failed (ref {}); looking it up by client id", clientId, ref, e);
+      return reconcile(credentials, clientId, Optional.of(ref));
+    }
+    return switch (result) {
+      case PlacementResult.Accepted accepted -> new Outcome.Placed(accepted.list());
+      case PlacementResult.Rejected rejected -> new Outcome.Refused(rejected.error());
+      case PlacementResult.Unknown unknown -> {
+        LOG.warn("placing {} has an unknown outcome ({}); looking it up by client id", clientId, unknown.code());
+        yield reconcile(credentials, clientId, Optional.empty());
+      }
+    };
+  }
+
+  /** Binance: a request whose answer was lost "could have been a success"; ask, never resend. */
+  private Outcome reconcile(ApiCredentials credentials, ClientListId clientId, Optional<String> ref) {
+    try {
+      Optional<PlacedOrderList> found = exchange.orderList(credentials, OrderListRef.of(clientId));
+      if (found.isPresent()) {
+        return new Outcome.Placed(found.get());
+      }
+    } catch (ExchangeException e) {
+      LOG.warn("looking up {} failed: {}", clientId, e.getMessage());
+    }
+    return ref.<Outcome>map(Outcome.Failed::new).orElseGet(Outcome.StillUnknown::new);
+  }
+
+  private String settle(Outcome outcome, OrderListRequest request, ClientListId clientId) {
+    return switch (outcome) {
+      case Outcome.Placed placed -> {
+        PlacedOrderList list = placed.list();
+        attach(clientId, list);
+        LOG.info("placed {} as order list #{}", clientId, list.id());
+        yield Replies.placed(config.environment(), Texts.summary(request), list.id().toString(), Texts.legIds(list));
+      }
+      case Outcome.Refused refused -> {
+        setState(clientId, OrderListState.REJECTED);
+        LOG.info("{} was not placed: {}", clientId, refused.error().getClass().getSimpleName());
+        yield Replies.notPlaced(refused.error());
+      }
+      case Outcome.StillUnknown unknown -> {
+        LOG.warn("{} is still unknown after the look-up; left for reconciliation", clientId);
+        yield Replies.placementUnknown(clientId);
+      }
+      case Outcome.Failed failed -> Replies.placementFailed(failed.ref());
+    };
+  }
+
+  private void track(PendingConfirmation confirmation, OrderListRequest request, ClientListId clientId) {
+    Instant now = clock.instant();
+    TrackedOrderList list =
+        new TrackedOrderList(
+            clientId.value(),
+            confirmation.requester(),
+            confirmation.chat(),
+            request.kind(),
+            request.symbol(),
+            OptionalLong.empty(),
+            roles(request).stream().map(r -> new TrackedLeg(clientId.legId(r).value(), OptionalLong.empty())).toList(),
+            OrderListState.UNKNOWN,
+            now,
+            now);
+    transactor.inTransaction(
+        stores -> {
+          stores.orderLists().record(list);
+          return null;
+        });
+  }
+
+  /** Attaches Binance's ids; the state moves on only from UNKNOWN (an event may have been faster). */
+  void attach(ClientListId clientId, PlacedOrderList list) {
+    List<TrackedLeg> legs =
+        list.legs().stream()
+            .map(leg -> new TrackedLeg(leg.clientOrderId().value(), OptionalLong.of(leg.orderId())))
+            .toList();
+    transactor.inTransaction(
+        stores -> {
+          stores.orderLists().attachExchangeIds(clientId.value(), list.id().value(), legs);
+          boolean fresh =
+              stores.orderLists().findByListClientOrderId(clientId.value())
+                  .map(t -> t.state() == OrderListState.UNKNOWN)
+                  .orElse(false);
+          if (fresh) {
+            stores.orderLists().updateState(clientId.value(), stateOf(list.orderStatus()));
+          }
+          return null;
+        });
+  }
+
+  private void setState(ClientListId clientId, OrderListState state) {
+    transactor.inTransaction(stores -> stores.orderLists().updateState(clientId.value(), state));
+  }
+
+  private static OrderListState stateOf(ListOrderStatus status) {
+    return switch (status) {
+      case ALL_DONE -> OrderListState.ALL_DONE;
+      case REJECT -> OrderListState.REJECTED;
+      case EXECUTING, UNKNOWN -> OrderListState.EXECUTING;
+    };
+  }
+
+  /** The roles of a request's legs, which name their client order ids. */
+  static List<LegRole> roles(OrderListRequest request) {
+    return switch (request) {
+      case OrderListRequest.Oco oco -> List.of(LegRole.TAKE_PROFIT, LegRole.STOP_LOSS);
+      case OrderListRequest.Oto oto -> List.of(LegRole.WORKING, LegRole.ofPending(oto.pending().leg()));
+      case OrderListRequest.Otoco otoco -> List.of(LegRole.WORKING, LegRole.TAKE_PROFIT, LegRole.STOP_LOSS);
+      case OrderListRequest.Opo opo -> List.of(LegRole.WORKING, LegRole.ofPending(opo.pending()));
+      case OrderListRequest.Opoco opoco -> List.of(LegRole.WORKING, LegRole.TAKE_PROFIT, LegRole.STOP_LOSS);
+    };
+  }
+}

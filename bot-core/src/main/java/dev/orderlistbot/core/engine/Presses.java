@@ -1,0 +1,92 @@
+package dev.orderlistbot.core.engine;
+
+import dev.orderlistbot.core.chat.ChatEvent;
+import dev.orderlistbot.core.port.out.ClaimResult;
+import dev.orderlistbot.core.port.out.PendingConfirmation;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Button presses: the token names a pending action and whether to run or withdraw it. Only the
+ * press that wins the action's one-shot claim does anything; every other press (a second tap,
+ * another user, too late, after a restart on a handled action) gets its own plain answer.
+ * Thread-safe.
+ */
+final class Presses {
+  private static final Logger LOG = LoggerFactory.getLogger(Presses.class);
+
+  private final PendingActions actions;
+  private final Placement placement;
+  private final ListCancels cancels;
+  private final ChatOut out;
+
+  Presses(PendingActions actions, Placement placement, ListCancels cancels, ChatOut out) {
+    this.actions = actions;
+    this.placement = placement;
+    this.cancels = cancels;
+    this.out = out;
+  }
+
+  void handle(ChatEvent.ButtonPressed press) {
+    String token = press.token();
+    if (token.startsWith(Tokens.RUN)) {
+      String key = token.substring(Tokens.RUN.length());
+      ClaimResult result = actions.run(key, press.user(), press.chat());
+      if (result instanceof ClaimResult.Claimed claimed) {
+        run(press, claimed.confirmation());
+      } else {
+        explain(press, key, result);
+      }
+    } else if (token.startsWith(Tokens.WITHDRAW)) {
+      String key = token.substring(Tokens.WITHDRAW.length());
+      ClaimResult result = actions.withdraw(key, press.user(), press.chat());
+      if (result instanceof ClaimResult.Claimed claimed) {
+        boolean preview = PendingActionCodec.decode(claimed.confirmation().payload()) instanceof PendingAction.PlaceList;
+        out.edit(press.message(), preview ? Replies.previewCancelled() : Replies.cancelAllKept());
+      } else {
+        explain(press, key, result);
+      }
+    } else {
+      out.send(press.chat(), Replies.unknownButton());
+    }
+  }
+
+  private void run(ChatEvent.ButtonPressed press, PendingConfirmation confirmation) {
+    switch (PendingActionCodec.decode(confirmation.payload())) {
+      case PendingAction.PlaceList place -> placement.place(press, confirmation, place.request());
+      case PendingAction.CancelList cancel ->
+          out.send(press.chat(), cancels.cancel(press.user(), press.chat(), cancel.list()));
+      case PendingAction.CancelAll all ->
+          out.edit(press.message(), cancels.cancelAll(press.user(), press.chat(), all.lists()));
+    }
+  }
+
+  private void explain(ChatEvent.ButtonPressed press, String key, ClaimResult result) {
+    LOG.info("press by {} on {} lost its claim: {}", press.user(), press.message(), result.getClass().getSimpleName());
+    switch (result) {
+      case ClaimResult.Claimed claimed -> throw new IllegalStateException("a won claim is not a loss");
+      case ClaimResult.AlreadyHandled handled ->
+          out.send(
+              press.chat(),
+              switch (handled.state()) {
+                case CLAIMED -> Replies.alreadyConfirmed();
+                case CANCELLED -> Replies.alreadyCancelled();
+                case PENDING, EXPIRED -> Replies.expired();
+              });
+      case ClaimResult.Expired expired -> {
+        // a preview or a "cancel all?" question is retired in place; a list view keeps its other buttons
+        boolean ownMessage =
+            actions.find(key)
+                .map(c -> !(PendingActionCodec.decode(c.payload()) instanceof PendingAction.CancelList))
+                .orElse(false);
+        if (ownMessage) {
+          out.edit(press.message(), Replies.expired());
+        } else {
+          out.send(press.chat(), Replies.expired());
+        }
+      }
+      case ClaimResult.NotRequester notYours -> out.send(press.chat(), Replies.notYourButton());
+      case ClaimResult.NotFound notFound -> out.send(press.chat(), Replies.unknownButton());
+    }
+  }
+}

@@ -1,0 +1,83 @@
+package dev.orderlistbot.core.engine;
+
+import dev.orderlistbot.core.chat.Button;
+import dev.orderlistbot.core.chat.ChatEvent;
+import dev.orderlistbot.core.chat.OutboundMessage;
+import dev.orderlistbot.core.command.PlaceOrderList;
+import dev.orderlistbot.core.domain.Balances;
+import dev.orderlistbot.core.domain.Price;
+import dev.orderlistbot.core.rules.CheckResult;
+import dev.orderlistbot.core.rules.MarketSnapshot;
+import dev.orderlistbot.core.rules.PreTradeCheck;
+import dev.orderlistbot.core.rules.SymbolRules;
+import dev.orderlistbot.core.port.out.ExchangeClient;
+import java.util.Optional;
+import java.util.OptionalInt;
+
+/**
+ * {@code /oco /oto /otoco /opo /opoco}: fetch the symbol's rules, the last price and the trader's
+ * balances, run the pre-trade checks, and show either every reason it cannot be placed or a preview
+ * with Confirm and Cancel. The preview's concrete request is stored server-side, so a press places
+ * exactly what was shown. Thread-safe.
+ */
+final class Previews {
+  private final EngineConfig config;
+  private final ExchangeClient exchange;
+  private final Accounts accounts;
+  private final PreTradeCheck check;
+  private final PendingActions actions;
+  private final ChatOut out;
+
+  Previews(
+      EngineConfig config,
+      ExchangeClient exchange,
+      Accounts accounts,
+      PreTradeCheck check,
+      PendingActions actions,
+      ChatOut out) {
+    this.config = config;
+    this.exchange = exchange;
+    this.accounts = accounts;
+    this.check = check;
+    this.actions = actions;
+    this.out = out;
+  }
+
+  void preview(ChatEvent.TextMessage message, PlaceOrderList command) {
+    if (!accounts.canTrade(message.user())) {
+      out.send(message.chat(), Replies.noKey());
+      return;
+    }
+    SymbolRules rules = exchange.rules(command.symbol());
+    Price last = exchange.lastPrice(command.symbol());
+    Optional<Balances> balances = accounts.withCredentials(message.user(), exchange::balances);
+    if (balances.isEmpty()) {
+      out.send(message.chat(), Replies.noKey());
+      return;
+    }
+    MarketSnapshot market =
+        new MarketSnapshot(
+            last,
+            Optional.empty(),
+            Optional.of(balances.get().freeAmounts()),
+            OptionalInt.empty(),
+            OptionalInt.empty(),
+            OptionalInt.empty());
+    switch (check.check(command, rules, market)) {
+      case CheckResult.Refused refused -> out.send(message.chat(), Replies.refused(refused.violations()));
+      case CheckResult.Accepted accepted -> offer(message, accepted);
+    }
+  }
+
+  private void offer(ChatEvent.TextMessage message, CheckResult.Accepted accepted) {
+    String token =
+        actions.create(
+            message.user(), message.chat(), new PendingAction.PlaceList(accepted.request()), config.confirmTtl());
+    OutboundMessage preview =
+        OutboundMessage.withButtons(
+            Texts.preview(accepted.preview(), config.environment(), config.confirmTtl()),
+            new Button(Replies.CONFIRM, Tokens.RUN + token),
+            new Button(Replies.CANCEL, Tokens.WITHDRAW + token));
+    out.send(message.chat(), preview).ifPresent(sent -> actions.attach(token, sent));
+  }
+}

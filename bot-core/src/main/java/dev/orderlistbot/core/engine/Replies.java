@@ -1,0 +1,462 @@
+package dev.orderlistbot.core.engine;
+
+import dev.orderlistbot.core.command.CommandSpec;
+import dev.orderlistbot.core.command.ParseError;
+import dev.orderlistbot.core.domain.Asset;
+import dev.orderlistbot.core.domain.Balance;
+import dev.orderlistbot.core.domain.KeyType;
+import dev.orderlistbot.core.domain.Price;
+import dev.orderlistbot.core.domain.Symbol;
+import dev.orderlistbot.core.domain.TradingEnvironment;
+import dev.orderlistbot.core.domain.UserRef;
+import dev.orderlistbot.core.domain.order.ClientListId;
+import dev.orderlistbot.core.domain.order.LegRole;
+import dev.orderlistbot.core.domain.order.ListKind;
+import dev.orderlistbot.core.port.out.ExchangeError;
+import dev.orderlistbot.core.rules.Violation;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
+import java.util.stream.Collectors;
+
+/**
+ * Every sentence the engine says, in one place: wording stays consistent, tests can compare it, and
+ * nothing here ever receives a secret (only key types and fingerprints). Longer than the size budget
+ * on purpose: splitting it would scatter the wording again. Layouts of figures (previews, order
+ * lists, fills) are composed by {@link Texts} from the words here.
+ */
+final class Replies {
+  static final String CONFIRM = "Confirm";
+  static final String CANCEL = "Cancel";
+  static final String CANCEL_ALL = "Cancel all";
+  static final String KEEP = "Keep them";
+
+  private Replies() {}
+
+  // ---- general ----
+
+  static String somethingWentWrong(String ref) {
+    return "Something went wrong (ref " + ref + "). Nothing more was done; please try again later.";
+  }
+
+  static String notAllowed(UserRef user) {
+    return "Sorry, you are not allowed to use this bot. Your id is " + user
+        + ". The operator can allow you by adding it to BOT_ALLOWED_USERS.";
+  }
+
+  static String helpHint() {
+    return "I understand commands only. Send /help to see them.";
+  }
+
+  static String parseError(ParseError error) {
+    return error.message() + error.example().map(e -> "\nFor example: " + e).orElse("");
+  }
+
+  static String exchangeError(ExchangeError error) {
+    return switch (error) {
+      case ExchangeError.Refused r -> "The exchange refused: " + sentence(r.reason());
+      case ExchangeError.RateLimited r ->
+          "Binance asked the bot to slow down until " + Figures.time(r.until())
+              + ". Nothing was sent; please try again after that.";
+      case ExchangeError.CredentialsRejected c ->
+          "Binance did not accept your API key: " + sentence(c.reason())
+              + " Check the key, its IP restriction and its Spot trading permission, then store it again"
+              + " with /setkey in a private chat.";
+      case ExchangeError.Unavailable u ->
+          "Binance cannot be reached right now (" + stripDot(u.reason())
+              + "). Nothing was changed; please try again in a moment.";
+      case ExchangeError.OutcomeUnknown o ->
+          "Binance did not answer in time, so it may or may not have done it. Check with /orders before"
+              + " trying again.";
+    };
+  }
+
+  // ---- start and help ----
+
+  static String welcome(TradingEnvironment environment) {
+    String start = "Welcome to orderlist-bot. Orders go to " + environment.name() + ".\n";
+    if (!environment.needsApiKeys()) {
+      return start
+          + "PAPER is a simulated exchange: no API key is needed and nothing real is traded.\n"
+          + "Try: " + CommandSpec.OCO.example() + " and press Confirm.\n"
+          + "Move the paper market with " + CommandSpec.PAPER.example() + ".\n"
+          + "/help lists every command.";
+    }
+    return start
+        + (environment == TradingEnvironment.LIVE ? "LIVE means real money.\n" : "")
+        + "First add your Binance API key in a private chat with me: /keygen (recommended: the private"
+        + " key never leaves the bot) or /setkey.\n"
+        + "Then try: " + CommandSpec.OCO.example() + "\n"
+        + "/help lists every command.";
+  }
+
+  static String help() {
+    return "Commands:\n"
+        + Arrays.stream(CommandSpec.values())
+            .map(spec -> spec.usage() + " — " + spec.summary())
+            .collect(Collectors.joining("\n"))
+        + "\nSend /help COMMAND to learn more about one.";
+  }
+
+  static String help(CommandSpec spec) {
+    return spec.usage() + "\n" + spec.summary() + "\nFor example: " + spec.example();
+  }
+
+  // ---- previews and placement ----
+
+  static String noKey() {
+    return "You have no API key stored yet. In a private chat with me send /keygen (I make a key pair and"
+        + " you register its public key at Binance) or /setkey API_KEY SECRET.";
+  }
+
+  static String refused(List<Violation> violations) {
+    return "This order list cannot be placed:\n"
+        + violations.stream().map(v -> "• " + v.message()).collect(Collectors.joining("\n"));
+  }
+
+  static String previewTitle(TradingEnvironment environment) {
+    return "PREVIEW · " + environment.name();
+  }
+
+  static String previewNotional(String notional, String last) {
+    return "Notional: " + notional + " (last price " + last + ")";
+  }
+
+  static String previewRewardToRisk(String ratio) {
+    return "Reward:risk " + ratio;
+  }
+
+  static String previewConverted(String price) {
+    return "Quantity converted at " + price + ".";
+  }
+
+  static String previewPaysFromFill() {
+    return "The exits sell exactly what the entry buys.";
+  }
+
+  static String previewConfirmWithin(Duration ttl) {
+    return "Press Confirm within " + seconds(ttl) + " to place it.";
+  }
+
+  static String distanceFromLast(String percent) {
+    return "(" + percent + " from last)";
+  }
+
+  static String placing(TradingEnvironment environment) {
+    return "Placing… (" + environment.name() + ")";
+  }
+
+  static String placed(TradingEnvironment environment, String summary, String listId, String legs) {
+    return "✅ Placed on " + environment.name() + ": " + summary + ".\nOrder list #" + listId + "; orders: " + legs
+        + ".";
+  }
+
+  static String notPlaced(ExchangeError error) {
+    return "❌ Not placed. " + exchangeError(error);
+  }
+
+  static String placementUnknown(ClientListId clientId) {
+    return "⚠️ Binance did not confirm this order list and does not show it yet, so I cannot tell whether it"
+        + " was placed. It will never be sent again. It is recorded as " + clientId
+        + "; check /orders in a minute.";
+  }
+
+  static String placementFailed(String ref) {
+    return "⚠️ Something went wrong while placing (ref " + ref + "). The order list may or may not be on the"
+        + " exchange, and it will never be sent again. Check /orders before trying again.";
+  }
+
+  static String noKeyAnyMore() {
+    return "Nothing was done: you have no API key stored any more. Add one with /keygen or /setkey in a"
+        + " private chat.";
+  }
+
+  static String previewCancelled() {
+    return "Cancelled. Nothing was placed.";
+  }
+
+  static String cancelAllKept() {
+    return "Kept. Nothing was cancelled.";
+  }
+
+  static String expired() {
+    return "This has expired, so nothing was done. Send the command again (for fresh prices, in the case of"
+        + " an order list).";
+  }
+
+  static String alreadyConfirmed() {
+    return "This was already confirmed. Nothing is ever placed or cancelled twice.";
+  }
+
+  static String alreadyCancelled() {
+    return "This was already cancelled, so nothing was done.";
+  }
+
+  static String notYourButton() {
+    return "Only the trader who asked for this can press its buttons.";
+  }
+
+  static String unknownButton() {
+    return "This button is no longer valid. Send the command again.";
+  }
+
+  // ---- open lists, status, cancels ----
+
+  static String noOpenLists() {
+    return "You have no open order lists.";
+  }
+
+  static String openListsTitle(TradingEnvironment environment, int shown, int total) {
+    return "Your open order lists (" + environment.name() + ")"
+        + (shown < total ? ", the first " + shown + " of " + total : "") + ":";
+  }
+
+  static String cancelButton(long orderListId) {
+    return "Cancel #" + orderListId;
+  }
+
+  static String noSuchList(long orderListId) {
+    return "There is no order list #" + orderListId + " on your account.";
+  }
+
+  static String noSuchOpenList(long orderListId) {
+    return "You have no open order list #" + orderListId + ".";
+  }
+
+  static String cancelled(String list) {
+    return "✖ Cancelled " + list + ".";
+  }
+
+  static String cancelUnknown(long orderListId) {
+    return "Binance did not answer the cancel of #" + orderListId + " in time; it may or may not be"
+        + " cancelled. Check with /status " + orderListId + ".";
+  }
+
+  static String cancelAllAsk(int count, String lists) {
+    return "Cancel all " + count + " open order list" + (count == 1 ? "" : "s") + "?\n" + lists;
+  }
+
+  static String cancelAllDone(int cancelled, int total, List<String> failures) {
+    return "Cancelled " + cancelled + " of " + total + " order list" + (total == 1 ? "" : "s") + "."
+        + (failures.isEmpty() ? "" : "\n" + String.join("\n", failures));
+  }
+
+  static String cancelFailed(long orderListId, String why) {
+    return "#" + orderListId + ": " + why;
+  }
+
+  // ---- market and account ----
+
+  static String price(Symbol symbol, Price price, TradingEnvironment environment) {
+    return symbol + " last price: " + Figures.number(price.value()) + " (" + environment.name() + ").";
+  }
+
+  static String balancesTitle(TradingEnvironment environment) {
+    return "Your balances (" + environment.name() + "):";
+  }
+
+  static String balance(Balance balance) {
+    return balance.asset() + ": free " + Figures.number(balance.free()) + ", locked "
+        + Figures.number(balance.locked());
+  }
+
+  static String noBalance(Asset asset) {
+    return "You hold no " + asset + ".";
+  }
+
+  static String noBalances() {
+    return "Your account holds nothing yet.";
+  }
+
+  static String paperOnly(TradingEnvironment environment) {
+    return "/paper works only in PAPER mode; this bot trades on " + environment.name() + ".";
+  }
+
+  static String paperNotListed(Symbol symbol) {
+    return "The paper exchange does not list " + symbol + ".";
+  }
+
+  static String paperPriceSet(Symbol symbol, Price price) {
+    return "Paper price of " + symbol + " set to " + Figures.number(price.value())
+        + "; resting orders were matched against it.";
+  }
+
+  static String alertsNotYet() {
+    return "Group alerts are not available yet. Fills are sent to the chat where you placed the order list.";
+  }
+
+  // ---- keys ----
+
+  static String keysPrivateOnly(boolean carriedSecret, boolean deleted) {
+    return "For your safety, key commands work only in a private chat with me."
+        + (carriedSecret ? " " + (deleted ? "I deleted your message." : deleteItYourself()) : "");
+  }
+
+  static String keysNotNeeded(boolean carriedSecret, boolean deleted) {
+    return "In PAPER mode no API key is needed: just send an order command."
+        + (carriedSecret ? " " + (deleted ? "I deleted your message." : deleteItYourself()) : "");
+  }
+
+  static String deleteItYourself() {
+    return "I could not delete your message: please delete it yourself, and if it held a secret, replace that"
+        + " key at Binance.";
+  }
+
+  static String keyLikeLineDeleted(boolean deleted) {
+    return (deleted ? "That looked like a key, so I deleted it." : "That looked like a key. " + deleteItYourself())
+        + " To store a key, send /setkey in a private chat with me.";
+  }
+
+  static String setupAskApiKey(Duration timeout) {
+    return "Let's add your Binance API key. Send me the API key now (just the key); you have "
+        + minutes(timeout) + ". Send /cancel to stop.\n"
+        + "(If you made a key pair with /keygen, send /setkey API_KEY instead.)";
+  }
+
+  static String setupAskSecret(boolean deleted) {
+    return (deleted ? "Got the API key (I deleted your message). " : "Got the API key. " + deleteItYourself() + "\n")
+        + "Now send the secret key, or the PEM private key (-----BEGIN PRIVATE KEY-----) of an Ed25519 or RSA"
+        + " key.";
+  }
+
+  static String setupBadApiKey() {
+    return "That does not look like a Binance API key (letters and digits, usually 64). Send the API key"
+        + " again, or /cancel.";
+  }
+
+  static String setupCancelled() {
+    return "Key setup cancelled. Nothing was stored.";
+  }
+
+  static String setupTimedOut(boolean deleted) {
+    return "Key setup timed out, so nothing was stored. "
+        + (deleted ? "I deleted your message anyway." : deleteItYourself())
+        + " Send /setkey to start again.";
+  }
+
+  static String keyUnusable(KeyMaterial.Problem problem) {
+    return switch (problem) {
+      case NOT_PKCS8 ->
+          "That PEM block is not an unencrypted PKCS#8 private key (-----BEGIN PRIVATE KEY-----). Convert it"
+              + " with: openssl pkcs8 -topk8 -nocrypt -in key.pem. Nothing was stored.";
+      case UNREADABLE_KEY -> "That private key cannot be read as an Ed25519 or RSA key. Nothing was stored.";
+      case EMPTY -> "The secret is empty. Nothing was stored.";
+    };
+  }
+
+  static String noPendingKeygen() {
+    return "No key pair from /keygen is waiting for its API key. Send /setkey API_KEY SECRET, or /keygen"
+        + " first.";
+  }
+
+  static String keyNotStored(String why) {
+    return "The key was not stored. " + why;
+  }
+
+  static String keyStored(KeyType type, String fingerprint) {
+    return "🔑 Key stored: " + keyType(type) + ", fingerprint " + fingerprint + ".\n"
+        + "A signed account call with it worked; Spot trading permission is checked on your first order.";
+  }
+
+  static String keygen(String publicKeyPem) {
+    return "Here is the public key of a new Ed25519 key pair. Its private key stays sealed inside this bot"
+        + " and never travels through any chat.\n\n"
+        + publicKeyPem.strip() + "\n\n"
+        + "To use it:\n"
+        + "1. On Binance open API Management → Create API → Self-generated.\n"
+        + "2. Paste the public key above.\n"
+        + "3. Enable Spot trading only (no withdrawals) and restrict access to your server's IP.\n"
+        + "4. Send me /setkey API_KEY with the API key Binance shows you.";
+  }
+
+  static String noKeys() {
+    return "No API key stored. Add one in a private chat with /keygen or /setkey.";
+  }
+
+  static String keysTitle() {
+    return "Your keys:";
+  }
+
+  static String storedKey(KeyType type, String fingerprint, String added) {
+    return "• " + keyType(type) + " · fingerprint " + fingerprint + " · added " + added;
+  }
+
+  static String pendingKey(String added) {
+    return "• Ed25519 key pair from /keygen, waiting for /setkey API_KEY · made " + added;
+  }
+
+  static String keysDeleted(int count) {
+    return "Deleted " + count + " stored key" + (count == 1 ? "" : "s")
+        + ". Also delete the API key at Binance if you no longer use it.";
+  }
+
+  static String keyType(KeyType type) {
+    return switch (type) {
+      case HMAC -> "HMAC";
+      case ED25519 -> "Ed25519";
+      case RSA -> "RSA";
+    };
+  }
+
+  // ---- words for figures and notices ----
+
+  static String role(LegRole role) {
+    return switch (role) {
+      case WORKING -> "entry";
+      case TAKE_PROFIT -> "take-profit";
+      case STOP_LOSS -> "stop-loss";
+    };
+  }
+
+  static String listName(Symbol symbol, ListKind kind, long orderListId) {
+    return symbol + " " + kind + " #" + orderListId;
+  }
+
+  static String filled(String list, String leg, String followUp) {
+    return "✅ " + list + ": " + leg + " filled" + followUp + ".";
+  }
+
+  static String siblingExpired(LegRole sibling) {
+    return "; " + role(sibling) + " expired";
+  }
+
+  static String exitsNowWorking(List<LegRole> exits) {
+    return "; " + exits.stream().map(Replies::role).collect(Collectors.joining(" and "))
+        + (exits.size() == 1 ? " is" : " are") + " now working";
+  }
+
+  static String partiallyFilled(String list, String leg, String filled, String ordered) {
+    return "◑ " + list + ": " + leg + " partially filled, " + filled + " of " + ordered + ".";
+  }
+
+  static String legExpired(String list, LegRole role) {
+    return "⌛ " + list + ": " + role(role) + " expired.";
+  }
+
+  static String legRejected(String list, LegRole role) {
+    return "❌ " + list + ": " + role(role) + " was rejected by the exchange.";
+  }
+
+  static String listClosed(String list) {
+    return "⏹ " + list + " is closed on the exchange: no order of it is working any more.";
+  }
+
+  private static String sentence(String reason) {
+    String trimmed = reason.strip();
+    return trimmed.endsWith(".") || trimmed.endsWith("!") || trimmed.endsWith("?") ? trimmed : trimmed + ".";
+  }
+
+  private static String stripDot(String reason) {
+    String trimmed = reason.strip();
+    return trimmed.endsWith(".") ? trimmed.substring(0, trimmed.length() - 1) : trimmed;
+  }
+
+  private static String seconds(Duration ttl) {
+    return ttl.toSeconds() + " s";
+  }
+
+  private static String minutes(Duration timeout) {
+    long minutes = Math.max(1, timeout.toMinutes());
+    return minutes + " minute" + (minutes == 1 ? "" : "s");
+  }
+}

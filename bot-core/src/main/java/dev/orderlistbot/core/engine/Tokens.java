@@ -1,0 +1,58 @@
+package dev.orderlistbot.core.engine;
+
+import dev.orderlistbot.core.domain.order.ClientListId;
+import java.nio.ByteBuffer;
+import java.security.SecureRandom;
+import java.util.Base64;
+import java.util.HexFormat;
+import java.util.UUID;
+
+/**
+ * The random identifiers the engine hands out, all from the injected {@link SecureRandom}: button
+ * tokens, confirmation ids, the client list id derived from a confirmation, and the short reference
+ * ids that tie a "Something went wrong" in a chat to its log line.
+ */
+final class Tokens {
+  /** Button token prefixes: run the pending action, or withdraw it. */
+  static final String RUN = "ok:";
+
+  static final String WITHDRAW = "no:";
+
+  private static final Base64.Encoder URL = Base64.getUrlEncoder().withoutPadding();
+
+  private Tokens() {}
+
+  /** 128 random bits as 22 characters of {@code [A-Za-z0-9_-]}, a confirmation's token. */
+  static String token(SecureRandom random) {
+    byte[] bytes = new byte[16];
+    random.nextBytes(bytes);
+    return URL.encodeToString(bytes);
+  }
+
+  /** A version 4 UUID from {@code random}. */
+  static UUID uuid(SecureRandom random) {
+    byte[] b = new byte[16];
+    random.nextBytes(b);
+    b[6] = (byte) ((b[6] & 0x0f) | 0x40);
+    b[8] = (byte) ((b[8] & 0x3f) | 0x80);
+    ByteBuffer buffer = ByteBuffer.wrap(b);
+    return new UUID(buffer.getLong(), buffer.getLong());
+  }
+
+  /**
+   * The client list id of the list placed for confirmation {@code id}: {@code ob-} and the id's 16
+   * bytes in 22 URL-safe characters. The same confirmation always gives the same id, so a retried
+   * placement can never become a second list.
+   */
+  static ClientListId clientListId(UUID id) {
+    ByteBuffer buffer = ByteBuffer.allocate(16).putLong(id.getMostSignificantBits()).putLong(id.getLeastSignificantBits());
+    return ClientListId.forKey(URL.encodeToString(buffer.array()));
+  }
+
+  /** Six hex digits, e.g. {@code 7f3a9c}, to quote in a chat and in the log. */
+  static String reference(SecureRandom random) {
+    byte[] bytes = new byte[3];
+    random.nextBytes(bytes);
+    return HexFormat.of().formatHex(bytes);
+  }
+}

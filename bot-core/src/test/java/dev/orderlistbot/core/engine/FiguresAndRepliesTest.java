@@ -1,0 +1,63 @@
+package dev.orderlistbot.core.engine;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.orderlistbot.core.command.CommandSpec;
+import dev.orderlistbot.core.domain.TradingEnvironment;
+import dev.orderlistbot.core.domain.UserRef;
+import java.math.BigDecimal;
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+
+class FiguresAndRepliesTest {
+
+  @Test
+  void numbersAreExactWithThousandsSeparators() {
+    assertThat(Figures.number(new BigDecimal("32000"))).isEqualTo("32,000");
+    assertThat(Figures.number(new BigDecimal("1234567.8910"))).isEqualTo("1,234,567.891");
+    assertThat(Figures.number(new BigDecimal("0.00012"))).isEqualTo("0.00012");
+    assertThat(Figures.number(new BigDecimal("-1000.5"))).isEqualTo("-1,000.5");
+    assertThat(Figures.percent(new BigDecimal("6.67"))).isEqualTo("+6.67%");
+    assertThat(Figures.percent(new BigDecimal("-3.33"))).isEqualTo("-3.33%");
+  }
+
+  @Test
+  void helpListsEveryCommandOfTheParsersTable() {
+    String help = Replies.help();
+
+    for (CommandSpec spec : CommandSpec.values()) {
+      assertThat(help).contains(spec.usage()).contains(spec.summary());
+    }
+  }
+
+  @Test
+  void theWelcomeNamesTheEnvironmentAndSaysPaperNeedsNoKey() {
+    assertThat(Replies.welcome(TradingEnvironment.PAPER)).contains("PAPER").contains("no API key is needed");
+    assertThat(Replies.welcome(TradingEnvironment.LIVE)).contains("LIVE").contains("/keygen").contains("/setkey");
+  }
+
+  @Test
+  void anUnauthorizedUserIsToldTheirOwnIdAndHowTheOperatorAllowsIt() {
+    assertThat(Replies.notAllowed(new UserRef("telegram", "123")))
+        .contains("telegram:123")
+        .contains("BOT_ALLOWED_USERS");
+  }
+
+  @Test
+  void deliveryBackOffDoublesFromFiveSecondsUpToFifteenMinutes() {
+    assertThat(NotificationDispatcher.backoff(1)).isEqualTo(Duration.ofSeconds(5));
+    assertThat(NotificationDispatcher.backoff(2)).isEqualTo(Duration.ofSeconds(10));
+    assertThat(NotificationDispatcher.backoff(3)).isEqualTo(Duration.ofSeconds(20));
+    assertThat(NotificationDispatcher.backoff(40)).isEqualTo(Duration.ofMinutes(15));
+  }
+
+  @Test
+  void theConsoleUserIsAlwaysAllowedAndOthersOnlyWhenListed() {
+    UserRef alice = new UserRef("telegram", "1");
+    EngineConfig config = EngineConfig.of(TradingEnvironment.PAPER, java.util.Set.of(alice), java.util.Set.of());
+
+    assertThat(config.allows(EngineConfig.CONSOLE_USER)).isTrue();
+    assertThat(config.allows(alice)).isTrue();
+    assertThat(config.allows(new UserRef("telegram", "2"))).isFalse();
+  }
+}

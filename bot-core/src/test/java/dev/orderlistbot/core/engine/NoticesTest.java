@@ -1,0 +1,112 @@
+package dev.orderlistbot.core.engine;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.orderlistbot.core.domain.ChatRef;
+import dev.orderlistbot.core.domain.Side;
+import dev.orderlistbot.core.domain.Symbol;
+import dev.orderlistbot.core.domain.UserRef;
+import dev.orderlistbot.core.domain.order.ClientListId;
+import dev.orderlistbot.core.domain.order.ClientOrderId;
+import dev.orderlistbot.core.domain.order.ContingencyType;
+import dev.orderlistbot.core.domain.order.ExpiryReason;
+import dev.orderlistbot.core.domain.order.LegExecution;
+import dev.orderlistbot.core.domain.order.LegRole;
+import dev.orderlistbot.core.domain.order.LegStatus;
+import dev.orderlistbot.core.domain.order.ListKind;
+import dev.orderlistbot.core.domain.order.ListOrderStatus;
+import dev.orderlistbot.core.domain.order.ListStatusType;
+import dev.orderlistbot.core.domain.order.OrderListId;
+import dev.orderlistbot.core.domain.order.OrderListUpdate;
+import dev.orderlistbot.core.domain.order.ReportedOrderType;
+import dev.orderlistbot.core.port.out.OrderListState;
+import dev.orderlistbot.core.port.out.TrackedLeg;
+import dev.orderlistbot.core.port.out.TrackedOrderList;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.OptionalLong;
+import org.junit.jupiter.api.Test;
+
+class NoticesTest {
+  private static final Symbol BTCUSDT = Symbol.of("BTCUSDT");
+  private static final ClientListId LIST = ClientListId.forKey("abc");
+  private static final Instant NOW = Instant.parse("2026-03-01T10:00:00Z");
+
+  @Test
+  void aFilledOcoTakeProfitSaysTheStopLossExpiredInTheSameSentence() {
+    Notices.Notice notice =
+        Notices.of(
+            tracked(ListKind.OCO, OrderListState.EXECUTING, LegRole.TAKE_PROFIT, LegRole.STOP_LOSS),
+            leg(LegRole.TAKE_PROFIT, LegStatus.FILLED, "0.01", "320", ExpiryReason.NONE));
+
+    assertThat(notice.text()).contains("✅ BTCUSDT OCO #8821: take-profit SELL 0.01 @ 32,000 filled; stop-loss expired.");
+    assertThat(notice.newState()).contains(OrderListState.ALL_DONE);
+  }
+
+  @Test
+  void theSiblingExpiringBecauseOfTheFillSaysNothingMore() {
+    Notices.Notice notice =
+        Notices.of(
+            tracked(ListKind.OCO, OrderListState.ALL_DONE, LegRole.TAKE_PROFIT, LegRole.STOP_LOSS),
+            leg(LegRole.STOP_LOSS, LegStatus.EXPIRED, "0", "0", ExpiryReason.OCO_TRIGGER));
+
+    assertThat(notice.text()).isEmpty();
+  }
+
+  @Test
+  void anOtocoEntryFillSaysBothExitsAreNowWorkingAndKeepsTheListOpen() {
+    Notices.Notice notice =
+        Notices.of(
+            tracked(ListKind.OTOCO, OrderListState.EXECUTING, LegRole.WORKING, LegRole.TAKE_PROFIT, LegRole.STOP_LOSS),
+            leg(LegRole.WORKING, LegStatus.FILLED, "0.01", "300", ExpiryReason.NONE));
+
+    assertThat(notice.text())
+        .contains("✅ BTCUSDT OTOCO #8821: entry SELL 0.01 @ 30,000 filled; take-profit and stop-loss are now working.");
+    assertThat(notice.newState()).isEmpty();
+  }
+
+  @Test
+  void aListThatEndsWithoutAReportedFillIsReportedClosed() {
+    OrderListUpdate done =
+        new OrderListUpdate.ListChanged(
+            "list:1", BTCUSDT, new OrderListId(8821), LIST, ContingencyType.OCO, ListStatusType.ALL_DONE,
+            ListOrderStatus.ALL_DONE, NOW);
+
+    Notices.Notice open = Notices.of(tracked(ListKind.OCO, OrderListState.EXECUTING, LegRole.TAKE_PROFIT), done);
+    Notices.Notice finished = Notices.of(tracked(ListKind.OCO, OrderListState.ALL_DONE, LegRole.TAKE_PROFIT), done);
+
+    assertThat(open.text()).contains("⏹ BTCUSDT OCO #8821 is closed on the exchange: no order of it is working any more.");
+    assertThat(finished.text()).isEmpty();
+  }
+
+  @Test
+  void aPartialFillSaysHowMuchOfTheOrderIsFilled() {
+    Notices.Notice notice =
+        Notices.of(
+            tracked(ListKind.OCO, OrderListState.EXECUTING, LegRole.TAKE_PROFIT, LegRole.STOP_LOSS),
+            leg(LegRole.TAKE_PROFIT, LegStatus.PARTIALLY_FILLED, "0.004", "128", ExpiryReason.NONE));
+
+    assertThat(notice.text()).contains("◑ BTCUSDT OCO #8821: take-profit SELL partially filled, 0.004 of 0.01.");
+  }
+
+  private static TrackedOrderList tracked(ListKind kind, OrderListState state, LegRole... roles) {
+    List<TrackedLeg> legs =
+        java.util.Arrays.stream(roles).map(r -> new TrackedLeg(LIST.legId(r).value(), OptionalLong.empty())).toList();
+    return new TrackedOrderList(
+        LIST.value(), new UserRef("telegram", "42"), new ChatRef("telegram", "42"), kind, BTCUSDT,
+        OptionalLong.of(8821), legs, state, NOW, NOW);
+  }
+
+  private static OrderListUpdate.LegChanged leg(
+      LegRole role, LegStatus status, String cumulativeQty, String cumulativeQuote, ExpiryReason reason) {
+    return new OrderListUpdate.LegChanged(
+        "ev-" + role + status, BTCUSDT, new OrderListId(8821), 1001L, new ClientOrderId(LIST.legId(role).value()),
+        ReportedOrderType.LIMIT_MAKER, Side.SELL,
+        status == LegStatus.EXPIRED ? LegExecution.EXPIRED : LegExecution.TRADE, status,
+        new BigDecimal("0.01"), new BigDecimal(cumulativeQty), new BigDecimal("32000"), new BigDecimal(cumulativeQty),
+        new BigDecimal(cumulativeQuote),
+        Optional.of(new BigDecimal("32000")), Optional.empty(), reason, NOW);
+  }
+}

@@ -1,0 +1,212 @@
+package dev.orderlistbot.core.engine;
+
+import dev.orderlistbot.core.domain.ApiCredentials;
+import dev.orderlistbot.core.domain.Asset;
+import dev.orderlistbot.core.domain.Balance;
+import dev.orderlistbot.core.domain.Balances;
+import dev.orderlistbot.core.domain.Price;
+import dev.orderlistbot.core.domain.Symbol;
+import dev.orderlistbot.core.domain.order.ClientListId;
+import dev.orderlistbot.core.domain.order.ContingencyType;
+import dev.orderlistbot.core.domain.order.ListLeg;
+import dev.orderlistbot.core.domain.order.ListOrderStatus;
+import dev.orderlistbot.core.domain.order.ListStatusType;
+import dev.orderlistbot.core.domain.order.OrderListId;
+import dev.orderlistbot.core.domain.order.OrderListRef;
+import dev.orderlistbot.core.domain.order.OrderListRequest;
+import dev.orderlistbot.core.domain.order.OrderRef;
+import dev.orderlistbot.core.domain.order.OrderSnapshot;
+import dev.orderlistbot.core.domain.order.OrderType;
+import dev.orderlistbot.core.domain.order.PlacedOrderList;
+import dev.orderlistbot.core.port.out.ExchangeClient;
+import dev.orderlistbot.core.port.out.ExchangeError;
+import dev.orderlistbot.core.port.out.ExchangeException;
+import dev.orderlistbot.core.port.out.PlacementResult;
+import dev.orderlistbot.core.rules.SymbolFilter;
+import dev.orderlistbot.core.rules.SymbolRules;
+import dev.orderlistbot.core.rules.SymbolStatus;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * A small in-test exchange: BTCUSDT only, lists kept in memory per API key, and switches that make
+ * a placement's outcome unknown, refused, or an exception.
+ */
+final class FakeExchange implements ExchangeClient {
+  static final Symbol BTCUSDT = Symbol.of("BTCUSDT");
+
+  enum PlaceMode {
+    ACCEPT,
+    /** Records the list, then answers Unknown (the answer was lost). */
+    RECORD_THEN_UNKNOWN,
+    /** Answers Unknown without recording anything (the request never arrived). */
+    LOSE_THEN_UNKNOWN,
+    REFUSE,
+    THROW
+  }
+
+  private record Stored(String apiKey, PlacedOrderList list) {}
+
+  final AtomicInteger placeCalls = new AtomicInteger();
+  final List<String> apiKeysSeen = Collections.synchronizedList(new ArrayList<>());
+  final Set<String> rejectedApiKeys = ConcurrentHashMap.newKeySet();
+  volatile PlaceMode placeMode = PlaceMode.ACCEPT;
+  volatile Price last = Price.of("30000");
+  volatile RuntimeException lastPriceFailure;
+  /** How many of the next list look-ups fail as if the exchange could not be reached. */
+  final AtomicInteger lookupFailures = new AtomicInteger();
+
+  private final Map<String, Stored> byClientId = new ConcurrentHashMap<>();
+  private final AtomicLong listIds = new AtomicLong(8820);
+  private final AtomicLong orderIds = new AtomicLong(1000);
+
+  @Override
+  public SymbolRules rules(Symbol symbol) {
+    if (!symbol.equals(BTCUSDT)) {
+      throw new ExchangeException(new ExchangeError.Refused(-1121, "Invalid symbol."));
+    }
+    return new SymbolRules(
+        BTCUSDT, SymbolStatus.TRADING, Asset.of("BTC"), Asset.of("USDT"), EnumSet.allOf(OrderType.class),
+        true, true, true, true,
+        List.of(
+            new SymbolFilter.PriceFilter(new BigDecimal("0.01"), new BigDecimal("1000000"), new BigDecimal("0.01")),
+            new SymbolFilter.LotSize(new BigDecimal("0.00001"), new BigDecimal("9000"), new BigDecimal("0.00001"))));
+  }
+
+  @Override
+  public Price lastPrice(Symbol symbol) {
+    RuntimeException failure = lastPriceFailure;
+    if (failure != null) {
+      throw failure;
+    }
+    rules(symbol);
+    return last;
+  }
+
+  @Override
+  public Instant serverTime() {
+    return Instant.parse("2026-03-01T10:00:00Z");
+  }
+
+  @Override
+  public Balances balances(ApiCredentials credentials) {
+    apiKeysSeen.add(credentials.apiKey());
+    if (rejectedApiKeys.contains(credentials.apiKey())) {
+      throw new ExchangeException(
+          new ExchangeError.CredentialsRejected(-2015, "Invalid API-key, IP, or permissions for action."));
+    }
+    Asset btc = Asset.of("BTC");
+    Asset usdt = Asset.of("USDT");
+    return new Balances(
+        Map.of(
+            btc, new Balance(btc, BigDecimal.ONE, BigDecimal.ZERO),
+            usdt, new Balance(usdt, new BigDecimal("100000"), BigDecimal.ZERO)));
+  }
+
+  @Override
+  public PlacementResult place(ApiCredentials credentials, OrderListRequest request, ClientListId clientListId) {
+    placeCalls.incrementAndGet();
+    apiKeysSeen.add(credentials.apiKey());
+    if (byClientId.containsKey(clientListId.value())) {
+      return new PlacementResult.Rejected(new ExchangeError.Refused(-2010, "Duplicate order sent."));
+    }
+    PlacedOrderList list = newList(request, clientListId);
+    switch (placeMode) {
+      case ACCEPT -> {
+        byClientId.put(clientListId.value(), new Stored(credentials.apiKey(), list));
+        return new PlacementResult.Accepted(list);
+      }
+      case RECORD_THEN_UNKNOWN -> {
+        byClientId.put(clientListId.value(), new Stored(credentials.apiKey(), list));
+        return new PlacementResult.Unknown(clientListId, -1007, "Timeout waiting for response from backend server.");
+      }
+      case LOSE_THEN_UNKNOWN -> {
+        return new PlacementResult.Unknown(clientListId, -1007, "Timeout waiting for response from backend server.");
+      }
+      case REFUSE -> {
+        return new PlacementResult.Rejected(
+            new ExchangeError.Refused(-2010, "Not enough balance: the account has insufficient balance."));
+      }
+      case THROW -> throw new IllegalStateException("connection reset while reading the answer");
+    }
+    throw new IllegalStateException("unreachable");
+  }
+
+  @Override
+  public PlacedOrderList cancel(ApiCredentials credentials, Symbol symbol, OrderListRef list) {
+    Optional<Stored> stored = find(credentials, list).filter(s -> s.list().isOpen());
+    if (stored.isEmpty()) {
+      throw new ExchangeException(new ExchangeError.Refused(-2011, "Unknown order list: nothing to cancel."));
+    }
+    PlacedOrderList old = stored.get().list();
+    PlacedOrderList done =
+        new PlacedOrderList(old.id(), old.clientId(), old.symbol(), old.contingencyType(), ListStatusType.ALL_DONE,
+            ListOrderStatus.ALL_DONE, old.transactionTime(), old.legs());
+    byClientId.put(old.clientId().value(), new Stored(stored.get().apiKey(), done));
+    return done;
+  }
+
+  @Override
+  public Optional<PlacedOrderList> orderList(ApiCredentials credentials, OrderListRef list) {
+    if (lookupFailures.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
+      throw new ExchangeException(new ExchangeError.Unavailable("the exchange did not answer"));
+    }
+    return find(credentials, list).map(Stored::list);
+  }
+
+  @Override
+  public List<PlacedOrderList> openOrderLists(ApiCredentials credentials) {
+    return byClientId.values().stream()
+        .filter(s -> s.apiKey().equals(credentials.apiKey()) && s.list().isOpen())
+        .map(Stored::list)
+        .toList();
+  }
+
+  @Override
+  public Optional<OrderSnapshot> order(ApiCredentials credentials, Symbol symbol, OrderRef order) {
+    return Optional.empty();
+  }
+
+  /** Every list the exchange holds, of every account. */
+  List<PlacedOrderList> allLists() {
+    return byClientId.values().stream().map(Stored::list).toList();
+  }
+
+  private Optional<Stored> find(ApiCredentials credentials, OrderListRef ref) {
+    return byClientId.values().stream()
+        .filter(s -> s.apiKey().equals(credentials.apiKey()))
+        .filter(
+            s ->
+                switch (ref) {
+                  case OrderListRef.ById byId -> s.list().id().equals(byId.id());
+                  case OrderListRef.ByClientId byClient -> s.list().clientId().equals(byClient.clientId());
+                })
+        .findFirst();
+  }
+
+  private PlacedOrderList newList(OrderListRequest request, ClientListId clientListId) {
+    List<ListLeg> legs =
+        Placement.roles(request).stream()
+            .map(role -> new ListLeg(orderIds.incrementAndGet(), clientListId.legId(role), Optional.empty()))
+            .toList();
+    return new PlacedOrderList(
+        new OrderListId(listIds.incrementAndGet()),
+        clientListId,
+        request.symbol(),
+        ContingencyType.fromBinance(request.kind().contingencyType()),
+        ListStatusType.EXEC_STARTED,
+        ListOrderStatus.EXECUTING,
+        serverTime(),
+        legs);
+  }
+}

@@ -1,0 +1,208 @@
+package dev.orderlistbot.core.engine;
+
+import static dev.orderlistbot.core.engine.TestBot.ALICE;
+import static dev.orderlistbot.core.engine.TestBot.BOB;
+import static dev.orderlistbot.core.engine.TestBot.GROUP;
+import static dev.orderlistbot.core.engine.TestBot.dm;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.orderlistbot.core.domain.Side;
+import dev.orderlistbot.core.domain.TradingEnvironment;
+import dev.orderlistbot.core.domain.order.ClientListId;
+import dev.orderlistbot.core.domain.order.ClientOrderId;
+import dev.orderlistbot.core.domain.order.ContingencyType;
+import dev.orderlistbot.core.domain.order.ExpiryReason;
+import dev.orderlistbot.core.domain.order.LegExecution;
+import dev.orderlistbot.core.domain.order.LegRole;
+import dev.orderlistbot.core.domain.order.LegStatus;
+import dev.orderlistbot.core.domain.order.ListOrderStatus;
+import dev.orderlistbot.core.domain.order.ListStatusType;
+import dev.orderlistbot.core.domain.order.OrderListId;
+import dev.orderlistbot.core.domain.order.OrderListUpdate;
+import dev.orderlistbot.core.domain.order.ReportedOrderType;
+import dev.orderlistbot.core.port.out.ChatDeliveryException;
+import dev.orderlistbot.core.port.out.OrderListState;
+import dev.orderlistbot.core.port.out.TrackedOrderList;
+import java.math.BigDecimal;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Fills and expiries reach the chat the list came from, once, through the outbox. */
+class NotificationTest {
+  private static final String FILLED = "✅ BTCUSDT OCO #8821: take-profit SELL 0.01 @ 32,000 filled; stop-loss expired.";
+
+  @TempDir Path dir;
+  private TestBot bot;
+  private FakeExchange exchange;
+
+  @BeforeEach
+  void start() {
+    bot = TestBot.withFakeExchange(dir, TradingEnvironment.PAPER, new RecordingEventSource());
+    exchange = (FakeExchange) bot.exchange;
+  }
+
+  @AfterEach
+  void stop() {
+    bot.close();
+  }
+
+  @Test
+  void aFillReachesTheChatWhereTheListWasPlacedInTraderLanguage() {
+    TrackedOrderList list = placeInGroup("/oco BTCUSDT sell 0.01 tp 32000 sl 29000");
+
+    bot.router().onUpdate(ALICE, fill(list, LegRole.TAKE_PROFIT, "e1"));
+    bot.router().onUpdate(ALICE, expired(list, LegRole.STOP_LOSS, "e2"));
+    bot.router().onUpdate(ALICE, done(list, "e3"));
+
+    assertThat(bot.telegram.texts(GROUP)).filteredOn(t -> t.contains("#8821:")).containsExactly(FILLED);
+    assertThat(bot.telegram.texts(dm(ALICE))).isEmpty();
+    assertThat(bot.tracked(8821)).map(TrackedOrderList::state).contains(OrderListState.ALL_DONE);
+  }
+
+  @Test
+  void aReplayedEventIsNotifiedOnce() {
+    TrackedOrderList list = placeInGroup("/oco BTCUSDT sell 0.01 tp 32000 sl 29000");
+
+    bot.router().onUpdate(ALICE, fill(list, LegRole.TAKE_PROFIT, "same"));
+    bot.router().onUpdate(ALICE, fill(list, LegRole.TAKE_PROFIT, "same"));
+    bot.restart();
+    bot.router().onUpdate(ALICE, fill(list, LegRole.TAKE_PROFIT, "same"));
+
+    assertThat(bot.telegram.texts(GROUP)).filteredOn(FILLED::equals).hasSize(1);
+  }
+
+  @Test
+  void anOtocoReportedAsOtoIsStillCalledOtocoAndItsEntryFillAnnouncesTheExits() {
+    TrackedOrderList list = placeInGroup("/otoco BTCUSDT buy 0.01 @ 29000 tp 31000 sl 28000");
+
+    bot.router().onUpdate(ALICE, fill(list, LegRole.WORKING, "entry"));
+
+    assertThat(bot.lastReply(GROUP))
+        .isEqualTo("✅ BTCUSDT OTOCO #8821: entry SELL 0.01 @ 32,000 filled; take-profit and stop-loss are now working.");
+  }
+
+  @Test
+  void aListThatEndsWithoutAFillIsReportedClosed() {
+    TrackedOrderList list = placeInGroup("/oco BTCUSDT sell 0.01 tp 32000 sl 29000");
+
+    bot.router().onUpdate(ALICE, done(list, "done"));
+
+    assertThat(bot.lastReply(GROUP)).startsWith("⏹ BTCUSDT OCO #8821 is closed on the exchange");
+  }
+
+  @Test
+  void eventsOfListsTheBotDidNotPlaceOrOfAnotherOwnerAreDropped() {
+    TrackedOrderList list = placeInGroup("/oco BTCUSDT sell 0.01 tp 32000 sl 29000");
+    int before = bot.telegram.history().size();
+
+    bot.router().onUpdate(BOB, fill(list, LegRole.TAKE_PROFIT, "not-bobs"));
+    bot.router().onUpdate(ALICE, new OrderListUpdate.ListChanged(
+        "elsewhere", FakeExchange.BTCUSDT, new OrderListId(77), new ClientListId("placed-in-the-app"),
+        ContingencyType.OCO, ListStatusType.ALL_DONE, ListOrderStatus.ALL_DONE, Instant.now()));
+
+    assertThat(bot.telegram.history()).hasSize(before);
+  }
+
+  @Test
+  void aLegEventBeforeTheListsIdsAreKnownIsMatchedByItsClientId() {
+    exchange.placeMode = FakeExchange.PlaceMode.LOSE_THEN_UNKNOWN;
+    bot.say(ALICE, "/oco BTCUSDT sell 0.01 tp 32000 sl 29000");
+    bot.press(ALICE, bot.lastButtons(dm(ALICE)), Replies.CONFIRM);
+    TrackedOrderList unknown = bot.openTracked(ALICE).getFirst();
+
+    bot.router().onUpdate(ALICE, fill(unknown, LegRole.TAKE_PROFIT, "early"));
+
+    assertThat(bot.lastReply(ALICE)).isEqualTo(FILLED);
+  }
+
+  @Test
+  void aDeliveryThePlatformDeferredIsRetriedAfterTheWaitItAskedFor() {
+    TrackedOrderList list = placeInGroup("/oco BTCUSDT sell 0.01 tp 32000 sl 29000");
+    bot.telegram.failNextSend(ChatDeliveryException.retryLater("429", Optional.of(Duration.ofSeconds(30)), null));
+
+    bot.router().onUpdate(ALICE, fill(list, LegRole.TAKE_PROFIT, "deferred"));
+    int early = bot.dispatcher().drainOnce();
+    bot.clock.advance(Duration.ofSeconds(31));
+    int later = bot.dispatcher().drainOnce();
+
+    assertThat(early).isZero();
+    assertThat(later).isEqualTo(1);
+    assertThat(bot.telegram.texts(GROUP)).filteredOn(FILLED::equals).hasSize(1);
+  }
+
+  @Test
+  void aNoticeNotYetDeliveredSurvivesARestart() {
+    TrackedOrderList list = placeInGroup("/oco BTCUSDT sell 0.01 tp 32000 sl 29000");
+    bot.telegram.failNextSend(ChatDeliveryException.retryLater("network down", Optional.empty(), null));
+
+    bot.router().onUpdate(ALICE, fill(list, LegRole.TAKE_PROFIT, "kept"));
+    bot.restart();
+    bot.clock.advance(Duration.ofMinutes(3));
+    bot.dispatcher().drainOnce();
+
+    assertThat(bot.telegram.texts(GROUP)).filteredOn(FILLED::equals).hasSize(1);
+  }
+
+  @Test
+  void aNoticeForAChatThatIsGoneIsGivenUpAfterOneTry() {
+    TrackedOrderList list = placeInGroup("/oco BTCUSDT sell 0.01 tp 32000 sl 29000");
+    bot.telegram.failNextSend(ChatDeliveryException.permanent("bot was kicked", null));
+
+    bot.router().onUpdate(ALICE, fill(list, LegRole.TAKE_PROFIT, "gone"));
+    bot.clock.advance(Duration.ofHours(2));
+
+    assertThat(bot.dispatcher().drainOnce()).isZero();
+    assertThat(bot.telegram.texts(GROUP)).doesNotContain(FILLED);
+  }
+
+  @Test
+  void afterARestartTheOrderEventsOfUsersWithOpenListsAreResumed() {
+    RecordingEventSource events = (RecordingEventSource) bot.events.orElseThrow();
+    placeInGroup("/oco BTCUSDT sell 0.01 tp 32000 sl 29000");
+    bot.say(BOB, "/price BTCUSDT");
+
+    bot.restart();
+    bot.engine().resumeOrderEvents();
+
+    assertThat(events.watched)
+        .containsExactly("telegram:1001 paper-telegram-1001", "telegram:1001 paper-telegram-1001");
+  }
+
+  private TrackedOrderList placeInGroup(String line) {
+    bot.sayInGroup(ALICE, line);
+    bot.press(ALICE, bot.lastButtons(GROUP), Replies.CONFIRM);
+    assertThat(bot.lastReply(GROUP)).startsWith("✅ Placed");
+    return bot.tracked(8821).orElseThrow();
+  }
+
+  private static OrderListUpdate.LegChanged fill(TrackedOrderList list, LegRole role, String eventId) {
+    return leg(list, role, eventId, LegExecution.TRADE, LegStatus.FILLED, "0.01", "320", ExpiryReason.NONE);
+  }
+
+  private static OrderListUpdate.LegChanged expired(TrackedOrderList list, LegRole role, String eventId) {
+    return leg(list, role, eventId, LegExecution.EXPIRED, LegStatus.EXPIRED, "0", "0", ExpiryReason.OCO_TRIGGER);
+  }
+
+  private static OrderListUpdate.ListChanged done(TrackedOrderList list, String eventId) {
+    return new OrderListUpdate.ListChanged(
+        eventId, list.symbol(), new OrderListId(list.orderListId().orElse(8821)), new ClientListId(list.listClientOrderId()),
+        ContingencyType.OCO, ListStatusType.ALL_DONE, ListOrderStatus.ALL_DONE, Instant.parse("2026-03-01T11:00:00Z"));
+  }
+
+  private static OrderListUpdate.LegChanged leg(
+      TrackedOrderList list, LegRole role, String eventId, LegExecution execution, LegStatus status,
+      String cumulativeQty, String cumulativeQuote, ExpiryReason reason) {
+    ClientListId clientId = new ClientListId(list.listClientOrderId());
+    return new OrderListUpdate.LegChanged(
+        eventId, list.symbol(), new OrderListId(list.orderListId().orElse(8821)), 1001L, new ClientOrderId(clientId.legId(role).value()),
+        ReportedOrderType.LIMIT_MAKER, Side.SELL, execution, status, new BigDecimal("0.01"), new BigDecimal(cumulativeQty),
+        new BigDecimal("32000"), new BigDecimal(cumulativeQty), new BigDecimal(cumulativeQuote), Optional.empty(),
+        Optional.empty(), reason, Instant.parse("2026-03-01T11:00:00Z"));
+  }
+}

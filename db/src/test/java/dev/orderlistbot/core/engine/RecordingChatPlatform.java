@@ -1,0 +1,130 @@
+package dev.orderlistbot.core.engine;
+
+import dev.orderlistbot.core.chat.Button;
+import dev.orderlistbot.core.chat.MessageRef;
+import dev.orderlistbot.core.chat.OutboundMessage;
+import dev.orderlistbot.core.domain.ChatRef;
+import dev.orderlistbot.core.port.out.ChatDeliveryException;
+import dev.orderlistbot.core.port.out.ChatPlatform;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * An in-memory chat network: records every send, edit and delete, shows each message as it now
+ * stands, and can be told to refuse deletes or to fail the next sends.
+ */
+final class RecordingChatPlatform implements ChatPlatform {
+  enum Kind {
+    SEND,
+    EDIT
+  }
+
+  record Shown(Kind kind, MessageRef ref, OutboundMessage message) {}
+
+  private final String platform;
+  private final AtomicLong ids = new AtomicLong(5000);
+  private final Map<MessageRef, OutboundMessage> current = new LinkedHashMap<>();
+  private final List<Shown> history = new ArrayList<>();
+  private final List<MessageRef> deleted = new ArrayList<>();
+  private final Deque<ChatDeliveryException> sendFailures = new ArrayDeque<>();
+  private boolean canDelete = true;
+
+  RecordingChatPlatform(String platform) {
+    this.platform = platform;
+  }
+
+  @Override
+  public String platform() {
+    return platform;
+  }
+
+  @Override
+  public synchronized MessageRef send(ChatRef chat, OutboundMessage message) {
+    ChatDeliveryException failure = sendFailures.poll();
+    if (failure != null) {
+      throw failure;
+    }
+    MessageRef ref = new MessageRef(chat, "bot-" + ids.incrementAndGet());
+    current.put(ref, message);
+    history.add(new Shown(Kind.SEND, ref, message));
+    return ref;
+  }
+
+  @Override
+  public synchronized void edit(MessageRef message, OutboundMessage replacement) {
+    current.put(message, replacement);
+    history.add(new Shown(Kind.EDIT, message, replacement));
+  }
+
+  @Override
+  public synchronized boolean delete(MessageRef message) {
+    if (!canDelete) {
+      return false;
+    }
+    deleted.add(message);
+    current.remove(message);
+    return true;
+  }
+
+  synchronized void refuseDeletes() {
+    canDelete = false;
+  }
+
+  synchronized void failNextSend(ChatDeliveryException failure) {
+    sendFailures.add(failure);
+  }
+
+  synchronized List<MessageRef> deleted() {
+    return List.copyOf(deleted);
+  }
+
+  synchronized List<Shown> history() {
+    return List.copyOf(history);
+  }
+
+  /** Every text sent or edited into {@code chat}, in order. */
+  synchronized List<String> texts(ChatRef chat) {
+    return history.stream().filter(s -> s.ref().chat().equals(chat)).map(s -> s.message().text()).toList();
+  }
+
+  /** The latest text sent or edited into {@code chat}. */
+  synchronized String lastText(ChatRef chat) {
+    List<String> texts = texts(chat);
+    return texts.isEmpty() ? "" : texts.get(texts.size() - 1);
+  }
+
+  /** The message as it now stands (after edits). */
+  synchronized OutboundMessage now(MessageRef ref) {
+    return current.get(ref);
+  }
+
+  /** The newest message in {@code chat} that has buttons now. */
+  synchronized Optional<MessageRef> lastWithButtons(ChatRef chat) {
+    List<MessageRef> refs = new ArrayList<>(current.keySet());
+    for (int i = refs.size() - 1; i >= 0; i--) {
+      MessageRef ref = refs.get(i);
+      if (ref.chat().equals(chat) && current.get(ref).hasButtons()) {
+        return Optional.of(ref);
+      }
+    }
+    return Optional.empty();
+  }
+
+  /** Everything any chat was ever shown, buttons included, for leak checks. */
+  synchronized String transcript() {
+    StringBuilder text = new StringBuilder();
+    for (Shown shown : history) {
+      text.append(shown.message().text()).append('\n');
+      for (Button button : shown.message().buttons()) {
+        text.append(button.label()).append(' ').append(button.token()).append('\n');
+      }
+    }
+    return text.toString();
+  }
+}
