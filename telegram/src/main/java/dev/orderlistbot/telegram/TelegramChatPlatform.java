@@ -1,0 +1,336 @@
+package dev.orderlistbot.telegram;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.orderlistbot.core.chat.MessageRef;
+import dev.orderlistbot.core.chat.OutboundMessage;
+import dev.orderlistbot.core.domain.ChatRef;
+import dev.orderlistbot.core.port.in.ChatEventHandler;
+import dev.orderlistbot.core.port.out.ChatDeliveryException;
+import dev.orderlistbot.core.port.out.ChatPlatform;
+import java.time.Duration;
+import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import okhttp3.Dispatcher;
+import okhttp3.OkHttpClient;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.telegram.telegrambots.client.okhttp.OkHttpTelegramClient;
+import org.telegram.telegrambots.longpolling.BotSession;
+import org.telegram.telegrambots.longpolling.TelegramBotsLongPollingApplication;
+import org.telegram.telegrambots.meta.api.methods.AnswerCallbackQuery;
+import org.telegram.telegrambots.meta.api.methods.GetMe;
+import org.telegram.telegrambots.meta.api.methods.commands.SetMyCommands;
+import org.telegram.telegrambots.meta.api.methods.send.SendMessage;
+import org.telegram.telegrambots.meta.api.methods.updates.GetUpdates;
+import org.telegram.telegrambots.meta.api.methods.updatingmessages.DeleteMessage;
+import org.telegram.telegrambots.meta.api.objects.User;
+import org.telegram.telegrambots.meta.api.objects.message.Message;
+import org.telegram.telegrambots.meta.exceptions.TelegramApiException;
+import org.telegram.telegrambots.meta.generics.TelegramClient;
+
+/**
+ * Telegram as a {@link ChatPlatform}, through the Bot API with TelegramBots: long polling in,
+ * HTML-escaped messages with inline keyboards out.
+ *
+ * <p><b>Life cycle.</b> Construct it (no network), ask {@link #botUsername()} (one {@code getMe},
+ * which also proves the token) to build core's command parser, then {@link #start} with core's
+ * handler: it registers the command menus ({@code setMyCommands}, private chats and groups) and
+ * starts polling. {@link #close()} stops polling, lets events already handed on finish, and tells
+ * Telegram which updates were handled, so a restart neither loses nor replays one.
+ *
+ * <p><b>Failures.</b> Sending, editing and deleting throw {@link ChatDeliveryException} only:
+ * {@code 429} carries Telegram's {@code retry_after}; network errors and {@code 5xx} are retryable;
+ * other refusals ({@code 400 chat not found}, {@code 403 bot was blocked}) are permanent. Editing a
+ * message into what it already shows counts as done. No message, log line or cause holds the token.
+ *
+ * <p><b>Threads.</b> Thread-safe; sends block the caller (fine on virtual threads). Updates are
+ * handed to core on the handler executor (virtual threads unless the app passes its own), one at a
+ * time per chat; polling runs on one daemon thread that core's work never blocks.
+ */
+public final class TelegramChatPlatform implements ChatPlatform, AutoCloseable {
+  public static final String PLATFORM = UpdateTranslator.PLATFORM;
+  private static final Logger log = LoggerFactory.getLogger(TelegramChatPlatform.class);
+  private static final Duration DRAIN = Duration.ofSeconds(10);
+
+  private final TelegramConfig config;
+  private final Redactor redactor;
+  private final DeliveryFailures failures;
+  private final MessageRenderer renderer = new MessageRenderer();
+  private final OkHttpClient http;
+  private final OkHttpClient pollHttp;
+  private final TelegramClient client;
+  private final ExecutorService handlers;
+  private final boolean ownsHandlers;
+  private final ChatLanes lanes;
+  private final Object lifecycle = new Object();
+  private volatile String username;
+  private TelegramBotsLongPollingApplication polling;
+  private ScheduledExecutorService pollThread;
+  private BotSession session;
+  private boolean closed;
+
+  /** An adapter that hands updates to core on virtual threads of its own. */
+  public TelegramChatPlatform(TelegramConfig config) {
+    this(config, Executors.newVirtualThreadPerTaskExecutor(), true);
+  }
+
+  /** An adapter that hands updates to core on {@code handlers}, which the caller owns. */
+  public TelegramChatPlatform(TelegramConfig config, ExecutorService handlers) {
+    this(config, handlers, false);
+  }
+
+  private TelegramChatPlatform(TelegramConfig config, ExecutorService handlers, boolean ownsHandlers) {
+    this.config = Objects.requireNonNull(config, "config");
+    this.handlers = Objects.requireNonNull(handlers, "handlers");
+    this.ownsHandlers = ownsHandlers;
+    this.redactor = new Redactor(config.token());
+    this.failures = new DeliveryFailures(redactor);
+    this.http = httpClient(config, redactor);
+    this.pollHttp = pollingClient(http, config);
+    this.client =
+        new OkHttpTelegramClient(new ObjectMapper(), http, config.token().reveal(), config.telegramUrl());
+    this.lanes = new ChatLanes(handlers);
+  }
+
+  @Override
+  public String platform() {
+    return PLATFORM;
+  }
+
+  /**
+   * The bot's username from {@code getMe}, without {@code @} (core's parser needs it for {@code
+   * /oco@BotName} in groups). Asked once, then remembered.
+   *
+   * @throws ChatDeliveryException permanent for a token Telegram refuses, retryable when Telegram
+   *     cannot be reached
+   */
+  public String botUsername() {
+    String known = username;
+    if (known != null) {
+      return known;
+    }
+    User me = call("getMe", () -> client.execute(new GetMe()));
+    if (me == null || me.getUserName() == null || me.getUserName().isBlank()) {
+      throw ChatDeliveryException.permanent("Telegram getMe answered without the bot's username", null);
+    }
+    username = me.getUserName();
+    return username;
+  }
+
+  /**
+   * Registers the command menus and starts long polling, handing each user action to {@code
+   * handler}. Call once.
+   *
+   * @throws ChatDeliveryException when Telegram refuses the token or cannot be reached at start
+   */
+  public void start(ChatEventHandler handler) {
+    Objects.requireNonNull(handler, "handler");
+    synchronized (lifecycle) {
+      if (closed || polling != null) {
+        throw new IllegalStateException(closed ? "the Telegram adapter is closed" : "already started");
+      }
+      botUsername();
+      registerCommands();
+      UpdateDispatcher dispatcher =
+          new UpdateDispatcher(
+              new UpdateTranslator(), this::acknowledge, config.requestTimeout(), lanes, handler, this, redactor);
+      pollThread =
+          Executors.newSingleThreadScheduledExecutor(
+              Thread.ofPlatform().name("telegram-polling").daemon(true).factory());
+      polling =
+          new TelegramBotsLongPollingApplication(
+              ObjectMapper::new, () -> pollHttp, () -> pollThread, PollBackOff::new);
+      try {
+        session =
+            polling.registerBot(
+                config.token().reveal(),
+                config::telegramUrl,
+                new PollRequests(config.pollTimeout(), config.minPollInterval()),
+                dispatcher);
+      } catch (TelegramApiException e) {
+        stopPolling();
+        polling = null;
+        throw failures.of("deleteWebhook", e);
+      }
+      log.info("Telegram bot @{} is polling for updates", username);
+    }
+  }
+
+  @Override
+  public MessageRef send(ChatRef chat, OutboundMessage message) {
+    requireTelegram(chat);
+    Message last = null;
+    for (SendMessage request : renderer.send(chat, message)) {
+      last = call("sendMessage", () -> client.execute(request));
+    }
+    if (last == null || last.getMessageId() == null) {
+      throw ChatDeliveryException.permanent("Telegram answered sendMessage without a message id", null);
+    }
+    return new MessageRef(chat, Integer.toString(last.getMessageId()));
+  }
+
+  @Override
+  public void edit(MessageRef message, OutboundMessage replacement) {
+    requireTelegram(message.chat());
+    var request = renderer.edit(message, replacement);
+    try {
+      client.execute(request);
+    } catch (TelegramApiException e) {
+      if (!isNotModified(e)) {
+        throw failures.of("editMessageText", e);
+      }
+    }
+  }
+
+  @Override
+  public boolean delete(MessageRef message) {
+    requireTelegram(message.chat());
+    DeleteMessage request =
+        DeleteMessage.builder()
+            .chatId(message.chat().chatId())
+            .messageId(MessageRenderer.messageId(message))
+            .build();
+    try {
+      return Boolean.TRUE.equals(client.execute(request));
+    } catch (TelegramApiException e) {
+      ChatDeliveryException failure = failures.of("deleteMessage", e);
+      if (failure.retryable()) {
+        throw failure;
+      }
+      log.info("Telegram would not delete message {}: {}", message, failure.getMessage());
+      return false;
+    }
+  }
+
+  /**
+   * Stops polling, waits (a little) for events already handed to core, confirms the handled updates
+   * to Telegram and releases the HTTP clients. Idempotent.
+   */
+  @Override
+  public void close() {
+    synchronized (lifecycle) {
+      if (closed) {
+        return;
+      }
+      closed = true;
+      if (polling != null) {
+        stopPolling();
+        if (!lanes.drain(DRAIN)) {
+          log.warn("Telegram events still being handled after {}; closing anyway", DRAIN);
+        }
+        confirmHandledUpdates();
+      }
+      if (ownsHandlers) {
+        handlers.shutdown();
+      }
+      http.dispatcher().executorService().shutdown();
+      pollHttp.dispatcher().executorService().shutdown();
+      http.connectionPool().evictAll();
+    }
+  }
+
+  private CompletableFuture<?> acknowledge(String callbackQueryId) {
+    try {
+      return client.executeAsync(AnswerCallbackQuery.builder().callbackQueryId(callbackQueryId).build());
+    } catch (TelegramApiException e) {
+      return CompletableFuture.failedFuture(e);
+    }
+  }
+
+  private void registerCommands() {
+    for (SetMyCommands menu : List.of(CommandMenu.forPrivateChats(), CommandMenu.forGroups())) {
+      try {
+        client.execute(menu);
+      } catch (TelegramApiException e) {
+        // the menu is a convenience: typed commands work without it
+        log.warn(
+            "Telegram command menu for {} not registered: {}",
+            menu.getScope().getType(),
+            failures.of("setMyCommands", e).getMessage());
+      }
+    }
+  }
+
+  private void stopPolling() {
+    try {
+      polling.close();
+    } catch (Exception e) {
+      log.warn("Stopping Telegram polling: {}", redactor.describe(e));
+    }
+    pollHttp.dispatcher().cancelAll();
+    pollThread.shutdownNow();
+    try {
+      if (!pollThread.awaitTermination(5, TimeUnit.SECONDS)) {
+        log.warn("Telegram polling thread did not stop within 5 s");
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  /**
+   * Telegram forgets updates only when a later {@code getUpdates} asks from past them; without this
+   * the last batch would come again after a restart. Updates this call returns stay unconfirmed.
+   */
+  private void confirmHandledUpdates() {
+    int last = session == null ? 0 : session.getLastReceivedUpdate().get();
+    if (last <= 0) {
+      return;
+    }
+    try {
+      client.execute(new GetUpdates(last + 1, 1, 0, PollRequests.ALLOWED_UPDATES));
+    } catch (TelegramApiException e) {
+      log.warn(
+          "Could not confirm Telegram updates up to {}; they may come again after a restart: {}",
+          last,
+          failures.of("getUpdates", e).getMessage());
+    }
+  }
+
+  private <T> T call(String method, TelegramCall<T> call) {
+    try {
+      return call.run();
+    } catch (TelegramApiException e) {
+      throw failures.of(method, e);
+    }
+  }
+
+  private static boolean isNotModified(TelegramApiException failure) {
+    return DeliveryFailures.errorCode(failure).filter(code -> code == 400).isPresent()
+        && DeliveryFailures.description(failure).filter(d -> d.contains("message is not modified")).isPresent();
+  }
+
+  private static void requireTelegram(ChatRef chat) {
+    if (!PLATFORM.equals(chat.platform())) {
+      throw new IllegalArgumentException("not a Telegram chat: " + chat);
+    }
+  }
+
+  private static OkHttpClient httpClient(TelegramConfig config, Redactor redactor) {
+    Duration timeout = config.requestTimeout();
+    return new OkHttpClient.Builder()
+        .addInterceptor(new RedactingInterceptor(redactor))
+        .connectTimeout(timeout)
+        .readTimeout(timeout)
+        .writeTimeout(timeout)
+        .callTimeout(timeout)
+        .build();
+  }
+
+  /** Like {@code http}, but waits out a long poll, and has its own dispatcher to cancel it alone. */
+  private static OkHttpClient pollingClient(OkHttpClient http, TelegramConfig config) {
+    Duration wait = config.pollTimeout().plus(config.requestTimeout());
+    return http.newBuilder().dispatcher(new Dispatcher()).readTimeout(wait).callTimeout(wait).build();
+  }
+
+  /** One Bot API call. */
+  @FunctionalInterface
+  private interface TelegramCall<T> {
+    T run() throws TelegramApiException;
+  }
+}

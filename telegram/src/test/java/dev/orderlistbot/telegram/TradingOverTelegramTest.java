@@ -1,0 +1,195 @@
+package dev.orderlistbot.telegram;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.orderlistbot.core.command.CommandParser;
+import dev.orderlistbot.core.domain.ApiCredentials;
+import dev.orderlistbot.core.domain.KeyType;
+import dev.orderlistbot.core.domain.Secret;
+import dev.orderlistbot.core.domain.TradingEnvironment;
+import dev.orderlistbot.core.domain.UserRef;
+import dev.orderlistbot.core.engine.BotEngine;
+import dev.orderlistbot.core.engine.ChatPlatforms;
+import dev.orderlistbot.core.engine.EngineConfig;
+import dev.orderlistbot.core.engine.NotificationDispatcher;
+import dev.orderlistbot.core.engine.NotificationRouter;
+import dev.orderlistbot.core.rules.PreTradeCheck;
+import dev.orderlistbot.core.security.AesGcmKeyVault;
+import dev.orderlistbot.core.security.MasterKey;
+import dev.orderlistbot.db.Database;
+import dev.orderlistbot.db.DbConfig;
+import dev.orderlistbot.exchange.paper.PaperConfig;
+import dev.orderlistbot.exchange.paper.PaperExchange;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.function.Predicate;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The whole bot over Telegram: the Bot API emulator in front, this adapter, the conversation engine,
+ * H2 in a temporary directory, the key vault and the paper exchange behind, wired as the app wires
+ * them. Users act only through the emulator, as on a phone.
+ */
+class TradingOverTelegramTest {
+  private static final String TOKEN = "7700000004:AAH-scenario-token-never-logged_Qm3Vx8Zr";
+  private static final Duration WAIT = Duration.ofSeconds(15);
+  private static final long ALICE = 4242;
+  private static final long BOB = 4343;
+  private static final long DESK = -1_001_777_000_000L;
+  private static final String API_KEY = "vmPUZE6mv9SD5VNHk4HlWFsOr6aKE2zvsw0MuIgwCIPy6utIco14y7Ju91duEh8A";
+  private static final String API_SECRET = "NhqPtmdSJYdKjVHjA7PZj4Mge3R5YNiP1e3UZjInClVN65XAbvqqM6A7H5fATj0j";
+
+  @TempDir Path dataDir;
+  private final SecureRandom random = new SecureRandom();
+  private final Clock clock = Clock.systemUTC();
+  private BotApiEmulator emulator;
+  private Database database;
+  private TelegramChatPlatform telegram;
+  private ExecutorService notices;
+  private ScheduledExecutorService paperScheduler;
+  private PaperExchange paper;
+
+  @BeforeEach
+  void startTheBot() {
+    emulator = BotApiEmulator.start(TOKEN);
+    database = Database.open(DbConfig.h2File(dataDir), clock);
+    AesGcmKeyVault vault = AesGcmKeyVault.open(MasterKey.generate(random), database.transactor(), random, clock);
+    telegram =
+        new TelegramChatPlatform(
+            TelegramConfig.of(Secret.of(TOKEN))
+                .withApiUrl(emulator.baseUrl())
+                .withPolling(Duration.ofSeconds(1), Duration.ofMillis(50))
+                .withRequestTimeout(Duration.ofSeconds(5)));
+    ChatPlatforms platforms = ChatPlatforms.of(telegram);
+    notices = Executors.newVirtualThreadPerTaskExecutor();
+    NotificationDispatcher dispatcher = new NotificationDispatcher(database.transactor(), platforms, clock, notices);
+    NotificationRouter router = new NotificationRouter(database.transactor(), dispatcher::trigger);
+    paperScheduler = Executors.newSingleThreadScheduledExecutor();
+    paper = PaperExchange.create(PaperConfig.defaults().withoutPriceWalk(), clock, paperScheduler, router, database.paperState());
+    BotEngine engine =
+        new BotEngine(
+            EngineConfig.of(TradingEnvironment.PAPER, Set.of(user(ALICE), user(BOB)), Set.of()),
+            platforms,
+            paper,
+            Optional.of(paper),
+            Optional.of(paper),
+            vault,
+            database.transactor(),
+            new CommandParser(Optional.of(telegram.botUsername())),
+            new PreTradeCheck(),
+            clock,
+            random);
+    telegram.start(engine);
+  }
+
+  @AfterEach
+  void stopTheBot() {
+    if (telegram != null) {
+      telegram.close();
+    }
+    if (paper != null) {
+      paper.close();
+      paperScheduler.shutdownNow();
+      notices.shutdownNow();
+    }
+    if (database != null) {
+      database.close();
+    }
+    if (emulator != null) {
+      emulator.close();
+    }
+  }
+
+  @Test
+  void traderSetsAKeyPlacesAnOcoByButtonAndHearsOfTheFill() {
+    emulator.userSends(ALICE, "private", ALICE, "/setkey " + API_KEY + " " + API_SECRET);
+
+    JsonNode keyReply = awaitBotMessage(ALICE, text -> text.contains("deleted your message"));
+    assertThat(emulator.userMessages(ALICE)).noneMatch(m -> m.path("message").path("text").asText().contains(API_SECRET));
+    assertThat(keyReply.path("message").path("text").asText()).doesNotContain(API_SECRET);
+
+    emulator.userSends(ALICE, "private", ALICE, "/oco BTCUSDT sell 0.01 tp 32000 sl 29000/28900");
+
+    JsonNode preview = awaitBotMessage(ALICE, text -> text.startsWith("PREVIEW"));
+    JsonNode buttons = preview.path("message").path("reply_markup").path("inline_keyboard").path(0);
+    assertThat(buttons).extracting(b -> b.path("text").asText()).containsExactly("Confirm", "Cancel");
+
+    emulator.userPresses(ALICE, preview, buttons.path(0).path("callback_data").asText());
+
+    JsonNode placed = awaitEdited(ALICE, preview, text -> text.startsWith("✅ Placed on PAPER"));
+    assertThat(placed.path("message").path("reply_markup").path("inline_keyboard")).isEmpty();
+    assertThat(paper.openOrderLists(paperKey(ALICE))).hasSize(1);
+
+    emulator.userSends(ALICE, "private", ALICE, "/paper price BTCUSDT 32000");
+
+    JsonNode fill = awaitBotMessage(ALICE, text -> text.contains("filled"));
+    assertThat(fill.path("message").path("text").asText()).contains("BTCUSDT").contains("take-profit");
+    assertThat(paper.openOrderLists(paperKey(ALICE))).isEmpty();
+  }
+
+  @Test
+  void inAGroupOnlyTheTraderWhoAskedCanConfirm() {
+    emulator.userSends(DESK, "group", ALICE, "/oco@" + BotApiEmulator.BOT_USERNAME + " BTCUSDT sell 0.01 tp 32000 sl 29000");
+    JsonNode preview = awaitBotMessage(DESK, text -> text.startsWith("PREVIEW"));
+    String confirm = preview.path("message").path("reply_markup").path("inline_keyboard").path(0).path(0).path("callback_data").asText();
+
+    emulator.userPresses(BOB, preview, confirm);
+
+    awaitBotMessage(DESK, text -> text.equals("Only the trader who asked for this can press its buttons."));
+    assertThat(paper.openOrderLists(paperKey(BOB))).isEmpty();
+    assertThat(paper.openOrderLists(paperKey(ALICE))).isEmpty();
+    assertThat(message(DESK, preview).path("message").path("text").asText()).startsWith("PREVIEW");
+
+    emulator.userPresses(ALICE, preview, confirm);
+
+    awaitEdited(DESK, preview, text -> text.startsWith("✅ Placed on PAPER"));
+    assertThat(paper.openOrderLists(paperKey(ALICE))).hasSize(1);
+  }
+
+  private static UserRef user(long id) {
+    return new UserRef("telegram", Long.toString(id));
+  }
+
+  private static ApiCredentials paperKey(long user) {
+    return new ApiCredentials(KeyType.HMAC, "paper-telegram-" + user, Secret.of("paper"));
+  }
+
+  /** The newest message the bot sent to {@code chat} whose text matches, once there is one. */
+  private JsonNode awaitBotMessage(long chat, Predicate<String> text) {
+    return await()
+        .atMost(WAIT)
+        .until(() -> matching(emulator.botMessages(chat), text), found -> !found.isEmpty())
+        .getLast();
+  }
+
+  /** {@code sent}, once an edit made its text match. */
+  private JsonNode awaitEdited(long chat, JsonNode sent, Predicate<String> text) {
+    return await()
+        .atMost(WAIT)
+        .until(() -> message(chat, sent), now -> text.test(now.path("message").path("text").asText()));
+  }
+
+  private JsonNode message(long chat, JsonNode sent) {
+    return emulator.botMessages(chat).stream()
+        .filter(m -> m.path("messageId").asInt() == sent.path("messageId").asInt())
+        .findFirst()
+        .orElseThrow();
+  }
+
+  private static List<JsonNode> matching(List<JsonNode> messages, Predicate<String> text) {
+    return messages.stream().filter(m -> text.test(m.path("message").path("text").asText())).toList();
+  }
+}
