@@ -48,6 +48,7 @@ final class BotRuntime implements AutoCloseable {
   private final NotificationDispatcher dispatcher;
   private final ScheduledFuture<?> draining;
   private final BotEngine engine;
+  private final ExchangeClient exchange;
 
   private BotRuntime(
       ScheduledExecutorService scheduler,
@@ -55,13 +56,15 @@ final class BotRuntime implements AutoCloseable {
       Optional<PaperExchange> paper,
       NotificationDispatcher dispatcher,
       ScheduledFuture<?> draining,
-      BotEngine engine) {
+      BotEngine engine,
+      ExchangeClient exchange) {
     this.scheduler = scheduler;
     this.workers = workers;
     this.paper = paper;
     this.dispatcher = dispatcher;
     this.draining = draining;
     this.engine = engine;
+    this.exchange = exchange;
   }
 
   /**
@@ -120,7 +123,12 @@ final class BotRuntime implements AutoCloseable {
     ScheduledFuture<?> draining =
         scheduler.scheduleWithFixedDelay(() -> drainQuietly(dispatcher), every, every, TimeUnit.MILLISECONDS);
     LOG.info("Bot ready: {} trading, platforms {}", trading.environment(), platforms.stream().map(ChatPlatform::platform).toList());
-    return new BotRuntime(scheduler, workers, paper, dispatcher, draining, engine);
+    return new BotRuntime(scheduler, workers, paper, dispatcher, draining, engine, exchange);
+  }
+
+  /** The exchange orders go to (paper or Binance). */
+  ExchangeClient exchange() {
+    return exchange;
   }
 
   /** Where chat adapters hand what users did. */

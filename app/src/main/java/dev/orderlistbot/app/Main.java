@@ -7,6 +7,7 @@ import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.slf4j.Logger;
@@ -30,7 +31,8 @@ public final class Main implements Callable<Integer> {
   private static final Logger LOG = LoggerFactory.getLogger(Main.class);
 
   /** What every command needs: the environment map, where to print, and the assembly. */
-  record Context(Map<String, String> env, BufferedReader in, PrintWriter out, PrintWriter err, Assembly assembly) {}
+  record Context(
+      Map<String, String> env, BufferedReader in, PrintWriter out, PrintWriter err, Assembly assembly, StopSignal stopSignal) {}
 
   private final Context context;
 
@@ -46,13 +48,28 @@ public final class Main implements Callable<Integer> {
     PrintWriter out = new PrintWriter(System.out, true, StandardCharsets.UTF_8);
     PrintWriter err = new PrintWriter(System.err, true, StandardCharsets.UTF_8);
     BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
-    System.exit(execute(args, System.getenv(), in, out, err, Clock.systemUTC(), new SecureRandom()));
+    StopSignal.OnJvmShutdown stop = new StopSignal.OnJvmShutdown(Duration.ofSeconds(30));
+    int code = execute(args, System.getenv(), in, out, err, Clock.systemUTC(), new SecureRandom(), stop);
+    stop.finished();
+    System.exit(code);
   }
 
   /** As {@link #execute(String[], Map, BufferedReader, PrintWriter, PrintWriter, Clock, SecureRandom)} with no input. */
   static int execute(
       String[] args, Map<String, String> env, PrintWriter out, PrintWriter err, Clock clock, SecureRandom random) {
-    return execute(args, env, new BufferedReader(new StringReader("")), out, err, clock, random);
+    return execute(args, env, new BufferedReader(new StringReader("")), out, err, clock, random, StopSignal.immediate());
+  }
+
+  /** As {@link #execute(String[], Map, BufferedReader, PrintWriter, PrintWriter, Clock, SecureRandom, StopSignal)}, stopping at once. */
+  static int execute(
+      String[] args,
+      Map<String, String> env,
+      BufferedReader in,
+      PrintWriter out,
+      PrintWriter err,
+      Clock clock,
+      SecureRandom random) {
+    return execute(args, env, in, out, err, clock, random, StopSignal.immediate());
   }
 
   /** Runs one command line with {@code env} as the environment; returns the exit code. */
@@ -63,8 +80,9 @@ public final class Main implements Callable<Integer> {
       PrintWriter out,
       PrintWriter err,
       Clock clock,
-      SecureRandom random) {
-    Context context = new Context(Map.copyOf(env), in, out, err, new Assembly(clock, random));
+      SecureRandom random,
+      StopSignal stop) {
+    Context context = new Context(Map.copyOf(env), in, out, err, new Assembly(clock, random), stop);
     CommandLine cli = new CommandLine(new Main(context));
     cli.addSubcommand("run", new RunCommand(context, false));
     cli.addSubcommand("console", new RunCommand.Console(context));

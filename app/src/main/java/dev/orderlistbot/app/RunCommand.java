@@ -2,7 +2,6 @@ package dev.orderlistbot.app;
 
 import dev.orderlistbot.app.console.ConsoleChatPlatform;
 import dev.orderlistbot.app.console.ConsoleSession;
-import dev.orderlistbot.core.port.out.ChatPlatform;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -28,19 +27,34 @@ final class RunCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     AppConfig config = AppConfig.from(context.env());
-    if (!forceConsole && !config.platforms().consoleOnly()) {
-      throw new AppException(
-          "TELEGRAM_BOT_TOKEN / DISCORD_BOT_TOKEN: the Telegram and Discord adapters are not part of this build yet;"
-              + " unset the tokens to use the console, or run the 'console' command");
-    }
     try (Storage storage = context.assembly().openStorage(config)) {
-      ConsoleChatPlatform console = new ConsoleChatPlatform(context.out());
-      List<ChatPlatform> platforms = List.of(console);
-      try (BotRuntime bot = BotRuntime.start(
-          config, storage, platforms, Optional.empty(), context.assembly().clock(), context.assembly().random())) {
-        greet(config);
-        new ConsoleSession(console, bot.engine()).run(context.in());
+      if (forceConsole || config.platforms().consoleOnly()) {
+        return console(config, storage);
       }
+      return networks(config, storage);
+    }
+  }
+
+  private int console(AppConfig config, Storage storage) {
+    ConsoleChatPlatform console = new ConsoleChatPlatform(context.out());
+    try (BotRuntime bot = BotRuntime.start(
+        config, storage, List.of(console), Optional.empty(), context.assembly().clock(), context.assembly().random())) {
+      greet(config);
+      new ConsoleSession(console, bot.engine()).run(context.in());
+    }
+    return 0;
+  }
+
+  /** Telegram and/or Discord until the process is asked to stop; then a clean shutdown. */
+  private int networks(AppConfig config, Storage storage) {
+    try (ChatNetworks networks = ChatNetworks.open(config.platforms());
+        BotRuntime bot = BotRuntime.start(
+            config, storage, networks.platforms(), networks.botUsername(), context.assembly().clock(), context.assembly().random())) {
+      networks.start(bot.engine(), bot.exchange());
+      context.out().println("orderlist-bot running on " + networks.platforms().stream().map(p -> p.platform()).toList()
+          + ", " + config.trading().environment() + " trading. Stop with SIGTERM (Ctrl-C).");
+      context.out().flush();
+      context.stopSignal().await();
     }
     return 0;
   }

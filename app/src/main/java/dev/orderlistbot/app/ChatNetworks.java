@@ -1,0 +1,102 @@
+package dev.orderlistbot.app;
+
+import dev.orderlistbot.core.domain.Symbol;
+import dev.orderlistbot.core.port.in.ChatEventHandler;
+import dev.orderlistbot.core.port.out.ChatDeliveryException;
+import dev.orderlistbot.core.port.out.ChatPlatform;
+import dev.orderlistbot.core.port.out.ExchangeClient;
+import dev.orderlistbot.discord.DiscordChatPlatform;
+import dev.orderlistbot.discord.DiscordConfig;
+import dev.orderlistbot.telegram.TelegramChatPlatform;
+import dev.orderlistbot.telegram.TelegramConfig;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicReference;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The networked chat platforms whose tokens are set (Telegram, Discord): opened before the engine
+ * exists (Telegram's username is needed to build the command parser), started once it does, and
+ * closed last, after the bot has delivered what it still had to send.
+ */
+final class ChatNetworks implements AutoCloseable {
+  private static final Logger LOG = LoggerFactory.getLogger(ChatNetworks.class);
+
+  private final Optional<TelegramChatPlatform> telegram;
+  private final Optional<DiscordChatPlatform> discord;
+  private final ExecutorService discordWork;
+  private final AtomicReference<ExchangeClient> exchange;
+
+  private ChatNetworks(
+      Optional<TelegramChatPlatform> telegram,
+      Optional<DiscordChatPlatform> discord,
+      ExecutorService discordWork,
+      AtomicReference<ExchangeClient> exchange) {
+    this.telegram = telegram;
+    this.discord = discord;
+    this.discordWork = discordWork;
+    this.exchange = exchange;
+  }
+
+  /**
+   * Opens the platforms with a token. Telegram is asked for the bot's username at once, so a wrong
+   * token or an unreachable Bot API stops the start with a message naming the variable.
+   */
+  static ChatNetworks open(PlatformSettings settings) {
+    AtomicReference<ExchangeClient> exchange = new AtomicReference<>();
+    ExecutorService discordWork = Executors.newVirtualThreadPerTaskExecutor();
+    Optional<TelegramChatPlatform> telegram = settings.telegramToken().map(token -> telegram(settings, token));
+    Optional<DiscordChatPlatform> discord =
+        settings.discordToken().map(token -> new DiscordChatPlatform(new DiscordConfig(token), () -> symbols(exchange), discordWork));
+    return new ChatNetworks(telegram, discord, discordWork, exchange);
+  }
+
+  List<ChatPlatform> platforms() {
+    List<ChatPlatform> all = new ArrayList<>();
+    telegram.ifPresent(all::add);
+    discord.ifPresent(all::add);
+    return List.copyOf(all);
+  }
+
+  /** The Telegram bot's username, for {@code /cmd@BotName} in groups. */
+  Optional<String> botUsername() {
+    return telegram.map(TelegramChatPlatform::botUsername);
+  }
+
+  /** Starts receiving: from now on users' messages reach {@code handler}. */
+  void start(ChatEventHandler handler, ExchangeClient exchangeForCompletions) {
+    exchange.set(exchangeForCompletions);
+    telegram.ifPresent(t -> t.start(handler));
+    discord.ifPresent(d -> d.start(handler));
+  }
+
+  @Override
+  public void close() {
+    telegram.ifPresent(TelegramChatPlatform::close);
+    discord.ifPresent(DiscordChatPlatform::close);
+    discordWork.close();
+  }
+
+  private static TelegramChatPlatform telegram(PlatformSettings settings, dev.orderlistbot.core.domain.Secret token) {
+    TelegramConfig config = TelegramConfig.of(token);
+    TelegramChatPlatform platform =
+        new TelegramChatPlatform(settings.telegramApiUrl().map(config::withApiUrl).orElse(config));
+    try {
+      LOG.info("Telegram bot @{} connected", platform.botUsername());
+      return platform;
+    } catch (ChatDeliveryException e) {
+      platform.close();
+      throw new AppException(
+          PlatformSettings.TELEGRAM_TOKEN + ": Telegram did not accept the bot at start-up (" + e.getMessage() + ")");
+    }
+  }
+
+  private static List<String> symbols(AtomicReference<ExchangeClient> exchange) {
+    ExchangeClient client = exchange.get();
+    return client == null ? List.of() : client.tradingSymbols().stream().map(Symbol::value).toList();
+  }
+}
