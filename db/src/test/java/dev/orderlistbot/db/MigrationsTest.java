@@ -1,5 +1,6 @@
 package dev.orderlistbot.db;
 
+import dev.orderlistbot.testing.MutableClock;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;

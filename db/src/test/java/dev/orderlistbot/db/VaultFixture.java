@@ -1,5 +1,6 @@
 package dev.orderlistbot.db;
 
+import dev.orderlistbot.testing.MutableClock;
 import dev.orderlistbot.core.domain.ApiCredentials;
 import dev.orderlistbot.core.domain.KeyType;
 import dev.orderlistbot.core.domain.Secret;

@@ -1,5 +1,6 @@
 package dev.orderlistbot.exchange.binance;
 
+import dev.orderlistbot.testing.MutableClock;
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.delete;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;

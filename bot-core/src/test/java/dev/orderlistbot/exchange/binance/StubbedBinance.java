@@ -1,5 +1,6 @@
 package dev.orderlistbot.exchange.binance;
 
+import dev.orderlistbot.testing.MutableClock;
 import java.net.http.HttpClient;
 import java.time.Duration;
 import java.time.Instant;

@@ -1,5 +1,6 @@
 package dev.orderlistbot.exchange.paper;
 
+import dev.orderlistbot.testing.MutableClock;
 import dev.orderlistbot.core.domain.ApiCredentials;
 import dev.orderlistbot.core.domain.order.ClientListId;
 import dev.orderlistbot.core.port.out.ExchangeClient;

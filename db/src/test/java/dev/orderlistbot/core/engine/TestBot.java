@@ -1,5 +1,6 @@
 package dev.orderlistbot.core.engine;
 
+import dev.orderlistbot.testing.MutableClock;
 import dev.orderlistbot.core.chat.Button;
 import dev.orderlistbot.core.chat.ChatEvent;
 import dev.orderlistbot.core.chat.ChatKind;

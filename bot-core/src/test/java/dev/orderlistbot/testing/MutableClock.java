@@ -1,4 +1,4 @@
-package dev.orderlistbot.db;
+package dev.orderlistbot.testing;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -7,16 +7,24 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.concurrent.atomic.AtomicReference;
 
-/** A clock the test moves by hand. */
-final class MutableClock extends Clock {
+/**
+ * A UTC clock the test moves by hand, shared by every module's tests (bot-core's test-jar). Safe
+ * to read and advance from several threads.
+ */
+public final class MutableClock extends Clock {
   private final AtomicReference<Instant> now;
 
-  MutableClock(Instant start) {
+  public MutableClock(Instant start) {
     this.now = new AtomicReference<>(start);
   }
 
-  void advance(Duration by) {
+  public void advance(Duration by) {
     now.updateAndGet(t -> t.plus(by));
+  }
+
+  @Override
+  public Instant instant() {
+    return now.get();
   }
 
   @Override
@@ -27,10 +35,5 @@ final class MutableClock extends Clock {
   @Override
   public Clock withZone(ZoneId zone) {
     return this;
-  }
-
-  @Override
-  public Instant instant() {
-    return now.get();
   }
 }
