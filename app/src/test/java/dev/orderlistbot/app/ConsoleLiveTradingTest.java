@@ -71,7 +71,7 @@ class ConsoleLiveTradingTest {
             new SecureRandom());
 
     assertThat(code).isZero();
-    assertThat(out.toString()).contains("HMAC").contains("LIVE").contains("(edited)").contains("#1");
+    assertThat(out.toString()).contains("HMAC").contains("your account can trade").contains("LIVE").contains("(edited)").contains("#1");
     assertThat(binance.placements("oco"))
         .singleElement()
         .satisfies(

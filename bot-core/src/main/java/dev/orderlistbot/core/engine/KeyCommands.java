@@ -6,6 +6,7 @@ import dev.orderlistbot.core.command.CommandParser;
 import dev.orderlistbot.core.command.CommandSpec;
 import dev.orderlistbot.core.command.ParseResult;
 import dev.orderlistbot.core.domain.ApiCredentials;
+import dev.orderlistbot.core.domain.Balances;
 import dev.orderlistbot.core.domain.ChatRef;
 import dev.orderlistbot.core.domain.KeyType;
 import dev.orderlistbot.core.domain.Secret;
@@ -145,8 +146,9 @@ final class KeyCommands {
     }
     ApiCredentials key = credentials.get();
     try {
+      Balances account;
       try {
-        exchange.balances(key);
+        account = exchange.balances(key);
       } catch (ExchangeException e) {
         out.send(chat, Replies.keyNotStored(Replies.exchangeError(e.error())) + notDeleted(deleted));
         return;
@@ -157,7 +159,7 @@ final class KeyCommands {
       replaced.forEach(old -> vault.revoke(user, old.id()));
       audit(user, chat, info, replaced);
       accounts.watch(user, info.id());
-      out.send(chat, Replies.keyStored(info.keyType(), info.fingerprint()) + notDeleted(deleted));
+      out.send(chat, Replies.keyStored(info.keyType(), info.fingerprint(), account.canTrade()) + notDeleted(deleted));
     } finally {
       key.secret().destroy();
     }

@@ -17,6 +17,7 @@ import dev.orderlistbot.core.rules.Violation;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 import java.util.stream.Collectors;
 
 /**
@@ -357,9 +358,18 @@ final class Replies {
     return "The key was not stored. " + why;
   }
 
-  static String keyStored(KeyType type, String fingerprint) {
-    return "🔑 Key stored: " + keyType(type) + ", fingerprint " + fingerprint + ".\n"
-        + "A signed account call with it worked; Spot trading permission is checked on your first order.";
+  static String keyStored(KeyType type, String fingerprint, Optional<Boolean> accountCanTrade) {
+    String stored = "🔑 Key stored: " + keyType(type) + ", fingerprint " + fingerprint + ".\n";
+    return stored
+        + accountCanTrade
+            .map(
+                canTrade ->
+                    canTrade
+                        ? "A signed account call with it worked, and Binance says your account can trade."
+                            + " The key's own Spot trading permission is checked on your first order."
+                        : "⚠️ A signed account call with it worked, but Binance says this account cannot trade"
+                            + " right now: orders will be refused until trading is enabled for it at Binance.")
+            .orElse("A signed account call with it worked; Spot trading permission is checked on your first order.");
   }
 
   static String keygen(String publicKeyPem) {

@@ -52,15 +52,15 @@ final class BinanceJson {
   /** {@code GET /api/v3/ticker/price?symbol=}. */
   record TickerPrice(String symbol, BigDecimal price) {}
 
-  /** {@code GET /api/v3/account} (balances only). */
-  record Account(List<AssetBalance> balances) {
+  /** {@code GET /api/v3/account}: balances and whether the account may trade. */
+  record Account(List<AssetBalance> balances, Boolean canTrade) {
     Balances toDomain() {
       Map<Asset, Balance> byAsset = new HashMap<>();
       for (AssetBalance balance : balances == null ? List.<AssetBalance>of() : balances) {
         asset(balance.asset())
             .ifPresent(asset -> byAsset.put(asset, new Balance(asset, zeroIfNull(balance.free()), zeroIfNull(balance.locked()))));
       }
-      return new Balances(byAsset);
+      return new Balances(byAsset, Optional.ofNullable(canTrade));
     }
   }
 

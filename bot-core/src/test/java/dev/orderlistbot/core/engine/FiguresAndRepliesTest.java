@@ -1,5 +1,7 @@
 package dev.orderlistbot.core.engine;
 
+import java.util.Optional;
+import dev.orderlistbot.core.domain.KeyType;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.orderlistbot.core.command.CommandSpec;
@@ -59,5 +61,17 @@ class FiguresAndRepliesTest {
     assertThat(config.allows(EngineConfig.CONSOLE_USER)).isTrue();
     assertThat(config.allows(alice)).isTrue();
     assertThat(config.allows(new UserRef("telegram", "2"))).isFalse();
+  }
+
+  @Test
+  void aStoredKeySaysWhetherBinanceLetsTheAccountTrade() {
+    assertThat(Replies.keyStored(KeyType.ED25519, "7513f254973c0586", Optional.of(true)))
+        .startsWith("🔑 Key stored: Ed25519, fingerprint 7513f254973c0586.")
+        .contains("your account can trade");
+    assertThat(Replies.keyStored(KeyType.HMAC, "7513f254973c0586", Optional.of(false)))
+        .contains("cannot trade")
+        .contains("refused until trading is enabled");
+    assertThat(Replies.keyStored(KeyType.RSA, "7513f254973c0586", Optional.empty()))
+        .contains("checked on your first order");
   }
 }
