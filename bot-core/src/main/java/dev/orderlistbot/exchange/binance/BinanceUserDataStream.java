@@ -31,8 +31,8 @@ import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
-import java.util.function.LongSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -96,14 +96,18 @@ public final class BinanceUserDataStream implements OrderEventSource, AutoClosea
    * @param stableAfter how long a connection must stay up to reset the backoff
    * @param maxConnectionAge when to replace a connection before Binance's 24-hour limit
    * @param maxSubscriptionsPerConnection accounts per connection (Binance allows 1,000)
+   * @param silenceLimit a connection on which nothing (not even Binance's ping every 20 s) arrived
+   *     for this long is taken for dead and replaced
    */
   public record Settings(
       Duration initialBackoff,
       Duration maxBackoff,
       Duration stableAfter,
       Duration maxConnectionAge,
-      int maxSubscriptionsPerConnection) {
+      int maxSubscriptionsPerConnection,
+      Duration silenceLimit) {
     public Settings {
+      Objects.requireNonNull(silenceLimit, "silenceLimit");
       Objects.requireNonNull(initialBackoff, "initialBackoff");
       Objects.requireNonNull(maxBackoff, "maxBackoff");
       Objects.requireNonNull(stableAfter, "stableAfter");
@@ -116,16 +120,20 @@ public final class BinanceUserDataStream implements OrderEventSource, AutoClosea
       }
     }
 
-    /** 1 s doubling to 60 s, stable after 60 s, replaced after 23 h, 1,000 accounts per connection. */
+    /**
+     * 1 s doubling to 60 s, stable after 60 s, replaced after 23 h, 1,000 accounts per connection,
+     * dead after 70 s of silence.
+     */
     public static Settings defaults() {
-      return new Settings(Duration.ofSeconds(1), Duration.ofSeconds(60), Duration.ofSeconds(60), Duration.ofHours(23), 1_000);
+      return new Settings(
+          Duration.ofSeconds(1), Duration.ofSeconds(60), Duration.ofSeconds(60), Duration.ofHours(23), 1_000, Duration.ofSeconds(70));
     }
   }
 
   private final URI url;
   private final BinanceConfig config;
   private final HttpClient httpClient;
-  private final LongSupplier timestampMillis;
+  private final Timestamps timestamps;
   private final ScheduledExecutorService scheduler;
   private final SerialExecutor serial;
   private final OrderUpdateHandler handler;
@@ -141,6 +149,8 @@ public final class BinanceUserDataStream implements OrderEventSource, AutoClosea
   private boolean closed;
 
   /**
+   * A stream whose subscription timestamps come from the host clock as is.
+   *
    * @param config environment and WebSocket API URL, recvWindow and connect timeout
    * @param httpClient builds the WebSockets
    * @param clock the {@code timestamp} of subscription requests
@@ -148,6 +158,7 @@ public final class BinanceUserDataStream implements OrderEventSource, AutoClosea
    * @param handler receives the events
    * @param reconciler called per user after each reconnect
    * @param rejectedKeys told once about each refused key
+   * @param settings backoff, connection age and subscriptions per connection
    */
   public BinanceUserDataStream(
       BinanceConfig config,
@@ -158,13 +169,73 @@ public final class BinanceUserDataStream implements OrderEventSource, AutoClosea
       Reconciler reconciler,
       Consumer<RejectedKey> rejectedKeys,
       Settings settings) {
-    this(config, httpClient, Objects.requireNonNull(clock, "clock")::millis, scheduler, handler, reconciler, rejectedKeys, settings);
+    this(config, httpClient, hostClock(clock), scheduler, handler, reconciler, rejectedKeys, settings);
+  }
+
+  /**
+   * A stream whose subscription timestamps use {@code rest}'s view of Binance's clock (measured
+   * with {@code GET /api/v3/time} and measured again after a {@code -1021}), so a host clock a few
+   * seconds off does not get every subscription refused. Same parameters as the constructor.
+   */
+  public static BinanceUserDataStream create(
+      BinanceConfig config,
+      HttpClient httpClient,
+      BinanceExchangeClient rest,
+      ScheduledExecutorService scheduler,
+      OrderUpdateHandler handler,
+      Reconciler reconciler,
+      Consumer<RejectedKey> rejectedKeys,
+      Settings settings) {
+    ServerClock serverClock = rest.serverClock();
+    Timestamps timestamps =
+        new Timestamps() {
+          @Override
+          public long nowMillis() {
+            try {
+              serverClock.ensureSynced();
+            } catch (RuntimeException e) {
+              log.warn("could not measure Binance's clock ({}); using the host clock", e.getClass().getSimpleName());
+            }
+            return serverClock.nowMillis();
+          }
+
+          @Override
+          public void resync() {
+            try {
+              serverClock.resync();
+            } catch (RuntimeException e) {
+              log.warn("could not re-measure Binance's clock ({})", e.getClass().getSimpleName());
+            }
+          }
+        };
+    return new BinanceUserDataStream(config, httpClient, timestamps, scheduler, handler, reconciler, rejectedKeys, settings);
+  }
+
+  /** Where subscription timestamps come from. */
+  interface Timestamps {
+    long nowMillis();
+
+    /** Binance said the timestamp was out of its window ({@code -1021}). */
+    void resync();
+  }
+
+  private static Timestamps hostClock(Clock clock) {
+    Objects.requireNonNull(clock, "clock");
+    return new Timestamps() {
+      @Override
+      public long nowMillis() {
+        return clock.millis();
+      }
+
+      @Override
+      public void resync() {}
+    };
   }
 
   BinanceUserDataStream(
       BinanceConfig config,
       HttpClient httpClient,
-      LongSupplier timestampMillis,
+      Timestamps timestamps,
       ScheduledExecutorService scheduler,
       OrderUpdateHandler handler,
       Reconciler reconciler,
@@ -173,7 +244,7 @@ public final class BinanceUserDataStream implements OrderEventSource, AutoClosea
     this.config = Objects.requireNonNull(config, "config");
     this.url = config.effectiveWsApiUrl();
     this.httpClient = Objects.requireNonNull(httpClient, "httpClient");
-    this.timestampMillis = Objects.requireNonNull(timestampMillis, "timestampMillis");
+    this.timestamps = Objects.requireNonNull(timestamps, "timestamps");
     this.scheduler = Objects.requireNonNull(scheduler, "scheduler");
     this.serial = new SerialExecutor(scheduler);
     this.handler = Objects.requireNonNull(handler, "handler");
@@ -331,6 +402,7 @@ public final class BinanceUserDataStream implements OrderEventSource, AutoClosea
     final Map<Long, Watch> bySubscription = new HashMap<>();
     final Map<String, Pending> pending = new HashMap<>();
     WebSocket socket;
+    Relay relay;
     int generation;
     int failures;
     boolean everConnected;
@@ -349,9 +421,10 @@ public final class BinanceUserDataStream implements OrderEventSource, AutoClosea
       int gen = ++generation;
       log.info("user data stream connection {} connecting", index);
       CompletableFuture<WebSocket> opening;
+      Relay listener = new Relay(this, gen);
+      relay = listener;
       try {
-        opening =
-            httpClient.newWebSocketBuilder().connectTimeout(config.connectTimeout()).buildAsync(url, new Relay(this, gen));
+        opening = httpClient.newWebSocketBuilder().connectTimeout(config.connectTimeout()).buildAsync(url, listener);
       } catch (RuntimeException e) {
         log.warn("user data stream connection {} could not start: {}", index, e.getClass().getSimpleName());
         serial.execute(() -> dropped(gen, "could not start"));
@@ -392,6 +465,7 @@ public final class BinanceUserDataStream implements OrderEventSource, AutoClosea
           replace(gen, "connection age limit", Duration.ZERO);
         }
       }));
+      watchdog(gen);
       for (UserRef user : members) {
         Watch watch = watches.get(user);
         if (watch != null && !watch.rejected) {
@@ -401,11 +475,26 @@ public final class BinanceUserDataStream implements OrderEventSource, AutoClosea
       }
     }
 
+    /** Replaces the connection if nothing arrived on it during a whole silence limit. */
+    void watchdog(int gen) {
+      addTimer(later(settings.silenceLimit(), () -> {
+        if (gen != generation || socket == null) {
+          return;
+        }
+        if (relay.heard.getAndSet(false)) {
+          watchdog(gen);
+        } else {
+          log.warn("connection {} silent for {} s; taking it for dead", index, settings.silenceLimit().toSeconds());
+          dropped(gen, "silent");
+        }
+      }));
+    }
+
     void subscribe(Watch watch, boolean reconcile) {
       if (socket == null || watch.rejected) {
         return; // subscribed when the connection opens
       }
-      long timestamp = timestampMillis.getAsLong();
+      long timestamp = timestamps.nowMillis();
       String recvWindow = config.recvWindowParam();
       String payload = "apiKey=" + watch.credentials.apiKey() + "&recvWindow=" + recvWindow + "&timestamp=" + timestamp;
       String id = requestId();
@@ -430,7 +519,7 @@ public final class BinanceUserDataStream implements OrderEventSource, AutoClosea
             unsubscribe(id);
           });
       watch.subscriptionId = Optional.empty();
-      pending.values().removeIf(p -> p.watch() == watch);
+      // a subscription still pending is ended when its response arrives (see onResponse)
     }
 
     void unsubscribe(long subscriptionId) {
@@ -558,10 +647,13 @@ public final class BinanceUserDataStream implements OrderEventSource, AutoClosea
         replace(generation, "subscription limit", Duration.ZERO);
         return;
       }
+      if (code == -1021) {
+        timestamps.resync();
+      }
       Duration delay = backoff(watch.failures++);
       JsonNode retryAfter = error.path("data").path("retryAfter");
       if (retryAfter.isIntegralNumber()) {
-        delay = Duration.ofMillis(Math.max(delay.toMillis(), retryAfter.asLong() - timestampMillis.getAsLong()));
+        delay = Duration.ofMillis(Math.max(delay.toMillis(), retryAfter.asLong() - timestamps.nowMillis()));
       }
       log.warn("subscribing {} failed (status {}, code {}); retrying in {} ms", watch.user, status, code, delay.toMillis());
       int gen = generation;
@@ -664,6 +756,7 @@ public final class BinanceUserDataStream implements OrderEventSource, AutoClosea
     private final Connection connection;
     private final int gen;
     private final StringBuilder partial = new StringBuilder();
+    final AtomicBoolean heard = new AtomicBoolean(true);
 
     Relay(Connection connection, int gen) {
       this.connection = connection;
@@ -677,6 +770,7 @@ public final class BinanceUserDataStream implements OrderEventSource, AutoClosea
 
     @Override
     public CompletionStage<?> onText(WebSocket webSocket, CharSequence data, boolean last) {
+      heard.set(true);
       partial.append(data);
       if (last) {
         String text = partial.toString();
@@ -689,6 +783,22 @@ public final class BinanceUserDataStream implements OrderEventSource, AutoClosea
 
     @Override
     public CompletionStage<?> onBinary(WebSocket webSocket, ByteBuffer data, boolean last) {
+      heard.set(true);
+      webSocket.request(1);
+      return null;
+    }
+
+    /** Binance pings every 20 s; the JDK answers with a pong by itself. */
+    @Override
+    public CompletionStage<?> onPing(WebSocket webSocket, ByteBuffer message) {
+      heard.set(true);
+      webSocket.request(1);
+      return null;
+    }
+
+    @Override
+    public CompletionStage<?> onPong(WebSocket webSocket, ByteBuffer message) {
+      heard.set(true);
       webSocket.request(1);
       return null;
     }

@@ -39,6 +39,7 @@ final class FakeWsApi extends WebSocketServer {
 
   private final Map<String, String> secrets = new ConcurrentHashMap<>();
   private final Set<String> revoked = ConcurrentHashMap.newKeySet();
+  private final Set<String> skewed = ConcurrentHashMap.newKeySet();
   private final List<Subscribe> subscribes = new CopyOnWriteArrayList<>();
   private final List<Long> unsubscribes = new CopyOnWriteArrayList<>();
   private final Map<WebSocket, Map<String, Long>> subscriptions = new ConcurrentHashMap<>();
@@ -73,6 +74,11 @@ final class FakeWsApi extends WebSocketServer {
 
   void revoke(String apiKey) {
     revoked.add(apiKey);
+  }
+
+  /** The account's next subscription is refused with {@code -1021} (timestamp outside recvWindow). */
+  void skewOnce(String apiKey) {
+    skewed.add(apiKey);
   }
 
   List<Subscribe> subscribes() {
@@ -130,10 +136,10 @@ final class FakeWsApi extends WebSocketServer {
     }
   }
 
-  /** Drops every connection as a failing server would (no close handshake). */
+  /** Closes every connection from the server's side ("going away"). */
   void dropAll() {
     for (WebSocket socket : getConnections()) {
-      socket.closeConnection(1006, "dropped");
+      socket.close(1001, "going away");
     }
   }
 
@@ -187,6 +193,11 @@ final class FakeWsApi extends WebSocketServer {
       ObjectNode error = (ObjectNode) Fixtures.json("ws-error-2015-session-revoked.json");
       error.put("id", id);
       conn.send(error.toString());
+      return;
+    }
+    if (skewed.remove(apiKey)) {
+      ObjectNode error = (ObjectNode) Fixtures.json("error-1021-outside-recvwindow.json");
+      conn.send("{\"id\":\"" + id + "\",\"status\":400,\"error\":" + error + "}");
       return;
     }
     if (!valid) {

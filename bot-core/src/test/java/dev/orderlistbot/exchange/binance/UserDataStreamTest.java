@@ -24,13 +24,16 @@ import dev.orderlistbot.core.domain.order.OrderListUpdate;
 import dev.orderlistbot.core.domain.order.ReportedOrderType;
 import java.math.BigDecimal;
 import java.net.http.HttpClient;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -76,18 +79,44 @@ class UserDataStreamTest {
     server.account(REVOKED_KEY, "revoked-secret");
     server.revoke(REVOKED_KEY);
     scheduler = Executors.newScheduledThreadPool(2);
-    BinanceConfig config = BinanceConfig.defaults(BinanceConfig.Environment.TESTNET).withWsApiUrl(server.uri());
     stream =
         new BinanceUserDataStream(
-            config,
+            config(),
             HttpClient.newHttpClient(),
-            () -> NOW,
+            Clock.fixed(Instant.ofEpochMilli(NOW), ZoneOffset.UTC),
             scheduler,
             (user, update) -> delivered.add(new Delivered(user, update)),
             (user, credentials) -> reconciled.add(user),
             rejected::add,
-            new BinanceUserDataStream.Settings(
-                Duration.ofMillis(50), Duration.ofMillis(400), Duration.ofSeconds(10), Duration.ofHours(23), 1_000));
+            settings(Duration.ofHours(23), 1_000));
+  }
+
+  private BinanceConfig config() {
+    return BinanceConfig.defaults(BinanceConfig.Environment.TESTNET).withWsApiUrl(server.uri());
+  }
+
+  private static BinanceUserDataStream.Settings settings(Duration maxAge, int perConnection) {
+    return settings(maxAge, perConnection, Duration.ofSeconds(30));
+  }
+
+  private static BinanceUserDataStream.Settings settings(Duration maxAge, int perConnection, Duration silenceLimit) {
+    return new BinanceUserDataStream.Settings(
+        Duration.ofMillis(50), Duration.ofMillis(400), Duration.ofSeconds(10), maxAge, perConnection, silenceLimit);
+  }
+
+  /** Replaces the default stream with one built from these settings and timestamps. */
+  private void restart(BinanceUserDataStream.Settings settings, BinanceUserDataStream.Timestamps timestamps) {
+    stream.close();
+    stream =
+        new BinanceUserDataStream(
+            config(),
+            HttpClient.newHttpClient(),
+            timestamps,
+            scheduler,
+            (user, update) -> delivered.add(new Delivered(user, update)),
+            (user, credentials) -> reconciled.add(user),
+            rejected::add,
+            settings);
   }
 
   @AfterEach
@@ -276,6 +305,71 @@ class UserDataStreamTest {
       }
       assertThat(line).doesNotContain("\"signature\"");
     }
+  }
+
+  @Test
+  void aConnectionNearingBinancesAgeLimitIsReplacedAndItsUsersReconciled() {
+    restart(settings(Duration.ofMillis(300), 1_000), fixedTimestamps(new AtomicInteger()));
+    stream.watch(ALICE, alice());
+    await(() -> server.connectionsOpened() >= 2 && reconciled.size() >= 1);
+
+    assertThat(server.subscribesOf(TestKeys.HMAC_API_KEY)).isGreaterThanOrEqualTo(2);
+    assertThat(reconciled).containsOnly(ALICE);
+  }
+
+  @Test
+  void usersBeyondAConnectionsSubscriptionLimitGetAnotherConnection() {
+    restart(settings(Duration.ofHours(23), 1), fixedTimestamps(new AtomicInteger()));
+    stream.watch(ALICE, alice());
+    stream.watch(BOB, bob());
+    await(() -> server.subscribed(TestKeys.HMAC_API_KEY) && server.subscribed(BOB_KEY));
+    assertThat(server.connectionsOpened()).isEqualTo(2);
+
+    server.push(TestKeys.HMAC_API_KEY, "execution-report-oco-tp-leg-filled.json");
+    server.push(BOB_KEY, "list-status-oco-all-done.json");
+    await(() -> delivered.size() == 2);
+    assertThat(delivered).containsExactlyInAnyOrder(new Delivered(ALICE, takeProfitFilled()), new Delivered(BOB, listDone()));
+  }
+
+  @Test
+  void aTimestampOutsideRecvWindowResyncsTheClockAndSubscribesAgain() {
+    AtomicInteger resyncs = new AtomicInteger();
+    restart(settings(Duration.ofHours(23), 1_000), fixedTimestamps(resyncs));
+    server.skewOnce(TestKeys.HMAC_API_KEY);
+    stream.watch(ALICE, alice());
+    await(() -> server.subscribed(TestKeys.HMAC_API_KEY));
+
+    assertThat(resyncs).hasValue(1);
+    assertThat(server.subscribesOf(TestKeys.HMAC_API_KEY)).isEqualTo(2);
+    assertThat(rejected).isEmpty();
+  }
+
+  @Test
+  void aConnectionThatFallsSilentIsTakenForDeadWhileOnePingedStaysUp() throws InterruptedException {
+    restart(settings(Duration.ofHours(23), 1_000, Duration.ofMillis(400)), fixedTimestamps(new AtomicInteger()));
+    stream.watch(ALICE, alice());
+    await(() -> server.subscribed(TestKeys.HMAC_API_KEY));
+    for (int i = 0; i < 8; i++) {
+      server.pingAll();
+      Thread.sleep(100);
+    }
+    assertThat(server.connectionsOpened()).isEqualTo(1);
+
+    await(() -> server.connectionsOpened() >= 2 && reconciled.contains(ALICE));
+  }
+
+  private static BinanceUserDataStream.Timestamps fixedTimestamps(AtomicInteger resyncs) {
+    return new BinanceUserDataStream.Timestamps() {
+      @Override
+      public long nowMillis() {
+        return NOW;
+      }
+
+      @Override
+      public void resync() {
+        resyncs.incrementAndGet();
+      }
+    };
   }
 
   private static OrderListUpdate takeProfitFilled() {
