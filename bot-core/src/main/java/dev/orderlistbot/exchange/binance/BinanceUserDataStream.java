@@ -60,6 +60,10 @@ import org.slf4j.LoggerFactory;
  *   <li>Nothing here logs a secret, a signature or a signed payload.
  * </ul>
  *
+ * <p>A subscription Binance does not answer within {@link BinanceConfig#readTimeout()}, and a
+ * connection on which nothing arrived for {@link Settings#silenceLimit()}, count as a lost
+ * connection.
+ *
  * <p><b>Threading.</b> The WebSocket listener only hands frames over; all state changes, and the
  * calls of the handler, run one at a time on the injected scheduler, in arrival order. Reconciler
  * calls run on the scheduler too, outside that sequence. Thread-safe.
@@ -509,6 +513,12 @@ public final class BinanceUserDataStream implements OrderEventSource, AutoClosea
       pending.put(id, new Pending(watch, reconcile));
       log.debug("subscribing {} on connection {} (request {})", watch.user, index, id);
       send(request.toString());
+      int gen = generation;
+      addTimer(later(config.readTimeout(), () -> {
+        if (gen == generation && pending.containsKey(id)) {
+          dropped(gen, "no answer to a subscription within " + config.readTimeout().toMillis() + " ms");
+        }
+      }));
     }
 
     /** Forgets the watch's subscription and asks Binance to end it. */
@@ -720,6 +730,7 @@ public final class BinanceUserDataStream implements OrderEventSource, AutoClosea
     }
 
     private void addTimer(ScheduledFuture<?> timer) {
+      timers.removeIf(ScheduledFuture::isDone);
       if (timer != null) {
         timers.add(timer);
       }

@@ -40,12 +40,14 @@ final class FakeWsApi extends WebSocketServer {
   private final Map<String, String> secrets = new ConcurrentHashMap<>();
   private final Set<String> revoked = ConcurrentHashMap.newKeySet();
   private final Set<String> skewed = ConcurrentHashMap.newKeySet();
+  private final Set<String> ignoredOnce = ConcurrentHashMap.newKeySet();
   private final List<Subscribe> subscribes = new CopyOnWriteArrayList<>();
   private final List<Long> unsubscribes = new CopyOnWriteArrayList<>();
   private final Map<WebSocket, Map<String, Long>> subscriptions = new ConcurrentHashMap<>();
   private final Map<WebSocket, AtomicInteger> nextIds = new ConcurrentHashMap<>();
   private final AtomicInteger connectionsOpened = new AtomicInteger();
   private final AtomicInteger pongs = new AtomicInteger();
+  private volatile long lastTimestamp;
   private final CountDownLatch started = new CountDownLatch(1);
 
   FakeWsApi() {
@@ -81,6 +83,11 @@ final class FakeWsApi extends WebSocketServer {
     skewed.add(apiKey);
   }
 
+  /** The account's next subscription request gets no answer at all. */
+  void ignoreOnce(String apiKey) {
+    ignoredOnce.add(apiKey);
+  }
+
   List<Subscribe> subscribes() {
     return List.copyOf(subscribes);
   }
@@ -95,6 +102,10 @@ final class FakeWsApi extends WebSocketServer {
 
   int connectionsOpened() {
     return connectionsOpened.get();
+  }
+
+  long lastTimestamp() {
+    return lastTimestamp;
   }
 
   int pongs() {
@@ -186,6 +197,7 @@ final class FakeWsApi extends WebSocketServer {
   private void subscribe(WebSocket conn, String id, JsonNode params) {
     String apiKey = params.path("apiKey").asText();
     String signature = params.path("signature").asText();
+    lastTimestamp = params.path("timestamp").asLong();
     String secret = secrets.get(apiKey);
     boolean valid = secret != null && hmac(secret, payload(params)).equals(signature);
     subscribes.add(new Subscribe(apiKey, signature, valid));
@@ -193,6 +205,9 @@ final class FakeWsApi extends WebSocketServer {
       ObjectNode error = (ObjectNode) Fixtures.json("ws-error-2015-session-revoked.json");
       error.put("id", id);
       conn.send(error.toString());
+      return;
+    }
+    if (ignoredOnce.remove(apiKey)) {
       return;
     }
     if (skewed.remove(apiKey)) {

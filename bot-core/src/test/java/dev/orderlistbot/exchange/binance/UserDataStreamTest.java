@@ -106,10 +106,15 @@ class UserDataStreamTest {
 
   /** Replaces the default stream with one built from these settings and timestamps. */
   private void restart(BinanceUserDataStream.Settings settings, BinanceUserDataStream.Timestamps timestamps) {
+    restart(settings, timestamps, config());
+  }
+
+  private void restart(
+      BinanceUserDataStream.Settings settings, BinanceUserDataStream.Timestamps timestamps, BinanceConfig config) {
     stream.close();
     stream =
         new BinanceUserDataStream(
-            config(),
+            config,
             HttpClient.newHttpClient(),
             timestamps,
             scheduler,
@@ -356,6 +361,22 @@ class UserDataStreamTest {
     assertThat(server.connectionsOpened()).isEqualTo(1);
 
     await(() -> server.connectionsOpened() >= 2 && reconciled.contains(ALICE));
+  }
+
+  @Test
+  void aSubscriptionLeftUnansweredCountsAsALostConnection() {
+    restart(
+        settings(Duration.ofHours(23), 1_000),
+        fixedTimestamps(new AtomicInteger()),
+        BinanceConfig.defaults(BinanceConfig.Environment.TESTNET)
+            .withWsApiUrl(server.uri())
+            .withTimeouts(Duration.ofSeconds(2), Duration.ofMillis(300)));
+    server.ignoreOnce(TestKeys.HMAC_API_KEY);
+    stream.watch(ALICE, alice());
+
+    await(() -> server.subscribed(TestKeys.HMAC_API_KEY));
+    assertThat(server.connectionsOpened()).isEqualTo(2);
+    assertThat(server.subscribesOf(TestKeys.HMAC_API_KEY)).isEqualTo(2);
   }
 
   private static BinanceUserDataStream.Timestamps fixedTimestamps(AtomicInteger resyncs) {
