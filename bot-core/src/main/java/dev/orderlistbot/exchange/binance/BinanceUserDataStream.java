@@ -14,9 +14,11 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.WebSocket;
 import java.nio.ByteBuffer;
+import java.security.MessageDigest;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -273,6 +275,10 @@ public final class BinanceUserDataStream implements OrderEventSource, AutoClosea
   /** Closes every connection; waits up to a few seconds for that to be sent. Idempotent. */
   @Override
   public void close() {
+    if (scheduler.isShutdown()) {
+      log.debug("scheduler already shut down; nothing left to close cleanly");
+      return;
+    }
     CountDownLatch done = new CountDownLatch(1);
     try {
       serial.execute(
@@ -301,6 +307,10 @@ public final class BinanceUserDataStream implements OrderEventSource, AutoClosea
     if (closed) {
       return;
     }
+    Watch current = watches.get(user);
+    if (current != null && !current.rejected && sameCredentials(current.credentials, credentials)) {
+      return; // idempotent: the subscription stands or is on its way
+    }
     PayloadSigner signer;
     try {
       signer = PayloadSigner.of(credentials);
@@ -320,6 +330,20 @@ public final class BinanceUserDataStream implements OrderEventSource, AutoClosea
     watches.put(user, watch);
     connection.members.add(user);
     connection.subscribe(watch, false);
+  }
+
+  private static boolean sameCredentials(ApiCredentials a, ApiCredentials b) {
+    if (a.type() != b.type() || !a.apiKey().equals(b.apiKey())) {
+      return false;
+    }
+    byte[] x = a.secret().bytes();
+    byte[] y = b.secret().bytes();
+    try {
+      return MessageDigest.isEqual(x, y);
+    } finally {
+      Arrays.fill(x, (byte) 0);
+      Arrays.fill(y, (byte) 0);
+    }
   }
 
   private void doUnwatch(UserRef user) {

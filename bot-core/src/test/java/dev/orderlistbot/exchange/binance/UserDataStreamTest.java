@@ -31,8 +31,10 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.AfterEach;
@@ -269,6 +271,18 @@ class UserDataStreamTest {
   }
 
   @Test
+  void watchingAgainWithTheSameCredentialsKeepsTheSubscription() throws InterruptedException {
+    stream.watch(ALICE, alice());
+    await(() -> server.subscribed(TestKeys.HMAC_API_KEY));
+    stream.watch(ALICE, alice());
+    stream.watch(BOB, bob());
+    await(() -> server.subscribed(BOB_KEY));
+
+    assertThat(server.subscribesOf(TestKeys.HMAC_API_KEY)).isEqualTo(1);
+    assertThat(server.unsubscribes()).isEmpty();
+  }
+
+  @Test
   void anEventStreamTerminatedSubscribesTheUserAgainOnce() {
     stream.watch(ALICE, alice());
     await(() -> server.subscribed(TestKeys.HMAC_API_KEY));
@@ -287,6 +301,42 @@ class UserDataStreamTest {
     server.pingAll();
     server.pingAll();
     await(() -> server.pongs() >= 2);
+  }
+
+  @Test
+  void aSlowHandlerDoesNotStopPingsBeingAnswered() throws InterruptedException {
+    CountDownLatch release = new CountDownLatch(1);
+    CountDownLatch entered = new CountDownLatch(1);
+    stream.close();
+    stream =
+        new BinanceUserDataStream(
+            config(),
+            HttpClient.newHttpClient(),
+            Clock.fixed(Instant.ofEpochMilli(NOW), ZoneOffset.UTC),
+            scheduler,
+            (user, update) -> {
+              entered.countDown();
+              try {
+                release.await();
+              } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+              }
+            },
+            (user, credentials) -> {},
+            rejected::add,
+            settings(Duration.ofHours(23), 1_000));
+    try {
+      stream.watch(ALICE, alice());
+      await(() -> server.subscribed(TestKeys.HMAC_API_KEY));
+      server.push(TestKeys.HMAC_API_KEY, "list-status-oco-all-done.json");
+      assertThat(entered.await(10, TimeUnit.SECONDS)).isTrue();
+
+      server.pingAll();
+      server.pingAll();
+      await(() -> server.pongs() >= 2);
+    } finally {
+      release.countDown();
+    }
   }
 
   @Test
