@@ -607,7 +607,7 @@ public final class BinanceUserDataStream implements OrderEventSource, AutoClosea
       String type = event.path("e").asText();
       if ("serverShutdown".equals(type)) {
         log.info("connection {}: Binance announced a server shutdown; reconnecting", index);
-        replace(gen, "server shutdown", Duration.ZERO);
+        replace(gen, "server shutdown", backoff(failures++));
         return;
       }
       JsonNode subscription = frame.path("subscriptionId");
