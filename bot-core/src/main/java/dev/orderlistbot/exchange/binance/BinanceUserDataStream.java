@@ -512,7 +512,7 @@ public final class BinanceUserDataStream implements OrderEventSource, AutoClosea
         if (relay.heard.getAndSet(false)) {
           watchdog(gen);
         } else {
-          log.warn("connection {} silent for {} s; taking it for dead", index, settings.silenceLimit().toSeconds());
+          log.warn("connection {} silent for {} ms; taking it for dead", index, settings.silenceLimit().toMillis());
           dropped(gen, "silent");
         }
       }));

@@ -221,11 +221,12 @@ final class FakeWsApi extends WebSocketServer {
       return;
     }
     long subscriptionId = nextIds.get(conn).getAndIncrement();
-    subscriptions.get(conn).put(apiKey, subscriptionId);
     ObjectNode response = (ObjectNode) Fixtures.json("ws-userdatastream-subscribe-response.json");
     response.put("id", id);
     ((ObjectNode) response.path("result")).put("subscriptionId", subscriptionId);
     conn.send(response.toString());
+    // registered only once the answer is on its way, so events a test pushes next come after it
+    subscriptions.get(conn).put(apiKey, subscriptionId);
   }
 
   /** Every param but the signature, sorted by name, as {@code k=v} joined with {@code &}. */
