@@ -21,6 +21,8 @@ import java.util.Optional;
  * @param exchangeInfoTtl how long a symbol's exchange rules are cached before being fetched again
  * @param clockResyncInterval how often the offset to Binance's clock is measured again (it is also
  *     measured again after every {@code -1021})
+ * @param wsApiUrl overrides the environment's WebSocket API URL (the user data stream; a local stub
+ *     in tests); empty uses {@link Environment#wsApiUrl()}
  */
 public record BinanceConfig(
     Environment environment,
@@ -29,27 +31,35 @@ public record BinanceConfig(
     Duration connectTimeout,
     Duration readTimeout,
     Duration exchangeInfoTtl,
-    Duration clockResyncInterval) {
+    Duration clockResyncInterval,
+    Optional<URI> wsApiUrl) {
 
   private static final Duration MAX_RECV_WINDOW = Duration.ofSeconds(60);
 
   /** Which Binance Spot service the bot trades on (reference section 7). */
   public enum Environment {
     /** Production: real money. */
-    LIVE("https://api.binance.com"),
+    LIVE("https://api.binance.com", "wss://ws-api.binance.com:443/ws-api/v3"),
     /** Spot Testnet: virtual funds, keys from testnet.binance.vision, data reset about monthly. */
-    TESTNET("https://testnet.binance.vision"),
+    TESTNET("https://testnet.binance.vision", "wss://ws-api.testnet.binance.vision/ws-api/v3"),
     /** Demo Mode (since 2026-01-29): virtual funds on production-like markets. */
-    DEMO("https://demo-api.binance.com");
+    DEMO("https://demo-api.binance.com", "wss://demo-ws-api.binance.com/ws-api/v3");
 
     private final URI restBaseUrl;
+    private final URI wsApiUrl;
 
-    Environment(String restBaseUrl) {
+    Environment(String restBaseUrl, String wsApiUrl) {
       this.restBaseUrl = URI.create(restBaseUrl);
+      this.wsApiUrl = URI.create(wsApiUrl);
     }
 
     public URI restBaseUrl() {
       return restBaseUrl;
+    }
+
+    /** The WebSocket API URL (reference section 7), which carries the user data stream. */
+    public URI wsApiUrl() {
+      return wsApiUrl;
     }
   }
 
@@ -68,6 +78,20 @@ public record BinanceConfig(
       throw new IllegalArgumentException("recvWindow has at most microsecond precision, was " + recvWindow);
     }
     restBaseUrl.ifPresent(BinanceConfig::requireHttpUrl);
+    Objects.requireNonNull(wsApiUrl, "wsApiUrl");
+    wsApiUrl.ifPresent(BinanceConfig::requireWsUrl);
+  }
+
+  /** The settings without a WebSocket API override. */
+  public BinanceConfig(
+      Environment environment,
+      Optional<URI> restBaseUrl,
+      Duration recvWindow,
+      Duration connectTimeout,
+      Duration readTimeout,
+      Duration exchangeInfoTtl,
+      Duration clockResyncInterval) {
+    this(environment, restBaseUrl, recvWindow, connectTimeout, readTimeout, exchangeInfoTtl, clockResyncInterval, Optional.empty());
   }
 
   /**
@@ -89,18 +113,33 @@ public record BinanceConfig(
   /** The same settings against another REST base URL (e.g. {@code http://127.0.0.1:PORT}). */
   public BinanceConfig withRestBaseUrl(URI url) {
     return new BinanceConfig(
-        environment, Optional.of(url), recvWindow, connectTimeout, readTimeout, exchangeInfoTtl, clockResyncInterval);
+        environment, Optional.of(url), recvWindow, connectTimeout, readTimeout, exchangeInfoTtl, clockResyncInterval, wsApiUrl);
   }
 
   /** The same settings with another recvWindow. */
   public BinanceConfig withRecvWindow(Duration window) {
     return new BinanceConfig(
-        environment, restBaseUrl, window, connectTimeout, readTimeout, exchangeInfoTtl, clockResyncInterval);
+        environment, restBaseUrl, window, connectTimeout, readTimeout, exchangeInfoTtl, clockResyncInterval, wsApiUrl);
   }
 
   /** The same settings with other timeouts. */
   public BinanceConfig withTimeouts(Duration connect, Duration read) {
-    return new BinanceConfig(environment, restBaseUrl, recvWindow, connect, read, exchangeInfoTtl, clockResyncInterval);
+    return new BinanceConfig(
+        environment, restBaseUrl, recvWindow, connect, read, exchangeInfoTtl, clockResyncInterval, wsApiUrl);
+  }
+
+  /**
+   * The same settings against another WebSocket API URL (e.g. {@code ws://127.0.0.1:PORT}); the
+   * app maps {@code BINANCE_WS_API_URL} onto it.
+   */
+  public BinanceConfig withWsApiUrl(URI url) {
+    return new BinanceConfig(
+        environment, restBaseUrl, recvWindow, connectTimeout, readTimeout, exchangeInfoTtl, clockResyncInterval, Optional.of(url));
+  }
+
+  /** The WebSocket API URL in use. */
+  public URI effectiveWsApiUrl() {
+    return wsApiUrl.orElse(environment.wsApiUrl());
   }
 
   /** The REST base URL in use, without a trailing slash. */
@@ -118,6 +157,13 @@ public record BinanceConfig(
     Objects.requireNonNull(value, name);
     if (value.isNegative() || value.isZero()) {
       throw new IllegalArgumentException(name + " must be positive, was " + value);
+    }
+  }
+
+  private static void requireWsUrl(URI url) {
+    String scheme = url.getScheme();
+    if (!("wss".equals(scheme) || "ws".equals(scheme)) || url.getHost() == null) {
+      throw new IllegalArgumentException("the WebSocket API URL must be a ws(s) URL, was " + url);
     }
   }
 

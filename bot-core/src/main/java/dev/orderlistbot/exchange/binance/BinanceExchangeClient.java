@@ -111,6 +111,11 @@ public final class BinanceExchangeClient implements ExchangeClient {
         factory, market, serverClock, ipGate, usedWeight, rules, sessions, new Failures(clock));
   }
 
+  /** This client's view of Binance's clock, shared with the user data stream. */
+  ServerClock serverClock() {
+    return serverClock;
+  }
+
   /** A client with a fresh Jackson mapper. */
   public static BinanceExchangeClient create(BinanceConfig config, HttpClient http, Clock clock) {
     return create(config, http, new ObjectMapper(), clock);

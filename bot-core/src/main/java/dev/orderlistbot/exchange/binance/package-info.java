@@ -5,8 +5,11 @@
  *
  * <p>Public: {@link dev.orderlistbot.exchange.binance.BinanceExchangeClient} (implements the core
  * {@code ExchangeClient} port; built with {@code create}), its configuration record {@link
- * dev.orderlistbot.exchange.binance.BinanceConfig}, and {@link
- * dev.orderlistbot.exchange.binance.ExchangeInfoReader}. Everything else is package-private:
+ * dev.orderlistbot.exchange.binance.BinanceConfig}, {@link
+ * dev.orderlistbot.exchange.binance.ExchangeInfoReader}, and {@link
+ * dev.orderlistbot.exchange.binance.BinanceUserDataStream} (implements the core {@code
+ * OrderEventSource} port over the WebSocket API's {@code userDataStream.subscribe.signature}; no
+ * listenKey anywhere). Everything else is package-private:
  *
  * <ul>
  *   <li>{@code BinanceMarketApi}, {@code BinanceTradingApi}, {@code BinanceAccountApi}: the Feign
@@ -21,10 +24,13 @@
  *   <li>{@code GuardedClient}, {@code RateLimitGate}, {@code UsageTracker}: Retry-After back-offs
  *       and usage headers;
  *   <li>{@code BinanceJson}: records mirroring Binance's JSON; {@code RedactingLogger}: Feign
- *       logging without queries, bodies or headers.
+ *       logging without queries, bodies or headers;
+ *   <li>{@code UserDataEvents}: {@code executionReport} / {@code listStatus} to {@code
+ *       OrderListUpdate}; {@code SerialExecutor}: the stream's one-at-a-time work queue.
  * </ul>
  *
- * <p>Depends on {@code core.domain}, {@code core.rules}, {@code core.port.out}, Feign, Jackson,
+ * <p>Depends on {@code core.domain}, {@code core.rules}, {@code core.port.out}, {@code
+ * core.port.in} (the stream's handler), the JDK WebSocket, Feign, Jackson,
  * Caffeine and SLF4J.
  */
 package dev.orderlistbot.exchange.binance;

@@ -18,6 +18,30 @@ class BinanceConfigTest {
   }
 
   @Test
+  void eachEnvironmentHasItsDocumentedWebSocketApiUrl() {
+    assertThat(BinanceConfig.defaults(BinanceConfig.Environment.LIVE).effectiveWsApiUrl())
+        .isEqualTo(URI.create("wss://ws-api.binance.com:443/ws-api/v3"));
+    assertThat(BinanceConfig.defaults(BinanceConfig.Environment.TESTNET).effectiveWsApiUrl())
+        .isEqualTo(URI.create("wss://ws-api.testnet.binance.vision/ws-api/v3"));
+    assertThat(BinanceConfig.defaults(BinanceConfig.Environment.DEMO).effectiveWsApiUrl())
+        .isEqualTo(URI.create("wss://demo-ws-api.binance.com/ws-api/v3"));
+  }
+
+  @Test
+  void aWebSocketOverrideReplacesTheUrlAndSurvivesOtherChanges() {
+    URI local = URI.create("ws://127.0.0.1:18080/ws-api/v3");
+    BinanceConfig config =
+        BinanceConfig.defaults(BinanceConfig.Environment.LIVE)
+            .withWsApiUrl(local)
+            .withRecvWindow(Duration.ofSeconds(10))
+            .withRestBaseUrl(URI.create("http://127.0.0.1:18081"));
+
+    assertThat(config.effectiveWsApiUrl()).isEqualTo(local);
+    assertThatThrownBy(() -> config.withWsApiUrl(URI.create("https://ws-api.binance.com/ws-api/v3")))
+        .isInstanceOf(IllegalArgumentException.class);
+  }
+
+  @Test
   void anOverrideReplacesTheBaseUrl() {
     BinanceConfig config = BinanceConfig.defaults(BinanceConfig.Environment.LIVE).withRestBaseUrl(URI.create("https://api4.binance.com/"));
 
