@@ -28,7 +28,8 @@ import org.slf4j.LoggerFactory;
  * message over a rate limit is put back for the instant it may go (the claim is not counted as an
  * attempt); nothing sleeps. A send the platform refused for now is retried, however often it fails,
  * with exponential back-off (5 s doubling to at most 15 min) or after the wait the platform asked
- * for, whichever is longer; that wait also holds back the chat's other messages. Only a refusal
+ * for, whichever is longer; that wait also holds back the chat's other messages, so they keep
+ * their order. Only a refusal
  * that is not retryable (the chat is gone, the bot was blocked) stops a message: it is marked
  * failed in the outbox (kept, not deleted) and logged. A message for a platform that is not running
  * waits a minute and is tried again.
@@ -122,9 +123,8 @@ public final class NotificationDispatcher {
       if (e.retryable()) {
         Duration wait = backoff(entry.attempts());
         Duration asked = e.retryAfter().orElse(Duration.ZERO);
-        e.retryAfter().ifPresent(after -> pacer.holdOff(target, policy, clock.instant().plus(after)));
         LOG.info("notification {} to {} deferred after attempt {}: {}", entry.id(), target, entry.attempts(), e.getMessage());
-        reschedule(entry, asked.compareTo(wait) > 0 ? asked : wait);
+        retryLater(entry, policy, asked.compareTo(wait) > 0 ? asked : wait);
       } else {
         LOG.warn("notification {} to {} failed for good after {} attempt(s), kept as failed: {}", entry.id(), target, entry.attempts(), e.getMessage());
         String reason = String.valueOf(e.getMessage());
@@ -133,13 +133,19 @@ public final class NotificationDispatcher {
       return false;
     } catch (RuntimeException e) {
       LOG.error("notification {} to {} failed; trying again later", entry.id(), target, e);
-      reschedule(entry, backoff(entry.attempts()));
+      retryLater(entry, policy, backoff(entry.attempts()));
       return false;
     }
   }
 
-  private void reschedule(OutboxEntry entry, Duration wait) {
-    transactor.inTransaction(stores -> stores.outbox().reschedule(entry.id(), clock.instant().plus(wait)));
+  /**
+   * Tries the message again after {@code wait}, and holds the chat's other messages back until then,
+   * so they do not overtake it (a fill after its partial fill, not before).
+   */
+  private void retryLater(OutboxEntry entry, DeliveryPolicy policy, Duration wait) {
+    Instant at = clock.instant().plus(wait);
+    pacer.holdOff(entry.message().target(), policy, at);
+    transactor.inTransaction(stores -> stores.outbox().reschedule(entry.id(), at));
   }
 
   private void postpone(OutboxEntry entry, Instant at) {

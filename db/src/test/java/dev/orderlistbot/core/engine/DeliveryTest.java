@@ -184,6 +184,21 @@ class DeliveryTest {
     assertThat(bot.failedNotices()).isEmpty();
   }
 
+  @Test
+  void aChatsLaterNoticeWaitsBehindOneThatFailedSoTheyKeepTheirOrder() {
+    bot.stores(s -> s.outbox().enqueue(new OutboxMessage("order:1", dm(ALICE), "first")));
+    bot.stores(s -> s.outbox().enqueue(new OutboxMessage("order:2", dm(ALICE), "second")));
+    bot.telegram.failNextSend(ChatDeliveryException.retryLater("timeout", Optional.empty(), null));
+
+    assertThat(bot.dispatcher().drainOnce()).isZero();
+    bot.clock.advance(NotificationDispatcher.FIRST_BACKOFF);
+    assertThat(bot.dispatcher().drainOnce()).isEqualTo(1);
+    bot.clock.advance(Duration.ofSeconds(1));
+    assertThat(bot.dispatcher().drainOnce()).isEqualTo(1);
+
+    assertThat(bot.telegram.texts(dm(ALICE))).containsExactly("first", "second");
+  }
+
   private void subscribeBothGroups() {
     bot.sayInGroup(ALICE, "/alerts on");
     bot.say(ALICE, QUIET_GROUP, ChatKind.GROUP, "/alerts redacted");
