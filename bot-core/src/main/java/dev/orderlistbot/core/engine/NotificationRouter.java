@@ -1,5 +1,6 @@
 package dev.orderlistbot.core.engine;
 
+import dev.orderlistbot.core.domain.ChatRef;
 import dev.orderlistbot.core.domain.UserRef;
 import dev.orderlistbot.core.domain.order.OrderListUpdate;
 import dev.orderlistbot.core.port.in.OrderUpdateHandler;
@@ -98,18 +99,22 @@ public final class NotificationRouter implements OrderUpdateHandler {
         owner,
         list.listClientOrderId(),
         notice.text().isPresent() ? "notice enqueued" : "no notice");
-    if (notice.text().isEmpty()) {
-      return false;
-    }
-    boolean enqueued = enqueue(stores, notice, new OutboxMessage(key("event:", update.eventId(), ""), list.chat(), notice.text().get()));
+    return notice.text().isPresent() && fanOut(stores, owner, list.chat(), update.eventId(), notice);
+  }
+
+  /**
+   * One outbox message for the chat the list was placed in and one for each chat subscribed to the
+   * owner's alerts (redacted where asked), each keyed by the event and its target.
+   */
+  private boolean fanOut(Stores stores, UserRef owner, ChatRef placedIn, String eventId, Notices.Notice notice) {
+    boolean enqueued = enqueue(stores, notice, new OutboxMessage(key("event:", eventId, ""), placedIn, notice.text().orElseThrow()));
     for (AlertSubscription subscription : stores.subscriptions().forOwner(owner)) {
-      if (subscription.chat().equals(list.chat())) {
-        continue; // the chat the list was placed in already heard it in full
-      }
+      ChatRef chat = subscription.chat();
       Optional<String> text = subscription.mode() == AlertMode.REDACTED ? notice.redacted() : notice.text();
-      if (text.isPresent()) {
-        String target = "@" + subscription.chat().platform() + ":" + subscription.chat().chatId();
-        enqueued |= enqueue(stores, notice, new OutboxMessage(key("event:", update.eventId(), target), subscription.chat(), text.get()));
+      // the chat the list was placed in already heard it in full
+      if (!chat.equals(placedIn) && text.isPresent()) {
+        String target = "@" + chat.platform() + ":" + chat.chatId();
+        enqueued |= enqueue(stores, notice, new OutboxMessage(key("event:", eventId, target), chat, text.get()));
       }
     }
     return enqueued;

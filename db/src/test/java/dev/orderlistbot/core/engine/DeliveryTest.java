@@ -199,6 +199,19 @@ class DeliveryTest {
     assertThat(bot.telegram.texts(dm(ALICE))).containsExactly("first", "second");
   }
 
+  @Test
+  void aListPlacedInASubscribedGroupIsAnnouncedThereOnceInFull() {
+    bot.sayInGroup(ALICE, "/alerts redacted");
+    bot.sayInGroup(ALICE, "/oco BTCUSDT sell 0.01 tp 32000 sl 29000");
+    bot.press(ALICE, bot.lastButtons(GROUP), Replies.CONFIRM);
+    TrackedOrderList list = bot.tracked(8821).orElseThrow();
+
+    bot.router().onUpdate(ALICE, fill(list, "in-group"));
+
+    assertThat(notices(GROUP)).containsExactly(FILLED);
+    assertThat(notices(dm(ALICE))).isEmpty();
+  }
+
   private void subscribeBothGroups() {
     bot.sayInGroup(ALICE, "/alerts on");
     bot.say(ALICE, QUIET_GROUP, ChatKind.GROUP, "/alerts redacted");
