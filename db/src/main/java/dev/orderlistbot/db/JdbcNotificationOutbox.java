@@ -3,6 +3,7 @@ package dev.orderlistbot.db;
 import dev.orderlistbot.core.port.out.NotificationOutbox;
 import dev.orderlistbot.core.port.out.OutboxEntry;
 import dev.orderlistbot.core.port.out.OutboxMessage;
+import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -19,6 +20,11 @@ import java.util.Objects;
  * between is simply skipped.
  */
 final class JdbcNotificationOutbox implements NotificationOutbox {
+  private static final String PENDING = "delivered_at IS NULL AND failed_at IS NULL";
+  private static final String COLUMNS =
+      "outbox_id, dedupe_key, target_platform, target_chat_id, message_text, created_at, attempts, next_attempt_at";
+  private static final int MAX_FAILURE = 500;
+
   private final Session session;
   private final Clock clock;
 
@@ -30,26 +36,61 @@ final class JdbcNotificationOutbox implements NotificationOutbox {
   @Override
   public boolean enqueue(OutboxMessage message) {
     Objects.requireNonNull(message, "message");
-    Instant now = clock.instant();
+    return session.run("enqueue a notification", c -> insert(c, message, null, clock.instant()));
+  }
+
+  @Override
+  public boolean enqueueMerged(OutboxMessage message, String mergeKey, Duration delay) {
+    Objects.requireNonNull(message, "message");
+    Objects.requireNonNull(mergeKey, "mergeKey");
+    if (mergeKey.isBlank() || mergeKey.length() > 200 || delay.isNegative()) {
+      throw new IllegalArgumentException("a merge key is 1 to 200 characters and the delay is not negative");
+    }
+    Instant due = clock.instant().plus(delay);
     return session.run(
-        "enqueue a notification",
-        c ->
-            Transactions.insertIfAbsent(
-                c,
-                conn -> {
-                  try (PreparedStatement insert =
-                      conn.prepareStatement(
-                          "INSERT INTO notification_outbox (dedupe_key, target_platform, target_chat_id,"
-                              + " message_text, created_at, attempts, next_attempt_at) VALUES (?, ?, ?, ?, ?, 0, ?)")) {
-                    insert.setString(1, message.dedupeKey());
-                    insert.setString(2, message.target().platform());
-                    insert.setString(3, message.target().chatId());
-                    insert.setString(4, message.text());
-                    insert.setObject(5, Rows.timestamp(now));
-                    insert.setObject(6, Rows.timestamp(now));
-                    return insert.executeUpdate();
-                  }
-                }));
+        "merge a notification",
+        c -> {
+          // attempts = 0: no dispatcher has claimed the row, so the text it will send is this one
+          try (PreparedStatement update =
+              c.prepareStatement(
+                  "UPDATE notification_outbox SET message_text = ?,"
+                      + " next_attempt_at = CASE WHEN next_attempt_at < ? THEN next_attempt_at ELSE ? END"
+                      + " WHERE merge_key = ? AND target_platform = ? AND target_chat_id = ? AND attempts = 0 AND "
+                      + PENDING)) {
+            update.setString(1, message.text());
+            update.setObject(2, Rows.timestamp(due));
+            update.setObject(3, Rows.timestamp(due));
+            update.setString(4, mergeKey);
+            update.setString(5, message.target().platform());
+            update.setString(6, message.target().chatId());
+            if (update.executeUpdate() > 0) {
+              return true;
+            }
+          }
+          return insert(c, message, mergeKey, due);
+        });
+  }
+
+  private boolean insert(Connection c, OutboxMessage message, String mergeKey, Instant due) throws SQLException {
+    Instant now = clock.instant();
+    return Transactions.insertIfAbsent(
+        c,
+        conn -> {
+          try (PreparedStatement insert =
+              conn.prepareStatement(
+                  "INSERT INTO notification_outbox (dedupe_key, target_platform, target_chat_id,"
+                      + " message_text, created_at, attempts, next_attempt_at, merge_key)"
+                      + " VALUES (?, ?, ?, ?, ?, 0, ?, ?)")) {
+            insert.setString(1, message.dedupeKey());
+            insert.setString(2, message.target().platform());
+            insert.setString(3, message.target().chatId());
+            insert.setString(4, message.text());
+            insert.setObject(5, Rows.timestamp(now));
+            insert.setObject(6, Rows.timestamp(due));
+            insert.setString(7, mergeKey);
+            return insert.executeUpdate();
+          }
+        });
   }
 
   @Override
@@ -68,9 +109,9 @@ final class JdbcNotificationOutbox implements NotificationOutbox {
           List<OutboxEntry> candidates;
           try (PreparedStatement select =
               c.prepareStatement(
-                  "SELECT outbox_id, dedupe_key, target_platform, target_chat_id, message_text, created_at,"
-                      + " attempts, next_attempt_at FROM notification_outbox"
-                      + " WHERE delivered_at IS NULL AND next_attempt_at <= ? ORDER BY next_attempt_at, outbox_id")) {
+                  "SELECT " + COLUMNS + " FROM notification_outbox"
+                      + " WHERE delivered_at IS NULL AND failed_at IS NULL AND next_attempt_at <= ?"
+                      + " ORDER BY next_attempt_at, outbox_id")) {
             select.setObject(1, Rows.timestamp(now));
             select.setMaxRows(max);
             candidates = Rows.list(select, JdbcNotificationOutbox::map);
@@ -79,7 +120,7 @@ final class JdbcNotificationOutbox implements NotificationOutbox {
           try (PreparedStatement update =
               c.prepareStatement(
                   "UPDATE notification_outbox SET attempts = attempts + 1, next_attempt_at = ?"
-                      + " WHERE outbox_id = ? AND delivered_at IS NULL AND next_attempt_at = ?")) {
+                      + " WHERE outbox_id = ? AND " + PENDING + " AND next_attempt_at = ?")) {
             for (OutboxEntry entry : candidates) {
               update.setObject(1, Rows.timestamp(leasedUntil));
               update.setLong(2, entry.id());
@@ -101,7 +142,7 @@ final class JdbcNotificationOutbox implements NotificationOutbox {
         c -> {
           try (PreparedStatement update =
               c.prepareStatement(
-                  "UPDATE notification_outbox SET delivered_at = ? WHERE outbox_id = ? AND delivered_at IS NULL")) {
+                  "UPDATE notification_outbox SET delivered_at = ? WHERE outbox_id = ? AND " + PENDING)) {
             update.setObject(1, Rows.timestamp(clock.instant()));
             update.setLong(2, id);
             return update.executeUpdate() == 1;
@@ -117,10 +158,64 @@ final class JdbcNotificationOutbox implements NotificationOutbox {
         c -> {
           try (PreparedStatement update =
               c.prepareStatement(
-                  "UPDATE notification_outbox SET next_attempt_at = ? WHERE outbox_id = ? AND delivered_at IS NULL")) {
+                  "UPDATE notification_outbox SET next_attempt_at = ? WHERE outbox_id = ? AND " + PENDING)) {
             update.setObject(1, Rows.timestamp(nextAttemptAt));
             update.setLong(2, id);
             return update.executeUpdate() == 1;
+          }
+        });
+  }
+
+  @Override
+  public boolean postpone(long id, Instant nextAttemptAt) {
+    Objects.requireNonNull(nextAttemptAt, "nextAttemptAt");
+    return session.run(
+        "postpone a notification",
+        c -> {
+          try (PreparedStatement update =
+              c.prepareStatement(
+                  "UPDATE notification_outbox SET next_attempt_at = ?,"
+                      + " attempts = CASE WHEN attempts > 0 THEN attempts - 1 ELSE 0 END"
+                      + " WHERE outbox_id = ? AND " + PENDING)) {
+            update.setObject(1, Rows.timestamp(nextAttemptAt));
+            update.setLong(2, id);
+            return update.executeUpdate() == 1;
+          }
+        });
+  }
+
+  @Override
+  public boolean markFailed(long id, String reason) {
+    String kept = Objects.requireNonNull(reason, "reason");
+    String failure = kept.length() > MAX_FAILURE ? kept.substring(0, MAX_FAILURE) : kept;
+    return session.run(
+        "mark a notification failed",
+        c -> {
+          try (PreparedStatement update =
+              c.prepareStatement(
+                  "UPDATE notification_outbox SET failed_at = ?, failure = ? WHERE outbox_id = ? AND " + PENDING)) {
+            update.setObject(1, Rows.timestamp(clock.instant()));
+            update.setString(2, failure);
+            update.setLong(3, id);
+            return update.executeUpdate() == 1;
+          }
+        });
+  }
+
+  @Override
+  public List<OutboxEntry> failed(int max) {
+    if (max < 1) {
+      throw new IllegalArgumentException("max must be at least 1");
+    }
+    return session.run(
+        "list failed notifications",
+        c -> {
+          try (PreparedStatement select =
+              c.prepareStatement(
+                  "SELECT " + COLUMNS + " FROM notification_outbox WHERE failed_at IS NOT NULL"
+                      + " ORDER BY failed_at DESC, outbox_id DESC")) {
+            select.setMaxRows(max);
+            return Rows.list(select, JdbcNotificationOutbox::map);
           }
         });
   }

@@ -226,6 +226,59 @@ abstract class StoresContract {
     assertThat(claimMine(50)).hasSize(1).first().extracting(OutboxEntry::attempts).isEqualTo(2);
   }
 
+  @Test
+  void aMergedMessageReplacesThePendingTextUntilADispatcherClaimsIt() {
+    String merge = "fills:" + run;
+    assertThat(stores().outbox().enqueueMerged(new OutboxMessage("p1:" + run, aliceChat, "0.002 of 0.01"), merge, Duration.ofSeconds(5))).isTrue();
+    clock.advance(Duration.ofSeconds(2));
+    assertThat(stores().outbox().enqueueMerged(new OutboxMessage("p2:" + run, aliceChat, "0.004 of 0.01"), merge, Duration.ofSeconds(5))).isTrue();
+    assertThat(claimMine(50)).isEmpty();
+
+    clock.advance(Duration.ofSeconds(3));
+    OutboxEntry claimed = claimMine(50).getFirst();
+    assertThat(claimed.message().text()).isEqualTo("0.004 of 0.01");
+    assertThat(claimed.message().dedupeKey()).isEqualTo("p1:" + run);
+
+    // the claimed row is being sent: a later notice is a new row, the claimed text stays
+    assertThat(stores().outbox().enqueueMerged(new OutboxMessage("filled:" + run, aliceChat, "filled"), merge, Duration.ZERO)).isTrue();
+    assertThat(claimMine(50)).extracting(e -> e.message().text()).containsExactly("filled");
+  }
+
+  @Test
+  void theFinalMessageOfAMergeGoesAtOnce() {
+    String merge = "fills:final:" + run;
+    stores().outbox().enqueueMerged(new OutboxMessage("p:" + run, aliceChat, "partial"), merge, Duration.ofSeconds(5));
+    stores().outbox().enqueueMerged(new OutboxMessage("f:" + run, aliceChat, "filled"), merge, Duration.ZERO);
+
+    assertThat(claimMine(50)).extracting(e -> e.message().text()).containsExactly("filled");
+  }
+
+  @Test
+  void aPostponedMessageIsNotCountedAsAnAttempt() {
+    stores().outbox().enqueue(new OutboxMessage("paced:" + run, aliceChat, "hello"));
+    OutboxEntry entry = claimMine(50).getFirst();
+
+    assertThat(stores().outbox().postpone(entry.id(), clock.instant().plusSeconds(1))).isTrue();
+    clock.advance(Duration.ofSeconds(1));
+
+    assertThat(claimMine(50)).singleElement().extracting(OutboxEntry::attempts).isEqualTo(1);
+  }
+
+  @Test
+  void aFailedMessageIsKeptAndNeverClaimedAgain() {
+    stores().outbox().enqueue(new OutboxMessage("gone:" + run, aliceChat, "hello"));
+    OutboxEntry entry = claimMine(50).getFirst();
+
+    assertThat(stores().outbox().markFailed(entry.id(), "chat not found")).isTrue();
+    assertThat(stores().outbox().markFailed(entry.id(), "again")).isFalse();
+    assertThat(stores().outbox().markDelivered(entry.id())).isFalse();
+    clock.advance(Duration.ofHours(1));
+
+    assertThat(claimMine(50)).isEmpty();
+    assertThat(stores().outbox().failed(1000)).extracting(OutboxEntry::id).contains(entry.id());
+    assertThat(stores().outbox().enqueue(new OutboxMessage("gone:" + run, aliceChat, "hello"))).isFalse();
+  }
+
   private List<OutboxEntry> claimMine(int max) {
     return stores().outbox().claimDue(max, Duration.ofSeconds(60)).stream()
         .filter(e -> e.message().target().equals(aliceChat))

@@ -61,7 +61,7 @@ public enum CommandSpec {
   ALERTS(
       "alerts",
       "/alerts [on|off|redacted]",
-      "Order notices in this chat: on, off, or redacted; alone, shows the setting.",
+      "Your order notices in this group: on, redacted (no quantities) or off; alone, lists them.",
       "/alerts redacted"),
   HELP("help", "/help [COMMAND]", "List the commands, or explain one.", "/help oco"),
   START("start", "/start", "Welcome and first steps.", "/start"),

@@ -55,6 +55,7 @@ public final class BotEngine implements ChatEventHandler {
   private final Presses presses;
   private final AccountCommands account;
   private final KeyCommands keys;
+  private final AlertCommands alerts;
 
   /**
    * @param paper present only on the paper exchange ({@code /paper price})
@@ -87,6 +88,7 @@ public final class BotEngine implements ChatEventHandler {
     this.previews = new Previews(config, exchange, accounts, check, actions, out);
     this.presses = new Presses(actions, placement, cancels, out);
     this.account = new AccountCommands(config, exchange, paper, accounts, cancels, placement, actions, transactor, out);
+    this.alerts = new AlertCommands(transactor, out);
     this.keys = new KeyCommands(config, exchange, vault, accounts, setups, parser, transactor, clock, random, out);
   }
 
@@ -197,8 +199,8 @@ public final class BotEngine implements ChatEventHandler {
       case Command.GenerateKey generate -> keys.generate(message);
       case Command.DeleteKey delete -> keys.delete(message);
       case Command.ListKeys list -> keys.list(message);
-      case Command.SetAlerts alerts -> out.send(message.chat(), Replies.alertsNotYet());
-      case Command.ListAlerts alerts -> out.send(message.chat(), Replies.alertsNotYet());
+      case Command.SetAlerts set -> alerts.set(message, set.mode());
+      case Command.ListAlerts list -> alerts.list(message);
       case Command.Help help ->
           out.send(
               message.chat(), help.topic().flatMap(CommandSpec::byWord).map(Replies::help).orElseGet(Replies::help));

@@ -26,7 +26,32 @@ final class Notices {
 
   private Notices() {}
 
-  record Notice(Optional<String> text, Optional<OrderListState> newState) {
+  /** How a notice joins the outbox: on its own, or folded into the pending notice of its order. */
+  enum Merge {
+    /** A notice of its own. */
+    NONE,
+    /** A partial fill: waits the merge window, and later partial fills of the order replace it. */
+    PARTIAL,
+    /** The final fill: replaces a pending partial fill of the order and goes at once. */
+    FINAL
+  }
+
+  /**
+   * @param text the sentence for the chats that hear everything
+   * @param redacted the same without quantities, for groups that asked for {@code /alerts redacted}
+   * @param mergeKey the order whose partial and final fills merge (its client order id), when {@code
+   *     merge} is not {@link Merge#NONE}
+   */
+  record Notice(
+      Optional<String> text,
+      Optional<String> redacted,
+      Optional<OrderListState> newState,
+      Merge merge,
+      String mergeKey) {
+    Notice(Optional<String> text, Optional<OrderListState> newState) {
+      this(text, text, newState, Merge.NONE, "");
+    }
+
     static Notice silent() {
       return new Notice(Optional.empty(), Optional.empty());
     }
@@ -57,18 +82,26 @@ final class Notices {
     String who = Replies.role(role.get()) + " " + leg.side();
     return switch (leg.status()) {
       case FILLED -> {
-        String filled = who + " " + Figures.number(leg.cumulativeQuantity()) + " @ " + Figures.number(averagePrice(leg));
+        String price = " @ " + Figures.number(averagePrice(leg));
+        String filled = who + " " + Figures.number(leg.cumulativeQuantity()) + price;
+        String followUp = followUp(list, role.get());
         boolean exit = role.get() != LegRole.WORKING;
         yield new Notice(
-            Optional.of(Replies.filled(name, filled, followUp(list, role.get()))),
-            exit ? Optional.of(OrderListState.ALL_DONE) : Optional.empty());
+            Optional.of(Replies.filled(name, filled, followUp)),
+            Optional.of(Replies.filled(name, who + price, followUp)),
+            exit ? Optional.of(OrderListState.ALL_DONE) : Optional.empty(),
+            Merge.FINAL,
+            leg.clientOrderId().value());
       }
       case PARTIALLY_FILLED ->
           new Notice(
               Optional.of(
                   Replies.partiallyFilled(
                       name, who, Figures.number(leg.cumulativeQuantity()), Figures.number(leg.orderQuantity()))),
-              Optional.empty());
+              Optional.of(Replies.partiallyFilledRedacted(name, who)),
+              Optional.empty(),
+              Merge.PARTIAL,
+              leg.clientOrderId().value());
       case EXPIRED, EXPIRED_IN_MATCH ->
           // the other side of a filled OCO expires by design: the fill's sentence already said so
           leg.expiryReason() == ExpiryReason.OCO_TRIGGER || list.state() == OrderListState.ALL_DONE

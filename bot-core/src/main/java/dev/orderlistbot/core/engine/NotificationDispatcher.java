@@ -1,13 +1,16 @@
 package dev.orderlistbot.core.engine;
 
 import dev.orderlistbot.core.chat.OutboundMessage;
+import dev.orderlistbot.core.domain.ChatRef;
 import dev.orderlistbot.core.port.out.ChatDeliveryException;
 import dev.orderlistbot.core.port.out.ChatPlatform;
 import dev.orderlistbot.core.port.out.OutboxEntry;
 import dev.orderlistbot.core.port.out.Transactor;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.Executor;
@@ -17,39 +20,59 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Drains the notification outbox to the chat platforms. The app calls {@link #drainOnce()} on its
- * own schedule (every few seconds) and the router calls {@link #trigger()} right after it enqueued
+ * own schedule (every second or so) and the router calls {@link #trigger()} right after it enqueued
  * something.
  *
  * <p>Each message is claimed with a lease (so two dispatchers, or a crashed one, never double-send
- * within the lease), sent, and marked delivered. A send the platform refused for now is retried
- * with exponential back-off (5 s doubling to 15 min) or after the wait the platform asked for,
- * whichever is longer. A message whose chat is gone (not retryable) or that failed {@value
- * #MAX_ATTEMPTS} times is given up and logged. A message for a platform that is not running waits an
- * hour and is tried again.
+ * within the lease), paced by its platform's {@link DeliveryPolicy}, sent, and marked delivered. A
+ * message over a rate limit is put back for the instant it may go (the claim is not counted as an
+ * attempt); nothing sleeps. A send the platform refused for now is retried, however often it fails,
+ * with exponential back-off (5 s doubling to at most 15 min) or after the wait the platform asked
+ * for, whichever is longer; that wait also holds back the chat's other messages, so they keep
+ * their order. Only a refusal
+ * that is not retryable (the chat is gone, the bot was blocked) stops a message: it is marked
+ * failed in the outbox (kept, not deleted) and logged. A message for a platform that is not running
+ * waits a minute and is tried again.
  *
- * <p>Delivery is at least once: a crash between sending and marking delivered sends the message again
- * after the lease. Thread-safe.
+ * <p>Delivery is at least once: a crash between sending and marking delivered sends the message
+ * again after the lease. Thread-safe.
  */
 public final class NotificationDispatcher {
   private static final Logger LOG = LoggerFactory.getLogger(NotificationDispatcher.class);
 
   static final int BATCH = 50;
-  static final int MAX_ATTEMPTS = 20;
   static final Duration LEASE = Duration.ofMinutes(2);
   static final Duration FIRST_BACKOFF = Duration.ofSeconds(5);
   static final Duration MAX_BACKOFF = Duration.ofMinutes(15);
-  static final Duration PLATFORM_DOWN_WAIT = Duration.ofHours(1);
+  static final Duration PLATFORM_DOWN_WAIT = Duration.ofMinutes(1);
 
   private final Transactor transactor;
   private final ChatPlatforms platforms;
+  private final Map<String, DeliveryPolicy> policies;
   private final Clock clock;
   private final Executor executor;
+  private final SendPacer pacer = new SendPacer();
   private final AtomicBoolean scheduled = new AtomicBoolean();
 
-  /** @param executor runs the drains {@link #trigger()} asks for (a virtual thread, in the app) */
+  /** With each platform's {@link DeliveryPolicy#defaultFor default policy}. */
   public NotificationDispatcher(Transactor transactor, ChatPlatforms platforms, Clock clock, Executor executor) {
+    this(transactor, platforms, Map.of(), clock, executor);
+  }
+
+  /**
+   * @param policies rate limits by platform id; a platform not named gets {@link
+   *     DeliveryPolicy#defaultFor}
+   * @param executor runs the drains {@link #trigger()} asks for (a virtual thread, in the app)
+   */
+  public NotificationDispatcher(
+      Transactor transactor,
+      ChatPlatforms platforms,
+      Map<String, DeliveryPolicy> policies,
+      Clock clock,
+      Executor executor) {
     this.transactor = Objects.requireNonNull(transactor, "transactor");
     this.platforms = Objects.requireNonNull(platforms, "platforms");
+    this.policies = Map.copyOf(policies);
     this.clock = Objects.requireNonNull(clock, "clock");
     this.executor = Objects.requireNonNull(executor, "executor");
   }
@@ -65,7 +88,7 @@ public final class NotificationDispatcher {
     }
   }
 
-  /** Sends every message that is due now; answers how many were delivered. */
+  /** Sends every message that is due now and within the rate limits; answers how many were delivered. */
   public int drainOnce() {
     int delivered = 0;
     List<OutboxEntry> batch;
@@ -79,38 +102,57 @@ public final class NotificationDispatcher {
   }
 
   private boolean deliver(OutboxEntry entry) {
-    Optional<ChatPlatform> platform = platforms.forChat(entry.message().target());
+    ChatRef target = entry.message().target();
+    Optional<ChatPlatform> platform = platforms.forChat(target);
     if (platform.isEmpty()) {
-      LOG.warn("notification {}: no platform {} is running; trying again later", entry.id(), entry.message().target().platform());
-      reschedule(entry, PLATFORM_DOWN_WAIT);
+      LOG.warn("notification {}: no platform {} is running; trying again later", entry.id(), target.platform());
+      postpone(entry, clock.instant().plus(PLATFORM_DOWN_WAIT));
+      return false;
+    }
+    DeliveryPolicy policy = policies.getOrDefault(target.platform(), DeliveryPolicy.defaultFor(target.platform()));
+    Optional<Instant> notYet = pacer.reserve(target, policy, clock.instant());
+    if (notYet.isPresent()) {
+      postpone(entry, notYet.get());
       return false;
     }
     try {
-      platform.get().send(entry.message().target(), OutboundMessage.text(entry.message().text()));
+      platform.get().send(target, OutboundMessage.text(entry.message().text()));
       transactor.inTransaction(stores -> stores.outbox().markDelivered(entry.id()));
       return true;
     } catch (ChatDeliveryException e) {
-      if (!e.retryable() || entry.attempts() >= MAX_ATTEMPTS) {
-        LOG.warn("notification {} to {} given up after {} attempt(s): {}", entry.id(), entry.message().target(), entry.attempts(), e.getMessage());
-        transactor.inTransaction(stores -> stores.outbox().markDelivered(entry.id()));
-      } else {
+      if (e.retryable()) {
         Duration wait = backoff(entry.attempts());
         Duration asked = e.retryAfter().orElse(Duration.ZERO);
-        reschedule(entry, asked.compareTo(wait) > 0 ? asked : wait);
+        LOG.info("notification {} to {} deferred after attempt {}: {}", entry.id(), target, entry.attempts(), e.getMessage());
+        retryLater(entry, policy, asked.compareTo(wait) > 0 ? asked : wait);
+      } else {
+        LOG.warn("notification {} to {} failed for good after {} attempt(s), kept as failed: {}", entry.id(), target, entry.attempts(), e.getMessage());
+        String reason = String.valueOf(e.getMessage());
+        transactor.inTransaction(stores -> stores.outbox().markFailed(entry.id(), reason));
       }
       return false;
     } catch (RuntimeException e) {
-      LOG.error("notification {} to {} failed; trying again later", entry.id(), entry.message().target(), e);
-      reschedule(entry, backoff(entry.attempts()));
+      LOG.error("notification {} to {} failed; trying again later", entry.id(), target, e);
+      retryLater(entry, policy, backoff(entry.attempts()));
       return false;
     }
   }
 
-  private void reschedule(OutboxEntry entry, Duration wait) {
-    transactor.inTransaction(stores -> stores.outbox().reschedule(entry.id(), clock.instant().plus(wait)));
+  /**
+   * Tries the message again after {@code wait}, and holds the chat's other messages back until then,
+   * so they do not overtake it (a fill after its partial fill, not before).
+   */
+  private void retryLater(OutboxEntry entry, DeliveryPolicy policy, Duration wait) {
+    Instant at = clock.instant().plus(wait);
+    pacer.holdOff(entry.message().target(), policy, at);
+    transactor.inTransaction(stores -> stores.outbox().reschedule(entry.id(), at));
   }
 
-  /** 5 s after the first attempt, doubling, at most 15 min. */
+  private void postpone(OutboxEntry entry, Instant at) {
+    transactor.inTransaction(stores -> stores.outbox().postpone(entry.id(), at));
+  }
+
+  /** 5 s after the first attempt, doubling, at most 15 min; never gives up. */
   static Duration backoff(int attempts) {
     Duration wait = FIRST_BACKOFF;
     for (int i = 1; i < attempts && wait.compareTo(MAX_BACKOFF) < 0; i++) {

@@ -1,8 +1,11 @@
 package dev.orderlistbot.core.engine;
 
+import dev.orderlistbot.core.domain.ChatRef;
 import dev.orderlistbot.core.domain.UserRef;
 import dev.orderlistbot.core.domain.order.OrderListUpdate;
 import dev.orderlistbot.core.port.in.OrderUpdateHandler;
+import dev.orderlistbot.core.port.out.AlertMode;
+import dev.orderlistbot.core.port.out.AlertSubscription;
 import dev.orderlistbot.core.port.out.OutboxMessage;
 import dev.orderlistbot.core.port.out.Stores;
 import dev.orderlistbot.core.port.out.TrackedOrderList;
@@ -10,6 +13,7 @@ import dev.orderlistbot.core.port.out.Transactor;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
 import java.util.HexFormat;
 import java.util.Objects;
 import java.util.Optional;
@@ -17,11 +21,18 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Routes order-list events to the chat each list was placed from. In ONE transaction it marks the
- * event processed (a replay stops there), finds the bot's record of the list (by Binance's id, or
- * by the client id its legs carry, which works even before the placement's answer arrived), moves
- * the record's state and enqueues the notice in the outbox; then it wakes the dispatcher. Events
- * for lists the bot did not place are logged and dropped.
+ * Routes order-list events to the chat each list was placed from and to every chat that subscribed
+ * to the owner's alerts ({@code /alerts on}, or {@code redacted}: without quantities). In ONE
+ * transaction it marks the event processed (a replay stops there), finds the bot's record of the
+ * list (by Binance's id, or by the client id its legs carry, which works even before the placement's
+ * answer arrived), moves the record's state and enqueues one outbox message per target chat, keyed
+ * by the event and the target (so a replay also stops at the outbox); then it wakes the dispatcher.
+ * Events for lists the bot did not place are logged and dropped.
+ *
+ * <p>Partial fills are merged: a partial fill waits the merge window (default 5 s) in the outbox,
+ * and the next partial fills of the same order replace its text while it waits; the order's final
+ * fill replaces a waiting partial and goes at once. So a chat hears at most about one partial fill
+ * per order per window, and a crash loses nothing (every step is a committed outbox row).
  *
  * <p>Thread-safe. A storage failure is logged and rethrown, so the source may deliver the event
  * again (nothing was marked processed).
@@ -30,16 +41,29 @@ public final class NotificationRouter implements OrderUpdateHandler {
   private static final Logger LOG = LoggerFactory.getLogger(NotificationRouter.class);
   private static final int MAX_KEY = 200;
 
+  public static final Duration DEFAULT_MERGE_WINDOW = Duration.ofSeconds(5);
+
   private final Transactor transactor;
   private final Runnable afterEnqueue;
+  private final Duration mergeWindow;
+
+  /** With the {@link #DEFAULT_MERGE_WINDOW default merge window} for partial fills. */
+  public NotificationRouter(Transactor transactor, Runnable afterEnqueue) {
+    this(transactor, afterEnqueue, DEFAULT_MERGE_WINDOW);
+  }
 
   /**
    * @param afterEnqueue called after a notice was committed to the outbox, e.g. {@code
    *     dispatcher::trigger}
+   * @param mergeWindow how long a partial fill waits for the next ones of its order (zero: none)
    */
-  public NotificationRouter(Transactor transactor, Runnable afterEnqueue) {
+  public NotificationRouter(Transactor transactor, Runnable afterEnqueue, Duration mergeWindow) {
     this.transactor = Objects.requireNonNull(transactor, "transactor");
     this.afterEnqueue = Objects.requireNonNull(afterEnqueue, "afterEnqueue");
+    this.mergeWindow = Objects.requireNonNull(mergeWindow, "mergeWindow");
+    if (mergeWindow.isNegative()) {
+      throw new IllegalArgumentException("the merge window must not be negative");
+    }
   }
 
   @Override
@@ -57,7 +81,7 @@ public final class NotificationRouter implements OrderUpdateHandler {
   }
 
   private boolean route(Stores stores, UserRef owner, OrderListUpdate update) {
-    if (!stores.processedEvents().markProcessed(key("", update.eventId()))) {
+    if (!stores.processedEvents().markProcessed(key("", update.eventId(), ""))) {
       LOG.debug("order event {} was already handled", update.eventId());
       return false;
     }
@@ -75,9 +99,33 @@ public final class NotificationRouter implements OrderUpdateHandler {
         owner,
         list.listClientOrderId(),
         notice.text().isPresent() ? "notice enqueued" : "no notice");
-    return notice.text()
-        .map(text -> stores.outbox().enqueue(new OutboxMessage(key("event:", update.eventId()), list.chat(), text)))
-        .orElse(false);
+    return notice.text().isPresent() && fanOut(stores, owner, list.chat(), update.eventId(), notice);
+  }
+
+  /**
+   * One outbox message for the chat the list was placed in and one for each chat subscribed to the
+   * owner's alerts (redacted where asked), each keyed by the event and its target.
+   */
+  private boolean fanOut(Stores stores, UserRef owner, ChatRef placedIn, String eventId, Notices.Notice notice) {
+    boolean enqueued = enqueue(stores, notice, new OutboxMessage(key("event:", eventId, ""), placedIn, notice.text().orElseThrow()));
+    for (AlertSubscription subscription : stores.subscriptions().forOwner(owner)) {
+      ChatRef chat = subscription.chat();
+      Optional<String> text = subscription.mode() == AlertMode.REDACTED ? notice.redacted() : notice.text();
+      // the chat the list was placed in already heard it in full
+      if (!chat.equals(placedIn) && text.isPresent()) {
+        String target = "@" + chat.platform() + ":" + chat.chatId();
+        enqueued |= enqueue(stores, notice, new OutboxMessage(key("event:", eventId, target), chat, text.get()));
+      }
+    }
+    return enqueued;
+  }
+
+  private boolean enqueue(Stores stores, Notices.Notice notice, OutboxMessage message) {
+    return switch (notice.merge()) {
+      case NONE -> stores.outbox().enqueue(message);
+      case PARTIAL -> stores.outbox().enqueueMerged(message, key("fills:", notice.mergeKey(), ""), mergeWindow);
+      case FINAL -> stores.outbox().enqueueMerged(message, key("fills:", notice.mergeKey(), ""), Duration.ZERO);
+    };
   }
 
   private static Optional<TrackedOrderList> find(Stores stores, OrderListUpdate update) {
@@ -95,14 +143,14 @@ public final class NotificationRouter implements OrderUpdateHandler {
     };
   }
 
-  /** {@code prefix + eventId}, or its SHA-256 when that is too long for the stores. */
-  private static String key(String prefix, String eventId) {
-    String key = prefix + eventId;
-    if (key.length() <= MAX_KEY && !eventId.isBlank()) {
+  /** {@code prefix + id + suffix}, or the SHA-256 of {@code id + suffix} when that is too long for the stores. */
+  private static String key(String prefix, String id, String suffix) {
+    String key = prefix + id + suffix;
+    if (key.length() <= MAX_KEY && !id.isBlank()) {
       return key;
     }
     try {
-      byte[] digest = MessageDigest.getInstance("SHA-256").digest(eventId.getBytes(StandardCharsets.UTF_8));
+      byte[] digest = MessageDigest.getInstance("SHA-256").digest((id + suffix).getBytes(StandardCharsets.UTF_8));
       return prefix + "sha256:" + HexFormat.of().formatHex(digest);
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException("SHA-256 is not available in this JDK", e);

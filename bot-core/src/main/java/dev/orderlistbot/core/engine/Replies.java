@@ -12,6 +12,8 @@ import dev.orderlistbot.core.domain.UserRef;
 import dev.orderlistbot.core.domain.order.ClientListId;
 import dev.orderlistbot.core.domain.order.LegRole;
 import dev.orderlistbot.core.domain.order.ListKind;
+import dev.orderlistbot.core.port.out.AlertMode;
+import dev.orderlistbot.core.port.out.AlertSubscription;
 import dev.orderlistbot.core.port.out.ExchangeError;
 import dev.orderlistbot.core.rules.Violation;
 import java.time.Duration;
@@ -282,8 +284,37 @@ final class Replies {
         + "; resting orders were matched against it.";
   }
 
-  static String alertsNotYet() {
-    return "Group alerts are not available yet. Fills are sent to the chat where you placed the order list.";
+  static String alertsOn(boolean redacted) {
+    return "🔔 This chat now gets your order-list notifications"
+        + (redacted ? ", without quantities" : "") + ". Stop them with /alerts off.";
+  }
+
+  static String alertsOff(boolean wasOn) {
+    return wasOn
+        ? "🔕 This chat no longer gets your order-list notifications."
+        : "This chat was not getting your order-list notifications.";
+  }
+
+  static String alertsHere(Optional<AlertMode> mode) {
+    return mode.map(m -> "Your order-list notifications are on in this chat"
+            + (m == AlertMode.REDACTED ? ", without quantities." : "."))
+        .orElse("Your order-list notifications are off in this chat. Turn them on with /alerts on or /alerts redacted.");
+  }
+
+  static String alertsInGroupsOnly() {
+    return "Write /alerts on (or /alerts redacted, without quantities) in the group or channel that should get"
+        + " your order-list notifications. Here, /alerts lists those chats; this private chat always gets them.";
+  }
+
+  static String alertsList(List<AlertSubscription> subscriptions) {
+    if (subscriptions.isEmpty()) {
+      return "No group gets your order-list notifications. Write /alerts on in a group to add it.";
+    }
+    return "Chats that get your order-list notifications:\n"
+        + subscriptions.stream()
+            .map(s -> "• " + s.chat().platform() + " chat " + s.chat().chatId()
+                + (s.mode() == AlertMode.REDACTED ? " (without quantities)" : ""))
+            .collect(Collectors.joining("\n"));
   }
 
   // ---- keys ----
@@ -441,6 +472,10 @@ final class Replies {
 
   static String partiallyFilled(String list, String leg, String filled, String ordered) {
     return "◑ " + list + ": " + leg + " partially filled, " + filled + " of " + ordered + ".";
+  }
+
+  static String partiallyFilledRedacted(String list, String leg) {
+    return "◑ " + list + ": " + leg + " partially filled.";
   }
 
   static String legExpired(String list, LegRole role) {

@@ -89,6 +89,22 @@ class NoticesTest {
             leg(LegRole.TAKE_PROFIT, LegStatus.PARTIALLY_FILLED, "0.004", "128", ExpiryReason.NONE));
 
     assertThat(notice.text()).contains("◑ BTCUSDT OCO #8821: take-profit SELL partially filled, 0.004 of 0.01.");
+    assertThat(notice.merge()).isEqualTo(Notices.Merge.PARTIAL);
+    assertThat(notice.mergeKey()).isEqualTo(LIST.legId(LegRole.TAKE_PROFIT).value());
+  }
+
+  @Test
+  void theRedactedTextsKeepPricesButNeverQuantities() {
+    TrackedOrderList list = tracked(ListKind.OCO, OrderListState.EXECUTING, LegRole.TAKE_PROFIT, LegRole.STOP_LOSS);
+
+    Notices.Notice filled = Notices.of(list, leg(LegRole.TAKE_PROFIT, LegStatus.FILLED, "0.01", "320", ExpiryReason.NONE));
+    Notices.Notice partial =
+        Notices.of(list, leg(LegRole.TAKE_PROFIT, LegStatus.PARTIALLY_FILLED, "0.004", "128", ExpiryReason.NONE));
+
+    assertThat(filled.redacted()).contains("✅ BTCUSDT OCO #8821: take-profit SELL @ 32,000 filled; stop-loss expired.");
+    assertThat(filled.merge()).isEqualTo(Notices.Merge.FINAL);
+    assertThat(partial.redacted()).contains("◑ BTCUSDT OCO #8821: take-profit SELL partially filled.");
+    assertThat(filled.redacted().orElseThrow() + partial.redacted().orElseThrow()).doesNotContain("0.01", "0.004");
   }
 
   private static TrackedOrderList tracked(ListKind kind, OrderListState state, LegRole... roles) {

@@ -135,9 +135,31 @@ class ConversationTest {
   }
 
   @Test
-  void groupAlertsAreAnnouncedAsNotYetAvailable() {
-    bot.sayInGroup(ALICE, "/alerts on");
+  void alertsAreSwitchedInTheGroupAndListedInPrivate() {
+    bot.sayInGroup(ALICE, "/alerts redacted");
+    assertThat(bot.lastReply(GROUP)).isEqualTo(Replies.alertsOn(true));
 
-    assertThat(bot.lastReply(GROUP)).isEqualTo(Replies.alertsNotYet());
+    bot.sayInGroup(ALICE, "/alerts");
+    assertThat(bot.lastReply(GROUP)).isEqualTo("Your order-list notifications are on in this chat, without quantities.");
+
+    bot.say(ALICE, "/alerts");
+    assertThat(bot.lastReply(ALICE))
+        .isEqualTo("Chats that get your order-list notifications:\n• telegram chat -100200300 (without quantities)");
+
+    bot.say(ALICE, "/alerts on");
+    assertThat(bot.lastReply(ALICE)).isEqualTo(Replies.alertsInGroupsOnly());
+
+    bot.sayInGroup(ALICE, "/alerts off");
+    assertThat(bot.lastReply(GROUP)).isEqualTo(Replies.alertsOff(true));
+    bot.say(ALICE, "/alerts");
+    assertThat(bot.lastReply(ALICE)).startsWith("No group gets your order-list notifications.");
+  }
+
+  @Test
+  void aUserWhoIsNotAllowedCannotSubscribeAGroup() {
+    bot.sayInGroup(MALLORY, "/alerts on");
+
+    assertThat(bot.lastReply(GROUP)).isEqualTo(Replies.notAllowed(MALLORY));
+    assertThat(bot.subscriptionsIn(GROUP)).isEmpty();
   }
 }

@@ -150,7 +150,7 @@ class NotificationTest {
   }
 
   @Test
-  void aNoticeForAChatThatIsGoneIsGivenUpAfterOneTry() {
+  void aNoticeForAChatThatIsGoneIsKeptAsFailedAfterOneTry() {
     TrackedOrderList list = placeInGroup("/oco BTCUSDT sell 0.01 tp 32000 sl 29000");
     bot.telegram.failNextSend(ChatDeliveryException.permanent("bot was kicked", null));
 
@@ -159,6 +159,9 @@ class NotificationTest {
 
     assertThat(bot.dispatcher().drainOnce()).isZero();
     assertThat(bot.telegram.texts(GROUP)).doesNotContain(FILLED);
+    assertThat(bot.failedNotices())
+        .singleElement()
+        .satisfies(failed -> assertThat(failed.message().text()).isEqualTo(FILLED));
   }
 
   @Test

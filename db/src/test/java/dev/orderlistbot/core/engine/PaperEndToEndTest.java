@@ -9,6 +9,7 @@ import dev.orderlistbot.core.domain.ChatRef;
 import dev.orderlistbot.core.port.out.OrderListState;
 import dev.orderlistbot.core.port.out.TrackedOrderList;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -142,6 +143,9 @@ class PaperEndToEndTest {
   private void price(String price) {
     bot.say(ALICE, "/paper price BTCUSDT " + price);
     assertThat(bot.lastReply(ALICE)).startsWith("Paper price of BTCUSDT set to");
+    // the trader takes a moment; notices to one chat are spaced by Telegram's per-chat limit
+    bot.clock.advance(Duration.ofSeconds(5));
+    bot.dispatcher().drainOnce();
   }
 
   /** The fill, expiry and close notices {@code chat} received, in order. */

@@ -80,6 +80,12 @@ final class RecordingChatPlatform implements ChatPlatform {
     sendFailures.add(failure);
   }
 
+  synchronized void failNextSends(int times, ChatDeliveryException failure) {
+    for (int i = 0; i < times; i++) {
+      sendFailures.add(failure);
+    }
+  }
+
   synchronized List<MessageRef> deleted() {
     return List.copyOf(deleted);
   }

@@ -16,7 +16,9 @@ import dev.orderlistbot.core.port.out.ExchangeClient;
 import dev.orderlistbot.core.port.out.OrderEventSource;
 import dev.orderlistbot.core.port.out.PaperControl;
 import dev.orderlistbot.core.port.out.PaperStateStore;
+import dev.orderlistbot.core.port.out.AlertSubscription;
 import dev.orderlistbot.core.port.out.AuditEntry;
+import dev.orderlistbot.core.port.out.OutboxEntry;
 import dev.orderlistbot.core.port.out.Stores;
 import dev.orderlistbot.core.port.out.TrackedOrderList;
 import dev.orderlistbot.core.rules.PreTradeCheck;
@@ -156,6 +158,15 @@ final class TestBot implements AutoCloseable {
 
   List<AuditEntry> audit(UserRef user) {
     return stores(s -> s.audit().recentBy(user, 50));
+  }
+
+  /** The notifications kept as failed (the platform refused them for good), newest first. */
+  List<OutboxEntry> failedNotices() {
+    return stores(s -> s.outbox().failed(50));
+  }
+
+  List<AlertSubscription> subscriptionsIn(ChatRef chat) {
+    return stores(s -> s.subscriptions().forChat(chat));
   }
 
   Optional<TrackedOrderList> tracked(long orderListId) {

@@ -13,21 +13,46 @@ import java.util.List;
  * <ul>
  *   <li>{@link #enqueue} is insert-if-absent by dedupe key: true when stored, false when a message
  *       with that key exists (delivered or not). The new message is due at once.
- *   <li>{@link #claimDue} takes up to {@code max} undelivered messages due now (oldest due first),
+ *   <li>{@link #enqueueMerged} folds a message into a pending one of the same merge key and target,
+ *       for notices that replace each other (partial fills of one order, then its fill): if a row
+ *       with that merge key and target exists that no dispatcher has claimed yet, its text becomes
+ *       {@code message.text()} and it is due at the earlier of its due time and {@code now + delay};
+ *       otherwise the message is inserted as {@link #enqueue} does, due at {@code now + delay}.
+ *       A claimed row is never changed, so a text being sent is never lost by a merge.
+ *   <li>{@link #claimDue} takes up to {@code max} pending messages due now (oldest due first),
  *       counts an attempt on each and pushes their next attempt {@code lease} into the future, so a
  *       second dispatcher does not take them and a crashed one's messages come back after the lease.
  *       Each claim is a conditional update: two dispatchers never claim the same message at once.
  *   <li>{@link #markDelivered} ends a message's life; {@link #reschedule} sets its next attempt
- *       (for a back-off after a failed send). Both return false for an unknown or delivered id.
+ *       (for a back-off after a failed send); {@link #postpone} does the same and takes back the
+ *       attempt the claim counted (the message was not tried: a rate limit held it);
+ *       {@link #markFailed} stops a message the platform will never take (the chat is gone), keeping
+ *       the row and the reason. All four return false for an unknown, delivered or failed id.
  * </ul>
- * "Now" is the store's injected clock. Thread-safe. Failure modes: {@link StorageException}.
+ * A message is pending until it is delivered or failed. "Now" is the store's injected clock.
+ * Thread-safe. Failure modes: {@link StorageException}.
  */
 public interface NotificationOutbox {
   boolean enqueue(OutboxMessage message);
+
+  /** See the class contract; returns true when the message was stored or merged. */
+  boolean enqueueMerged(OutboxMessage message, String mergeKey, Duration delay);
 
   List<OutboxEntry> claimDue(int max, Duration lease);
 
   boolean markDelivered(long id);
 
   boolean reschedule(long id, Instant nextAttemptAt);
+
+  boolean postpone(long id, Instant nextAttemptAt);
+
+  /**
+   * Stops a message for good, keeping it.
+   *
+   * @param reason why, for the operator (at most 500 characters kept; never the message text)
+   */
+  boolean markFailed(long id, String reason);
+
+  /** Up to {@code max} messages given up as failed, newest first. */
+  List<OutboxEntry> failed(int max);
 }
