@@ -7,6 +7,7 @@ import dev.orderlistbot.core.engine.ChatPlatforms;
 import dev.orderlistbot.core.engine.EngineConfig;
 import dev.orderlistbot.core.engine.NotificationDispatcher;
 import dev.orderlistbot.core.engine.NotificationRouter;
+import dev.orderlistbot.core.engine.StreamNotices;
 import dev.orderlistbot.core.port.out.ChatPlatform;
 import dev.orderlistbot.core.port.out.ExchangeClient;
 import dev.orderlistbot.core.port.out.OrderEventSource;
@@ -15,6 +16,7 @@ import dev.orderlistbot.core.port.out.Transactor;
 import dev.orderlistbot.core.rules.PreTradeCheck;
 import dev.orderlistbot.exchange.binance.BinanceConfig;
 import dev.orderlistbot.exchange.binance.BinanceExchangeClient;
+import dev.orderlistbot.exchange.binance.BinanceUserDataStream;
 import dev.orderlistbot.exchange.paper.PaperConfig;
 import dev.orderlistbot.exchange.paper.PaperExchange;
 import java.net.http.HttpClient;
@@ -27,13 +29,14 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The running bot over opened storage: the exchange (paper or Binance), the engine, and the
- * notification router and dispatcher, with the one scheduler and the virtual-thread executor they
+ * The running bot over opened storage: the exchange (paper, or Binance with its user data stream),
+ * the engine, and the notification router and dispatcher, with the one scheduler and the virtual-thread executor they
  * share. {@link #close()} stops them in reverse order: no new scheduled work, the paper exchange
  * saved, the outbox drained once more, in-flight work finished. Chat platforms and storage belong
  * to the caller, which closes them around this.
@@ -45,6 +48,7 @@ final class BotRuntime implements AutoCloseable {
   private final ScheduledExecutorService scheduler;
   private final ExecutorService workers;
   private final Optional<PaperExchange> paper;
+  private final Optional<BinanceUserDataStream> stream;
   private final NotificationDispatcher dispatcher;
   private final ScheduledFuture<?> draining;
   private final BotEngine engine;
@@ -54,6 +58,7 @@ final class BotRuntime implements AutoCloseable {
       ScheduledExecutorService scheduler,
       ExecutorService workers,
       Optional<PaperExchange> paper,
+      Optional<BinanceUserDataStream> stream,
       NotificationDispatcher dispatcher,
       ScheduledFuture<?> draining,
       BotEngine engine,
@@ -61,6 +66,7 @@ final class BotRuntime implements AutoCloseable {
     this.scheduler = scheduler;
     this.workers = workers;
     this.paper = paper;
+    this.stream = stream;
     this.dispatcher = dispatcher;
     this.draining = draining;
     this.engine = engine;
@@ -80,8 +86,11 @@ final class BotRuntime implements AutoCloseable {
       Optional<String> botUsername,
       Clock clock,
       SecureRandom random) {
-    ScheduledExecutorService scheduler =
-        Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().name("bot-scheduler").daemon().factory());
+    ScheduledThreadPoolExecutor scheduler =
+        new ScheduledThreadPoolExecutor(1, Thread.ofPlatform().name("bot-scheduler").daemon().factory());
+    // at shutdown, timers still waiting (reconnect back-offs, the price walk) are dropped, not awaited
+    scheduler.setExecuteExistingDelayedTasksAfterShutdownPolicy(false);
+    scheduler.setContinueExistingPeriodicTasksAfterShutdownPolicy(false);
     ExecutorService workers = Executors.newVirtualThreadPerTaskExecutor();
     ChatPlatforms chats = ChatPlatforms.of(platforms);
     Transactor transactor = storage.database().transactor();
@@ -90,17 +99,34 @@ final class BotRuntime implements AutoCloseable {
     TradingSettings trading = config.trading();
 
     Optional<PaperExchange> paper = Optional.empty();
+    Optional<BinanceUserDataStream> stream = Optional.empty();
     ExchangeClient exchange;
+    Optional<OrderEventSource> events;
     if (trading.environment() == TradingEnvironment.PAPER) {
       PaperExchange paperExchange =
           PaperExchange.create(paperConfig(trading), clock, scheduler, router, storage.database().paperState());
       paper = Optional.of(paperExchange);
       exchange = paperExchange;
+      events = Optional.of(paperExchange);
     } else {
-      exchange = binance(trading, clock);
+      BinanceConfig binanceConfig = binanceConfig(trading);
+      HttpClient http = HttpClient.newBuilder().connectTimeout(binanceConfig.connectTimeout()).build();
+      BinanceExchangeClient rest = BinanceExchangeClient.create(binanceConfig, http, clock);
+      StreamNotices notices = new StreamNotices(transactor, dispatcher::trigger, clock);
+      BinanceUserDataStream userData =
+          BinanceUserDataStream.create(
+              binanceConfig,
+              http,
+              rest,
+              scheduler,
+              router,
+              (user, credentials) -> notices.connectionGap(user),
+              rejected -> notices.keyRefused(rejected.user(), rejected.reason()),
+              BinanceUserDataStream.Settings.defaults());
+      stream = Optional.of(userData);
+      exchange = rest;
+      events = Optional.of(userData);
     }
-    // Binance's user data stream (the live event source) arrives with the notifications issue.
-    Optional<OrderEventSource> events = paper.map(p -> p);
     Optional<PaperControl> paperControl = paper.map(p -> p);
     EngineConfig engineConfig =
         EngineConfig.of(trading.environment(), trading.allowedUsers(), trading.admins())
@@ -123,7 +149,7 @@ final class BotRuntime implements AutoCloseable {
     ScheduledFuture<?> draining =
         scheduler.scheduleWithFixedDelay(() -> drainQuietly(dispatcher), every, every, TimeUnit.MILLISECONDS);
     LOG.info("Bot ready: {} trading, platforms {}", trading.environment(), platforms.stream().map(ChatPlatform::platform).toList());
-    return new BotRuntime(scheduler, workers, paper, dispatcher, draining, engine, exchange);
+    return new BotRuntime(scheduler, workers, paper, stream, dispatcher, draining, engine, exchange);
   }
 
   /** The exchange orders go to (paper or Binance). */
@@ -139,6 +165,8 @@ final class BotRuntime implements AutoCloseable {
   @Override
   public void close() {
     draining.cancel(false);
+    stream.ifPresent(BinanceUserDataStream::close);
+    paper.ifPresent(PaperExchange::close);
     scheduler.shutdown();
     try {
       if (!scheduler.awaitTermination(10, TimeUnit.SECONDS)) {
@@ -148,7 +176,6 @@ final class BotRuntime implements AutoCloseable {
       scheduler.shutdownNow();
       Thread.currentThread().interrupt();
     }
-    paper.ifPresent(PaperExchange::close);
     drainQuietly(dispatcher);
     workers.close();
     LOG.info("Bot stopped");
@@ -160,7 +187,7 @@ final class BotRuntime implements AutoCloseable {
         : PaperConfig.defaults().withPriceWalk(trading.paperWalk());
   }
 
-  private static ExchangeClient binance(TradingSettings trading, Clock clock) {
+  private static BinanceConfig binanceConfig(TradingSettings trading) {
     BinanceConfig config =
         BinanceConfig.defaults(
             switch (trading.environment()) {
@@ -169,9 +196,8 @@ final class BotRuntime implements AutoCloseable {
               case LIVE -> BinanceConfig.Environment.LIVE;
               case PAPER -> throw new IllegalStateException("paper trading does not use Binance");
             });
-    BinanceConfig chosen = trading.restUrl().map(config::withRestBaseUrl).orElse(config);
-    HttpClient http = HttpClient.newBuilder().connectTimeout(chosen.connectTimeout()).build();
-    return BinanceExchangeClient.create(chosen, http, clock);
+    BinanceConfig withRest = trading.restUrl().map(config::withRestBaseUrl).orElse(config);
+    return trading.wsApiUrl().map(withRest::withWsApiUrl).orElse(withRest);
   }
 
   private static void drainQuietly(NotificationDispatcher dispatcher) {

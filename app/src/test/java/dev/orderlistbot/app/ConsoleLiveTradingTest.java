@@ -3,6 +3,7 @@ package dev.orderlistbot.app;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.orderlistbot.exchange.binance.BinanceStub;
+import dev.orderlistbot.exchange.binance.FakeWsApi;
 import java.io.BufferedReader;
 import java.io.PrintWriter;
 import java.io.StringReader;
@@ -19,7 +20,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * The same console flow with {@code BINANCE_ENV=live}, pointed at a loopback Binance: the key is
  * tested with a signed account call before it is stored, and the confirmed OCO is signed with it
- * and placed through the real Binance client. The stub answers only correctly signed requests.
+ * and placed through the real Binance client, and the key subscribes to its user data stream on a
+ * loopback WebSocket API. The stubs answer only correctly signed requests.
  */
 class ConsoleLiveTradingTest {
   private static final String API_KEY = "liveApiKey0123456789abcdefABCDEF";
@@ -30,9 +32,12 @@ class ConsoleLiveTradingTest {
 
   @TempDir Path dir;
   private BinanceStub binance;
+  private FakeWsApi userData;
 
   @BeforeEach
-  void startBinance() {
+  void startBinance() throws InterruptedException {
+    userData = FakeWsApi.started();
+    userData.account(API_KEY, SECRET);
     binance = new BinanceStub();
     binance.serverTime(System.currentTimeMillis());
     binance.exchangeInfo("exchangeinfo-btcusdt.json");
@@ -42,8 +47,9 @@ class ConsoleLiveTradingTest {
   }
 
   @AfterEach
-  void stopBinance() {
+  void stopBinance() throws InterruptedException {
     binance.close();
+    userData.stop(1_000);
   }
 
   @Test
@@ -54,7 +60,8 @@ class ConsoleLiveTradingTest {
         Map.of(
             "BOT_DATA_DIR", dir.resolve("data").toString(),
             "BINANCE_ENV", "live",
-            "BINANCE_REST_URL", binance.baseUrl().toString());
+            "BINANCE_REST_URL", binance.baseUrl().toString(),
+            "BINANCE_WS_API_URL", userData.uri().toString());
     String input =
         "/setkey " + API_KEY + " " + SECRET + "\n"
             + "/oco BTCUSDT sell 0.01 tp 32000 sl 29000/28900\n"
@@ -81,5 +88,8 @@ class ConsoleLiveTradingTest {
                     .contains("aboveType", "belowType", "listClientOrderId", "timestamp", "signature"));
     assertThat(binance.count("POST", "/api/v3/orderList/oco")).isEqualTo(1);
     assertThat(out.toString() + err).doesNotContain(SECRET);
+    assertThat(userData.subscribes())
+        .as("the stored key subscribes to its user data stream, signed")
+        .anySatisfy(subscribe -> assertThat(subscribe.signatureValid()).isTrue());
   }
 }

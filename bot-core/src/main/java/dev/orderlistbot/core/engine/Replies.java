@@ -324,6 +324,16 @@ final class Replies {
         + (carriedSecret ? " " + (deleted ? "I deleted your message." : deleteItYourself()) : "");
   }
 
+  static String streamKeyRefused(String reason) {
+    return "⚠️ Binance refused your API key for live order notifications: " + reason
+        + " Fills will not be announced until you store a working key with /setkey (or /keygen).";
+  }
+
+  static String streamGap() {
+    return "⚠️ My connection to Binance's live order events was interrupted and is back now."
+        + " A fill or expiry during the gap may not have been announced: check /orders.";
+  }
+
   static String balancesPrivateOnly() {
     return "Balances are private: ask me with /balance in a private chat.";
   }

@@ -33,9 +33,9 @@ import org.java_websocket.server.WebSocketServer;
  * signature (sorted params, un-encoded, apiKey included), refuses keys marked revoked with the
  * {@code -2015} fixture, and pushes fixture events to an account's current subscription.
  */
-final class FakeWsApi extends WebSocketServer {
+public final class FakeWsApi extends WebSocketServer {
   /** One subscription request as received. */
-  record Subscribe(String apiKey, String signature, boolean signatureValid) {}
+  public record Subscribe(String apiKey, String signature, boolean signatureValid) {}
 
   private final Map<String, String> secrets = new ConcurrentHashMap<>();
   private final Set<String> revoked = ConcurrentHashMap.newKeySet();
@@ -56,7 +56,7 @@ final class FakeWsApi extends WebSocketServer {
     setReuseAddr(true);
   }
 
-  static FakeWsApi started() throws InterruptedException {
+  public static FakeWsApi started() throws InterruptedException {
     FakeWsApi server = new FakeWsApi();
     server.start();
     if (!server.started.await(10, TimeUnit.SECONDS)) {
@@ -65,12 +65,12 @@ final class FakeWsApi extends WebSocketServer {
     return server;
   }
 
-  URI uri() {
+  public URI uri() {
     String host = InetAddress.getLoopbackAddress().getHostAddress();
     return URI.create("ws://" + (host.contains(":") ? "[" + host + "]" : host) + ":" + getPort() + "/ws-api/v3");
   }
 
-  void account(String apiKey, String secret) {
+  public void account(String apiKey, String secret) {
     secrets.put(apiKey, secret);
   }
 
@@ -88,7 +88,7 @@ final class FakeWsApi extends WebSocketServer {
     ignoredOnce.add(apiKey);
   }
 
-  List<Subscribe> subscribes() {
+  public List<Subscribe> subscribes() {
     return List.copyOf(subscribes);
   }
 
@@ -112,7 +112,7 @@ final class FakeWsApi extends WebSocketServer {
     return pongs.get();
   }
 
-  boolean subscribed(String apiKey) {
+  public boolean subscribed(String apiKey) {
     return subscriptions.values().stream().anyMatch(m -> m.containsKey(apiKey));
   }
 
