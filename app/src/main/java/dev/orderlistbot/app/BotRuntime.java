@@ -49,6 +49,7 @@ final class BotRuntime implements AutoCloseable {
   private final ScheduledFuture<?> draining;
   private final BotEngine engine;
   private final ExchangeClient exchange;
+  private final BotMetrics metrics;
 
   private BotRuntime(
       ScheduledExecutorService scheduler,
@@ -57,7 +58,8 @@ final class BotRuntime implements AutoCloseable {
       NotificationDispatcher dispatcher,
       ScheduledFuture<?> draining,
       BotEngine engine,
-      ExchangeClient exchange) {
+      ExchangeClient exchange,
+      BotMetrics metrics) {
     this.scheduler = scheduler;
     this.workers = workers;
     this.paper = paper;
@@ -65,6 +67,7 @@ final class BotRuntime implements AutoCloseable {
     this.draining = draining;
     this.engine = engine;
     this.exchange = exchange;
+    this.metrics = metrics;
   }
 
   /**
@@ -79,7 +82,8 @@ final class BotRuntime implements AutoCloseable {
       List<ChatPlatform> platforms,
       Optional<String> botUsername,
       Clock clock,
-      SecureRandom random) {
+      SecureRandom random,
+      BotMetrics metrics) {
     ScheduledExecutorService scheduler =
         Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().name("bot-scheduler").daemon().factory());
     ExecutorService workers = Executors.newVirtualThreadPerTaskExecutor();
@@ -99,6 +103,7 @@ final class BotRuntime implements AutoCloseable {
     } else {
       exchange = binance(trading, clock);
     }
+    metrics.watch(exchange);
     // Binance's user data stream (the live event source) arrives with the notifications issue.
     Optional<OrderEventSource> events = paper.map(p -> p);
     Optional<PaperControl> paperControl = paper.map(p -> p);
@@ -121,9 +126,9 @@ final class BotRuntime implements AutoCloseable {
     engine.resumeOrderEvents();
     long every = DRAIN_EVERY.toMillis();
     ScheduledFuture<?> draining =
-        scheduler.scheduleWithFixedDelay(() -> drainQuietly(dispatcher), every, every, TimeUnit.MILLISECONDS);
+        scheduler.scheduleWithFixedDelay(() -> drainQuietly(dispatcher, metrics), every, every, TimeUnit.MILLISECONDS);
     LOG.info("Bot ready: {} trading, platforms {}", trading.environment(), platforms.stream().map(ChatPlatform::platform).toList());
-    return new BotRuntime(scheduler, workers, paper, dispatcher, draining, engine, exchange);
+    return new BotRuntime(scheduler, workers, paper, dispatcher, draining, engine, exchange, metrics);
   }
 
   /** The exchange orders go to (paper or Binance). */
@@ -149,7 +154,7 @@ final class BotRuntime implements AutoCloseable {
       Thread.currentThread().interrupt();
     }
     paper.ifPresent(PaperExchange::close);
-    drainQuietly(dispatcher);
+    drainQuietly(dispatcher, metrics);
     workers.close();
     LOG.info("Bot stopped");
   }
@@ -174,10 +179,11 @@ final class BotRuntime implements AutoCloseable {
     return BinanceExchangeClient.create(chosen, http, clock);
   }
 
-  private static void drainQuietly(NotificationDispatcher dispatcher) {
+  private static void drainQuietly(NotificationDispatcher dispatcher, BotMetrics metrics) {
     try {
-      dispatcher.drainOnce();
+      metrics.delivered(dispatcher.drainOnce());
     } catch (RuntimeException e) {
+      metrics.drainFailed();
       // the next tick tries again; nothing is lost, the outbox keeps every undelivered row
       LOG.warn("Delivering notifications failed; retrying on the next tick", e);
     }

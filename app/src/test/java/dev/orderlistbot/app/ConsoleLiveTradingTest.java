@@ -52,7 +52,7 @@ class ConsoleLiveTradingTest {
     StringWriter err = new StringWriter();
     Map<String, String> env =
         Map.of(
-            "BOT_DATA_DIR", dir.resolve("data").toString(),
+            "BOT_DATA_DIR", dir.resolve("data").toString(), "BOT_HTTP_PORT", "0",
             "BINANCE_ENV", "live",
             "BINANCE_REST_URL", binance.baseUrl().toString());
     String input =
