@@ -43,8 +43,8 @@ STOPSIGNAL SIGTERM
 HEALTHCHECK --interval=30s --timeout=5s --retries=3 \
   CMD ["bash", "-c", "exec 3<>/dev/tcp/127.0.0.1/${BOT_HTTP_PORT} && printf 'GET /healthz HTTP/1.0\\r\\n\\r\\n' >&3 && head -n 1 <&3 | grep -q ' 200 '"]
 
-# Sized for a 512 MB host: heap at most 60% of the container's memory, the serial collector (one
+# Sized for a 512 MB host: heap at most 50% of the container's memory, the serial collector (one
 # small heap, no GC threads), 512 KB thread stacks, capped metaspace and code cache, and an exit
 # (so Docker restarts the bot) rather than limping on after an OutOfMemoryError.
-ENTRYPOINT ["java", "-XX:MaxRAMPercentage=60", "-XX:InitialRAMPercentage=10", "-XX:+UseSerialGC", "-Xss512k", "-XX:MaxMetaspaceSize=128m", "-XX:ReservedCodeCacheSize=64m", "-XX:+ExitOnOutOfMemoryError", "-jar", "/app/orderlist-bot.jar"]
+ENTRYPOINT ["java", "-XX:MaxRAMPercentage=50", "-XX:InitialRAMPercentage=10", "-XX:+UseSerialGC", "-Xss512k", "-XX:MaxMetaspaceSize=128m", "-XX:ReservedCodeCacheSize=64m", "-XX:+ExitOnOutOfMemoryError", "-jar", "/app/orderlist-bot.jar"]
 CMD ["run"]
