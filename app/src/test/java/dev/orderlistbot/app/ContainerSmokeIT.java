@@ -89,6 +89,9 @@ class ContainerSmokeIT {
     String output = Files.readString(log);
     assertThat(bot.exitValue()).as(output).isEqualTo(143);
     assertThat(output).contains("Bot stopped").doesNotContain(" ERROR ").doesNotContain("Exception").doesNotContain(" WARN  d.o.app.BotRuntime");
+    assertThat(output.lines().filter(line -> !line.startsWith("orderlist-bot running on")))
+        .as("one line per log event")
+        .allMatch(line -> line.matches("^\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}:\\d{2}\\.\\d{3} .*"));
     assertThat(reopenedSchemaVersions(data)).as("H2 closed cleanly and reopens").isPositive();
   }
 
