@@ -5,6 +5,7 @@ import dev.orderlistbot.core.security.MasterKeyException;
 import dev.orderlistbot.core.security.MasterKeySource;
 import dev.orderlistbot.db.DbConfig;
 import java.nio.file.Path;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 
@@ -23,13 +24,14 @@ import java.util.Objects;
  *   <tr><td>BOT_MASTER_KEY / _FILE</td><td>generated</td><td>see {@link MasterKeySource}</td></tr>
  * </table>
  *
- * <p>Trading and platform settings: {@link TradingSettings}, {@link PlatformSettings}.
+ * <p>Trading, platform and service settings: {@link TradingSettings}, {@link PlatformSettings},
+ * {@link ServiceSettings}.
  *
  * <p>{@link #from} touches nothing but the map and the {@code *_FILE} files it names (it does not
  * read the master key file yet: that happens at start-up, see {@link Assembly}).
  */
 record AppConfig(
-    Path dataDir, DbConfig db, MasterKeySource masterKey, TradingSettings trading, PlatformSettings platforms) {
+    Path dataDir, DbConfig db, MasterKeySource masterKey, TradingSettings trading, PlatformSettings platforms, ServiceSettings service) {
   static final String DATA_DIR = MasterKeySource.DATA_DIR_VARIABLE;
   static final String DB_URL = "BOT_DB_URL";
   static final String DB_USER = "BOT_DB_USER";
@@ -42,6 +44,7 @@ record AppConfig(
     Objects.requireNonNull(masterKey, "masterKey");
     Objects.requireNonNull(trading, "trading");
     Objects.requireNonNull(platforms, "platforms");
+    Objects.requireNonNull(service, "service");
   }
 
   /**
@@ -61,14 +64,25 @@ record AppConfig(
     }
     TradingSettings trading = TradingSettings.from(env);
     PlatformSettings platforms = PlatformSettings.from(env);
+    ServiceSettings service = ServiceSettings.from(env);
     if (!env.problems().isEmpty()) {
       throw new AppException(env.problems());
     }
-    return new AppConfig(dataDir, db, masterKey, trading, platforms);
+    return new AppConfig(dataDir, db, masterKey, trading, platforms, service);
+  }
+
+  /**
+   * H2 closes a database from its own JVM shutdown hook by default, which on SIGTERM races the
+   * bot's clean shutdown (saving paper state, flushing the outbox): the bot closes it instead.
+   */
+  static String closedByTheBot(String url) {
+    return url.startsWith("jdbc:h2:") && !url.toUpperCase(Locale.ROOT).contains("DB_CLOSE_ON_EXIT")
+        ? url + ";DB_CLOSE_ON_EXIT=FALSE"
+        : url;
   }
 
   private static DbConfig db(Env env, Path dataDir) {
-    String url = env.text(DB_URL, DbConfig.defaultUrl(dataDir));
+    String url = closedByTheBot(env.text(DB_URL, DbConfig.defaultUrl(dataDir)));
     String user = env.text(DB_USER, DbConfig.DEFAULT_USER);
     Secret password = env.secret(DB_PASSWORD).orElse(Secret.of(""));
     int poolSize = env.integer(DB_POOL_SIZE, DbConfig.DEFAULT_POOL_SIZE, 1, 100);

@@ -53,6 +53,7 @@ final class BotRuntime implements AutoCloseable {
   private final ScheduledFuture<?> draining;
   private final BotEngine engine;
   private final ExchangeClient exchange;
+  private final BotMetrics metrics;
 
   private BotRuntime(
       ScheduledExecutorService scheduler,
@@ -62,7 +63,8 @@ final class BotRuntime implements AutoCloseable {
       NotificationDispatcher dispatcher,
       ScheduledFuture<?> draining,
       BotEngine engine,
-      ExchangeClient exchange) {
+      ExchangeClient exchange,
+      BotMetrics metrics) {
     this.scheduler = scheduler;
     this.workers = workers;
     this.paper = paper;
@@ -71,6 +73,7 @@ final class BotRuntime implements AutoCloseable {
     this.draining = draining;
     this.engine = engine;
     this.exchange = exchange;
+    this.metrics = metrics;
   }
 
   /**
@@ -85,7 +88,8 @@ final class BotRuntime implements AutoCloseable {
       List<ChatPlatform> platforms,
       Optional<String> botUsername,
       Clock clock,
-      SecureRandom random) {
+      SecureRandom random,
+      BotMetrics metrics) {
     ScheduledThreadPoolExecutor scheduler =
         new ScheduledThreadPoolExecutor(1, Thread.ofPlatform().name("bot-scheduler").daemon().factory());
     // at shutdown, timers still waiting (reconnect back-offs, the price walk) are dropped, not awaited
@@ -127,6 +131,7 @@ final class BotRuntime implements AutoCloseable {
       exchange = rest;
       events = Optional.of(userData);
     }
+    metrics.watch(exchange);
     Optional<PaperControl> paperControl = paper.map(p -> p);
     EngineConfig engineConfig =
         EngineConfig.of(trading.environment(), trading.allowedUsers(), trading.admins())
@@ -147,9 +152,9 @@ final class BotRuntime implements AutoCloseable {
     engine.resumeOrderEvents();
     long every = DRAIN_EVERY.toMillis();
     ScheduledFuture<?> draining =
-        scheduler.scheduleWithFixedDelay(() -> drainQuietly(dispatcher), every, every, TimeUnit.MILLISECONDS);
+        scheduler.scheduleWithFixedDelay(() -> drainQuietly(dispatcher, metrics), every, every, TimeUnit.MILLISECONDS);
     LOG.info("Bot ready: {} trading, platforms {}", trading.environment(), platforms.stream().map(ChatPlatform::platform).toList());
-    return new BotRuntime(scheduler, workers, paper, stream, dispatcher, draining, engine, exchange);
+    return new BotRuntime(scheduler, workers, paper, stream, dispatcher, draining, engine, exchange, metrics);
   }
 
   /** The exchange orders go to (paper or Binance). */
@@ -176,7 +181,7 @@ final class BotRuntime implements AutoCloseable {
       scheduler.shutdownNow();
       Thread.currentThread().interrupt();
     }
-    drainQuietly(dispatcher);
+    drainQuietly(dispatcher, metrics);
     workers.close();
     LOG.info("Bot stopped");
   }
@@ -200,10 +205,11 @@ final class BotRuntime implements AutoCloseable {
     return trading.wsApiUrl().map(withRest::withWsApiUrl).orElse(withRest);
   }
 
-  private static void drainQuietly(NotificationDispatcher dispatcher) {
+  private static void drainQuietly(NotificationDispatcher dispatcher, BotMetrics metrics) {
     try {
-      dispatcher.drainOnce();
+      metrics.delivered(dispatcher.drainOnce());
     } catch (RuntimeException e) {
+      metrics.drainFailed();
       // the next tick tries again; nothing is lost, the outbox keeps every undelivered row
       LOG.warn("Delivering notifications failed; retrying on the next tick", e);
     }

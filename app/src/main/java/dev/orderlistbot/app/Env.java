@@ -145,7 +145,9 @@ final class Env {
 
   /**
    * A secret from {@code NAME}, or from the file {@code NAME_FILE} names (less one trailing line
-   * break); empty when neither is set. Never quotes the value in a problem.
+   * break); empty when neither is set or the file is empty, so one compose file can declare every
+   * token as a Docker secret and an operator turns a platform off by leaving its file empty. Never
+   * quotes the value in a problem.
    */
   Optional<Secret> secret(String name) {
     String inline = env.get(name);
@@ -159,8 +161,8 @@ final class Env {
       return hasInline ? Optional.of(Secret.of(inline.strip())) : Optional.empty();
     }
     try {
-      String content = Files.readString(Path.of(file.get()), StandardCharsets.UTF_8);
-      return Optional.of(Secret.of(content.replaceAll("[\\r\\n]+$", "")));
+      String content = Files.readString(Path.of(file.get()), StandardCharsets.UTF_8).replaceAll("[\\r\\n]+$", "");
+      return content.isBlank() ? Optional.empty() : Optional.of(Secret.of(content));
     } catch (IOException | InvalidPathException e) {
       problem(name + "_FILE", "cannot read " + file.get() + " (" + e.getClass().getSimpleName() + ")");
       return Optional.empty();

@@ -6,16 +6,22 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;
 
 /**
  * {@code run} (the default) starts the bot: storage and key vault (verifying the master key), the
  * exchange, the engine, and the chat platforms whose tokens are set, or the console chat when none
- * is. {@code console} always uses the console. The console ends at the end of input, after
- * in-flight work; the networked platforms run until the process is asked to stop (SIGTERM).
+ * is, unless {@code BOT_CONSOLE=off} (the container image): then it runs headless, with no chat,
+ * until stopped, so a paper bot can be watched through {@code /healthz} and {@code /metrics}.
+ * {@code console} always uses the console. The console ends at the end of input, after in-flight
+ * work; the networked platforms and headless runs go on until the process is asked to stop
+ * (SIGTERM). The health and metrics endpoint runs alongside in every mode.
  */
 @Command(name = "run", description = "Start the bot (the default): chat platforms with a token, else the console.")
 final class RunCommand implements Callable<Integer> {
+  private static final Logger LOG = LoggerFactory.getLogger(RunCommand.class);
   private final Main.Context context;
   private final boolean forceConsole;
 
@@ -28,35 +34,62 @@ final class RunCommand implements Callable<Integer> {
   public Integer call() {
     AppConfig config = AppConfig.from(context.env());
     try (Storage storage = context.assembly().openStorage(config)) {
-      if (forceConsole || config.platforms().consoleOnly()) {
+      if (forceConsole || (config.platforms().consoleOnly() && config.service().console())) {
         return console(config, storage);
       }
       return networks(config, storage);
     }
   }
 
+  @SuppressWarnings("try") // ops only has to live (and close) around the session
   private int console(AppConfig config, Storage storage) {
     ConsoleChatPlatform console = new ConsoleChatPlatform(context.out());
+    BotMetrics metrics = new BotMetrics();
     try (BotRuntime bot = BotRuntime.start(
-        config, storage, List.of(console), Optional.empty(), context.assembly().clock(), context.assembly().random())) {
+            config, storage, List.of(console), Optional.empty(), context.assembly().clock(), context.assembly().random(), metrics);
+        Ops ops = Ops.start(config, storage, bot, List.of(console.platform()), metrics)) {
       greet(config);
-      new ConsoleSession(console, bot.engine()).run(context.in());
+      new ConsoleSession(console, metrics.counting(bot.engine())).run(context.in());
     }
     return 0;
   }
 
-  /** Telegram and/or Discord until the process is asked to stop; then a clean shutdown. */
+  /**
+   * Telegram and/or Discord (or, headless, none) until the process is asked to stop; then a clean
+   * shutdown.
+   */
+  @SuppressWarnings("try") // ops only has to live (and close) around the run
   private int networks(AppConfig config, Storage storage) {
+    BotMetrics metrics = new BotMetrics();
     try (ChatNetworks networks = ChatNetworks.open(config.platforms());
         BotRuntime bot = BotRuntime.start(
-            config, storage, networks.platforms(), networks.botUsername(), context.assembly().clock(), context.assembly().random())) {
-      networks.start(bot.engine(), bot.exchange());
+            config, storage, networks.platforms(), networks.botUsername(), context.assembly().clock(), context.assembly().random(), metrics);
+        Ops ops = Ops.start(config, storage, bot, networks.platforms().stream().map(p -> p.platform()).toList(), metrics)) {
+      networks.start(metrics.counting(bot.engine()), bot.exchange());
+      if (networks.platforms().isEmpty()) {
+        LOG.warn(
+            "No chat token set and {}=off: running headless (no chat). Set {}_FILE or {}_FILE to chat with the bot.",
+            ServiceSettings.CONSOLE, PlatformSettings.TELEGRAM_TOKEN, PlatformSettings.DISCORD_TOKEN);
+      }
       context.out().println("orderlist-bot running on " + networks.platforms().stream().map(p -> p.platform()).toList()
           + ", " + config.trading().environment() + " trading. Stop with SIGTERM (Ctrl-C).");
       context.out().flush();
       context.stopSignal().await();
     }
     return 0;
+  }
+
+  /** The health and metrics endpoint, when {@code BOT_HTTP_PORT} is not 0. */
+  private record Ops(Optional<OpsServer> server) implements AutoCloseable {
+    static Ops start(AppConfig config, Storage storage, BotRuntime bot, List<String> platforms, BotMetrics metrics) {
+      Health health = new Health(storage.database().transactor(), bot.exchange(), platforms);
+      return new Ops(OpsServer.start(config.service(), health::check, metrics::scrape));
+    }
+
+    @Override
+    public void close() {
+      server.ifPresent(OpsServer::close);
+    }
   }
 
   @Command(name = "console", description = "Chat with the bot in this terminal, whatever tokens are set.")

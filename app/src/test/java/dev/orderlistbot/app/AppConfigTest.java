@@ -18,7 +18,7 @@ class AppConfigTest {
     AppConfig config = AppConfig.from(Map.of());
 
     assertThat(config.dataDir()).isEqualTo(Path.of("./data"));
-    assertThat(config.db().url()).startsWith("jdbc:h2:file:").endsWith("/data/orderlist-bot");
+    assertThat(config.db().url()).startsWith("jdbc:h2:file:").endsWith("/data/orderlist-bot;DB_CLOSE_ON_EXIT=FALSE");
     assertThat(config.db().user()).isEqualTo("sa");
     assertThat(config.db().password().isEmpty()).isTrue();
     assertThat(config.db().poolSize()).isEqualTo(10);
@@ -28,7 +28,7 @@ class AppConfigTest {
   @Test
   void theDataDirMovesTheDefaultDatabaseAndKeyFile() {
     AppConfig config = AppConfig.from(Map.of("BOT_DATA_DIR", dir.toString()));
-    assertThat(config.db().url()).isEqualTo("jdbc:h2:file:" + dir.toAbsolutePath() + "/orderlist-bot");
+    assertThat(config.db().url()).isEqualTo("jdbc:h2:file:" + dir.toAbsolutePath() + "/orderlist-bot;DB_CLOSE_ON_EXIT=FALSE");
     assertThat(config.masterKey().dataDirKeyFile()).contains(dir.resolve("master.key"));
   }
 
@@ -80,5 +80,36 @@ class AppConfigTest {
         1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23, 24, 25, 26, 27, 28, 29, 30, 31, 32});
     AppConfig config = AppConfig.from(Map.of("BOT_MASTER_KEY", key, "BOT_DB_PASSWORD", "hunter2-db"));
     assertThat(config.toString()).doesNotContain(key).doesNotContain(key.substring(0, 8)).doesNotContain("hunter2-db");
+  }
+
+  @Test
+  void theHealthEndpointListensOnThisMachineOnly8080AndTheConsoleIsOnByDefault() {
+    ServiceSettings service = AppConfig.from(Map.of()).service();
+    assertThat(service).isEqualTo(new ServiceSettings("127.0.0.1", 8080, true));
+    assertThat(service.httpEnabled()).isTrue();
+  }
+
+  @Test
+  void theContainerSettingsBindEverywhereAndTurnTheConsoleOff() {
+    ServiceSettings service =
+        AppConfig.from(Map.of("BOT_HTTP_HOST", "0.0.0.0", "BOT_HTTP_PORT", "9090", "BOT_CONSOLE", "off")).service();
+    assertThat(service).isEqualTo(new ServiceSettings("0.0.0.0", 9090, false));
+    assertThat(AppConfig.from(Map.of("BOT_HTTP_PORT", "0")).service().httpEnabled()).isFalse();
+  }
+
+  @Test
+  void aBadPortHostOrConsoleSwitchIsReportedByName() {
+    assertThatThrownBy(() -> AppConfig.from(Map.of("BOT_HTTP_PORT", "70000", "BOT_HTTP_HOST", "http://x/", "BOT_CONSOLE", "maybe")))
+        .isInstanceOfSatisfying(AppException.class, e -> assertThat(e.problems()).containsExactlyInAnyOrder(
+            "BOT_HTTP_PORT: must be between 0 and 65535, was 70000",
+            "BOT_HTTP_HOST: must be an address or host name such as 127.0.0.1 or 0.0.0.0, was 'http://x/'",
+            "BOT_CONSOLE: must be one of on, off, was 'maybe'"));
+  }
+
+  @Test
+  void anH2DatabaseIsClosedByTheBotNotByH2sShutdownHook() {
+    assertThat(AppConfig.from(Map.of("BOT_DB_URL", "jdbc:h2:mem:x")).db().url()).isEqualTo("jdbc:h2:mem:x;DB_CLOSE_ON_EXIT=FALSE");
+    assertThat(AppConfig.closedByTheBot("jdbc:h2:mem:x;db_close_on_exit=true")).isEqualTo("jdbc:h2:mem:x;db_close_on_exit=true");
+    assertThat(AppConfig.closedByTheBot("jdbc:postgresql://db/bot")).isEqualTo("jdbc:postgresql://db/bot");
   }
 }

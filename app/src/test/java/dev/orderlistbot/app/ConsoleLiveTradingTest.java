@@ -58,7 +58,7 @@ class ConsoleLiveTradingTest {
     StringWriter err = new StringWriter();
     Map<String, String> env =
         Map.of(
-            "BOT_DATA_DIR", dir.resolve("data").toString(),
+            "BOT_DATA_DIR", dir.resolve("data").toString(), "BOT_HTTP_PORT", "0",
             "BINANCE_ENV", "live",
             "BINANCE_REST_URL", binance.baseUrl().toString(),
             "BINANCE_WS_API_URL", userData.uri().toString());

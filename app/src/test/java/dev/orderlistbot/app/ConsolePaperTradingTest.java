@@ -77,7 +77,7 @@ class ConsolePaperTradingTest {
     StringWriter out = new StringWriter();
     StringWriter err = new StringWriter();
     Map<String, String> env =
-        Map.of("BOT_DATA_DIR", dir.resolve("data").toString(), "BOT_PAPER_WALK_SECONDS", "0");
+        Map.of("BOT_DATA_DIR", dir.resolve("data").toString(), "BOT_PAPER_WALK_SECONDS", "0", "BOT_HTTP_PORT", "0");
     int code =
         Main.execute(
             new String[] {"console"},

@@ -57,7 +57,7 @@ class MainTest {
   }
 
   private Map<String, String> env(String... pairs) {
-    Map<String, String> env = new HashMap<>(Map.of("BOT_DATA_DIR", dataDir().toString()));
+    Map<String, String> env = new HashMap<>(Map.of("BOT_DATA_DIR", dataDir().toString(), "BOT_HTTP_PORT", "0"));
     for (int i = 0; i < pairs.length; i += 2) {
       env.put(pairs[i], pairs[i + 1]);
     }

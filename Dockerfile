@@ -1,0 +1,50 @@
+# orderlist-bot container image: build with `docker build -t orderlist-bot .`, run with
+# docker-compose.yml (README, "Run it in Docker"). CI cannot build images; it lints this file and
+# runs the fat jar exactly as the ENTRYPOINT below does (app/src/test/java/.../ContainerSmokeIT.java).
+
+# Build stage: Maven and a JDK 21 compile, check and package the fat jar.
+FROM maven:3.9-eclipse-temurin-21 AS build
+WORKDIR /src
+COPY pom.xml ./
+COPY .mvn ./.mvn
+COPY bot-core ./bot-core
+COPY db ./db
+COPY telegram ./telegram
+COPY discord ./discord
+COPY app ./app
+# The tests ran in CI on these same sources (`bash .ci/run`); the image build only packages.
+RUN mvn -B -ntp -DskipTests -pl app -am package
+
+# Runtime stage: a JRE 21 only, and the bot running as an unprivileged user.
+FROM eclipse-temurin:21-jre
+RUN groupadd --system --gid 10001 bot \
+    && useradd --system --uid 10001 --gid bot --home-dir /data --no-create-home --shell /usr/sbin/nologin bot \
+    && mkdir -p /app /data \
+    && chown bot:bot /data
+COPY --from=build /src/app/target/orderlist-bot.jar /app/orderlist-bot.jar
+
+# The smoke test reads the ENV and ENTRYPOINT lines below: keep one variable per ENV line.
+ENV BOT_DATA_DIR=/data
+ENV BOT_HTTP_HOST=0.0.0.0
+ENV BOT_HTTP_PORT=8080
+ENV BOT_CONSOLE=off
+VOLUME ["/data"]
+EXPOSE 8080
+USER bot
+WORKDIR /data
+
+# SIGTERM starts the clean shutdown: in-flight placements finish, the outbox is flushed, H2 closes.
+# The bot then exits with 143 (128 + SIGTERM). Give it up to 30 s (docker stop -t 30, compose
+# stop_grace_period) before Docker kills it.
+STOPSIGNAL SIGTERM
+
+# No curl in the JRE image: bash's /dev/tcp asks /healthz, healthy only on HTTP 200. The first check
+# runs after one interval, by when even a Raspberry Pi has started (no --start-period needed).
+HEALTHCHECK --interval=30s --timeout=5s --retries=3 \
+  CMD ["bash", "-c", "exec 3<>/dev/tcp/127.0.0.1/${BOT_HTTP_PORT} && printf 'GET /healthz HTTP/1.0\\r\\n\\r\\n' >&3 && head -n 1 <&3 | grep -q ' 200 '"]
+
+# Sized for a 512 MB host: heap at most 50% of the container's memory, the serial collector (one
+# small heap, no GC threads), 512 KB thread stacks, capped metaspace and code cache, and an exit
+# (so Docker restarts the bot) rather than limping on after an OutOfMemoryError.
+ENTRYPOINT ["java", "-XX:MaxRAMPercentage=50", "-XX:InitialRAMPercentage=10", "-XX:+UseSerialGC", "-Xss512k", "-XX:MaxMetaspaceSize=128m", "-XX:ReservedCodeCacheSize=64m", "-XX:+ExitOnOutOfMemoryError", "-jar", "/app/orderlist-bot.jar"]
+CMD ["run"]

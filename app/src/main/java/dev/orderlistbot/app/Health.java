@@ -1,0 +1,78 @@
+package dev.orderlistbot.app;
+
+import dev.orderlistbot.core.domain.UserRef;
+import dev.orderlistbot.core.port.out.ExchangeClient;
+import dev.orderlistbot.core.port.out.Transactor;
+import dev.orderlistbot.exchange.binance.BinanceExchangeClient;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * What {@code /healthz} reports: the database answers a read, each chat platform is started, and
+ * the exchange is paper or Binance is not making the bot back off. Healthy only when all are.
+ */
+final class Health {
+  private static final Logger LOG = LoggerFactory.getLogger(Health.class);
+  private static final UserRef PROBE = new UserRef("health", "probe");
+
+  private final Transactor database;
+  private final ExchangeClient exchange;
+  private final List<String> platforms;
+
+  Health(Transactor database, ExchangeClient exchange, List<String> platforms) {
+    this.database = database;
+    this.exchange = exchange;
+    this.platforms = List.copyOf(platforms);
+  }
+
+  /** One check of every part. */
+  Report check() {
+    Map<String, String> parts = new LinkedHashMap<>();
+    parts.put("database", databaseUp() ? "up" : "down");
+    parts.put("exchange", exchangeState());
+    return new Report(parts, platforms);
+  }
+
+  private boolean databaseUp() {
+    try {
+      database.inTransaction(stores -> stores.users().find(PROBE));
+      return true;
+    } catch (RuntimeException e) {
+      LOG.warn("Health check: the database did not answer ({})", e.getClass().getSimpleName());
+      return false;
+    }
+  }
+
+  private String exchangeState() {
+    if (exchange instanceof BinanceExchangeClient binance) {
+      return binance.usage().backingOffUntil().isPresent() ? "backing-off" : "up";
+    }
+    return "paper";
+  }
+
+  /** The result: {@code parts} by name ({@code up}, {@code paper} are healthy) and the platforms. */
+  record Report(Map<String, String> parts, List<String> platforms) {
+    Report {
+      parts = Map.copyOf(new LinkedHashMap<>(parts));
+      platforms = List.copyOf(platforms);
+    }
+
+    boolean healthy() {
+      return parts.values().stream().allMatch(state -> state.equals("up") || state.equals("paper"));
+    }
+
+    /** e.g. {@code {"status":"up","database":"up","exchange":"paper","platforms":{"telegram":"connected"}}} */
+    String json() {
+      StringBuilder out = new StringBuilder("{\"status\":\"").append(healthy() ? "up" : "down").append('"');
+      parts.keySet().stream().sorted().forEach(name -> out.append(",\"").append(name).append("\":\"").append(parts.get(name)).append('"'));
+      out.append(",\"platforms\":{");
+      for (int i = 0; i < platforms.size(); i++) {
+        out.append(i == 0 ? "" : ",").append('"').append(platforms.get(i)).append("\":\"connected\"");
+      }
+      return out.append("}}").toString();
+    }
+  }
+}

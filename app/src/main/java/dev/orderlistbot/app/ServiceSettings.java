@@ -1,0 +1,50 @@
+package dev.orderlistbot.app;
+
+import java.util.Objects;
+
+/**
+ * How the bot runs as a service: the health and metrics HTTP endpoint, and what {@code run} does
+ * when no chat token is set.
+ *
+ * @param httpHost {@code BOT_HTTP_HOST}: the address the endpoint binds to; 127.0.0.1 (this machine
+ *     only) by default, 0.0.0.0 in the container image so Docker's port mapping and HEALTHCHECK reach it
+ * @param httpPort {@code BOT_HTTP_PORT}: 1 to 65535, default 8080; 0 turns the endpoint off
+ * @param console {@code BOT_CONSOLE}: {@code on} (default) chats on the terminal when no token is
+ *     set; {@code off} (the container image) never reads standard input and runs headless instead
+ */
+record ServiceSettings(String httpHost, int httpPort, boolean console) {
+  static final String HTTP_HOST = "BOT_HTTP_HOST";
+  static final String HTTP_PORT = "BOT_HTTP_PORT";
+  static final String CONSOLE = "BOT_CONSOLE";
+  static final String DEFAULT_HOST = "127.0.0.1";
+  static final int DEFAULT_PORT = 8080;
+
+  /** {@code BOT_CONSOLE}'s values. */
+  enum Switch {
+    ON,
+    OFF
+  }
+
+  ServiceSettings {
+    Objects.requireNonNull(httpHost, "httpHost");
+    if (httpPort < 0 || httpPort > 65_535) {
+      throw new IllegalArgumentException("httpPort out of range: " + httpPort);
+    }
+  }
+
+  static ServiceSettings from(Env env) {
+    String host = env.text(HTTP_HOST, DEFAULT_HOST);
+    if (host.contains("/") || host.contains(" ")) {
+      env.problem(HTTP_HOST, "must be an address or host name such as 127.0.0.1 or 0.0.0.0, was '" + host + "'");
+      host = DEFAULT_HOST;
+    }
+    int port = env.integer(HTTP_PORT, DEFAULT_PORT, 0, 65_535);
+    boolean console = env.choice(CONSOLE, Switch.class, Switch.ON) == Switch.ON;
+    return new ServiceSettings(host, port, console);
+  }
+
+  /** Whether the health and metrics endpoint runs. */
+  boolean httpEnabled() {
+    return httpPort != 0;
+  }
+}
