@@ -1,5 +1,6 @@
 package dev.orderlistbot.db;
 
+import dev.orderlistbot.testing.LogCapture;
 import static dev.orderlistbot.db.VaultFixture.API_KEY;
 import static dev.orderlistbot.db.VaultFixture.ED25519_PEM;
 import static dev.orderlistbot.db.VaultFixture.HMAC_SECRET;

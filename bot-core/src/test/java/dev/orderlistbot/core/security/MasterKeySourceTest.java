@@ -1,5 +1,6 @@
 package dev.orderlistbot.core.security;
 
+import dev.orderlistbot.testing.LogCapture;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

@@ -1,5 +1,6 @@
 package dev.orderlistbot.core.engine;
 
+import dev.orderlistbot.testing.LogCapture;
 import static dev.orderlistbot.core.engine.TestBot.ALICE;
 import static dev.orderlistbot.core.engine.TestBot.GROUP;
 import static dev.orderlistbot.core.engine.TestBot.MALLORY;

@@ -1,4 +1,4 @@
-package dev.orderlistbot.core.engine;
+package dev.orderlistbot.testing;
 
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
@@ -8,34 +8,40 @@ import ch.qos.logback.core.read.ListAppender;
 import java.util.List;
 import org.slf4j.LoggerFactory;
 
-/** Captures every log event, with its stack trace, while open. */
-final class LogCapture implements AutoCloseable {
+/**
+ * Captures every log event, at every level, while open, for the tests that prove no secret is
+ * logged. Shared by every module's tests (bot-core's test-jar). {@link #all()} and {@link #lines()}
+ * include stack traces, because a secret in an exception's message is as leaked as one in a log
+ * line.
+ */
+public final class LogCapture implements AutoCloseable {
   private final Logger root = (Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
   private final Level previous = root.getLevel();
   private final ListAppender<ILoggingEvent> appender = new ListAppender<>();
 
-  LogCapture() {
+  public LogCapture() {
     appender.start();
     root.addAppender(appender);
     root.setLevel(Level.TRACE);
   }
 
-  List<ILoggingEvent> events() {
+  public List<ILoggingEvent> events() {
     synchronized (appender) {
       return List.copyOf(appender.list);
     }
   }
 
+  /** Every captured message, formatted, each followed by its stack trace if it has one. */
+  public List<String> lines() {
+    return events().stream()
+        .map(e -> e.getFormattedMessage()
+            + (e.getThrowableProxy() == null ? "" : "\n" + ThrowableProxyUtil.asString(e.getThrowableProxy())))
+        .toList();
+  }
+
   /** Every message and every stack trace, as a log file would hold them. */
-  String all() {
-    StringBuilder text = new StringBuilder();
-    for (ILoggingEvent event : events()) {
-      text.append(event.getFormattedMessage()).append('\n');
-      if (event.getThrowableProxy() != null) {
-        text.append(ThrowableProxyUtil.asString(event.getThrowableProxy())).append('\n');
-      }
-    }
-    return text.toString();
+  public String all() {
+    return String.join("\n", lines());
   }
 
   @Override
