@@ -28,13 +28,13 @@ final class ChatNetworks implements AutoCloseable {
 
   private final Optional<TelegramChatPlatform> telegram;
   private final Optional<DiscordChatPlatform> discord;
-  private final ExecutorService discordWork;
+  private final Optional<ExecutorService> discordWork;
   private final AtomicReference<ExchangeClient> exchange;
 
   private ChatNetworks(
       Optional<TelegramChatPlatform> telegram,
       Optional<DiscordChatPlatform> discord,
-      ExecutorService discordWork,
+      Optional<ExecutorService> discordWork,
       AtomicReference<ExchangeClient> exchange) {
     this.telegram = telegram;
     this.discord = discord;
@@ -48,10 +48,12 @@ final class ChatNetworks implements AutoCloseable {
    */
   static ChatNetworks open(PlatformSettings settings) {
     AtomicReference<ExchangeClient> exchange = new AtomicReference<>();
-    ExecutorService discordWork = Executors.newVirtualThreadPerTaskExecutor();
     Optional<TelegramChatPlatform> telegram = settings.telegramToken().map(token -> telegram(settings, token));
+    // made only once Telegram (which may refuse to start) is up, so a failed start leaks nothing
+    Optional<ExecutorService> discordWork = settings.discordToken().map(token -> Executors.newVirtualThreadPerTaskExecutor());
     Optional<DiscordChatPlatform> discord =
-        settings.discordToken().map(token -> new DiscordChatPlatform(new DiscordConfig(token), () -> symbols(exchange), discordWork));
+        settings.discordToken()
+            .map(token -> new DiscordChatPlatform(new DiscordConfig(token), () -> symbols(exchange), discordWork.orElseThrow()));
     return new ChatNetworks(telegram, discord, discordWork, exchange);
   }
 
@@ -78,7 +80,7 @@ final class ChatNetworks implements AutoCloseable {
   public void close() {
     telegram.ifPresent(TelegramChatPlatform::close);
     discord.ifPresent(DiscordChatPlatform::close);
-    discordWork.close();
+    discordWork.ifPresent(ExecutorService::close);
   }
 
   private static TelegramChatPlatform telegram(PlatformSettings settings, dev.orderlistbot.core.domain.Secret token) {
