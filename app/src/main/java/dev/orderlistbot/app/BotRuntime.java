@@ -3,10 +3,12 @@ package dev.orderlistbot.app;
 import dev.orderlistbot.core.command.CommandParser;
 import dev.orderlistbot.core.domain.TradingEnvironment;
 import dev.orderlistbot.core.engine.BotEngine;
+import dev.orderlistbot.core.engine.CatchUpQueue;
 import dev.orderlistbot.core.engine.ChatPlatforms;
 import dev.orderlistbot.core.engine.EngineConfig;
 import dev.orderlistbot.core.engine.NotificationDispatcher;
 import dev.orderlistbot.core.engine.NotificationRouter;
+import dev.orderlistbot.core.engine.OrderListReconciler;
 import dev.orderlistbot.core.engine.StreamNotices;
 import dev.orderlistbot.core.port.out.ChatPlatform;
 import dev.orderlistbot.core.port.out.ExchangeClient;
@@ -49,6 +51,7 @@ final class BotRuntime implements AutoCloseable {
   private final ExecutorService workers;
   private final Optional<PaperExchange> paper;
   private final Optional<BinanceUserDataStream> stream;
+  private final Optional<ExecutorService> catchUpWorker;
   private final NotificationDispatcher dispatcher;
   private final ScheduledFuture<?> draining;
   private final BotEngine engine;
@@ -60,6 +63,7 @@ final class BotRuntime implements AutoCloseable {
       ExecutorService workers,
       Optional<PaperExchange> paper,
       Optional<BinanceUserDataStream> stream,
+      Optional<ExecutorService> catchUpWorker,
       NotificationDispatcher dispatcher,
       ScheduledFuture<?> draining,
       BotEngine engine,
@@ -69,6 +73,7 @@ final class BotRuntime implements AutoCloseable {
     this.workers = workers;
     this.paper = paper;
     this.stream = stream;
+    this.catchUpWorker = catchUpWorker;
     this.dispatcher = dispatcher;
     this.draining = draining;
     this.engine = engine;
@@ -104,6 +109,7 @@ final class BotRuntime implements AutoCloseable {
 
     Optional<PaperExchange> paper = Optional.empty();
     Optional<BinanceUserDataStream> stream = Optional.empty();
+    Optional<ExecutorService> catchUpWorker = Optional.empty();
     ExchangeClient exchange;
     Optional<OrderEventSource> events;
     if (trading.environment() == TradingEnvironment.PAPER) {
@@ -117,6 +123,17 @@ final class BotRuntime implements AutoCloseable {
       HttpClient http = HttpClient.newBuilder().connectTimeout(binanceConfig.connectTimeout()).build();
       BinanceExchangeClient rest = BinanceExchangeClient.create(binanceConfig, http, clock);
       StreamNotices notices = new StreamNotices(transactor, dispatcher::trigger, clock);
+      // catch-ups over REST run one at a time, so a reconnect of many users does not burst the weight
+      ExecutorService catchUpThread = Executors.newSingleThreadExecutor(Thread.ofVirtual().name("catch-up").factory());
+      catchUpWorker = Optional.of(catchUpThread);
+      CatchUpQueue catchUps =
+          new CatchUpQueue(
+              new OrderListReconciler(transactor, rest, router, BinanceUserDataStream.EVENT_SOURCE)::reconcile,
+              catchUpThread,
+              scheduler,
+              notices::connectionGap,
+              clock,
+              CatchUpQueue.DEFAULT_RETRY_DELAYS);
       BinanceUserDataStream userData =
           BinanceUserDataStream.create(
               binanceConfig,
@@ -124,7 +141,7 @@ final class BotRuntime implements AutoCloseable {
               rest,
               scheduler,
               router,
-              (user, credentials) -> notices.connectionGap(user),
+              catchUps::request,
               rejected -> notices.keyRefused(rejected.user(), rejected.reason()),
               BinanceUserDataStream.Settings.defaults());
       stream = Optional.of(userData);
@@ -154,7 +171,7 @@ final class BotRuntime implements AutoCloseable {
     ScheduledFuture<?> draining =
         scheduler.scheduleWithFixedDelay(() -> drainQuietly(dispatcher, metrics), every, every, TimeUnit.MILLISECONDS);
     LOG.info("Bot ready: {} trading, platforms {}", trading.environment(), platforms.stream().map(ChatPlatform::platform).toList());
-    return new BotRuntime(scheduler, workers, paper, stream, dispatcher, draining, engine, exchange, metrics);
+    return new BotRuntime(scheduler, workers, paper, stream, catchUpWorker, dispatcher, draining, engine, exchange, metrics);
   }
 
   /** The exchange orders go to (paper or Binance). */
@@ -171,6 +188,7 @@ final class BotRuntime implements AutoCloseable {
   public void close() {
     draining.cancel(false);
     stream.ifPresent(BinanceUserDataStream::close);
+    catchUpWorker.ifPresent(BotRuntime::finish);
     paper.ifPresent(PaperExchange::close);
     scheduler.shutdown();
     try {
@@ -184,6 +202,20 @@ final class BotRuntime implements AutoCloseable {
     drainQuietly(dispatcher, metrics);
     workers.close();
     LOG.info("Bot stopped");
+  }
+
+  /** Lets a catch-up under way finish (its events reach the outbox), waiting a few seconds at most. */
+  private static void finish(ExecutorService worker) {
+    worker.shutdown();
+    try {
+      if (!worker.awaitTermination(5, TimeUnit.SECONDS)) {
+        LOG.warn("a catch-up over REST did not finish within 5 s; the next start catches up again");
+        worker.shutdownNow();
+      }
+    } catch (InterruptedException e) {
+      worker.shutdownNow();
+      Thread.currentThread().interrupt();
+    }
   }
 
   private static PaperConfig paperConfig(TradingSettings trading) {

@@ -10,7 +10,8 @@ import java.util.Objects;
 /**
  * What a trader is told about their live event stream itself, through the durable outbox to their
  * private chat: that Binance refused their key for notifications (once per refusal), and that the
- * connection was interrupted, so fills during the gap may not have been announced. Thread-safe.
+ * connection was interrupted and catching up over REST failed even after retries ({@link
+ * CatchUpQueue}), so fills during the gap may not have been announced. Thread-safe.
  */
 public final class StreamNotices {
   private final Transactor transactor;
@@ -28,7 +29,7 @@ public final class StreamNotices {
     enqueue(user, "stream-key-refused:" + user + ":" + clock.millis(), Replies.streamKeyRefused(reason));
   }
 
-  /** The stream of {@code user}'s events was re-established after an interruption. */
+  /** Events of {@code user} may have been missed and could not be caught up. */
   public void connectionGap(UserRef user) {
     enqueue(user, "stream-gap:" + user + ":" + clock.millis(), Replies.streamGap());
   }

@@ -130,6 +130,7 @@ final class BinanceJson {
       BigDecimal price,
       BigDecimal origQty,
       BigDecimal executedQty,
+      BigDecimal cummulativeQuoteQty,
       String status,
       String timeInForce,
       String type,
@@ -141,7 +142,7 @@ final class BinanceJson {
       if (type == null || side == null || status == null) {
         return Optional.empty();
       }
-      return Optional.of(report(type, side, status, price, origQty, executedQty, stopPrice, timeInForce));
+      return Optional.of(report(type, side, status, price, origQty, executedQty, cummulativeQuoteQty, stopPrice, timeInForce));
     }
   }
 
@@ -154,6 +155,7 @@ final class BinanceJson {
       BigDecimal price,
       BigDecimal origQty,
       BigDecimal executedQty,
+      BigDecimal cummulativeQuoteQty,
       String status,
       String timeInForce,
       String type,
@@ -167,7 +169,7 @@ final class BinanceJson {
           orderId,
           orderListId < 0 ? Optional.empty() : Optional.of(new OrderListId(orderListId)),
           new ClientOrderId(clientOrderId),
-          report(type, side, status, price, origQty, executedQty, stopPrice, timeInForce),
+          report(type, side, status, price, origQty, executedQty, cummulativeQuoteQty, stopPrice, timeInForce),
           Instant.ofEpochMilli(updateTime));
     }
   }
@@ -179,6 +181,7 @@ final class BinanceJson {
       BigDecimal price,
       BigDecimal origQty,
       BigDecimal executedQty,
+      BigDecimal cummulativeQuoteQty,
       BigDecimal stopPrice,
       String timeInForce) {
     return new LegReport(
@@ -189,7 +192,8 @@ final class BinanceJson {
         Optional.ofNullable(origQty),
         zeroIfNull(executedQty),
         Optional.ofNullable(stopPrice).filter(stop -> stop.signum() > 0),
-        timeInForce(timeInForce));
+        timeInForce(timeInForce),
+        zeroIfNull(cummulativeQuoteQty));
   }
 
   private static Optional<TimeInForce> timeInForce(String text) {

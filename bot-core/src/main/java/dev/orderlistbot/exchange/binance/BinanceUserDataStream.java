@@ -52,9 +52,10 @@ import org.slf4j.LoggerFactory;
  *   <li>A dropped connection, a {@code serverShutdown} event and the approach of Binance's 24-hour
  *       connection limit lead to a reconnect with backoff (doubling from {@link
  *       Settings#initialBackoff()} to {@link Settings#maxBackoff()}, reset once a connection stayed
- *       up for {@link Settings#stableAfter()}). After a reconnect every user is subscribed again
- *       and, once the subscription stands, the {@link Reconciler} is called once for that user, so
- *       that what happened while disconnected is still reported.
+ *       up for {@link Settings#stableAfter()}). After a reconnect every user is subscribed again.
+ *       Each time a user's subscription stands (the first one after {@code watch}, and each one
+ *       after a reconnect) the {@link Reconciler} is called once for that user, so that what
+ *       happened while the bot was stopped or disconnected is still reported.
  *   <li>A key Binance refuses ({@code -2014}, {@code -2015}, {@code -1022} or status 401) is
  *       reported once to the {@link RejectedKey} consumer and not subscribed again until {@code
  *       watch} is called again.
@@ -72,13 +73,22 @@ import org.slf4j.LoggerFactory;
  */
 public final class BinanceUserDataStream implements OrderEventSource, AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(BinanceUserDataStream.class);
+  /**
+   * The source name in the ids of the events this stream hands over ({@link
+   * dev.orderlistbot.core.domain.order.OrderEventIds}); a REST catch-up must use the same.
+   */
+  public static final String EVENT_SOURCE = UserDataEvents.SOURCE;
+
   private static final String SUBSCRIBE = "userDataStream.subscribe.signature";
   private static final String UNSUBSCRIBE = "userDataStream.unsubscribe";
 
   /** Brings a user's order lists up to date over REST after events may have been missed. */
   @FunctionalInterface
   public interface Reconciler {
-    /** Called from the stream's scheduler; should not throw (a throw is logged). */
+    /**
+     * Called from the stream's scheduler once a subscription stands; should return at once (hand
+     * the REST calls to a worker) and not throw (a throw is logged).
+     */
     void reconcile(UserRef user, ApiCredentials credentials);
   }
 
@@ -162,7 +172,7 @@ public final class BinanceUserDataStream implements OrderEventSource, AutoClosea
    * @param clock the {@code timestamp} of subscription requests
    * @param scheduler runs all work and timers; not shut down by {@link #close()}
    * @param handler receives the events
-   * @param reconciler called per user after each reconnect
+   * @param reconciler called per user each time their subscription stands
    * @param rejectedKeys told once about each refused key
    * @param settings backoff, connection age and subscriptions per connection
    */
@@ -329,7 +339,7 @@ public final class BinanceUserDataStream implements OrderEventSource, AutoClosea
     Watch watch = new Watch(user, credentials, signer, connection);
     watches.put(user, watch);
     connection.members.add(user);
-    connection.subscribe(watch, false);
+    connection.subscribe(watch);
   }
 
   private static boolean sameCredentials(ApiCredentials a, ApiCredentials b) {
@@ -420,8 +430,8 @@ public final class BinanceUserDataStream implements OrderEventSource, AutoClosea
     }
   }
 
-  /** A request awaiting its response: a subscription of {@code watch}, or an unsubscription. */
-  private record Pending(Watch watch, boolean reconcile) {}
+  /** A subscription request of {@code watch} awaiting its response. */
+  private record Pending(Watch watch) {}
 
   /** One WebSocket connection and the subscriptions on it. */
   private final class Connection {
@@ -433,7 +443,6 @@ public final class BinanceUserDataStream implements OrderEventSource, AutoClosea
     Relay relay;
     int generation;
     int failures;
-    boolean everConnected;
     boolean stopped;
     CompletableFuture<?> sending = CompletableFuture.completedFuture(null);
     final List<ScheduledFuture<?>> timers = new ArrayList<>();
@@ -460,7 +469,8 @@ public final class BinanceUserDataStream implements OrderEventSource, AutoClosea
       }
       var unused =
           opening.whenComplete(
-          (ws, error) ->
+          (ws, error) -> {
+              log.debug("connection {} attempt {} handshake over ({})", index, gen, error == null ? "open" : rootName(error));
               serial.execute(
                   () -> {
                     if (error != null) {
@@ -468,16 +478,16 @@ public final class BinanceUserDataStream implements OrderEventSource, AutoClosea
                     } else {
                       opened(gen, ws);
                     }
-                  }));
+                  });
+          });
     }
 
     void opened(int gen, WebSocket ws) {
       if (gen != generation || stopped || closed) {
+        log.debug("connection {} attempt {} opened but no longer wanted (now {}, stopped {}, closed {})", index, gen, generation, stopped, closed);
         ws.abort();
         return;
       }
-      boolean reconnect = everConnected;
-      everConnected = true;
       socket = ws;
       sending = CompletableFuture.completedFuture(null);
       log.info("user data stream connection {} open ({} users)", index, members.size());
@@ -498,7 +508,7 @@ public final class BinanceUserDataStream implements OrderEventSource, AutoClosea
         Watch watch = watches.get(user);
         if (watch != null && !watch.rejected) {
           watch.terminationRetried = false;
-          subscribe(watch, reconnect);
+          subscribe(watch);
         }
       }
     }
@@ -518,7 +528,12 @@ public final class BinanceUserDataStream implements OrderEventSource, AutoClosea
       }));
     }
 
-    void subscribe(Watch watch, boolean reconcile) {
+    /**
+     * Asks Binance to subscribe {@code watch}'s account. Once the subscription stands the user is
+     * caught up, whatever led here (a first watch, a reconnect, a retry): events may have been
+     * missed before it.
+     */
+    void subscribe(Watch watch) {
       if (socket == null || watch.rejected) {
         return; // subscribed when the connection opens
       }
@@ -534,7 +549,7 @@ public final class BinanceUserDataStream implements OrderEventSource, AutoClosea
       params.put("recvWindow", new BigDecimal(recvWindow));
       params.put("timestamp", timestamp);
       params.put("signature", watch.signer.sign(payload));
-      pending.put(id, new Pending(watch, reconcile));
+      pending.put(id, new Pending(watch));
       log.debug("subscribing {} on connection {} (request {})", watch.user, index, id);
       send(request.toString());
       int gen = generation;
@@ -624,7 +639,7 @@ public final class BinanceUserDataStream implements OrderEventSource, AutoClosea
         } else {
           log.info("subscription of {} terminated; subscribing again", watch.user);
           watch.terminationRetried = true;
-          subscribe(watch, true);
+          subscribe(watch);
         }
         return;
       }
@@ -662,9 +677,7 @@ public final class BinanceUserDataStream implements OrderEventSource, AutoClosea
         watch.failures = 0;
         bySubscription.put(id, watch);
         log.info("{} subscribed on connection {} as {}", watch.user, index, id);
-        if (request.reconcile()) {
-          reconcileLater(watch);
-        }
+        reconcileLater(watch);
         return;
       }
       JsonNode error = frame.path("error");
@@ -693,7 +706,7 @@ public final class BinanceUserDataStream implements OrderEventSource, AutoClosea
       int gen = generation;
       addTimer(later(delay, () -> {
         if (gen == generation && watches.get(watch.user) == watch && watch.subscriptionId.isEmpty()) {
-          subscribe(watch, request.reconcile());
+          subscribe(watch);
         }
       }));
     }

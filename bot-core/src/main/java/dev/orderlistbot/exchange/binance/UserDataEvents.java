@@ -11,6 +11,7 @@ import dev.orderlistbot.core.domain.order.LegExecution;
 import dev.orderlistbot.core.domain.order.LegStatus;
 import dev.orderlistbot.core.domain.order.ListOrderStatus;
 import dev.orderlistbot.core.domain.order.ListStatusType;
+import dev.orderlistbot.core.domain.order.OrderEventIds;
 import dev.orderlistbot.core.domain.order.OrderListId;
 import dev.orderlistbot.core.domain.order.OrderListUpdate;
 import dev.orderlistbot.core.domain.order.ReportedOrderType;
@@ -23,10 +24,16 @@ import java.util.Optional;
  * sections 5.3, 5.4) onto {@link OrderListUpdate}. An execution report of an order outside any list
  * ({@code g = -1}) maps to nothing.
  *
- * <p>Event ids: {@code binance-x-<orderId>-<execution id I>} and {@code
- * binance-l-<orderListId>-<listStatusType>-<transaction time>}.
+ * <p>Event ids name what an event says (see {@link OrderEventIds}), so the same fact found later by
+ * an order query during reconciliation is recognised: {@code binance-o-<orderId>-<status>-<filled
+ * quantity>} for an execution report, {@code binance-l-<orderListId>-ALL_DONE} (or {@code REJECT})
+ * for a list that finished, and {@code binance-l-<orderListId>-<listStatusType>-<transaction
+ * time>} for the list updates that only the stream reports.
  */
 final class UserDataEvents {
+  /** The source name in the ids of Binance's events. */
+  static final String SOURCE = "binance";
+
   private UserDataEvents() {}
 
   /** The update an event carries, or empty for events the bot does not act on. */
@@ -46,9 +53,11 @@ final class UserDataEvents {
     long orderId = e.path("i").asLong();
     String original = e.path("C").asText("");
     String client = original.isEmpty() ? e.path("c").asText() : original;
+    LegStatus status = LegStatus.fromBinance(e.path("X").asText());
+    BigDecimal filled = decimal(e, "z");
     return Optional.of(
         new OrderListUpdate.LegChanged(
-            "binance-x-" + orderId + "-" + e.path("I").asLong(),
+            OrderEventIds.legState(SOURCE, orderId, status, filled),
             Symbol.of(e.path("s").asText()),
             new OrderListId(listId),
             orderId,
@@ -56,11 +65,11 @@ final class UserDataEvents {
             ReportedOrderType.fromBinance(e.path("o").asText()),
             Side.valueOf(e.path("S").asText()),
             LegExecution.fromBinance(e.path("x").asText()),
-            LegStatus.fromBinance(e.path("X").asText()),
+            status,
             decimal(e, "q"),
             decimal(e, "l"),
             decimal(e, "L"),
-            decimal(e, "z"),
+            filled,
             decimal(e, "Z"),
             positive(e, "p"),
             positive(e, "P"),
@@ -72,14 +81,18 @@ final class UserDataEvents {
     long listId = e.path("g").asLong();
     String statusType = e.path("l").asText();
     long time = e.path("T").asLong();
+    ListOrderStatus orderStatus = ListOrderStatus.fromBinance(e.path("L").asText());
+    boolean finished = orderStatus == ListOrderStatus.ALL_DONE || orderStatus == ListOrderStatus.REJECT;
     return new OrderListUpdate.ListChanged(
-        "binance-l-" + listId + "-" + statusType + "-" + time,
+        finished
+            ? OrderEventIds.listFinished(SOURCE, listId, orderStatus)
+            : "binance-l-" + listId + "-" + statusType + "-" + time,
         Symbol.of(e.path("s").asText()),
         new OrderListId(listId),
         new ClientListId(e.path("C").asText()),
         ContingencyType.fromBinance(e.path("c").asText()),
         ListStatusType.fromBinance(statusType),
-        ListOrderStatus.fromBinance(e.path("L").asText()),
+        orderStatus,
         Instant.ofEpochMilli(time));
   }
 

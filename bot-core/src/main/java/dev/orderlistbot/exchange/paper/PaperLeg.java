@@ -183,7 +183,8 @@ final class PaperLeg {
         quantity,
         executedQty,
         stopPrice,
-        Optional.of(timeInForce.orElse(TimeInForce.GTC)));
+        Optional.of(timeInForce.orElse(TimeInForce.GTC)),
+        cumulativeQuote);
   }
 
   OrderSnapshot snapshot(Symbol symbol, OrderListId listId) {

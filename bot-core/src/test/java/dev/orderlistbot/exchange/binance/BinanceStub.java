@@ -93,6 +93,29 @@ public final class BinanceStub implements AutoCloseable {
     server.stubFor(signedByHmac(get(urlPathEqualTo("/api/v3/account")), apiKey, hmacSecret).willReturn(json(accountJson)));
   }
 
+  /**
+   * {@code GET /api/v3/orderList}, HMAC-signed by {@code secret}, answers {@code listJson} (a later
+   * call replaces the answer: the list moved on).
+   */
+  public void orderListQuery(String hmacSecret, String listJson) {
+    server.stubFor(
+        get(urlPathEqualTo("/api/v3/orderList"))
+            .andMatching(request -> MatchResult.of(hmacValid(request, hmacSecret)))
+            .willReturn(json(listJson)));
+  }
+
+  /**
+   * {@code GET /api/v3/order?orderId=}, HMAC-signed by {@code secret}, answers {@code orderJson}
+   * (a later call for the same order replaces the answer).
+   */
+  public void orderQuery(String hmacSecret, long orderId, String orderJson) {
+    server.stubFor(
+        get(urlPathEqualTo("/api/v3/order"))
+            .withQueryParam("orderId", com.github.tomakehurst.wiremock.client.WireMock.equalTo(Long.toString(orderId)))
+            .andMatching(request -> MatchResult.of(hmacValid(request, hmacSecret)))
+            .willReturn(json(orderJson)));
+  }
+
   /** How many requests of {@code method} (e.g. {@code "POST"}) reached {@code path}. */
   public int count(String method, String path) {
     return received(RequestMethod.fromString(method), path).size();

@@ -92,7 +92,7 @@ public final class FakeWsApi extends WebSocketServer {
     return List.copyOf(subscribes);
   }
 
-  long subscribesOf(String apiKey) {
+  public long subscribesOf(String apiKey) {
     return subscribes.stream().filter(s -> s.apiKey().equals(apiKey)).count();
   }
 
@@ -128,6 +128,24 @@ public final class FakeWsApi extends WebSocketServer {
     throw new IllegalStateException("no subscription for " + apiKey);
   }
 
+  /**
+   * Sends a fixture event, changed by {@code edit} (e.g. to name another order), to the account's
+   * subscription.
+   */
+  public void push(String apiKey, String fixture, java.util.function.Consumer<ObjectNode> edit) {
+    ObjectNode frame = (ObjectNode) Fixtures.json(fixture);
+    edit.accept((ObjectNode) frame.path("event"));
+    for (Map.Entry<WebSocket, Map<String, Long>> entry : subscriptions.entrySet()) {
+      Long id = entry.getValue().get(apiKey);
+      if (id != null && entry.getKey().isOpen()) {
+        frame.put("subscriptionId", id);
+        entry.getKey().send(frame.toString());
+        return;
+      }
+    }
+    throw new IllegalStateException("no subscription for " + apiKey);
+  }
+
   /** Sends a fixture event with any subscription id to every connection. */
   void pushToAll(String fixture, long subscriptionId) {
     for (WebSocket socket : getConnections()) {
@@ -148,7 +166,7 @@ public final class FakeWsApi extends WebSocketServer {
   }
 
   /** Closes every connection from the server's side ("going away"). */
-  void dropAll() {
+  public void dropAll() {
     for (WebSocket socket : getConnections()) {
       socket.close(1001, "going away");
     }

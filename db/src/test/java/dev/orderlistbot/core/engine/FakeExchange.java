@@ -6,7 +6,13 @@ import dev.orderlistbot.core.domain.Balance;
 import dev.orderlistbot.core.domain.Balances;
 import dev.orderlistbot.core.domain.Price;
 import dev.orderlistbot.core.domain.Symbol;
+import dev.orderlistbot.core.domain.Side;
+import dev.orderlistbot.core.domain.TimeInForce;
 import dev.orderlistbot.core.domain.order.ClientListId;
+import dev.orderlistbot.core.domain.order.LegReport;
+import dev.orderlistbot.core.domain.order.LegRole;
+import dev.orderlistbot.core.domain.order.LegStatus;
+import dev.orderlistbot.core.domain.order.ReportedOrderType;
 import dev.orderlistbot.core.domain.order.ContingencyType;
 import dev.orderlistbot.core.domain.order.ListLeg;
 import dev.orderlistbot.core.domain.order.ListOrderStatus;
@@ -67,6 +73,9 @@ final class FakeExchange implements ExchangeClient {
   final AtomicInteger lookupFailures = new AtomicInteger();
 
   private final Map<String, Stored> byClientId = new ConcurrentHashMap<>();
+  private final Map<Long, OrderSnapshot> orders = new ConcurrentHashMap<>();
+  /** How many order queries were answered. */
+  final AtomicInteger orderQueries = new AtomicInteger();
   private final AtomicLong listIds = new AtomicLong(8820);
   private final AtomicLong orderIds = new AtomicLong(1000);
 
@@ -179,7 +188,44 @@ final class FakeExchange implements ExchangeClient {
 
   @Override
   public Optional<OrderSnapshot> order(ApiCredentials credentials, Symbol symbol, OrderRef order) {
-    return Optional.empty();
+    orderQueries.incrementAndGet();
+    return switch (order) {
+      case OrderRef.ById byId -> Optional.ofNullable(orders.get(byId.orderId()));
+      case OrderRef.ByClientId byClient ->
+          orders.values().stream().filter(o -> o.clientOrderId().equals(byClient.clientId())).findFirst();
+    };
+  }
+
+  /**
+   * From now on an order query of the list's {@code role} leg answers {@code status} with {@code
+   * executed} filled for {@code quote} (a SELL LIMIT_MAKER of 0.01 at 32,000).
+   */
+  void legNow(ClientListId list, LegRole role, LegStatus status, String executed, String quote) {
+    PlacedOrderList placed = byClientId.get(list.value()).list();
+    ListLeg leg = placed.leg(list.legId(role)).orElseThrow();
+    orders.put(
+        leg.orderId(),
+        new OrderSnapshot(
+            placed.symbol(),
+            leg.orderId(),
+            Optional.of(placed.id()),
+            leg.clientOrderId(),
+            new LegReport(
+                ReportedOrderType.LIMIT_MAKER, Side.SELL, status, new BigDecimal("32000"), Optional.of(new BigDecimal("0.01")),
+                new BigDecimal(executed), Optional.empty(), Optional.of(TimeInForce.GTC), new BigDecimal(quote)),
+            serverTime()));
+  }
+
+  /** From now on the list is reported finished ({@code ALL_DONE}). */
+  void listDone(ClientListId list) {
+    Stored stored = byClientId.get(list.value());
+    PlacedOrderList old = stored.list();
+    byClientId.put(
+        list.value(),
+        new Stored(
+            stored.apiKey(),
+            new PlacedOrderList(old.id(), old.clientId(), old.symbol(), old.contingencyType(), ListStatusType.ALL_DONE,
+                ListOrderStatus.ALL_DONE, old.transactionTime(), old.legs())));
   }
 
   /** Every list the exchange holds, of every account. */

@@ -20,6 +20,7 @@ import dev.orderlistbot.core.port.out.AlertSubscription;
 import dev.orderlistbot.core.port.out.AuditEntry;
 import dev.orderlistbot.core.port.out.OutboxEntry;
 import dev.orderlistbot.core.port.out.Stores;
+import dev.orderlistbot.core.port.out.Transactor;
 import dev.orderlistbot.core.port.out.TrackedOrderList;
 import dev.orderlistbot.core.rules.PreTradeCheck;
 import dev.orderlistbot.core.security.AesGcmKeyVault;
@@ -142,6 +143,10 @@ final class TestBot implements AutoCloseable {
 
   NotificationRouter router() {
     return router;
+  }
+
+  Transactor transactor() {
+    return database.transactor();
   }
 
   NotificationDispatcher dispatcher() {

@@ -18,6 +18,9 @@ import java.util.Optional;
  * @param executedQty the quantity filled so far
  * @param stopPrice the trigger price of stop-loss and take-profit types
  * @param timeInForce the time in force, when Binance reports one
+ * @param cumulativeQuote the quote amount filled so far (Binance's cumulative quote quantity;
+ *     zero when nothing filled or not reported), so a fill's average price is {@code
+ *     cumulativeQuote / executedQty}
  */
 public record LegReport(
     ReportedOrderType type,
@@ -27,7 +30,8 @@ public record LegReport(
     Optional<BigDecimal> origQty,
     BigDecimal executedQty,
     Optional<BigDecimal> stopPrice,
-    Optional<TimeInForce> timeInForce) {
+    Optional<TimeInForce> timeInForce,
+    BigDecimal cumulativeQuote) {
 
   public LegReport {
     Objects.requireNonNull(type, "type");
@@ -38,5 +42,6 @@ public record LegReport(
     Objects.requireNonNull(executedQty, "executedQty");
     Objects.requireNonNull(stopPrice, "stopPrice");
     Objects.requireNonNull(timeInForce, "timeInForce");
+    Objects.requireNonNull(cumulativeQuote, "cumulativeQuote");
   }
 }

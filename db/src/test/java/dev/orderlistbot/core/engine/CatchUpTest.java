@@ -1,0 +1,188 @@
+package dev.orderlistbot.core.engine;
+
+import static dev.orderlistbot.core.engine.TestBot.ALICE;
+import static dev.orderlistbot.core.engine.TestBot.GROUP;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.orderlistbot.core.domain.ApiCredentials;
+import dev.orderlistbot.core.domain.KeyType;
+import dev.orderlistbot.core.domain.Secret;
+import dev.orderlistbot.core.domain.Side;
+import dev.orderlistbot.core.domain.TradingEnvironment;
+import dev.orderlistbot.core.domain.order.ClientListId;
+import dev.orderlistbot.core.domain.order.ClientOrderId;
+import dev.orderlistbot.core.domain.order.ExpiryReason;
+import dev.orderlistbot.core.domain.order.LegExecution;
+import dev.orderlistbot.core.domain.order.LegRole;
+import dev.orderlistbot.core.domain.order.LegStatus;
+import dev.orderlistbot.core.domain.order.OrderEventIds;
+import dev.orderlistbot.core.domain.order.OrderListId;
+import dev.orderlistbot.core.domain.order.OrderListUpdate;
+import dev.orderlistbot.core.domain.order.ReportedOrderType;
+import dev.orderlistbot.core.port.out.ExchangeException;
+import dev.orderlistbot.core.port.out.OrderListState;
+import dev.orderlistbot.core.port.out.TrackedLeg;
+import dev.orderlistbot.core.port.out.TrackedOrderList;
+import java.math.BigDecimal;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Catching lists up over REST after the live stream may have missed events: what the exchange
+ * reports is announced once, whichever road (live push or catch-up) brings it first.
+ */
+class CatchUpTest {
+  private static final String FILLED = "✅ BTCUSDT OCO #8821: take-profit SELL 0.01 @ 32,000 filled; stop-loss expired.";
+  /** The key the engine signs Alice's paper-mode calls with (the fake exchange files lists under it). */
+  private static final ApiCredentials ALICES_KEY = new ApiCredentials(KeyType.HMAC, "paper-telegram-1001", Secret.of("paper"));
+
+  @TempDir Path dir;
+  private TestBot bot;
+  private FakeExchange exchange;
+  private OrderListReconciler reconciler;
+
+  @BeforeEach
+  void start() {
+    bot = TestBot.withFakeExchange(dir, TradingEnvironment.PAPER, new RecordingEventSource());
+    exchange = (FakeExchange) bot.exchange;
+    reconciler = new OrderListReconciler(bot.transactor(), exchange, bot.router(), "binance");
+  }
+
+  @AfterEach
+  void stop() {
+    bot.close();
+  }
+
+  @Test
+  void aFillTheStreamMissedIsAnnouncedOnceAndItsLatePushChangesNothing() {
+    ClientListId list = placeInGroup("/oco BTCUSDT sell 0.01 tp 32000 sl 29000");
+    exchange.legNow(list, LegRole.TAKE_PROFIT, LegStatus.FILLED, "0.01000000", "320.00000000");
+    exchange.legNow(list, LegRole.STOP_LOSS, LegStatus.EXPIRED, "0.00000000", "0.00000000");
+    exchange.listDone(list);
+
+    OrderListReconciler.Outcome outcome = reconciler.reconcile(ALICE, ALICES_KEY);
+    bot.router().onUpdate(ALICE, livePush(list, LegRole.TAKE_PROFIT, LegStatus.FILLED, "0.01"));
+
+    assertThat(outcome).isEqualTo(new OrderListReconciler.Outcome(1, 3));
+    assertThat(bot.telegram.texts(GROUP)).filteredOn(text -> text.contains("#8821:")).containsExactly(FILLED);
+    assertThat(bot.tracked(8821)).map(TrackedOrderList::state).contains(OrderListState.ALL_DONE);
+  }
+
+  @Test
+  void aListAlreadyCaughtUpIsNotAskedAboutAgain() {
+    ClientListId list = placeInGroup("/oco BTCUSDT sell 0.01 tp 32000 sl 29000");
+    exchange.legNow(list, LegRole.TAKE_PROFIT, LegStatus.FILLED, "0.01", "320");
+    exchange.listDone(list);
+    reconciler.reconcile(ALICE, ALICES_KEY);
+    int queries = exchange.orderQueries.get();
+
+    OrderListReconciler.Outcome again = reconciler.reconcile(ALICE, ALICES_KEY);
+
+    assertThat(again).isEqualTo(new OrderListReconciler.Outcome(0, 0));
+    assertThat(exchange.orderQueries).hasValue(queries);
+    assertThat(bot.telegram.texts(GROUP)).filteredOn(FILLED::equals).hasSize(1);
+  }
+
+  @Test
+  void aPartialFillTheStreamAlreadyReportedIsNotReportedAgain() {
+    ClientListId list = placeInGroup("/oco BTCUSDT sell 0.01 tp 32000 sl 29000");
+    bot.router().onUpdate(ALICE, livePush(list, LegRole.TAKE_PROFIT, LegStatus.PARTIALLY_FILLED, "0.004"));
+    bot.clock.advance(Duration.ofSeconds(6));
+    bot.dispatcher().drainOnce();
+    exchange.legNow(list, LegRole.TAKE_PROFIT, LegStatus.PARTIALLY_FILLED, "0.00400000", "128.00000000");
+
+    reconciler.reconcile(ALICE, ALICES_KEY);
+    bot.clock.advance(Duration.ofSeconds(6));
+    bot.dispatcher().drainOnce();
+
+    assertThat(bot.telegram.texts(GROUP)).filteredOn(text -> text.contains("partially filled")).hasSize(1);
+  }
+
+  @Test
+  void anEntryThatFilledDuringTheGapAnnouncesItsExitsOnceAndTheListStaysFollowed() {
+    ClientListId list = placeInGroup("/otoco BTCUSDT buy 0.01 @ 29000 tp 31000 sl 28000");
+    exchange.legNow(list, LegRole.WORKING, LegStatus.FILLED, "0.01", "320");
+
+    reconciler.reconcile(ALICE, ALICES_KEY);
+    OrderListReconciler.Outcome again = reconciler.reconcile(ALICE, ALICES_KEY);
+
+    assertThat(again.listsChecked()).isEqualTo(1);
+    assertThat(bot.telegram.texts(GROUP))
+        .filteredOn(text -> text.contains("now working"))
+        .containsExactly("✅ BTCUSDT OTOCO #8821: entry SELL 0.01 @ 32,000 filled; take-profit and stop-loss are now working.");
+    assertThat(bot.tracked(8821)).map(TrackedOrderList::state).contains(OrderListState.EXECUTING);
+  }
+
+  @Test
+  void aListThatClosedWithoutAFillIsReportedClosedOnce() {
+    ClientListId list = placeInGroup("/oco BTCUSDT sell 0.01 tp 32000 sl 29000");
+    exchange.legNow(list, LegRole.TAKE_PROFIT, LegStatus.CANCELED, "0", "0");
+    exchange.legNow(list, LegRole.STOP_LOSS, LegStatus.CANCELED, "0", "0");
+    exchange.listDone(list);
+
+    reconciler.reconcile(ALICE, ALICES_KEY);
+
+    assertThat(bot.telegram.texts(GROUP)).filteredOn(text -> text.startsWith("⏹ BTCUSDT OCO #8821 is closed")).hasSize(1);
+  }
+
+  @Test
+  void aPlacementTheExchangeNeverReceivedIsLeftToItsOwnLookUp() {
+    exchange.placeMode = FakeExchange.PlaceMode.LOSE_THEN_UNKNOWN;
+    bot.sayInGroup(ALICE, "/oco BTCUSDT sell 0.01 tp 32000 sl 29000");
+    bot.press(ALICE, bot.lastButtons(GROUP), Replies.CONFIRM);
+    int messages = bot.telegram.history().size();
+
+    OrderListReconciler.Outcome outcome = reconciler.reconcile(ALICE, ALICES_KEY);
+
+    assertThat(outcome).isEqualTo(new OrderListReconciler.Outcome(1, 0));
+    assertThat(bot.telegram.history()).hasSize(messages);
+    assertThat(bot.openTracked(ALICE)).singleElement().extracting(TrackedOrderList::state).isEqualTo(OrderListState.UNKNOWN);
+  }
+
+  @Test
+  void anExchangeThatCannotAnswerFailsTheCatchUpAndTheNextOneStillAnnouncesTheFill() {
+    ClientListId list = placeInGroup("/oco BTCUSDT sell 0.01 tp 32000 sl 29000");
+    exchange.legNow(list, LegRole.TAKE_PROFIT, LegStatus.FILLED, "0.01", "320");
+    exchange.legNow(list, LegRole.STOP_LOSS, LegStatus.EXPIRED, "0", "0");
+    exchange.listDone(list);
+    exchange.lookupFailures.set(1);
+
+    assertThatThrownBy(() -> reconciler.reconcile(ALICE, ALICES_KEY)).isInstanceOf(ExchangeException.class);
+    reconciler.reconcile(ALICE, ALICES_KEY);
+
+    assertThat(bot.telegram.texts(GROUP)).filteredOn(FILLED::equals).hasSize(1);
+  }
+
+  private ClientListId placeInGroup(String line) {
+    bot.sayInGroup(ALICE, line);
+    bot.press(ALICE, bot.lastButtons(GROUP), Replies.CONFIRM);
+    assertThat(bot.lastReply(GROUP)).startsWith("✅ Placed");
+    return new ClientListId(bot.tracked(8821).orElseThrow().listClientOrderId());
+  }
+
+  /** The stream's own event for a leg, with the identity Binance's events get. */
+  private OrderListUpdate.LegChanged livePush(ClientListId list, LegRole role, LegStatus status, String cumulative) {
+    TrackedOrderList tracked = bot.tracked(8821).orElseThrow();
+    ClientOrderId legId = list.legId(role);
+    long orderId =
+        tracked.legs().stream()
+            .filter(leg -> leg.clientOrderId().equals(legId.value()))
+            .map(TrackedLeg::orderId)
+            .flatMap(id -> id.isPresent() ? java.util.stream.Stream.of(id.getAsLong()) : java.util.stream.Stream.empty())
+            .findFirst()
+            .orElseThrow();
+    BigDecimal filled = new BigDecimal(cumulative);
+    return new OrderListUpdate.LegChanged(
+        OrderEventIds.legState("binance", orderId, status, filled), tracked.symbol(), new OrderListId(8821), orderId, legId,
+        ReportedOrderType.LIMIT_MAKER, Side.SELL, LegExecution.TRADE, status, new BigDecimal("0.01"), filled,
+        new BigDecimal("32000"), filled, filled.multiply(new BigDecimal("32000")), Optional.of(new BigDecimal("32000")),
+        Optional.empty(), ExpiryReason.NONE, Instant.parse("2026-03-01T11:00:00Z"));
+  }
+}
