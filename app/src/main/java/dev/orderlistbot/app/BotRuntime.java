@@ -26,6 +26,7 @@ import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -103,7 +104,8 @@ final class BotRuntime implements AutoCloseable {
     ExecutorService workers = Executors.newVirtualThreadPerTaskExecutor();
     ChatPlatforms chats = ChatPlatforms.of(platforms);
     Transactor transactor = storage.database().transactor();
-    NotificationDispatcher dispatcher = new NotificationDispatcher(transactor, chats, clock, workers);
+    NotificationDispatcher dispatcher = new NotificationDispatcher(transactor, chats, Map.of(), clock, workers, metrics);
+    metrics.watchOutbox(() -> transactor.inTransaction(stores -> stores.outbox().backlog()), clock);
     NotificationRouter router = new NotificationRouter(transactor, dispatcher::trigger);
     TradingSettings trading = config.trading();
 
@@ -149,6 +151,7 @@ final class BotRuntime implements AutoCloseable {
       events = Optional.of(userData);
     }
     metrics.watch(exchange);
+    stream.ifPresent(s -> metrics.watchUserStream(s::openConnections, s::reconnects));
     Optional<PaperControl> paperControl = paper.map(p -> p);
     EngineConfig engineConfig =
         EngineConfig.of(trading.environment(), trading.allowedUsers(), trading.admins())
@@ -165,7 +168,8 @@ final class BotRuntime implements AutoCloseable {
             new CommandParser(botUsername),
             new PreTradeCheck(),
             clock,
-            random);
+            random,
+            metrics);
     engine.resumeOrderEvents();
     long every = DRAIN_EVERY.toMillis();
     ScheduledFuture<?> draining =

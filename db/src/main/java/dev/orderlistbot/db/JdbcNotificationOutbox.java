@@ -1,6 +1,7 @@
 package dev.orderlistbot.db;
 
 import dev.orderlistbot.core.port.out.NotificationOutbox;
+import dev.orderlistbot.core.port.out.OutboxBacklog;
 import dev.orderlistbot.core.port.out.OutboxEntry;
 import dev.orderlistbot.core.port.out.OutboxMessage;
 import java.sql.Connection;
@@ -13,6 +14,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * Claiming selects due candidates without locks, then takes each with a conditional UPDATE on its
@@ -216,6 +218,25 @@ final class JdbcNotificationOutbox implements NotificationOutbox {
                       + " ORDER BY failed_at DESC, outbox_id DESC")) {
             select.setMaxRows(max);
             return Rows.list(select, JdbcNotificationOutbox::map);
+          }
+        });
+  }
+
+  @Override
+  public OutboxBacklog backlog() {
+    return session.run(
+        "count pending notifications",
+        c -> {
+          // ix_notification_outbox_due leads with delivered_at, so only undelivered rows are read
+          try (PreparedStatement select =
+                  c.prepareStatement(
+                      "SELECT COUNT(*) AS pending, MIN(created_at) AS oldest FROM notification_outbox WHERE " + PENDING);
+              ResultSet row = select.executeQuery()) {
+            row.next();
+            long pending = row.getLong("pending");
+            return pending == 0
+                ? OutboxBacklog.EMPTY
+                : new OutboxBacklog(pending, Optional.of(Rows.instant(row, "oldest")));
           }
         });
   }

@@ -18,6 +18,7 @@ import dev.orderlistbot.core.port.out.ClaimResult;
 import dev.orderlistbot.core.port.out.ConfirmationState;
 import dev.orderlistbot.core.port.out.KeyCheck;
 import dev.orderlistbot.core.port.out.OrderListState;
+import dev.orderlistbot.core.port.out.OutboxBacklog;
 import dev.orderlistbot.core.port.out.OutboxEntry;
 import dev.orderlistbot.core.port.out.OutboxMessage;
 import dev.orderlistbot.core.port.out.PendingConfirmation;
@@ -216,6 +217,27 @@ abstract class StoresContract {
     clock.advance(Duration.ofMinutes(5));
     assertThat(claimMine(50)).isEmpty();
     assertThat(stores().outbox().enqueue(new OutboxMessage("lease:" + run, aliceChat, "hello"))).isFalse();
+  }
+
+  @Test
+  void theBacklogCountsPendingMessagesClaimedOrNotButNotDeliveredOrFailedOnes() {
+    long before = stores().outbox().backlog().pending();
+    for (String name : List.of("waiting", "claimed", "delivered", "failed")) {
+      stores().outbox().enqueue(new OutboxMessage("backlog-" + name + ":" + run, aliceChat, name));
+    }
+    List<OutboxEntry> claimed = claimMine(50);
+    stores().outbox().reschedule(byText(claimed, "waiting").id(), clock.instant());
+    stores().outbox().markDelivered(byText(claimed, "delivered").id());
+    stores().outbox().markFailed(byText(claimed, "failed").id(), "chat not found");
+
+    OutboxBacklog backlog = stores().outbox().backlog();
+
+    assertThat(backlog.pending()).isEqualTo(before + 2);
+    assertThat(backlog.oldestCreatedAt()).isPresent().get().satisfies(t -> assertThat(t).isBeforeOrEqualTo(clock.instant()));
+  }
+
+  private static OutboxEntry byText(List<OutboxEntry> entries, String text) {
+    return entries.stream().filter(e -> e.message().text().equals(text)).findFirst().orElseThrow();
   }
 
   @Test

@@ -9,6 +9,7 @@ import dev.orderlistbot.core.command.PlaceOrderList;
 import dev.orderlistbot.core.domain.Secret;
 import dev.orderlistbot.core.domain.UserRef;
 import dev.orderlistbot.core.port.in.ChatEventHandler;
+import dev.orderlistbot.core.port.out.EngineTelemetry;
 import dev.orderlistbot.core.port.out.ExchangeClient;
 import dev.orderlistbot.core.port.out.ExchangeException;
 import dev.orderlistbot.core.port.out.OrderEventSource;
@@ -57,12 +58,7 @@ public final class BotEngine implements ChatEventHandler {
   private final KeyCommands keys;
   private final AlertCommands alerts;
 
-  /**
-   * @param paper present only on the paper exchange ({@code /paper price})
-   * @param events the source of users' order events, started per user before their first
-   *     placement and whenever a key is stored
-   * @param transactor the storage ports; confirmations are claimed through them atomically
-   */
+  /** An engine that reports to {@link EngineTelemetry#NOOP}. */
   public BotEngine(
       EngineConfig config,
       ChatPlatforms platforms,
@@ -75,6 +71,31 @@ public final class BotEngine implements ChatEventHandler {
       PreTradeCheck check,
       Clock clock,
       SecureRandom random) {
+    this(config, platforms, exchange, paper, events, vault, transactor, parser, check, clock, random, EngineTelemetry.NOOP);
+  }
+
+  /**
+   * @param paper present only on the paper exchange ({@code /paper price})
+   * @param events the source of users' order events, started per user before their first
+   *     placement and whenever a key is stored
+   * @param transactor the storage ports; confirmations are claimed through them atomically
+   * @param clock expiries, and the confirmation latency reported to {@code telemetry}
+   * @param telemetry told of every placement's outcome and each confirmation's latency
+   */
+  public BotEngine(
+      EngineConfig config,
+      ChatPlatforms platforms,
+      ExchangeClient exchange,
+      Optional<PaperControl> paper,
+      Optional<OrderEventSource> events,
+      KeyVault vault,
+      Transactor transactor,
+      CommandParser parser,
+      PreTradeCheck check,
+      Clock clock,
+      SecureRandom random,
+      EngineTelemetry telemetry) {
+    Objects.requireNonNull(telemetry, "telemetry");
     this.config = Objects.requireNonNull(config, "config");
     this.parser = Objects.requireNonNull(parser, "parser");
     this.random = Objects.requireNonNull(random, "random");
@@ -83,10 +104,10 @@ public final class BotEngine implements ChatEventHandler {
     this.transactor = Objects.requireNonNull(transactor, "transactor");
     this.accounts = new Accounts(config, vault, events);
     PendingActions actions = new PendingActions(transactor, clock, random);
-    Placement placement = new Placement(config, exchange, accounts, transactor, clock, random, out);
+    Placement placement = new Placement(config, exchange, accounts, transactor, clock, random, out, telemetry);
     ListCancels cancels = new ListCancels(exchange, accounts, transactor, clock);
-    this.previews = new Previews(config, exchange, accounts, check, actions, out);
-    this.presses = new Presses(actions, placement, cancels, out);
+    this.previews = new Previews(config, exchange, accounts, check, actions, out, telemetry);
+    this.presses = new Presses(actions, placement, cancels, out, clock);
     this.account = new AccountCommands(config, exchange, paper, accounts, cancels, placement, actions, transactor, out);
     this.alerts = new AlertCommands(transactor, out);
     this.keys = new KeyCommands(config, exchange, vault, accounts, setups, parser, transactor, clock, random, out);

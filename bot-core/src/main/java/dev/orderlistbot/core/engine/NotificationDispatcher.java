@@ -4,6 +4,8 @@ import dev.orderlistbot.core.chat.OutboundMessage;
 import dev.orderlistbot.core.domain.ChatRef;
 import dev.orderlistbot.core.port.out.ChatDeliveryException;
 import dev.orderlistbot.core.port.out.ChatPlatform;
+import dev.orderlistbot.core.port.out.EngineTelemetry;
+import dev.orderlistbot.core.port.out.EngineTelemetry.RetryReason;
 import dev.orderlistbot.core.port.out.OutboxEntry;
 import dev.orderlistbot.core.port.out.Transactor;
 import java.time.Clock;
@@ -35,7 +37,8 @@ import org.slf4j.LoggerFactory;
  * waits a minute and is tried again.
  *
  * <p>Delivery is at least once: a crash between sending and marking delivered sends the message
- * again after the lease. Thread-safe.
+ * again after the lease. Every message put back for later is reported to the {@link
+ * EngineTelemetry} with its {@link RetryReason}. Thread-safe.
  */
 public final class NotificationDispatcher {
   private static final Logger LOG = LoggerFactory.getLogger(NotificationDispatcher.class);
@@ -51,6 +54,7 @@ public final class NotificationDispatcher {
   private final Map<String, DeliveryPolicy> policies;
   private final Clock clock;
   private final Executor executor;
+  private final EngineTelemetry telemetry;
   private final SendPacer pacer = new SendPacer();
   private final AtomicBoolean scheduled = new AtomicBoolean();
 
@@ -59,22 +63,35 @@ public final class NotificationDispatcher {
     this(transactor, platforms, Map.of(), clock, executor);
   }
 
-  /**
-   * @param policies rate limits by platform id; a platform not named gets {@link
-   *     DeliveryPolicy#defaultFor}
-   * @param executor runs the drains {@link #trigger()} asks for (a virtual thread, in the app)
-   */
+  /** With these rate limits, reporting to {@link EngineTelemetry#NOOP}. */
   public NotificationDispatcher(
       Transactor transactor,
       ChatPlatforms platforms,
       Map<String, DeliveryPolicy> policies,
       Clock clock,
       Executor executor) {
+    this(transactor, platforms, policies, clock, executor, EngineTelemetry.NOOP);
+  }
+
+  /**
+   * @param policies rate limits by platform id; a platform not named gets {@link
+   *     DeliveryPolicy#defaultFor}
+   * @param executor runs the drains {@link #trigger()} asks for (a virtual thread, in the app)
+   * @param telemetry told of every message rescheduled or postponed, and why
+   */
+  public NotificationDispatcher(
+      Transactor transactor,
+      ChatPlatforms platforms,
+      Map<String, DeliveryPolicy> policies,
+      Clock clock,
+      Executor executor,
+      EngineTelemetry telemetry) {
     this.transactor = Objects.requireNonNull(transactor, "transactor");
     this.platforms = Objects.requireNonNull(platforms, "platforms");
     this.policies = Map.copyOf(policies);
     this.clock = Objects.requireNonNull(clock, "clock");
     this.executor = Objects.requireNonNull(executor, "executor");
+    this.telemetry = Objects.requireNonNull(telemetry, "telemetry");
   }
 
   /** Asks for a drain soon; requests made while one is queued are merged into it. */
@@ -106,13 +123,13 @@ public final class NotificationDispatcher {
     Optional<ChatPlatform> platform = platforms.forChat(target);
     if (platform.isEmpty()) {
       LOG.warn("notification {}: no platform {} is running; trying again later", entry.id(), target.platform());
-      postpone(entry, clock.instant().plus(PLATFORM_DOWN_WAIT));
+      postpone(entry, clock.instant().plus(PLATFORM_DOWN_WAIT), RetryReason.PLATFORM_DOWN);
       return false;
     }
     DeliveryPolicy policy = policies.getOrDefault(target.platform(), DeliveryPolicy.defaultFor(target.platform()));
     Optional<Instant> notYet = pacer.reserve(target, policy, clock.instant());
     if (notYet.isPresent()) {
-      postpone(entry, notYet.get());
+      postpone(entry, notYet.get(), RetryReason.RATE_LIMITED);
       return false;
     }
     try {
@@ -124,7 +141,8 @@ public final class NotificationDispatcher {
         Duration wait = backoff(entry.attempts());
         Duration asked = e.retryAfter().orElse(Duration.ZERO);
         LOG.info("notification {} to {} deferred after attempt {}: {}", entry.id(), target, entry.attempts(), e.getMessage());
-        retryLater(entry, policy, asked.compareTo(wait) > 0 ? asked : wait);
+        RetryReason reason = e.retryAfter().isPresent() ? RetryReason.RETRY_AFTER : RetryReason.TRANSIENT;
+        retryLater(entry, policy, asked.compareTo(wait) > 0 ? asked : wait, reason);
       } else {
         LOG.warn("notification {} to {} failed for good after {} attempt(s), kept as failed: {}", entry.id(), target, entry.attempts(), e.getMessage());
         String reason = String.valueOf(e.getMessage());
@@ -133,7 +151,7 @@ public final class NotificationDispatcher {
       return false;
     } catch (RuntimeException e) {
       LOG.error("notification {} to {} failed; trying again later", entry.id(), target, e);
-      retryLater(entry, policy, backoff(entry.attempts()));
+      retryLater(entry, policy, backoff(entry.attempts()), RetryReason.TRANSIENT);
       return false;
     }
   }
@@ -142,14 +160,16 @@ public final class NotificationDispatcher {
    * Tries the message again after {@code wait}, and holds the chat's other messages back until then,
    * so they do not overtake it (a fill after its partial fill, not before).
    */
-  private void retryLater(OutboxEntry entry, DeliveryPolicy policy, Duration wait) {
+  private void retryLater(OutboxEntry entry, DeliveryPolicy policy, Duration wait, RetryReason reason) {
     Instant at = clock.instant().plus(wait);
     pacer.holdOff(entry.message().target(), policy, at);
     transactor.inTransaction(stores -> stores.outbox().reschedule(entry.id(), at));
+    telemetry.notificationRetried(reason);
   }
 
-  private void postpone(OutboxEntry entry, Instant at) {
+  private void postpone(OutboxEntry entry, Instant at, RetryReason reason) {
     transactor.inTransaction(stores -> stores.outbox().postpone(entry.id(), at));
+    telemetry.notificationRetried(reason);
   }
 
   /** 5 s after the first attempt, doubling, at most 15 min; never gives up. */

@@ -10,6 +10,8 @@ import dev.orderlistbot.core.domain.order.ListOrderStatus;
 import dev.orderlistbot.core.domain.order.OrderListRef;
 import dev.orderlistbot.core.domain.order.OrderListRequest;
 import dev.orderlistbot.core.domain.order.PlacedOrderList;
+import dev.orderlistbot.core.port.out.EngineTelemetry;
+import dev.orderlistbot.core.port.out.EngineTelemetry.PlacementOutcome;
 import dev.orderlistbot.core.port.out.ExchangeClient;
 import dev.orderlistbot.core.port.out.ExchangeError;
 import dev.orderlistbot.core.port.out.ExchangeException;
@@ -21,6 +23,7 @@ import dev.orderlistbot.core.port.out.TrackedOrderList;
 import dev.orderlistbot.core.port.out.Transactor;
 import java.security.SecureRandom;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -32,7 +35,8 @@ import org.slf4j.LoggerFactory;
  * Places a confirmed order list exactly once. The list is recorded (state UNKNOWN) under a client
  * id derived from the confirmation before it is sent, so events and later look-ups can always find
  * it; it is sent once; an unknown outcome is resolved by looking the client id up, never by sending
- * again. The preview message shows "Placing…" and then the result. Thread-safe.
+ * again. The preview message shows "Placing…" and then the result. Each outcome, and the time from
+ * the Confirm press to its answer, goes to the {@link EngineTelemetry}. Thread-safe.
  */
 final class Placement {
   private static final Logger LOG = LoggerFactory.getLogger(Placement.class);
@@ -44,6 +48,7 @@ final class Placement {
   private final Clock clock;
   private final SecureRandom random;
   private final ChatOut out;
+  private final EngineTelemetry telemetry;
 
   Placement(
       EngineConfig config,
@@ -52,7 +57,8 @@ final class Placement {
       Transactor transactor,
       Clock clock,
       SecureRandom random,
-      ChatOut out) {
+      ChatOut out,
+      EngineTelemetry telemetry) {
     this.config = config;
     this.exchange = exchange;
     this.accounts = accounts;
@@ -60,6 +66,7 @@ final class Placement {
     this.clock = clock;
     this.random = random;
     this.out = out;
+    this.telemetry = telemetry;
   }
 
   private sealed interface Outcome {
@@ -72,8 +79,13 @@ final class Placement {
     record Failed(String ref) implements Outcome {}
   }
 
-  /** Called once per confirmation: only the winner of its one-shot claim gets here. */
-  void place(ChatEvent.ButtonPressed press, PendingConfirmation confirmation, OrderListRequest request) {
+  /**
+   * Called once per confirmation: only the winner of its one-shot claim gets here.
+   *
+   * @param pressedAt when the Confirm press reached the engine, for the confirmation latency
+   */
+  void place(
+      ChatEvent.ButtonPressed press, PendingConfirmation confirmation, OrderListRequest request, Instant pressedAt) {
     MessageRef preview = press.message();
     UserRef user = confirmation.requester();
     out.edit(preview, Replies.placing(config.environment()));
@@ -87,6 +99,11 @@ final class Placement {
               return placeOnce(credentials, request, clientId);
             });
     out.edit(preview, outcome.map(o -> settle(o, request, clientId)).orElse(Replies.noKeyAnyMore()));
+    if (outcome.isPresent()) {
+      telemetry.confirmationTook(Duration.between(pressedAt, clock.instant()));
+    } else {
+      telemetry.placement(PlacementOutcome.REFUSED, ExchangeError.NO_CODE);
+    }
   }
 
   private Outcome placeOnce(ApiCredentials credentials, OrderListRequest request, ClientListId clientId) {
@@ -132,18 +149,24 @@ final class Placement {
         PlacedOrderList list = placed.list();
         attach(clientId, list);
         LOG.info("placed {} as order list #{}", clientId, list.id());
+        telemetry.placement(PlacementOutcome.PLACED, ExchangeError.NO_CODE);
         yield Replies.placed(config.environment(), Texts.summary(request), list.id().toString(), Texts.legIds(list));
       }
       case Outcome.Refused refused -> {
         setState(clientId, OrderListState.REJECTED);
         LOG.info("{} was not placed: {}", clientId, refused.error().getClass().getSimpleName());
+        telemetry.placement(PlacementOutcome.REFUSED, refused.error().code());
         yield Replies.notPlaced(refused.error());
       }
       case Outcome.StillUnknown unknown -> {
         LOG.warn("{} is still unknown after the look-up; left for reconciliation", clientId);
+        telemetry.placement(PlacementOutcome.UNKNOWN, ExchangeError.NO_CODE);
         yield Replies.placementUnknown(clientId);
       }
-      case Outcome.Failed failed -> Replies.placementFailed(failed.ref());
+      case Outcome.Failed failed -> {
+        telemetry.placement(PlacementOutcome.ERROR, ExchangeError.NO_CODE);
+        yield Replies.placementFailed(failed.ref());
+      }
     };
   }
 

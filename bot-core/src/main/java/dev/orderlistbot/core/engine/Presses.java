@@ -3,6 +3,8 @@ package dev.orderlistbot.core.engine;
 import dev.orderlistbot.core.chat.ChatEvent;
 import dev.orderlistbot.core.port.out.ClaimResult;
 import dev.orderlistbot.core.port.out.PendingConfirmation;
+import java.time.Clock;
+import java.time.Instant;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -19,21 +21,24 @@ final class Presses {
   private final Placement placement;
   private final ListCancels cancels;
   private final ChatOut out;
+  private final Clock clock;
 
-  Presses(PendingActions actions, Placement placement, ListCancels cancels, ChatOut out) {
+  Presses(PendingActions actions, Placement placement, ListCancels cancels, ChatOut out, Clock clock) {
     this.actions = actions;
     this.placement = placement;
     this.cancels = cancels;
     this.out = out;
+    this.clock = clock;
   }
 
   void handle(ChatEvent.ButtonPressed press) {
     String token = press.token();
     if (token.startsWith(Tokens.RUN)) {
+      Instant pressedAt = clock.instant();
       String key = token.substring(Tokens.RUN.length());
       ClaimResult result = actions.run(key, press.user(), press.chat());
       if (result instanceof ClaimResult.Claimed claimed) {
-        run(press, claimed.confirmation());
+        run(press, claimed.confirmation(), pressedAt);
       } else {
         explain(press, key, result);
       }
@@ -51,9 +56,9 @@ final class Presses {
     }
   }
 
-  private void run(ChatEvent.ButtonPressed press, PendingConfirmation confirmation) {
+  private void run(ChatEvent.ButtonPressed press, PendingConfirmation confirmation, Instant pressedAt) {
     switch (PendingActionCodec.decode(confirmation.payload())) {
-      case PendingAction.PlaceList place -> placement.place(press, confirmation, place.request());
+      case PendingAction.PlaceList place -> placement.place(press, confirmation, place.request(), pressedAt);
       case PendingAction.CancelList cancel ->
           out.send(press.chat(), cancels.cancel(press.user(), press.chat(), cancel.list()));
       case PendingAction.CancelAll all ->

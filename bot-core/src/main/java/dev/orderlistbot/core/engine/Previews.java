@@ -10,7 +10,9 @@ import dev.orderlistbot.core.rules.CheckResult;
 import dev.orderlistbot.core.rules.MarketSnapshot;
 import dev.orderlistbot.core.rules.PreTradeCheck;
 import dev.orderlistbot.core.rules.SymbolRules;
+import dev.orderlistbot.core.port.out.EngineTelemetry;
 import dev.orderlistbot.core.port.out.ExchangeClient;
+import dev.orderlistbot.core.port.out.ExchangeError;
 import java.util.Optional;
 import java.util.OptionalInt;
 
@@ -27,6 +29,7 @@ final class Previews {
   private final PreTradeCheck check;
   private final PendingActions actions;
   private final ChatOut out;
+  private final EngineTelemetry telemetry;
 
   Previews(
       EngineConfig config,
@@ -34,13 +37,15 @@ final class Previews {
       Accounts accounts,
       PreTradeCheck check,
       PendingActions actions,
-      ChatOut out) {
+      ChatOut out,
+      EngineTelemetry telemetry) {
     this.config = config;
     this.exchange = exchange;
     this.accounts = accounts;
     this.check = check;
     this.actions = actions;
     this.out = out;
+    this.telemetry = telemetry;
   }
 
   void preview(ChatEvent.TextMessage message, PlaceOrderList command) {
@@ -64,7 +69,10 @@ final class Previews {
             OptionalInt.empty(),
             OptionalInt.empty());
     switch (check.check(command, rules, market)) {
-      case CheckResult.Refused refused -> out.send(message.chat(), Replies.refused(refused.violations()));
+      case CheckResult.Refused refused -> {
+        telemetry.placement(EngineTelemetry.PlacementOutcome.PRE_TRADE_REFUSED, ExchangeError.NO_CODE);
+        out.send(message.chat(), Replies.refused(refused.violations()));
+      }
       case CheckResult.Accepted accepted -> offer(message, accepted);
     }
   }

@@ -34,6 +34,8 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -164,6 +166,10 @@ public final class BinanceUserDataStream implements OrderEventSource, AutoClosea
   private long nextRequestId;
   private boolean closed;
 
+  // written on `serial`, read from any thread by the operator's metrics
+  private final AtomicInteger openConnections = new AtomicInteger();
+  private final AtomicLong reconnects = new AtomicLong();
+
   /**
    * A stream whose subscription timestamps come from the host clock as is.
    *
@@ -225,6 +231,19 @@ public final class BinanceUserDataStream implements OrderEventSource, AutoClosea
           }
         };
     return new BinanceUserDataStream(config, httpClient, timestamps, scheduler, handler, reconciler, rejectedKeys, settings);
+  }
+
+  /** How many WebSocket connections are open right now, for the operator's metrics. */
+  public int openConnections() {
+    return openConnections.get();
+  }
+
+  /**
+   * How many times a connection opened again after it had been open before (after a drop, a server
+   * shutdown, a silence or the age limit) since this stream was made; for the operator's metrics.
+   */
+  public long reconnects() {
+    return reconnects.get();
   }
 
   /** Where subscription timestamps come from. */
@@ -489,6 +508,10 @@ public final class BinanceUserDataStream implements OrderEventSource, AutoClosea
         return;
       }
       socket = ws;
+      openConnections.incrementAndGet();
+      if (reconnect) {
+        reconnects.incrementAndGet();
+      }
       sending = CompletableFuture.completedFuture(null);
       log.info("user data stream connection {} open ({} users)", index, members.size());
       cancelTimers();
@@ -742,6 +765,9 @@ public final class BinanceUserDataStream implements OrderEventSource, AutoClosea
 
     private void lose() {
       generation++;
+      if (socket != null) {
+        openConnections.decrementAndGet();
+      }
       socket = null;
       cancelTimers();
       bySubscription.clear();

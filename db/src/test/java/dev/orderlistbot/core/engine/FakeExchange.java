@@ -67,6 +67,8 @@ final class FakeExchange implements ExchangeClient {
   final List<String> apiKeysSeen = Collections.synchronizedList(new ArrayList<>());
   final Set<String> rejectedApiKeys = ConcurrentHashMap.newKeySet();
   volatile PlaceMode placeMode = PlaceMode.ACCEPT;
+  /** Runs inside every placement call, e.g. to let a test clock move while the exchange answers. */
+  volatile Runnable whilePlacing = () -> {};
   volatile Price last = Price.of("30000");
   volatile RuntimeException lastPriceFailure;
   /** How many of the next list look-ups fail as if the exchange could not be reached. */
@@ -130,6 +132,7 @@ final class FakeExchange implements ExchangeClient {
   @Override
   public PlacementResult place(ApiCredentials credentials, OrderListRequest request, ClientListId clientListId) {
     placeCalls.incrementAndGet();
+    whilePlacing.run();
     apiKeysSeen.add(credentials.apiKey());
     if (byClientId.containsKey(clientListId.value())) {
       return new PlacementResult.Rejected(new ExchangeError.Refused(-2010, "Duplicate order sent."));

@@ -34,6 +34,7 @@ import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ScheduledExecutorService;
@@ -56,6 +57,7 @@ final class TestBot implements AutoCloseable {
   final SecureRandom random = new SecureRandom();
   final RecordingChatPlatform telegram = new RecordingChatPlatform("telegram");
   final RecordingChatPlatform console = new RecordingChatPlatform("console");
+  final RecordingTelemetry telemetry = new RecordingTelemetry();
   final EngineConfig config;
   final ExchangeClient exchange;
   final Optional<PaperControl> paper;
@@ -123,12 +125,12 @@ final class TestBot implements AutoCloseable {
     database = Database.open(new DbConfig(DbConfig.defaultUrl(dataDir), "sa", dev.orderlistbot.core.domain.Secret.of(""), 20), clock);
     vault = AesGcmKeyVault.open(masterKey, database.transactor(), random, clock);
     ChatPlatforms platforms = ChatPlatforms.of(telegram, console);
-    dispatcher = new NotificationDispatcher(database.transactor(), platforms, clock, Runnable::run);
+    dispatcher = new NotificationDispatcher(database.transactor(), platforms, Map.of(), clock, Runnable::run, telemetry);
     router = new NotificationRouter(database.transactor(), dispatcher::trigger);
     engine =
         new BotEngine(
             config, platforms, exchange, paper, events, vault, database.transactor(),
-            new CommandParser(Optional.of("OrderListBot")), new PreTradeCheck(), clock, random);
+            new CommandParser(Optional.of("OrderListBot")), new PreTradeCheck(), clock, random, telemetry);
   }
 
   /** Stops everything that lives in memory and starts it again over the same database files. */

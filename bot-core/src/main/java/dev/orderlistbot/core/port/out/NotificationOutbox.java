@@ -55,4 +55,10 @@ public interface NotificationOutbox {
 
   /** Up to {@code max} messages given up as failed, newest first. */
   List<OutboxEntry> failed(int max);
+
+  /**
+   * How many messages are pending (neither delivered nor failed, claimed or not) and when the
+   * oldest of them was enqueued: one read, for the operator's metrics.
+   */
+  OutboxBacklog backlog();
 }

@@ -14,5 +14,9 @@
  * dev.orderlistbot.core.port.out.AuditLog}; {@link dev.orderlistbot.core.port.out.Transactor} runs
  * several of them in one transaction. Every storage failure is a {@link
  * dev.orderlistbot.core.port.out.StorageException}.
+ *
+ * <p>Operations: {@link dev.orderlistbot.core.port.out.EngineTelemetry} is what the engine reports
+ * for the operator's metrics (placements, confirmation latency, notification retries); the app
+ * implements it over its metrics library, so core depends on none.
  */
 package dev.orderlistbot.core.port.out;
