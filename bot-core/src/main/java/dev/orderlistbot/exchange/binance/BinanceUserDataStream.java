@@ -460,6 +460,8 @@ public final class BinanceUserDataStream implements OrderEventSource, AutoClosea
     final Map<String, Pending> pending = new HashMap<>();
     WebSocket socket;
     Relay relay;
+    /** Whether this connection was ever open: the next opening is a reconnect. */
+    boolean everConnected;
     int generation;
     int failures;
     boolean stopped;
@@ -509,9 +511,10 @@ public final class BinanceUserDataStream implements OrderEventSource, AutoClosea
       }
       socket = ws;
       openConnections.incrementAndGet();
-      if (reconnect) {
+      if (everConnected) {
         reconnects.incrementAndGet();
       }
+      everConnected = true;
       sending = CompletableFuture.completedFuture(null);
       log.info("user data stream connection {} open ({} users)", index, members.size());
       cancelTimers();
