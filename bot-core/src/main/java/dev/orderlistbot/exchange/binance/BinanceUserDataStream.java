@@ -20,6 +20,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -62,6 +63,9 @@ import org.slf4j.LoggerFactory;
  *       reported once to the {@link RejectedKey} consumer and not subscribed again until {@code
  *       watch} is called again.
  *   <li>{@code eventStreamTerminated} for a live subscription leads to one new subscription.
+ *   <li>Two users on one Binance account (a shared key): Binance allows one subscription per
+ *       account per connection ({@code -2035}), so the second is subscribed on another connection;
+ *       both hear the account's events.
  *   <li>Nothing here logs a secret, a signature or a signed payload.
  * </ul>
  *
@@ -164,6 +168,7 @@ public final class BinanceUserDataStream implements OrderEventSource, AutoClosea
   private final Map<UserRef, Watch> watches = new HashMap<>();
   private final List<Connection> connections = new ArrayList<>();
   private long nextRequestId;
+  private int nextConnectionIndex;
   private boolean closed;
 
   // written on `serial`, read from any thread by the operator's metrics
@@ -355,10 +360,36 @@ public final class BinanceUserDataStream implements OrderEventSource, AutoClosea
     } else {
       connection = connectionWithRoom();
     }
-    Watch watch = new Watch(user, credentials, signer, connection);
+    Watch watch = new Watch(user, credentials, signer, connection, Set.of());
     watches.put(user, watch);
     connection.members.add(user);
     connection.subscribe(watch);
+  }
+
+  /**
+   * Binance allows one subscription per account per connection ({@code -2035}): when two users of
+   * the bot trade on one account (a shared key, or two keys of one account), the second one is
+   * subscribed on another connection, and each hears the account's events (the router keeps each
+   * user's own lists).
+   */
+  private void moveElsewhere(Watch watch) {
+    if (watches.get(watch.user) != watch || closed) {
+      return;
+    }
+    Connection from = watch.connection;
+    from.members.remove(watch.user);
+    Set<Connection> avoid = new HashSet<>(watch.refusedOn);
+    avoid.add(from);
+    Connection to = connectionWithRoom(avoid);
+    Watch moved = new Watch(watch.user, watch.credentials, watch.signer, to, avoid);
+    watches.put(watch.user, moved);
+    to.members.add(watch.user);
+    log.info("{}'s account is already subscribed on connection {} for another user; subscribing on connection {}", watch.user, from.index, to.index);
+    to.subscribe(moved);
+    if (from.members.isEmpty()) {
+      from.shutdown();
+      connections.remove(from);
+    }
   }
 
   private static boolean sameCredentials(ApiCredentials a, ApiCredentials b) {
@@ -390,12 +421,16 @@ public final class BinanceUserDataStream implements OrderEventSource, AutoClosea
   }
 
   private Connection connectionWithRoom() {
+    return connectionWithRoom(Set.of());
+  }
+
+  private Connection connectionWithRoom(Set<Connection> avoid) {
     for (Connection connection : connections) {
-      if (connection.members.size() < settings.maxSubscriptionsPerConnection()) {
+      if (connection.members.size() < settings.maxSubscriptionsPerConnection() && !avoid.contains(connection)) {
         return connection;
       }
     }
-    Connection connection = new Connection(connections.size());
+    Connection connection = new Connection(nextConnectionIndex++);
     connections.add(connection);
     connection.connect();
     return connection;
@@ -436,16 +471,19 @@ public final class BinanceUserDataStream implements OrderEventSource, AutoClosea
     final ApiCredentials credentials;
     final PayloadSigner signer;
     final Connection connection;
+    /** Connections where Binance answered that the account is already subscribed (another user). */
+    final Set<Connection> refusedOn;
     Optional<Long> subscriptionId = Optional.empty();
     boolean rejected;
     boolean terminationRetried;
     int failures;
 
-    Watch(UserRef user, ApiCredentials credentials, PayloadSigner signer, Connection connection) {
+    Watch(UserRef user, ApiCredentials credentials, PayloadSigner signer, Connection connection, Set<Connection> refusedOn) {
       this.user = user;
       this.credentials = credentials;
       this.signer = signer;
       this.connection = connection;
+      this.refusedOn = Set.copyOf(refusedOn);
     }
   }
 
@@ -713,6 +751,10 @@ public final class BinanceUserDataStream implements OrderEventSource, AutoClosea
         watch.rejected = true;
         log.warn("Binance refused the key of {} (status {}, code {})", watch.user, status, code);
         rejectedKeys.accept(new RejectedKey(watch.user, BinanceError.explain(code, message)));
+        return;
+      }
+      if (code == BinanceError.SUBSCRIPTION_ACTIVE.code()) {
+        moveElsewhere(watch);
         return;
       }
       if (code == -2042) {

@@ -121,6 +121,9 @@ public final class FakeWsApi extends WebSocketServer {
     for (Map.Entry<WebSocket, Map<String, Long>> entry : subscriptions.entrySet()) {
       Long id = entry.getValue().get(apiKey);
       if (id != null && entry.getKey().isOpen()) {
+        if (Fixtures.json(fixture).path("event").path("e").asText().equals("eventStreamTerminated")) {
+          entry.getValue().remove(apiKey); // as on Binance: the subscription has ended
+        }
         pushRaw(entry.getKey(), fixture, id);
         return;
       }
@@ -144,6 +147,16 @@ public final class FakeWsApi extends WebSocketServer {
       }
     }
     throw new IllegalStateException("no subscription for " + apiKey);
+  }
+
+  /** Sends a fixture event to every subscription of the account, on every connection. */
+  void pushToEverySubscription(String apiKey, String fixture) {
+    for (Map.Entry<WebSocket, Map<String, Long>> entry : subscriptions.entrySet()) {
+      Long id = entry.getValue().get(apiKey);
+      if (id != null && entry.getKey().isOpen()) {
+        pushRaw(entry.getKey(), fixture, id);
+      }
+    }
   }
 
   /** Sends a fixture event with any subscription id to every connection. */
@@ -236,6 +249,11 @@ public final class FakeWsApi extends WebSocketServer {
     if (!valid) {
       conn.send(
           "{\"id\":\"" + id + "\",\"status\":400,\"error\":{\"code\":-1022,\"msg\":\"Signature for this request is not valid.\"}}");
+      return;
+    }
+    if (subscriptions.get(conn).containsKey(apiKey)) {
+      conn.send(
+          "{\"id\":\"" + id + "\",\"status\":400,\"error\":{\"code\":-2035,\"msg\":\"User Data Stream subscription already active.\"}}");
       return;
     }
     long subscriptionId = nextIds.get(conn).getAndIncrement();

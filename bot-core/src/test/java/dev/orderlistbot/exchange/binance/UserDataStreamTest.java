@@ -272,6 +272,23 @@ class UserDataStreamTest {
   }
 
   @Test
+  void twoUsersSharingOneAccountAreSubscribedOnTwoConnectionsAndBothHearItsEvents() throws InterruptedException {
+    UserRef carol = new UserRef("discord", "303");
+    stream.watch(ALICE, alice());
+    stream.watch(carol, alice());
+    await(() -> server.subscribesOf(TestKeys.HMAC_API_KEY) == 3 && reconciled.size() == 2);
+
+    server.pushToEverySubscription(TestKeys.HMAC_API_KEY, "list-status-oco-all-done.json");
+    await(() -> delivered.size() == 2);
+    Thread.sleep(300);
+
+    assertThat(server.connectionsOpened()).isEqualTo(2);
+    assertThat(reconciled).containsExactlyInAnyOrder(ALICE, carol);
+    assertThat(delivered).containsExactlyInAnyOrder(new Delivered(ALICE, listDone()), new Delivered(carol, listDone()));
+    assertThat(rejected).isEmpty();
+  }
+
+  @Test
   void watchingAgainWithTheSameCredentialsKeepsTheSubscription() throws InterruptedException {
     stream.watch(ALICE, alice());
     await(() -> server.subscribed(TestKeys.HMAC_API_KEY));
