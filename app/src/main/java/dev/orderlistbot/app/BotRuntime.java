@@ -9,6 +9,7 @@ import dev.orderlistbot.core.engine.EngineConfig;
 import dev.orderlistbot.core.engine.NotificationDispatcher;
 import dev.orderlistbot.core.engine.NotificationRouter;
 import dev.orderlistbot.core.engine.OrderListReconciler;
+import dev.orderlistbot.core.engine.OutboxRetention;
 import dev.orderlistbot.core.engine.StreamNotices;
 import dev.orderlistbot.core.port.out.ChatPlatform;
 import dev.orderlistbot.core.port.out.ExchangeClient;
@@ -47,6 +48,7 @@ import org.slf4j.LoggerFactory;
 final class BotRuntime implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(BotRuntime.class);
   private static final Duration DRAIN_EVERY = Duration.ofSeconds(1);
+  private static final Duration PURGE_EVERY = Duration.ofHours(6);
 
   private final ScheduledExecutorService scheduler;
   private final ExecutorService workers;
@@ -174,6 +176,10 @@ final class BotRuntime implements AutoCloseable {
     long every = DRAIN_EVERY.toMillis();
     ScheduledFuture<?> draining =
         scheduler.scheduleWithFixedDelay(() -> drainQuietly(dispatcher, metrics), every, every, TimeUnit.MILLISECONDS);
+    OutboxRetention retention = new OutboxRetention(transactor, clock, OutboxRetention.DEFAULT_RETENTION);
+    var unused =
+        scheduler.scheduleWithFixedDelay(
+            () -> purgeQuietly(retention), PURGE_EVERY.toMinutes() / 6, PURGE_EVERY.toMinutes(), TimeUnit.MINUTES);
     LOG.info("Bot ready: {} trading, platforms {}", trading.environment(), platforms.stream().map(ChatPlatform::platform).toList());
     return new BotRuntime(scheduler, workers, paper, stream, catchUpWorker, dispatcher, draining, engine, exchange, metrics);
   }
@@ -239,6 +245,14 @@ final class BotRuntime implements AutoCloseable {
             });
     BinanceConfig withRest = trading.restUrl().map(config::withRestBaseUrl).orElse(config);
     return trading.wsApiUrl().map(withRest::withWsApiUrl).orElse(withRest);
+  }
+
+  private static void purgeQuietly(OutboxRetention retention) {
+    try {
+      retention.purge();
+    } catch (RuntimeException e) {
+      LOG.warn("forgetting old delivered notifications failed; tried again later: {}", e.toString());
+    }
   }
 
   private static void drainQuietly(NotificationDispatcher dispatcher, BotMetrics metrics) {

@@ -241,6 +241,20 @@ final class JdbcNotificationOutbox implements NotificationOutbox {
         });
   }
 
+  @Override
+  public int purgeDeliveredBefore(Instant cutoff) {
+    Objects.requireNonNull(cutoff, "cutoff");
+    return session.run(
+        "purge delivered notifications",
+        c -> {
+          try (PreparedStatement delete =
+              c.prepareStatement("DELETE FROM notification_outbox WHERE delivered_at IS NOT NULL AND delivered_at < ?")) {
+            delete.setObject(1, Rows.timestamp(cutoff));
+            return delete.executeUpdate();
+          }
+        });
+  }
+
   private static OutboxEntry map(ResultSet row) throws SQLException {
     return new OutboxEntry(
         row.getLong("outbox_id"),

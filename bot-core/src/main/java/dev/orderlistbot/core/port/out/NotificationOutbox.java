@@ -61,4 +61,11 @@ public interface NotificationOutbox {
    * oldest of them was enqueued: one read, for the operator's metrics.
    */
   OutboxBacklog backlog();
+
+  /**
+   * Deletes messages delivered before {@code cutoff} (their text holds quantities a trader need not
+   * keep on disk for ever); pending and failed messages are never deleted. Returns how many.
+   * Replays stay harmless: the processed-event store, not the outbox, remembers handled events.
+   */
+  int purgeDeliveredBefore(Instant cutoff);
 }

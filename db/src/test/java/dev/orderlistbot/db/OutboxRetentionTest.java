@@ -1,0 +1,75 @@
+package dev.orderlistbot.db;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.orderlistbot.core.domain.ChatRef;
+import dev.orderlistbot.core.engine.OutboxRetention;
+import dev.orderlistbot.core.port.out.NotificationOutbox;
+import dev.orderlistbot.core.port.out.OutboxEntry;
+import dev.orderlistbot.core.port.out.OutboxMessage;
+import dev.orderlistbot.testing.MutableClock;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Old delivered notifications are forgotten; nothing pending or failed ever is. */
+class OutboxRetentionTest {
+  private static final ChatRef CHAT = new ChatRef("telegram", "42");
+
+  @TempDir Path dataDir;
+  private final MutableClock clock = new MutableClock(Instant.parse("2026-03-01T10:00:00Z"));
+  private Database database;
+  private OutboxRetention retention;
+
+  @BeforeEach
+  void open() {
+    database = Database.open(DbConfig.h2File(dataDir), clock);
+    retention = new OutboxRetention(database.transactor(), clock, Duration.ofDays(30));
+  }
+
+  @AfterEach
+  void close() {
+    database.close();
+  }
+
+  @Test
+  void onlyMessagesDeliveredLongerAgoThanTheRetentionAreForgotten() {
+    enqueue("old-delivered", "old-failed", "old-pending");
+    List<OutboxEntry> claimed = outbox().claimDue(10, Duration.ofMinutes(2));
+    outbox().markDelivered(id(claimed, "old-delivered"));
+    outbox().markFailed(id(claimed, "old-failed"), "chat not found");
+    clock.advance(Duration.ofDays(20));
+    enqueue("recent-delivered");
+    outbox().markDelivered(id(outbox().claimDue(10, Duration.ofMinutes(2)), "recent-delivered"));
+    clock.advance(Duration.ofDays(11));
+
+    int purged = retention.purge();
+
+    assertThat(purged).isEqualTo(1);
+    assertThat(outbox().failed(10)).extracting(e -> e.message().text()).containsExactly("old-failed");
+    assertThat(outbox().backlog().pending()).isEqualTo(1);
+    assertThat(retention.purge()).isZero();
+    clock.advance(Duration.ofDays(20));
+    assertThat(retention.purge()).isEqualTo(1);
+    assertThat(outbox().backlog().pending()).as("a pending message is kept however old").isEqualTo(1);
+  }
+
+  private void enqueue(String... texts) {
+    for (String text : texts) {
+      outbox().enqueue(new OutboxMessage(text, CHAT, text));
+    }
+  }
+
+  private NotificationOutbox outbox() {
+    return database.stores().outbox();
+  }
+
+  private static long id(List<OutboxEntry> entries, String text) {
+    return entries.stream().filter(e -> e.message().text().equals(text)).findFirst().orElseThrow().id();
+  }
+}
