@@ -4,7 +4,8 @@
 //   - sent messages: `date` in seconds (not ms), a `from` (the bot) and a group `chat` for negative ids;
 //   - getMe: adds `is_bot`;  answerCallbackQuery, deleteMessage: answer `true`, not null;
 //   - editMessageText: 400 for an unknown message and for "message is not modified", as Telegram does;
-//   - setMyCommands, deleteMyCommands, sendChatAction: answered (the emulator gives HTTP 500).
+//   - setMyCommands, deleteMyCommands, sendChatAction: answered (the emulator gives HTTP 500);
+//   - getChatMember: answered from POST /_test/admins {chat_id, user_ids} (others are plain members).
 // Test-only routes: GET /_test/calls/<method> lists the bodies of the bridged calls of that method;
 // POST /_test/fail {method, status, body, times} makes the next calls of a bot method fail.
 // Prints one line `{"port":N}` once listening; exits when its standard input closes.
@@ -20,6 +21,7 @@ const BOT = {
 const emulator = new TelegramServer({ host: '127.0.0.1', storeTimeout: 3600 });
 const calls = {};
 const failures = {};
+const admins = {};
 
 const addBotMessage = emulator.addBotMessage.bind(emulator);
 emulator.addBotMessage = (raw, token) => {
@@ -58,6 +60,12 @@ function deleteMessage(body) {
   return [400, { ok: false, error_code: 400, description: 'Bad Request: message to delete not found' }];
 }
 
+function getChatMember(body) {
+  const userId = Number(body.user_id);
+  const admin = (admins[String(body.chat_id)] || []).includes(userId);
+  return [200, { ok: true, result: { status: admin ? 'administrator' : 'member', user: { id: userId, is_bot: false, first_name: 'Trader' } } }];
+}
+
 const bridged = {
   getme: () => [200, { ok: true, result: BOT }],
   answercallbackquery: () => [200, { ok: true, result: true }],
@@ -66,6 +74,7 @@ const bridged = {
   sendchataction: () => [200, { ok: true, result: true }],
   editmessagetext: editMessageText,
   deletemessage: deleteMessage,
+  getchatmember: getChatMember,
 };
 
 function readJson(req, then) {
@@ -87,6 +96,11 @@ function reply(res, [status, body]) {
 function testRoute(req, res, path) {
   if (req.method === 'GET' && path.startsWith('/_test/calls/')) {
     reply(res, [200, { ok: true, result: calls[path.substring('/_test/calls/'.length).toLowerCase()] || [] }]);
+  } else if (req.method === 'POST' && path === '/_test/admins') {
+    readJson(req, (body) => {
+      admins[String(body.chat_id)] = (body.user_ids || []).map(Number);
+      reply(res, [200, { ok: true, result: true }]);
+    });
   } else if (req.method === 'POST' && path === '/_test/fail') {
     readJson(req, (body) => {
       failures[String(body.method).toLowerCase()] = { status: body.status, body: body.body, times: body.times || 1 };

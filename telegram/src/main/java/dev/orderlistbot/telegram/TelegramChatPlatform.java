@@ -4,12 +4,14 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.orderlistbot.core.chat.MessageRef;
 import dev.orderlistbot.core.chat.OutboundMessage;
 import dev.orderlistbot.core.domain.ChatRef;
+import dev.orderlistbot.core.domain.UserRef;
 import dev.orderlistbot.core.port.in.ChatEventHandler;
 import dev.orderlistbot.core.port.out.ChatDeliveryException;
 import dev.orderlistbot.core.port.out.ChatPlatform;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -25,10 +27,12 @@ import org.telegram.telegrambots.longpolling.TelegramBotsLongPollingApplication;
 import org.telegram.telegrambots.meta.api.methods.AnswerCallbackQuery;
 import org.telegram.telegrambots.meta.api.methods.GetMe;
 import org.telegram.telegrambots.meta.api.methods.commands.SetMyCommands;
+import org.telegram.telegrambots.meta.api.methods.groupadministration.GetChatMember;
 import org.telegram.telegrambots.meta.api.methods.send.SendMessage;
 import org.telegram.telegrambots.meta.api.methods.updates.GetUpdates;
 import org.telegram.telegrambots.meta.api.methods.updatingmessages.DeleteMessage;
 import org.telegram.telegrambots.meta.api.objects.User;
+import org.telegram.telegrambots.meta.api.objects.chatmember.ChatMember;
 import org.telegram.telegrambots.meta.api.objects.message.Message;
 import org.telegram.telegrambots.meta.exceptions.TelegramApiException;
 import org.telegram.telegrambots.meta.generics.TelegramClient;
@@ -205,6 +209,29 @@ public final class TelegramChatPlatform implements ChatPlatform, AutoCloseable {
       log.info("Telegram would not delete message {}: {}", message, failure.getMessage());
       return false;
     }
+  }
+
+  /**
+   * Asks Telegram ({@code getChatMember}) whether {@code user} is the creator or an administrator
+   * of the group; a private chat is the user's own. Telegram answers for groups and supergroups the
+   * bot is in.
+   */
+  @Override
+  public Optional<Boolean> isAdmin(ChatRef chat, UserRef user) {
+    requireTelegram(chat);
+    if (chat.chatId().equals(user.userId())) {
+      return Optional.of(true);
+    }
+    long userId;
+    try {
+      userId = Long.parseLong(user.userId());
+    } catch (NumberFormatException e) {
+      return Optional.of(false); // not a Telegram user id: nobody Telegram knows
+    }
+    GetChatMember request = GetChatMember.builder().chatId(chat.chatId()).userId(userId).build();
+    ChatMember member = call("getChatMember", () -> client.execute(request));
+    String status = member == null ? "" : member.getStatus();
+    return Optional.of(status.equals("creator") || status.equals("administrator"));
   }
 
   /**

@@ -124,6 +124,17 @@ final class BotApiEmulator implements AutoCloseable {
     return list(get("/_test/calls/" + method).path("result"));
   }
 
+  /** From now on {@code getChatMember} answers that these users (only) administer {@code chatId}. */
+  void admins(long chatId, long... userIds) {
+    ObjectNode admins = JSON.createObjectNode();
+    admins.put("chat_id", chatId);
+    var ids = admins.putArray("user_ids");
+    for (long id : userIds) {
+      ids.add(id);
+    }
+    post("/_test/admins", admins);
+  }
+
   /** The next {@code times} calls of {@code method} answer {@code status} with {@code body}. */
   void failNext(String method, int status, String body, int times) {
     try {

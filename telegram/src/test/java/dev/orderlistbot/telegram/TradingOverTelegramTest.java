@@ -15,6 +15,7 @@ import dev.orderlistbot.core.engine.ChatPlatforms;
 import dev.orderlistbot.core.engine.EngineConfig;
 import dev.orderlistbot.core.engine.NotificationDispatcher;
 import dev.orderlistbot.core.engine.NotificationRouter;
+import dev.orderlistbot.core.port.out.AlertSubscription;
 import dev.orderlistbot.core.rules.PreTradeCheck;
 import dev.orderlistbot.core.security.AesGcmKeyVault;
 import dev.orderlistbot.core.security.MasterKey;
@@ -157,6 +158,28 @@ class TradingOverTelegramTest {
 
     awaitEdited(DESK, preview, text -> text.startsWith("✅ Placed on PAPER"));
     assertThat(paper.openOrderLists(paperKey(ALICE))).hasSize(1);
+  }
+
+  @Test
+  void onlyAGroupAdminCanSendTheGroupTheirAlertsButAnyoneCanStopTheirOwn() {
+    emulator.admins(DESK, ALICE);
+
+    emulator.userSends(DESK, "group", BOB, "/alerts@" + BotApiEmulator.BOT_USERNAME + " on");
+    awaitBotMessage(DESK, text -> text.startsWith("Only an admin of this group"));
+    emulator.userSends(DESK, "group", ALICE, "/alerts@" + BotApiEmulator.BOT_USERNAME + " redacted");
+    awaitBotMessage(DESK, text -> text.startsWith("🔔 This chat now gets your order-list notifications, without quantities"));
+    emulator.userSends(DESK, "group", BOB, "/alerts@" + BotApiEmulator.BOT_USERNAME + " off");
+    awaitBotMessage(DESK, text -> text.contains("was not getting your"));
+
+    assertThat(emulator.calls("getChatMember"))
+        .extracting(call -> call.path("user_id").asLong())
+        .containsExactly(BOB, ALICE);
+    assertThat(subscriptionsOf(BOB)).isEmpty();
+    assertThat(subscriptionsOf(ALICE)).hasSize(1);
+  }
+
+  private List<AlertSubscription> subscriptionsOf(long user) {
+    return database.transactor().inTransaction(stores -> stores.subscriptions().forOwner(user(user)));
   }
 
   private static UserRef user(long id) {

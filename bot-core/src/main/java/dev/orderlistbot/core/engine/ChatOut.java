@@ -3,6 +3,7 @@ package dev.orderlistbot.core.engine;
 import dev.orderlistbot.core.chat.MessageRef;
 import dev.orderlistbot.core.chat.OutboundMessage;
 import dev.orderlistbot.core.domain.ChatRef;
+import dev.orderlistbot.core.domain.UserRef;
 import dev.orderlistbot.core.port.out.ChatDeliveryException;
 import dev.orderlistbot.core.port.out.ChatPlatform;
 import java.util.Optional;
@@ -70,6 +71,16 @@ final class ChatOut {
       LOG.warn("could not delete {}: {}", message, e.getMessage());
       return false;
     }
+  }
+
+  /**
+   * Whether {@code user} administers {@code chat}, where its platform can tell (see {@link
+   * ChatPlatform#isAdmin}); unlike the other methods this one throws {@link ChatDeliveryException}
+   * when the platform could not be asked, because the caller must answer the user.
+   */
+  Optional<Boolean> isAdmin(ChatRef chat, UserRef user) {
+    Optional<ChatPlatform> platform = platforms.forChat(chat);
+    return platform.isEmpty() ? Optional.empty() : platform.get().isAdmin(chat, user);
   }
 
   private Optional<ChatPlatform> platform(ChatRef chat) {

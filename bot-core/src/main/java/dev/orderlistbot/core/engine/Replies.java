@@ -301,6 +301,16 @@ final class Replies {
         .orElse("Your order-list notifications are off in this chat. Turn them on with /alerts on or /alerts redacted.");
   }
 
+  static String alertsAdminsOnly() {
+    return "Only an admin of this group can send its members your order-list notifications: ask one to make you"
+        + " an admin, or use /alerts in a group you administer. Your private chat always gets them.";
+  }
+
+  static String alertsAdminUnknown() {
+    return "I could not check with the chat platform whether you are an admin of this group, so alerts stay as they"
+        + " were. Please try /alerts on again in a minute.";
+  }
+
   static String alertsInGroupsOnly() {
     return "Write /alerts on (or /alerts redacted, without quantities) in the group or channel that should get"
         + " your order-list notifications. Here, /alerts lists those chats; this private chat always gets them.";

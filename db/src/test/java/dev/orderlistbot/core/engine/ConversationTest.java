@@ -1,7 +1,7 @@
 package dev.orderlistbot.core.engine;
 
-import dev.orderlistbot.testing.LogCapture;
 import static dev.orderlistbot.core.engine.TestBot.ALICE;
+import static dev.orderlistbot.core.engine.TestBot.BOB;
 import static dev.orderlistbot.core.engine.TestBot.GROUP;
 import static dev.orderlistbot.core.engine.TestBot.MALLORY;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -10,10 +10,13 @@ import dev.orderlistbot.core.chat.ChatKind;
 import dev.orderlistbot.core.command.CommandSpec;
 import dev.orderlistbot.core.domain.ChatRef;
 import dev.orderlistbot.core.domain.TradingEnvironment;
+import dev.orderlistbot.core.port.out.ChatDeliveryException;
 import dev.orderlistbot.core.port.out.ExchangeError;
 import dev.orderlistbot.core.port.out.ExchangeException;
+import dev.orderlistbot.testing.LogCapture;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterEach;
@@ -154,6 +157,31 @@ class ConversationTest {
     assertThat(bot.lastReply(GROUP)).isEqualTo(Replies.alertsOff(true));
     bot.say(ALICE, "/alerts");
     assertThat(bot.lastReply(ALICE)).startsWith("No group gets your order-list notifications.");
+  }
+
+  @Test
+  void whereThePlatformKnowsAdminsOnlyAnAdminSendsTheGroupTheirAlertsButAnyoneStopsTheirOwn() {
+    bot.telegram.admins(GROUP, BOB);
+
+    bot.sayInGroup(ALICE, "/alerts on");
+    assertThat(bot.lastReply(GROUP)).isEqualTo(Replies.alertsAdminsOnly());
+    assertThat(bot.subscriptionsIn(GROUP)).isEmpty();
+
+    bot.sayInGroup(BOB, "/alerts on");
+    assertThat(bot.lastReply(GROUP)).isEqualTo(Replies.alertsOn(false));
+    bot.telegram.admins(GROUP);
+    bot.sayInGroup(BOB, "/alerts off");
+    assertThat(bot.lastReply(GROUP)).isEqualTo(Replies.alertsOff(true));
+  }
+
+  @Test
+  void anAdminCheckThePlatformCouldNotAnswerLeavesAlertsAsTheyWere() {
+    bot.telegram.failAdminChecks(ChatDeliveryException.retryLater("Telegram did not answer", Optional.empty(), null));
+
+    bot.sayInGroup(ALICE, "/alerts on");
+
+    assertThat(bot.lastReply(GROUP)).isEqualTo(Replies.alertsAdminUnknown());
+    assertThat(bot.subscriptionsIn(GROUP)).isEmpty();
   }
 
   @Test

@@ -4,6 +4,7 @@ import dev.orderlistbot.core.chat.Button;
 import dev.orderlistbot.core.chat.MessageRef;
 import dev.orderlistbot.core.chat.OutboundMessage;
 import dev.orderlistbot.core.domain.ChatRef;
+import dev.orderlistbot.core.domain.UserRef;
 import dev.orderlistbot.core.port.out.ChatDeliveryException;
 import dev.orderlistbot.core.port.out.ChatPlatform;
 import java.util.ArrayDeque;
@@ -34,6 +35,9 @@ final class RecordingChatPlatform implements ChatPlatform {
   private final List<MessageRef> deleted = new ArrayList<>();
   private final Deque<ChatDeliveryException> sendFailures = new ArrayDeque<>();
   private boolean canDelete = true;
+  /** Empty: the platform cannot tell who administers a chat; otherwise its admins per chat. */
+  private Optional<Map<ChatRef, List<UserRef>>> admins = Optional.empty();
+  private ChatDeliveryException adminCheckFailure;
 
   RecordingChatPlatform(String platform) {
     this.platform = platform;
@@ -42,6 +46,26 @@ final class RecordingChatPlatform implements ChatPlatform {
   @Override
   public String platform() {
     return platform;
+  }
+
+  /** From now on the platform tells who administers a chat: these users administer {@code chat}. */
+  synchronized void admins(ChatRef chat, UserRef... users) {
+    Map<ChatRef, List<UserRef>> known = admins.orElseGet(LinkedHashMap::new);
+    known.put(chat, List.of(users));
+    admins = Optional.of(known);
+  }
+
+  /** The next admin checks fail as if the platform could not be reached. */
+  synchronized void failAdminChecks(ChatDeliveryException failure) {
+    adminCheckFailure = failure;
+  }
+
+  @Override
+  public synchronized Optional<Boolean> isAdmin(ChatRef chat, UserRef user) {
+    if (adminCheckFailure != null) {
+      throw adminCheckFailure;
+    }
+    return admins.map(known -> known.getOrDefault(chat, List.of()).contains(user));
   }
 
   @Override

@@ -3,6 +3,8 @@ package dev.orderlistbot.core.port.out;
 import dev.orderlistbot.core.chat.MessageRef;
 import dev.orderlistbot.core.chat.OutboundMessage;
 import dev.orderlistbot.core.domain.ChatRef;
+import dev.orderlistbot.core.domain.UserRef;
+import java.util.Optional;
 
 /**
  * One chat network (Telegram, Discord, the console) as core sees it: send, edit and delete
@@ -35,4 +37,14 @@ public interface ChatPlatform {
    * does not allow it (a console line cannot be unprinted; a group may deny the right).
    */
   boolean delete(MessageRef message);
+
+  /**
+   * Whether {@code user} administers {@code chat} (a group or channel), where the platform can tell
+   * (Telegram asks {@code getChatMember}); empty where it cannot or checks elsewhere (the console;
+   * Discord, whose adapter requires Manage Channels before core sees the command). Throws {@link
+   * ChatDeliveryException} when the platform could not be asked.
+   */
+  default Optional<Boolean> isAdmin(ChatRef chat, UserRef user) {
+    return Optional.empty();
+  }
 }
