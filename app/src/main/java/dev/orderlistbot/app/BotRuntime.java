@@ -49,6 +49,8 @@ final class BotRuntime implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(BotRuntime.class);
   private static final Duration DRAIN_EVERY = Duration.ofSeconds(1);
   private static final Duration PURGE_EVERY = Duration.ofHours(6);
+  /** How often every subscribed user's open lists are caught up over REST, events or not. */
+  private static final Duration CATCH_UP_EVERY = Duration.ofMinutes(15);
 
   private final ScheduledExecutorService scheduler;
   private final ExecutorService workers;
@@ -149,6 +151,8 @@ final class BotRuntime implements AutoCloseable {
               rejected -> notices.keyRefused(rejected.user(), rejected.reason()),
               BinanceUserDataStream.Settings.defaults());
       stream = Optional.of(userData);
+      long catchUpMinutes = CATCH_UP_EVERY.toMinutes();
+      var unused = scheduler.scheduleWithFixedDelay(userData::catchUpEveryone, catchUpMinutes, catchUpMinutes, TimeUnit.MINUTES);
       exchange = rest;
       events = Optional.of(userData);
     }

@@ -306,6 +306,22 @@ public final class BinanceUserDataStream implements OrderEventSource, AutoClosea
     serial.execute(() -> doUnwatch(user));
   }
 
+  /**
+   * Calls the {@link Reconciler} for every user whose subscription stands: a safety net, run now
+   * and then, because Binance does not document what a signature subscription does when its key is
+   * revoked, and a subscription may go quiet without {@code eventStreamTerminated}. Returns at once.
+   */
+  public void catchUpEveryone() {
+    serial.execute(
+        () -> {
+          for (Watch watch : watches.values()) {
+            if (watch.subscriptionId.isPresent() && !watch.rejected) {
+              reconcileLater(watch);
+            }
+          }
+        });
+  }
+
   /** Closes every connection; waits up to a few seconds for that to be sent. Idempotent. */
   @Override
   public void close() {

@@ -289,6 +289,19 @@ class UserDataStreamTest {
   }
 
   @Test
+  void catchingUpEveryoneCallsTheReconcilerForEachStandingSubscriptionOnly() throws InterruptedException {
+    stream.watch(ALICE, alice());
+    stream.watch(BOB, TestKeys.hmac(REVOKED_KEY, "revoked-secret"));
+    await(() -> server.subscribed(TestKeys.HMAC_API_KEY) && rejected.size() == 1 && reconciled.size() == 1);
+
+    stream.catchUpEveryone();
+    await(() -> reconciled.size() == 2);
+    Thread.sleep(200);
+
+    assertThat(reconciled).containsExactly(ALICE, ALICE);
+  }
+
+  @Test
   void watchingAgainWithTheSameCredentialsKeepsTheSubscription() throws InterruptedException {
     stream.watch(ALICE, alice());
     await(() -> server.subscribed(TestKeys.HMAC_API_KEY));
