@@ -2,8 +2,6 @@ package dev.orderlistbot.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.orderlistbot.exchange.binance.BinanceStub;
-import dev.orderlistbot.exchange.binance.FakeWsApi;
 import java.io.BufferedReader;
 import java.io.PrintWriter;
 import java.io.StringReader;
@@ -24,53 +22,32 @@ import org.junit.jupiter.api.io.TempDir;
  * loopback WebSocket API. The stubs answer only correctly signed requests.
  */
 class ConsoleLiveTradingTest {
-  private static final String API_KEY = "liveApiKey0123456789abcdefABCDEF";
-  private static final String SECRET = "liveHmacSecret-never-printed-0123456789ABCDEFghij";
-  private static final String ACCOUNT =
-      "{\"canTrade\":true,\"balances\":[{\"asset\":\"BTC\",\"free\":\"0.5\",\"locked\":\"0\"},"
-          + "{\"asset\":\"USDT\",\"free\":\"1000\",\"locked\":\"0\"}],\"permissions\":[\"SPOT\"]}";
-
   @TempDir Path dir;
-  private BinanceStub binance;
-  private FakeWsApi userData;
+  private LoopbackBinance binance;
 
   @BeforeEach
   void startBinance() throws InterruptedException {
-    userData = FakeWsApi.started();
-    userData.account(API_KEY, SECRET);
-    binance = new BinanceStub();
-    binance.serverTime(System.currentTimeMillis());
-    binance.exchangeInfo("exchangeinfo-btcusdt.json");
-    binance.lastPrice("BTCUSDT", "30500.00000000");
-    binance.account(API_KEY, SECRET, ACCOUNT);
-    binance.acceptsOrderLists(SECRET, "oco-response.json");
+    binance = LoopbackBinance.started();
   }
 
   @AfterEach
   void stopBinance() throws InterruptedException {
-    binance.close();
-    userData.stop(1_000);
+    binance.stop();
   }
 
   @Test
   void aKeyIsTestedThenTheConfirmedOcoIsSignedAndPlacedOnceThroughTheRealClient() {
     StringWriter out = new StringWriter();
     StringWriter err = new StringWriter();
-    Map<String, String> env =
-        Map.of(
-            "BOT_DATA_DIR", dir.resolve("data").toString(), "BOT_HTTP_PORT", "0",
-            "BINANCE_ENV", "live",
-            "BINANCE_REST_URL", binance.baseUrl().toString(),
-            "BINANCE_WS_API_URL", userData.uri().toString());
     String input =
-        "/setkey " + API_KEY + " " + SECRET + "\n"
+        "/setkey " + LoopbackBinance.API_KEY + " " + LoopbackBinance.SECRET + "\n"
             + "/oco BTCUSDT sell 0.01 tp 32000 sl 29000/28900\n"
             + "1\n";
 
     int code =
         Main.execute(
             new String[] {"console"},
-            env,
+            binance.liveEnv(dir.resolve("data")),
             new BufferedReader(new StringReader(input)),
             new PrintWriter(out),
             new PrintWriter(err),
@@ -79,16 +56,16 @@ class ConsoleLiveTradingTest {
 
     assertThat(code).isZero();
     assertThat(out.toString()).contains("HMAC").contains("your account can trade").contains("LIVE").contains("(edited)").contains("#1");
-    assertThat(binance.placements("oco"))
+    assertThat(binance.rest.placements("oco"))
         .singleElement()
         .satisfies(
             params ->
                 assertThat(params)
                     .extracting(Map.Entry::getKey)
                     .contains("aboveType", "belowType", "listClientOrderId", "timestamp", "signature"));
-    assertThat(binance.count("POST", "/api/v3/orderList/oco")).isEqualTo(1);
-    assertThat(out.toString() + err).doesNotContain(SECRET);
-    assertThat(userData.subscribes())
+    assertThat(binance.rest.count("POST", "/api/v3/orderList/oco")).isEqualTo(1);
+    assertThat(out.toString() + err).doesNotContain(LoopbackBinance.SECRET);
+    assertThat(binance.userData.subscribes())
         .as("the stored key subscribes to its user data stream, signed")
         .anySatisfy(subscribe -> assertThat(subscribe.signatureValid()).isTrue());
   }

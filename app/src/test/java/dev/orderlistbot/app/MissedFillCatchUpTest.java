@@ -1,6 +1,8 @@
 package dev.orderlistbot.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static dev.orderlistbot.app.LoopbackBinance.API_KEY;
+import static dev.orderlistbot.app.LoopbackBinance.SECRET;
 import static org.awaitility.Awaitility.await;
 
 import dev.orderlistbot.exchange.binance.BinanceStub;
@@ -38,11 +40,6 @@ import org.junit.jupiter.api.io.TempDir;
  * list up over REST and tells the trader; the late push of the same fill changes nothing.
  */
 class MissedFillCatchUpTest {
-  private static final String API_KEY = "liveApiKey0123456789abcdefABCDEF";
-  private static final String SECRET = "liveHmacSecret-never-printed-0123456789ABCDEFghij";
-  private static final String ACCOUNT =
-      "{\"canTrade\":true,\"balances\":[{\"asset\":\"BTC\",\"free\":\"0.5\",\"locked\":\"0\"},"
-          + "{\"asset\":\"USDT\",\"free\":\"1000\",\"locked\":\"0\"}],\"permissions\":[\"SPOT\"]}";
   private static final String FILLED = "take-profit SELL 0.01 @ 32,000 filled; stop-loss expired.";
   /** The ids Binance gave the list and its legs in the placement answer ({@code oco-response.json}). */
   private static final long LIST_ID = 1;
@@ -50,25 +47,20 @@ class MissedFillCatchUpTest {
   private static final long TAKE_PROFIT_ID = 11;
 
   @TempDir Path dir;
+  private LoopbackBinance loopback;
   private BinanceStub binance;
   private FakeWsApi userData;
 
   @BeforeEach
   void startBinance() throws InterruptedException {
-    userData = FakeWsApi.started();
-    userData.account(API_KEY, SECRET);
-    binance = new BinanceStub();
-    binance.serverTime(System.currentTimeMillis());
-    binance.exchangeInfo("exchangeinfo-btcusdt.json");
-    binance.lastPrice("BTCUSDT", "30500.00000000");
-    binance.account(API_KEY, SECRET, ACCOUNT);
-    binance.acceptsOrderLists(SECRET, "oco-response.json");
+    loopback = LoopbackBinance.started();
+    binance = loopback.rest;
+    userData = loopback.userData;
   }
 
   @AfterEach
   void stopBinance() throws InterruptedException {
-    binance.close();
-    userData.stop(1_000);
+    loopback.stop();
   }
 
   @Test
@@ -155,12 +147,7 @@ class MissedFillCatchUpTest {
   }
 
   private Map<String, String> env() {
-    return Map.of(
-        "BOT_DATA_DIR", dir.resolve("data").toString(),
-        "BOT_HTTP_PORT", "0",
-        "BINANCE_ENV", "live",
-        "BINANCE_REST_URL", binance.baseUrl().toString(),
-        "BINANCE_WS_API_URL", userData.uri().toString());
+    return loopback.liveEnv(dir.resolve("data"));
   }
 
   private static String list(String clientId, String statusType, String orderStatus) {
