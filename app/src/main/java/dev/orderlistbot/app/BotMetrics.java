@@ -98,6 +98,11 @@ final class BotMetrics implements EngineTelemetry {
     retries(reason).increment();
   }
 
+  @Override
+  public void notificationDelivered() {
+    delivered.increment();
+  }
+
   private Counter placements(PlacementOutcome outcome, int code) {
     return Counter.builder("orderlist_placements")
         .description("Order lists the traders asked for, by outcome and the exchange's error code on refusals")
@@ -185,10 +190,6 @@ final class BotMetrics implements EngineTelemetry {
           .description("1 while Binance asked the bot to back off (HTTP 429/418)")
           .register(registry);
     }
-  }
-
-  void delivered(int count) {
-    delivered.increment(count);
   }
 
   void drainFailed() {

@@ -261,7 +261,7 @@ final class BotRuntime implements AutoCloseable {
 
   private static void drainQuietly(NotificationDispatcher dispatcher, BotMetrics metrics) {
     try {
-      metrics.delivered(dispatcher.drainOnce());
+      dispatcher.drainOnce();
     } catch (RuntimeException e) {
       metrics.drainFailed();
       // the next tick tries again; nothing is lost, the outbox keeps every undelivered row

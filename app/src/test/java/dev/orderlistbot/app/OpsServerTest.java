@@ -31,7 +31,9 @@ class OpsServerTest {
     AtomicReference<Health.Report> report =
         new AtomicReference<>(new Health.Report(Map.of("database", "up", "exchange", "paper"), List.of("telegram")));
     BotMetrics metrics = new BotMetrics();
-    metrics.delivered(3);
+    for (int i = 0; i < 3; i++) {
+      metrics.notificationDelivered();
+    }
     try (OpsServer server =
         OpsServer.start(new ServiceSettings("127.0.0.1", port, false), report::get, metrics::scrape).orElseThrow()) {
       HttpResponse<String> up = get(port, "/healthz");

@@ -135,6 +135,7 @@ public final class NotificationDispatcher {
     try {
       platform.get().send(target, OutboundMessage.text(entry.message().text()));
       transactor.inTransaction(stores -> stores.outbox().markDelivered(entry.id()));
+      telemetry.notificationDelivered();
       return true;
     } catch (ChatDeliveryException e) {
       if (e.retryable()) {

@@ -4,6 +4,7 @@ import dev.orderlistbot.core.port.out.EngineTelemetry;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /** Keeps everything the engine reports, in order. */
 final class RecordingTelemetry implements EngineTelemetry {
@@ -12,6 +13,7 @@ final class RecordingTelemetry implements EngineTelemetry {
   final List<Placement> placements = new CopyOnWriteArrayList<>();
   final List<Duration> confirmations = new CopyOnWriteArrayList<>();
   final List<RetryReason> retries = new CopyOnWriteArrayList<>();
+  final AtomicInteger delivered = new AtomicInteger();
 
   @Override
   public void placement(PlacementOutcome outcome, int code) {
@@ -26,5 +28,10 @@ final class RecordingTelemetry implements EngineTelemetry {
   @Override
   public void notificationRetried(RetryReason reason) {
     retries.add(reason);
+  }
+
+  @Override
+  public void notificationDelivered() {
+    delivered.incrementAndGet();
   }
 }

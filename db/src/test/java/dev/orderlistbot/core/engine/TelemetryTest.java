@@ -157,5 +157,16 @@ class TelemetryTest {
     assertThat(bot.dispatcher().drainOnce()).isEqualTo(1);
 
     assertThat(bot.telemetry.retries).isEmpty();
+    assertThat(bot.telemetry.delivered).hasValue(1);
+  }
+
+  @Test
+  void aNoticeSentByTheDrainAnEventTriggersIsCountedDelivered() {
+    bot.stores(s -> s.outbox().enqueue(new OutboxMessage("n:1", alice, "one")));
+
+    bot.dispatcher().trigger();
+
+    assertThat(bot.telegram.texts(alice)).containsExactly("one");
+    assertThat(bot.telemetry.delivered).hasValue(1);
   }
 }

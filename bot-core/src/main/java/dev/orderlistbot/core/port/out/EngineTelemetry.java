@@ -57,4 +57,7 @@ public interface EngineTelemetry {
 
   /** A notification was rescheduled or postponed rather than sent. */
   default void notificationRetried(RetryReason reason) {}
+
+  /** A notification reached its chat (by whichever drain sent it). */
+  default void notificationDelivered() {}
 }
