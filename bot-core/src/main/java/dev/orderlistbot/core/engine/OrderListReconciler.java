@@ -66,8 +66,7 @@ public final class OrderListReconciler {
     this.transactor = Objects.requireNonNull(transactor, "transactor");
     this.exchange = Objects.requireNonNull(exchange, "exchange");
     this.handler = Objects.requireNonNull(handler, "handler");
-    this.source = Objects.requireNonNull(source, "source");
-    OrderEventIds.legState(source, 0, LegStatus.NEW, BigDecimal.ZERO); // checks the source's form
+    this.source = OrderEventIds.checkedSource(source);
   }
 
   /** Catches up every list of {@code user} the bot still takes for open. */

@@ -6,13 +6,13 @@ import dev.orderlistbot.core.chat.OutboundMessage;
 import dev.orderlistbot.core.command.PlaceOrderList;
 import dev.orderlistbot.core.domain.Balances;
 import dev.orderlistbot.core.domain.Price;
+import dev.orderlistbot.core.port.out.EngineTelemetry;
+import dev.orderlistbot.core.port.out.ExchangeClient;
+import dev.orderlistbot.core.port.out.ExchangeError;
 import dev.orderlistbot.core.rules.CheckResult;
 import dev.orderlistbot.core.rules.MarketSnapshot;
 import dev.orderlistbot.core.rules.PreTradeCheck;
 import dev.orderlistbot.core.rules.SymbolRules;
-import dev.orderlistbot.core.port.out.EngineTelemetry;
-import dev.orderlistbot.core.port.out.ExchangeClient;
-import dev.orderlistbot.core.port.out.ExchangeError;
 import java.util.Optional;
 import java.util.OptionalInt;
 

@@ -28,7 +28,7 @@ public final class OrderEventIds {
    */
   public static String legState(String source, long orderId, LegStatus status, BigDecimal cumulativeQuantity) {
     Objects.requireNonNull(status, "status");
-    return prefix(source)
+    return checkedSource(source)
         + "-o-"
         + orderId
         + "-"
@@ -46,10 +46,11 @@ public final class OrderEventIds {
     if (status != ListOrderStatus.ALL_DONE && status != ListOrderStatus.REJECT) {
       throw new IllegalArgumentException("a list finishes ALL_DONE or REJECT, not " + status);
     }
-    return prefix(source) + "-l-" + orderListId + "-" + status.name();
+    return checkedSource(source) + "-l-" + orderListId + "-" + status.name();
   }
 
-  private static String prefix(String source) {
+  /** {@code source} if it is a usable source name (lower-case letters, e.g. {@code binance}). */
+  public static String checkedSource(String source) {
     Objects.requireNonNull(source, "source");
     if (source.isBlank() || !source.chars().allMatch(c -> c >= 'a' && c <= 'z')) {
       throw new IllegalArgumentException("a source is lower-case letters, e.g. binance");
