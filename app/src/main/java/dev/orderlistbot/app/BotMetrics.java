@@ -6,7 +6,7 @@ import dev.orderlistbot.core.port.out.EngineTelemetry;
 import dev.orderlistbot.core.port.out.ExchangeClient;
 import dev.orderlistbot.core.port.out.ExchangeError;
 import dev.orderlistbot.core.port.out.OutboxBacklog;
-import dev.orderlistbot.exchange.binance.BinanceExchangeClient;
+import dev.orderlistbot.binance.BinanceExchangeClient;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.Gauge;

@@ -3,7 +3,7 @@ package dev.orderlistbot.app;
 import dev.orderlistbot.core.domain.UserRef;
 import dev.orderlistbot.core.port.out.ExchangeClient;
 import dev.orderlistbot.core.port.out.Transactor;
-import dev.orderlistbot.exchange.binance.BinanceExchangeClient;
+import dev.orderlistbot.binance.BinanceExchangeClient;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;

@@ -1,7 +1,7 @@
 package dev.orderlistbot.app;
 
-import dev.orderlistbot.exchange.binance.BinanceStub;
-import dev.orderlistbot.exchange.binance.FakeWsApi;
+import dev.orderlistbot.binance.BinanceStub;
+import dev.orderlistbot.binance.FakeWsApi;
 import java.nio.file.Path;
 import java.util.Map;
 

@@ -5,8 +5,8 @@ import static dev.orderlistbot.app.LoopbackBinance.API_KEY;
 import static dev.orderlistbot.app.LoopbackBinance.SECRET;
 import static org.awaitility.Awaitility.await;
 
-import dev.orderlistbot.exchange.binance.BinanceStub;
-import dev.orderlistbot.exchange.binance.FakeWsApi;
+import dev.orderlistbot.binance.BinanceStub;
+import dev.orderlistbot.binance.FakeWsApi;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.PipedReader;

@@ -11,7 +11,7 @@ import dev.orderlistbot.core.rules.CheckResult;
 import dev.orderlistbot.core.rules.MarketSnapshot;
 import dev.orderlistbot.core.rules.PreTradeCheck;
 import dev.orderlistbot.core.rules.SymbolRules;
-import dev.orderlistbot.exchange.binance.ExchangeInfoReader;
+import dev.orderlistbot.binance.ExchangeInfoReader;
 import java.io.IOException;
 import java.io.InputStream;
 import java.math.BigDecimal;

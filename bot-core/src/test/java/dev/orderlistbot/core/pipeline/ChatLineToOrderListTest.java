@@ -2,7 +2,6 @@ package dev.orderlistbot.core.pipeline;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.orderlistbot.core.command.CommandParser;
 import dev.orderlistbot.core.command.ParseResult;
 import dev.orderlistbot.core.command.PlaceOrderList;
@@ -23,15 +22,11 @@ import dev.orderlistbot.core.rules.MarketSnapshot;
 import dev.orderlistbot.core.rules.PreTradeCheck;
 import dev.orderlistbot.core.rules.SymbolRules;
 import dev.orderlistbot.core.rules.Violation;
-import dev.orderlistbot.exchange.binance.ExchangeInfoReader;
-import java.io.IOException;
-import java.io.InputStream;
+import dev.orderlistbot.testing.BinanceBtcUsdt;
 import java.math.BigDecimal;
-import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -41,7 +36,7 @@ import org.junit.jupiter.api.Test;
 class ChatLineToOrderListTest {
   private static final Symbol BTCUSDT = Symbol.of("BTCUSDT");
   private static final Price LAST = Price.of("30500");
-  private static SymbolRules rules;
+  private static final SymbolRules RULES = BinanceBtcUsdt.RULES;
 
   private final CommandParser parser = new CommandParser(Optional.of("OrderListBot"));
   private final PreTradeCheck check = new PreTradeCheck();
@@ -54,14 +49,6 @@ class ChatLineToOrderListTest {
           OptionalInt.of(0),
           OptionalInt.of(0));
 
-  @BeforeAll
-  static void readRules() throws IOException {
-    try (InputStream in =
-        ChatLineToOrderListTest.class.getResourceAsStream("/fixtures/binance/exchangeinfo-btcusdt.json")) {
-      String json = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-      rules = new ExchangeInfoReader(new ObjectMapper()).read(json).get(BTCUSDT);
-    }
-  }
 
   @Test
   void theBriefsExampleBecomesASellOcoWithALimitMakerAboveAndAStopLimitBelow() {
@@ -149,7 +136,7 @@ class ChatLineToOrderListTest {
   @Test
   void aSellOcoWhoseTakeProfitIsBelowTheMarketIsRefusedWithBinancesCode() {
     ParseResult parsed = parser.parse("/oco BTCUSDT sell 0.01 tp 30000 sl 29000");
-    CheckResult result = check.check(command(parsed), rules, market);
+    CheckResult result = check.check(command(parsed), RULES, market);
 
     assertThat(result).isInstanceOf(CheckResult.Refused.class);
     Violation violation = ((CheckResult.Refused) result).violations().get(0);
@@ -159,14 +146,14 @@ class ChatLineToOrderListTest {
 
   @Test
   void anOffTickPriceIsRefusedWithBothNeighbours() {
-    CheckResult result = check.check(command(parser.parse("/oco BTCUSDT sell 0.01 tp 32000.005 sl 29000")), rules, market);
+    CheckResult result = check.check(command(parser.parse("/oco BTCUSDT sell 0.01 tp 32000.005 sl 29000")), RULES, market);
 
     assertThat(((CheckResult.Refused) result).violations())
         .anySatisfy(v -> assertThat(v.message()).contains("32000.005").contains("32000").contains("32000.01"));
   }
 
   private OrderListRequest accepted(String line) {
-    CheckResult result = check.check(command(parser.parse(line)), rules, market);
+    CheckResult result = check.check(command(parser.parse(line)), RULES, market);
     assertThat(result).as(line).isInstanceOf(CheckResult.Accepted.class);
     return ((CheckResult.Accepted) result).request();
   }

@@ -2,7 +2,6 @@ package dev.orderlistbot.core.rules;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.orderlistbot.core.command.EntrySpec;
 import dev.orderlistbot.core.command.PlaceOrderList;
 import dev.orderlistbot.core.command.PriceSpec;
@@ -16,12 +15,8 @@ import dev.orderlistbot.core.domain.Symbol;
 import dev.orderlistbot.core.domain.order.ListKind;
 import dev.orderlistbot.core.domain.order.OrderType;
 import dev.orderlistbot.core.domain.order.TrailingDelta;
-import dev.orderlistbot.exchange.binance.ExchangeInfoReader;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
+import dev.orderlistbot.testing.BinanceBtcUsdt;
 import java.math.BigDecimal;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -34,19 +29,11 @@ final class Given {
   static final Symbol BTCUSDT = Symbol.of("BTCUSDT");
   static final Asset BTC = Asset.of("BTC");
   static final Asset USDT = Asset.of("USDT");
-  static final SymbolRules FIXTURE = readFixture();
+  static final SymbolRules FIXTURE = BinanceBtcUsdt.RULES;
   static final PreTradeCheck CHECK = new PreTradeCheck();
 
   private Given() {}
 
-  private static SymbolRules readFixture() {
-    try (InputStream in = Given.class.getResourceAsStream("/fixtures/binance/exchangeinfo-btcusdt.json")) {
-      String json = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-      return new ExchangeInfoReader(new ObjectMapper()).read(json).get(BTCUSDT);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-  }
 
   // ---- rules variants ----
 

@@ -1,0 +1,24 @@
+package dev.orderlistbot.binance;
+
+import feign.QueryMap;
+import feign.RequestLine;
+import java.util.List;
+import java.util.Map;
+
+/** Binance's signed USER_DATA reads: they change nothing, so a lost answer may be asked again. */
+interface BinanceAccountApi {
+
+  @RequestLine("GET /api/v3/account")
+  BinanceJson.Account account();
+
+  /** {@code orderListId} or {@code origClientOrderId} (which names the list's client id). */
+  @RequestLine("GET /api/v3/orderList")
+  BinanceJson.OrderList orderList(@QueryMap Map<String, Object> params);
+
+  @RequestLine("GET /api/v3/openOrderList")
+  List<BinanceJson.OrderList> openOrderLists();
+
+  /** {@code symbol} and {@code orderId} or {@code origClientOrderId}. */
+  @RequestLine("GET /api/v3/order")
+  BinanceJson.Order order(@QueryMap Map<String, Object> params);
+}

@@ -1,0 +1,23 @@
+package dev.orderlistbot.binance;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import feign.Param;
+import feign.RequestLine;
+
+/** Binance's public market-data endpoints: unsigned, shared by every user, safe to retry. */
+interface BinanceMarketApi {
+
+  @RequestLine("GET /api/v3/time")
+  BinanceJson.ServerTime time();
+
+  /** Weight 20: read through the per-symbol cache only. */
+  @RequestLine("GET /api/v3/exchangeInfo?symbol={symbol}")
+  JsonNode exchangeInfo(@Param("symbol") String symbol);
+
+  /** Weight 20, every symbol: read through the cache's symbol list only. */
+  @RequestLine("GET /api/v3/exchangeInfo")
+  JsonNode exchangeInfo();
+
+  @RequestLine("GET /api/v3/ticker/price?symbol={symbol}")
+  BinanceJson.TickerPrice tickerPrice(@Param("symbol") String symbol);
+}

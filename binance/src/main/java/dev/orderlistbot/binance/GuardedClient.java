@@ -1,0 +1,37 @@
+package dev.orderlistbot.binance;
+
+import feign.Client;
+import feign.Request;
+import feign.Response;
+import java.io.IOException;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * The HTTP client of one credential set (or of the unsigned market calls): refuses to send while a
+ * {@link RateLimitGate} is closed, and records the usage headers of every answer. The actual
+ * transport is the shared JDK {@code HttpClient} behind {@code feign-java11}.
+ */
+final class GuardedClient implements Client {
+  private final Client transport;
+  private final List<RateLimitGate> gates;
+  private final List<UsageTracker> trackers;
+
+  GuardedClient(Client transport, List<RateLimitGate> gates, List<UsageTracker> trackers) {
+    this.transport = Objects.requireNonNull(transport, "transport");
+    this.gates = List.copyOf(gates);
+    this.trackers = List.copyOf(trackers);
+  }
+
+  @Override
+  public Response execute(Request request, Request.Options options) throws IOException {
+    for (RateLimitGate gate : gates) {
+      gate.checkOpen();
+    }
+    Response response = transport.execute(request, options);
+    for (UsageTracker tracker : trackers) {
+      tracker.record(response.headers());
+    }
+    return response;
+  }
+}

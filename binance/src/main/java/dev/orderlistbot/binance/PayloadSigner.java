@@ -1,0 +1,135 @@
+package dev.orderlistbot.binance;
+
+import dev.orderlistbot.core.domain.ApiCredentials;
+import dev.orderlistbot.core.domain.Secret;
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.security.InvalidKeyException;
+import java.security.KeyFactory;
+import java.security.NoSuchAlgorithmException;
+import java.security.PrivateKey;
+import java.security.Signature;
+import java.security.spec.PKCS8EncodedKeySpec;
+import java.util.Arrays;
+import java.util.Base64;
+import java.util.HexFormat;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+
+/**
+ * Signs a Binance payload with one user's key (reference section 3.5): HMAC-SHA256 as lower-case
+ * hex, Ed25519 (pure) or RSASSA-PKCS1-v1_5 with SHA-256 as standard padded base64. The output is
+ * the raw signature; the REST signer percent-encodes it ({@code + / =}) before sending.
+ *
+ * <p>Built once per credential set and thread-safe: it keeps only the parsed key, never the text
+ * of the secret, and creates a fresh {@link Mac} or {@link Signature} per call (neither is
+ * thread-safe). Its {@code toString} names the algorithm only.
+ */
+interface PayloadSigner {
+
+  /** The signature of the UTF-8 bytes of {@code payload}. */
+  String sign(String payload);
+
+  /**
+   * The signer for a credential set.
+   *
+   * @throws IllegalArgumentException if the secret is not a usable key of the stated type; the
+   *     message says what kind of key was expected and never contains key material
+   */
+  static PayloadSigner of(ApiCredentials credentials) {
+    return switch (credentials.type()) {
+      case HMAC -> new Hmac(credentials.secret());
+      case ED25519 -> new Asymmetric("Ed25519", "Ed25519", pkcs8(credentials.secret(), "Ed25519"));
+      case RSA -> new Asymmetric("SHA256withRSA", "RSA", pkcs8(credentials.secret(), "RSA"));
+    };
+  }
+
+  /** HMAC-SHA256 keyed with the secret's UTF-8 bytes; lower-case hex. */
+  final class Hmac implements PayloadSigner {
+    private final Mac prototype;
+
+    Hmac(Secret secret) {
+      if (secret.isEmpty()) {
+        throw new IllegalArgumentException("an HMAC secret cannot be empty");
+      }
+      byte[] key = secret.bytes();
+      try {
+        prototype = Mac.getInstance("HmacSHA256");
+        prototype.init(new SecretKeySpec(key, "HmacSHA256"));
+      } catch (NoSuchAlgorithmException | InvalidKeyException e) {
+        throw new IllegalStateException("HmacSHA256 is unavailable in this JDK", e);
+      } finally {
+        Arrays.fill(key, (byte) 0);
+      }
+    }
+
+    @Override
+    public String sign(String payload) {
+      return HexFormat.of().formatHex(mac().doFinal(payload.getBytes(StandardCharsets.UTF_8)));
+    }
+
+    private Mac mac() {
+      try {
+        return (Mac) prototype.clone();
+      } catch (CloneNotSupportedException e) {
+        throw new IllegalStateException("HmacSHA256 cannot be cloned in this JDK", e);
+      }
+    }
+
+    @Override
+    public String toString() {
+      return "PayloadSigner[HMAC-SHA256]";
+    }
+  }
+
+  /** Ed25519 or RSA PKCS#1 v1.5 SHA-256 with a PKCS#8 private key; standard base64. */
+  final class Asymmetric implements PayloadSigner {
+    private final String algorithm;
+    private final PrivateKey key;
+
+    Asymmetric(String algorithm, String keyAlgorithm, byte[] pkcs8) {
+      this.algorithm = algorithm;
+      try {
+        this.key = KeyFactory.getInstance(keyAlgorithm).generatePrivate(new PKCS8EncodedKeySpec(pkcs8));
+        Signature.getInstance(algorithm).initSign(key);
+      } catch (GeneralSecurityException e) {
+        // the cause's text may quote the key's encoding: keep neither
+        throw new IllegalArgumentException("not a PKCS#8 " + keyAlgorithm + " private key");
+      } finally {
+        Arrays.fill(pkcs8, (byte) 0);
+      }
+    }
+
+    @Override
+    public String sign(String payload) {
+      try {
+        Signature signature = Signature.getInstance(algorithm);
+        signature.initSign(key);
+        signature.update(payload.getBytes(StandardCharsets.UTF_8));
+        return Base64.getEncoder().encodeToString(signature.sign());
+      } catch (GeneralSecurityException e) {
+        throw new IllegalStateException(algorithm + " signing failed", e);
+      }
+    }
+
+    @Override
+    public String toString() {
+      return "PayloadSigner[" + algorithm + "]";
+    }
+  }
+
+  /** The DER bytes of a PEM {@code PRIVATE KEY} block (PKCS#8); bare base64 is accepted too. */
+  private static byte[] pkcs8(Secret pem, String keyAlgorithm) {
+    String text = pem.reveal();
+    if (text.contains("RSA PRIVATE KEY") || text.contains("EC PRIVATE KEY")) {
+      throw new IllegalArgumentException(
+          "the " + keyAlgorithm + " key must be PKCS#8 (-----BEGIN PRIVATE KEY-----), not PKCS#1 or SEC1");
+    }
+    String base64 = text.replaceAll("-----(BEGIN|END) PRIVATE KEY-----", "").replaceAll("\\s", "");
+    try {
+      return Base64.getDecoder().decode(base64);
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException("the " + keyAlgorithm + " private key is not valid PEM");
+    }
+  }
+}

@@ -1,0 +1,36 @@
+/**
+ * The Binance Spot adapter: the only package that may import Feign or Jackson (ArchUnit enforces
+ * it). It turns Binance JSON into core types and core requests into signed HTTP calls; no raw JSON,
+ * signed request or secret ever leaves it.
+ *
+ * <p>Public: {@link dev.orderlistbot.binance.BinanceExchangeClient} (implements the core
+ * {@code ExchangeClient} port; built with {@code create}), its configuration record {@link
+ * dev.orderlistbot.binance.BinanceConfig}, {@link
+ * dev.orderlistbot.binance.ExchangeInfoReader}, and {@link
+ * dev.orderlistbot.binance.BinanceUserDataStream} (implements the core {@code
+ * OrderEventSource} port over the WebSocket API's {@code userDataStream.subscribe.signature}; no
+ * listenKey anywhere). Everything else is package-private:
+ *
+ * <ul>
+ *   <li>{@code BinanceMarketApi}, {@code BinanceTradingApi}, {@code BinanceAccountApi}: the Feign
+ *       interfaces (market data unsigned; trading never retried; account reads retried once);
+ *   <li>{@code BinanceClientFactory}, {@code BinanceSession}: one set of signed clients per
+ *       credential set, over one shared JDK {@code HttpClient};
+ *   <li>{@code BinanceSigner}, {@code PayloadSigner}, {@code WireParams}, {@code ServerClock}:
+ *       signing the exact wire bytes with HMAC-SHA256, Ed25519 or RSA and Binance's time;
+ *   <li>{@code OrderListParams}: order-list request to ordered parameters, one method per kind;
+ *   <li>{@code BinanceErrorDecoder}, {@code BinanceError}, {@code EngineMessage}, {@code
+ *       Failures}: errors decoded once by code and mapped to the core's typed outcomes;
+ *   <li>{@code GuardedClient}, {@code RateLimitGate}, {@code UsageTracker}: Retry-After back-offs
+ *       and usage headers;
+ *   <li>{@code BinanceJson}: records mirroring Binance's JSON; {@code RedactingLogger}: Feign
+ *       logging without queries, bodies or headers;
+ *   <li>{@code UserDataEvents}: {@code executionReport} / {@code listStatus} to {@code
+ *       OrderListUpdate}; {@code SerialExecutor}: the stream's one-at-a-time work queue.
+ * </ul>
+ *
+ * <p>Depends on {@code core.domain}, {@code core.rules}, {@code core.port.out}, {@code
+ * core.port.in} (the stream's handler), the JDK WebSocket, Feign, Jackson,
+ * Caffeine and SLF4J.
+ */
+package dev.orderlistbot.binance;

@@ -1,0 +1,238 @@
+package dev.orderlistbot.binance;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
+
+import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.client.MappingBuilder;
+import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
+import com.github.tomakehurst.wiremock.http.Request;
+import com.github.tomakehurst.wiremock.http.RequestMethod;
+import com.github.tomakehurst.wiremock.matching.MatchResult;
+import com.github.tomakehurst.wiremock.matching.RequestPatternBuilder;
+import com.github.tomakehurst.wiremock.verification.LoggedRequest;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.time.Clock;
+import java.time.Duration;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.security.PublicKey;
+import java.security.Signature;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+
+/**
+ * A loopback Binance (WireMock on 127.0.0.1, dynamic port) that serves the fixtures and, like
+ * Binance, only answers signed requests whose signature is valid over the exact bytes received:
+ * the raw query string followed by the raw body, up to {@code &signature=}.
+ *
+ * <p><b>Seam for end-to-end tests</b> (parse, check, confirm, place): start one, point a {@link
+ * BinanceExchangeClient} at it with {@link #client(Clock)}, give it market data with {@link
+ * #exchangeInfo(String)} and {@link #lastPrice(String, String)}, let it accept placements with
+ * {@link #acceptsOrderLists(String, String)} and read what was sent with {@link
+ * #placements(String)}. See {@code dev.orderlistbot.ExchangeSeamTest}.
+ */
+public final class BinanceStub implements AutoCloseable {
+  final WireMockServer server = new WireMockServer(options().bindAddress("127.0.0.1").dynamicPort());
+
+  public BinanceStub() {
+    server.start();
+  }
+
+  public URI baseUrl() {
+    return URI.create("http://127.0.0.1:" + server.port());
+  }
+
+  /** A client of this stub (Testnet settings, 1 s read timeout) over a fresh HTTP/1.1 JDK client. */
+  public BinanceExchangeClient client(Clock clock) {
+    BinanceConfig config =
+        BinanceConfig.defaults(BinanceConfig.Environment.TESTNET)
+            .withRestBaseUrl(baseUrl())
+            .withTimeouts(Duration.ofSeconds(2), Duration.ofSeconds(1));
+    HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(2)).build();
+    return BinanceExchangeClient.create(config, http, clock);
+  }
+
+  public void serverTime(long millis) {
+    server.stubFor(get(urlPathEqualTo("/api/v3/time")).willReturn(json("{\"serverTime\":" + millis + "}")));
+  }
+
+  /** {@code GET /api/v3/exchangeInfo} answers a fixture, e.g. {@code exchangeinfo-btcusdt.json}. */
+  public void exchangeInfo(String fixture) {
+    server.stubFor(get(urlPathEqualTo("/api/v3/exchangeInfo")).willReturn(fixture(fixture)));
+  }
+
+  /** {@code GET /api/v3/ticker/price?symbol=} answers {@code price}. */
+  public void lastPrice(String symbol, String price) {
+    server.stubFor(
+        get(urlPathEqualTo("/api/v3/ticker/price"))
+            .withQueryParam("symbol", com.github.tomakehurst.wiremock.client.WireMock.equalTo(symbol))
+            .willReturn(json("{\"symbol\":\"" + symbol + "\",\"price\":\"" + price + "\"}")));
+  }
+
+  /** Every correctly HMAC-signed {@code POST /api/v3/orderList/*} is answered with a fixture. */
+  public void acceptsOrderLists(String hmacSecret, String responseFixture) {
+    server.stubFor(
+        com.github.tomakehurst.wiremock.client.WireMock.post(
+                com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching("/api/v3/orderList/(oco|oto|otoco|opo|opoco)"))
+            .andMatching(request -> MatchResult.of(hmacValid(request, hmacSecret)))
+            .willReturn(fixture(responseFixture)));
+  }
+
+  /** {@code GET /api/v3/account}, signed by {@code apiKey} with HMAC {@code hmacSecret}, answers {@code accountJson}. */
+  public void account(String apiKey, String hmacSecret, String accountJson) {
+    server.stubFor(signedByHmac(get(urlPathEqualTo("/api/v3/account")), apiKey, hmacSecret).willReturn(json(accountJson)));
+  }
+
+  /**
+   * {@code GET /api/v3/orderList}, HMAC-signed by {@code secret}, answers {@code listJson} (a later
+   * call replaces the answer: the list moved on).
+   */
+  public void orderListQuery(String hmacSecret, String listJson) {
+    server.stubFor(
+        get(urlPathEqualTo("/api/v3/orderList"))
+            .andMatching(request -> MatchResult.of(hmacValid(request, hmacSecret)))
+            .willReturn(json(listJson)));
+  }
+
+  /**
+   * {@code GET /api/v3/order?orderId=}, HMAC-signed by {@code secret}, answers {@code orderJson}
+   * (a later call for the same order replaces the answer).
+   */
+  public void orderQuery(String hmacSecret, long orderId, String orderJson) {
+    server.stubFor(
+        get(urlPathEqualTo("/api/v3/order"))
+            .withQueryParam("orderId", com.github.tomakehurst.wiremock.client.WireMock.equalTo(Long.toString(orderId)))
+            .andMatching(request -> MatchResult.of(hmacValid(request, hmacSecret)))
+            .willReturn(json(orderJson)));
+  }
+
+  /** How many requests of {@code method} (e.g. {@code "POST"}) reached {@code path}. */
+  public int count(String method, String path) {
+    return received(RequestMethod.fromString(method), path).size();
+  }
+
+  /** The decoded parameters of every placement received on {@code /api/v3/orderList/<kind>}. */
+  public List<List<Map.Entry<String, String>>> placements(String kind) {
+    return received(RequestMethod.POST, "/api/v3/orderList/" + kind).stream().map(BinanceStub::params).toList();
+  }
+
+  static ResponseDefinitionBuilder json(String body) {
+    return aResponse().withStatus(200).withHeader("Content-Type", "application/json").withBody(body);
+  }
+
+  static ResponseDefinitionBuilder fixture(String name) {
+    return json(Fixtures.text(name));
+  }
+
+  static ResponseDefinitionBuilder error(int status, String fixture) {
+    return aResponse().withStatus(status).withHeader("Content-Type", "application/json").withBody(Fixtures.text(fixture));
+  }
+
+  /** Matches only requests carrying {@code apiKey} and a valid HMAC-SHA256 signature by {@code secret}. */
+  static MappingBuilder signedByHmac(MappingBuilder mapping, String apiKey, String secret) {
+    return mapping.andMatching(request -> MatchResult.of(apiKey.equals(request.getHeader("X-MBX-APIKEY")) && hmacValid(request, secret)));
+  }
+
+  /** Matches only requests carrying {@code apiKey} and a valid Ed25519 or RSA signature. */
+  static MappingBuilder signedBy(MappingBuilder mapping, String apiKey, String algorithm, PublicKey key) {
+    return mapping.andMatching(
+        request -> MatchResult.of(apiKey.equals(request.getHeader("X-MBX-APIKEY")) && asymmetricValid(request, algorithm, key)));
+  }
+
+  /** The signed payload and the (decoded) signature of a request, or null if it has not exactly one. */
+  static String[] payloadAndSignature(Request request) {
+    String query = rawQuery(request.getUrl());
+    String body = request.getBodyAsString() == null ? "" : request.getBodyAsString();
+    String all = query + "&" + body;
+    if (all.split("(^|&)signature=", -1).length != 2) {
+      return null;
+    }
+    String signed;
+    String signature;
+    if (!body.isEmpty()) {
+      int at = body.lastIndexOf("&signature=");
+      signed = query + body.substring(0, at);
+      signature = body.substring(at + "&signature=".length());
+    } else {
+      int at = query.lastIndexOf("&signature=");
+      signed = query.substring(0, at);
+      signature = query.substring(at + "&signature=".length());
+    }
+    return new String[] {signed, URLDecoder.decode(signature, StandardCharsets.UTF_8)};
+  }
+
+  static boolean hmacValid(Request request, String secret) {
+    String[] parts = payloadAndSignature(request);
+    if (parts == null) {
+      return false;
+    }
+    try {
+      Mac mac = Mac.getInstance("HmacSHA256");
+      mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
+      String expected = HexFormat.of().formatHex(mac.doFinal(parts[0].getBytes(StandardCharsets.UTF_8)));
+      return expected.equalsIgnoreCase(parts[1]);
+    } catch (GeneralSecurityException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  static boolean asymmetricValid(Request request, String algorithm, PublicKey key) {
+    String[] parts = payloadAndSignature(request);
+    if (parts == null) {
+      return false;
+    }
+    try {
+      Signature verifier = Signature.getInstance(algorithm);
+      verifier.initVerify(key);
+      verifier.update(parts[0].getBytes(StandardCharsets.UTF_8));
+      return verifier.verify(Base64.getDecoder().decode(parts[1]));
+    } catch (GeneralSecurityException | IllegalArgumentException e) {
+      return false;
+    }
+  }
+
+  /** The requests received for a method and path, oldest first. */
+  List<LoggedRequest> received(RequestMethod method, String path) {
+    return server.findAll(new RequestPatternBuilder(method, urlPathEqualTo(path)));
+  }
+
+  /** The raw (still percent-encoded) query string of a request URL, without {@code ?}. */
+  static String rawQuery(String url) {
+    int q = url.indexOf('?');
+    return q < 0 ? "" : url.substring(q + 1);
+  }
+
+  /** A request's parameters in the order received, decoded: query first, then the form body. */
+  static List<Map.Entry<String, String>> params(LoggedRequest request) {
+    List<Map.Entry<String, String>> params = new ArrayList<>();
+    String body = request.getBodyAsString() == null ? "" : request.getBodyAsString();
+    for (String part : List.of(rawQuery(request.getUrl()), body)) {
+      if (part.isEmpty()) {
+        continue;
+      }
+      for (String pair : part.split("&", -1)) {
+        int eq = pair.indexOf('=');
+        params.add(
+            Map.entry(
+                URLDecoder.decode(pair.substring(0, eq), StandardCharsets.UTF_8),
+                URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8)));
+      }
+    }
+    return params;
+  }
+
+  @Override
+  public void close() {
+    server.stop();
+  }
+}

@@ -1,0 +1,124 @@
+package dev.orderlistbot.binance;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.orderlistbot.core.domain.ApiCredentials;
+import dev.orderlistbot.core.domain.KeyType;
+import dev.orderlistbot.core.domain.Secret;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/** Every vector of {@code signature-vectors.json}, signed by the bot's own signers. */
+class SignatureVectorsTest {
+  private static final JsonNode V = TestKeys.VECTORS;
+
+  static Stream<Arguments> hmacVectors() {
+    List<Arguments> vectors = new ArrayList<>();
+    for (String group : List.of("official", "derived")) {
+      for (JsonNode vector : V.at("/hmac/" + group)) {
+        vectors.add(Arguments.of(group + "/" + vector.get("id").asText(), vector.get("payload").asText(), vector.get("signature").asText()));
+      }
+    }
+    return vectors.stream();
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("hmacVectors")
+  void hmacSignsEveryOfficialAndDerivedVector(String id, String payload, String signature) {
+    assertThat(PayloadSigner.of(TestKeys.hmac()).sign(payload)).isEqualTo(signature);
+  }
+
+  static Stream<Arguments> ed25519Vectors() {
+    return vectorsOf("/ed25519/derived/vectors");
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("ed25519Vectors")
+  void ed25519SignsEveryDerivedVectorAndEncodesItForTheWire(String id, String payload, String base64, String onTheWire) {
+    String signature = PayloadSigner.of(TestKeys.ed25519()).sign(payload);
+
+    assertThat(signature).isEqualTo(base64);
+    assertThat(WireParams.encode(signature)).isEqualTo(onTheWire);
+  }
+
+  @Test
+  void ed25519KeyIsTheRfc8032TestOneKeyAndSignsTheEmptyMessageAsTheRfcSays() {
+    String signature = PayloadSigner.of(TestKeys.ed25519()).sign("");
+
+    byte[] raw = java.util.Base64.getDecoder().decode(signature);
+    assertThat(HexFormat.of().formatHex(raw)).isEqualTo(V.at("/ed25519/derived/rfc8032_test1_empty_message_signature_hex").asText());
+    assertThat(TestKeys.ed25519Public().getEncoded())
+        .endsWith(HexFormat.of().parseHex(V.at("/ed25519/derived/public_key_hex").asText()));
+  }
+
+  static Stream<Arguments> rsaVectors() {
+    return vectorsOf("/rsa/derived/vectors");
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("rsaVectors")
+  void rsaSignsEveryDerivedVectorAndEncodesItForTheWire(String id, String payload, String base64, String onTheWire) {
+    String signature = PayloadSigner.of(TestKeys.rsa()).sign(payload);
+
+    assertThat(signature).isEqualTo(base64);
+    assertThat(WireParams.encode(signature)).isEqualTo(onTheWire);
+  }
+
+  @Test
+  void restNonAsciiVectorIsSignedOverThePercentEncodedSymbol() {
+    JsonNode vector = V.at("/hmac/official/1");
+    String raw = vector.get("raw_params").asText();
+    WireParams params = new WireParams();
+    for (String pair : raw.split("&", -1)) {
+      int eq = pair.indexOf('=');
+      params.add(pair.substring(0, eq), pair.substring(eq + 1));
+    }
+
+    assertThat(params.encoded()).isEqualTo(vector.get("payload").asText());
+    assertThat(PayloadSigner.of(TestKeys.hmac()).sign(params.encoded())).isEqualTo(vector.get("signature").asText());
+  }
+
+  @Test
+  void aKeyOfTheWrongKindIsRefusedWithoutQuotingIt() {
+    ApiCredentials rsaPemAsEd25519 = new ApiCredentials(KeyType.ED25519, "k", Secret.of(TestKeys.RSA_PRIVATE_PEM));
+    ApiCredentials garbage = new ApiCredentials(KeyType.RSA, "k", Secret.of("-----BEGIN PRIVATE KEY-----\nnot*base64\n-----END PRIVATE KEY-----"));
+
+    assertThatThrownBy(() -> PayloadSigner.of(rsaPemAsEd25519))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("not a PKCS#8 Ed25519 private key")
+        .hasNoCause();
+    assertThatThrownBy(() -> PayloadSigner.of(garbage))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageNotContaining("not*base64");
+  }
+
+  @Test
+  void signersNameTheirAlgorithmOnly() {
+    assertThat(PayloadSigner.of(TestKeys.hmac())).hasToString("PayloadSigner[HMAC-SHA256]");
+    assertThat(PayloadSigner.of(TestKeys.ed25519())).hasToString("PayloadSigner[Ed25519]");
+    assertThat(PayloadSigner.of(TestKeys.rsa())).hasToString("PayloadSigner[SHA256withRSA]");
+  }
+
+  private static Stream<Arguments> vectorsOf(String pointer) {
+    List<Arguments> vectors = new ArrayList<>();
+    for (Map.Entry<String, JsonNode> vector : V.at(pointer).properties()) {
+      JsonNode v = vector.getValue();
+      vectors.add(
+          Arguments.of(
+              vector.getKey(),
+              v.get("payload").asText(),
+              v.get("signature_base64").asText(),
+              v.get("signature_percent_encoded").asText()));
+    }
+    return vectors.stream();
+  }
+}

@@ -1,0 +1,75 @@
+package dev.orderlistbot.binance;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.orderlistbot.core.domain.order.ClientOrderId;
+import dev.orderlistbot.core.domain.order.ExpiryReason;
+import dev.orderlistbot.core.domain.order.LegExecution;
+import dev.orderlistbot.core.domain.order.OrderListUpdate;
+import org.junit.jupiter.api.Test;
+
+class UserDataEventsTest {
+
+  @Test
+  void aCancelledLegCarriesItsOriginalClientOrderIdNotTheCancelRequests() {
+    OrderListUpdate update =
+        UserDataEvents.map(Fixtures.json("execution-report-oco-canceled-by-user.json").path("event")).orElseThrow();
+
+    assertThat(update)
+        .isInstanceOfSatisfying(
+            OrderListUpdate.LegChanged.class,
+            leg -> {
+              assertThat(leg.clientOrderId()).isEqualTo(new ClientOrderId("tg42-oco-0001-tp"));
+              assertThat(leg.execution()).isEqualTo(LegExecution.CANCELED);
+              assertThat(leg.expiryReason()).isEqualTo(ExpiryReason.NONE);
+              assertThat(leg.eventId()).isEqualTo("binance-o-700001-CANCELED-0");
+            });
+  }
+
+  @Test
+  void anOrderOutsideAnyListMapsToNothing() {
+    ObjectNode event = (ObjectNode) Fixtures.json("execution-report-oco-tp-leg-filled.json").path("event");
+    event.put("g", -1);
+
+    assertThat(UserDataEvents.map(event)).isEmpty();
+  }
+
+  @Test
+  void accountEventsMapToNothing() {
+    assertThat(UserDataEvents.map(Fixtures.json("outbound-account-position.json").path("event"))).isEmpty();
+  }
+
+  @Test
+  void theSameFillPushedTwiceWithDifferentExecutionIdsHasOneIdentity() {
+    ObjectNode first = (ObjectNode) Fixtures.json("execution-report-oco-tp-leg-filled.json").path("event");
+    ObjectNode again = first.deepCopy();
+    again.put("I", first.path("I").asLong() + 7);
+    again.put("z", "0.010");
+
+    String id = UserDataEvents.map(first).orElseThrow().eventId();
+
+    assertThat(id).isEqualTo("binance-o-700001-FILLED-0.01");
+    assertThat(UserDataEvents.map(again).orElseThrow().eventId()).isEqualTo(id);
+  }
+
+  @Test
+  void aPartialFillAndTheFinalFillOfOneOrderHaveDifferentIdentities() {
+    ObjectNode filled = (ObjectNode) Fixtures.json("execution-report-oco-tp-leg-filled.json").path("event");
+    ObjectNode partial = filled.deepCopy();
+    partial.put("X", "PARTIALLY_FILLED");
+    partial.put("z", "0.004");
+
+    assertThat(UserDataEvents.map(partial).orElseThrow().eventId()).isEqualTo("binance-o-700001-PARTIALLY_FILLED-0.004");
+    assertThat(UserDataEvents.map(filled).orElseThrow().eventId()).isNotEqualTo(UserDataEvents.map(partial).orElseThrow().eventId());
+  }
+
+  @Test
+  void aFinishedListIsNamedByItsIdAndStatusOnly() {
+    ObjectNode done = (ObjectNode) Fixtures.json("list-status-oco-all-done.json").path("event");
+    ObjectNode started = (ObjectNode) Fixtures.json("list-status-oco-exec-started.json").path("event");
+
+    assertThat(UserDataEvents.map(done).orElseThrow().eventId()).isEqualTo("binance-l-9001-ALL_DONE");
+    assertThat(UserDataEvents.map(started).orElseThrow().eventId()).startsWith("binance-l-9001-EXEC_STARTED-");
+  }
+}

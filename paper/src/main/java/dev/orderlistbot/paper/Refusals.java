@@ -1,0 +1,102 @@
+package dev.orderlistbot.paper;
+
+import dev.orderlistbot.core.domain.Asset;
+import dev.orderlistbot.core.domain.Decimals;
+import dev.orderlistbot.core.domain.Side;
+import dev.orderlistbot.core.domain.Symbol;
+import dev.orderlistbot.core.domain.order.ListKind;
+import dev.orderlistbot.core.domain.order.OrderType;
+import dev.orderlistbot.core.port.out.ExchangeError.Refused;
+import java.math.BigDecimal;
+import java.util.Collection;
+import java.util.stream.Collectors;
+
+/**
+ * Every refusal of the paper exchange: Binance's code for the same mistake, with a sentence for the
+ * trader (the Binance adapter's wording where it has one, plus the numbers involved).
+ */
+final class Refusals {
+  static final int FILTER_FAILURE = -1013;
+  static final int BAD_SYMBOL = -1121;
+  static final int BUY_OCO_LIMIT_MUST_BE_BELOW = -1165;
+  static final int SELL_OCO_LIMIT_MUST_BE_ABOVE = -1166;
+  static final int BUY_OCO_STOP_LOSS_MUST_BE_ABOVE = -1196;
+  static final int SELL_OCO_STOP_LOSS_MUST_BE_BELOW = -1197;
+  static final int BUY_OCO_TAKE_PROFIT_MUST_BE_BELOW = -1198;
+  static final int SELL_OCO_TAKE_PROFIT_MUST_BE_ABOVE = -1199;
+  static final int NEW_ORDER_REJECTED = -2010;
+  static final int CANCEL_REJECTED = -2011;
+
+  private Refusals() {}
+
+  static Refused unknownSymbol(Symbol symbol, Collection<Symbol> listed) {
+    return new Refused(
+        BAD_SYMBOL,
+        "Unknown pair: the paper exchange does not list " + symbol + " (it lists "
+            + listed.stream().map(Symbol::value).collect(Collectors.joining(", ")) + ").");
+  }
+
+  static Refused filter(String sentence) {
+    return new Refused(FILTER_FAILURE, sentence);
+  }
+
+  static Refused marketClosed() {
+    return new Refused(NEW_ORDER_REJECTED, "This market is closed right now.");
+  }
+
+  static Refused kindNotSupported(ListKind kind) {
+    return new Refused(NEW_ORDER_REJECTED, "This pair does not allow " + kind + " lists.");
+  }
+
+  static Refused typeNotSupported(OrderType type) {
+    String what = type.isStopLoss() ? "stop-loss" : type.isTriggered() ? "take-profit" : type.name();
+    return new Refused(NEW_ORDER_REJECTED, "This pair does not allow " + what + " orders.");
+  }
+
+  static Refused trailingNotSupported() {
+    return new Refused(NEW_ORDER_REJECTED, "This pair does not allow trailing stops.");
+  }
+
+  /** An OCO leg on the wrong side of the last price: Binance's -1165/-1166/-1196..-1199. */
+  static Refused ocoSide(int code, Side side, String leg, boolean mustBeAbove, BigDecimal last) {
+    return new Refused(
+        code,
+        "In a " + side + " OCO the " + leg + " must be " + (mustBeAbove ? "above" : "below")
+            + " the current price (" + plain(last) + ").");
+  }
+
+  static Refused wouldTriggerImmediately(BigDecimal stop, BigDecimal last) {
+    return new Refused(
+        NEW_ORDER_REJECTED,
+        "The stop price " + plain(stop) + " has already been crossed by the market (" + plain(last)
+            + "), so the order would trigger at once.");
+  }
+
+  static Refused wouldMatchImmediately(BigDecimal price, BigDecimal last) {
+    return new Refused(
+        NEW_ORDER_REJECTED,
+        "The maker-only order at " + plain(price) + " would fill at once against the current price ("
+            + plain(last) + "); a LIMIT_MAKER has to rest on the book.");
+  }
+
+  static Refused duplicate() {
+    return new Refused(
+        NEW_ORDER_REJECTED, "An order list with this id is already open: this order was already placed.");
+  }
+
+  static Refused insufficientBalance(Asset asset, BigDecimal needed, BigDecimal free) {
+    return new Refused(
+        NEW_ORDER_REJECTED,
+        "Not enough free balance for this order: it needs " + plain(needed) + " " + asset + ", and "
+            + plain(free) + " " + asset + " is free.");
+  }
+
+  static Refused nothingToCancel() {
+    return new Refused(
+        CANCEL_REJECTED, "Nothing to cancel: the order list already filled, expired or was cancelled.");
+  }
+
+  static String plain(BigDecimal value) {
+    return Decimals.canonical(value).toPlainString();
+  }
+}

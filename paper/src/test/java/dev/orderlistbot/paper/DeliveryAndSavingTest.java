@@ -1,0 +1,118 @@
+package dev.orderlistbot.paper;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.orderlistbot.core.domain.Price;
+import dev.orderlistbot.core.domain.Side;
+import dev.orderlistbot.core.domain.Symbol;
+import dev.orderlistbot.core.domain.UserRef;
+import dev.orderlistbot.core.domain.order.OrderListRef;
+import dev.orderlistbot.core.port.in.OrderUpdateHandler;
+import dev.orderlistbot.core.port.out.PaperStateStore;
+import dev.orderlistbot.core.port.out.StorageException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Random;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
+import org.junit.jupiter.api.Test;
+
+/** Events reach the handler outside the lock; saves are retried after a failure and throttled for the walk. */
+class DeliveryAndSavingTest extends PaperTest {
+
+  @Test
+  void theHandlerIsCalledOutsideTheExchangesLockSoItMayQueryTheExchangeFromAnyThread() {
+    List<Price> seenByHandler = new ArrayList<>();
+    AtomicReference<PaperExchange> exchange = new AtomicReference<>();
+    OrderUpdateHandler queryingHandler =
+        (owner, update) -> seenByHandler.add(
+            CompletableFuture.supplyAsync(() -> exchange.get().lastPrice(BTCUSDT)).orTimeout(5, TimeUnit.SECONDS).join());
+    try (PaperExchange other = PaperExchange.create(config(), clock, scheduler, new Random(1), queryingHandler, PaperStateStore.inMemory())) {
+      exchange.set(other);
+      other.watch(ALICE, ALICE_KEY);
+      other.place(ALICE_KEY, oco(Side.SELL, "0.01", maker("32000"), stop("29000")), ID);
+      other.setPrice(BTCUSDT, Price.of("32000"));
+    }
+
+    assertThat(seenByHandler).hasSize(6).endsWith(Price.of("32000"));
+  }
+
+  @Test
+  void aFailingHandlerDoesNotStopTheExchangeOrLaterEvents() {
+    AtomicInteger calls = new AtomicInteger();
+    OrderUpdateHandler failing = (owner, update) -> {
+      calls.incrementAndGet();
+      throw new IllegalStateException("boom");
+    };
+    try (PaperExchange other = PaperExchange.create(config(), clock, scheduler, new Random(1), failing, PaperStateStore.inMemory())) {
+      other.watch(new UserRef("test", "x"), ALICE_KEY);
+      other.place(ALICE_KEY, oco(Side.SELL, "0.01", maker("32000"), stop("29000")), ID);
+      other.setPrice(BTCUSDT, Price.of("32000"));
+
+      assertThat(calls).hasValue(6);
+      assertThat(other.openOrderLists(ALICE_KEY)).isEmpty();
+    }
+  }
+
+  @Test
+  void aFailedSaveIsRetriedWithTheNextChange() {
+    FlakyStore flaky = new FlakyStore();
+    try (PaperExchange other = PaperExchange.create(config(), clock, scheduler, new Random(1), events, flaky)) {
+      flaky.failing = true;
+      other.place(ALICE_KEY, oco(Side.SELL, "0.01", maker("32000"), stop("29000")), ID);
+      assertThat(flaky.saved.orElseThrow()).doesNotContain("ob-t1");
+      flaky.failing = false;
+
+      other.orderList(ALICE_KEY, OrderListRef.of(ID));
+      other.balances(ALICE_KEY);
+
+      assertThat(flaky.saved.orElseThrow()).contains("client=ob-t1 ");
+    }
+  }
+
+  @Test
+  void walkStepsThatFillNothingSaveAtMostEveryWalkSaveInterval() {
+    FlakyStore counting = new FlakyStore();
+    PaperExchange other = PaperExchange.create(config(), clock, scheduler, new Random(1), events, counting);
+    int afterStart = counting.saves.get();
+    for (int i = 0; i < 5; i++) {
+      other.stepPriceWalk();
+    }
+    assertThat(counting.saves).hasValue(afterStart);
+    clock.advance(Duration.ofSeconds(10));
+    other.stepPriceWalk();
+    assertThat(counting.saves).hasValue(afterStart + 1);
+    other.stepPriceWalk();
+
+    other.close();
+
+    assertThat(counting.saves).hasValue(afterStart + 2);
+    assertThat(counting.saved.orElseThrow())
+        .contains("price symbol=BTCUSDT value=" + other.lastPrice(Symbol.of("BTCUSDT")).plain() + "\n");
+  }
+
+  /** An in-memory store whose saves can be made to fail, and which counts them. */
+  static final class FlakyStore implements PaperStateStore {
+    volatile boolean failing;
+    volatile Optional<String> saved = Optional.empty();
+    final AtomicInteger saves = new AtomicInteger();
+
+    @Override
+    public Optional<String> load() {
+      return saved;
+    }
+
+    @Override
+    public void save(String snapshot) {
+      if (failing) {
+        throw new StorageException("disk full", null);
+      }
+      saved = Optional.of(snapshot);
+      saves.incrementAndGet();
+    }
+  }
+}
