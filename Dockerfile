@@ -2,12 +2,15 @@
 # docker-compose.yml (README, "Run it in Docker"). CI cannot build images; it lints this file and
 # runs the fat jar exactly as the ENTRYPOINT below does (app/src/test/java/.../ContainerSmokeIT.java).
 
-# Build stage: Maven and a JDK 21 compile, check and package the fat jar.
+# Build stage: Maven and a JDK 21 compile, check and package the fat jar. One COPY per module of the
+# root pom (app's DockerfileModulesTest holds the two lists equal).
 FROM maven:3.9-eclipse-temurin-21 AS build
 WORKDIR /src
 COPY pom.xml ./
 COPY .mvn ./.mvn
 COPY bot-core ./bot-core
+COPY binance ./binance
+COPY paper ./paper
 COPY db ./db
 COPY telegram ./telegram
 COPY discord ./discord
