@@ -110,6 +110,20 @@ class NotificationTest {
   }
 
   @Test
+  void onAnAccountSharedByTwoUsersTheOwnersCopyOfAnEventIsAnnouncedWhicheverCopyArrivesFirst() {
+    TrackedOrderList list = placeInGroup("/oco BTCUSDT sell 0.01 tp 32000 sl 29000");
+
+    // Binance sends the account's events to both subscriptions; Bob's copy happens to come first
+    bot.router().onUpdate(BOB, fill(list, LegRole.TAKE_PROFIT, "binance-o-BTCUSDT-1001-FILLED-0.01"));
+    bot.router().onUpdate(ALICE, fill(list, LegRole.TAKE_PROFIT, "binance-o-BTCUSDT-1001-FILLED-0.01"));
+    // and the REST catch-up of either owner names the same fact the same way
+    bot.router().onUpdate(ALICE, fill(list, LegRole.TAKE_PROFIT, "binance-o-BTCUSDT-1001-FILLED-0.01"));
+    bot.router().onUpdate(BOB, fill(list, LegRole.TAKE_PROFIT, "binance-o-BTCUSDT-1001-FILLED-0.01"));
+
+    assertThat(bot.telegram.texts(GROUP)).filteredOn(FILLED::equals).hasSize(1);
+  }
+
+  @Test
   void aLegEventBeforeTheListsIdsAreKnownIsMatchedByItsClientId() {
     exchange.placeMode = FakeExchange.PlaceMode.LOSE_THEN_UNKNOWN;
     bot.say(ALICE, "/oco BTCUSDT sell 0.01 tp 32000 sl 29000");

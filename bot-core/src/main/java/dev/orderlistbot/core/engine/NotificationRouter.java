@@ -23,11 +23,13 @@ import org.slf4j.LoggerFactory;
 /**
  * Routes order-list events to the chat each list was placed from and to every chat that subscribed
  * to the owner's alerts ({@code /alerts on}, or {@code redacted}: without quantities). In ONE
- * transaction it marks the event processed (a replay stops there), finds the bot's record of the
- * list (by Binance's id, or by the client id its legs carry, which works even before the placement's
- * answer arrived), moves the record's state and enqueues one outbox message per target chat, keyed
- * by the event and the target (so a replay also stops at the outbox); then it wakes the dispatcher.
- * Events for lists the bot did not place are logged and dropped.
+ * transaction it finds the bot's record of the list (by Binance's id, or by the client id its legs
+ * carry, which works even before the placement's answer arrived), marks the event processed for the
+ * list's owner (a replay stops there), moves the record's state and enqueues one outbox message per
+ * target chat, keyed by the event and the target (so a replay also stops at the outbox); then it
+ * wakes the dispatcher. An event that is not about a list its receiver placed through the bot is
+ * logged and dropped without a trace: on a Binance account shared by two bot users both hear every
+ * event, and only the owner's copy may count.
  *
  * <p>Partial fills are merged: a partial fill waits the merge window (default 5 s) in the outbox,
  * and the next partial fills of the same order replace its text while it waits; the order's final
@@ -81,13 +83,16 @@ public final class NotificationRouter implements OrderUpdateHandler {
   }
 
   private boolean route(Stores stores, UserRef owner, OrderListUpdate update) {
-    if (!stores.processedEvents().markProcessed(key("", update.eventId(), ""))) {
-      LOG.debug("order event {} was already handled", update.eventId());
-      return false;
-    }
+    // Ownership first, dedupe second: on an account shared by two bot users (one Binance account,
+    // two keys) each subscription hears every event of the account. The copy that reaches the user
+    // who did not place the list must leave no trace, or it would swallow the owner's copy.
     Optional<TrackedOrderList> tracked = find(stores, update).filter(list -> list.owner().equals(owner));
     if (tracked.isEmpty()) {
-      LOG.info("order event {} of {} is not about a list the bot placed; dropped", update.eventId(), owner);
+      LOG.info("order event {} of {} is not about a list this user placed through the bot; dropped", update.eventId(), owner);
+      return false;
+    }
+    if (!stores.processedEvents().markProcessed(key("", update.eventId(), "@" + owner.platform() + ":" + owner.userId()))) {
+      LOG.debug("order event {} of {} was already handled", update.eventId(), owner);
       return false;
     }
     TrackedOrderList list = tracked.get();
