@@ -348,6 +348,11 @@ final class Replies {
     return "Balances are private: ask me with /balance in a private chat.";
   }
 
+  /** {@code command}: what to send in private instead, e.g. {@code /status 8821}. */
+  static String listsPrivateOnly(String command) {
+    return "Your open order lists are private: ask me with " + command + " in a private chat.";
+  }
+
   static String keysNotNeeded(boolean carriedSecret, boolean deleted) {
     return "In PAPER mode no API key is needed: just send an order command."
         + (carriedSecret ? " " + (deleted ? "I deleted your message." : deleteItYourself()) : "");
