@@ -180,7 +180,7 @@ class CatchUpTest {
             .orElseThrow();
     BigDecimal filled = new BigDecimal(cumulative);
     return new OrderListUpdate.LegChanged(
-        OrderEventIds.legState("binance", orderId, status, filled), tracked.symbol(), new OrderListId(8821), orderId, legId,
+        OrderEventIds.legState("binance", tracked.symbol(), orderId, status, filled), tracked.symbol(), new OrderListId(8821), orderId, legId,
         ReportedOrderType.LIMIT_MAKER, Side.SELL, LegExecution.TRADE, status, new BigDecimal("0.01"), filled,
         new BigDecimal("32000"), filled, filled.multiply(new BigDecimal("32000")), Optional.of(new BigDecimal("32000")),
         Optional.empty(), ExpiryReason.NONE, Instant.parse("2026-03-01T11:00:00Z"));
