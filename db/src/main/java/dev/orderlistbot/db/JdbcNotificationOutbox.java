@@ -1,5 +1,6 @@
 package dev.orderlistbot.db;
 
+import dev.orderlistbot.core.port.out.MergeRank;
 import dev.orderlistbot.core.port.out.NotificationOutbox;
 import dev.orderlistbot.core.port.out.OutboxBacklog;
 import dev.orderlistbot.core.port.out.OutboxEntry;
@@ -42,16 +43,21 @@ final class JdbcNotificationOutbox implements NotificationOutbox {
   }
 
   @Override
-  public boolean enqueueMerged(OutboxMessage message, String mergeKey, Duration delay) {
+  public boolean enqueueMerged(OutboxMessage message, String mergeKey, MergeRank rank, Duration delay) {
     Objects.requireNonNull(message, "message");
     Objects.requireNonNull(mergeKey, "mergeKey");
+    Objects.requireNonNull(rank, "rank");
     if (mergeKey.isBlank() || mergeKey.length() > 200 || delay.isNegative()) {
       throw new IllegalArgumentException("a merge key is 1 to 200 characters and the delay is not negative");
     }
-    Instant due = clock.instant().plus(delay);
+    Instant now = clock.instant();
+    Instant due = now.plus(delay);
     return session.run(
         "merge a notification",
         c -> {
+          if (!OutboxMergeRanks.raise(c, mergeKey, message.target(), rank, now)) {
+            return false;
+          }
           // attempts = 0: no dispatcher has claimed the row, so the text it will send is this one
           try (PreparedStatement update =
               c.prepareStatement(
@@ -250,7 +256,9 @@ final class JdbcNotificationOutbox implements NotificationOutbox {
           try (PreparedStatement delete =
               c.prepareStatement("DELETE FROM notification_outbox WHERE delivered_at IS NOT NULL AND delivered_at < ?")) {
             delete.setObject(1, Rows.timestamp(cutoff));
-            return delete.executeUpdate();
+            int purged = delete.executeUpdate();
+            OutboxMergeRanks.forgetBefore(c, cutoff);
+            return purged;
           }
         });
   }

@@ -14,11 +14,17 @@ import java.util.List;
  *   <li>{@link #enqueue} is insert-if-absent by dedupe key: true when stored, false when a message
  *       with that key exists (delivered or not). The new message is due at once.
  *   <li>{@link #enqueueMerged} folds a message into a pending one of the same merge key and target,
- *       for notices that replace each other (partial fills of one order, then its fill): if a row
- *       with that merge key and target exists that no dispatcher has claimed yet, its text becomes
- *       {@code message.text()} and it is due at the earlier of its due time and {@code now + delay};
- *       otherwise the message is inserted as {@link #enqueue} does, due at {@code now + delay}.
- *       A claimed row is never changed, so a text being sent is never lost by a merge.
+ *       for notices that replace each other (partial fills of one order, then its fill). Merging is
+ *       monotonic: the store remembers, per merge key and target, the highest {@link MergeRank}
+ *       taken so far, and a message that does not rank strictly higher is older news (a REST
+ *       snapshot taken before the fill, say): it is dropped and false is returned, whether the
+ *       notice it lost to is still waiting, being sent or delivered. Otherwise the rank is raised
+ *       and, if a row with that merge key and target exists that no dispatcher has claimed yet, its
+ *       text becomes {@code message.text()} and it is due at the earlier of its due time and
+ *       {@code now + delay}; if none does, the message is inserted as {@link #enqueue} does, due at
+ *       {@code now + delay}. A claimed row is never changed, so a text being sent is never lost by
+ *       a merge. The rank is raised by one conditional write that holds its row until the
+ *       transaction ends, so concurrent merges of one key are ordered, on every supported database.
  *   <li>{@link #claimDue} takes up to {@code max} pending messages due now (oldest due first),
  *       counts an attempt on each and pushes their next attempt {@code lease} into the future, so a
  *       second dispatcher does not take them and a crashed one's messages come back after the lease.
@@ -35,8 +41,12 @@ import java.util.List;
 public interface NotificationOutbox {
   boolean enqueue(OutboxMessage message);
 
-  /** See the class contract; returns true when the message was stored or merged. */
-  boolean enqueueMerged(OutboxMessage message, String mergeKey, Duration delay);
+  /**
+   * See the class contract; returns true when the message was stored or merged, false when it
+   * ranks no higher than a message already taken for its merge key and target (or its dedupe key
+   * exists).
+   */
+  boolean enqueueMerged(OutboxMessage message, String mergeKey, MergeRank rank, Duration delay);
 
   List<OutboxEntry> claimDue(int max, Duration lease);
 
@@ -64,7 +74,9 @@ public interface NotificationOutbox {
 
   /**
    * Deletes messages delivered before {@code cutoff} (their text holds quantities a trader need not
-   * keep on disk for ever); pending and failed messages are never deleted. Returns how many.
+   * keep on disk for ever); pending and failed messages are never deleted. Returns how many. Merge
+   * ranks last raised before {@code cutoff} whose merge key and target have no pending message are
+   * forgotten with them.
    * Replays stay harmless: the processed-event store, not the outbox, remembers handled events.
    */
   int purgeDeliveredBefore(Instant cutoff);
