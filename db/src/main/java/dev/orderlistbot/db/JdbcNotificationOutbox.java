@@ -16,16 +16,19 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.UUID;
 
 /**
  * Claiming selects due candidates without locks, then takes each with a conditional UPDATE on its
  * {@code next_attempt_at}: portable (no {@code SKIP LOCKED}), and a row another dispatcher took in
- * between is simply skipped.
+ * between is simply skipped. Each claim writes a fresh random {@code claim_token}; renewing a claim
+ * is a conditional UPDATE on that token and an unlapsed lease.
  */
 final class JdbcNotificationOutbox implements NotificationOutbox {
   private static final String PENDING = "delivered_at IS NULL AND failed_at IS NULL";
   private static final String COLUMNS =
-      "outbox_id, dedupe_key, target_platform, target_chat_id, message_text, created_at, attempts, next_attempt_at";
+      "outbox_id, dedupe_key, target_platform, target_chat_id, message_text, created_at, attempts, next_attempt_at,"
+          + " claim_token";
   private static final int MAX_FAILURE = 500;
 
   private final Session session;
@@ -111,6 +114,7 @@ final class JdbcNotificationOutbox implements NotificationOutbox {
     }
     Instant now = clock.instant();
     Instant leasedUntil = now.plus(lease);
+    String token = UUID.randomUUID().toString();
     return session.run(
         "claim due notifications",
         c -> {
@@ -127,19 +131,44 @@ final class JdbcNotificationOutbox implements NotificationOutbox {
           List<OutboxEntry> claimed = new ArrayList<>();
           try (PreparedStatement update =
               c.prepareStatement(
-                  "UPDATE notification_outbox SET attempts = attempts + 1, next_attempt_at = ?"
+                  "UPDATE notification_outbox SET attempts = attempts + 1, next_attempt_at = ?, claim_token = ?"
                       + " WHERE outbox_id = ? AND " + PENDING + " AND next_attempt_at = ?")) {
             for (OutboxEntry entry : candidates) {
               update.setObject(1, Rows.timestamp(leasedUntil));
-              update.setLong(2, entry.id());
-              update.setObject(3, Rows.timestamp(entry.nextAttemptAt()));
+              update.setString(2, token);
+              update.setLong(3, entry.id());
+              update.setObject(4, Rows.timestamp(entry.nextAttemptAt()));
               if (update.executeUpdate() == 1) {
                 claimed.add(
-                    new OutboxEntry(entry.id(), entry.message(), entry.createdAt(), entry.attempts() + 1, leasedUntil));
+                    new OutboxEntry(
+                        entry.id(), entry.message(), entry.createdAt(), entry.attempts() + 1, leasedUntil, token));
               }
             }
           }
           return claimed;
+        });
+  }
+
+  @Override
+  public boolean renewClaim(long id, String claimToken, Duration lease) {
+    Objects.requireNonNull(claimToken, "claimToken");
+    if (lease.isNegative() || lease.isZero()) {
+      throw new IllegalArgumentException("the lease must be positive");
+    }
+    Instant now = clock.instant();
+    return session.run(
+        "renew the claim on a notification",
+        c -> {
+          try (PreparedStatement update =
+              c.prepareStatement(
+                  "UPDATE notification_outbox SET next_attempt_at = ?"
+                      + " WHERE outbox_id = ? AND claim_token = ? AND next_attempt_at > ? AND " + PENDING)) {
+            update.setObject(1, Rows.timestamp(now.plus(lease)));
+            update.setLong(2, id);
+            update.setString(3, claimToken);
+            update.setObject(4, Rows.timestamp(now));
+            return update.executeUpdate() == 1;
+          }
         });
   }
 
@@ -272,6 +301,7 @@ final class JdbcNotificationOutbox implements NotificationOutbox {
             row.getString("message_text")),
         Rows.instant(row, "created_at"),
         row.getInt("attempts"),
-        Rows.instant(row, "next_attempt_at"));
+        Rows.instant(row, "next_attempt_at"),
+        Objects.requireNonNullElse(row.getString("claim_token"), ""));
   }
 }

@@ -251,6 +251,26 @@ abstract class StoresContract {
   }
 
   @Test
+  void onlyTheHolderOfAnUnlapsedClaimCanRenewItAndALapsedClaimIsTheNextClaimersAlone() {
+    stores().outbox().enqueue(new OutboxMessage("renew:" + run, aliceChat, "hello"));
+    OutboxEntry first = claimMine(50).getFirst();
+
+    assertThat(stores().outbox().renewClaim(first.id(), first.claimToken(), Duration.ofSeconds(60))).isTrue();
+    assertThat(stores().outbox().renewClaim(first.id(), "someone-else", Duration.ofSeconds(60))).isFalse();
+    clock.advance(Duration.ofSeconds(59));
+    assertThat(claimMine(50)).as("renewed: not due yet").isEmpty();
+    clock.advance(Duration.ofSeconds(1));
+    assertThat(stores().outbox().renewClaim(first.id(), first.claimToken(), Duration.ofSeconds(60))).as("lapsed").isFalse();
+
+    OutboxEntry second = claimMine(50).getFirst();
+    assertThat(second.claimToken()).isNotEqualTo(first.claimToken());
+    assertThat(stores().outbox().renewClaim(first.id(), first.claimToken(), Duration.ofSeconds(60))).isFalse();
+    assertThat(stores().outbox().renewClaim(second.id(), second.claimToken(), Duration.ofSeconds(60))).isTrue();
+    stores().outbox().markDelivered(second.id());
+    assertThat(stores().outbox().renewClaim(second.id(), second.claimToken(), Duration.ofSeconds(60))).as("delivered").isFalse();
+  }
+
+  @Test
   void aMergedMessageReplacesThePendingTextUntilADispatcherClaimsIt() {
     String merge = "fills:" + run;
     assertThat(stores().outbox().enqueueMerged(new OutboxMessage("p1:" + run, aliceChat, "0.002 of 0.01"), merge, partial("0.002"), Duration.ofSeconds(5))).isTrue();

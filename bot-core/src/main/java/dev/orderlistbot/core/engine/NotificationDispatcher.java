@@ -26,7 +26,12 @@ import org.slf4j.LoggerFactory;
  * something.
  *
  * <p>Each message is claimed with a lease (so two dispatchers, or a crashed one, never double-send
- * within the lease), paced by its platform's {@link DeliveryPolicy}, sent, and marked delivered. A
+ * within the lease), and right before its send the claim is checked and the lease extended ({@link
+ * dev.orderlistbot.core.port.out.NotificationOutbox#renewClaim}): a message is sent only while this
+ * drain's claim on it holds, so a batch that outlives its lease on a slow platform leaves the rest
+ * to whichever drain has claimed them since. One send must end within the lease (2 min; the
+ * platforms' clients give up after 30 s). Then it is paced by its platform's {@link
+ * DeliveryPolicy}, sent, and marked delivered. A
  * message over a rate limit is put back for the instant it may go (the claim is not counted as an
  * attempt); nothing sleeps. A send the platform refused for now is retried, however often it fails,
  * with exponential back-off (5 s doubling to at most 15 min) or after the wait the platform asked
@@ -124,6 +129,11 @@ public final class NotificationDispatcher {
     if (platform.isEmpty()) {
       LOG.warn("notification {}: no platform {} is running; trying again later", entry.id(), target.platform());
       postpone(entry, clock.instant().plus(PLATFORM_DOWN_WAIT), RetryReason.PLATFORM_DOWN);
+      return false;
+    }
+    if (!transactor.inTransaction(stores -> stores.outbox().renewClaim(entry.id(), entry.claimToken(), LEASE))) {
+      // this drain's batch outlived its lease: the message may be another drain's now; not sent here
+      LOG.info("notification {} to {}: its claim lapsed before its turn; left to whoever holds it now", entry.id(), target);
       return false;
     }
     DeliveryPolicy policy = policies.getOrDefault(target.platform(), DeliveryPolicy.defaultFor(target.platform()));

@@ -26,9 +26,15 @@ import java.util.List;
  *       a merge. The rank is raised by one conditional write that holds its row until the
  *       transaction ends, so concurrent merges of one key are ordered, on every supported database.
  *   <li>{@link #claimDue} takes up to {@code max} pending messages due now (oldest due first),
- *       counts an attempt on each and pushes their next attempt {@code lease} into the future, so a
- *       second dispatcher does not take them and a crashed one's messages come back after the lease.
- *       Each claim is a conditional update: two dispatchers never claim the same message at once.
+ *       counts an attempt on each, pushes their next attempt {@code lease} into the future and
+ *       writes a fresh claim token on them, so a second dispatcher does not take them and a crashed
+ *       one's messages come back after the lease. Each claim is a conditional update: two
+ *       dispatchers never claim the same message at once.
+ *   <li>{@link #renewClaim} is how a dispatcher makes sure it still holds a message right before
+ *       sending it: if the message's claim token is still the one it was handed and the lease has
+ *       not lapsed, the lease is extended to {@code now + lease} and true is returned; otherwise
+ *       (the lease lapsed, and another dispatcher may have claimed the message since) nothing
+ *       changes and it is false: the message must not be sent. One conditional update.
  *   <li>{@link #markDelivered} ends a message's life; {@link #reschedule} sets its next attempt
  *       (for a back-off after a failed send); {@link #postpone} does the same and takes back the
  *       attempt the claim counted (the message was not tried: a rate limit held it);
@@ -49,6 +55,9 @@ public interface NotificationOutbox {
   boolean enqueueMerged(OutboxMessage message, String mergeKey, MergeRank rank, Duration delay);
 
   List<OutboxEntry> claimDue(int max, Duration lease);
+
+  /** See the class contract: true when the claim was still held and now runs {@code lease} from now. */
+  boolean renewClaim(long id, String claimToken, Duration lease);
 
   boolean markDelivered(long id);
 
