@@ -13,9 +13,11 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
 /**
@@ -105,7 +107,20 @@ final class JdbcNotificationOutbox implements NotificationOutbox {
   }
 
   @Override
-  public List<OutboxEntry> claimDue(int max, Duration lease) {
+  public List<OutboxEntry> claimDue(String platform, int max, Duration lease) {
+    Objects.requireNonNull(platform, "platform");
+    return claim(" AND target_platform = ?", List.of(platform), max, lease);
+  }
+
+  @Override
+  public List<OutboxEntry> claimDueExcept(Set<String> platforms, int max, Duration lease) {
+    List<String> others = platforms.stream().sorted().toList();
+    String scope = others.isEmpty() ? "" : " AND target_platform NOT IN (" + String.join(", ", Collections.nCopies(others.size(), "?")) + ")";
+    return claim(scope, others, max, lease);
+  }
+
+  /** Claims due messages whose row also matches {@code scope} (SQL, with {@code scopeValues} bound in order). */
+  private List<OutboxEntry> claim(String scope, List<String> scopeValues, int max, Duration lease) {
     if (max < 1) {
       throw new IllegalArgumentException("max must be at least 1");
     }
@@ -122,9 +137,12 @@ final class JdbcNotificationOutbox implements NotificationOutbox {
           try (PreparedStatement select =
               c.prepareStatement(
                   "SELECT " + COLUMNS + " FROM notification_outbox"
-                      + " WHERE delivered_at IS NULL AND failed_at IS NULL AND next_attempt_at <= ?"
+                      + " WHERE delivered_at IS NULL AND failed_at IS NULL AND next_attempt_at <= ?" + scope
                       + " ORDER BY next_attempt_at, outbox_id")) {
             select.setObject(1, Rows.timestamp(now));
+            for (int i = 0; i < scopeValues.size(); i++) {
+              select.setString(2 + i, scopeValues.get(i));
+            }
             select.setMaxRows(max);
             candidates = Rows.list(select, JdbcNotificationOutbox::map);
           }

@@ -251,6 +251,24 @@ abstract class StoresContract {
   }
 
   @Test
+  void aClaimForOnePlatformTakesOnlyItsMessagesAndAClaimForTheOthersTheRest() {
+    ChatRef discord = new ChatRef("discord-" + run, "42");
+    ChatRef slack = new ChatRef("slack-" + run, "7");
+    stores().outbox().enqueue(new OutboxMessage("t:" + run, aliceChat, "to telegram"));
+    stores().outbox().enqueue(new OutboxMessage("d:" + run, discord, "to discord"));
+    stores().outbox().enqueue(new OutboxMessage("s:" + run, slack, "to slack"));
+
+    assertThat(stores().outbox().claimDue(discord.platform(), 50, Duration.ofSeconds(60)))
+        .extracting(e -> e.message().text())
+        .containsExactly("to discord");
+    assertThat(stores().outbox().claimDueExcept(java.util.Set.of("telegram", discord.platform()), 50, Duration.ofSeconds(60)))
+        .extracting(e -> e.message().text())
+        .contains("to slack")
+        .doesNotContain("to telegram", "to discord");
+    assertThat(claimMine(50)).extracting(e -> e.message().text()).containsExactly("to telegram");
+  }
+
+  @Test
   void onlyTheHolderOfAnUnlapsedClaimCanRenewItAndALapsedClaimIsTheNextClaimersAlone() {
     stores().outbox().enqueue(new OutboxMessage("renew:" + run, aliceChat, "hello"));
     OutboxEntry first = claimMine(50).getFirst();

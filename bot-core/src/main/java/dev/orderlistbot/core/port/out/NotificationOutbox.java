@@ -3,6 +3,7 @@ package dev.orderlistbot.core.port.out;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Set;
 
 /**
  * A durable outbox of chat notifications: written in the same transaction as the state change that
@@ -25,7 +26,8 @@ import java.util.List;
  *       {@code now + delay}. A claimed row is never changed, so a text being sent is never lost by
  *       a merge. The rank is raised by one conditional write that holds its row until the
  *       transaction ends, so concurrent merges of one key are ordered, on every supported database.
- *   <li>{@link #claimDue} takes up to {@code max} pending messages due now (oldest due first),
+ *   <li>{@link #claimDue} takes up to {@code max} pending messages due now (oldest due first) to
+ *       chats on one platform, or on all but some (so each platform's sends can be drained apart),
  *       counts an attempt on each, pushes their next attempt {@code lease} into the future and
  *       writes a fresh claim token on them, so a second dispatcher does not take them and a crashed
  *       one's messages come back after the lease. Each claim is a conditional update: two
@@ -54,7 +56,16 @@ public interface NotificationOutbox {
    */
   boolean enqueueMerged(OutboxMessage message, String mergeKey, MergeRank rank, Duration delay);
 
-  List<OutboxEntry> claimDue(int max, Duration lease);
+  /** {@link #claimDue} for every platform. */
+  default List<OutboxEntry> claimDue(int max, Duration lease) {
+    return claimDueExcept(Set.of(), max, lease);
+  }
+
+  /** {@link #claimDue} for the messages to chats on {@code platform} only (a platform id). */
+  List<OutboxEntry> claimDue(String platform, int max, Duration lease);
+
+  /** {@link #claimDue} for the messages to chats on any platform but {@code platforms}. */
+  List<OutboxEntry> claimDueExcept(Set<String> platforms, int max, Duration lease);
 
   /** See the class contract: true when the claim was still held and now runs {@code lease} from now. */
   boolean renewClaim(long id, String claimToken, Duration lease);
