@@ -10,6 +10,7 @@ import dev.orderlistbot.core.domain.Price;
 import dev.orderlistbot.core.domain.Symbol;
 import dev.orderlistbot.core.port.out.ChatPlatform;
 import dev.orderlistbot.core.port.out.OutboxMessage;
+import dev.orderlistbot.testing.Gate;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Clock;
@@ -18,8 +19,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -31,15 +30,14 @@ class HangingChatPlatformTest {
   private static final Symbol BTCUSDT = new Symbol("BTCUSDT");
 
   @TempDir Path dir;
-  private final CountDownLatch sending = new CountDownLatch(1);
-  private final CountDownLatch answer = new CountDownLatch(1);
+  private final Gate telegramAnswers = new Gate();
 
   @Test
   void aChatPlatformWhoseSendsHangHoldsUpNeitherTheBotsTimersNorAnotherPlatformsNotices() throws InterruptedException {
     AppConfig config =
         AppConfig.from(Map.of("BOT_DATA_DIR", dir.toString(), "BOT_PAPER_WALK_SECONDS", "1", "BOT_HTTP_PORT", "0"));
     SecureRandom random = new SecureRandom();
-    Platform telegram = new Platform("telegram", this::hang);
+    Platform telegram = new Platform("telegram", telegramAnswers::pass);
     Platform console = new Platform("console", () -> {});
     try (Storage storage = new Assembly(Clock.systemUTC(), random).openStorage(config);
         BotRuntime bot =
@@ -47,7 +45,7 @@ class HangingChatPlatformTest {
                 config, storage, List.of(telegram, console), Optional.empty(), Clock.systemUTC(), random, new BotMetrics())) {
       try {
         enqueue(storage, new OutboxMessage("hangs", new ChatRef("telegram", "1001"), "to telegram"));
-        assertThat(sending.await(10, TimeUnit.SECONDS)).as("the outbox's drain reached Telegram").isTrue();
+        assertThat(telegramAnswers.awaitReached(Duration.ofSeconds(10))).as("the outbox's drain reached Telegram").isTrue();
         Price before = bot.exchange().lastPrice(BTCUSDT);
         // no event wakes the dispatcher for this one: only the drain timer can deliver it
         enqueue(storage, new OutboxMessage("goes", new ChatRef("console", "local"), "to the console"));
@@ -64,17 +62,8 @@ class HangingChatPlatformTest {
             .untilAsserted(
                 () -> assertThat(console.sent).as("the console's notice, while Telegram hangs").containsExactly("to the console"));
       } finally {
-        answer.countDown();
+        telegramAnswers.open();
       }
-    }
-  }
-
-  private void hang() {
-    sending.countDown();
-    try {
-      answer.await();
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
     }
   }
 

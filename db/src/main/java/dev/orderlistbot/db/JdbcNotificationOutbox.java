@@ -124,9 +124,7 @@ final class JdbcNotificationOutbox implements NotificationOutbox {
     if (max < 1) {
       throw new IllegalArgumentException("max must be at least 1");
     }
-    if (lease.isNegative() || lease.isZero()) {
-      throw new IllegalArgumentException("the lease must be positive");
-    }
+    requirePositive(lease);
     Instant now = clock.instant();
     Instant leasedUntil = now.plus(lease);
     String token = UUID.randomUUID().toString();
@@ -170,9 +168,7 @@ final class JdbcNotificationOutbox implements NotificationOutbox {
   @Override
   public boolean renewClaim(long id, String claimToken, Duration lease) {
     Objects.requireNonNull(claimToken, "claimToken");
-    if (lease.isNegative() || lease.isZero()) {
-      throw new IllegalArgumentException("the lease must be positive");
-    }
+    requirePositive(lease);
     Instant now = clock.instant();
     return session.run(
         "renew the claim on a notification",
@@ -308,6 +304,12 @@ final class JdbcNotificationOutbox implements NotificationOutbox {
             return purged;
           }
         });
+  }
+
+  private static void requirePositive(Duration lease) {
+    if (lease.isNegative() || lease.isZero()) {
+      throw new IllegalArgumentException("the lease must be positive");
+    }
   }
 
   private static OutboxEntry map(ResultSet row) throws SQLException {

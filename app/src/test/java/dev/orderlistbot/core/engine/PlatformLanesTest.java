@@ -8,14 +8,13 @@ import dev.orderlistbot.core.domain.Secret;
 import dev.orderlistbot.core.port.out.OutboxMessage;
 import dev.orderlistbot.db.Database;
 import dev.orderlistbot.db.DbConfig;
+import dev.orderlistbot.testing.Gate;
 import dev.orderlistbot.testing.MutableClock;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -26,8 +25,7 @@ class PlatformLanesTest {
   @TempDir Path dir;
   private final MutableClock clock = new MutableClock(Instant.parse("2026-03-01T10:00:00Z"));
   private final ExecutorService workers = Executors.newVirtualThreadPerTaskExecutor();
-  private final CountDownLatch sending = new CountDownLatch(1);
-  private final CountDownLatch answer = new CountDownLatch(1);
+  private final Gate telegramAnswers = new Gate();
   private Database database;
 
   @BeforeEach
@@ -37,14 +35,14 @@ class PlatformLanesTest {
 
   @AfterEach
   void close() {
-    answer.countDown();
+    telegramAnswers.open();
     workers.close();
     database.close();
   }
 
   @Test
   void aPlatformWhoseSendHangsDoesNotHoldUpAnotherPlatformsNotices() throws InterruptedException {
-    ScriptedChatPlatform telegram = new ScriptedChatPlatform("telegram", send -> hang());
+    ScriptedChatPlatform telegram = new ScriptedChatPlatform("telegram", send -> telegramAnswers.pass());
     ScriptedChatPlatform discord = new ScriptedChatPlatform("discord", send -> {});
     NotificationDispatcher dispatcher =
         new NotificationDispatcher(database.transactor(), ChatPlatforms.of(telegram, discord), clock, workers);
@@ -53,21 +51,12 @@ class PlatformLanesTest {
 
     dispatcher.trigger();
 
-    assertThat(sending.await(5, TimeUnit.SECONDS)).as("Telegram's send started").isTrue();
+    assertThat(telegramAnswers.awaitReached(Duration.ofSeconds(5))).as("Telegram's send started").isTrue();
     await()
         .atMost(Duration.ofSeconds(5))
         .untilAsserted(() -> assertThat(discord.sent()).as("Discord, while Telegram hangs").containsExactly("to discord"));
-    answer.countDown();
+    telegramAnswers.open();
     await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> assertThat(telegram.sent()).containsExactly("to telegram"));
-  }
-
-  private void hang() {
-    sending.countDown();
-    try {
-      answer.await();
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-    }
   }
 
   private void enqueue(OutboxMessage message) {

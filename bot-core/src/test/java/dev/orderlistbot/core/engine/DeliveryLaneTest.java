@@ -22,9 +22,7 @@ class DeliveryLaneTest {
   void triggersWhileIdleStartOneDrainAndTriggersDuringItAddExactlyOneMore() {
     AtomicReference<DeliveryLane> self = new AtomicReference<>();
     DeliveryLane lane =
-        new DeliveryLane(
-            "telegram",
-            manual,
+        lane(
             () -> {
               if (drains.incrementAndGet() == 1) {
                 self.get().trigger();
@@ -49,9 +47,7 @@ class DeliveryLaneTest {
   @Test
   void aDrainThatFailsIsRethrownToTheExecutorAndTheNextTriggerStartsAfresh() {
     DeliveryLane lane =
-        new DeliveryLane(
-            "telegram",
-            manual,
+        lane(
             () -> {
               if (drains.incrementAndGet() == 1) {
                 throw new IllegalStateException("database down");
@@ -85,5 +81,9 @@ class DeliveryLaneTest {
     tasks.poll().run();
 
     assertThat(drains).hasValue(1);
+  }
+
+  private DeliveryLane lane(Runnable drain) {
+    return new DeliveryLane("telegram", manual, drain);
   }
 }
