@@ -20,12 +20,12 @@ class MigrationsTest {
   @Test
   void migrationsBuildEveryTableInAnEmptyDatabase() throws Exception {
     try (Database db = Database.open(DbConfig.h2File(dataDir), clock)) {
-      assertThat(db.appliedMigrations()).isEqualTo(3);
-      assertThat(db.schemaVersion()).isEqualTo("3");
+      assertThat(db.appliedMigrations()).isEqualTo(5);
+      assertThat(db.schemaVersion()).isEqualTo("5");
     }
     assertThat(tables())
         .contains("CHAT_USER", "CHAT_USER_SETTING", "MASTER_KEY_CHECK", "API_CREDENTIAL", "PENDING_CONFIRMATION",
-            "PLACED_ORDER_LIST", "PLACED_ORDER_LEG", "NOTIFICATION_OUTBOX", "ALERT_SUBSCRIPTION", "PROCESSED_EVENT",
+            "PLACED_ORDER_LIST", "PLACED_ORDER_LEG", "NOTIFICATION_OUTBOX", "NOTIFICATION_MERGE", "ALERT_SUBSCRIPTION", "PROCESSED_EVENT",
             "AUDIT_LOG", "PAPER_STATE", "flyway_schema_history");
   }
 
@@ -36,7 +36,7 @@ class MigrationsTest {
     }
     try (Database db = Database.open(DbConfig.h2File(dataDir), clock)) {
       assertThat(db.appliedMigrations()).isZero();
-      assertThat(db.schemaVersion()).isEqualTo("3");
+      assertThat(db.schemaVersion()).isEqualTo("5");
       assertThat(db.stores().processedEvents().markProcessed("kept")).isFalse();
     }
   }
