@@ -16,8 +16,16 @@ import java.util.regex.Pattern;
  *
  * <p>Example: {@code {"code":-1013,"msg":"Filter failure: LOT_SIZE"}} explains as "The quantity is
  * below the pair's minimum, above its maximum, or not a multiple of its step size."
+ *
+ * <p>{@code -1000}, {@code -1001}, {@code -1006} and {@code -1007} are {@link Kind#OUTCOME_UNKNOWN}
+ * whatever the HTTP status they come with: Binance's errors.md says their execution status is
+ * unknown (or, for {@code -1000}/{@code -1001}, an internal error with no promise that nothing
+ * happened), and they have been seen with a 4xx (docs/decisions.md).
  */
 enum BinanceError {
+  UNKNOWN(-1000, Kind.OUTCOME_UNKNOWN, "Binance failed while handling the request, so its outcome is unknown; the bot checks before doing anything else."),
+  DISCONNECTED(-1001, Kind.OUTCOME_UNKNOWN, "Binance had an internal error while handling the request, so its outcome is unknown; the bot checks before doing anything else."),
+  UNEXPECTED_RESP(-1006, Kind.OUTCOME_UNKNOWN, "Binance's answer was garbled, so the outcome is unknown; the bot checks before doing anything else."),
   TOO_MANY_REQUESTS(-1003, Kind.RATE_LIMITED, "Binance is rate-limiting this bot; it sends nothing until the limit resets."),
   TIMEOUT(-1007, Kind.OUTCOME_UNKNOWN, "Binance did not answer in time, so the outcome is unknown; the bot checks before doing anything else."),
   INVALID_MESSAGE(-1013, Kind.REFUSED, "Binance refused the order before it reached the market."),

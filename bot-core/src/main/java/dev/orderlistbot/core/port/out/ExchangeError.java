@@ -69,8 +69,10 @@ public sealed interface ExchangeError {
   }
 
   /**
-   * A request that changes something (a cancel) was sent, but its answer was lost (timeout, 5xx,
-   * {@code -1007}): it may or may not have taken effect. Query the list before telling the user.
+   * A request that changes something (a cancel) was sent, but its answer was lost (timeout, 5xx) or
+   * the exchange said it does not know the execution status (Binance's {@code -1000}, {@code
+   * -1001}, {@code -1006}, {@code -1007}): it may or may not have taken effect. Query the list
+   * before telling the user.
    */
   record OutcomeUnknown(int code, String reason) implements ExchangeError {
     public OutcomeUnknown {
