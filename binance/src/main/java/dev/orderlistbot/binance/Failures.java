@@ -59,11 +59,18 @@ final class Failures {
     return new PlacementResult.Unknown(id, ExchangeError.NO_CODE, LOST_PLACEMENT);
   }
 
-  /** The failure of a trading call other than a placement (a cancel). */
+  /**
+   * The failure of a trading call other than a placement (a cancel). Only Binance's "unknown order"
+   * is {@link ExchangeError.NotFound}: the list is gone. Every other refusal leaves it as it was.
+   */
   ExchangeException trading(RuntimeException e, Runnable resync) {
     if (e instanceof BinanceCallException call) {
       if (call.sent() && BinanceError.kindOf(call.code()) == BinanceError.Kind.CLOCK) {
         resync.run();
+      }
+      if (call.sent() && !call.outcomeUnknown() && BinanceError.unknownOrder(call.code(), call.binanceMessage())) {
+        return new ExchangeException(
+            new ExchangeError.NotFound(call.code(), BinanceError.explain(call.code(), call.binanceMessage())));
       }
       return new ExchangeException(error(call, true));
     }

@@ -58,6 +58,7 @@ final class Replies {
   static String exchangeError(ExchangeError error) {
     return switch (error) {
       case ExchangeError.Refused r -> "The exchange refused: " + sentence(r.reason());
+      case ExchangeError.NotFound n -> sentence(n.reason());
       case ExchangeError.RateLimited r ->
           "Binance asked the bot to slow down until " + Figures.time(r.until())
               + ". Nothing was sent; please try again after that.";

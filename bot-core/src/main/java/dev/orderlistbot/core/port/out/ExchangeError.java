@@ -33,6 +33,17 @@ public sealed interface ExchangeError {
   }
 
   /**
+   * The exchange does not know the order list (any more): it never existed, or it has ended
+   * (filled, expired or cancelled), so there is nothing left to cancel. Only this answer to a cancel
+   * means the list is no longer working; any other failure of a cancel leaves it as it was.
+   */
+  record NotFound(int code, String reason) implements ExchangeError {
+    public NotFound {
+      Objects.requireNonNull(reason, "reason");
+    }
+  }
+
+  /**
    * Too many requests: the exchange asked the bot to back off until {@code until}, and the bot
    * sends nothing (for this account, or at all for an IP ban) before then. Nothing happened.
    */
