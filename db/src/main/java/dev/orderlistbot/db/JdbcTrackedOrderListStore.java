@@ -123,35 +123,31 @@ final class JdbcTrackedOrderListStore implements TrackedOrderListStore {
 
   @Override
   public boolean updateState(String listClientOrderId, OrderListState state) {
-    Objects.requireNonNull(state, "state");
+    return setState(listClientOrderId, Optional.empty(), state);
+  }
+
+  @Override
+  public boolean changeState(String listClientOrderId, OrderListState from, OrderListState to) {
+    return setState(listClientOrderId, Optional.of(from), to);
+  }
+
+  /** Sets the state to {@code to}, in the same statement only if it is still {@code from} when given. */
+  private boolean setState(String listClientOrderId, Optional<OrderListState> from, OrderListState to) {
+    Objects.requireNonNull(from, "from");
+    Objects.requireNonNull(to, "state");
     return session.run(
         "update an order list's state",
         c -> {
           try (PreparedStatement update =
               c.prepareStatement(
-                  "UPDATE placed_order_list SET state = ?, updated_at = ? WHERE list_client_order_id = ?")) {
-            update.setString(1, state.name());
-            update.setObject(2, Rows.timestamp(clock.instant()));
-            update.setString(3, listClientOrderId);
-            return update.executeUpdate() == 1;
-          }
-        });
-  }
-
-  @Override
-  public boolean changeState(String listClientOrderId, OrderListState from, OrderListState to) {
-    Objects.requireNonNull(from, "from");
-    Objects.requireNonNull(to, "to");
-    return session.run(
-        "change an order list's state",
-        c -> {
-          try (PreparedStatement update =
-              c.prepareStatement(
-                  "UPDATE placed_order_list SET state = ?, updated_at = ? WHERE list_client_order_id = ? AND state = ?")) {
+                  "UPDATE placed_order_list SET state = ?, updated_at = ? WHERE list_client_order_id = ?"
+                      + (from.isPresent() ? " AND state = ?" : ""))) {
             update.setString(1, to.name());
             update.setObject(2, Rows.timestamp(clock.instant()));
             update.setString(3, listClientOrderId);
-            update.setString(4, from.name());
+            if (from.isPresent()) {
+              update.setString(4, from.get().name());
+            }
             return update.executeUpdate() == 1;
           }
         });
