@@ -191,6 +191,54 @@ abstract class StoresContract {
   }
 
   @Test
+  void aConditionalStateChangeNeverOverwritesWhatAnEventRecordedMeanwhile() {
+    String clientId = recordExecuting("cas");
+
+    assertThat(stores().orderLists().changeState(clientId, OrderListState.EXECUTING, OrderListState.CANCELLING)).isTrue();
+    // a fill arrives while the cancel is on its way
+    stores().orderLists().updateState(clientId, OrderListState.ALL_DONE);
+
+    assertThat(stores().orderLists().changeState(clientId, OrderListState.CANCELLING, OrderListState.EXECUTING)).isFalse();
+    assertThat(stores().orderLists().findByListClientOrderId(clientId).orElseThrow().state()).isEqualTo(OrderListState.ALL_DONE);
+    assertThat(stores().orderLists().changeState("unknown-" + run, OrderListState.EXECUTING, OrderListState.ALL_DONE)).isFalse();
+  }
+
+  @Test
+  void aConditionalStateChangeStampsTheTimeItChanged() {
+    String clientId = recordExecuting("stamp");
+    clock.advance(Duration.ofSeconds(90));
+
+    assertThat(stores().orderLists().changeState(clientId, OrderListState.EXECUTING, OrderListState.CANCELLING)).isTrue();
+
+    TrackedOrderList found = stores().orderLists().findByListClientOrderId(clientId).orElseThrow();
+    assertThat(found.state()).isEqualTo(OrderListState.CANCELLING);
+    assertThat(found.updatedAt()).isEqualTo(START.plusSeconds(90));
+  }
+
+  @Test
+  void aListBeingCancelledIsStillOpenSoItIsCaughtUpAndItsOwnerResumed() {
+    String clientId = recordExecuting("cancelling");
+    stores().orderLists().changeState(clientId, OrderListState.EXECUTING, OrderListState.CANCELLING);
+
+    assertThat(stores().orderLists().listOpen(alice)).extracting(TrackedOrderList::listClientOrderId).containsExactly(clientId);
+    assertThat(stores().orderLists().ownersWithOpenLists()).contains(alice);
+
+    assertThat(stores().orderLists().changeState(clientId, OrderListState.CANCELLING, OrderListState.ALL_DONE)).isTrue();
+    assertThat(stores().orderLists().listOpen(alice)).isEmpty();
+    assertThat(stores().orderLists().ownersWithOpenLists()).doesNotContain(alice);
+  }
+
+  /** Records an executing OCO of Alice's; answers its client id. */
+  private String recordExecuting(String name) {
+    String clientId = "olb-" + name + "-" + run;
+    stores().orderLists().record(
+        new TrackedOrderList(clientId, alice, aliceChat, ListKind.OCO, new Symbol("BTCUSDT"), OptionalLong.empty(),
+            List.of(new TrackedLeg(clientId + "-tp", OptionalLong.empty()), new TrackedLeg(clientId + "-sl", OptionalLong.empty())),
+            OrderListState.EXECUTING, clock.instant(), clock.instant()));
+    return clientId;
+  }
+
+  @Test
   void enqueuingTheSameDedupeKeyTwiceStoresOneMessage() {
     OutboxMessage fill = new OutboxMessage("fill:" + run, aliceChat, "TP filled");
 

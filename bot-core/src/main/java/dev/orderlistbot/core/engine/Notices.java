@@ -71,11 +71,13 @@ final class Notices {
     return switch (update) {
       case OrderListUpdate.LegChanged leg -> leg(list, name, leg);
       case OrderListUpdate.ListChanged changed -> {
-        boolean open = list.state() == OrderListState.EXECUTING || list.state() == OrderListState.UNKNOWN;
-        if (changed.isDone() && open) {
-          yield new Notice(Optional.of(Replies.listClosed(name)), Optional.of(OrderListState.ALL_DONE));
+        boolean cancelling = list.state() == OrderListState.CANCELLING;
+        if (changed.isDone() && list.state().isOpen()) {
+          // while the bot's own cancel is on its way, its answer tells the trader
+          Optional<String> text = cancelling ? Optional.empty() : Optional.of(Replies.listClosed(name));
+          yield new Notice(text, Optional.of(OrderListState.ALL_DONE));
         }
-        if (changed.orderStatus() == ListOrderStatus.REJECT && open) {
+        if (changed.orderStatus() == ListOrderStatus.REJECT && list.state().isOpen()) {
           yield new Notice(Optional.empty(), Optional.of(OrderListState.REJECTED));
         }
         yield Notice.silent();
@@ -115,7 +117,9 @@ final class Notices {
               leg.cumulativeQuantity());
       case EXPIRED, EXPIRED_IN_MATCH ->
           // the other side of a filled OCO expires by design: the fill's sentence already said so
-          leg.expiryReason() == ExpiryReason.OCO_TRIGGER || list.state() == OrderListState.ALL_DONE
+          leg.expiryReason() == ExpiryReason.OCO_TRIGGER
+                  || list.state() == OrderListState.ALL_DONE
+                  || list.state() == OrderListState.CANCELLING
               ? Notice.silent()
               : new Notice(Optional.of(Replies.legExpired(name, role.get())), Optional.empty());
       case REJECTED -> new Notice(Optional.of(Replies.legRejected(name, role.get())), Optional.empty());

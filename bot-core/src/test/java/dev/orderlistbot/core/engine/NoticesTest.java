@@ -83,6 +83,40 @@ class NoticesTest {
   }
 
   @Test
+  void theEndOfAListWhoseCancelIsOnItsWayIsSilentButClosesTheRecord() {
+    OrderListUpdate done =
+        new OrderListUpdate.ListChanged(
+            "list:1", BTCUSDT, new OrderListId(8821), LIST, ContingencyType.OCO, ListStatusType.ALL_DONE,
+            ListOrderStatus.ALL_DONE, NOW);
+
+    Notices.Notice notice = Notices.of(tracked(ListKind.OCO, OrderListState.CANCELLING, LegRole.TAKE_PROFIT), done);
+
+    assertThat(notice.text()).isEmpty();
+    assertThat(notice.newState()).contains(OrderListState.ALL_DONE);
+  }
+
+  @Test
+  void aFillWhileTheCancelIsOnItsWayIsToldAndEndsTheList() {
+    Notices.Notice notice =
+        Notices.of(
+            tracked(ListKind.OCO, OrderListState.CANCELLING, LegRole.TAKE_PROFIT, LegRole.STOP_LOSS),
+            leg(LegRole.TAKE_PROFIT, LegStatus.FILLED, "0.01", "320", ExpiryReason.NONE));
+
+    assertThat(notice.text()).contains("✅ BTCUSDT OCO #8821: take-profit SELL 0.01 @ 32,000 filled; stop-loss expired.");
+    assertThat(notice.newState()).contains(OrderListState.ALL_DONE);
+  }
+
+  @Test
+  void anExpiryWhileTheCancelIsOnItsWayIsNotToldOnItsOwn() {
+    Notices.Notice notice =
+        Notices.of(
+            tracked(ListKind.OTO, OrderListState.CANCELLING, LegRole.WORKING, LegRole.TAKE_PROFIT),
+            leg(LegRole.TAKE_PROFIT, LegStatus.EXPIRED, "0", "0", ExpiryReason.NONE));
+
+    assertThat(notice.text()).isEmpty();
+  }
+
+  @Test
   void aPartialFillSaysHowMuchOfTheOrderIsFilled() {
     Notices.Notice notice =
         Notices.of(
