@@ -183,7 +183,7 @@ class FailedCancelTest {
             .orElseThrow();
     BigDecimal filled = new BigDecimal("0.01");
     return new OrderListUpdate.LegChanged(
-        OrderEventIds.legState("binance", orderId, LegStatus.FILLED, filled), tracked.symbol(), new OrderListId(8821), orderId,
+        OrderEventIds.legState("binance", tracked.symbol(), orderId, LegStatus.FILLED, filled), tracked.symbol(), new OrderListId(8821), orderId,
         legId, ReportedOrderType.LIMIT_MAKER, Side.SELL, LegExecution.TRADE, LegStatus.FILLED, filled, filled,
         new BigDecimal("32000"), filled, new BigDecimal("320"), Optional.of(new BigDecimal("32000")), Optional.empty(),
         ExpiryReason.NONE, Instant.parse("2026-03-01T11:00:00Z"));
