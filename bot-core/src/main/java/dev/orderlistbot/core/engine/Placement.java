@@ -176,7 +176,7 @@ final class Placement {
         new TrackedOrderList(
             clientId.value(),
             confirmation.requester(),
-            confirmation.chat(),
+            out.noticeChat(confirmation.requester(), confirmation.chat()),
             request.kind(),
             request.symbol(),
             OptionalLong.empty(),
