@@ -8,6 +8,7 @@ import dev.orderlistbot.core.port.out.AuditLog;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -59,6 +60,19 @@ final class JdbcAuditLog implements AuditLog {
             select.setString(2, actor.userId());
             select.setMaxRows(max);
             return Rows.list(select, JdbcAuditLog::map);
+          }
+        });
+  }
+
+  @Override
+  public int purgeBefore(Instant cutoff) {
+    Objects.requireNonNull(cutoff, "cutoff");
+    return session.run(
+        "purge the audit log",
+        c -> {
+          try (PreparedStatement delete = c.prepareStatement("DELETE FROM audit_log WHERE occurred_at < ?")) {
+            delete.setObject(1, Rows.timestamp(cutoff));
+            return delete.executeUpdate();
           }
         });
   }

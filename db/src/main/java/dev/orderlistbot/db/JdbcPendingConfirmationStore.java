@@ -106,6 +106,22 @@ final class JdbcPendingConfirmationStore implements PendingConfirmationStore {
         });
   }
 
+  @Override
+  public int purgeExpiredBefore(Instant cutoff) {
+    Objects.requireNonNull(cutoff, "cutoff");
+    return session.run(
+        "purge expired confirmations",
+        c -> {
+          try (PreparedStatement delete =
+              c.prepareStatement(
+                  "DELETE FROM pending_confirmation"
+                      + " WHERE expires_at < ? AND state IN ('PENDING', 'CANCELLED', 'EXPIRED')")) {
+            delete.setObject(1, Rows.timestamp(cutoff));
+            return delete.executeUpdate();
+          }
+        });
+  }
+
   private ClaimResult resolve(String token, UserRef requester, ConfirmationState target) {
     Objects.requireNonNull(token, "token");
     Objects.requireNonNull(requester, "requester");
