@@ -68,13 +68,7 @@ final class JdbcAuditLog implements AuditLog {
   public int purgeBefore(Instant cutoff) {
     Objects.requireNonNull(cutoff, "cutoff");
     return session.run(
-        "purge the audit log",
-        c -> {
-          try (PreparedStatement delete = c.prepareStatement("DELETE FROM audit_log WHERE occurred_at < ?")) {
-            delete.setObject(1, Rows.timestamp(cutoff));
-            return delete.executeUpdate();
-          }
-        });
+        "purge the audit log", c -> Rows.deleteBefore(c, "DELETE FROM audit_log WHERE occurred_at < ?", cutoff));
   }
 
   private static AuditEntry map(ResultSet row) throws SQLException {

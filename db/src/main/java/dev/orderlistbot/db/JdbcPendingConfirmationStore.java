@@ -111,15 +111,11 @@ final class JdbcPendingConfirmationStore implements PendingConfirmationStore {
     Objects.requireNonNull(cutoff, "cutoff");
     return session.run(
         "purge expired confirmations",
-        c -> {
-          try (PreparedStatement delete =
-              c.prepareStatement(
-                  "DELETE FROM pending_confirmation"
-                      + " WHERE expires_at < ? AND state IN ('PENDING', 'CANCELLED', 'EXPIRED')")) {
-            delete.setObject(1, Rows.timestamp(cutoff));
-            return delete.executeUpdate();
-          }
-        });
+        c ->
+            Rows.deleteBefore(
+                c,
+                "DELETE FROM pending_confirmation WHERE expires_at < ? AND state IN ('PENDING', 'CANCELLED', 'EXPIRED')",
+                cutoff));
   }
 
   private ClaimResult resolve(String token, UserRef requester, ConfirmationState target) {

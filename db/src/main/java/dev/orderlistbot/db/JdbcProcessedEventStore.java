@@ -64,15 +64,6 @@ final class JdbcProcessedEventStore implements ProcessedEventStore {
   @Override
   public int purgeSettledBefore(Instant cutoff) {
     Objects.requireNonNull(cutoff, "cutoff");
-    return session.run(
-        "purge processed events",
-        c -> {
-          try (PreparedStatement delete = c.prepareStatement(PURGE)) {
-            delete.setObject(1, Rows.timestamp(cutoff));
-            delete.setObject(2, Rows.timestamp(cutoff));
-            delete.setObject(3, Rows.timestamp(cutoff));
-            return delete.executeUpdate();
-          }
-        });
+    return session.run("purge processed events", c -> Rows.deleteBefore(c, PURGE, cutoff));
   }
 }
