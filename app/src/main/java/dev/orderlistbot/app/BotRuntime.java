@@ -6,10 +6,12 @@ import dev.orderlistbot.core.engine.BotEngine;
 import dev.orderlistbot.core.engine.CatchUpQueue;
 import dev.orderlistbot.core.engine.ChatPlatforms;
 import dev.orderlistbot.core.engine.EngineConfig;
+import dev.orderlistbot.core.engine.Housekeeping;
 import dev.orderlistbot.core.engine.NotificationDispatcher;
 import dev.orderlistbot.core.engine.NotificationRouter;
 import dev.orderlistbot.core.engine.OrderListReconciler;
 import dev.orderlistbot.core.engine.OutboxRetention;
+import dev.orderlistbot.core.engine.RecordRetention;
 import dev.orderlistbot.core.engine.StreamNotices;
 import dev.orderlistbot.core.port.out.ChatPlatform;
 import dev.orderlistbot.core.port.out.ExchangeClient;
@@ -50,7 +52,6 @@ import org.slf4j.LoggerFactory;
 final class BotRuntime implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(BotRuntime.class);
   private static final Duration DRAIN_EVERY = Duration.ofSeconds(1);
-  private static final Duration PURGE_EVERY = Duration.ofHours(6);
   /** How often every subscribed user's open lists are caught up over REST, events or not. */
   private static final Duration CATCH_UP_EVERY = Duration.ofMinutes(15);
 
@@ -184,10 +185,11 @@ final class BotRuntime implements AutoCloseable {
     long every = DRAIN_EVERY.toMillis();
     ScheduledFuture<?> draining =
         scheduler.scheduleWithFixedDelay(dispatcher::trigger, every, every, TimeUnit.MILLISECONDS);
-    OutboxRetention retention = new OutboxRetention(transactor, clock, OutboxRetention.DEFAULT_RETENTION);
-    var unused =
-        scheduler.scheduleWithFixedDelay(
-            () -> purgeQuietly(retention), PURGE_EVERY.toMinutes() / 6, PURGE_EVERY.toMinutes(), TimeUnit.MINUTES);
+    Housekeeping housekeeping =
+        new Housekeeping(
+            new OutboxRetention(transactor, clock, OutboxRetention.DEFAULT_RETENTION),
+            new RecordRetention(transactor, clock, config.retention().policy()));
+    var unused = housekeeping.scheduleOn(scheduler, Housekeeping.EVERY);
     LOG.info("Bot ready: {} trading, platforms {}", trading.environment(), platforms.stream().map(ChatPlatform::platform).toList());
     return new BotRuntime(scheduler, workers, paper, stream, catchUpWorker, dispatcher, draining, engine, exchange, metrics);
   }
@@ -253,14 +255,6 @@ final class BotRuntime implements AutoCloseable {
             });
     BinanceConfig withRest = trading.restUrl().map(config::withRestBaseUrl).orElse(config);
     return trading.wsApiUrl().map(withRest::withWsApiUrl).orElse(withRest);
-  }
-
-  private static void purgeQuietly(OutboxRetention retention) {
-    try {
-      retention.purge();
-    } catch (RuntimeException e) {
-      LOG.warn("forgetting old delivered notifications failed; tried again later: {}", e.toString());
-    }
   }
 
   private static void drainQuietly(Runnable drain, BotMetrics metrics) {

@@ -5,8 +5,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Base64;
 import java.util.Map;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -122,6 +124,36 @@ class AppConfigTest {
         .isInstanceOfSatisfying(AppException.class, e -> assertThat(e.problems()).containsExactlyInAnyOrder(
             "BOT_LOG_LEVEL: must be one of trace, debug, info, warn, error, was 'verbose'",
             "BOT_CONSOLE: must be one of on, off, was 'maybe'"));
+  }
+
+  @Test
+  void processedEventsAreKept30DaysAfterTheirListSettledAndAuditEntriesAYearByDefault() {
+    RetentionSettings retention = AppConfig.from(Map.of()).retention();
+
+    assertThat(retention.eventWindow()).isEqualTo(Duration.ofDays(30));
+    assertThat(retention.auditRetention()).contains(Duration.ofDays(365));
+  }
+
+  @Test
+  void theOperatorSetsBothRetentionsAndZeroOrForeverKeepsTheAuditLogForEver() {
+    RetentionSettings set =
+        AppConfig.from(Map.of("BOT_PROCESSED_EVENT_RETENTION_DAYS", "90", "BOT_AUDIT_RETENTION_DAYS", "730")).retention();
+    assertThat(set.eventWindow()).isEqualTo(Duration.ofDays(90));
+    assertThat(set.auditRetention()).contains(Duration.ofDays(730));
+
+    assertThat(AppConfig.from(Map.of("BOT_AUDIT_RETENTION_DAYS", "0")).retention().auditRetention()).isEqualTo(Optional.empty());
+    assertThat(AppConfig.from(Map.of("BOT_AUDIT_RETENTION_DAYS", "Forever")).retention().auditRetention()).isEqualTo(Optional.empty());
+  }
+
+  @Test
+  void aRetentionBelowItsFloorOrNotANumberIsReportedByName() {
+    assertThatThrownBy(() -> AppConfig.from(Map.of("BOT_PROCESSED_EVENT_RETENTION_DAYS", "3", "BOT_AUDIT_RETENTION_DAYS", "a year")))
+        .isInstanceOfSatisfying(AppException.class, e -> assertThat(e.problems()).containsExactlyInAnyOrder(
+            "BOT_PROCESSED_EVENT_RETENTION_DAYS: must be between 7 and 3650, was 3",
+            "BOT_AUDIT_RETENTION_DAYS: must be a number of days from 1 to 36500, or 0 or forever to keep every entry, was 'a year'"));
+    assertThatThrownBy(() -> AppConfig.from(Map.of("BOT_AUDIT_RETENTION_DAYS", "-5")))
+        .isInstanceOfSatisfying(AppException.class, e -> assertThat(e.problems()).singleElement().asString()
+            .startsWith("BOT_AUDIT_RETENTION_DAYS: must be a number of days"));
   }
 
   @Test

@@ -8,6 +8,7 @@ import dev.orderlistbot.core.port.out.AuditLog;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -61,6 +62,13 @@ final class JdbcAuditLog implements AuditLog {
             return Rows.list(select, JdbcAuditLog::map);
           }
         });
+  }
+
+  @Override
+  public int purgeBefore(Instant cutoff) {
+    Objects.requireNonNull(cutoff, "cutoff");
+    return session.run(
+        "purge the audit log", c -> Rows.deleteBefore(c, "DELETE FROM audit_log WHERE occurred_at < ?", cutoff));
   }
 
   private static AuditEntry map(ResultSet row) throws SQLException {

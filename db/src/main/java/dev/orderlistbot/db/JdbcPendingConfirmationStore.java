@@ -106,6 +106,18 @@ final class JdbcPendingConfirmationStore implements PendingConfirmationStore {
         });
   }
 
+  @Override
+  public int purgeExpiredBefore(Instant cutoff) {
+    Objects.requireNonNull(cutoff, "cutoff");
+    return session.run(
+        "purge expired confirmations",
+        c ->
+            Rows.deleteBefore(
+                c,
+                "DELETE FROM pending_confirmation WHERE expires_at < ? AND state IN ('PENDING', 'CANCELLED', 'EXPIRED')",
+                cutoff));
+  }
+
   private ClaimResult resolve(String token, UserRef requester, ConfirmationState target) {
     Objects.requireNonNull(token, "token");
     Objects.requireNonNull(requester, "requester");

@@ -2,6 +2,7 @@ package dev.orderlistbot.db;
 
 import dev.orderlistbot.core.domain.ChatRef;
 import dev.orderlistbot.core.domain.UserRef;
+import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -71,6 +72,20 @@ final class Rows {
   static <T> Optional<T> first(PreparedStatement statement, RowMapper<T> mapper) throws SQLException {
     try (ResultSet rows = statement.executeQuery()) {
       return rows.next() ? Optional.of(mapper.map(rows)) : Optional.empty();
+    }
+  }
+
+  /**
+   * Runs {@code delete}, a DELETE whose every parameter is {@code cutoff} (a retention purge);
+   * answers how many rows went.
+   */
+  static int deleteBefore(Connection c, String delete, Instant cutoff) throws SQLException {
+    try (PreparedStatement statement = c.prepareStatement(delete)) {
+      long parameters = delete.chars().filter(ch -> ch == '?').count();
+      for (int i = 1; i <= parameters; i++) {
+        statement.setObject(i, timestamp(cutoff));
+      }
+      return statement.executeUpdate();
     }
   }
 }

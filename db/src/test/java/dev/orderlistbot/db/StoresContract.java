@@ -442,12 +442,99 @@ abstract class StoresContract {
 
   @Test
   void processedEventsAreInsertedOnlyIfAbsent() {
+    String list = recordList("once", OrderListState.EXECUTING);
+
     assertThat(stores().processedEvents().markProcessed("exec:" + run)).isTrue();
     assertThat(stores().processedEvents().markProcessed("exec:" + run)).isFalse();
+    assertThat(stores().processedEvents().markProcessed("exec:" + run, list)).isFalse();
+    assertThat(stores().processedEvents().markProcessed("exec-linked:" + run, list)).isTrue();
+    assertThat(stores().processedEvents().markProcessed("exec-linked:" + run)).isFalse();
+  }
+
+  @Test
+  void aProcessedEventIsForgottenOnlyOnceItsListIsSettledForLongerThanTheWindow() {
+    String open = recordList("open", OrderListState.EXECUTING);
+    String done = recordList("done", OrderListState.EXECUTING);
+    String late = recordList("late", OrderListState.EXECUTING);
+    stores().processedEvents().markProcessed("open-fill:" + run, open);
+    stores().processedEvents().markProcessed("done-fill:" + run, done);
+    stores().processedEvents().markProcessed("late-fill:" + run, late);
+    stores().orderLists().updateState(done, OrderListState.ALL_DONE);
+    clock.advance(Duration.ofDays(40));
+    // finished just now: a catch-up that started before could still hand its events over
+    stores().orderLists().updateState(late, OrderListState.ALL_DONE);
+
+    assertThat(stores().processedEvents().purgeSettledBefore(clock.instant().minus(Duration.ofDays(30)))).isGreaterThanOrEqualTo(1);
+
+    assertThat(stores().processedEvents().markProcessed("done-fill:" + run, done)).as("settled 40 days ago: forgotten").isTrue();
+    assertThat(stores().processedEvents().markProcessed("open-fill:" + run, open)).as("still open: kept").isFalse();
+    assertThat(stores().processedEvents().markProcessed("late-fill:" + run, late)).as("settled just now: kept").isFalse();
+  }
+
+  @Test
+  void aProcessedEventThatNamesNoListIsKeptWhileAnyListCreatedBeforeItIsUnsettled() {
+    clock.advance(Duration.ofDays(-400)); // before every other test's lists, should they share the schema
+    stores().processedEvents().markProcessed("before-any:" + run);
+    clock.advance(Duration.ofDays(1));
+    String open = recordList("older", OrderListState.EXECUTING);
+    clock.advance(Duration.ofDays(1));
+    stores().processedEvents().markProcessed("after-open:" + run);
+    clock.advance(Duration.ofDays(40));
+
+    stores().processedEvents().purgeSettledBefore(clock.instant().minus(Duration.ofDays(30)));
+
+    assertThat(stores().processedEvents().markProcessed("before-any:" + run)).as("no list it can be about is unsettled").isTrue();
+    assertThat(stores().processedEvents().markProcessed("after-open:" + run)).as("may be about the open list").isFalse();
+
+    stores().orderLists().updateState(open, OrderListState.ALL_DONE);
+    clock.advance(Duration.ofDays(31));
+    stores().processedEvents().purgeSettledBefore(clock.instant().minus(Duration.ofDays(30)));
+
+    assertThat(stores().processedEvents().markProcessed("after-open:" + run)).as("its list settled 31 days ago").isTrue();
+  }
+
+  @Test
+  void confirmationsOverForLongerThanTheGraceAreDeletedButAClaimedOneIsKept() {
+    for (String name : List.of("unclaimed", "withdrawn", "expired", "claimed")) {
+      stores().confirmations().create(pending(token(name), alice, Duration.ofMinutes(1)));
+    }
+    stores().confirmations().cancel(token("withdrawn"), alice);
+    stores().confirmations().claim(token("claimed"), alice);
+    clock.advance(Duration.ofMinutes(2));
+    stores().confirmations().expireOverdue();
+    stores().confirmations().create(pending(token("long-lived"), alice, Duration.ofDays(5)));
     clock.advance(Duration.ofDays(8));
-    assertThat(stores().processedEvents().purgeProcessedBefore(clock.instant().minus(Duration.ofDays(7))))
-        .isGreaterThanOrEqualTo(1);
-    assertThat(stores().processedEvents().markProcessed("exec:" + run)).isTrue();
+    stores().confirmations().create(pending(token("just-expired"), alice, Duration.ofMinutes(1)));
+    clock.advance(Duration.ofMinutes(2));
+
+    assertThat(stores().confirmations().purgeExpiredBefore(clock.instant().minus(Duration.ofDays(7)))).isGreaterThanOrEqualTo(3);
+
+    for (String gone : List.of("unclaimed", "withdrawn", "expired")) {
+      assertThat(stores().confirmations().findByToken(token(gone))).as(gone).isEmpty();
+    }
+    for (String kept : List.of("claimed", "long-lived", "just-expired")) {
+      assertThat(stores().confirmations().findByToken(token(kept))).as(kept).isPresent();
+    }
+  }
+
+  @Test
+  void auditEntriesOlderThanTheCutoffAreDeleted() {
+    stores().audit().record(new AuditEntry(clock.instant(), alice, AuditAction.CREDENTIALS_STORED, "old", Optional.empty()));
+    clock.advance(Duration.ofDays(10));
+    stores().audit().record(new AuditEntry(clock.instant(), alice, AuditAction.CREDENTIALS_REVOKED, "recent", Optional.empty()));
+
+    assertThat(stores().audit().purgeBefore(clock.instant().minus(Duration.ofDays(5)))).isGreaterThanOrEqualTo(1);
+
+    assertThat(stores().audit().recentBy(alice, 10)).extracting(AuditEntry::subject).containsExactly("recent");
+  }
+
+  /** Records one of Alice's OCOs in {@code state}; answers its client id. */
+  private String recordList(String name, OrderListState state) {
+    String clientId = "olb-" + name + "-" + run;
+    stores().orderLists().record(
+        new TrackedOrderList(clientId, alice, aliceChat, ListKind.OCO, new Symbol("BTCUSDT"), OptionalLong.empty(),
+            List.of(new TrackedLeg(clientId + "-tp", OptionalLong.empty())), state, clock.instant(), clock.instant()));
+    return clientId;
   }
 
   @Test

@@ -94,7 +94,8 @@ public final class NotificationRouter implements OrderUpdateHandler {
       LOG.info("order event {} of {} is not about a list this user placed through the bot; dropped", update.eventId(), owner);
       return false;
     }
-    if (!stores.processedEvents().markProcessed(key("", update.eventId(), "@" + owner.platform() + ":" + owner.userId()))) {
+    String processedKey = key("", update.eventId(), "@" + owner.platform() + ":" + owner.userId());
+    if (!stores.processedEvents().markProcessed(processedKey, tracked.get().listClientOrderId())) {
       LOG.debug("order event {} of {} was already handled", update.eventId(), owner);
       return false;
     }

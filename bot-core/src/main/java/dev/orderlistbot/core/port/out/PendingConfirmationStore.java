@@ -1,6 +1,7 @@
 package dev.orderlistbot.core.port.out;
 
 import dev.orderlistbot.core.domain.UserRef;
+import java.time.Instant;
 import java.util.Optional;
 
 /**
@@ -31,4 +32,12 @@ public interface PendingConfirmationStore {
 
   /** Turns every PENDING confirmation past its expiry EXPIRED; returns how many. */
   int expireOverdue();
+
+  /**
+   * Deletes the confirmations that expired before {@code cutoff} and are over: withdrawn
+   * (CANCELLED), EXPIRED, or never claimed (PENDING, which can no longer be claimed); returns how
+   * many. A CLAIMED confirmation is never deleted here: its action may not be settled yet (a crash
+   * between the claim and the placement), and what settles it needs the row.
+   */
+  int purgeExpiredBefore(Instant cutoff);
 }
