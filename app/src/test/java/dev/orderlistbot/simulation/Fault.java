@@ -16,6 +16,8 @@ enum Fault {
   STREAM_DELAY(true),
   /** The stream delivers an event again, later. */
   STREAM_DUPLICATE(true),
+  /** The stream reconnects: events in flight arrive later, racing the REST catch-up the reconnect asks for. */
+  STREAM_RECONNECT(true),
   /**
    * The connection drops: events in flight are lost; the reconnect asks for a REST catch-up. Finds a
    * defect outside the known list: a fill lost in the gap is never told when a later live event
@@ -24,11 +26,18 @@ enum Fault {
   STREAM_GAP(false),
   /** A fill reaches the stream as a partial fill first (the REST catch-up sees only the fill). Finds defect 2. */
   PARTIAL_FILLS(false),
-  /** Order and list queries fail (the exchange is unreachable). */
-  LOOKUP_FAILURE(true),
+  /**
+   * Order and list queries fail (the exchange is unreachable). With placements whose answer is lost,
+   * finds a defect outside the known list: a placement whose look-up failed stays UNKNOWN for good,
+   * though the REST catch-up finds it working (it never attaches the exchange's ids).
+   */
+  LOOKUP_FAILURE(false),
   /** A placement executes, and its answer is lost (Unknown, or a connection reset). */
   PLACE_UNKNOWN_AFTER_EXECUTING(true),
-  /** A placement never reaches the exchange, and the bot hears "unknown". */
+  /**
+   * A placement never reaches the exchange, and the bot hears "unknown". Finds a defect outside the
+   * known list: the look-up finds nothing, and the list stays UNKNOWN (pending) for good.
+   */
   PLACE_LOST(false),
   /** A cancel executes, and its answer is lost. */
   CANCEL_UNKNOWN_AFTER_EXECUTING(true),

@@ -36,7 +36,7 @@ import java.util.concurrent.TimeUnit;
  */
 final class SimBot implements StreamHub.Bot {
   static final Duration DRAIN_EVERY = Duration.ofSeconds(10);
-  static final Duration CATCH_UP_EVERY = Duration.ofMinutes(10);
+  static final Duration CATCH_UP_EVERY = Duration.ofMinutes(15);
   static final List<String> PERIODIC_LANES = List.of("drain", "catch-up-timer");
 
   private final int generation;

@@ -126,8 +126,8 @@ final class SimExchange implements ExchangeClient {
   @Override
   public PlacedOrderList cancel(ApiCredentials credentials, Symbol symbol, OrderListRef list) {
     blocking("before cancelling");
-    if (faults.strikes(Fault.CANCEL_FAILURE, 0.3)) {
-      throw new ExchangeException(new ExchangeError.Unavailable("the exchange did not answer"));
+    if (faults.strikes(Fault.CANCEL_FAILURE, 0.4)) {
+      throw new ExchangeException(cancelFailure());
     }
     PlacedOrderList cancelled = paper.cancel(account(credentials), symbol, list);
     blocking("after cancelling");
@@ -135,6 +135,15 @@ final class SimExchange implements ExchangeClient {
       throw new ExchangeException(new ExchangeError.OutcomeUnknown(-1007, "Timeout waiting for response from backend server."));
     }
     return cancelled;
+  }
+
+  /** Why a cancel did nothing, as the Binance adapter reports it. */
+  private ExchangeError cancelFailure() {
+    return switch (scheduler.random().nextInt(3)) {
+      case 0 -> new ExchangeError.Unavailable("the exchange did not answer");
+      case 1 -> new ExchangeError.RateLimited(-1003, scheduler.clock().instant().plusSeconds(30), "Too many requests.");
+      default -> new ExchangeError.Refused(-1021, "Timestamp for this request is outside of the recvWindow.");
+    };
   }
 
   @Override

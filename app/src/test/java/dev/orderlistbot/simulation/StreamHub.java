@@ -22,8 +22,9 @@ import java.util.Optional;
  * The exchange's user data stream, as Binance runs it: the paper exchange's events of an account
  * reach every bot user watching that account (two, on a shared account), named by what they say
  * ({@link OrderEventIds}, as the Binance adapter names them), in order per user, each delivery a
- * task of its own. Faults: late delivery, a duplicate later, a dropped connection (events in flight
- * lost, then a reconnect that asks for a REST catch-up). A crash of the bot drops every connection.
+ * task of its own. Faults: late delivery, a duplicate later, a reconnect (the REST catch-up it asks
+ * for races the events still in flight), a dropped connection (events in flight lost, then a
+ * reconnect that asks for a catch-up). A crash of the bot drops every connection.
  */
 final class StreamHub implements OrderUpdateHandler {
   static final String SOURCE = "binance";
@@ -127,6 +128,15 @@ final class StreamHub implements OrderUpdateHandler {
       if (watch != null) {
         bot.get().catchUp(user, watch.credentials());
       }
+      return;
+    }
+    if (faults.strikes(Fault.STREAM_RECONNECT, 0.1)) {
+      // the connection is re-established: what was in flight comes later, and a catch-up races it
+      Watch watch = watches.get(user);
+      if (watch != null) {
+        bot.get().catchUp(user, watch.credentials());
+      }
+      scheduler.at(Duration.ofSeconds(5 + scheduler.random().nextInt(60)), "stream:" + user, bot.get().generation(), () -> deliverNext(user));
       return;
     }
     OrderListUpdate next = queue.poll();

@@ -64,7 +64,7 @@ final class Traders {
 
   private void act(UserRef trader) {
     ChatRef chat = trader.platform().equals("telegram") && random.nextInt(3) == 0 ? GROUP : dm(trader);
-    say(trader, chat, random.nextInt(6) == 0 ? cancelLine(trader) : orderLine());
+    say(trader, chat, random.nextInt(4) == 0 ? cancelLine(trader) : orderLine());
   }
 
   private String orderLine() {
