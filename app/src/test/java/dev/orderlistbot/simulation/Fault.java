@@ -39,8 +39,12 @@ enum Fault {
    * known list: the look-up finds nothing, and the list stays UNKNOWN (pending) for good.
    */
   PLACE_LOST(false),
-  /** A cancel executes, and its answer is lost. */
-  CANCEL_UNKNOWN_AFTER_EXECUTING(true),
+  /**
+   * A cancel executes, and its answer is lost. Finds a defect outside the known list: the cancel's
+   * own events close the list while the bot holds it ALL_DONE, then the lost answer gives the list
+   * its old state back (EXECUTING), and the catch-up's ALL_DONE is the already-processed event.
+   */
+  CANCEL_UNKNOWN_AFTER_EXECUTING(false),
   /** A cancel fails without executing (unreachable, rate limited). Finds defect 5. */
   CANCEL_FAILURE(false),
   /** Notices: the platform takes a while; sometimes longer than the dispatcher's lease. Finds defect 3. */
