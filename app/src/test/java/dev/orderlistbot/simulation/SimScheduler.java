@@ -77,7 +77,7 @@ final class SimScheduler {
     tasks.removeIf(t -> t.generation() == generation);
   }
 
-  /** Whether a task of {@code generation} other than the periodic ones named by {@code lanes} is queued. */
+  /** Whether any task is queued besides those on {@code periodicLanes} (timers that run for ever). */
   boolean hasWorkBesides(List<String> periodicLanes) {
     return tasks.stream().anyMatch(t -> !periodicLanes.contains(t.lane()));
   }
