@@ -22,6 +22,7 @@ import java.util.Objects;
  *   <tr><td>BOT_DB_PASSWORD / _FILE</td><td>empty</td><td>database password, or a file holding it</td></tr>
  *   <tr><td>BOT_DB_POOL_SIZE</td><td>10</td><td>most database connections, 1 to 100</td></tr>
  *   <tr><td>BOT_MASTER_KEY / _FILE</td><td>generated</td><td>see {@link MasterKeySource}</td></tr>
+ *   <tr><td>BOT_LOG_LEVEL</td><td>INFO</td><td>TRACE, DEBUG, INFO, WARN or ERROR; see {@link LogLevel}</td></tr>
  * </table>
  *
  * <p>Trading, platform and service settings: {@link TradingSettings}, {@link PlatformSettings},
@@ -31,7 +32,13 @@ import java.util.Objects;
  * read the master key file yet: that happens at start-up, see {@link Assembly}).
  */
 record AppConfig(
-    Path dataDir, DbConfig db, MasterKeySource masterKey, TradingSettings trading, PlatformSettings platforms, ServiceSettings service) {
+    Path dataDir,
+    DbConfig db,
+    MasterKeySource masterKey,
+    TradingSettings trading,
+    PlatformSettings platforms,
+    ServiceSettings service,
+    LogLevel logLevel) {
   static final String DATA_DIR = MasterKeySource.DATA_DIR_VARIABLE;
   static final String DB_URL = "BOT_DB_URL";
   static final String DB_USER = "BOT_DB_USER";
@@ -45,6 +52,7 @@ record AppConfig(
     Objects.requireNonNull(trading, "trading");
     Objects.requireNonNull(platforms, "platforms");
     Objects.requireNonNull(service, "service");
+    Objects.requireNonNull(logLevel, "logLevel");
   }
 
   /**
@@ -65,10 +73,16 @@ record AppConfig(
     TradingSettings trading = TradingSettings.from(env);
     PlatformSettings platforms = PlatformSettings.from(env);
     ServiceSettings service = ServiceSettings.from(env);
+    LogLevel logLevel = LogLevel.from(env);
     if (!env.problems().isEmpty()) {
       throw new AppException(env.problems());
     }
-    return new AppConfig(dataDir, db, masterKey, trading, platforms, service);
+    return new AppConfig(dataDir, db, masterKey, trading, platforms, service, logLevel);
+  }
+
+  /** Where the console writes its log: {@code ${BOT_DATA_DIR}/logs/bot.log} (rolled over beside it). */
+  Path logFile() {
+    return dataDir.resolve("logs").resolve("bot.log").normalize();
   }
 
   /**

@@ -29,6 +29,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -41,9 +42,10 @@ import org.slf4j.LoggerFactory;
 /**
  * The running bot over opened storage: the exchange (paper, or Binance with its user data stream),
  * the engine, and the notification router and dispatcher, with the one scheduler and the virtual-thread executor they
- * share. {@link #close()} stops them in reverse order: no new scheduled work, the paper exchange
- * saved, the outbox drained once more, in-flight work finished. Chat platforms and storage belong
- * to the caller, which closes them around this.
+ * share. Chat sends never run on the scheduler: its drain timer only triggers the dispatcher, whose
+ * per-platform lanes send on virtual threads. {@link #close()} stops them in reverse order: no new
+ * scheduled work, the paper exchange saved, the outbox drained once more, in-flight work finished.
+ * Chat platforms and storage belong to the caller, which closes them around this.
  */
 final class BotRuntime implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(BotRuntime.class);
@@ -108,7 +110,9 @@ final class BotRuntime implements AutoCloseable {
     ExecutorService workers = Executors.newVirtualThreadPerTaskExecutor();
     ChatPlatforms chats = ChatPlatforms.of(platforms);
     Transactor transactor = storage.database().transactor();
-    NotificationDispatcher dispatcher = new NotificationDispatcher(transactor, chats, Map.of(), clock, workers, metrics);
+    // each platform's sends run on virtual threads of their own; a drain that fails is counted, and retried on the next tick
+    Executor deliveries = task -> workers.execute(() -> drainQuietly(task, metrics));
+    NotificationDispatcher dispatcher = new NotificationDispatcher(transactor, chats, Map.of(), clock, deliveries, metrics);
     metrics.watchOutbox(() -> transactor.inTransaction(stores -> stores.outbox().backlog()), clock);
     NotificationRouter router = new NotificationRouter(transactor, dispatcher::trigger);
     TradingSettings trading = config.trading();
@@ -179,7 +183,7 @@ final class BotRuntime implements AutoCloseable {
     engine.resumeOrderEvents();
     long every = DRAIN_EVERY.toMillis();
     ScheduledFuture<?> draining =
-        scheduler.scheduleWithFixedDelay(() -> drainQuietly(dispatcher, metrics), every, every, TimeUnit.MILLISECONDS);
+        scheduler.scheduleWithFixedDelay(dispatcher::trigger, every, every, TimeUnit.MILLISECONDS);
     OutboxRetention retention = new OutboxRetention(transactor, clock, OutboxRetention.DEFAULT_RETENTION);
     var unused =
         scheduler.scheduleWithFixedDelay(
@@ -213,7 +217,7 @@ final class BotRuntime implements AutoCloseable {
       scheduler.shutdownNow();
       Thread.currentThread().interrupt();
     }
-    drainQuietly(dispatcher, metrics);
+    drainQuietly(dispatcher::drainOnce, metrics);
     workers.close();
     LOG.info("Bot stopped");
   }
@@ -259,9 +263,9 @@ final class BotRuntime implements AutoCloseable {
     }
   }
 
-  private static void drainQuietly(NotificationDispatcher dispatcher, BotMetrics metrics) {
+  private static void drainQuietly(Runnable drain, BotMetrics metrics) {
     try {
-      dispatcher.drainOnce();
+      drain.run();
     } catch (RuntimeException e) {
       metrics.drainFailed();
       // the next tick tries again; nothing is lost, the outbox keeps every undelivered row

@@ -30,9 +30,15 @@ import picocli.CommandLine.Option;
 public final class Main implements Callable<Integer> {
   private static final Logger LOG = LoggerFactory.getLogger(Main.class);
 
-  /** What every command needs: the environment map, where to print, and the assembly. */
+  /** What every command needs: the environment map, where to print, the assembly, and where to log. */
   record Context(
-      Map<String, String> env, BufferedReader in, PrintWriter out, PrintWriter err, Assembly assembly, StopSignal stopSignal) {}
+      Map<String, String> env,
+      BufferedReader in,
+      PrintWriter out,
+      PrintWriter err,
+      Assembly assembly,
+      StopSignal stopSignal,
+      Logging logging) {}
 
   private final Context context;
 
@@ -82,23 +88,27 @@ public final class Main implements Callable<Integer> {
       Clock clock,
       SecureRandom random,
       StopSignal stop) {
-    Context context = new Context(Map.copyOf(env), in, out, err, new Assembly(clock, random), stop);
-    CommandLine cli = new CommandLine(new Main(context));
-    cli.addSubcommand("run", new RunCommand(context, false));
-    cli.addSubcommand("console", new RunCommand.Console(context));
-    cli.addSubcommand(
-        "master-key", new CommandLine(new MasterKeyCommand()).addSubcommand("rotate", new RotateCommand(context)));
-    cli.setOut(out);
-    cli.setErr(err);
-    cli.setExecutionExceptionHandler(
-        (e, commandLine, parseResult) -> {
-          report(e, err);
-          return CommandLine.ExitCode.SOFTWARE;
-        });
-    int code = cli.execute(args);
-    out.flush();
-    err.flush();
-    return code;
+    // the command switches the log (file or standard error) once it has read its configuration;
+    // closing puts logback's configuration back and closes the log file
+    try (Logging logging = new Logging()) {
+      Context context = new Context(Map.copyOf(env), in, out, err, new Assembly(clock, random), stop, logging);
+      CommandLine cli = new CommandLine(new Main(context));
+      cli.addSubcommand("run", new RunCommand(context, false));
+      cli.addSubcommand("console", new RunCommand.Console(context));
+      cli.addSubcommand(
+          "master-key", new CommandLine(new MasterKeyCommand()).addSubcommand("rotate", new RotateCommand(context)));
+      cli.setOut(out);
+      cli.setErr(err);
+      cli.setExecutionExceptionHandler(
+          (e, commandLine, parseResult) -> {
+            report(e, err, logging);
+            return CommandLine.ExitCode.SOFTWARE;
+          });
+      int code = cli.execute(args);
+      out.flush();
+      err.flush();
+      return code;
+    }
   }
 
   @Override
@@ -106,13 +116,13 @@ public final class Main implements Callable<Integer> {
     return new RunCommand(context, false).call();
   }
 
-  private static void report(Exception e, PrintWriter err) {
+  private static void report(Exception e, PrintWriter err, Logging logging) {
     switch (e) {
       case AppException app -> app.problems().forEach(problem -> err.println("error: " + problem));
       case IllegalArgumentException bad -> err.println("error: " + bad.getMessage());
       default -> {
         LOG.error("Unexpected failure", e);
-        err.println("error: unexpected " + e.getClass().getSimpleName() + " (see the log above)");
+        err.println("error: unexpected " + e.getClass().getSimpleName() + " (see " + logging.where() + ")");
       }
     }
   }

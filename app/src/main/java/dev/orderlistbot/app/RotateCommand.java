@@ -36,6 +36,7 @@ final class RotateCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     AppConfig config = AppConfig.from(context.env());
+    context.logging().toStream(config.logLevel(), context.err());
     MasterKey newKey = Assembly.readKeyFile(newKeyFile, "--new-key-file");
     try (Storage storage = context.assembly().openStorage(config)) {
       RotationResult result = rotate(storage, newKey);

@@ -17,7 +17,8 @@ import picocli.CommandLine.Command;
  * until stopped, so a paper bot can be watched through {@code /healthz} and {@code /metrics}.
  * {@code console} always uses the console. The console ends at the end of input, after in-flight
  * work; the networked platforms and headless runs go on until the process is asked to stop
- * (SIGTERM). The health and metrics endpoint runs alongside in every mode.
+ * (SIGTERM). The health and metrics endpoint runs alongside in every mode. The console logs to
+ * {@code ${BOT_DATA_DIR}/logs/bot.log}, everything else to standard error ({@link Logging}).
  */
 @Command(name = "run", description = "Start the bot (the default): chat platforms with a token, else the console.")
 final class RunCommand implements Callable<Integer> {
@@ -33,11 +34,15 @@ final class RunCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     AppConfig config = AppConfig.from(context.env());
+    boolean console = forceConsole || (config.platforms().consoleOnly() && config.service().console());
+    if (console) {
+      // the terminal is the chat: the log goes to a file, a warning shows as a pointer to it
+      context.logging().toFile(config.logFile(), config.logLevel(), context.err(), context.assembly().clock());
+    } else {
+      context.logging().toStream(config.logLevel(), context.err());
+    }
     try (Storage storage = context.assembly().openStorage(config)) {
-      if (forceConsole || (config.platforms().consoleOnly() && config.service().console())) {
-        return console(config, storage);
-      }
-      return networks(config, storage);
+      return console ? console(config, storage) : networks(config, storage);
     }
   }
 

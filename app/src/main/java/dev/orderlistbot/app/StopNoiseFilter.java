@@ -11,7 +11,8 @@ import ch.qos.logback.core.spi.FilterReply;
  * logged at ERROR as if Telegram had failed) and interrupts the session's back-off sleep (an
  * {@code InterruptedException}, logged at WARN). Both happen only on the way out, and an operator
  * alerting on ERROR lines would be paged at every deploy. Any other failure of the session, a real
- * Telegram outage included, is still logged. Configured in {@code logback.xml}.
+ * Telegram outage included, is still logged. Configured in {@code logback.xml} and on every
+ * appender of {@link LogAppenders}.
  */
 public final class StopNoiseFilter extends Filter<ILoggingEvent> {
   static final String SESSION_LOGGER = "org.telegram.telegrambots.longpolling.BotSession";

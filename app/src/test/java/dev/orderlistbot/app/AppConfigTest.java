@@ -107,6 +107,24 @@ class AppConfigTest {
   }
 
   @Test
+  void theLogLevelIsInfoByDefaultAndTakenCaseInsensitivelyAndTheConsoleLogsUnderTheDataDir() {
+    assertThat(AppConfig.from(Map.of()).logLevel()).isEqualTo(LogLevel.INFO);
+    assertThat(AppConfig.from(Map.of("BOT_LOG_LEVEL", "debug")).logLevel()).isEqualTo(LogLevel.DEBUG);
+    assertThat(AppConfig.from(Map.of("BOT_LOG_LEVEL", " Warn ")).logLevel()).isEqualTo(LogLevel.WARN);
+    assertThat(AppConfig.from(Map.of("BOT_LOG_LEVEL", "TRACE")).logLevel()).isEqualTo(LogLevel.TRACE);
+    assertThat(AppConfig.from(Map.of()).logFile()).isEqualTo(Path.of("data/logs/bot.log"));
+    assertThat(AppConfig.from(Map.of("BOT_DATA_DIR", dir.toString())).logFile()).isEqualTo(dir.resolve("logs/bot.log"));
+  }
+
+  @Test
+  void aBadLogLevelIsReportedByNameWithTheAllowedValuesAlongsideTheOtherProblems() {
+    assertThatThrownBy(() -> AppConfig.from(Map.of("BOT_LOG_LEVEL", "verbose", "BOT_CONSOLE", "maybe")))
+        .isInstanceOfSatisfying(AppException.class, e -> assertThat(e.problems()).containsExactlyInAnyOrder(
+            "BOT_LOG_LEVEL: must be one of trace, debug, info, warn, error, was 'verbose'",
+            "BOT_CONSOLE: must be one of on, off, was 'maybe'"));
+  }
+
+  @Test
   void anH2DatabaseIsClosedByTheBotNotByH2sShutdownHook() {
     assertThat(AppConfig.from(Map.of("BOT_DB_URL", "jdbc:h2:mem:x")).db().url()).isEqualTo("jdbc:h2:mem:x;DB_CLOSE_ON_EXIT=FALSE");
     assertThat(AppConfig.closedByTheBot("jdbc:h2:mem:x;db_close_on_exit=true")).isEqualTo("jdbc:h2:mem:x;db_close_on_exit=true");

@@ -123,7 +123,8 @@ class MissedFillCatchUpTest {
     bot.type("/oco BTCUSDT sell 0.01 tp 32000 sl 29000/28900");
     bot.waitFor(10, () -> bot.output().contains("Confirm"));
     bot.type("1");
-    bot.waitFor(10, () -> bot.output().contains("#1"));
+    // "bot #1>" is already on the screen (the key's answer): wait for the placement's own answer
+    bot.waitFor(10, () -> bot.output().contains("Order list #1"));
     String listClientId =
         binance.placements("oco").getFirst().stream()
             .filter(p -> p.getKey().equals("listClientOrderId"))

@@ -1,5 +1,6 @@
 package dev.orderlistbot.app;
 
+import static org.assertj.core.api.Assertions.as;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
@@ -10,12 +11,15 @@ import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.Map;
+import java.util.regex.Pattern;
+import org.assertj.core.api.InstanceOfAssertFactories;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Starting with a chat-network token: a platform that cannot be reached stops the start clearly. */
 class NetworkedStartTest {
   private static final String TOKEN = "123456:NeverPrintThisTelegramToken";
+  private static final Pattern LOG_LINE = Pattern.compile("\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}:\\d{2}\\.\\d{3} ");
 
   @TempDir Path dir;
 
@@ -41,7 +45,10 @@ class NetworkedStartTest {
             new SecureRandom());
 
     assertThat(code).isEqualTo(1);
-    assertThat(err.toString()).startsWith("error: TELEGRAM_BOT_TOKEN: Telegram did not accept the bot at start-up");
+    // run logs to standard error too: besides its log lines, the one line the operator reads
+    assertThat(err.toString().lines().filter(line -> !LOG_LINE.matcher(line).lookingAt()))
+        .singleElement(as(InstanceOfAssertFactories.STRING))
+        .startsWith("error: TELEGRAM_BOT_TOKEN: Telegram did not accept the bot at start-up");
     assertThat(out.toString() + err).doesNotContain(TOKEN).doesNotContain("NeverPrintThisTelegramToken");
   }
 }

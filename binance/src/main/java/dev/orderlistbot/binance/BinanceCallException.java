@@ -62,7 +62,11 @@ final class BinanceCallException extends RuntimeException {
     return sent;
   }
 
-  /** HTTP 5xx, or Binance's own "send status unknown" timeout: the request may have been executed. */
+  /**
+   * HTTP 5xx, or a code with which Binance says it does not know the execution status ({@code
+   * -1000}, {@code -1001}, {@code -1006}, {@code -1007}) whatever the status: the request may have
+   * been executed.
+   */
   boolean outcomeUnknown() {
     return httpStatus >= 500 || BinanceError.kindOf(code) == BinanceError.Kind.OUTCOME_UNKNOWN;
   }

@@ -10,14 +10,22 @@ import java.util.regex.Pattern;
 /**
  * Binance's error codes that matter to an order-list bot (reference section 6.3), each with a
  * sentence a trader understands. Decode by <em>code</em>: Binance says codes are stable while
- * messages vary. Two codes carry details in their message that are mapped too: {@code -1013}
- * names the failed filter, {@code -2010} the engine's reason (insufficient balance, duplicate
- * order, would trigger immediately...).
+ * messages vary. Three codes carry details in their message that are mapped too: {@code -1013}
+ * names the failed filter, {@code -2010} and {@code -2011} the engine's reason (insufficient
+ * balance, duplicate order, would trigger immediately, unknown order...).
  *
  * <p>Example: {@code {"code":-1013,"msg":"Filter failure: LOT_SIZE"}} explains as "The quantity is
  * below the pair's minimum, above its maximum, or not a multiple of its step size."
+ *
+ * <p>{@code -1000}, {@code -1001}, {@code -1006} and {@code -1007} are {@link Kind#OUTCOME_UNKNOWN}
+ * whatever the HTTP status they come with: Binance's errors.md says their execution status is
+ * unknown (or, for {@code -1000}/{@code -1001}, an internal error with no promise that nothing
+ * happened), and they have been seen with a 4xx (docs/decisions.md).
  */
 enum BinanceError {
+  UNKNOWN(-1000, Kind.OUTCOME_UNKNOWN, "Binance failed while handling the request, so its outcome is unknown; the bot checks before doing anything else."),
+  DISCONNECTED(-1001, Kind.OUTCOME_UNKNOWN, "Binance had an internal error while handling the request, so its outcome is unknown; the bot checks before doing anything else."),
+  UNEXPECTED_RESP(-1006, Kind.OUTCOME_UNKNOWN, "Binance's answer was garbled, so the outcome is unknown; the bot checks before doing anything else."),
   TOO_MANY_REQUESTS(-1003, Kind.RATE_LIMITED, "Binance is rate-limiting this bot; it sends nothing until the limit resets."),
   TIMEOUT(-1007, Kind.OUTCOME_UNKNOWN, "Binance did not answer in time, so the outcome is unknown; the bot checks before doing anything else."),
   INVALID_MESSAGE(-1013, Kind.REFUSED, "Binance refused the order before it reached the market."),
@@ -53,7 +61,7 @@ enum BinanceError {
   WORKING_PARAM_REQUIRED(-1224, Kind.REFUSED, "The entry order is missing a required value (a bot bug)"),
   PENDING_PARAM_NOT_REQUIRED(-1225, Kind.REFUSED, "The exit orders carry a value they must not have (a bot bug)"),
   NEW_ORDER_REJECTED(-2010, Kind.REFUSED, "Binance's matching engine rejected the order."),
-  CANCEL_REJECTED(-2011, Kind.REFUSED, "Nothing to cancel: the order list already filled, expired or was cancelled."),
+  CANCEL_REJECTED(-2011, Kind.REFUSED, "Binance refused to cancel the order list."),
   NO_SUCH_ORDER(-2013, Kind.REFUSED, "No such order."),
   BAD_API_KEY_FMT(-2014, Kind.CREDENTIALS, "Your API key is malformed; please enter it again."),
   REJECTED_MBX_KEY(-2015, Kind.CREDENTIALS, "Binance refused the API key: it is invalid, this server's IP is not on its whitelist, or it lacks Spot trading permission."),
@@ -116,6 +124,17 @@ enum BinanceError {
   }
 
   /**
+   * Whether Binance does not know the order (list) a cancel named: {@code -2011} with "Unknown order
+   * sent.", which is also its answer for a list that already ended (reference 1.7). {@code -2011}
+   * has other messages too (an account that may not cancel, a closed market), and those leave the
+   * list as it was.
+   */
+  static boolean unknownOrder(int code, String message) {
+    return code == CANCEL_REJECTED.code
+        && EngineMessage.of(message == null ? "" : message).filter(m -> m == EngineMessage.UNKNOWN_ORDER).isPresent();
+  }
+
+  /**
    * A sentence for the trader about error {@code code} whose Binance message was {@code message}.
    * Only a filter name or a parameter name is ever taken over from the message.
    */
@@ -128,7 +147,7 @@ enum BinanceError {
     BinanceError error = known.get();
     return switch (error) {
       case INVALID_MESSAGE -> filterFailure(msg);
-      case NEW_ORDER_REJECTED -> EngineMessage.explain(msg).orElse(error.explanation);
+      case NEW_ORDER_REJECTED, CANCEL_REJECTED -> EngineMessage.explain(msg).orElse(error.explanation);
       case ILLEGAL_CHARS,
           MANDATORY_PARAM_EMPTY_OR_MALFORMED,
           PARAM_EMPTY,

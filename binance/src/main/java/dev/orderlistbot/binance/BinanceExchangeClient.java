@@ -40,8 +40,8 @@ import org.slf4j.LoggerFactory;
  *   <li>Each credential set gets its own signed clients ({@link BinanceClientFactory#session}),
  *       kept while in use and dropped after 30 minutes idle; the signature covers the exact
  *       percent-encoded bytes sent, with a timestamp from Binance's clock ({@link ServerClock}).
- *   <li>Placements are sent once; a lost answer is {@link PlacementResult.Unknown}. Reads that
- *       failed with {@code -1021} are retried once after re-measuring the clock.
+ *   <li>Placements are sent once; a lost answer is {@link PlacementResult.Unknown}. Reads and
+ *       cancels that failed with {@code -1021} are retried once after re-measuring the clock.
  *   <li>HTTP 429/418 stop all sending (or the account's, for {@code -1015}) until {@code
  *       Retry-After}; meanwhile calls fail fast with {@link ExchangeError.RateLimited}. {@link
  *       #usage()} shows the request weight and order counts Binance reported.
@@ -213,11 +213,9 @@ public final class BinanceExchangeClient implements ExchangeClient {
       case OrderListRef.ById byId -> params.add("orderListId", byId.id().toString());
       case OrderListRef.ByClientId byClient -> params.add("listClientOrderId", byClient.clientId().value());
     }
-    try {
-      return session.trading().cancelOrderList(params.encodedQueryMap()).toDomain();
-    } catch (RuntimeException e) {
-      throw failures.trading(e, this::resyncQuietly);
-    }
+    return onceMoreAfterClockSkew(
+        () -> session.trading().cancelOrderList(params.encodedQueryMap()).toDomain(),
+        e -> failures.trading(e, this::resyncQuietly));
   }
 
   @Override
@@ -259,20 +257,29 @@ public final class BinanceExchangeClient implements ExchangeClient {
   private <T> T read(ApiCredentials credentials, Function<BinanceSession, T> call) {
     BinanceSession session = session(credentials);
     syncClock();
+    return onceMoreAfterClockSkew(() -> call.apply(session), failures::read);
+  }
+
+  /**
+   * {@code call}, sent once more after Binance refused it with {@code -1021} (a timestamp outside
+   * recvWindow, refused before it reached the matching engine) and the clock was re-measured; any
+   * other failure, or a second one, becomes what {@code failed} makes of it.
+   */
+  private <T> T onceMoreAfterClockSkew(Supplier<T> call, Function<RuntimeException, ExchangeException> failed) {
     try {
-      return call.apply(session);
+      return call.get();
     } catch (BinanceCallException e) {
       if (!e.sent() || BinanceError.kindOf(e.code()) != BinanceError.Kind.CLOCK) {
-        throw failures.read(e);
+        throw failed.apply(e);
       }
       resyncQuietly();
       try {
-        return call.apply(session);
+        return call.get();
       } catch (RuntimeException again) {
-        throw failures.read(again);
+        throw failed.apply(again);
       }
     } catch (RuntimeException e) {
-      throw failures.read(e);
+      throw failed.apply(e);
     }
   }
 

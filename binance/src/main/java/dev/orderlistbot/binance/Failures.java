@@ -18,9 +18,11 @@ import org.slf4j.LoggerFactory;
 /**
  * Turns whatever a Binance call threw into the core's typed outcomes, in one place. The rule that
  * protects real money: once a request that changes something may have reached Binance (timeout,
- * connection reset, HTTP 5xx, {@code -1007}, an answer that cannot be read), its outcome is
- * <em>unknown</em>, never "failed". Only what provably did not happen is a rejection: Binance's
- * 4xx refusals, a connection that was never opened, a request the back-off kept back.
+ * connection reset, HTTP 5xx, an answer that cannot be read, or one of the codes Binance gives when
+ * it does not know the execution status itself: {@code -1000}, {@code -1001}, {@code -1006},
+ * {@code -1007}, whatever their HTTP status), its outcome is <em>unknown</em>, never "failed". Only
+ * what provably did not happen is a rejection: Binance's 4xx refusals, a connection that was never
+ * opened, a request the back-off kept back.
  *
  * <p>Feign's exceptions carry the signed URL in their message, so none is ever chained, logged
  * with its message, or passed on; only its class name is logged.
@@ -57,11 +59,18 @@ final class Failures {
     return new PlacementResult.Unknown(id, ExchangeError.NO_CODE, LOST_PLACEMENT);
   }
 
-  /** The failure of a trading call other than a placement (a cancel). */
+  /**
+   * The failure of a trading call other than a placement (a cancel). Only Binance's "unknown order"
+   * is {@link ExchangeError.NotFound}: the list is gone. Every other refusal leaves it as it was.
+   */
   ExchangeException trading(RuntimeException e, Runnable resync) {
     if (e instanceof BinanceCallException call) {
       if (call.sent() && BinanceError.kindOf(call.code()) == BinanceError.Kind.CLOCK) {
         resync.run();
+      }
+      if (call.sent() && !call.outcomeUnknown() && BinanceError.unknownOrder(call.code(), call.binanceMessage())) {
+        return new ExchangeException(
+            new ExchangeError.NotFound(call.code(), BinanceError.explain(call.code(), call.binanceMessage())));
       }
       return new ExchangeException(error(call, true));
     }

@@ -25,9 +25,9 @@ import java.util.Optional;
  * ({@code g = -1}) maps to nothing.
  *
  * <p>Event ids name what an event says (see {@link OrderEventIds}), so the same fact found later by
- * an order query during reconciliation is recognised: {@code binance-o-<orderId>-<status>-<filled
- * quantity>} for an execution report, {@code binance-l-<orderListId>-ALL_DONE} (or {@code REJECT})
- * for a list that finished, and {@code binance-l-<orderListId>-<listStatusType>-<transaction
+ * an order query during reconciliation is recognised: {@code binance-o-<symbol>-<orderId>-<status>-<filled
+ * quantity>} for an execution report, {@code binance-l-<symbol>-<orderListId>-ALL_DONE} (or {@code REJECT})
+ * for a list that finished, and {@code binance-l-<symbol>-<orderListId>-<listStatusType>-<transaction
  * time>} for the list updates that only the stream reports.
  */
 final class UserDataEvents {
@@ -55,10 +55,11 @@ final class UserDataEvents {
     String client = original.isEmpty() ? e.path("c").asText() : original;
     LegStatus status = LegStatus.fromBinance(e.path("X").asText());
     BigDecimal filled = decimal(e, "z");
+    Symbol symbol = Symbol.of(e.path("s").asText());
     return Optional.of(
         new OrderListUpdate.LegChanged(
-            OrderEventIds.legState(SOURCE, orderId, status, filled),
-            Symbol.of(e.path("s").asText()),
+            OrderEventIds.legState(SOURCE, symbol, orderId, status, filled),
+            symbol,
             new OrderListId(listId),
             orderId,
             new ClientOrderId(client),
@@ -83,11 +84,12 @@ final class UserDataEvents {
     long time = e.path("T").asLong();
     ListOrderStatus orderStatus = ListOrderStatus.fromBinance(e.path("L").asText());
     boolean finished = orderStatus == ListOrderStatus.ALL_DONE || orderStatus == ListOrderStatus.REJECT;
+    Symbol symbol = Symbol.of(e.path("s").asText());
     return new OrderListUpdate.ListChanged(
         finished
-            ? OrderEventIds.listFinished(SOURCE, listId, orderStatus)
-            : "binance-l-" + listId + "-" + statusType + "-" + time,
-        Symbol.of(e.path("s").asText()),
+            ? OrderEventIds.listFinished(SOURCE, symbol, listId, orderStatus)
+            : OrderEventIds.list(SOURCE, symbol, listId) + "-" + statusType + "-" + time,
+        symbol,
         new OrderListId(listId),
         new ClientListId(e.path("C").asText()),
         ContingencyType.fromBinance(e.path("c").asText()),

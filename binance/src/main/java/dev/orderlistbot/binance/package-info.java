@@ -25,8 +25,17 @@
  *       and usage headers;
  *   <li>{@code BinanceJson}: records mirroring Binance's JSON; {@code RedactingLogger}: Feign
  *       logging without queries, bodies or headers;
+ *   <li>the parts behind {@code BinanceUserDataStream}, which only wires them: {@code
+ *       SubscriptionRegistry} (which user on which connection: at most N per connection, {@code
+ *       -2035} moves), {@code ConnectionSubscriptions} and {@code UserSubscription} (the
+ *       subscriptions on one connection: requests, answers, events routed by subscription id),
+ *       {@code UserDataLink}, {@code UserDataConnection} and {@code FrameRelay} (one WebSocket
+ *       kept up: watchdog, reconnects, the 24-hour replacement), {@code UserDataFrames} (the
+ *       requests' and frames' JSON), {@code CatchUpTrigger} (the reconciler calls), {@code
+ *       Backoff}, {@code SubscriptionTimestamps};
  *   <li>{@code UserDataEvents}: {@code executionReport} / {@code listStatus} to {@code
- *       OrderListUpdate}; {@code SerialExecutor}: the stream's one-at-a-time work queue.
+ *       OrderListUpdate}; {@code SerialExecutor} and {@code SerialScheduler}: the stream's
+ *       one-at-a-time work queue and its timers.
  * </ul>
  *
  * <p>Depends on {@code core.domain}, {@code core.rules}, {@code core.port.out}, {@code

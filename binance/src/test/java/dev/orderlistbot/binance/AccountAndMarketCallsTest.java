@@ -89,7 +89,7 @@ class AccountAndMarketCallsTest extends StubbedBinance {
   }
 
   @Test
-  void cancellingWhatIsAlreadyDoneIsRefusedInPlainWords() {
+  void cancellingWhatIsAlreadyDoneIsNotFoundInPlainWords() {
     stub.server.stubFor(
         signedByHmac(delete(urlPathEqualTo("/api/v3/orderList")), TestKeys.HMAC_API_KEY, TestKeys.HMAC_SECRET)
             .willReturn(aResponse().withStatus(400).withBody(Fixtures.text("error-2011-unknown-order.json"))));
@@ -97,7 +97,10 @@ class AccountAndMarketCallsTest extends StubbedBinance {
     assertThatThrownBy(() -> client.cancel(TestKeys.hmac(), BTCUSDT, OrderListRef.of(new OrderListId(1234))))
         .isInstanceOfSatisfying(
             ExchangeException.class,
-            e -> assertThat(e.error().reason()).startsWith("Nothing to cancel"));
+            e -> {
+              assertThat(e.error()).isInstanceOf(ExchangeError.NotFound.class);
+              assertThat(e.error().reason()).startsWith("Nothing to cancel");
+            });
   }
 
   @Test

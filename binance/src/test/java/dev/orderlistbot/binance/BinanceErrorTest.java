@@ -17,6 +17,9 @@ class BinanceErrorTest {
     -1222, -1223, -1224, -1225, -2010, -2011, -2013, -2014, -2015, -2026, -2035, -2036, -2039, -2042, -2043
   };
 
+  /** The codes of Binance's errors.md that leave the execution status unknown, beyond the reference's -1007. */
+  static final int[] EXECUTION_STATUS_UNKNOWN = {-1000, -1001, -1006};
+
   @Test
   void everyCodeOfTheReferenceHasAnEntryAndASentence() {
     assertThat(IntStream.of(REFERENCE_CODES))
@@ -25,7 +28,14 @@ class BinanceErrorTest {
               assertThat(BinanceError.byCode(code)).as("code %d", code).isPresent();
               assertThat(BinanceError.explain(code, "")).doesNotContain("error code");
             });
-    assertThat(BinanceError.values()).hasSize(REFERENCE_CODES.length);
+    assertThat(BinanceError.values()).hasSize(REFERENCE_CODES.length + EXECUTION_STATUS_UNKNOWN.length);
+  }
+
+  @ParameterizedTest
+  @ValueSource(ints = {-1000, -1001, -1006, -1007})
+  void codesWhoseExecutionStatusIsUnknownAreNeverRefusals(int code) {
+    assertThat(BinanceError.kindOf(code)).isEqualTo(BinanceError.Kind.OUTCOME_UNKNOWN);
+    assertThat(BinanceError.explain(code, "")).contains("unknown").doesNotContain("error code");
   }
 
   @Test

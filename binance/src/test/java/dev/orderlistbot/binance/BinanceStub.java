@@ -88,6 +88,53 @@ public final class BinanceStub implements AutoCloseable {
             .willReturn(fixture(responseFixture)));
   }
 
+  /**
+   * Every correctly HMAC-signed {@code POST /api/v3/orderList/*} is answered with HTTP {@code
+   * status} and {@code body}, e.g. {@code 400} and {@code {"code":-1006,"msg":"..."}}.
+   */
+  public void answersOrderLists(String hmacSecret, int status, String body) {
+    server.stubFor(
+        com.github.tomakehurst.wiremock.client.WireMock.post(
+                com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching("/api/v3/orderList/(oco|oto|otoco|opo|opoco)"))
+            .andMatching(request -> MatchResult.of(hmacValid(request, hmacSecret)))
+            .willReturn(aResponse().withStatus(status).withHeader("Content-Type", "application/json").withBody(body)));
+  }
+
+  /**
+   * {@code GET /api/v3/orderList?origClientOrderId=}, HMAC-signed by {@code hmacSecret}, finds the
+   * list asked for: an executing BTCUSDT OCO #1 under that client id, legs #10 ({@code -sl}) and #11
+   * ({@code -tp}).
+   */
+  public void findsEveryListAskedFor(String hmacSecret) {
+    String list =
+        """
+        {"orderListId":1,"contingencyType":"OCO","listStatusType":"EXEC_STARTED","listOrderStatus":"EXECUTING",
+         "listClientOrderId":"{{request.query.origClientOrderId}}","transactionTime":1700000000000,"symbol":"BTCUSDT",
+         "orders":[{"symbol":"BTCUSDT","orderId":10,"clientOrderId":"{{request.query.origClientOrderId}}-sl"},
+                   {"symbol":"BTCUSDT","orderId":11,"clientOrderId":"{{request.query.origClientOrderId}}-tp"}]}
+        """;
+    server.stubFor(
+        get(urlPathEqualTo("/api/v3/orderList"))
+            .withQueryParam("origClientOrderId", com.github.tomakehurst.wiremock.client.WireMock.matching(".+"))
+            .andMatching(request -> MatchResult.of(hmacValid(request, hmacSecret)))
+            .willReturn(json(list).withTransformers("response-template")));
+  }
+
+  /**
+   * Binance knows no order list: {@code GET /api/v3/orderList} answers {@code -2013} and {@code GET
+   * /api/v3/openOrderList} an empty array (both HMAC-signed by {@code hmacSecret}).
+   */
+  public void findsNoList(String hmacSecret) {
+    server.stubFor(
+        get(urlPathEqualTo("/api/v3/orderList"))
+            .andMatching(request -> MatchResult.of(hmacValid(request, hmacSecret)))
+            .willReturn(error(400, "error-2013-no-such-order.json")));
+    server.stubFor(
+        get(urlPathEqualTo("/api/v3/openOrderList"))
+            .andMatching(request -> MatchResult.of(hmacValid(request, hmacSecret)))
+            .willReturn(json("[]")));
+  }
+
   /** {@code GET /api/v3/account}, signed by {@code apiKey} with HMAC {@code hmacSecret}, answers {@code accountJson}. */
   public void account(String apiKey, String hmacSecret, String accountJson) {
     server.stubFor(signedByHmac(get(urlPathEqualTo("/api/v3/account")), apiKey, hmacSecret).willReturn(json(accountJson)));

@@ -22,6 +22,7 @@ import java.net.URI;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
@@ -60,6 +61,42 @@ class PlacementOutcomeTest extends StubbedBinance {
             .withBody("{\"code\":-1007,\"msg\":\"Timeout waiting for response from backend server. Send status unknown; execution status unknown.\"}"));
 
     assertThat(place()).isInstanceOfSatisfying(PlacementResult.Unknown.class, u -> assertThat(u.code()).isEqualTo(-1007));
+    assertThat(stub.received(RequestMethod.POST, "/api/v3/orderList/oco")).hasSize(1);
+  }
+
+  /**
+   * Binance's errors.md: -1006 "Execution status unknown", -1000 "An unknown error occurred", -1001
+   * "Internal error". Their HTTP status is not a reliable sign (they have come with a 4xx), so the
+   * code decides: the list may be live.
+   */
+  @ParameterizedTest(name = "{0} with HTTP {1}")
+  @CsvSource({
+    "-1006, 400", "-1006, 503",
+    "-1000, 400", "-1000, 500",
+    "-1001, 400", "-1001, 502"
+  })
+  void executionStatusUnknownCodesAreUnknownWhateverTheStatus(int code, int status) {
+    stubPlacement(
+        aResponse().withStatus(status).withBody("{\"code\":" + code + ",\"msg\":\"An unexpected response was received.\"}"));
+
+    PlacementResult result = place();
+
+    assertThat(result)
+        .isInstanceOfSatisfying(
+            PlacementResult.Unknown.class,
+            u -> {
+              assertThat(u.code()).isEqualTo(code);
+              assertThat(u.clientListId()).isEqualTo(ID);
+            });
+    assertThat(stub.received(RequestMethod.POST, "/api/v3/orderList/oco")).hasSize(1);
+  }
+
+  @ParameterizedTest(name = "HTTP {0}")
+  @ValueSource(ints = {500, 502, 503, 504})
+  void everyServerErrorIsUnknownEvenWithARefusalCodeInItsBody(int status) {
+    stubPlacement(aResponse().withStatus(status).withBody(Fixtures.text("error-2010-insufficient-balance.json")));
+
+    assertThat(place()).isInstanceOf(PlacementResult.Unknown.class);
     assertThat(stub.received(RequestMethod.POST, "/api/v3/orderList/oco")).hasSize(1);
   }
 

@@ -23,7 +23,7 @@ class UserDataEventsTest {
               assertThat(leg.clientOrderId()).isEqualTo(new ClientOrderId("tg42-oco-0001-tp"));
               assertThat(leg.execution()).isEqualTo(LegExecution.CANCELED);
               assertThat(leg.expiryReason()).isEqualTo(ExpiryReason.NONE);
-              assertThat(leg.eventId()).isEqualTo("binance-o-700001-CANCELED-0");
+              assertThat(leg.eventId()).isEqualTo("binance-o-BTCUSDT-700001-CANCELED-0");
             });
   }
 
@@ -49,8 +49,20 @@ class UserDataEventsTest {
 
     String id = UserDataEvents.map(first).orElseThrow().eventId();
 
-    assertThat(id).isEqualTo("binance-o-700001-FILLED-0.01");
+    assertThat(id).isEqualTo("binance-o-BTCUSDT-700001-FILLED-0.01");
     assertThat(UserDataEvents.map(again).orElseThrow().eventId()).isEqualTo(id);
+  }
+
+  @Test
+  void ordersWithTheSameIdOnTwoSymbolsHaveDifferentIdentities() {
+    // Binance numbers orders per symbol: order 700001 on BTCUSDT and on ETHUSDT are two orders
+    ObjectNode btc = (ObjectNode) Fixtures.json("execution-report-oco-tp-leg-filled.json").path("event");
+    ObjectNode eth = btc.deepCopy();
+    eth.put("s", "ETHUSDT");
+
+    assertThat(UserDataEvents.map(eth).orElseThrow().eventId())
+        .isEqualTo("binance-o-ETHUSDT-700001-FILLED-0.01")
+        .isNotEqualTo(UserDataEvents.map(btc).orElseThrow().eventId());
   }
 
   @Test
@@ -60,16 +72,16 @@ class UserDataEventsTest {
     partial.put("X", "PARTIALLY_FILLED");
     partial.put("z", "0.004");
 
-    assertThat(UserDataEvents.map(partial).orElseThrow().eventId()).isEqualTo("binance-o-700001-PARTIALLY_FILLED-0.004");
+    assertThat(UserDataEvents.map(partial).orElseThrow().eventId()).isEqualTo("binance-o-BTCUSDT-700001-PARTIALLY_FILLED-0.004");
     assertThat(UserDataEvents.map(filled).orElseThrow().eventId()).isNotEqualTo(UserDataEvents.map(partial).orElseThrow().eventId());
   }
 
   @Test
-  void aFinishedListIsNamedByItsIdAndStatusOnly() {
+  void aFinishedListIsNamedByItsSymbolIdAndStatusOnly() {
     ObjectNode done = (ObjectNode) Fixtures.json("list-status-oco-all-done.json").path("event");
     ObjectNode started = (ObjectNode) Fixtures.json("list-status-oco-exec-started.json").path("event");
 
-    assertThat(UserDataEvents.map(done).orElseThrow().eventId()).isEqualTo("binance-l-9001-ALL_DONE");
-    assertThat(UserDataEvents.map(started).orElseThrow().eventId()).startsWith("binance-l-9001-EXEC_STARTED-");
+    assertThat(UserDataEvents.map(done).orElseThrow().eventId()).isEqualTo("binance-l-BTCUSDT-9001-ALL_DONE");
+    assertThat(UserDataEvents.map(started).orElseThrow().eventId()).startsWith("binance-l-BTCUSDT-9001-EXEC_STARTED-");
   }
 }

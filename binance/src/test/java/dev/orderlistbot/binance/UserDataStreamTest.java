@@ -477,7 +477,7 @@ class UserDataStreamTest {
 
   private static OrderListUpdate takeProfitFilled() {
     return new OrderListUpdate.LegChanged(
-        "binance-o-700001-FILLED-0.01",
+        "binance-o-BTCUSDT-700001-FILLED-0.01",
         Symbol.of("BTCUSDT"),
         new OrderListId(9001),
         700001,
@@ -499,7 +499,7 @@ class UserDataStreamTest {
 
   private static OrderListUpdate stopLossExpired() {
     return new OrderListUpdate.LegChanged(
-        "binance-o-700000-EXPIRED-0",
+        "binance-o-BTCUSDT-700000-EXPIRED-0",
         Symbol.of("BTCUSDT"),
         new OrderListId(9001),
         700000,
@@ -521,7 +521,7 @@ class UserDataStreamTest {
 
   private static OrderListUpdate listDone() {
     return new OrderListUpdate.ListChanged(
-        "binance-l-9001-ALL_DONE",
+        "binance-l-BTCUSDT-9001-ALL_DONE",
         Symbol.of("BTCUSDT"),
         new OrderListId(9001),
         new ClientListId("tg42-oco-0001"),

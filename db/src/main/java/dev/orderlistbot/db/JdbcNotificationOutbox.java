@@ -1,5 +1,6 @@
 package dev.orderlistbot.db;
 
+import dev.orderlistbot.core.port.out.MergeRank;
 import dev.orderlistbot.core.port.out.NotificationOutbox;
 import dev.orderlistbot.core.port.out.OutboxBacklog;
 import dev.orderlistbot.core.port.out.OutboxEntry;
@@ -12,19 +13,24 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
 
 /**
  * Claiming selects due candidates without locks, then takes each with a conditional UPDATE on its
  * {@code next_attempt_at}: portable (no {@code SKIP LOCKED}), and a row another dispatcher took in
- * between is simply skipped.
+ * between is simply skipped. Each claim writes a fresh random {@code claim_token}; renewing a claim
+ * is a conditional UPDATE on that token and an unlapsed lease.
  */
 final class JdbcNotificationOutbox implements NotificationOutbox {
   private static final String PENDING = "delivered_at IS NULL AND failed_at IS NULL";
   private static final String COLUMNS =
-      "outbox_id, dedupe_key, target_platform, target_chat_id, message_text, created_at, attempts, next_attempt_at";
+      "outbox_id, dedupe_key, target_platform, target_chat_id, message_text, created_at, attempts, next_attempt_at,"
+          + " claim_token";
   private static final int MAX_FAILURE = 500;
 
   private final Session session;
@@ -42,16 +48,21 @@ final class JdbcNotificationOutbox implements NotificationOutbox {
   }
 
   @Override
-  public boolean enqueueMerged(OutboxMessage message, String mergeKey, Duration delay) {
+  public boolean enqueueMerged(OutboxMessage message, String mergeKey, MergeRank rank, Duration delay) {
     Objects.requireNonNull(message, "message");
     Objects.requireNonNull(mergeKey, "mergeKey");
+    Objects.requireNonNull(rank, "rank");
     if (mergeKey.isBlank() || mergeKey.length() > 200 || delay.isNegative()) {
       throw new IllegalArgumentException("a merge key is 1 to 200 characters and the delay is not negative");
     }
-    Instant due = clock.instant().plus(delay);
+    Instant now = clock.instant();
+    Instant due = now.plus(delay);
     return session.run(
         "merge a notification",
         c -> {
+          if (!OutboxMergeRanks.raise(c, mergeKey, message.target(), rank, now)) {
+            return false;
+          }
           // attempts = 0: no dispatcher has claimed the row, so the text it will send is this one
           try (PreparedStatement update =
               c.prepareStatement(
@@ -96,15 +107,27 @@ final class JdbcNotificationOutbox implements NotificationOutbox {
   }
 
   @Override
-  public List<OutboxEntry> claimDue(int max, Duration lease) {
+  public List<OutboxEntry> claimDue(String platform, int max, Duration lease) {
+    Objects.requireNonNull(platform, "platform");
+    return claim(" AND target_platform = ?", List.of(platform), max, lease);
+  }
+
+  @Override
+  public List<OutboxEntry> claimDueExcept(Set<String> platforms, int max, Duration lease) {
+    List<String> others = platforms.stream().sorted().toList();
+    String scope = others.isEmpty() ? "" : " AND target_platform NOT IN (" + String.join(", ", Collections.nCopies(others.size(), "?")) + ")";
+    return claim(scope, others, max, lease);
+  }
+
+  /** Claims due messages whose row also matches {@code scope} (SQL, with {@code scopeValues} bound in order). */
+  private List<OutboxEntry> claim(String scope, List<String> scopeValues, int max, Duration lease) {
     if (max < 1) {
       throw new IllegalArgumentException("max must be at least 1");
     }
-    if (lease.isNegative() || lease.isZero()) {
-      throw new IllegalArgumentException("the lease must be positive");
-    }
+    requirePositive(lease);
     Instant now = clock.instant();
     Instant leasedUntil = now.plus(lease);
+    String token = UUID.randomUUID().toString();
     return session.run(
         "claim due notifications",
         c -> {
@@ -112,28 +135,54 @@ final class JdbcNotificationOutbox implements NotificationOutbox {
           try (PreparedStatement select =
               c.prepareStatement(
                   "SELECT " + COLUMNS + " FROM notification_outbox"
-                      + " WHERE delivered_at IS NULL AND failed_at IS NULL AND next_attempt_at <= ?"
+                      + " WHERE delivered_at IS NULL AND failed_at IS NULL AND next_attempt_at <= ?" + scope
                       + " ORDER BY next_attempt_at, outbox_id")) {
             select.setObject(1, Rows.timestamp(now));
+            for (int i = 0; i < scopeValues.size(); i++) {
+              select.setString(2 + i, scopeValues.get(i));
+            }
             select.setMaxRows(max);
             candidates = Rows.list(select, JdbcNotificationOutbox::map);
           }
           List<OutboxEntry> claimed = new ArrayList<>();
           try (PreparedStatement update =
               c.prepareStatement(
-                  "UPDATE notification_outbox SET attempts = attempts + 1, next_attempt_at = ?"
+                  "UPDATE notification_outbox SET attempts = attempts + 1, next_attempt_at = ?, claim_token = ?"
                       + " WHERE outbox_id = ? AND " + PENDING + " AND next_attempt_at = ?")) {
             for (OutboxEntry entry : candidates) {
               update.setObject(1, Rows.timestamp(leasedUntil));
-              update.setLong(2, entry.id());
-              update.setObject(3, Rows.timestamp(entry.nextAttemptAt()));
+              update.setString(2, token);
+              update.setLong(3, entry.id());
+              update.setObject(4, Rows.timestamp(entry.nextAttemptAt()));
               if (update.executeUpdate() == 1) {
                 claimed.add(
-                    new OutboxEntry(entry.id(), entry.message(), entry.createdAt(), entry.attempts() + 1, leasedUntil));
+                    new OutboxEntry(
+                        entry.id(), entry.message(), entry.createdAt(), entry.attempts() + 1, leasedUntil, token));
               }
             }
           }
           return claimed;
+        });
+  }
+
+  @Override
+  public boolean renewClaim(long id, String claimToken, Duration lease) {
+    Objects.requireNonNull(claimToken, "claimToken");
+    requirePositive(lease);
+    Instant now = clock.instant();
+    return session.run(
+        "renew the claim on a notification",
+        c -> {
+          try (PreparedStatement update =
+              c.prepareStatement(
+                  "UPDATE notification_outbox SET next_attempt_at = ?"
+                      + " WHERE outbox_id = ? AND claim_token = ? AND next_attempt_at > ? AND " + PENDING)) {
+            update.setObject(1, Rows.timestamp(now.plus(lease)));
+            update.setLong(2, id);
+            update.setString(3, claimToken);
+            update.setObject(4, Rows.timestamp(now));
+            return update.executeUpdate() == 1;
+          }
         });
   }
 
@@ -250,9 +299,17 @@ final class JdbcNotificationOutbox implements NotificationOutbox {
           try (PreparedStatement delete =
               c.prepareStatement("DELETE FROM notification_outbox WHERE delivered_at IS NOT NULL AND delivered_at < ?")) {
             delete.setObject(1, Rows.timestamp(cutoff));
-            return delete.executeUpdate();
+            int purged = delete.executeUpdate();
+            OutboxMergeRanks.forgetBefore(c, cutoff);
+            return purged;
           }
         });
+  }
+
+  private static void requirePositive(Duration lease) {
+    if (lease.isNegative() || lease.isZero()) {
+      throw new IllegalArgumentException("the lease must be positive");
+    }
   }
 
   private static OutboxEntry map(ResultSet row) throws SQLException {
@@ -264,6 +321,7 @@ final class JdbcNotificationOutbox implements NotificationOutbox {
             row.getString("message_text")),
         Rows.instant(row, "created_at"),
         row.getInt("attempts"),
-        Rows.instant(row, "next_attempt_at"));
+        Rows.instant(row, "next_attempt_at"),
+        Objects.requireNonNullElse(row.getString("claim_token"), ""));
   }
 }

@@ -13,15 +13,24 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalLong;
+import java.util.stream.Collectors;
 
 final class JdbcTrackedOrderListStore implements TrackedOrderListStore {
   private static final String COLUMNS =
       "list_client_order_id, owner_platform, owner_user_id, chat_platform, chat_id, list_kind, symbol,"
           + " order_list_id, state, created_at, updated_at";
+
+  /** {@code ('UNKNOWN', 'EXECUTING', 'CANCELLING')}: the states in which a list may still be working. */
+  private static final String OPEN_STATES =
+      Arrays.stream(OrderListState.values())
+          .filter(OrderListState::isOpen)
+          .map(state -> "'" + state.name() + "'")
+          .collect(Collectors.joining(", ", "(", ")"));
 
   private record Head(TrackedOrderList withoutLegs) {}
 
@@ -90,7 +99,7 @@ final class JdbcTrackedOrderListStore implements TrackedOrderListStore {
           try (PreparedStatement select =
               c.prepareStatement(
                   "SELECT " + COLUMNS + " FROM placed_order_list WHERE owner_platform = ? AND owner_user_id = ?"
-                      + " AND state IN ('UNKNOWN', 'EXECUTING') ORDER BY created_at, list_client_order_id")) {
+                      + " AND state IN " + OPEN_STATES + " ORDER BY created_at, list_client_order_id")) {
             select.setString(1, owner.platform());
             select.setString(2, owner.userId());
             return withLegs(c, Rows.list(select, JdbcTrackedOrderListStore::map));
@@ -106,7 +115,7 @@ final class JdbcTrackedOrderListStore implements TrackedOrderListStore {
           try (PreparedStatement select =
               c.prepareStatement(
                   "SELECT DISTINCT owner_platform, owner_user_id FROM placed_order_list"
-                      + " WHERE state IN ('UNKNOWN', 'EXECUTING') ORDER BY owner_platform, owner_user_id")) {
+                      + " WHERE state IN " + OPEN_STATES + " ORDER BY owner_platform, owner_user_id")) {
             return Rows.list(select, row -> Rows.user(row, "owner"));
           }
         });
@@ -114,16 +123,31 @@ final class JdbcTrackedOrderListStore implements TrackedOrderListStore {
 
   @Override
   public boolean updateState(String listClientOrderId, OrderListState state) {
-    Objects.requireNonNull(state, "state");
+    return setState(listClientOrderId, Optional.empty(), state);
+  }
+
+  @Override
+  public boolean changeState(String listClientOrderId, OrderListState from, OrderListState to) {
+    return setState(listClientOrderId, Optional.of(from), to);
+  }
+
+  /** Sets the state to {@code to}, in the same statement only if it is still {@code from} when given. */
+  private boolean setState(String listClientOrderId, Optional<OrderListState> from, OrderListState to) {
+    Objects.requireNonNull(from, "from");
+    Objects.requireNonNull(to, "state");
     return session.run(
         "update an order list's state",
         c -> {
           try (PreparedStatement update =
               c.prepareStatement(
-                  "UPDATE placed_order_list SET state = ?, updated_at = ? WHERE list_client_order_id = ?")) {
-            update.setString(1, state.name());
+                  "UPDATE placed_order_list SET state = ?, updated_at = ? WHERE list_client_order_id = ?"
+                      + (from.isPresent() ? " AND state = ?" : ""))) {
+            update.setString(1, to.name());
             update.setObject(2, Rows.timestamp(clock.instant()));
             update.setString(3, listClientOrderId);
+            if (from.isPresent()) {
+              update.setString(4, from.get().name());
+            }
             return update.executeUpdate() == 1;
           }
         });

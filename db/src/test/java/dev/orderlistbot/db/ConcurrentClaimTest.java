@@ -7,8 +7,12 @@ import dev.orderlistbot.core.domain.Secret;
 import dev.orderlistbot.core.domain.UserRef;
 import dev.orderlistbot.core.port.out.ClaimResult;
 import dev.orderlistbot.core.port.out.ConfirmationState;
+import dev.orderlistbot.core.port.out.MergeRank;
+import dev.orderlistbot.core.port.out.NotificationOutbox;
+import dev.orderlistbot.core.port.out.OutboxMessage;
 import dev.orderlistbot.core.port.out.PendingConfirmation;
 import dev.orderlistbot.core.port.out.PendingConfirmationStore;
+import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -27,7 +31,10 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Double taps, many devices, many threads: a confirmation is claimed once, on a real H2 file via the pool. */
+/**
+ * Double taps, many devices, many threads, on a real H2 file via the pool: a confirmation is claimed
+ * once, and concurrent notices of one order merge to the newest.
+ */
 class ConcurrentClaimTest {
   private static final int THREADS = 50;
   private final UserRef alice = new UserRef("telegram", "1001");
@@ -70,6 +77,31 @@ class ConcurrentClaimTest {
     assertThat(results).filteredOn(r -> r instanceof ClaimResult.AlreadyHandled a && a.state() != end).isEmpty();
   }
 
+  @Test
+  void fiftyThreadsMergingOneOrdersNoticesLeaveTheHighestRankedOneWaiting() throws Exception {
+    NotificationOutbox outbox = database.stores().outbox();
+    ChatRef chat = new ChatRef("telegram", "1001");
+
+    List<Boolean> taken =
+        race(
+            i -> {
+              MergeRank rank =
+                  i == THREADS / 2
+                      ? MergeRank.finalNotice(new BigDecimal("0.05"))
+                      : MergeRank.partial(BigDecimal.valueOf(i, 3));
+              String text = rank.isFinal() ? "filled" : "partial " + i;
+              return () -> outbox.enqueueMerged(new OutboxMessage("n" + i, chat, text), "fills:1", rank, Duration.ZERO);
+            });
+
+    assertThat(taken).contains(true);
+    assertThat(outbox.claimDue(THREADS, Duration.ofMinutes(1)))
+        .extracting(e -> e.message().text())
+        .as("one row, merged up to the final notice; no lower rank replaced or followed it")
+        .containsExactly("filled");
+    assertThat(outbox.enqueueMerged(new OutboxMessage("late", chat, "partial late"), "fills:1", MergeRank.partial(BigDecimal.ONE), Duration.ZERO))
+        .isFalse();
+  }
+
   private PendingConfirmationStore create(String token) {
     PendingConfirmationStore store = database.stores().confirmations();
     Instant now = Instant.now();
@@ -79,14 +111,14 @@ class ConcurrentClaimTest {
     return store;
   }
 
-  private List<ClaimResult> race(IntFunction<java.util.concurrent.Callable<ClaimResult>> attempt) throws Exception {
+  private <T> List<T> race(IntFunction<java.util.concurrent.Callable<T>> attempt) throws Exception {
     ExecutorService pool = Executors.newFixedThreadPool(THREADS);
     try {
       CountDownLatch ready = new CountDownLatch(THREADS);
       CountDownLatch start = new CountDownLatch(1);
-      List<Future<ClaimResult>> futures = new ArrayList<>();
+      List<Future<T>> futures = new ArrayList<>();
       for (int i = 0; i < THREADS; i++) {
-        java.util.concurrent.Callable<ClaimResult> call = attempt.apply(i);
+        java.util.concurrent.Callable<T> call = attempt.apply(i);
         futures.add(
             pool.submit(
                 () -> {
@@ -97,8 +129,8 @@ class ConcurrentClaimTest {
       }
       assertThat(ready.await(10, TimeUnit.SECONDS)).isTrue();
       start.countDown();
-      List<ClaimResult> results = new ArrayList<>();
-      for (Future<ClaimResult> f : futures) {
+      List<T> results = new ArrayList<>();
+      for (Future<T> f : futures) {
         results.add(f.get(30, TimeUnit.SECONDS));
       }
       return results;

@@ -3,13 +3,17 @@ package dev.orderlistbot.db;
 import dev.orderlistbot.testing.MutableClock;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.orderlistbot.core.domain.UserRef;
+import dev.orderlistbot.core.port.out.OrderListState;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
+import java.sql.Statement;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -20,12 +24,12 @@ class MigrationsTest {
   @Test
   void migrationsBuildEveryTableInAnEmptyDatabase() throws Exception {
     try (Database db = Database.open(DbConfig.h2File(dataDir), clock)) {
-      assertThat(db.appliedMigrations()).isEqualTo(3);
-      assertThat(db.schemaVersion()).isEqualTo("3");
+      assertThat(db.appliedMigrations()).isEqualTo(6);
+      assertThat(db.schemaVersion()).isEqualTo("6");
     }
     assertThat(tables())
         .contains("CHAT_USER", "CHAT_USER_SETTING", "MASTER_KEY_CHECK", "API_CREDENTIAL", "PENDING_CONFIRMATION",
-            "PLACED_ORDER_LIST", "PLACED_ORDER_LEG", "NOTIFICATION_OUTBOX", "ALERT_SUBSCRIPTION", "PROCESSED_EVENT",
+            "PLACED_ORDER_LIST", "PLACED_ORDER_LEG", "NOTIFICATION_OUTBOX", "NOTIFICATION_MERGE", "ALERT_SUBSCRIPTION", "PROCESSED_EVENT",
             "AUDIT_LOG", "PAPER_STATE", "flyway_schema_history");
   }
 
@@ -36,8 +40,34 @@ class MigrationsTest {
     }
     try (Database db = Database.open(DbConfig.h2File(dataDir), clock)) {
       assertThat(db.appliedMigrations()).isZero();
-      assertThat(db.schemaVersion()).isEqualTo("3");
+      assertThat(db.schemaVersion()).isEqualTo("6");
       assertThat(db.stores().processedEvents().markProcessed("kept")).isFalse();
+    }
+  }
+
+  @Test
+  void aListRecordedBeforeVersion6KeepsItsStateAndCanThenBeMarkedCancelling() throws Exception {
+    Flyway.configure(Database.class.getClassLoader())
+        .dataSource(DbConfig.defaultUrl(dataDir), "sa", "")
+        .locations("classpath:db/migration")
+        .target("5")
+        .load()
+        .migrate();
+    try (Connection c = DriverManager.getConnection(DbConfig.defaultUrl(dataDir), "sa", "");
+        Statement insert = c.createStatement()) {
+      insert.executeUpdate(
+          "INSERT INTO placed_order_list (list_client_order_id, owner_platform, owner_user_id, chat_platform, chat_id,"
+              + " list_kind, symbol, order_list_id, state, created_at, updated_at) VALUES ('ob-v3', 'telegram', '1001',"
+              + " 'telegram', '1001', 'OCO', 'BTCUSDT', 8821, 'EXECUTING', TIMESTAMP WITH TIME ZONE '2026-03-01 10:00:00+00',"
+              + " TIMESTAMP WITH TIME ZONE '2026-03-01 10:00:00+00')");
+    }
+
+    try (Database db = Database.open(DbConfig.h2File(dataDir), clock)) {
+      assertThat(db.appliedMigrations()).isEqualTo(1);
+      assertThat(db.stores().orderLists().findByListClientOrderId("ob-v3").orElseThrow().state())
+          .isEqualTo(OrderListState.EXECUTING);
+      assertThat(db.stores().orderLists().changeState("ob-v3", OrderListState.EXECUTING, OrderListState.CANCELLING)).isTrue();
+      assertThat(db.stores().orderLists().listOpen(new UserRef("telegram", "1001"))).hasSize(1);
     }
   }
 

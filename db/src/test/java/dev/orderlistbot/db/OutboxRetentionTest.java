@@ -4,10 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.orderlistbot.core.domain.ChatRef;
 import dev.orderlistbot.core.engine.OutboxRetention;
+import dev.orderlistbot.core.port.out.MergeRank;
 import dev.orderlistbot.core.port.out.NotificationOutbox;
 import dev.orderlistbot.core.port.out.OutboxEntry;
 import dev.orderlistbot.core.port.out.OutboxMessage;
 import dev.orderlistbot.testing.MutableClock;
+import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -57,6 +59,25 @@ class OutboxRetentionTest {
     clock.advance(Duration.ofDays(20));
     assertThat(retention.purge()).isEqualTo(1);
     assertThat(outbox().backlog().pending()).as("a pending message is kept however old").isEqualTo(1);
+  }
+
+  @Test
+  void anOrdersMergeRankIsForgottenWithItsDeliveredNoticesButKeptWhileOneIsPending() {
+    MergeRank filled = MergeRank.finalNotice(new BigDecimal("0.01"));
+    MergeRank older = MergeRank.partial(new BigDecimal("0.004"));
+    outbox().enqueueMerged(new OutboxMessage("told", CHAT, "told"), "fills:told", filled, Duration.ZERO);
+    outbox().markDelivered(id(outbox().claimDue(10, Duration.ofMinutes(2)), "told"));
+    outbox().enqueueMerged(new OutboxMessage("waiting", CHAT, "waiting"), "fills:waiting", filled, Duration.ofDays(40));
+    clock.advance(Duration.ofDays(31));
+
+    assertThat(retention.purge()).isEqualTo(1);
+
+    assertThat(outbox().enqueueMerged(new OutboxMessage("told-again", CHAT, "told again"), "fills:told", older, Duration.ZERO))
+        .as("nothing of that order is left to protect")
+        .isTrue();
+    assertThat(outbox().enqueueMerged(new OutboxMessage("stale", CHAT, "stale"), "fills:waiting", older, Duration.ZERO))
+        .as("the waiting final notice still outranks it")
+        .isFalse();
   }
 
   private void enqueue(String... texts) {

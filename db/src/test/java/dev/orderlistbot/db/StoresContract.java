@@ -17,6 +17,7 @@ import dev.orderlistbot.core.port.out.AuditEntry;
 import dev.orderlistbot.core.port.out.ClaimResult;
 import dev.orderlistbot.core.port.out.ConfirmationState;
 import dev.orderlistbot.core.port.out.KeyCheck;
+import dev.orderlistbot.core.port.out.MergeRank;
 import dev.orderlistbot.core.port.out.OrderListState;
 import dev.orderlistbot.core.port.out.OutboxBacklog;
 import dev.orderlistbot.core.port.out.OutboxEntry;
@@ -29,6 +30,7 @@ import dev.orderlistbot.core.port.out.SealedCredential;
 import dev.orderlistbot.core.port.out.StorageException;
 import dev.orderlistbot.core.port.out.Stores;
 import dev.orderlistbot.core.port.out.UserRole;
+import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -189,6 +191,54 @@ abstract class StoresContract {
   }
 
   @Test
+  void aConditionalStateChangeNeverOverwritesWhatAnEventRecordedMeanwhile() {
+    String clientId = recordExecuting("cas");
+
+    assertThat(stores().orderLists().changeState(clientId, OrderListState.EXECUTING, OrderListState.CANCELLING)).isTrue();
+    // a fill arrives while the cancel is on its way
+    stores().orderLists().updateState(clientId, OrderListState.ALL_DONE);
+
+    assertThat(stores().orderLists().changeState(clientId, OrderListState.CANCELLING, OrderListState.EXECUTING)).isFalse();
+    assertThat(stores().orderLists().findByListClientOrderId(clientId).orElseThrow().state()).isEqualTo(OrderListState.ALL_DONE);
+    assertThat(stores().orderLists().changeState("unknown-" + run, OrderListState.EXECUTING, OrderListState.ALL_DONE)).isFalse();
+  }
+
+  @Test
+  void aConditionalStateChangeStampsTheTimeItChanged() {
+    String clientId = recordExecuting("stamp");
+    clock.advance(Duration.ofSeconds(90));
+
+    assertThat(stores().orderLists().changeState(clientId, OrderListState.EXECUTING, OrderListState.CANCELLING)).isTrue();
+
+    TrackedOrderList found = stores().orderLists().findByListClientOrderId(clientId).orElseThrow();
+    assertThat(found.state()).isEqualTo(OrderListState.CANCELLING);
+    assertThat(found.updatedAt()).isEqualTo(START.plusSeconds(90));
+  }
+
+  @Test
+  void aListBeingCancelledIsStillOpenSoItIsCaughtUpAndItsOwnerResumed() {
+    String clientId = recordExecuting("cancelling");
+    stores().orderLists().changeState(clientId, OrderListState.EXECUTING, OrderListState.CANCELLING);
+
+    assertThat(stores().orderLists().listOpen(alice)).extracting(TrackedOrderList::listClientOrderId).containsExactly(clientId);
+    assertThat(stores().orderLists().ownersWithOpenLists()).contains(alice);
+
+    assertThat(stores().orderLists().changeState(clientId, OrderListState.CANCELLING, OrderListState.ALL_DONE)).isTrue();
+    assertThat(stores().orderLists().listOpen(alice)).isEmpty();
+    assertThat(stores().orderLists().ownersWithOpenLists()).doesNotContain(alice);
+  }
+
+  /** Records an executing OCO of Alice's; answers its client id. */
+  private String recordExecuting(String name) {
+    String clientId = "olb-" + name + "-" + run;
+    stores().orderLists().record(
+        new TrackedOrderList(clientId, alice, aliceChat, ListKind.OCO, new Symbol("BTCUSDT"), OptionalLong.empty(),
+            List.of(new TrackedLeg(clientId + "-tp", OptionalLong.empty()), new TrackedLeg(clientId + "-sl", OptionalLong.empty())),
+            OrderListState.EXECUTING, clock.instant(), clock.instant()));
+    return clientId;
+  }
+
+  @Test
   void enqueuingTheSameDedupeKeyTwiceStoresOneMessage() {
     OutboxMessage fill = new OutboxMessage("fill:" + run, aliceChat, "TP filled");
 
@@ -249,11 +299,49 @@ abstract class StoresContract {
   }
 
   @Test
+  void aClaimForOnePlatformTakesOnlyItsMessagesAndAClaimForTheOthersTheRest() {
+    ChatRef discord = new ChatRef("discord-" + run, "42");
+    ChatRef slack = new ChatRef("slack-" + run, "7");
+    stores().outbox().enqueue(new OutboxMessage("t:" + run, aliceChat, "to telegram"));
+    stores().outbox().enqueue(new OutboxMessage("d:" + run, discord, "to discord"));
+    stores().outbox().enqueue(new OutboxMessage("s:" + run, slack, "to slack"));
+
+    assertThat(stores().outbox().claimDue(discord.platform(), 50, Duration.ofSeconds(60)))
+        .extracting(e -> e.message().text())
+        .containsExactly("to discord");
+    assertThat(stores().outbox().claimDueExcept(java.util.Set.of("telegram", discord.platform()), 50, Duration.ofSeconds(60)))
+        .extracting(e -> e.message().text())
+        .contains("to slack")
+        .doesNotContain("to telegram", "to discord");
+    assertThat(claimMine(50)).extracting(e -> e.message().text()).containsExactly("to telegram");
+  }
+
+  @Test
+  void onlyTheHolderOfAnUnlapsedClaimCanRenewItAndALapsedClaimIsTheNextClaimersAlone() {
+    stores().outbox().enqueue(new OutboxMessage("renew:" + run, aliceChat, "hello"));
+    OutboxEntry first = claimMine(50).getFirst();
+
+    assertThat(stores().outbox().renewClaim(first.id(), first.claimToken(), Duration.ofSeconds(60))).isTrue();
+    assertThat(stores().outbox().renewClaim(first.id(), "someone-else", Duration.ofSeconds(60))).isFalse();
+    clock.advance(Duration.ofSeconds(59));
+    assertThat(claimMine(50)).as("renewed: not due yet").isEmpty();
+    clock.advance(Duration.ofSeconds(1));
+    assertThat(stores().outbox().renewClaim(first.id(), first.claimToken(), Duration.ofSeconds(60))).as("lapsed").isFalse();
+
+    OutboxEntry second = claimMine(50).getFirst();
+    assertThat(second.claimToken()).isNotEqualTo(first.claimToken());
+    assertThat(stores().outbox().renewClaim(first.id(), first.claimToken(), Duration.ofSeconds(60))).isFalse();
+    assertThat(stores().outbox().renewClaim(second.id(), second.claimToken(), Duration.ofSeconds(60))).isTrue();
+    stores().outbox().markDelivered(second.id());
+    assertThat(stores().outbox().renewClaim(second.id(), second.claimToken(), Duration.ofSeconds(60))).as("delivered").isFalse();
+  }
+
+  @Test
   void aMergedMessageReplacesThePendingTextUntilADispatcherClaimsIt() {
     String merge = "fills:" + run;
-    assertThat(stores().outbox().enqueueMerged(new OutboxMessage("p1:" + run, aliceChat, "0.002 of 0.01"), merge, Duration.ofSeconds(5))).isTrue();
+    assertThat(stores().outbox().enqueueMerged(new OutboxMessage("p1:" + run, aliceChat, "0.002 of 0.01"), merge, partial("0.002"), Duration.ofSeconds(5))).isTrue();
     clock.advance(Duration.ofSeconds(2));
-    assertThat(stores().outbox().enqueueMerged(new OutboxMessage("p2:" + run, aliceChat, "0.004 of 0.01"), merge, Duration.ofSeconds(5))).isTrue();
+    assertThat(stores().outbox().enqueueMerged(new OutboxMessage("p2:" + run, aliceChat, "0.004 of 0.01"), merge, partial("0.004"), Duration.ofSeconds(5))).isTrue();
     assertThat(claimMine(50)).isEmpty();
 
     clock.advance(Duration.ofSeconds(3));
@@ -262,17 +350,62 @@ abstract class StoresContract {
     assertThat(claimed.message().dedupeKey()).isEqualTo("p1:" + run);
 
     // the claimed row is being sent: a later notice is a new row, the claimed text stays
-    assertThat(stores().outbox().enqueueMerged(new OutboxMessage("filled:" + run, aliceChat, "filled"), merge, Duration.ZERO)).isTrue();
+    assertThat(stores().outbox().enqueueMerged(new OutboxMessage("filled:" + run, aliceChat, "filled"), merge, FILLED, Duration.ZERO)).isTrue();
     assertThat(claimMine(50)).extracting(e -> e.message().text()).containsExactly("filled");
   }
 
   @Test
   void theFinalMessageOfAMergeGoesAtOnce() {
     String merge = "fills:final:" + run;
-    stores().outbox().enqueueMerged(new OutboxMessage("p:" + run, aliceChat, "partial"), merge, Duration.ofSeconds(5));
-    stores().outbox().enqueueMerged(new OutboxMessage("f:" + run, aliceChat, "filled"), merge, Duration.ZERO);
+    stores().outbox().enqueueMerged(new OutboxMessage("p:" + run, aliceChat, "partial"), merge, partial("0.004"), Duration.ofSeconds(5));
+    stores().outbox().enqueueMerged(new OutboxMessage("f:" + run, aliceChat, "filled"), merge, FILLED, Duration.ZERO);
 
     assertThat(claimMine(50)).extracting(e -> e.message().text()).containsExactly("filled");
+  }
+
+  @Test
+  void aWaitingFinalNoticeIsNeverReplacedByAPartialOneNorAPartialByALowerFill() {
+    String merge = "fills:rank:" + run;
+    assertThat(stores().outbox().enqueueMerged(new OutboxMessage("p4:" + run, aliceChat, "0.004 of 0.01"), merge, partial("0.004"), Duration.ofSeconds(5))).isTrue();
+    assertThat(stores().outbox().enqueueMerged(new OutboxMessage("p2:" + run, aliceChat, "0.002 of 0.01"), merge, partial("0.002"), Duration.ofSeconds(5))).isFalse();
+    assertThat(stores().outbox().enqueueMerged(new OutboxMessage("p4b:" + run, aliceChat, "0.0040 of 0.01"), merge, partial("0.0040"), Duration.ofSeconds(5))).isFalse();
+    clock.advance(Duration.ofSeconds(5));
+    OutboxEntry partial = claimMine(50).getFirst();
+    assertThat(partial.message().text()).isEqualTo("0.004 of 0.01");
+    stores().outbox().markDelivered(partial.id());
+
+    assertThat(stores().outbox().enqueueMerged(new OutboxMessage("f:" + run, aliceChat, "filled"), merge, FILLED, Duration.ZERO)).isTrue();
+    assertThat(stores().outbox().enqueueMerged(new OutboxMessage("p6:" + run, aliceChat, "0.006 of 0.01"), merge, partial("0.006"), Duration.ofSeconds(5))).isFalse();
+    clock.advance(Duration.ofSeconds(5));
+
+    assertThat(claimMine(50)).extracting(e -> e.message().text()).containsExactly("filled");
+  }
+
+  @Test
+  void aPartialNoticeOlderThanAFinalOneAlreadyClaimedIsDroppedNotQueuedAfterIt() {
+    String merge = "fills:sent:" + run;
+    stores().outbox().enqueueMerged(new OutboxMessage("f:" + run, aliceChat, "filled"), merge, FILLED, Duration.ZERO);
+    assertThat(claimMine(50)).extracting(e -> e.message().text()).containsExactly("filled");
+
+    assertThat(stores().outbox().enqueueMerged(new OutboxMessage("p:" + run, aliceChat, "0.006 of 0.01"), merge, partial("0.006"), Duration.ZERO)).isFalse();
+    clock.advance(Duration.ofMinutes(5));
+
+    assertThat(claimMine(50)).extracting(e -> e.message().text()).containsExactly("filled");
+  }
+
+  @Test
+  void mergeRanksAreKeptPerTargetChat() {
+    String merge = "fills:chats:" + run;
+    ChatRef group = new ChatRef("telegram", "-100" + run.hashCode());
+    stores().outbox().enqueueMerged(new OutboxMessage("f:" + run, aliceChat, "filled"), merge, FILLED, Duration.ZERO);
+
+    assertThat(stores().outbox().enqueueMerged(new OutboxMessage("p:" + run, group, "0.006 of 0.01"), merge, partial("0.006"), Duration.ZERO)).isTrue();
+  }
+
+  private static final MergeRank FILLED = MergeRank.finalNotice(new BigDecimal("0.01"));
+
+  private static MergeRank partial(String filled) {
+    return MergeRank.partial(new BigDecimal(filled));
   }
 
   @Test

@@ -90,6 +90,12 @@ public final class DiscordChatPlatform implements ChatPlatform, AutoCloseable {
     log.info("Discord: logging in (slash commands, buttons and modals; no privileged intent)");
   }
 
+  /** Interaction replies in a guild are ephemeral: only the user who asked sees them. */
+  @Override
+  public boolean answersPrivatelyInGroups() {
+    return true;
+  }
+
   @Override
   public String platform() {
     return PLATFORM;

@@ -16,8 +16,8 @@ final class DiscordTexts {
   private DiscordTexts() {}
 
   static String alertsNeedManageChannels() {
-    return "Only members with the Manage Channels permission can change order alerts in this channel. "
-        + "Use /alerts without a mode to see the setting.";
+    return "Only members with the Manage Channels permission can turn order alerts on in this channel. "
+        + "Anyone can turn their own alerts off with /alerts off; /alerts without a mode shows the setting.";
   }
 
   static String unknownForm() {

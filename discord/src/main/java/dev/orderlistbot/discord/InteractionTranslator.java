@@ -48,8 +48,10 @@ final class InteractionTranslator {
       return new SlashAction.OpenKeyModal();
     }
     Map<String, String> values = options(event);
+    // turning alerts on in a guild channel needs Manage Channels; anyone may turn their own off
     if (command.get() == SlashCommands.ALERTS
         && values.containsKey(SlashCommands.ALERT_MODE_OPTION)
+        && !"off".equalsIgnoreCase(values.get(SlashCommands.ALERT_MODE_OPTION))
         && kind(event) == ChatKind.GROUP
         && !canManageChannel(event.getMember())) {
       return new SlashAction.Refuse(DiscordTexts.alertsNeedManageChannels());

@@ -85,6 +85,15 @@ class InteractionTranslatorTest {
   }
 
   @Test
+  void anyMemberMayTurnTheirOwnAlertsOffInAGuild() {
+    SlashCommandInteractionEvent event = Events.slash(InteractionContextType.GUILD, "alerts", Map.of("mode", "off"));
+    Member eventMember = Events.member(false);
+    when(event.getMember()).thenReturn(eventMember);
+
+    assertThat(InteractionTranslator.slash(event)).isEqualTo(new SlashAction.Forward("/alerts off"));
+  }
+
+  @Test
   void aMemberWhoManagesTheChannelTurnsAlertsOn() {
     SlashCommandInteractionEvent event = Events.slash(InteractionContextType.GUILD, "alerts", Map.of("mode", "on"));
     Member eventMember = Events.member(true);

@@ -43,11 +43,13 @@ import java.util.regex.Pattern;
 import net.dv8tion.jda.api.JDA;
 import net.dv8tion.jda.api.components.buttons.Button;
 import net.dv8tion.jda.api.entities.Message;
+import net.dv8tion.jda.api.entities.channel.concrete.PrivateChannel;
 import net.dv8tion.jda.api.entities.channel.middleman.MessageChannel;
 import net.dv8tion.jda.api.events.interaction.command.SlashCommandInteractionEvent;
 import net.dv8tion.jda.api.events.interaction.component.ButtonInteractionEvent;
 import net.dv8tion.jda.api.interactions.InteractionContextType;
 import net.dv8tion.jda.api.interactions.InteractionHook;
+import net.dv8tion.jda.api.requests.restaction.CacheRestAction;
 import net.dv8tion.jda.api.requests.restaction.MessageCreateAction;
 import net.dv8tion.jda.api.utils.messages.MessageCreateData;
 import net.dv8tion.jda.api.utils.messages.MessageData;
@@ -63,7 +65,7 @@ import org.mockito.invocation.Invocation;
  * temp directory and the AES-GCM vault, wired as the app wires them (the notification dispatcher on
  * its own virtual threads): in a guild channel, {@code /oco} shows an ephemeral preview with
  * Confirm / Cancel, Confirm places the list and says so to the trader only, and {@code /paper}
- * moving the price fills it, the fill notice posted in the channel. Discord itself is Mockito mocks
+ * moving the price fills it, the fill notice sent to the trader's DM (the channel never saw the list). Discord itself is Mockito mocks
  * of JDA's events and hooks (no Discord fake server exists).
  */
 class PaperConversationTest {
@@ -77,6 +79,7 @@ class PaperConversationTest {
   private final ExecutorService workers = Executors.newVirtualThreadPerTaskExecutor();
   private final JDA jda = mock(JDA.class);
   private final MessageChannel channel = mock(MessageChannel.class);
+  private final PrivateChannel dm = mock(PrivateChannel.class);
   private Database database;
   private PaperExchange paper;
   private DiscordChatPlatform discord;
@@ -106,6 +109,7 @@ class PaperConversationTest {
             new CommandParser(Optional.empty()), new PreTradeCheck(), clock, random);
     discord.start(engine);
     postsInTheGuildChannel();
+    postsInTheTradersDm();
   }
 
   @AfterEach
@@ -141,8 +145,10 @@ class PaperConversationTest {
     paperPrice("32000");
 
     String fill = "✅ BTCUSDT OCO #" + id.group(1) + ": take-profit SELL 0.01 @ 32,000 filled; stop-loss expired.";
-    // the preview, the placement and the /paper answers stayed private; only the fill is public
-    await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(channelPosts()).containsExactly(fill));
+    // the preview, the placement and the /paper answers were the trader's alone, and so is the fill:
+    // it goes to their DM; the channel hears of it only if they turn /alerts on there
+    await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(posts(dm)).containsExactly(fill));
+    assertThat(posts(channel)).isEmpty();
   }
 
   /** {@code /paper symbol:BTCUSDT price:PRICE} in the guild; answers the (ephemeral) reply. */
@@ -185,9 +191,21 @@ class PaperConversationTest {
     when(jda.getStatus()).thenReturn(JDA.Status.CONNECTED);
   }
 
-  private List<String> channelPosts() {
+  private static List<String> posts(MessageChannel to) {
     ArgumentCaptor<MessageCreateData> posts = ArgumentCaptor.forClass(MessageCreateData.class);
-    verify(channel, atLeast(0)).sendMessage(posts.capture());
+    verify(to, atLeast(0)).sendMessage(posts.capture());
     return posts.getAllValues().stream().map(MessageCreateData::getContent).toList();
+  }
+
+  /** The trader's DM, which Discord opens from their user id. */
+  @SuppressWarnings("unchecked") // a mock of JDA's generic rest action
+  private void postsInTheTradersDm() {
+    MessageCreateAction send = mock(MessageCreateAction.class, RETURNS_SELF);
+    Message posted = Events.message(Events.nextId());
+    when(send.complete()).thenReturn(posted);
+    when(dm.sendMessage(any(MessageCreateData.class))).thenReturn(send);
+    CacheRestAction<PrivateChannel> open = mock(CacheRestAction.class);
+    when(open.complete()).thenReturn(dm);
+    when(jda.openPrivateChannelById(Events.USER)).thenReturn(open);
   }
 }

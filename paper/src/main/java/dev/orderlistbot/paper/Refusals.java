@@ -6,13 +6,14 @@ import dev.orderlistbot.core.domain.Side;
 import dev.orderlistbot.core.domain.Symbol;
 import dev.orderlistbot.core.domain.order.ListKind;
 import dev.orderlistbot.core.domain.order.OrderType;
+import dev.orderlistbot.core.port.out.ExchangeError.NotFound;
 import dev.orderlistbot.core.port.out.ExchangeError.Refused;
 import java.math.BigDecimal;
 import java.util.Collection;
 import java.util.stream.Collectors;
 
 /**
- * Every refusal of the paper exchange: Binance's code for the same mistake, with a sentence for the
+ * Every refusal of the paper exchange (and its "nothing to cancel"): Binance's code for the same mistake, with a sentence for the
  * trader (the Binance adapter's wording where it has one, plus the numbers involved).
  */
 final class Refusals {
@@ -91,8 +92,8 @@ final class Refusals {
             + plain(free) + " " + asset + " is free.");
   }
 
-  static Refused nothingToCancel() {
-    return new Refused(
+  static NotFound nothingToCancel() {
+    return new NotFound(
         CANCEL_REJECTED, "Nothing to cancel: the order list already filled, expired or was cancelled.");
   }
 

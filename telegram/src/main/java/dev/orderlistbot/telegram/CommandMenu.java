@@ -12,13 +12,22 @@ import org.telegram.telegrambots.meta.api.objects.commands.scope.BotCommandScope
 
 /**
  * The command menu Telegram shows next to the text field, built from core's command table, one for
- * private chats and one for groups. Key commands appear only in the private menu (core refuses and
- * deletes them in groups anyway); {@code /paper} is left out of both, as it works only on the paper
+ * private chats and one for groups. Key commands, and {@code /orders}, {@code /status} and {@code
+ * /balance} (a trader's lists and holdings), appear only in the private menu (core refuses them in
+ * groups anyway, and deletes key messages); {@code /paper} is left out of both, as it works only on the paper
  * exchange (typing it still works there, and {@code /help} lists it).
  */
 final class CommandMenu {
   static final Set<CommandSpec> PRIVATE_ONLY =
-      EnumSet.of(CommandSpec.SETKEY, CommandSpec.KEYGEN, CommandSpec.DELKEY, CommandSpec.KEYS, CommandSpec.START);
+      EnumSet.of(
+          CommandSpec.SETKEY,
+          CommandSpec.KEYGEN,
+          CommandSpec.DELKEY,
+          CommandSpec.KEYS,
+          CommandSpec.START,
+          CommandSpec.ORDERS,
+          CommandSpec.STATUS,
+          CommandSpec.BALANCE);
   static final Set<CommandSpec> NOT_LISTED = EnumSet.of(CommandSpec.PAPER);
   private static final int MAX_DESCRIPTION = 256;
 

@@ -19,14 +19,14 @@ class CommandMenuTest {
   }
 
   @Test
-  void groupMenuLeavesOutKeyCommands() {
+  void groupMenuLeavesOutKeyCommandsAndWhatOnlyAnswersInPrivate() {
     SetMyCommands menu = CommandMenu.forGroups();
 
     assertThat(menu.getScope().getType()).isEqualTo("all_group_chats");
     assertThat(menu.getCommands())
         .extracting(BotCommand::getCommand)
-        .contains("oco", "orders", "cancel", "alerts", "help")
-        .doesNotContain("setkey", "keygen", "delkey", "keys", "start");
+        .contains("oco", "cancel", "alerts", "help")
+        .doesNotContain("setkey", "keygen", "delkey", "keys", "start", "orders", "status", "balance");
   }
 
   @Test

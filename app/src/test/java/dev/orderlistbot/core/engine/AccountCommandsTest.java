@@ -153,6 +153,21 @@ class AccountCommandsTest {
   }
 
   @Test
+  void openListsAndTheirStatusAreNeverShownInAGroup() {
+    place("/oco BTCUSDT sell 0.01 tp 32000 sl 29000");
+    int callsBefore = exchange.apiKeysSeen.size();
+
+    bot.sayInGroup(ALICE, "/orders");
+    String orders = bot.lastReply(TestBot.GROUP);
+    bot.sayInGroup(ALICE, "/status 8821");
+    String status = bot.lastReply(TestBot.GROUP);
+
+    assertThat(orders).isEqualTo("Your open order lists are private: ask me with /orders in a private chat.");
+    assertThat(status).isEqualTo("Your open order lists are private: ask me with /status 8821 in a private chat.");
+    assertThat(exchange.apiKeysSeen).hasSize(callsBefore);
+  }
+
+  @Test
   void priceAndBalanceAnswerFromTheTradersAccount() {
     bot.say(ALICE, "/price BTCUSDT");
     String price = bot.lastReply(ALICE);

@@ -1,13 +1,11 @@
 package dev.orderlistbot.core.engine;
 
 import static dev.orderlistbot.core.engine.TestBot.ALICE;
+import static dev.orderlistbot.core.engine.TestBot.ALICES_PAPER_KEY;
 import static dev.orderlistbot.core.engine.TestBot.GROUP;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.orderlistbot.core.domain.ApiCredentials;
-import dev.orderlistbot.core.domain.KeyType;
-import dev.orderlistbot.core.domain.Secret;
 import dev.orderlistbot.core.domain.Side;
 import dev.orderlistbot.core.domain.TradingEnvironment;
 import dev.orderlistbot.core.domain.order.ClientListId;
@@ -40,8 +38,6 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class CatchUpTest {
   private static final String FILLED = "✅ BTCUSDT OCO #8821: take-profit SELL 0.01 @ 32,000 filled; stop-loss expired.";
-  /** The key the engine signs Alice's paper-mode calls with (the fake exchange files lists under it). */
-  private static final ApiCredentials ALICES_KEY = new ApiCredentials(KeyType.HMAC, "paper-telegram-1001", Secret.of("paper"));
 
   @TempDir Path dir;
   private TestBot bot;
@@ -67,7 +63,7 @@ class CatchUpTest {
     exchange.legNow(list, LegRole.STOP_LOSS, LegStatus.EXPIRED, "0.00000000", "0.00000000");
     exchange.listDone(list);
 
-    OrderListReconciler.Outcome outcome = reconciler.reconcile(ALICE, ALICES_KEY);
+    OrderListReconciler.Outcome outcome = reconciler.reconcile(ALICE, ALICES_PAPER_KEY);
     bot.router().onUpdate(ALICE, livePush(list, LegRole.TAKE_PROFIT, LegStatus.FILLED, "0.01"));
 
     assertThat(outcome).isEqualTo(new OrderListReconciler.Outcome(1, 3));
@@ -80,10 +76,10 @@ class CatchUpTest {
     ClientListId list = placeInGroup("/oco BTCUSDT sell 0.01 tp 32000 sl 29000");
     exchange.legNow(list, LegRole.TAKE_PROFIT, LegStatus.FILLED, "0.01", "320");
     exchange.listDone(list);
-    reconciler.reconcile(ALICE, ALICES_KEY);
+    reconciler.reconcile(ALICE, ALICES_PAPER_KEY);
     int queries = exchange.orderQueries.get();
 
-    OrderListReconciler.Outcome again = reconciler.reconcile(ALICE, ALICES_KEY);
+    OrderListReconciler.Outcome again = reconciler.reconcile(ALICE, ALICES_PAPER_KEY);
 
     assertThat(again).isEqualTo(new OrderListReconciler.Outcome(0, 0));
     assertThat(exchange.orderQueries).hasValue(queries);
@@ -98,7 +94,7 @@ class CatchUpTest {
     bot.dispatcher().drainOnce();
     exchange.legNow(list, LegRole.TAKE_PROFIT, LegStatus.PARTIALLY_FILLED, "0.00400000", "128.00000000");
 
-    reconciler.reconcile(ALICE, ALICES_KEY);
+    reconciler.reconcile(ALICE, ALICES_PAPER_KEY);
     bot.clock.advance(Duration.ofSeconds(6));
     bot.dispatcher().drainOnce();
 
@@ -110,8 +106,8 @@ class CatchUpTest {
     ClientListId list = placeInGroup("/otoco BTCUSDT buy 0.01 @ 29000 tp 31000 sl 28000");
     exchange.legNow(list, LegRole.WORKING, LegStatus.FILLED, "0.01", "320");
 
-    reconciler.reconcile(ALICE, ALICES_KEY);
-    OrderListReconciler.Outcome again = reconciler.reconcile(ALICE, ALICES_KEY);
+    reconciler.reconcile(ALICE, ALICES_PAPER_KEY);
+    OrderListReconciler.Outcome again = reconciler.reconcile(ALICE, ALICES_PAPER_KEY);
 
     assertThat(again.listsChecked()).isEqualTo(1);
     assertThat(bot.telegram.texts(GROUP))
@@ -127,7 +123,7 @@ class CatchUpTest {
     exchange.legNow(list, LegRole.STOP_LOSS, LegStatus.CANCELED, "0", "0");
     exchange.listDone(list);
 
-    reconciler.reconcile(ALICE, ALICES_KEY);
+    reconciler.reconcile(ALICE, ALICES_PAPER_KEY);
 
     assertThat(bot.telegram.texts(GROUP)).filteredOn(text -> text.startsWith("⏹ BTCUSDT OCO #8821 is closed")).hasSize(1);
   }
@@ -139,7 +135,7 @@ class CatchUpTest {
     bot.press(ALICE, bot.lastButtons(GROUP), Replies.CONFIRM);
     int messages = bot.telegram.history().size();
 
-    OrderListReconciler.Outcome outcome = reconciler.reconcile(ALICE, ALICES_KEY);
+    OrderListReconciler.Outcome outcome = reconciler.reconcile(ALICE, ALICES_PAPER_KEY);
 
     assertThat(outcome).isEqualTo(new OrderListReconciler.Outcome(1, 0));
     assertThat(bot.telegram.history()).hasSize(messages);
@@ -154,8 +150,8 @@ class CatchUpTest {
     exchange.listDone(list);
     exchange.lookupFailures.set(1);
 
-    assertThatThrownBy(() -> reconciler.reconcile(ALICE, ALICES_KEY)).isInstanceOf(ExchangeException.class);
-    reconciler.reconcile(ALICE, ALICES_KEY);
+    assertThatThrownBy(() -> reconciler.reconcile(ALICE, ALICES_PAPER_KEY)).isInstanceOf(ExchangeException.class);
+    reconciler.reconcile(ALICE, ALICES_PAPER_KEY);
 
     assertThat(bot.telegram.texts(GROUP)).filteredOn(FILLED::equals).hasSize(1);
   }
@@ -180,7 +176,7 @@ class CatchUpTest {
             .orElseThrow();
     BigDecimal filled = new BigDecimal(cumulative);
     return new OrderListUpdate.LegChanged(
-        OrderEventIds.legState("binance", orderId, status, filled), tracked.symbol(), new OrderListId(8821), orderId, legId,
+        OrderEventIds.legState("binance", tracked.symbol(), orderId, status, filled), tracked.symbol(), new OrderListId(8821), orderId, legId,
         ReportedOrderType.LIMIT_MAKER, Side.SELL, LegExecution.TRADE, status, new BigDecimal("0.01"), filled,
         new BigDecimal("32000"), filled, filled.multiply(new BigDecimal("32000")), Optional.of(new BigDecimal("32000")),
         Optional.empty(), ExpiryReason.NONE, Instant.parse("2026-03-01T11:00:00Z"));

@@ -129,6 +129,36 @@ class DeliveryTest {
   }
 
   @Test
+  void anOlderPartialFillSnapshotNeverReplacesAFillNoticeWaitingForItsTurn() {
+    TrackedOrderList list = placeInPrivate();
+    bot.router().onUpdate(ALICE, partial(list, "p1", "0.004"));
+    bot.clock.advance(NotificationRouter.DEFAULT_MERGE_WINDOW);
+    assertThat(bot.dispatcher().drainOnce()).isEqualTo(1);
+
+    // the private chat just heard the partial fill: its 1 s pace holds the fill back, waiting
+    bot.router().onUpdate(ALICE, fill(list, "final"));
+    // the REST catch-up's order query, made before the fill, reports the order partly filled
+    bot.router().onUpdate(ALICE, partial(list, "catch-up", "0.006"));
+    bot.clock.advance(Duration.ofMinutes(1));
+    bot.dispatcher().drainOnce();
+
+    assertThat(notices(dm(ALICE)))
+        .containsExactly("◑ BTCUSDT OCO #8821: take-profit SELL partially filled, 0.004 of 0.01.", FILLED);
+  }
+
+  @Test
+  void aPartialFillSnapshotArrivingAfterTheFillWasSentIsNotSentAfterIt() {
+    TrackedOrderList list = placeInPrivate();
+
+    bot.router().onUpdate(ALICE, fill(list, "final"));
+    bot.router().onUpdate(ALICE, partial(list, "catch-up", "0.006"));
+    bot.clock.advance(Duration.ofMinutes(1));
+    bot.dispatcher().drainOnce();
+
+    assertThat(notices(dm(ALICE))).containsExactly(FILLED);
+  }
+
+  @Test
   void undeliveredNoticesAreDeliveredByANewDispatcherAfterARestart() {
     subscribeBothGroups();
     TrackedOrderList list = placeInPrivate();

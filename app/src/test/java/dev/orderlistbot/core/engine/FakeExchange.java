@@ -46,7 +46,7 @@ import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * A small in-test exchange: BTCUSDT only, lists kept in memory per API key, and switches that make
- * a placement's outcome unknown, refused, or an exception.
+ * a placement's outcome unknown, refused, or an exception, and a cancel fail.
  */
 final class FakeExchange implements ExchangeClient {
   static final Symbol BTCUSDT = Symbol.of("BTCUSDT");
@@ -71,6 +71,10 @@ final class FakeExchange implements ExchangeClient {
   volatile Runnable whilePlacing = () -> {};
   volatile Price last = Price.of("30000");
   volatile RuntimeException lastPriceFailure;
+  /** When set, every cancel fails with this error (after {@link #whileCancelling} ran). */
+  volatile ExchangeError cancelFailure;
+  /** Runs inside every cancel call before it answers, e.g. to deliver a fill meanwhile. */
+  volatile Runnable whileCancelling = () -> {};
   /** How many of the next list look-ups fail as if the exchange could not be reached. */
   final AtomicInteger lookupFailures = new AtomicInteger();
 
@@ -161,9 +165,14 @@ final class FakeExchange implements ExchangeClient {
 
   @Override
   public PlacedOrderList cancel(ApiCredentials credentials, Symbol symbol, OrderListRef list) {
+    whileCancelling.run();
+    ExchangeError failure = cancelFailure;
+    if (failure != null) {
+      throw new ExchangeException(failure);
+    }
     Optional<Stored> stored = find(credentials, list).filter(s -> s.list().isOpen());
     if (stored.isEmpty()) {
-      throw new ExchangeException(new ExchangeError.Refused(-2011, "Unknown order list: nothing to cancel."));
+      throw new ExchangeException(new ExchangeError.NotFound(-2011, "Nothing to cancel: the order list already filled, expired or was cancelled."));
     }
     PlacedOrderList old = stored.get().list();
     PlacedOrderList done =

@@ -124,6 +124,25 @@ class NotificationTest {
   }
 
   @Test
+  void whereGroupAnswersArePrivateAFillIsToldInPrivateUnlessTheOwnerTurnedAlertsOnInTheGroup() {
+    // as on Discord: the preview in the guild channel was ephemeral, so the group never saw the list
+    bot.telegram.answerPrivatelyInGroups();
+    TrackedOrderList list = place("/oco BTCUSDT sell 0.01 tp 32000 sl 29000");
+
+    bot.router().onUpdate(ALICE, fill(list, LegRole.TAKE_PROFIT, "e1"));
+
+    assertThat(bot.telegram.texts(GROUP)).noneMatch(t -> t.contains("#8821:"));
+    assertThat(bot.telegram.texts(dm(ALICE))).containsExactly(FILLED);
+
+    bot.sayInGroup(ALICE, "/alerts on");
+    TrackedOrderList second = place("/oco BTCUSDT sell 0.01 tp 32000 sl 29000", 8822);
+    bot.router().onUpdate(ALICE, fill(second, LegRole.TAKE_PROFIT, "e2"));
+
+    assertThat(bot.telegram.texts(GROUP)).filteredOn(t -> t.contains("#8822:")).hasSize(1);
+    assertThat(bot.telegram.texts(dm(ALICE))).filteredOn(t -> t.contains("#8822:")).hasSize(1);
+  }
+
+  @Test
   void aLegEventBeforeTheListsIdsAreKnownIsMatchedByItsClientId() {
     exchange.placeMode = FakeExchange.PlaceMode.LOSE_THEN_UNKNOWN;
     bot.say(ALICE, "/oco BTCUSDT sell 0.01 tp 32000 sl 29000");
@@ -189,6 +208,17 @@ class NotificationTest {
 
     assertThat(events.watched)
         .containsExactly("telegram:1001 paper-telegram-1001", "telegram:1001 paper-telegram-1001");
+  }
+
+  /** Placed from the group; where the platform answered privately, the Placed answer was Alice's alone. */
+  private TrackedOrderList place(String line) {
+    return place(line, 8821);
+  }
+
+  private TrackedOrderList place(String line, long orderListId) {
+    bot.sayInGroup(ALICE, line);
+    bot.press(ALICE, bot.lastButtons(GROUP), Replies.CONFIRM);
+    return bot.tracked(orderListId).orElseThrow();
   }
 
   private TrackedOrderList placeInGroup(String line) {

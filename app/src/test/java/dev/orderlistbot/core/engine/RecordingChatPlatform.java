@@ -38,9 +38,20 @@ final class RecordingChatPlatform implements ChatPlatform {
   /** Empty: the platform cannot tell who administers a chat; otherwise its admins per chat. */
   private Optional<Map<ChatRef, List<UserRef>>> admins = Optional.empty();
   private ChatDeliveryException adminCheckFailure;
+  private boolean answersPrivatelyInGroups;
 
   RecordingChatPlatform(String platform) {
     this.platform = platform;
+  }
+
+  /** From now on what the bot answers in a group is seen by the asking user alone, as on Discord. */
+  synchronized void answerPrivatelyInGroups() {
+    answersPrivatelyInGroups = true;
+  }
+
+  @Override
+  public synchronized boolean answersPrivatelyInGroups() {
+    return answersPrivatelyInGroups;
   }
 
   @Override

@@ -1,15 +1,13 @@
 package dev.orderlistbot.core.engine;
 
 import static dev.orderlistbot.core.engine.TestBot.ALICE;
+import static dev.orderlistbot.core.engine.TestBot.ALICES_PAPER_KEY;
 import static dev.orderlistbot.core.engine.TestBot.GROUP;
 import static dev.orderlistbot.core.engine.TestBot.dm;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.orderlistbot.core.chat.ChatKind;
-import dev.orderlistbot.core.domain.ApiCredentials;
 import dev.orderlistbot.core.domain.ChatRef;
-import dev.orderlistbot.core.domain.KeyType;
-import dev.orderlistbot.core.domain.Secret;
 import dev.orderlistbot.core.domain.TradingEnvironment;
 import dev.orderlistbot.core.domain.order.LegRole;
 import dev.orderlistbot.core.port.out.TrackedLeg;
@@ -39,7 +37,6 @@ class StreamDeliveryTest {
   private static final String FILLED_REDACTED = "✅ BTCUSDT OCO #8821: take-profit SELL @ 32,000 filled; stop-loss expired.";
   private static final ChatRef QUIET_GROUP = new ChatRef("telegram", "-100999");
   /** Alice's key as the engine uses it in this setup (the fake exchange files her lists under it). */
-  private static final ApiCredentials ALICES_KEY = new ApiCredentials(KeyType.HMAC, "paper-telegram-1001", Secret.of("paper"));
 
   @TempDir Path dir;
   private TestBot bot;
@@ -51,7 +48,7 @@ class StreamDeliveryTest {
   void start() throws InterruptedException {
     bot = TestBot.withFakeExchange(dir, TradingEnvironment.PAPER, new RecordingEventSource());
     binance = FakeWsApi.started();
-    binance.account(ALICES_KEY.apiKey(), "paper");
+    binance.account(ALICES_PAPER_KEY.apiKey(), "paper");
     scheduler = Executors.newScheduledThreadPool(2);
     stream =
         new BinanceUserDataStream(
@@ -80,8 +77,8 @@ class StreamDeliveryTest {
     bot.say(ALICE, "/oco BTCUSDT sell 0.01 tp 32000 sl 29000");
     bot.press(ALICE, bot.lastButtons(dm(ALICE)), Replies.CONFIRM);
     TrackedOrderList list = bot.tracked(8821).orElseThrow();
-    stream.watch(ALICE, ALICES_KEY);
-    waitUntil(() -> binance.subscribed(ALICES_KEY.apiKey()));
+    stream.watch(ALICE, ALICES_PAPER_KEY);
+    waitUntil(() -> binance.subscribed(ALICES_PAPER_KEY.apiKey()));
 
     pushFill(list);
     waitUntil(() -> notices(QUIET_GROUP).size() == 1);
@@ -96,19 +93,19 @@ class StreamDeliveryTest {
   /** The fixtures' take-profit fill, stop-loss expiry and list end, naming this list's ids. */
   private void pushFill(TrackedOrderList list) {
     String clientId = list.listClientOrderId();
-    binance.push(ALICES_KEY.apiKey(), "execution-report-oco-tp-leg-filled.json", event -> {
+    binance.push(ALICES_PAPER_KEY.apiKey(), "execution-report-oco-tp-leg-filled.json", event -> {
       event.put("s", "BTCUSDT");
       event.put("g", 8821);
       event.put("i", orderId(list, clientId + "-tp"));
       event.put("c", clientId + "-tp");
     });
-    binance.push(ALICES_KEY.apiKey(), "execution-report-oco-sl-leg-expired.json", event -> {
+    binance.push(ALICES_PAPER_KEY.apiKey(), "execution-report-oco-sl-leg-expired.json", event -> {
       event.put("s", "BTCUSDT");
       event.put("g", 8821);
       event.put("i", orderId(list, clientId + "-sl"));
       event.put("c", clientId + "-sl");
     });
-    binance.push(ALICES_KEY.apiKey(), "list-status-oco-all-done.json", event -> {
+    binance.push(ALICES_PAPER_KEY.apiKey(), "list-status-oco-all-done.json", event -> {
       event.put("s", "BTCUSDT");
       event.put("g", 8821);
       event.put("C", clientId);

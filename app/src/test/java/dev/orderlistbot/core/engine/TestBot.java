@@ -7,7 +7,10 @@ import dev.orderlistbot.core.chat.ChatKind;
 import dev.orderlistbot.core.chat.MessageRef;
 import dev.orderlistbot.core.chat.OutboundMessage;
 import dev.orderlistbot.core.command.CommandParser;
+import dev.orderlistbot.core.domain.ApiCredentials;
 import dev.orderlistbot.core.domain.ChatRef;
+import dev.orderlistbot.core.domain.KeyType;
+import dev.orderlistbot.core.domain.Secret;
 import dev.orderlistbot.core.domain.TradingEnvironment;
 import dev.orderlistbot.core.domain.UserRef;
 import dev.orderlistbot.core.domain.order.OrderListUpdate;
@@ -52,6 +55,8 @@ final class TestBot implements AutoCloseable {
   static final UserRef BOB = new UserRef("telegram", "1002");
   static final UserRef MALLORY = new UserRef("telegram", "666");
   static final ChatRef GROUP = new ChatRef("telegram", "-100200300");
+  /** The key the engine signs Alice's paper-mode calls with (the fake exchange files lists under it). */
+  static final ApiCredentials ALICES_PAPER_KEY = new ApiCredentials(KeyType.HMAC, "paper-telegram-1001", Secret.of("paper"));
 
   final MutableClock clock = new MutableClock(Instant.parse("2026-03-01T10:00:00Z"));
   final SecureRandom random = new SecureRandom();
@@ -122,7 +127,7 @@ final class TestBot implements AutoCloseable {
   }
 
   private void start() {
-    database = Database.open(new DbConfig(DbConfig.defaultUrl(dataDir), "sa", dev.orderlistbot.core.domain.Secret.of(""), 20), clock);
+    database = Database.open(new DbConfig(DbConfig.defaultUrl(dataDir), "sa", Secret.of(""), 20), clock);
     vault = AesGcmKeyVault.open(masterKey, database.transactor(), random, clock);
     ChatPlatforms platforms = ChatPlatforms.of(telegram, console);
     dispatcher = new NotificationDispatcher(database.transactor(), platforms, Map.of(), clock, Runnable::run, telemetry);
@@ -180,7 +185,7 @@ final class TestBot implements AutoCloseable {
     return stores(s -> s.orderLists().findByOrderListId(orderListId));
   }
 
-  /** The user's lists the bot still considers open (UNKNOWN or EXECUTING), oldest first. */
+  /** The user's lists the bot still considers open (UNKNOWN, EXECUTING or CANCELLING), oldest first. */
   List<TrackedOrderList> openTracked(UserRef user) {
     return stores(s -> s.orderLists().listOpen(user));
   }

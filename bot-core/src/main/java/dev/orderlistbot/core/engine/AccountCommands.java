@@ -69,6 +69,11 @@ final class AccountCommands {
   }
 
   void orders(ChatEvent.TextMessage message, Optional<Symbol> symbol) {
+    if (!message.kind().isPrivate()) {
+      // a trader's open lists (sizes, prices, stops) are nobody else's business
+      out.send(message.chat(), Replies.listsPrivateOnly("/orders" + symbol.map(s -> " " + s.value()).orElse("")));
+      return;
+    }
     Optional<List<PlacedOrderList>> open =
         accounts.withCredentials(
             message.user(),
@@ -110,6 +115,10 @@ final class AccountCommands {
   }
 
   void status(ChatEvent.TextMessage message, long orderListId) {
+    if (!message.kind().isPrivate()) {
+      out.send(message.chat(), Replies.listsPrivateOnly("/status " + orderListId));
+      return;
+    }
     Optional<String> text =
         accounts.withCredentials(
             message.user(),

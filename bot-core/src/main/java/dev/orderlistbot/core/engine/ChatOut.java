@@ -59,6 +59,17 @@ final class ChatOut {
     edit(message, OutboundMessage.text(text));
   }
 
+  /**
+   * Where the notices of a list confirmed by {@code owner} in {@code chat} go: that chat, or the
+   * owner's private chat when the platform answered them privately there (see {@link
+   * ChatPlatform#answersPrivatelyInGroups}). A private chat's id is its user's id on every platform.
+   */
+  ChatRef noticeChat(UserRef owner, ChatRef chat) {
+    ChatRef privateChat = new ChatRef(owner.platform(), owner.userId());
+    boolean answeredPrivately = platform(chat).map(ChatPlatform::answersPrivatelyInGroups).orElse(false);
+    return answeredPrivately && chat.platform().equals(owner.platform()) ? privateChat : chat;
+  }
+
   /** Whether the message is gone; false when the platform cannot or may not delete it. */
   boolean delete(MessageRef message) {
     Optional<ChatPlatform> platform = platform(message.chat());

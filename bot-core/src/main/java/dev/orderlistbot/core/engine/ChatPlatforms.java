@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * The chat platforms the app started, by platform id ({@code telegram}, {@code discord}, {@code
@@ -34,6 +35,11 @@ public final class ChatPlatforms {
 
   public static ChatPlatforms of(ChatPlatform... platforms) {
     return of(List.of(platforms));
+  }
+
+  /** The ids of the running platforms. */
+  Set<String> ids() {
+    return byId.keySet();
   }
 
   /** The platform that hosts {@code chat}, if it is running. */

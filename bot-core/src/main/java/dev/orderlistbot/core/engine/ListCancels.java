@@ -23,7 +23,9 @@ import java.util.Optional;
 /**
  * Cancelling order lists on the exchange for {@code /cancel ID}, the Cancel buttons of {@code
  * /orders} and {@code /cancel all}: each cancel is sent once, audited, and the tracked list marked
- * done; an exchange refusal or a lost answer becomes a plain sentence. Thread-safe.
+ * done. Only a cancel that went through, or the exchange's "nothing to cancel", ends the tracked
+ * list; after any other answer it is still working and followed, and the trader is told so.
+ * Thread-safe.
  */
 final class ListCancels {
   private final ExchangeClient exchange;
@@ -89,37 +91,73 @@ final class ListCancels {
 
   private record Outcome(boolean done, String sentence) {}
 
+  /** A tracked list marked CANCELLING, and the state it goes back to if the cancel does not go through. */
+  private record Mark(String listClientOrderId, OrderListState before) {}
+
   /**
-   * The bot's record is marked done before the cancel is sent: an exchange reports the cancel's own
-   * events (the paper exchange even before the call returns), and the router must not announce the
-   * list as "closed" on top of this answer. If nothing happened (rate limit, no connection, a
-   * refused key) or the outcome is unknown, the record gets its state back.
+   * The bot's record is marked CANCELLING before the cancel is sent: still open (followed, caught
+   * up), but an exchange reports the cancel's own events (the paper exchange even before the call
+   * returns), and the router must not announce the list as "closed" on top of this answer. Every
+   * change after that is conditional on the mark still being there, so a fill recorded meanwhile is
+   * never overwritten: cancelled or not found ends the list, anything else puts its state back.
    */
   private Outcome outcome(ApiCredentials credentials, UserRef user, ChatRef chat, ListHandle list) {
-    Optional<TrackedOrderList> mine =
+    Optional<Mark> mark =
         transactor.inTransaction(stores -> stores.orderLists().findByOrderListId(list.orderListId()))
-            .filter(t -> t.owner().equals(user));
-    mine.ifPresent(t -> setState(t, OrderListState.ALL_DONE));
+            .filter(t -> t.owner().equals(user))
+            .flatMap(this::markCancelling);
+    PlacedOrderList cancelled;
     try {
-      PlacedOrderList cancelled =
-          exchange.cancel(credentials, list.symbol(), OrderListRef.of(new OrderListId(list.orderListId())));
-      recordCancel(user, chat, list);
-      return new Outcome(true, Replies.cancelled(name(new ListHandle(cancelled.symbol(), list.orderListId()))));
+      cancelled = exchange.cancel(credentials, list.symbol(), OrderListRef.of(new OrderListId(list.orderListId())));
     } catch (ExchangeException e) {
-      // Refused means there was nothing left to cancel: the list is done either way
-      if (!(e.error() instanceof ExchangeError.Refused)) {
-        mine.ifPresent(t -> setState(t, t.state()));
-      }
-      return new Outcome(
-          false,
-          e.error() instanceof ExchangeError.OutcomeUnknown
-              ? Replies.cancelUnknown(list.orderListId())
-              : Replies.exchangeError(e.error()));
+      return failed(list, mark, e.error());
+    } catch (RuntimeException e) {
+      mark.ifPresent(this::putBack);
+      throw e;
     }
+    mark.ifPresent(m -> change(m, OrderListState.CANCELLING, OrderListState.ALL_DONE));
+    recordCancel(user, chat, list);
+    return new Outcome(true, Replies.cancelled(name(new ListHandle(cancelled.symbol(), list.orderListId()))));
   }
 
-  private void setState(TrackedOrderList list, OrderListState state) {
-    transactor.inTransaction(stores -> stores.orderLists().updateState(list.listClientOrderId(), state));
+  private Optional<Mark> markCancelling(TrackedOrderList tracked) {
+    OrderListState before = tracked.state();
+    if (!before.isOpen() || before == OrderListState.CANCELLING) {
+      return Optional.empty();
+    }
+    Mark mark = new Mark(tracked.listClientOrderId(), before);
+    return change(mark, before, OrderListState.CANCELLING) ? Optional.of(mark) : Optional.empty();
+  }
+
+  private Outcome failed(ListHandle list, Optional<Mark> mark, ExchangeError error) {
+    long id = list.orderListId();
+    if (error instanceof ExchangeError.NotFound) {
+      mark.ifPresent(m -> change(m, OrderListState.CANCELLING, OrderListState.ALL_DONE));
+      return new Outcome(false, Replies.exchangeError(error));
+    }
+    boolean ended = mark.map(this::putBack).orElse(false);
+    String name = name(list);
+    if (error instanceof ExchangeError.OutcomeUnknown) {
+      return new Outcome(false, ended ? Replies.cancelUnknownButEnded(name, id) : Replies.cancelUnknown(name, id));
+    }
+    return new Outcome(false, ended ? Replies.cancelOvertaken(name, id) : Replies.cancelNotDone(name, id, error));
+  }
+
+  /**
+   * Puts the state from before the cancel back, unless an event moved the list on meanwhile; answers
+   * whether it has ended meanwhile (a fill, or the cancel's own events after a lost answer).
+   */
+  private boolean putBack(Mark mark) {
+    if (change(mark, OrderListState.CANCELLING, mark.before())) {
+      return false;
+    }
+    return transactor.inTransaction(stores -> stores.orderLists().findByListClientOrderId(mark.listClientOrderId()))
+        .map(tracked -> !tracked.state().isOpen())
+        .orElse(false);
+  }
+
+  private boolean change(Mark mark, OrderListState from, OrderListState to) {
+    return transactor.inTransaction(stores -> stores.orderLists().changeState(mark.listClientOrderId(), from, to));
   }
 
   private void recordCancel(UserRef user, ChatRef chat, ListHandle list) {

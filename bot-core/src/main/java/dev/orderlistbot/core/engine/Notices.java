@@ -4,6 +4,7 @@ import dev.orderlistbot.core.domain.order.ExpiryReason;
 import dev.orderlistbot.core.domain.order.LegRole;
 import dev.orderlistbot.core.domain.order.ListOrderStatus;
 import dev.orderlistbot.core.domain.order.OrderListUpdate;
+import dev.orderlistbot.core.port.out.MergeRank;
 import dev.orderlistbot.core.port.out.OrderListState;
 import dev.orderlistbot.core.port.out.TrackedLeg;
 import dev.orderlistbot.core.port.out.TrackedOrderList;
@@ -41,15 +42,23 @@ final class Notices {
    * @param redacted the same without quantities, for groups that asked for {@code /alerts redacted}
    * @param mergeKey the order whose partial and final fills merge (its client order id), when {@code
    *     merge} is not {@link Merge#NONE}
+   * @param filled the order's cumulative filled quantity: with {@code merge}, the notice's {@link
+   *     #rank()}, so an older snapshot never replaces a newer notice
    */
   record Notice(
       Optional<String> text,
       Optional<String> redacted,
       Optional<OrderListState> newState,
       Merge merge,
-      String mergeKey) {
+      String mergeKey,
+      BigDecimal filled) {
     Notice(Optional<String> text, Optional<OrderListState> newState) {
-      this(text, text, newState, Merge.NONE, "");
+      this(text, text, newState, Merge.NONE, "", BigDecimal.ZERO);
+    }
+
+    /** How far this notice's order has come: a final fill above every partial one, partial ones by quantity. */
+    MergeRank rank() {
+      return merge == Merge.FINAL ? MergeRank.finalNotice(filled) : MergeRank.partial(filled);
     }
 
     static Notice silent() {
@@ -62,11 +71,13 @@ final class Notices {
     return switch (update) {
       case OrderListUpdate.LegChanged leg -> leg(list, name, leg);
       case OrderListUpdate.ListChanged changed -> {
-        boolean open = list.state() == OrderListState.EXECUTING || list.state() == OrderListState.UNKNOWN;
-        if (changed.isDone() && open) {
-          yield new Notice(Optional.of(Replies.listClosed(name)), Optional.of(OrderListState.ALL_DONE));
+        boolean cancelling = list.state() == OrderListState.CANCELLING;
+        if (changed.isDone() && list.state().isOpen()) {
+          // while the bot's own cancel is on its way, its answer tells the trader
+          Optional<String> text = cancelling ? Optional.empty() : Optional.of(Replies.listClosed(name));
+          yield new Notice(text, Optional.of(OrderListState.ALL_DONE));
         }
-        if (changed.orderStatus() == ListOrderStatus.REJECT && open) {
+        if (changed.orderStatus() == ListOrderStatus.REJECT && list.state().isOpen()) {
           yield new Notice(Optional.empty(), Optional.of(OrderListState.REJECTED));
         }
         yield Notice.silent();
@@ -91,7 +102,8 @@ final class Notices {
             Optional.of(Replies.filled(name, who + price, followUp)),
             exit ? Optional.of(OrderListState.ALL_DONE) : Optional.empty(),
             Merge.FINAL,
-            leg.clientOrderId().value());
+            leg.clientOrderId().value(),
+            leg.cumulativeQuantity());
       }
       case PARTIALLY_FILLED ->
           new Notice(
@@ -101,10 +113,13 @@ final class Notices {
               Optional.of(Replies.partiallyFilledRedacted(name, who)),
               Optional.empty(),
               Merge.PARTIAL,
-              leg.clientOrderId().value());
+              leg.clientOrderId().value(),
+              leg.cumulativeQuantity());
       case EXPIRED, EXPIRED_IN_MATCH ->
           // the other side of a filled OCO expires by design: the fill's sentence already said so
-          leg.expiryReason() == ExpiryReason.OCO_TRIGGER || list.state() == OrderListState.ALL_DONE
+          leg.expiryReason() == ExpiryReason.OCO_TRIGGER
+                  || list.state() == OrderListState.ALL_DONE
+                  || list.state() == OrderListState.CANCELLING
               ? Notice.silent()
               : new Notice(Optional.of(Replies.legExpired(name, role.get())), Optional.empty());
       case REJECTED -> new Notice(Optional.of(Replies.legRejected(name, role.get())), Optional.empty());

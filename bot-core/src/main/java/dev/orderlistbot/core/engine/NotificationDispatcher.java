@@ -7,26 +7,39 @@ import dev.orderlistbot.core.port.out.ChatPlatform;
 import dev.orderlistbot.core.port.out.EngineTelemetry;
 import dev.orderlistbot.core.port.out.EngineTelemetry.RetryReason;
 import dev.orderlistbot.core.port.out.OutboxEntry;
+import dev.orderlistbot.core.port.out.Stores;
 import dev.orderlistbot.core.port.out.Transactor;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.Executor;
-import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Drains the notification outbox to the chat platforms. The app calls {@link #drainOnce()} on its
- * own schedule (every second or so) and the router calls {@link #trigger()} right after it enqueued
- * something.
+ * Drains the notification outbox to the chat platforms. The app calls {@link #trigger()} on its own
+ * schedule (every second or so) and the router calls it right after it enqueued something; {@link
+ * #drainOnce()} does the same work on the calling thread (tests, and the last drain at shutdown).
+ *
+ * <p>Each running platform has a {@link DeliveryLane} of its own, and one more lane takes the
+ * messages of platforms that are not running: {@link #trigger()} only asks every lane for a drain
+ * and returns, and each lane claims and sends its own platform's messages on the injected executor,
+ * one drain at a time. So a platform whose sends hang holds up neither the caller (the exchange
+ * stream's thread, the app's timer) nor another platform.
  *
  * <p>Each message is claimed with a lease (so two dispatchers, or a crashed one, never double-send
- * within the lease), paced by its platform's {@link DeliveryPolicy}, sent, and marked delivered. A
+ * within the lease), and right before its send the claim is checked and the lease extended ({@link
+ * dev.orderlistbot.core.port.out.NotificationOutbox#renewClaim}): a message is sent only while this
+ * drain's claim on it holds, so a batch that outlives its lease on a slow platform leaves the rest
+ * to whichever drain has claimed them since. One send must end within the lease (2 min; the
+ * platforms' clients give up after 30 s). Then it is paced by its platform's {@link
+ * DeliveryPolicy}, sent, and marked delivered. A
  * message over a rate limit is put back for the instant it may go (the claim is not counted as an
  * attempt); nothing sleeps. A send the platform refused for now is retried, however often it fails,
  * with exponential back-off (5 s doubling to at most 15 min) or after the wait the platform asked
@@ -53,10 +66,9 @@ public final class NotificationDispatcher {
   private final ChatPlatforms platforms;
   private final Map<String, DeliveryPolicy> policies;
   private final Clock clock;
-  private final Executor executor;
   private final EngineTelemetry telemetry;
   private final SendPacer pacer = new SendPacer();
-  private final AtomicBoolean scheduled = new AtomicBoolean();
+  private final List<DeliveryLane> lanes;
 
   /** With each platform's {@link DeliveryPolicy#defaultFor default policy}. */
   public NotificationDispatcher(Transactor transactor, ChatPlatforms platforms, Clock clock, Executor executor) {
@@ -76,7 +88,10 @@ public final class NotificationDispatcher {
   /**
    * @param policies rate limits by platform id; a platform not named gets {@link
    *     DeliveryPolicy#defaultFor}
-   * @param executor runs the drains {@link #trigger()} asks for (a virtual thread, in the app)
+   * @param executor runs the drains {@link #trigger()} asks for, each platform's as tasks of their
+   *     own: give it a thread per task (virtual threads, in the app; a task that throws is a failed
+   *     drain, for it to report), or run them on the caller's thread (tests); one thread shared by
+   *     every task would let a hanging platform hold up the others again
    * @param telemetry told of every message rescheduled or postponed, and why
    */
   public NotificationDispatcher(
@@ -90,27 +105,49 @@ public final class NotificationDispatcher {
     this.platforms = Objects.requireNonNull(platforms, "platforms");
     this.policies = Map.copyOf(policies);
     this.clock = Objects.requireNonNull(clock, "clock");
-    this.executor = Objects.requireNonNull(executor, "executor");
     this.telemetry = Objects.requireNonNull(telemetry, "telemetry");
-  }
-
-  /** Asks for a drain soon; requests made while one is queued are merged into it. */
-  public void trigger() {
-    if (scheduled.compareAndSet(false, true)) {
-      executor.execute(
-          () -> {
-            scheduled.set(false);
-            drainOnce();
-          });
+    List<DeliveryLane> all = new ArrayList<>();
+    for (String platform : platforms.ids()) {
+      all.add(new DeliveryLane(platform, executor, () -> drainPlatform(platform)));
     }
+    all.add(new DeliveryLane("stopped platforms", executor, this::drainStoppedPlatforms));
+    this.lanes = List.copyOf(all);
   }
 
-  /** Sends every message that is due now and within the rate limits; answers how many were delivered. */
+  /**
+   * Asks every platform's lane for a drain soon and returns at once; requests made while a lane's
+   * drain runs are merged into one more drain after it.
+   */
+  public void trigger() {
+    lanes.forEach(DeliveryLane::trigger);
+  }
+
+  /**
+   * Sends every message that is due now and within the rate limits, platform after platform, on the
+   * calling thread (which waits for every send); answers how many were delivered.
+   */
   public int drainOnce() {
+    int delivered = 0;
+    for (String platform : platforms.ids()) {
+      delivered += drainPlatform(platform);
+    }
+    return delivered + drainStoppedPlatforms();
+  }
+
+  private int drainPlatform(String platform) {
+    return drain(stores -> stores.outbox().claimDue(platform, BATCH, LEASE));
+  }
+
+  /** Puts back the messages of platforms that are not running (nothing is sent). */
+  private int drainStoppedPlatforms() {
+    return drain(stores -> stores.outbox().claimDueExcept(platforms.ids(), BATCH, LEASE));
+  }
+
+  private int drain(Function<Stores, List<OutboxEntry>> claim) {
     int delivered = 0;
     List<OutboxEntry> batch;
     do {
-      batch = transactor.inTransaction(stores -> stores.outbox().claimDue(BATCH, LEASE));
+      batch = transactor.inTransaction(claim);
       for (OutboxEntry entry : batch) {
         delivered += deliver(entry) ? 1 : 0;
       }
@@ -124,6 +161,11 @@ public final class NotificationDispatcher {
     if (platform.isEmpty()) {
       LOG.warn("notification {}: no platform {} is running; trying again later", entry.id(), target.platform());
       postpone(entry, clock.instant().plus(PLATFORM_DOWN_WAIT), RetryReason.PLATFORM_DOWN);
+      return false;
+    }
+    if (!transactor.inTransaction(stores -> stores.outbox().renewClaim(entry.id(), entry.claimToken(), LEASE))) {
+      // this drain's batch outlived its lease: the message may be another drain's now; not sent here
+      LOG.info("notification {} to {}: its claim lapsed before its turn; left to whoever holds it now", entry.id(), target);
       return false;
     }
     DeliveryPolicy policy = policies.getOrDefault(target.platform(), DeliveryPolicy.defaultFor(target.platform()));

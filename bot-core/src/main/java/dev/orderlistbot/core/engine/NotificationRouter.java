@@ -34,7 +34,10 @@ import org.slf4j.LoggerFactory;
  * <p>Partial fills are merged: a partial fill waits the merge window (default 5 s) in the outbox,
  * and the next partial fills of the same order replace its text while it waits; the order's final
  * fill replaces a waiting partial and goes at once. So a chat hears at most about one partial fill
- * per order per window, and a crash loses nothing (every step is a committed outbox row).
+ * per order per window, and a crash loses nothing (every step is a committed outbox row). Merging
+ * only moves forward: a notice carries its {@link dev.orderlistbot.core.port.out.MergeRank} (final
+ * above partial, then the filled quantity), and an older snapshot of the order (the REST catch-up's
+ * answer taken before the fill, say) is dropped rather than replacing or following newer news.
  *
  * <p>Thread-safe. A storage failure is logged and rethrown, so the source may deliver the event
  * again (nothing was marked processed).
@@ -128,8 +131,8 @@ public final class NotificationRouter implements OrderUpdateHandler {
   private boolean enqueue(Stores stores, Notices.Notice notice, OutboxMessage message) {
     return switch (notice.merge()) {
       case NONE -> stores.outbox().enqueue(message);
-      case PARTIAL -> stores.outbox().enqueueMerged(message, key("fills:", notice.mergeKey(), ""), mergeWindow);
-      case FINAL -> stores.outbox().enqueueMerged(message, key("fills:", notice.mergeKey(), ""), Duration.ZERO);
+      case PARTIAL -> stores.outbox().enqueueMerged(message, key("fills:", notice.mergeKey(), ""), notice.rank(), mergeWindow);
+      case FINAL -> stores.outbox().enqueueMerged(message, key("fills:", notice.mergeKey(), ""), notice.rank(), Duration.ZERO);
     };
   }
 

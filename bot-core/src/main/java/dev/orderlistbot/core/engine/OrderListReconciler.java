@@ -137,7 +137,7 @@ public final class OrderListReconciler {
   private OrderListUpdate.LegChanged legChanged(PlacedOrderList list, OrderSnapshot order) {
     LegReport report = order.report();
     return new OrderListUpdate.LegChanged(
-        OrderEventIds.legState(source, order.orderId(), report.status(), report.executedQty()),
+        OrderEventIds.legState(source, list.symbol(), order.orderId(), report.status(), report.executedQty()),
         list.symbol(),
         list.id(),
         order.orderId(),
@@ -160,7 +160,7 @@ public final class OrderListReconciler {
 
   private OrderListUpdate.ListChanged listChanged(PlacedOrderList list) {
     return new OrderListUpdate.ListChanged(
-        OrderEventIds.listFinished(source, list.id().value(), list.orderStatus()),
+        OrderEventIds.listFinished(source, list.symbol(), list.id().value(), list.orderStatus()),
         list.symbol(),
         list.id(),
         list.clientId(),

@@ -153,7 +153,7 @@ final class Placement {
         yield Replies.placed(config.environment(), Texts.summary(request), list.id().toString(), Texts.legIds(list));
       }
       case Outcome.Refused refused -> {
-        setState(clientId, OrderListState.REJECTED);
+        rejected(clientId);
         LOG.info("{} was not placed: {}", clientId, refused.error().getClass().getSimpleName());
         telemetry.placement(PlacementOutcome.REFUSED, refused.error().code());
         yield Replies.notPlaced(refused.error());
@@ -176,7 +176,7 @@ final class Placement {
         new TrackedOrderList(
             clientId.value(),
             confirmation.requester(),
-            confirmation.chat(),
+            out.noticeChat(confirmation.requester(), confirmation.chat()),
             request.kind(),
             request.symbol(),
             OptionalLong.empty(),
@@ -200,19 +200,14 @@ final class Placement {
     transactor.inTransaction(
         stores -> {
           stores.orderLists().attachExchangeIds(clientId.value(), list.id().value(), legs);
-          boolean fresh =
-              stores.orderLists().findByListClientOrderId(clientId.value())
-                  .map(t -> t.state() == OrderListState.UNKNOWN)
-                  .orElse(false);
-          if (fresh) {
-            stores.orderLists().updateState(clientId.value(), stateOf(list.orderStatus()));
-          }
-          return null;
+          return stores.orderLists().changeState(clientId.value(), OrderListState.UNKNOWN, stateOf(list.orderStatus()));
         });
   }
 
-  private void setState(ClientListId clientId, OrderListState state) {
-    transactor.inTransaction(stores -> stores.orderLists().updateState(clientId.value(), state));
+  /** A refused placement is rejected; only from UNKNOWN, like every change the bot makes itself. */
+  private void rejected(ClientListId clientId) {
+    transactor.inTransaction(
+        stores -> stores.orderLists().changeState(clientId.value(), OrderListState.UNKNOWN, OrderListState.REJECTED));
   }
 
   private static OrderListState stateOf(ListOrderStatus status) {

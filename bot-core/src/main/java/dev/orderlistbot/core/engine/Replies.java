@@ -58,6 +58,7 @@ final class Replies {
   static String exchangeError(ExchangeError error) {
     return switch (error) {
       case ExchangeError.Refused r -> "The exchange refused: " + sentence(r.reason());
+      case ExchangeError.NotFound n -> sentence(n.reason());
       case ExchangeError.RateLimited r ->
           "Binance asked the bot to slow down until " + Figures.time(r.until())
               + ". Nothing was sent; please try again after that.";
@@ -230,9 +231,27 @@ final class Replies {
     return "✖ Cancelled " + list + ".";
   }
 
-  static String cancelUnknown(long orderListId) {
-    return "Binance did not answer the cancel of #" + orderListId + " in time; it may or may not be"
-        + " cancelled. Check with /status " + orderListId + ".";
+  static String cancelUnknown(String list, long orderListId) {
+    return "⚠️ Binance did not confirm the cancel of " + list + ", so it may or may not be cancelled. I keep"
+        + " following the list and tell you how it ends; check with /status " + orderListId + ".";
+  }
+
+  /** A cancel the exchange did not carry out ({@code error} says why): the list is still working. */
+  static String cancelNotDone(String list, long orderListId, ExchangeError error) {
+    return "⚠️ The cancel of " + list + " did not go through, so the list is still working on Binance and I"
+        + " keep following it. " + exchangeError(error) + " To try again, send /cancel " + orderListId + ".";
+  }
+
+  /** A cancel that did not go through while the list ended anyway (a fill, told on its own). */
+  static String cancelOvertaken(String list, long orderListId) {
+    return "The cancel of " + list + " did not go through, but the list has ended on Binance meanwhile, so"
+        + " nothing of it is working any more. See /status " + orderListId + " for how it ended.";
+  }
+
+  /** A cancel whose answer was lost while the list ended (by the cancel or by a fill). */
+  static String cancelUnknownButEnded(String list, long orderListId) {
+    return "Binance did not confirm the cancel of " + list + ", but the list has ended meanwhile (cancelled"
+        + " or filled), so nothing of it is working any more. See /status " + orderListId + " for how it ended.";
   }
 
   static String cancelAllAsk(int count, String lists) {
@@ -346,6 +365,11 @@ final class Replies {
 
   static String balancesPrivateOnly() {
     return "Balances are private: ask me with /balance in a private chat.";
+  }
+
+  /** {@code command}: what to send in private instead, e.g. {@code /status 8821}. */
+  static String listsPrivateOnly(String command) {
+    return "Your open order lists are private: ask me with " + command + " in a private chat.";
   }
 
   static String keysNotNeeded(boolean carriedSecret, boolean deleted) {

@@ -19,6 +19,7 @@ import dev.orderlistbot.core.domain.order.ListStatusType;
 import dev.orderlistbot.core.domain.order.OrderListId;
 import dev.orderlistbot.core.domain.order.OrderListUpdate;
 import dev.orderlistbot.core.domain.order.ReportedOrderType;
+import dev.orderlistbot.core.port.out.MergeRank;
 import dev.orderlistbot.core.port.out.OrderListState;
 import dev.orderlistbot.core.port.out.TrackedLeg;
 import dev.orderlistbot.core.port.out.TrackedOrderList;
@@ -82,6 +83,40 @@ class NoticesTest {
   }
 
   @Test
+  void theEndOfAListWhoseCancelIsOnItsWayIsSilentButClosesTheRecord() {
+    OrderListUpdate done =
+        new OrderListUpdate.ListChanged(
+            "list:1", BTCUSDT, new OrderListId(8821), LIST, ContingencyType.OCO, ListStatusType.ALL_DONE,
+            ListOrderStatus.ALL_DONE, NOW);
+
+    Notices.Notice notice = Notices.of(tracked(ListKind.OCO, OrderListState.CANCELLING, LegRole.TAKE_PROFIT), done);
+
+    assertThat(notice.text()).isEmpty();
+    assertThat(notice.newState()).contains(OrderListState.ALL_DONE);
+  }
+
+  @Test
+  void aFillWhileTheCancelIsOnItsWayIsToldAndEndsTheList() {
+    Notices.Notice notice =
+        Notices.of(
+            tracked(ListKind.OCO, OrderListState.CANCELLING, LegRole.TAKE_PROFIT, LegRole.STOP_LOSS),
+            leg(LegRole.TAKE_PROFIT, LegStatus.FILLED, "0.01", "320", ExpiryReason.NONE));
+
+    assertThat(notice.text()).contains("✅ BTCUSDT OCO #8821: take-profit SELL 0.01 @ 32,000 filled; stop-loss expired.");
+    assertThat(notice.newState()).contains(OrderListState.ALL_DONE);
+  }
+
+  @Test
+  void anExpiryWhileTheCancelIsOnItsWayIsNotToldOnItsOwn() {
+    Notices.Notice notice =
+        Notices.of(
+            tracked(ListKind.OTO, OrderListState.CANCELLING, LegRole.WORKING, LegRole.TAKE_PROFIT),
+            leg(LegRole.TAKE_PROFIT, LegStatus.EXPIRED, "0", "0", ExpiryReason.NONE));
+
+    assertThat(notice.text()).isEmpty();
+  }
+
+  @Test
   void aPartialFillSaysHowMuchOfTheOrderIsFilled() {
     Notices.Notice notice =
         Notices.of(
@@ -91,6 +126,20 @@ class NoticesTest {
     assertThat(notice.text()).contains("◑ BTCUSDT OCO #8821: take-profit SELL partially filled, 0.004 of 0.01.");
     assertThat(notice.merge()).isEqualTo(Notices.Merge.PARTIAL);
     assertThat(notice.mergeKey()).isEqualTo(LIST.legId(LegRole.TAKE_PROFIT).value());
+  }
+
+  @Test
+  void aFillOutranksEveryPartialFillOfItsOrderAndALargerPartialFillASmallerOne() {
+    TrackedOrderList list = tracked(ListKind.OCO, OrderListState.EXECUTING, LegRole.TAKE_PROFIT, LegRole.STOP_LOSS);
+    MergeRank filled = Notices.of(list, leg(LegRole.TAKE_PROFIT, LegStatus.FILLED, "0.01", "320", ExpiryReason.NONE)).rank();
+    MergeRank more = Notices.of(list, leg(LegRole.TAKE_PROFIT, LegStatus.PARTIALLY_FILLED, "0.006", "192", ExpiryReason.NONE)).rank();
+    MergeRank less = Notices.of(list, leg(LegRole.TAKE_PROFIT, LegStatus.PARTIALLY_FILLED, "0.0040", "128", ExpiryReason.NONE)).rank();
+
+    assertThat(filled.isAbove(more)).isTrue();
+    assertThat(more.isAbove(filled)).isFalse();
+    assertThat(more.isAbove(less)).isTrue();
+    assertThat(less.isAbove(more)).isFalse();
+    assertThat(less.isAbove(MergeRank.partial(new BigDecimal("0.004")))).as("compared by value, not scale").isFalse();
   }
 
   @Test

@@ -47,4 +47,14 @@ public interface ChatPlatform {
   default Optional<Boolean> isAdmin(ChatRef chat, UserRef user) {
     return Optional.empty();
   }
+
+  /**
+   * Whether what the bot answers in a group is seen by the asking user alone (Discord's ephemeral
+   * interaction replies). Then a list confirmed in a group was private to its owner, and its fills
+   * are announced in the owner's private chat, not to the group, unless the owner turned {@code
+   * /alerts} on there. False by default: on Telegram the group saw the preview.
+   */
+  default boolean answersPrivatelyInGroups() {
+    return false;
+  }
 }

@@ -73,8 +73,12 @@ public interface ExchangeClient {
 
   /**
    * Cancels a whole order list and answers it as cancelled. Throws {@link ExchangeException} with
-   * {@link ExchangeError.Refused} when there is nothing to cancel (already filled, expired or
-   * cancelled), and with {@link ExchangeError.OutcomeUnknown} when the answer was lost.
+   * {@link ExchangeError.NotFound} when there is nothing to cancel (the exchange does not know the
+   * list, or it already filled, expired or was cancelled), and with {@link
+   * ExchangeError.OutcomeUnknown} when the answer was lost. Any other error (a refusal, a rate
+   * limit, a rejected key, an unreachable exchange) means the list was not cancelled and may still
+   * be working. A request refused because the clock was out of step is sent once more after
+   * re-measuring it.
    */
   PlacedOrderList cancel(ApiCredentials credentials, Symbol symbol, OrderListRef list);
 

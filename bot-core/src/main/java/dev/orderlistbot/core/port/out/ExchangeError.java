@@ -33,6 +33,17 @@ public sealed interface ExchangeError {
   }
 
   /**
+   * The exchange does not know the order list (any more): it never existed, or it has ended
+   * (filled, expired or cancelled), so there is nothing left to cancel. Only this answer to a cancel
+   * means the list is no longer working; any other failure of a cancel leaves it as it was.
+   */
+  record NotFound(int code, String reason) implements ExchangeError {
+    public NotFound {
+      Objects.requireNonNull(reason, "reason");
+    }
+  }
+
+  /**
    * Too many requests: the exchange asked the bot to back off until {@code until}, and the bot
    * sends nothing (for this account, or at all for an IP ban) before then. Nothing happened.
    */
@@ -69,8 +80,10 @@ public sealed interface ExchangeError {
   }
 
   /**
-   * A request that changes something (a cancel) was sent, but its answer was lost (timeout, 5xx,
-   * {@code -1007}): it may or may not have taken effect. Query the list before telling the user.
+   * A request that changes something (a cancel) was sent, but its answer was lost (timeout, 5xx) or
+   * the exchange said it does not know the execution status (Binance's {@code -1000}, {@code
+   * -1001}, {@code -1006}, {@code -1007}): it may or may not have taken effect. Query the list
+   * before telling the user.
    */
   record OutcomeUnknown(int code, String reason) implements ExchangeError {
     public OutcomeUnknown {

@@ -11,10 +11,11 @@ import java.util.Objects;
  *   <li>{@link Accepted}: Binance placed the list.
  *   <li>{@link Rejected}: the list was definitely <em>not</em> placed (Binance refused it, or the
  *       bot did not send it, e.g. while rate limited). Safe to tell the user and let them retry.
- *   <li>{@link Unknown}: the request went out but its answer was lost (timeout, HTTP 5xx, {@code
- *       -1007}); Binance documents that such a request "could have been a success". Never resend:
- *       look the list up with {@code ExchangeClient.orderList(credentials,
- *       OrderListRef.of(clientListId))} first.
+ *   <li>{@link Unknown}: the request went out but its answer was lost (timeout, HTTP 5xx), or the
+ *       exchange itself said the execution status is unknown (Binance's {@code -1000}, {@code
+ *       -1001}, {@code -1006}, {@code -1007}, whatever the HTTP status); Binance documents that such
+ *       a request "could have been a success". Never resend: look the list up with {@code
+ *       ExchangeClient.orderList(credentials, OrderListRef.of(clientListId))} first.
  * </ul>
  */
 public sealed interface PlacementResult {

@@ -18,16 +18,24 @@ public interface TrackedOrderListStore {
 
   Optional<TrackedOrderList> findByOrderListId(long orderListId);
 
-  /** The owner's lists still UNKNOWN or EXECUTING, oldest first. */
+  /** The owner's {@linkplain OrderListState#isOpen() open} lists, oldest first. */
   List<TrackedOrderList> listOpen(UserRef owner);
 
   /**
-   * Every user who has a list still UNKNOWN or EXECUTING, so their order events can be resumed
-   * after a restart.
+   * Every user who has an {@linkplain OrderListState#isOpen() open} list, so their order events can
+   * be resumed after a restart.
    */
   List<UserRef> ownersWithOpenLists();
 
+  /** Sets the state whatever it was: for what the exchange reported (an order event). */
   boolean updateState(String listClientOrderId, OrderListState state);
+
+  /**
+   * Sets the state to {@code to} only if it is still {@code from}, in one statement: the bot's own
+   * changes never overwrite what an order event (a fill) recorded meanwhile. Answers whether it
+   * changed.
+   */
+  boolean changeState(String listClientOrderId, OrderListState from, OrderListState to);
 
   /** Sets Binance's ids once known (e.g. after an UNKNOWN placement was found by client id). */
   boolean attachExchangeIds(String listClientOrderId, long orderListId, List<TrackedLeg> legs);

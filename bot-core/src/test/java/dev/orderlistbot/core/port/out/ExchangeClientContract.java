@@ -34,7 +34,7 @@ import org.junit.jupiter.api.Test;
 /**
  * What every {@link ExchangeClient} promises where the paper exchange and Binance must agree: the
  * ids a placement carries, "not found" as empty rather than a failure, a refused placement as {@code
- * Rejected} (never {@code Unknown}), a cancel of nothing refused with {@code -2011}, and the rules
+ * Rejected} (never {@code Unknown}), a cancel of nothing as {@code NotFound} with {@code -2011}, and the rules
  * of BTCUSDT. Run against {@code PaperExchange} and against {@code BinanceExchangeClient} on the
  * loopback Binance stub; each subclass arranges its exchange in the {@code given...} hooks.
  */
@@ -106,12 +106,12 @@ public abstract class ExchangeClientContract {
   }
 
   @Test
-  public void cancellingWhatDoesNotExistIsRefusedWithMinus2011() {
+  public void cancellingWhatDoesNotExistIsNotFoundWithMinus2011() {
     givenNothingIsKnown();
 
     assertThatThrownBy(() -> exchange().cancel(credentials(), BTCUSDT, OrderListRef.of(ID)))
         .isInstanceOfSatisfying(ExchangeException.class, e -> {
-          assertThat(e.error()).isInstanceOf(ExchangeError.Refused.class);
+          assertThat(e.error()).isInstanceOf(ExchangeError.NotFound.class);
           assertThat(e.error().code()).isEqualTo(-2011);
           assertThat(e.error().reason()).startsWith("Nothing to cancel");
         });
