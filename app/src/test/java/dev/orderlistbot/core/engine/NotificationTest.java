@@ -137,6 +137,9 @@ class NotificationTest {
     bot.sayInGroup(ALICE, "/alerts on");
     TrackedOrderList second = place("/oco BTCUSDT sell 0.01 tp 32000 sl 29000", 8822);
     bot.router().onUpdate(ALICE, fill(second, LegRole.TAKE_PROFIT, "e2"));
+    // the private chat's pace (about one message a second) holds the second notice a moment
+    bot.clock.advance(Duration.ofSeconds(2));
+    bot.dispatcher().drainOnce();
 
     assertThat(bot.telegram.texts(GROUP)).filteredOn(t -> t.contains("#8822:")).hasSize(1);
     assertThat(bot.telegram.texts(dm(ALICE))).filteredOn(t -> t.contains("#8822:")).hasSize(1);
