@@ -158,11 +158,11 @@ final class StreamHub implements OrderUpdateHandler {
   /** Named as the Binance adapter names it, so the REST catch-up's copy of a fact collapses with it. */
   private static OrderListUpdate named(OrderListUpdate update) {
     return switch (update) {
-      case OrderListUpdate.LegChanged leg -> withId(leg, OrderEventIds.legState(SOURCE, leg.orderId(), leg.status(), leg.cumulativeQuantity()), leg.status(), leg.cumulativeQuantity(), leg.cumulativeQuote());
+      case OrderListUpdate.LegChanged leg -> withId(leg, OrderEventIds.legState(SOURCE, leg.symbol(), leg.orderId(), leg.status(), leg.cumulativeQuantity()), leg.status(), leg.cumulativeQuantity(), leg.cumulativeQuote());
       case OrderListUpdate.ListChanged list ->
           list.orderStatus() == ListOrderStatus.ALL_DONE || list.orderStatus() == ListOrderStatus.REJECT
               ? new OrderListUpdate.ListChanged(
-                  OrderEventIds.listFinished(SOURCE, list.orderListId().value(), list.orderStatus()),
+                  OrderEventIds.listFinished(SOURCE, list.symbol(), list.orderListId().value(), list.orderStatus()),
                   list.symbol(), list.orderListId(), list.clientListId(), list.contingencyType(), list.statusType(),
                   list.orderStatus(), list.time())
               : list;
@@ -173,7 +173,7 @@ final class StreamHub implements OrderUpdateHandler {
   private static OrderListUpdate.LegChanged partOf(OrderListUpdate.LegChanged fill) {
     BigDecimal half = fill.cumulativeQuantity().divide(BigDecimal.valueOf(2), fill.cumulativeQuantity().scale() + 1, RoundingMode.DOWN);
     BigDecimal quote = fill.cumulativeQuote().divide(BigDecimal.valueOf(2), fill.cumulativeQuote().scale() + 1, RoundingMode.DOWN);
-    return withId(fill, OrderEventIds.legState(SOURCE, fill.orderId(), LegStatus.PARTIALLY_FILLED, half), LegStatus.PARTIALLY_FILLED, half, quote);
+    return withId(fill, OrderEventIds.legState(SOURCE, fill.symbol(), fill.orderId(), LegStatus.PARTIALLY_FILLED, half), LegStatus.PARTIALLY_FILLED, half, quote);
   }
 
   private static OrderListUpdate.LegChanged withId(
