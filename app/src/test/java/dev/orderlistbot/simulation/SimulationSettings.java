@@ -8,9 +8,10 @@ import java.util.stream.LongStream;
 /**
  * What to run, from system properties: {@code simulation.seed} (replay one), {@code
  * simulation.seeds} (how many, default 300) from {@code simulation.from} (default 1), {@code
- * simulation.faults} (see {@link Fault#parse}), {@code simulation.log} (keep the bot's logs).
+ * simulation.faults} (see {@link Fault#parse}), {@code simulation.log} (keep the bot's logs), {@code
+ * simulation.open} (also replay the kept seeds of defects not fixed yet, which must still fail).
  */
-record SimulationSettings(Optional<Long> seed, int seeds, long from, Set<Fault> faults, boolean log) {
+record SimulationSettings(Optional<Long> seed, int seeds, long from, Set<Fault> faults, boolean log, boolean open) {
   static final int DEFAULT_SEEDS = 300;
 
   static SimulationSettings from(Properties properties) {
@@ -19,7 +20,8 @@ record SimulationSettings(Optional<Long> seed, int seeds, long from, Set<Fault> 
     long from = Long.parseLong(properties.getProperty("simulation.from", "1").strip());
     Set<Fault> faults = Fault.parse(properties.getProperty("simulation.faults", "default"));
     boolean log = Boolean.parseBoolean(properties.getProperty("simulation.log", "false"));
-    return new SimulationSettings(seed, seeds, from, faults, log);
+    boolean open = Boolean.parseBoolean(properties.getProperty("simulation.open", "false"));
+    return new SimulationSettings(seed, seeds, from, faults, log, open);
   }
 
   LongStream seedsToRun() {

