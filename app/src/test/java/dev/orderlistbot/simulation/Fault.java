@@ -1,0 +1,129 @@
+package dev.orderlistbot.simulation;
+
+import java.util.Arrays;
+import java.util.EnumSet;
+import java.util.Locale;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * One kind of trouble the simulation can make, each its own switch ({@code -Dsimulation.faults=}).
+ * The default set is the kinds under which today's code keeps every invariant; each other kind
+ * names, in its comment, the defect it uncovers.
+ */
+enum Fault {
+  /** The user data stream delivers late (in order). */
+  STREAM_DELAY(true),
+  /** The stream delivers an event again, later. */
+  STREAM_DUPLICATE(true),
+  /** The stream reconnects: events in flight arrive later, racing the REST catch-up the reconnect asks for. */
+  STREAM_RECONNECT(true),
+  /**
+   * The connection drops: events in flight are lost; the reconnect asks for a REST catch-up. Finds a
+   * defect outside the known list: a fill lost in the gap is never told when a later live event
+   * closes the list before the catch-up runs (the catch-up looks at open lists only).
+   */
+  STREAM_GAP(false),
+  /** A fill reaches the stream as a partial fill first (the REST catch-up sees only the fill). Finds defect 2. */
+  PARTIAL_FILLS(false),
+  /**
+   * Order and list queries fail (the exchange is unreachable). With placements whose answer is lost,
+   * finds a defect outside the known list: a placement whose look-up failed stays UNKNOWN for good,
+   * though the REST catch-up finds it working (it never attaches the exchange's ids).
+   */
+  LOOKUP_FAILURE(false),
+  /** A placement executes, and its answer is lost (Unknown, or a connection reset). */
+  PLACE_UNKNOWN_AFTER_EXECUTING(true),
+  /**
+   * A placement never reaches the exchange, and the bot hears "unknown". Finds a defect outside the
+   * known list: the look-up finds nothing, and the list stays UNKNOWN (pending) for good.
+   */
+  PLACE_LOST(false),
+  /**
+   * A cancel executes, and its answer is lost. Finds a defect outside the known list: the cancel's
+   * own events close the list while the bot holds it ALL_DONE, then the lost answer gives the list
+   * its old state back (EXECUTING), and the catch-up's ALL_DONE is the already-processed event.
+   */
+  CANCEL_UNKNOWN_AFTER_EXECUTING(false),
+  /** A cancel fails without executing (unreachable, rate limited). Finds defect 5. */
+  CANCEL_FAILURE(false),
+  /** Notices: the platform takes a while; sometimes longer than the dispatcher's lease. Finds defect 3. */
+  CHAT_SLOW(false),
+  /** Notices: the platform answers 429 with a retry-after. */
+  CHAT_RATE_LIMIT(true),
+  /** Notices: the platform fails transiently. */
+  CHAT_TRANSIENT(true),
+  /** Notices: the platform is down for a few minutes. */
+  CHAT_OUTAGE(true),
+  /** Notices: the group chat refuses for good (the bot was removed). */
+  CHAT_GONE(true),
+  /** The engine's own answers (previews, "Placing…", results) hit 429s and transient failures. Finds defect 7. */
+  REPLY_FAILURE(false),
+  /** A button is tapped twice, at once or a little later. */
+  PRESS_TWICE(true),
+  /** A button is tapped after its confirmation expired. */
+  PRESS_LATE(true),
+  /** Someone else taps the requester's button first. */
+  PRESS_WRONG_USER(true),
+  /** Alice and Bob trade on one exchange account. */
+  SHARED_ACCOUNT(true),
+  /** The bot dies at an exchange or chat call, or between tasks, and starts again on the same database. Finds defect 6. */
+  CRASH(false);
+
+  private final boolean byDefault;
+
+  Fault(boolean byDefault) {
+    this.byDefault = byDefault;
+  }
+
+  /** {@code stream-delay} for {@link #STREAM_DELAY}. */
+  String id() {
+    return name().toLowerCase(Locale.ROOT).replace('_', '-');
+  }
+
+  static Set<Fault> defaults() {
+    EnumSet<Fault> on = EnumSet.noneOf(Fault.class);
+    Arrays.stream(values()).filter(f -> f.byDefault).forEach(on::add);
+    return on;
+  }
+
+  /**
+   * {@code default}, {@code all}, {@code none}, or a comma-separated list of ids, each optionally
+   * {@code +id} (add to the defaults) or {@code -id} (take away from them).
+   */
+  static Set<Fault> parse(String spec) {
+    String trimmed = spec.strip();
+    if (trimmed.isEmpty() || trimmed.equals("default")) {
+      return defaults();
+    }
+    if (trimmed.equals("all")) {
+      return EnumSet.allOf(Fault.class);
+    }
+    if (trimmed.equals("none")) {
+      return EnumSet.noneOf(Fault.class);
+    }
+    String[] parts = trimmed.split(",");
+    boolean relative = Arrays.stream(parts).map(String::strip).allMatch(p -> p.startsWith("+") || p.startsWith("-"));
+    EnumSet<Fault> on = relative ? EnumSet.copyOf(defaults()) : EnumSet.noneOf(Fault.class);
+    for (String raw : parts) {
+      String part = raw.strip();
+      if (part.startsWith("-")) {
+        on.remove(byId(part.substring(1)));
+      } else {
+        on.add(byId(part.startsWith("+") ? part.substring(1) : part));
+      }
+    }
+    return on;
+  }
+
+  static Fault byId(String id) {
+    return Arrays.stream(values())
+        .filter(f -> f.id().equals(id.strip()))
+        .findFirst()
+        .orElseThrow(() -> new IllegalArgumentException("no fault '" + id + "'; known: " + ids(EnumSet.allOf(Fault.class))));
+  }
+
+  static String ids(Set<Fault> faults) {
+    return faults.stream().map(Fault::id).sorted().collect(Collectors.joining(","));
+  }
+}
