@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.core.type.TypeReference;
 import dev.orderlistbot.core.domain.order.ContingencyType;
+import dev.orderlistbot.core.domain.order.ExpiryReason;
 import dev.orderlistbot.core.domain.order.LegReport;
 import dev.orderlistbot.core.domain.order.LegStatus;
 import dev.orderlistbot.core.domain.order.ListLeg;
@@ -89,6 +90,40 @@ class ResponsesTest {
     assertThat(order.orderListId()).isEmpty();
     assertThat(order.report().stopPrice()).isEmpty();
     assertThat(order.report().executedQty()).isEqualByComparingTo("0");
+  }
+
+  @Test
+  void anOrderQueryReadsWhyTheOrderExpired() throws IOException {
+    String expired =
+        Fixtures.text("order-query-response.json")
+            .replace("\"status\": \"NEW\"", "\"status\": \"EXPIRED\", \"expiryReason\": \"OCO_TRIGGER\"");
+
+    var order = Fixtures.JSON.readValue(expired, BinanceJson.Order.class).toDomain();
+
+    assertThat(order.report().status()).isEqualTo(LegStatus.EXPIRED);
+    assertThat(order.report().expiryReason()).isEqualTo(ExpiryReason.OCO_TRIGGER);
+  }
+
+  @Test
+  void anExpiredOrderWhoseAnswerGivesNoReasonHasAnUnknownReasonAndALiveOneNone() throws IOException {
+    String expired = Fixtures.text("order-query-response.json").replace("\"status\": \"NEW\"", "\"status\": \"EXPIRED\"");
+
+    var order = Fixtures.JSON.readValue(expired, BinanceJson.Order.class).toDomain();
+    var live = Fixtures.read("order-query-response.json", BinanceJson.Order.class).toDomain();
+
+    assertThat(order.report().expiryReason()).isEqualTo(ExpiryReason.UNKNOWN);
+    assertThat(live.report().expiryReason()).isEqualTo(ExpiryReason.NONE);
+  }
+
+  @Test
+  void anOrderReportOfAListReadsWhyTheLegExpired() throws IOException {
+    String expired =
+        Fixtures.text("orderlist-cancel-response.json")
+            .replaceFirst("\"status\": \"CANCELED\"", "\"status\": \"EXPIRED\", \"expiryReason\": \"EXCHANGE_CANCELED\"");
+
+    PlacedOrderList list = Fixtures.JSON.readValue(expired, BinanceJson.OrderList.class).toDomain();
+
+    assertThat(list.legs().get(0).report().orElseThrow().expiryReason()).isEqualTo(ExpiryReason.EXCHANGE_CANCELED);
   }
 
   @Test

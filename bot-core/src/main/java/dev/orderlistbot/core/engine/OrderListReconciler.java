@@ -3,7 +3,6 @@ package dev.orderlistbot.core.engine;
 import dev.orderlistbot.core.domain.ApiCredentials;
 import dev.orderlistbot.core.domain.UserRef;
 import dev.orderlistbot.core.domain.order.ClientListId;
-import dev.orderlistbot.core.domain.order.ExpiryReason;
 import dev.orderlistbot.core.domain.order.LegExecution;
 import dev.orderlistbot.core.domain.order.LegReport;
 import dev.orderlistbot.core.domain.order.LegStatus;
@@ -153,8 +152,8 @@ public final class OrderListReconciler {
         report.cumulativeQuote(),
         Optional.of(report.price()).filter(price -> price.signum() > 0),
         report.stopPrice(),
-        // an order query does not say why an order expired
-        report.status() == LegStatus.EXPIRED ? ExpiryReason.UNKNOWN : ExpiryReason.NONE,
+        // as the answer says it (UNKNOWN for an expired order whose answer does not say why)
+        report.expiryReason(),
         order.updateTime());
   }
 
