@@ -18,7 +18,10 @@ public interface TrackedOrderListStore {
 
   Optional<TrackedOrderList> findByOrderListId(long orderListId);
 
-  /** The owner's lists still UNKNOWN or EXECUTING, oldest first. */
+  /**
+   * The owner's lists still UNKNOWN or EXECUTING, oldest first. A list stays EXECUTING until every
+   * leg has ended, even after the exchange called the list itself done.
+   */
   List<TrackedOrderList> listOpen(UserRef owner);
 
   /**
@@ -28,6 +31,12 @@ public interface TrackedOrderListStore {
   List<UserRef> ownersWithOpenLists();
 
   boolean updateState(String listClientOrderId, OrderListState state);
+
+  /**
+   * Records that the list's order {@code clientOrderId} has ended (filled, cancelled, expired or
+   * rejected); false when the list has no such leg.
+   */
+  boolean markLegEnded(String listClientOrderId, String clientOrderId);
 
   /** Sets Binance's ids once known (e.g. after an UNKNOWN placement was found by client id). */
   boolean attachExchangeIds(String listClientOrderId, long orderListId, List<TrackedLeg> legs);
