@@ -8,6 +8,7 @@ import dev.orderlistbot.core.domain.order.ExpiryReason;
 import dev.orderlistbot.core.domain.order.LegReport;
 import dev.orderlistbot.core.domain.order.LegStatus;
 import dev.orderlistbot.core.domain.order.ListLeg;
+import dev.orderlistbot.core.domain.order.OrderSnapshot;
 import dev.orderlistbot.core.domain.order.PlacedOrderList;
 import dev.orderlistbot.core.domain.order.ReportedOrderType;
 import java.io.IOException;
@@ -94,11 +95,7 @@ class ResponsesTest {
 
   @Test
   void anOrderQueryReadsWhyTheOrderExpired() throws IOException {
-    String expired =
-        Fixtures.text("order-query-response.json")
-            .replace("\"status\": \"NEW\"", "\"status\": \"EXPIRED\", \"expiryReason\": \"OCO_TRIGGER\"");
-
-    var order = Fixtures.JSON.readValue(expired, BinanceJson.Order.class).toDomain();
+    var order = queriedOrder("\"status\": \"EXPIRED\", \"expiryReason\": \"OCO_TRIGGER\"");
 
     assertThat(order.report().status()).isEqualTo(LegStatus.EXPIRED);
     assertThat(order.report().expiryReason()).isEqualTo(ExpiryReason.OCO_TRIGGER);
@@ -106,9 +103,7 @@ class ResponsesTest {
 
   @Test
   void anExpiredOrderWhoseAnswerGivesNoReasonHasAnUnknownReasonAndALiveOneNone() throws IOException {
-    String expired = Fixtures.text("order-query-response.json").replace("\"status\": \"NEW\"", "\"status\": \"EXPIRED\"");
-
-    var order = Fixtures.JSON.readValue(expired, BinanceJson.Order.class).toDomain();
+    var order = queriedOrder("\"status\": \"EXPIRED\"");
     var live = Fixtures.read("order-query-response.json", BinanceJson.Order.class).toDomain();
 
     assertThat(order.report().expiryReason()).isEqualTo(ExpiryReason.UNKNOWN);
@@ -136,5 +131,11 @@ class ResponsesTest {
     PlacedOrderList list = Fixtures.JSON.readValue(future, BinanceJson.OrderList.class).toDomain();
 
     assertThat(list.legs().get(0).report().orElseThrow().status()).isEqualTo(LegStatus.UNKNOWN);
+  }
+
+  /** The order-query fixture with its {@code "status": "NEW"} replaced by {@code fields}. */
+  private static OrderSnapshot queriedOrder(String fields) throws IOException {
+    String json = Fixtures.text("order-query-response.json").replace("\"status\": \"NEW\"", fields);
+    return Fixtures.JSON.readValue(json, BinanceJson.Order.class).toDomain();
   }
 }

@@ -162,10 +162,7 @@ class CatchUpTest {
 
   @Test
   void theCatchUpReadsWhyAnOrderExpiredSoATriggeredOcoIsToldAsTheStreamTellsIt() {
-    ClientListId list = placeInGroup("/oco BTCUSDT sell 0.01 tp 32000 sl 29000/28900");
-    exchange.legNow(list, LegRole.TAKE_PROFIT, LegStatus.EXPIRED, "0", "0", ExpiryReason.OCO_TRIGGER);
-    exchange.legNow(list, LegRole.STOP_LOSS, LegStatus.NEW, "0", "0");
-    exchange.listDone(list);
+    ClientListId list = stopTriggeredAndResting();
 
     reconciler.reconcile(ALICE, ALICES_KEY);
 
@@ -175,10 +172,7 @@ class CatchUpTest {
 
   @Test
   void aListDoneOnTheExchangeWhileItsStopLossRestsIsStillCaughtUpUntilTheStopLossEnds() {
-    ClientListId list = placeInGroup("/oco BTCUSDT sell 0.01 tp 32000 sl 29000/28900");
-    exchange.legNow(list, LegRole.TAKE_PROFIT, LegStatus.EXPIRED, "0", "0", ExpiryReason.OCO_TRIGGER);
-    exchange.legNow(list, LegRole.STOP_LOSS, LegStatus.NEW, "0", "0");
-    exchange.listDone(list);
+    ClientListId list = stopTriggeredAndResting();
     reconciler.reconcile(ALICE, ALICES_KEY);
 
     OrderListReconciler.Outcome stillResting = reconciler.reconcile(ALICE, ALICES_KEY);
@@ -204,6 +198,15 @@ class CatchUpTest {
     assertThat(bot.lastReply(GROUP))
         .isEqualTo("⚠️ BTCUSDT OCO #8821: the stop-loss expired without filling (the exchange did not say why),"
             + " so 0.01 on BTCUSDT has no stop any more. Place a new stop (/oco BTCUSDT sell 0.01 tp … sl …) or check /orders.");
+  }
+
+  /** An OCO whose stop triggered: the take-profit expired (OCO_TRIGGER), the list is done, the stop-loss rests. */
+  private ClientListId stopTriggeredAndResting() {
+    ClientListId list = placeInGroup("/oco BTCUSDT sell 0.01 tp 32000 sl 29000/28900");
+    exchange.legNow(list, LegRole.TAKE_PROFIT, LegStatus.EXPIRED, "0", "0", ExpiryReason.OCO_TRIGGER);
+    exchange.legNow(list, LegRole.STOP_LOSS, LegStatus.NEW, "0", "0");
+    exchange.listDone(list);
+    return list;
   }
 
   private ClientListId placeInGroup(String line) {

@@ -195,11 +195,7 @@ class NotificationTest {
 
   @Test
   void anOcoWhoseStopTriggeredIsNotCalledClosedAndStaysFollowedWhileTheStopLossRests() {
-    TrackedOrderList list = placeInGroup("/oco BTCUSDT sell 0.01 tp 32000 sl 29000/28900");
-
-    // the stop triggered: Binance expires the take-profit and ends the list, the stop-loss rests unfilled
-    bot.router().onUpdate(ALICE, expired(list, LegRole.TAKE_PROFIT, "tp-expired"));
-    bot.router().onUpdate(ALICE, done(list, "list-done"));
+    TrackedOrderList list = stopTriggered();
 
     assertThat(bot.telegram.texts(GROUP)).noneMatch(text -> text.contains("no order of it is working"));
     assertThat(bot.lastReply(GROUP))
@@ -210,9 +206,7 @@ class NotificationTest {
 
   @Test
   void aStopLossThatExpiresAfterItsOcoResolvedIsToldWithWhatItMeans() {
-    TrackedOrderList list = placeInGroup("/oco BTCUSDT sell 0.01 tp 32000 sl 29000/28900");
-    bot.router().onUpdate(ALICE, expired(list, LegRole.TAKE_PROFIT, "tp-expired"));
-    bot.router().onUpdate(ALICE, done(list, "list-done"));
+    TrackedOrderList list = stopTriggered();
 
     bot.router().onUpdate(ALICE, stopLossExpired(list, "sl-expired", ExpiryReason.UNFILLED_IOC_QUANTITY_EXPIRED));
     afterTheGroupsPace();
@@ -234,6 +228,17 @@ class NotificationTest {
 
     assertThat(bot.telegram.texts(GROUP)).filteredOn(text -> text.startsWith("⏹ BTCUSDT OCO #8821 is closed on the exchange")).hasSize(1);
     assertThat(bot.openTracked(ALICE)).isEmpty();
+  }
+
+  /**
+   * An OCO whose stop triggered: Binance expires the take-profit and ends the list, while the
+   * stop-loss (limit 28,900) rests unfilled.
+   */
+  private TrackedOrderList stopTriggered() {
+    TrackedOrderList list = placeInGroup("/oco BTCUSDT sell 0.01 tp 32000 sl 29000/28900");
+    bot.router().onUpdate(ALICE, expired(list, LegRole.TAKE_PROFIT, "tp-expired"));
+    bot.router().onUpdate(ALICE, done(list, "list-done"));
+    return list;
   }
 
   /** A group is paced: the next notice goes once the platform's interval has passed. */

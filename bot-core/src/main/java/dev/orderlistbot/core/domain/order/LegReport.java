@@ -49,18 +49,4 @@ public record LegReport(
     Objects.requireNonNull(cumulativeQuote, "cumulativeQuote");
     Objects.requireNonNull(expiryReason, "expiryReason");
   }
-
-  /** A report that gives no expiry reason: {@link ExpiryReason#UNKNOWN} if it expired, else none. */
-  public LegReport(
-      ReportedOrderType type,
-      Side side,
-      LegStatus status,
-      BigDecimal price,
-      Optional<BigDecimal> origQty,
-      BigDecimal executedQty,
-      Optional<BigDecimal> stopPrice,
-      Optional<TimeInForce> timeInForce,
-      BigDecimal cumulativeQuote) {
-    this(type, side, status, price, origQty, executedQty, stopPrice, timeInForce, cumulativeQuote, ExpiryReason.unexplained(status));
-  }
 }
