@@ -20,8 +20,8 @@ class MigrationsTest {
   @Test
   void migrationsBuildEveryTableInAnEmptyDatabase() throws Exception {
     try (Database db = Database.open(DbConfig.h2File(dataDir), clock)) {
-      assertThat(db.appliedMigrations()).isEqualTo(5);
-      assertThat(db.schemaVersion()).isEqualTo("5");
+      assertThat(db.appliedMigrations()).isEqualTo(6);
+      assertThat(db.schemaVersion()).isEqualTo("6");
     }
     assertThat(tables())
         .contains("CHAT_USER", "CHAT_USER_SETTING", "MASTER_KEY_CHECK", "API_CREDENTIAL", "PENDING_CONFIRMATION",
@@ -36,7 +36,7 @@ class MigrationsTest {
     }
     try (Database db = Database.open(DbConfig.h2File(dataDir), clock)) {
       assertThat(db.appliedMigrations()).isZero();
-      assertThat(db.schemaVersion()).isEqualTo("5");
+      assertThat(db.schemaVersion()).isEqualTo("6");
       assertThat(db.stores().processedEvents().markProcessed("kept")).isFalse();
     }
   }

@@ -30,7 +30,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Catches a user's order lists up over REST, for when the exchange's live events may have been
- * missed (the stream was down, the bot was stopped): for every list the bot still takes for open,
+ * missed (the stream was down, the bot was stopped): for every list the bot still takes for open
+ * (until every leg has ended: an OCO Binance ended while its triggered stop-loss rests is still asked about),
  * it asks the exchange for the list and each of its orders, and hands what it finds to the {@link
  * OrderUpdateHandler} (the notification router) as the same events the live stream would have
  * pushed, <em>with the same identities</em> ({@link OrderEventIds}). So a fill the stream already
