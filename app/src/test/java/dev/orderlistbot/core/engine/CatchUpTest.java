@@ -162,7 +162,7 @@ class CatchUpTest {
 
   @Test
   void theCatchUpReadsWhyAnOrderExpiredSoATriggeredOcoIsToldAsTheStreamTellsIt() {
-    ClientListId list = stopTriggeredAndResting();
+    stopTriggeredAndResting();
 
     reconciler.reconcile(ALICE, ALICES_KEY);
 
