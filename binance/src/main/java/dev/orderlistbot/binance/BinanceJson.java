@@ -11,6 +11,7 @@ import dev.orderlistbot.core.domain.TimeInForce;
 import dev.orderlistbot.core.domain.order.ClientListId;
 import dev.orderlistbot.core.domain.order.ClientOrderId;
 import dev.orderlistbot.core.domain.order.ContingencyType;
+import dev.orderlistbot.core.domain.order.ExpiryReason;
 import dev.orderlistbot.core.domain.order.LegReport;
 import dev.orderlistbot.core.domain.order.LegStatus;
 import dev.orderlistbot.core.domain.order.ListLeg;
@@ -135,14 +136,16 @@ final class BinanceJson {
       String timeInForce,
       String type,
       String side,
-      BigDecimal stopPrice) {
+      BigDecimal stopPrice,
+      String expiryReason) {
 
     /** The leg's state, or empty for an ACK report that has none. */
     Optional<LegReport> toDomain() {
       if (type == null || side == null || status == null) {
         return Optional.empty();
       }
-      return Optional.of(report(type, side, status, price, origQty, executedQty, cummulativeQuoteQty, stopPrice, timeInForce));
+      return Optional.of(
+          report(type, side, status, price, origQty, executedQty, cummulativeQuoteQty, stopPrice, timeInForce, expiryReason));
     }
   }
 
@@ -161,7 +164,8 @@ final class BinanceJson {
       String type,
       String side,
       BigDecimal stopPrice,
-      long updateTime) {
+      long updateTime,
+      String expiryReason) {
 
     OrderSnapshot toDomain() {
       return new OrderSnapshot(
@@ -169,7 +173,7 @@ final class BinanceJson {
           orderId,
           orderListId < 0 ? Optional.empty() : Optional.of(new OrderListId(orderListId)),
           new ClientOrderId(clientOrderId),
-          report(type, side, status, price, origQty, executedQty, cummulativeQuoteQty, stopPrice, timeInForce),
+          report(type, side, status, price, origQty, executedQty, cummulativeQuoteQty, stopPrice, timeInForce, expiryReason),
           Instant.ofEpochMilli(updateTime));
     }
   }
@@ -183,17 +187,23 @@ final class BinanceJson {
       BigDecimal executedQty,
       BigDecimal cummulativeQuoteQty,
       BigDecimal stopPrice,
-      String timeInForce) {
+      String timeInForce,
+      String expiryReason) {
+    LegStatus legStatus = LegStatus.fromBinance(status);
     return new LegReport(
         ReportedOrderType.fromBinance(type),
         Side.valueOf(side),
-        LegStatus.fromBinance(status),
+        legStatus,
         zeroIfNull(price),
         Optional.ofNullable(origQty),
         zeroIfNull(executedQty),
         Optional.ofNullable(stopPrice).filter(stop -> stop.signum() > 0),
         timeInForce(timeInForce),
-        zeroIfNull(cummulativeQuoteQty));
+        zeroIfNull(cummulativeQuoteQty),
+        // since 2026-03-26 RESULT/FULL answers say why an order expired; older or thinner ones do not
+        expiryReason == null || expiryReason.isEmpty()
+            ? ExpiryReason.unexplained(legStatus)
+            : ExpiryReason.fromBinance(expiryReason));
   }
 
   private static Optional<TimeInForce> timeInForce(String text) {

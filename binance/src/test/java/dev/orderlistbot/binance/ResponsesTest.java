@@ -4,9 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.core.type.TypeReference;
 import dev.orderlistbot.core.domain.order.ContingencyType;
+import dev.orderlistbot.core.domain.order.ExpiryReason;
 import dev.orderlistbot.core.domain.order.LegReport;
 import dev.orderlistbot.core.domain.order.LegStatus;
 import dev.orderlistbot.core.domain.order.ListLeg;
+import dev.orderlistbot.core.domain.order.OrderSnapshot;
 import dev.orderlistbot.core.domain.order.PlacedOrderList;
 import dev.orderlistbot.core.domain.order.ReportedOrderType;
 import java.io.IOException;
@@ -92,6 +94,34 @@ class ResponsesTest {
   }
 
   @Test
+  void anOrderQueryReadsWhyTheOrderExpired() throws IOException {
+    var order = queriedOrder("\"status\": \"EXPIRED\", \"expiryReason\": \"OCO_TRIGGER\"");
+
+    assertThat(order.report().status()).isEqualTo(LegStatus.EXPIRED);
+    assertThat(order.report().expiryReason()).isEqualTo(ExpiryReason.OCO_TRIGGER);
+  }
+
+  @Test
+  void anExpiredOrderWhoseAnswerGivesNoReasonHasAnUnknownReasonAndALiveOneNone() throws IOException {
+    var order = queriedOrder("\"status\": \"EXPIRED\"");
+    var live = Fixtures.read("order-query-response.json", BinanceJson.Order.class).toDomain();
+
+    assertThat(order.report().expiryReason()).isEqualTo(ExpiryReason.UNKNOWN);
+    assertThat(live.report().expiryReason()).isEqualTo(ExpiryReason.NONE);
+  }
+
+  @Test
+  void anOrderReportOfAListReadsWhyTheLegExpired() throws IOException {
+    String expired =
+        Fixtures.text("orderlist-cancel-response.json")
+            .replaceFirst("\"status\": \"CANCELED\"", "\"status\": \"EXPIRED\", \"expiryReason\": \"EXCHANGE_CANCELED\"");
+
+    PlacedOrderList list = Fixtures.JSON.readValue(expired, BinanceJson.OrderList.class).toDomain();
+
+    assertThat(list.legs().get(0).report().orElseThrow().expiryReason()).isEqualTo(ExpiryReason.EXCHANGE_CANCELED);
+  }
+
+  @Test
   void unknownFieldsAndEnumValuesAreTolerated() throws IOException {
     String future =
         Fixtures.text("oco-response.json")
@@ -101,5 +131,11 @@ class ResponsesTest {
     PlacedOrderList list = Fixtures.JSON.readValue(future, BinanceJson.OrderList.class).toDomain();
 
     assertThat(list.legs().get(0).report().orElseThrow().status()).isEqualTo(LegStatus.UNKNOWN);
+  }
+
+  /** The order-query fixture with its {@code "status": "NEW"} replaced by {@code fields}. */
+  private static OrderSnapshot queriedOrder(String fields) throws IOException {
+    String json = Fixtures.text("order-query-response.json").replace("\"status\": \"NEW\"", fields);
+    return Fixtures.JSON.readValue(json, BinanceJson.Order.class).toDomain();
   }
 }

@@ -14,10 +14,12 @@ import java.sql.SQLException;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalLong;
+import java.util.Set;
 import java.util.stream.Collectors;
 
 final class JdbcTrackedOrderListStore implements TrackedOrderListStore {
@@ -154,6 +156,23 @@ final class JdbcTrackedOrderListStore implements TrackedOrderListStore {
   }
 
   @Override
+  public boolean markLegEnded(String listClientOrderId, String clientOrderId) {
+    Objects.requireNonNull(listClientOrderId, "listClientOrderId");
+    Objects.requireNonNull(clientOrderId, "clientOrderId");
+    return session.run(
+        "mark an order list's leg ended",
+        c -> {
+          try (PreparedStatement update =
+              c.prepareStatement(
+                  "UPDATE placed_order_leg SET ended = TRUE WHERE list_client_order_id = ? AND client_order_id = ?")) {
+            update.setString(1, listClientOrderId);
+            update.setString(2, clientOrderId);
+            return update.executeUpdate() > 0;
+          }
+        });
+  }
+
+  @Override
   public boolean attachExchangeIds(String listClientOrderId, long orderListId, List<TrackedLeg> legs) {
     List<TrackedLeg> copy = List.copyOf(legs);
     return session.run(
@@ -169,26 +188,42 @@ final class JdbcTrackedOrderListStore implements TrackedOrderListStore {
               return false;
             }
           }
+          // a leg event matched by client id may have ended a leg before the ids were known
+          Set<String> ended = endedLegs(c, listClientOrderId);
           try (PreparedStatement delete =
               c.prepareStatement("DELETE FROM placed_order_leg WHERE list_client_order_id = ?")) {
             delete.setString(1, listClientOrderId);
             delete.executeUpdate();
           }
-          insertLegs(c, listClientOrderId, copy);
+          insertLegs(
+              c,
+              listClientOrderId,
+              copy.stream()
+                  .map(leg -> new TrackedLeg(leg.clientOrderId(), leg.orderId(), leg.ended() || ended.contains(leg.clientOrderId())))
+                  .toList());
           return true;
         });
+  }
+
+  private static Set<String> endedLegs(Connection c, String listClientOrderId) throws SQLException {
+    try (PreparedStatement select =
+        c.prepareStatement("SELECT client_order_id FROM placed_order_leg WHERE list_client_order_id = ? AND ended")) {
+      select.setString(1, listClientOrderId);
+      return new HashSet<>(Rows.list(select, row -> row.getString("client_order_id")));
+    }
   }
 
   private static void insertLegs(Connection c, String listClientOrderId, List<TrackedLeg> legs) throws SQLException {
     try (PreparedStatement insert =
         c.prepareStatement(
-            "INSERT INTO placed_order_leg (list_client_order_id, leg_index, client_order_id, order_id)"
-                + " VALUES (?, ?, ?, ?)")) {
+            "INSERT INTO placed_order_leg (list_client_order_id, leg_index, client_order_id, order_id, ended)"
+                + " VALUES (?, ?, ?, ?, ?)")) {
       for (int i = 0; i < legs.size(); i++) {
         insert.setString(1, listClientOrderId);
         insert.setInt(2, i);
         insert.setString(3, legs.get(i).clientOrderId());
         Rows.setOptionalLong(insert, 4, legs.get(i).orderId());
+        insert.setBoolean(5, legs.get(i).ended());
         insert.addBatch();
       }
       if (!legs.isEmpty()) {
@@ -208,12 +243,16 @@ final class JdbcTrackedOrderListStore implements TrackedOrderListStore {
     List<TrackedOrderList> result = new ArrayList<>(heads.size());
     try (PreparedStatement select =
         c.prepareStatement(
-            "SELECT client_order_id, order_id FROM placed_order_leg WHERE list_client_order_id = ? ORDER BY leg_index")) {
+            "SELECT client_order_id, order_id, ended FROM placed_order_leg WHERE list_client_order_id = ? ORDER BY leg_index")) {
       for (Head head : heads) {
         TrackedOrderList list = head.withoutLegs();
         select.setString(1, list.listClientOrderId());
         List<TrackedLeg> legs =
-            Rows.list(select, row -> new TrackedLeg(row.getString("client_order_id"), Rows.optionalLong(row, "order_id")));
+            Rows.list(
+                select,
+                row ->
+                    new TrackedLeg(
+                        row.getString("client_order_id"), Rows.optionalLong(row, "order_id"), row.getBoolean("ended")));
         result.add(
             new TrackedOrderList(
                 list.listClientOrderId(), list.owner(), list.chat(), list.kind(), list.symbol(),

@@ -239,6 +239,24 @@ abstract class StoresContract {
   }
 
   @Test
+  void aLegSeenEndedStaysEndedEvenWhenTheExchangeIdsArriveLater() {
+    String clientId = "olc-" + run;
+    stores().orderLists().record(
+        new TrackedOrderList(clientId, alice, aliceChat, ListKind.OCO, new Symbol("BTCUSDT"), OptionalLong.empty(),
+            List.of(new TrackedLeg(clientId + "-tp", OptionalLong.empty()), new TrackedLeg(clientId + "-sl", OptionalLong.empty())),
+            OrderListState.UNKNOWN, clock.instant(), clock.instant()));
+
+    assertThat(stores().orderLists().markLegEnded(clientId, clientId + "-tp")).isTrue();
+    assertThat(stores().orderLists().markLegEnded(clientId, clientId + "-nope")).isFalse();
+    stores().orderLists().attachExchangeIds(clientId, UUID.randomUUID().getMostSignificantBits() >>> 1,
+        List.of(new TrackedLeg(clientId + "-tp", OptionalLong.of(21)), new TrackedLeg(clientId + "-sl", OptionalLong.of(22))));
+
+    assertThat(stores().orderLists().findByListClientOrderId(clientId).orElseThrow().legs())
+        .extracting(TrackedLeg::ended)
+        .containsExactly(true, false);
+  }
+
+  @Test
   void enqueuingTheSameDedupeKeyTwiceStoresOneMessage() {
     OutboxMessage fill = new OutboxMessage("fill:" + run, aliceChat, "TP filled");
 

@@ -184,7 +184,8 @@ final class PaperLeg {
         executedQty,
         stopPrice,
         Optional.of(timeInForce.orElse(TimeInForce.GTC)),
-        cumulativeQuote);
+        cumulativeQuote,
+        expiryReason);
   }
 
   OrderSnapshot snapshot(Symbol symbol, OrderListId listId) {

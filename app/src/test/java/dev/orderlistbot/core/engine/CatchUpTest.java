@@ -156,6 +156,55 @@ class CatchUpTest {
     assertThat(bot.telegram.texts(GROUP)).filteredOn(FILLED::equals).hasSize(1);
   }
 
+  @Test
+  void theCatchUpReadsWhyAnOrderExpiredSoATriggeredOcoIsToldAsTheStreamTellsIt() {
+    stopTriggeredAndResting();
+
+    reconciler.reconcile(ALICE, ALICES_KEY);
+
+    assertThat(bot.telegram.texts(GROUP)).filteredOn(text -> text.contains("#8821")).noneMatch(text -> text.contains("take-profit expired"));
+    assertThat(bot.telegram.texts(GROUP)).noneMatch(text -> text.contains("no order of it is working"));
+  }
+
+  @Test
+  void aListDoneOnTheExchangeWhileItsStopLossRestsIsStillCaughtUpUntilTheStopLossEnds() {
+    ClientListId list = stopTriggeredAndResting();
+    reconciler.reconcile(ALICE, ALICES_KEY);
+
+    OrderListReconciler.Outcome stillResting = reconciler.reconcile(ALICE, ALICES_KEY);
+    exchange.legNow(list, LegRole.STOP_LOSS, LegStatus.FILLED, "0.01", "289");
+    reconciler.reconcile(ALICE, ALICES_KEY);
+    // a group is paced: the next notice goes once the platform's interval has passed
+    bot.clock.advance(Duration.ofSeconds(10));
+    bot.dispatcher().drainOnce();
+    OrderListReconciler.Outcome afterTheFill = reconciler.reconcile(ALICE, ALICES_KEY);
+
+    assertThat(stillResting.listsChecked()).isEqualTo(1);
+    assertThat(bot.telegram.texts(GROUP)).filteredOn(text -> text.startsWith("✅ BTCUSDT OCO #8821: stop-loss")).hasSize(1);
+    assertThat(afterTheFill.listsChecked()).isZero();
+  }
+
+  @Test
+  void anExpiryTheOrderQueryCannotExplainIsToldWithWhatIsKnown() {
+    ClientListId list = placeInGroup("/oco BTCUSDT sell 0.01 tp 32000 sl 29000/28900");
+    exchange.legNow(list, LegRole.STOP_LOSS, LegStatus.EXPIRED, "0", "0");
+
+    reconciler.reconcile(ALICE, ALICES_KEY);
+
+    assertThat(bot.lastReply(GROUP))
+        .isEqualTo("⚠️ BTCUSDT OCO #8821: the stop-loss expired without filling (the exchange did not say why),"
+            + " so 0.01 on BTCUSDT has no stop any more. Place a new stop (/oco BTCUSDT sell 0.01 tp … sl …) or check /orders.");
+  }
+
+  /** An OCO whose stop triggered: the take-profit expired (OCO_TRIGGER), the list is done, the stop-loss rests. */
+  private ClientListId stopTriggeredAndResting() {
+    ClientListId list = placeInGroup("/oco BTCUSDT sell 0.01 tp 32000 sl 29000/28900");
+    exchange.legNow(list, LegRole.TAKE_PROFIT, LegStatus.EXPIRED, "0", "0", ExpiryReason.OCO_TRIGGER);
+    exchange.legNow(list, LegRole.STOP_LOSS, LegStatus.NEW, "0", "0");
+    exchange.listDone(list);
+    return list;
+  }
+
   private ClientListId placeInGroup(String line) {
     bot.sayInGroup(ALICE, line);
     bot.press(ALICE, bot.lastButtons(GROUP), Replies.CONFIRM);

@@ -9,6 +9,7 @@ import dev.orderlistbot.core.domain.Symbol;
 import dev.orderlistbot.core.domain.Side;
 import dev.orderlistbot.core.domain.TimeInForce;
 import dev.orderlistbot.core.domain.order.ClientListId;
+import dev.orderlistbot.core.domain.order.ExpiryReason;
 import dev.orderlistbot.core.domain.order.LegReport;
 import dev.orderlistbot.core.domain.order.LegRole;
 import dev.orderlistbot.core.domain.order.LegStatus;
@@ -213,6 +214,11 @@ final class FakeExchange implements ExchangeClient {
    * executed} filled for {@code quote} (a SELL LIMIT_MAKER of 0.01 at 32,000).
    */
   void legNow(ClientListId list, LegRole role, LegStatus status, String executed, String quote) {
+    legNow(list, role, status, executed, quote, ExpiryReason.unexplained(status));
+  }
+
+  /** As {@link #legNow(ClientListId, LegRole, LegStatus, String, String)}, the answer giving {@code reason}. */
+  void legNow(ClientListId list, LegRole role, LegStatus status, String executed, String quote, ExpiryReason reason) {
     PlacedOrderList placed = byClientId.get(list.value()).list();
     ListLeg leg = placed.leg(list.legId(role)).orElseThrow();
     orders.put(
@@ -224,7 +230,7 @@ final class FakeExchange implements ExchangeClient {
             leg.clientOrderId(),
             new LegReport(
                 ReportedOrderType.LIMIT_MAKER, Side.SELL, status, new BigDecimal("32000"), Optional.of(new BigDecimal("0.01")),
-                new BigDecimal(executed), Optional.empty(), Optional.of(TimeInForce.GTC), new BigDecimal(quote)),
+                new BigDecimal(executed), Optional.empty(), Optional.of(TimeInForce.GTC), new BigDecimal(quote), reason),
             serverTime()));
   }
 

@@ -88,12 +88,14 @@ class NotificationTest {
   }
 
   @Test
-  void aListThatEndsWithoutAFillIsReportedClosed() {
+  void aListThatEndsBeforeTheBotSawItsLegsEndIsNotCalledClosedAndStaysFollowed() {
     TrackedOrderList list = placeInGroup("/oco BTCUSDT sell 0.01 tp 32000 sl 29000");
 
     bot.router().onUpdate(ALICE, done(list, "done"));
 
-    assertThat(bot.lastReply(GROUP)).startsWith("⏹ BTCUSDT OCO #8821 is closed on the exchange");
+    assertThat(bot.lastReply(GROUP))
+        .startsWith("▶️ BTCUSDT OCO #8821 is done on the exchange, but its take-profit and stop-loss have not ended yet");
+    assertThat(bot.openTracked(ALICE)).hasSize(1);
   }
 
   @Test
@@ -224,6 +226,60 @@ class NotificationTest {
     return bot.tracked(orderListId).orElseThrow();
   }
 
+  @Test
+  void anOcoWhoseStopTriggeredIsNotCalledClosedAndStaysFollowedWhileTheStopLossRests() {
+    TrackedOrderList list = stopTriggered();
+
+    assertThat(bot.telegram.texts(GROUP)).noneMatch(text -> text.contains("no order of it is working"));
+    assertThat(bot.lastReply(GROUP))
+        .isEqualTo("▶️ BTCUSDT OCO #8821 is done on the exchange, but its stop-loss has not ended yet: it stays on the"
+            + " book until it fills, expires or is cancelled. See /orders.");
+    assertThat(bot.openTracked(ALICE)).extracting(TrackedOrderList::listClientOrderId).containsExactly(list.listClientOrderId());
+  }
+
+  @Test
+  void aStopLossThatExpiresAfterItsOcoResolvedIsToldWithWhatItMeans() {
+    TrackedOrderList list = stopTriggered();
+
+    bot.router().onUpdate(ALICE, stopLossExpired(list, "sl-expired", ExpiryReason.UNFILLED_IOC_QUANTITY_EXPIRED));
+    afterTheGroupsPace();
+
+    assertThat(bot.lastReply(GROUP))
+        .isEqualTo("⚠️ BTCUSDT OCO #8821: the stop-loss expired without filling (the price moved past its limit 28,900"
+            + " before it could fill), so 0.01 on BTCUSDT has no stop any more. Place a new stop"
+            + " (/oco BTCUSDT sell 0.01 tp … sl …) or check /orders.");
+    assertThat(bot.tracked(8821)).map(TrackedOrderList::state).contains(OrderListState.ALL_DONE);
+  }
+
+  @Test
+  void aListThatEndsAfterItsLegsWereCancelledIsReportedClosed() {
+    TrackedOrderList list = placeInGroup("/oco BTCUSDT sell 0.01 tp 32000 sl 29000");
+
+    bot.router().onUpdate(ALICE, cancelled(list, LegRole.TAKE_PROFIT, "tp-cancelled"));
+    bot.router().onUpdate(ALICE, cancelled(list, LegRole.STOP_LOSS, "sl-cancelled"));
+    bot.router().onUpdate(ALICE, done(list, "done"));
+
+    assertThat(bot.telegram.texts(GROUP)).filteredOn(text -> text.startsWith("⏹ BTCUSDT OCO #8821 is closed on the exchange")).hasSize(1);
+    assertThat(bot.openTracked(ALICE)).isEmpty();
+  }
+
+  /**
+   * An OCO whose stop triggered: Binance expires the take-profit and ends the list, while the
+   * stop-loss (limit 28,900) rests unfilled.
+   */
+  private TrackedOrderList stopTriggered() {
+    TrackedOrderList list = placeInGroup("/oco BTCUSDT sell 0.01 tp 32000 sl 29000/28900");
+    bot.router().onUpdate(ALICE, expired(list, LegRole.TAKE_PROFIT, "tp-expired"));
+    bot.router().onUpdate(ALICE, done(list, "list-done"));
+    return list;
+  }
+
+  /** A group is paced: the next notice goes once the platform's interval has passed. */
+  private void afterTheGroupsPace() {
+    bot.clock.advance(Duration.ofSeconds(10));
+    bot.dispatcher().drainOnce();
+  }
+
   private TrackedOrderList placeInGroup(String line) {
     bot.sayInGroup(ALICE, line);
     bot.press(ALICE, bot.lastButtons(GROUP), Replies.CONFIRM);
@@ -237,6 +293,21 @@ class NotificationTest {
 
   private static OrderListUpdate.LegChanged expired(TrackedOrderList list, LegRole role, String eventId) {
     return leg(list, role, eventId, LegExecution.EXPIRED, LegStatus.EXPIRED, "0", "0", ExpiryReason.OCO_TRIGGER);
+  }
+
+  private static OrderListUpdate.LegChanged cancelled(TrackedOrderList list, LegRole role, String eventId) {
+    return leg(list, role, eventId, LegExecution.CANCELED, LegStatus.CANCELED, "0", "0", ExpiryReason.NONE);
+  }
+
+  /** The triggered STOP_LOSS_LIMIT SELL 0.01 (stop 29,000, limit 28,900) expiring unfilled. */
+  private static OrderListUpdate.LegChanged stopLossExpired(TrackedOrderList list, String eventId, ExpiryReason reason) {
+    ClientListId clientId = new ClientListId(list.listClientOrderId());
+    return new OrderListUpdate.LegChanged(
+        eventId, list.symbol(), new OrderListId(list.orderListId().orElse(8821)), 1002L,
+        new ClientOrderId(clientId.legId(LegRole.STOP_LOSS).value()), ReportedOrderType.STOP_LOSS_LIMIT, Side.SELL,
+        LegExecution.EXPIRED, LegStatus.EXPIRED, new BigDecimal("0.01"), BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO,
+        BigDecimal.ZERO, Optional.of(new BigDecimal("28900.00000000")), Optional.of(new BigDecimal("29000.00000000")), reason,
+        Instant.parse("2026-03-01T11:00:00Z"));
   }
 
   private static OrderListUpdate.ListChanged done(TrackedOrderList list, String eventId) {

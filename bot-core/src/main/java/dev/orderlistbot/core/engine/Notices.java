@@ -2,6 +2,7 @@ package dev.orderlistbot.core.engine;
 
 import dev.orderlistbot.core.domain.order.ExpiryReason;
 import dev.orderlistbot.core.domain.order.LegRole;
+import dev.orderlistbot.core.domain.order.LegStatus;
 import dev.orderlistbot.core.domain.order.ListOrderStatus;
 import dev.orderlistbot.core.domain.order.OrderListUpdate;
 import dev.orderlistbot.core.port.out.MergeRank;
@@ -18,9 +19,15 @@ import java.util.Optional;
  * bot's record moves to (if it does). Pure.
  *
  * <p>A trader hears about fills (full and partial), about expiries and rejections that were not
- * simply the other side of an OCO, and about a list that closed without a fill the bot reported
- * (cancelled or expired elsewhere). A fill of an OCO exit says the sibling expired in the same
- * sentence: {@code ✅ BTCUSDT OCO #8821: take-profit SELL 0.01 @ 32,000 filled; stop-loss expired.}
+ * simply the other side of an OCO (each expiry with why and what it means, see {@link Expiries}),
+ * and about a list that closed without a fill the bot reported (cancelled or expired elsewhere). A
+ * fill of an OCO exit says the sibling expired in the same sentence: {@code ✅ BTCUSDT OCO #8821:
+ * take-profit SELL 0.01 @ 32,000 filled; stop-loss expired.}
+ *
+ * <p>A list is done for the bot when an exit filled or every leg has ended, not when Binance calls
+ * the list done: Binance ends an OCO as soon as it resolves, and a triggered stop-loss limit may
+ * then still rest on the book. Until then the record stays EXECUTING, so the catch-up keeps looking
+ * at it, and the list's end says which legs have not ended yet.
  */
 final class Notices {
   private static final int PRICE_SCALE = 8;
@@ -71,11 +78,15 @@ final class Notices {
     return switch (update) {
       case OrderListUpdate.LegChanged leg -> leg(list, name, leg);
       case OrderListUpdate.ListChanged changed -> {
-        boolean cancelling = list.state() == OrderListState.CANCELLING;
-        if (changed.isDone() && list.state().isOpen()) {
-          // while the bot's own cancel is on its way, its answer tells the trader
-          Optional<String> text = cancelling ? Optional.empty() : Optional.of(Replies.listClosed(name));
-          yield new Notice(text, Optional.of(OrderListState.ALL_DONE));
+        if (changed.isDone() && list.state() == OrderListState.CANCELLING) {
+          // the bot's own cancel ends every leg, and its answer tells the trader
+          yield new Notice(Optional.empty(), Optional.of(OrderListState.ALL_DONE));
+        }
+        if (changed.isDone() && isOpen(list)) {
+          List<LegRole> resting = notEnded(list);
+          yield resting.isEmpty()
+              ? new Notice(Optional.of(Replies.listClosed(name)), Optional.of(OrderListState.ALL_DONE))
+              : new Notice(Optional.of(Replies.listDoneLegsResting(name, resting)), Optional.empty());
         }
         if (changed.orderStatus() == ListOrderStatus.REJECT && list.state().isOpen()) {
           yield new Notice(Optional.empty(), Optional.of(OrderListState.REJECTED));
@@ -86,9 +97,14 @@ final class Notices {
   }
 
   private static Notice leg(TrackedOrderList list, String name, OrderListUpdate.LegChanged leg) {
+    // the last leg to end ends the list for the bot
+    Optional<OrderListState> last =
+        ends(leg.status()) && isOpen(list) && othersEnded(list, leg.clientOrderId().value())
+            ? Optional.of(OrderListState.ALL_DONE)
+            : Optional.empty();
     Optional<LegRole> role = Texts.roleOf(leg.clientOrderId().value());
     if (role.isEmpty()) {
-      return Notice.silent();
+      return new Notice(Optional.empty(), last);
     }
     String who = Replies.role(role.get()) + " " + leg.side();
     return switch (leg.status()) {
@@ -116,15 +132,54 @@ final class Notices {
               leg.clientOrderId().value(),
               leg.cumulativeQuantity());
       case EXPIRED, EXPIRED_IN_MATCH ->
-          // the other side of a filled OCO expires by design: the fill's sentence already said so
+          // only the OCO working as designed is silent: the other side of a fill or a trigger (after
+          // a fill, the fill's sentence already said so), and the legs of the bot's own cancel; any
+          // other expiry says why and what it means
           leg.expiryReason() == ExpiryReason.OCO_TRIGGER
                   || list.state() == OrderListState.ALL_DONE
                   || list.state() == OrderListState.CANCELLING
-              ? Notice.silent()
-              : new Notice(Optional.of(Replies.legExpired(name, role.get())), Optional.empty());
+              ? new Notice(Optional.empty(), last)
+              : new Notice(
+                  Optional.of(Expiries.text(name, role.get(), leg, false)),
+                  Optional.of(Expiries.text(name, role.get(), leg, true)),
+                  last,
+                  Merge.NONE,
+                  "",
+                  BigDecimal.ZERO);
+      case CANCELED ->
+          // cancelled elsewhere: the last leg to go closes the list
+          last.isPresent() ? new Notice(Optional.of(Replies.listClosed(name)), last) : Notice.silent();
       case REJECTED -> new Notice(Optional.of(Replies.legRejected(name, role.get())), Optional.empty());
-      case NEW, PENDING_NEW, CANCELED, PENDING_CANCEL, UNKNOWN -> Notice.silent();
+      case NEW, PENDING_NEW, PENDING_CANCEL, UNKNOWN -> Notice.silent();
     };
+  }
+
+  /** Whether an order in this status is over: it will neither fill nor rest any more. */
+  static boolean ends(LegStatus status) {
+    return switch (status) {
+      case FILLED, CANCELED, REJECTED, EXPIRED, EXPIRED_IN_MATCH -> true;
+      case NEW, PENDING_NEW, PARTIALLY_FILLED, PENDING_CANCEL, UNKNOWN -> false;
+    };
+  }
+
+  private static boolean isOpen(TrackedOrderList list) {
+    return list.state() == OrderListState.EXECUTING || list.state() == OrderListState.UNKNOWN;
+  }
+
+  private static boolean othersEnded(TrackedOrderList list, String clientOrderId) {
+    return list.legs().stream().allMatch(leg -> leg.ended() || leg.clientOrderId().equals(clientOrderId));
+  }
+
+  /** The roles of the legs the bot has not seen end, take-profit before stop-loss. */
+  private static List<LegRole> notEnded(TrackedOrderList list) {
+    return list.legs().stream()
+        .filter(leg -> !leg.ended())
+        .map(TrackedLeg::clientOrderId)
+        .map(Texts::roleOf)
+        .flatMap(Optional::stream)
+        .distinct()
+        .sorted()
+        .toList();
   }
 
   private static String followUp(TrackedOrderList list, LegRole filled) {

@@ -25,7 +25,8 @@ import org.slf4j.LoggerFactory;
  * to the owner's alerts ({@code /alerts on}, or {@code redacted}: without quantities). In ONE
  * transaction it finds the bot's record of the list (by Binance's id, or by the client id its legs
  * carry, which works even before the placement's answer arrived), marks the event processed for the
- * list's owner (a replay stops there), moves the record's state and enqueues one outbox message per
+ * list's owner (a replay stops there), moves the record's state (and records a leg that ended, so
+ * the list is followed until every leg has) and enqueues one outbox message per
  * target chat, keyed by the event and the target (so a replay also stops at the outbox); then it
  * wakes the dispatcher. An event that is not about a list its receiver placed through the bot is
  * logged and dropped without a trace: on a Binance account shared by two bot users both hear every
@@ -102,6 +103,9 @@ public final class NotificationRouter implements OrderUpdateHandler {
     TrackedOrderList list = tracked.get();
     Notices.Notice notice = Notices.of(list, update);
     notice.newState().ifPresent(state -> stores.orderLists().updateState(list.listClientOrderId(), state));
+    if (update instanceof OrderListUpdate.LegChanged leg && Notices.ends(leg.status())) {
+      stores.orderLists().markLegEnded(list.listClientOrderId(), leg.clientOrderId().value());
+    }
     LOG.info(
         "order event {} of {} on {}: {}",
         update.eventId(),

@@ -3,7 +3,6 @@ package dev.orderlistbot.core.engine;
 import dev.orderlistbot.core.domain.ApiCredentials;
 import dev.orderlistbot.core.domain.UserRef;
 import dev.orderlistbot.core.domain.order.ClientListId;
-import dev.orderlistbot.core.domain.order.ExpiryReason;
 import dev.orderlistbot.core.domain.order.LegExecution;
 import dev.orderlistbot.core.domain.order.LegReport;
 import dev.orderlistbot.core.domain.order.LegStatus;
@@ -31,7 +30,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Catches a user's order lists up over REST, for when the exchange's live events may have been
- * missed (the stream was down, the bot was stopped): for every list the bot still takes for open,
+ * missed (the stream was down, the bot was stopped): for every list the bot still takes for open
+ * (until every leg has ended: an OCO Binance ended while its triggered stop-loss rests is still asked about),
  * it asks the exchange for the list and each of its orders, and hands what it finds to the {@link
  * OrderUpdateHandler} (the notification router) as the same events the live stream would have
  * pushed, <em>with the same identities</em> ({@link OrderEventIds}). So a fill the stream already
@@ -153,8 +153,8 @@ public final class OrderListReconciler {
         report.cumulativeQuote(),
         Optional.of(report.price()).filter(price -> price.signum() > 0),
         report.stopPrice(),
-        // an order query does not say why an order expired
-        report.status() == LegStatus.EXPIRED ? ExpiryReason.UNKNOWN : ExpiryReason.NONE,
+        // as the answer says it (UNKNOWN for an expired order whose answer does not say why)
+        report.expiryReason(),
         order.updateTime());
   }
 

@@ -522,8 +522,45 @@ final class Replies {
     return "◑ " + list + ": " + leg + " partially filled.";
   }
 
-  static String legExpired(String list, LegRole role) {
-    return "⌛ " + list + ": " + role(role) + " expired.";
+  /**
+   * An exit expired without filling, e.g. {@code ⚠️ BTCUSDT OCO #8821: the stop-loss expired without
+   * filling (the exchange did not say why), so 0.01 on BTCUSDT has no stop any more. Place a new stop
+   * (/oco BTCUSDT sell 0.01 tp … sl …) or check /orders.}
+   *
+   * @param left what is left unprotected, e.g. {@code 0.01 on BTCUSDT}, or empty when quantities are
+   *     not to be shown
+   * @param ocoCommand the command to place a new pair, e.g. {@code /oco BTCUSDT sell 0.01 tp … sl …}
+   */
+  static String exitExpired(String list, LegRole exit, String why, Optional<String> left, String ocoCommand) {
+    String protection = exit == LegRole.STOP_LOSS ? "stop" : "take-profit";
+    return "⚠️ " + list + ": the " + role(exit) + " expired without filling (" + why + "), so "
+        + left.orElse("the position") + " has no " + protection + " any more. Place a new " + protection
+        + " (" + ocoCommand + ") or check /orders.";
+  }
+
+  /** A pending exit that will never be placed, because the entry before it expired. */
+  static String exitNeverPlaced(String list, LegRole exit) {
+    return "⌛ " + list + ": the " + role(exit) + " will not be placed: the entry expired before it filled.";
+  }
+
+  /** The entry expired; {@code filled} is what it bought or sold before, when anything. */
+  static String entryExpired(String list, String why, Optional<String> filled) {
+    return filled
+        .map(f -> "⚠️ " + list + ": the entry expired after filling " + f + " (" + why + "). What filled may have no"
+            + " take-profit or stop-loss: check /orders.")
+        .orElse("⌛ " + list + ": the entry expired without filling (" + why + "); nothing was bought or sold.");
+  }
+
+  /**
+   * Binance ended the list, but the bot has not seen every leg end, e.g. the triggered stop-loss of
+   * an OCO still resting on the book.
+   */
+  static String listDoneLegsResting(String list, List<LegRole> resting) {
+    String legs = resting.stream().map(Replies::role).collect(Collectors.joining(" and "));
+    boolean one = resting.size() == 1;
+    return "▶️ " + list + " is done on the exchange, but its " + legs + (one ? " has" : " have")
+        + " not ended yet: " + (one ? "it stays" : "they stay") + " on the book until "
+        + (one ? "it fills, expires or is cancelled" : "they fill, expire or are cancelled") + ". See /orders.";
   }
 
   static String legRejected(String list, LegRole role) {

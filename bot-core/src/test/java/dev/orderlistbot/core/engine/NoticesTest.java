@@ -69,16 +69,12 @@ class NoticesTest {
   }
 
   @Test
-  void aListThatEndsWithoutAReportedFillIsReportedClosed() {
-    OrderListUpdate done =
-        new OrderListUpdate.ListChanged(
-            "list:1", BTCUSDT, new OrderListId(8821), LIST, ContingencyType.OCO, ListStatusType.ALL_DONE,
-            ListOrderStatus.ALL_DONE, NOW);
-
-    Notices.Notice open = Notices.of(tracked(ListKind.OCO, OrderListState.EXECUTING, LegRole.TAKE_PROFIT), done);
-    Notices.Notice finished = Notices.of(tracked(ListKind.OCO, OrderListState.ALL_DONE, LegRole.TAKE_PROFIT), done);
+  void aListThatEndsWithoutAReportedFillAfterEveryLegEndedIsReportedClosed() {
+    Notices.Notice open = Notices.of(ended(tracked(ListKind.OCO, OrderListState.EXECUTING, LegRole.TAKE_PROFIT)), done());
+    Notices.Notice finished = Notices.of(tracked(ListKind.OCO, OrderListState.ALL_DONE, LegRole.TAKE_PROFIT), done());
 
     assertThat(open.text()).contains("⏹ BTCUSDT OCO #8821 is closed on the exchange: no order of it is working any more.");
+    assertThat(open.newState()).contains(OrderListState.ALL_DONE);
     assertThat(finished.text()).isEmpty();
   }
 
@@ -90,6 +86,41 @@ class NoticesTest {
             ListOrderStatus.ALL_DONE, NOW);
 
     Notices.Notice notice = Notices.of(tracked(ListKind.OCO, OrderListState.CANCELLING, LegRole.TAKE_PROFIT), done);
+
+    assertThat(notice.text()).isEmpty();
+    assertThat(notice.newState()).contains(OrderListState.ALL_DONE);
+  }
+
+  @Test
+  void aListBinanceEndsWhileALegStillRestsSaysWhichAndStaysOpen() {
+    Notices.Notice notice = Notices.of(tracked(ListKind.OCO, OrderListState.EXECUTING, LegRole.STOP_LOSS), done());
+
+    assertThat(notice.text())
+        .contains("▶️ BTCUSDT OCO #8821 is done on the exchange, but its stop-loss has not ended yet: it stays on the"
+            + " book until it fills, expires or is cancelled. See /orders.");
+    assertThat(notice.newState()).isEmpty();
+  }
+
+  @Test
+  void aSelfTradePreventedStopLossSaysSoAndItsRedactedCopyHasNoQuantity() {
+    OrderListUpdate.LegChanged leg = leg(LegRole.STOP_LOSS, LegStatus.EXPIRED_IN_MATCH, "0", "0", ExpiryReason.NONE);
+
+    Notices.Notice notice = Notices.of(tracked(ListKind.OCO, OrderListState.EXECUTING, LegRole.STOP_LOSS), leg);
+
+    assertThat(notice.text())
+        .contains("⚠️ BTCUSDT OCO #8821: the stop-loss expired without filling (it would have traded with another order"
+            + " of your own, which self-trade prevention stops), so 0.01 on BTCUSDT has no stop any more. Place a new"
+            + " stop (/oco BTCUSDT sell 0.01 tp … sl …) or check /orders.");
+    assertThat(notice.redacted()).hasValueSatisfying(text -> assertThat(text).doesNotContain("0.01").contains("the position has no stop"));
+    assertThat(notice.newState()).contains(OrderListState.ALL_DONE);
+  }
+
+  @Test
+  void anOcoTriggerExpiryIsSilentButTheLastLegToEndStillEndsTheList() {
+    Notices.Notice notice =
+        Notices.of(
+            tracked(ListKind.OCO, OrderListState.EXECUTING, LegRole.TAKE_PROFIT),
+            leg(LegRole.TAKE_PROFIT, LegStatus.EXPIRED, "0", "0", ExpiryReason.OCO_TRIGGER));
 
     assertThat(notice.text()).isEmpty();
     assertThat(notice.newState()).contains(OrderListState.ALL_DONE);
@@ -114,6 +145,20 @@ class NoticesTest {
             leg(LegRole.TAKE_PROFIT, LegStatus.EXPIRED, "0", "0", ExpiryReason.NONE));
 
     assertThat(notice.text()).isEmpty();
+  }
+
+  private static OrderListUpdate done() {
+    return new OrderListUpdate.ListChanged(
+        "list:1", BTCUSDT, new OrderListId(8821), LIST, ContingencyType.OCO, ListStatusType.ALL_DONE,
+        ListOrderStatus.ALL_DONE, NOW);
+  }
+
+  /** The same list with every leg seen ended. */
+  private static TrackedOrderList ended(TrackedOrderList list) {
+    List<TrackedLeg> legs = list.legs().stream().map(l -> new TrackedLeg(l.clientOrderId(), l.orderId(), true)).toList();
+    return new TrackedOrderList(
+        list.listClientOrderId(), list.owner(), list.chat(), list.kind(), list.symbol(), list.orderListId(), legs,
+        list.state(), list.createdAt(), list.updatedAt());
   }
 
   @Test

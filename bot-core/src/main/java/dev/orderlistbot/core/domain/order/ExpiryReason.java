@@ -16,6 +16,11 @@ public enum ExpiryReason {
   EXECUTION_RULE_PRICE_RANGE_EXCEEDED,
   UNKNOWN;
 
+  /** What is known when an answer gives no reason: {@link #UNKNOWN} for an expired order, else {@link #NONE}. */
+  public static ExpiryReason unexplained(LegStatus status) {
+    return status == LegStatus.EXPIRED || status == LegStatus.EXPIRED_IN_MATCH ? UNKNOWN : NONE;
+  }
+
   public static ExpiryReason fromBinance(String text) {
     if (text == null || text.isEmpty()) {
       return NONE;

@@ -21,6 +21,9 @@ import java.util.Optional;
  * @param cumulativeQuote the quote amount filled so far (Binance's cumulative quote quantity;
  *     zero when nothing filled or not reported), so a fill's average price is {@code
  *     cumulativeQuote / executedQty}
+ * @param expiryReason why an EXPIRED order expired, where the answer says ({@code expiryReason});
+ *     {@link ExpiryReason#UNKNOWN} for an expired order whose answer does not say, {@link
+ *     ExpiryReason#NONE} for an order that did not expire
  */
 public record LegReport(
     ReportedOrderType type,
@@ -31,7 +34,8 @@ public record LegReport(
     BigDecimal executedQty,
     Optional<BigDecimal> stopPrice,
     Optional<TimeInForce> timeInForce,
-    BigDecimal cumulativeQuote) {
+    BigDecimal cumulativeQuote,
+    ExpiryReason expiryReason) {
 
   public LegReport {
     Objects.requireNonNull(type, "type");
@@ -43,5 +47,6 @@ public record LegReport(
     Objects.requireNonNull(stopPrice, "stopPrice");
     Objects.requireNonNull(timeInForce, "timeInForce");
     Objects.requireNonNull(cumulativeQuote, "cumulativeQuote");
+    Objects.requireNonNull(expiryReason, "expiryReason");
   }
 }

@@ -18,7 +18,10 @@ public interface TrackedOrderListStore {
 
   Optional<TrackedOrderList> findByOrderListId(long orderListId);
 
-  /** The owner's {@linkplain OrderListState#isOpen() open} lists, oldest first. */
+  /**
+   * The owner's {@linkplain OrderListState#isOpen() open} lists, oldest first. A list stays
+   * EXECUTING until every leg has ended, even after the exchange called the list itself done.
+   */
   List<TrackedOrderList> listOpen(UserRef owner);
 
   /**
@@ -36,6 +39,12 @@ public interface TrackedOrderListStore {
    * changed.
    */
   boolean changeState(String listClientOrderId, OrderListState from, OrderListState to);
+
+  /**
+   * Records that the list's order {@code clientOrderId} has ended (filled, cancelled, expired or
+   * rejected); false when the list has no such leg.
+   */
+  boolean markLegEnded(String listClientOrderId, String clientOrderId);
 
   /** Sets Binance's ids once known (e.g. after an UNKNOWN placement was found by client id). */
   boolean attachExchangeIds(String listClientOrderId, long orderListId, List<TrackedLeg> legs);
