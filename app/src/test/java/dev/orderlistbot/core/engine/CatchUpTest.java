@@ -160,7 +160,7 @@ class CatchUpTest {
   void theCatchUpReadsWhyAnOrderExpiredSoATriggeredOcoIsToldAsTheStreamTellsIt() {
     stopTriggeredAndResting();
 
-    reconciler.reconcile(ALICE, ALICES_KEY);
+    reconciler.reconcile(ALICE, ALICES_PAPER_KEY);
 
     assertThat(bot.telegram.texts(GROUP)).filteredOn(text -> text.contains("#8821")).noneMatch(text -> text.contains("take-profit expired"));
     assertThat(bot.telegram.texts(GROUP)).noneMatch(text -> text.contains("no order of it is working"));
@@ -169,15 +169,15 @@ class CatchUpTest {
   @Test
   void aListDoneOnTheExchangeWhileItsStopLossRestsIsStillCaughtUpUntilTheStopLossEnds() {
     ClientListId list = stopTriggeredAndResting();
-    reconciler.reconcile(ALICE, ALICES_KEY);
+    reconciler.reconcile(ALICE, ALICES_PAPER_KEY);
 
-    OrderListReconciler.Outcome stillResting = reconciler.reconcile(ALICE, ALICES_KEY);
+    OrderListReconciler.Outcome stillResting = reconciler.reconcile(ALICE, ALICES_PAPER_KEY);
     exchange.legNow(list, LegRole.STOP_LOSS, LegStatus.FILLED, "0.01", "289");
-    reconciler.reconcile(ALICE, ALICES_KEY);
+    reconciler.reconcile(ALICE, ALICES_PAPER_KEY);
     // a group is paced: the next notice goes once the platform's interval has passed
     bot.clock.advance(Duration.ofSeconds(10));
     bot.dispatcher().drainOnce();
-    OrderListReconciler.Outcome afterTheFill = reconciler.reconcile(ALICE, ALICES_KEY);
+    OrderListReconciler.Outcome afterTheFill = reconciler.reconcile(ALICE, ALICES_PAPER_KEY);
 
     assertThat(stillResting.listsChecked()).isEqualTo(1);
     assertThat(bot.telegram.texts(GROUP)).filteredOn(text -> text.startsWith("✅ BTCUSDT OCO #8821: stop-loss")).hasSize(1);
@@ -189,7 +189,7 @@ class CatchUpTest {
     ClientListId list = placeInGroup("/oco BTCUSDT sell 0.01 tp 32000 sl 29000/28900");
     exchange.legNow(list, LegRole.STOP_LOSS, LegStatus.EXPIRED, "0", "0");
 
-    reconciler.reconcile(ALICE, ALICES_KEY);
+    reconciler.reconcile(ALICE, ALICES_PAPER_KEY);
 
     assertThat(bot.lastReply(GROUP))
         .isEqualTo("⚠️ BTCUSDT OCO #8821: the stop-loss expired without filling (the exchange did not say why),"

@@ -4,9 +4,6 @@ import static dev.orderlistbot.core.engine.TestBot.ALICE;
 import static dev.orderlistbot.core.engine.TestBot.GROUP;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.orderlistbot.core.domain.ApiCredentials;
-import dev.orderlistbot.core.domain.KeyType;
-import dev.orderlistbot.core.domain.Secret;
 import dev.orderlistbot.core.domain.TradingEnvironment;
 import dev.orderlistbot.core.domain.order.ClientListId;
 import dev.orderlistbot.core.domain.order.LegRole;
@@ -30,7 +27,6 @@ class ProcessedEventRetentionTest {
   private static final String ENTRY_FILLED = "take-profit and stop-loss are now working";
   private static final String OCO_FILLED = "#8822: take-profit SELL 0.01 @ 32,000 filled";
   /** The key the engine signs Alice's paper-mode calls with (the fake exchange files lists under it). */
-  private static final ApiCredentials ALICES_KEY = new ApiCredentials(KeyType.HMAC, "paper-telegram-1001", Secret.of("paper"));
 
   @TempDir Path dir;
   private TestBot bot;
@@ -57,12 +53,12 @@ class ProcessedEventRetentionTest {
   void anOpenListOlderThanTheWindowCaughtUpAfterThePurgeAnnouncesNothingTwice() {
     ClientListId gtc = placeInGroup("/otoco BTCUSDT buy 0.01 @ 29000 tp 31000 sl 28000", 8821);
     exchange.legNow(gtc, LegRole.WORKING, LegStatus.FILLED, "0.01", "320");
-    reconciler.reconcile(ALICE, ALICES_KEY);
+    reconciler.reconcile(ALICE, TestBot.ALICES_PAPER_KEY);
     assertThat(bot.telegram.texts(GROUP)).filteredOn(text -> text.contains(ENTRY_FILLED)).hasSize(1);
 
     bot.clock.advance(Duration.ofDays(100));
     housekeeping.run(); // the entry's notice is gone from the outbox too: only the processed-event record remembers it
-    reconciler.reconcile(ALICE, ALICES_KEY);
+    reconciler.reconcile(ALICE, TestBot.ALICES_PAPER_KEY);
     deliverEverythingDue();
 
     assertThat(bot.telegram.texts(GROUP)).filteredOn(text -> text.contains(ENTRY_FILLED)).hasSize(1);
@@ -77,7 +73,7 @@ class ProcessedEventRetentionTest {
     exchange.legNow(oco, LegRole.TAKE_PROFIT, LegStatus.FILLED, "0.01", "320");
     exchange.legNow(oco, LegRole.STOP_LOSS, LegStatus.EXPIRED, "0", "0");
     exchange.listDone(oco);
-    reconciler.reconcile(ALICE, ALICES_KEY);
+    reconciler.reconcile(ALICE, TestBot.ALICES_PAPER_KEY);
     deliverEverythingDue();
     assertThat(bot.tracked(8822)).map(TrackedOrderList::state).contains(OrderListState.ALL_DONE);
 
@@ -85,7 +81,7 @@ class ProcessedEventRetentionTest {
     assertThat(records.purge().processedEvents()).as("settled 29 days ago: within the window").isZero();
     bot.clock.advance(Duration.ofDays(2));
     RecordRetention.Purged purged = records.purge();
-    reconciler.reconcile(ALICE, ALICES_KEY);
+    reconciler.reconcile(ALICE, TestBot.ALICES_PAPER_KEY);
     deliverEverythingDue();
 
     assertThat(purged.processedEvents()).as("the OCO's fill, expiry and end").isEqualTo(3);
