@@ -40,13 +40,14 @@ enum Fault {
    */
   PLACE_LOST(false),
   /**
-   * A cancel executes, and its answer is lost. Finds a defect outside the known list: the cancel's
-   * own events close the list while the bot holds it ALL_DONE, then the lost answer gives the list
-   * its old state back (EXECUTING), and the catch-up's ALL_DONE is the already-processed event.
+   * A cancel executes, and its answer is lost. Found a defect outside the known list: the cancel's
+   * own events closed the list while the bot held it ALL_DONE, then the lost answer gave the list
+   * its old state back (EXECUTING), and the catch-up's ALL_DONE was the already-processed event.
+   * Fixed with defect 5 (conditional state changes); on since.
    */
-  CANCEL_UNKNOWN_AFTER_EXECUTING(false),
-  /** A cancel fails without executing (unreachable, rate limited). Finds defect 5. */
-  CANCEL_FAILURE(false),
+  CANCEL_UNKNOWN_AFTER_EXECUTING(true),
+  /** A cancel fails without executing (unreachable, rate limited). Found defect 5; on since its fix. */
+  CANCEL_FAILURE(true),
   /** Notices: the platform takes a while; sometimes longer than the dispatcher's lease. Finds defect 3. */
   CHAT_SLOW(false),
   /** Notices: the platform answers 429 with a retry-after. */

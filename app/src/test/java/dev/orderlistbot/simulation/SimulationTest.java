@@ -62,7 +62,16 @@ class SimulationTest {
           new Regression(256, FOUND_LATER + ",stream-gap,lookup-failure", Invariants.ONE_NOTICE_PER_FILL, true,
               "new: a fill lost in a stream gap is never told once a live event closed the list before the catch-up ran"),
           new Regression(3, FOUND_LATER + ",stream-gap,lookup-failure", Invariants.TRACKED_MATCHES_EXCHANGE, true,
-              "new: a placement whose answer and look-up both failed stays UNKNOWN though the catch-up finds it working"));
+              "new: a placement whose answer and look-up both failed stays UNKNOWN though the catch-up finds it working"),
+          // found 2026-12-02 with the fixes for 2, 3 and 5 in and four more faults on
+          new Regression(88, FOUND_WITH + ",partial-fills,chat-slow,cancel-failure", Invariants.NO_NOTICE_TWICE, true,
+              "new: with slow platforms and partial fills, an entry fill is told twice in one chat"),
+          new Regression(182, FOUND_WITH + ",partial-fills,chat-slow,cancel-failure", Invariants.NO_NOTICE_TWICE, true,
+              "new: with slow platforms and partial fills, a stop-loss fill is told twice in a group"),
+          new Regression(184, FOUND_WITH + ",partial-fills,chat-slow,cancel-failure", Invariants.NO_NOTICE_TWICE, true,
+              "new: with slow platforms and partial fills, a stop-loss fill is told twice in a private chat"),
+          new Regression(82, FOUND_WITH + ",partial-fills,chat-slow,cancel-failure", Invariants.NO_STALE_NOTICE, true,
+              "new: with slow platforms, a partial fill is told after its order's fill"));
 
   private final SimulationSettings settings = SimulationSettings.from(System.getProperties());
 
