@@ -5,8 +5,10 @@ import dev.orderlistbot.core.chat.OutboundMessage;
 import dev.orderlistbot.core.domain.ChatRef;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -25,7 +27,7 @@ final class SimChats {
   private final Map<MessageRef, OutboundMessage> messages = new LinkedHashMap<>();
   private final List<Delivery> notices = new ArrayList<>();
   private final Set<String> down = new HashSet<>();
-  private final Set<ChatRef> gone = new HashSet<>();
+  private final Set<ChatRef> gone = new LinkedHashSet<>();
   private BiConsumer<MessageRef, OutboundMessage> buttonsShown = (ref, message) -> {};
   private long ids = 5000;
 
@@ -60,7 +62,7 @@ final class SimChats {
 
   /** Every message the bot showed, as it now stands. */
   Map<MessageRef, OutboundMessage> messages() {
-    return Map.copyOf(messages);
+    return Collections.unmodifiableMap(new LinkedHashMap<>(messages));
   }
 
   boolean isDown(String platform) {
@@ -88,6 +90,6 @@ final class SimChats {
   }
 
   Set<ChatRef> goneChats() {
-    return Set.copyOf(gone);
+    return Collections.unmodifiableSet(new LinkedHashSet<>(gone));
   }
 }

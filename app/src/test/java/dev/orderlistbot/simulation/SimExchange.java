@@ -20,6 +20,7 @@ import dev.orderlistbot.core.port.out.PlacementResult;
 import dev.orderlistbot.core.rules.SymbolRules;
 import dev.orderlistbot.paper.PaperExchange;
 import java.time.Instant;
+import java.util.Collections;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -57,7 +58,7 @@ final class SimExchange implements ExchangeClient {
 
   /** How many times each client list id was sent to the exchange. */
   Map<String, Integer> placements() {
-    return Map.copyOf(placements);
+    return Collections.unmodifiableMap(new LinkedHashMap<>(placements));
   }
 
   String accountOf(String apiKey) {

@@ -2,6 +2,7 @@ package dev.orderlistbot.core.engine;
 
 import dev.orderlistbot.core.domain.ChatRef;
 import dev.orderlistbot.core.port.out.ChatPlatform;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -11,14 +12,16 @@ import java.util.Set;
 
 /**
  * The chat platforms the app started, by platform id ({@code telegram}, {@code discord}, {@code
- * console}): core picks the one to answer on from {@link ChatRef#platform()}. Immutable and
- * thread-safe.
+ * console}): core picks the one to answer on from {@link ChatRef#platform()}. Kept in the order
+ * given. Immutable and thread-safe.
  */
 public final class ChatPlatforms {
   private final Map<String, ChatPlatform> byId;
 
   private ChatPlatforms(Map<String, ChatPlatform> byId) {
-    this.byId = Map.copyOf(byId);
+    // In the order the app started them, in every JVM: the dispatcher's lanes and their drains are
+    // queued in this order (Map.copyOf's order changes from one process to the next).
+    this.byId = Collections.unmodifiableMap(new LinkedHashMap<>(byId));
   }
 
   /** The registry of these platforms; two with the same id are a programming error. */
