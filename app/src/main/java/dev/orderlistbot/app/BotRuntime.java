@@ -52,6 +52,7 @@ import org.slf4j.LoggerFactory;
 final class BotRuntime implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(BotRuntime.class);
   private static final Duration DRAIN_EVERY = Duration.ofSeconds(1);
+  private static final Duration SETTLE_EVERY = Duration.ofMinutes(1);
   /** How often every subscribed user's open lists are caught up over REST, events or not. */
   private static final Duration CATCH_UP_EVERY = Duration.ofMinutes(15);
 
@@ -180,8 +181,14 @@ final class BotRuntime implements AutoCloseable {
             new PreTradeCheck(),
             clock,
             random,
-            metrics);
+            metrics,
+            dispatcher::trigger);
     engine.resumeOrderEvents();
+    // placements whose outcome nobody knows (a crash after the Confirm, a lost answer): looked up
+    // now and every minute, on a worker (the look-ups are exchange calls)
+    long settleSeconds = SETTLE_EVERY.toSeconds();
+    var unusedSettle =
+        scheduler.scheduleWithFixedDelay(() -> workers.execute(engine::settlePlacements), 0, settleSeconds, TimeUnit.SECONDS);
     long every = DRAIN_EVERY.toMillis();
     ScheduledFuture<?> draining =
         scheduler.scheduleWithFixedDelay(dispatcher::trigger, every, every, TimeUnit.MILLISECONDS);

@@ -44,8 +44,10 @@ final class Invariants {
     if (run.pendingNotices() > 0) {
       broken.add(NOTHING_PENDING + ": " + run.pendingNotices() + " outbox row(s) still pending");
     }
+    // a preview ends saying what happened: not "Placing…", and not "cannot tell" once the run settled
     run.shownTexts().stream()
-        .filter(text -> text.startsWith("Placing…"))
+        .filter(text -> text.startsWith("Placing…") || text.contains("cannot tell whether it was placed")
+            || text.startsWith("⚠️ Something went wrong while placing"))
         .findFirst()
         .ifPresent(text -> broken.add(NO_PLACING_FOREVER + ": a preview still says \"" + text + "\""));
     return broken;

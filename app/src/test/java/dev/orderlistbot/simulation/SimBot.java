@@ -14,6 +14,7 @@ import dev.orderlistbot.core.engine.NotificationDispatcher;
 import dev.orderlistbot.core.engine.NotificationRouter;
 import dev.orderlistbot.core.engine.OrderListReconciler;
 import dev.orderlistbot.core.engine.StreamNotices;
+import dev.orderlistbot.core.port.out.EngineTelemetry;
 import dev.orderlistbot.core.port.out.OrderEventSource;
 import dev.orderlistbot.core.port.out.Transactor;
 import dev.orderlistbot.core.rules.PreTradeCheck;
@@ -37,7 +38,8 @@ import java.util.concurrent.TimeUnit;
 final class SimBot implements StreamHub.Bot {
   static final Duration DRAIN_EVERY = Duration.ofSeconds(10);
   static final Duration CATCH_UP_EVERY = Duration.ofMinutes(15);
-  static final List<String> PERIODIC_LANES = List.of("drain", "catch-up-timer");
+  static final Duration SETTLE_EVERY = Duration.ofMinutes(1);
+  static final List<String> PERIODIC_LANES = List.of("drain", "catch-up-timer", "settle");
 
   private final int generation;
   private final Database database;
@@ -66,6 +68,7 @@ final class SimBot implements StreamHub.Bot {
     SimExecutor drainTimer = new SimExecutor(scheduler, "drain", generation);
     SimExecutor catchUpWorker = new SimExecutor(scheduler, "catch-up", generation);
     SimExecutor catchUpTimer = new SimExecutor(scheduler, "catch-up-timer", generation);
+    SimExecutor settleTimer = new SimExecutor(scheduler, "settle", generation);
     NotificationDispatcher dispatcher =
         new NotificationDispatcher(transactor, platforms(FaultyChatPlatform.Path.NOTICES, chats, scheduler, faults), Map.of(), clock, dispatch);
     NotificationRouter router = new NotificationRouter(transactor, dispatcher::trigger);
@@ -79,12 +82,13 @@ final class SimBot implements StreamHub.Bot {
         new BotEngine(
             config, platforms(FaultyChatPlatform.Path.REPLIES, chats, scheduler, faults), exchange, Optional.empty(),
             Optional.of(source(exchange)), vault, transactor, new CommandParser(Optional.of("OrderListBot")),
-            new PreTradeCheck(), clock, random);
-    SimBot bot = new SimBot(generation, database, exchange, router, catchUps, engine, List.of(dispatch, drainTimer, catchUpWorker, catchUpTimer));
+            new PreTradeCheck(), clock, random, EngineTelemetry.NOOP, dispatcher::trigger);
+    SimBot bot = new SimBot(generation, database, exchange, router, catchUps, engine, List.of(dispatch, drainTimer, catchUpWorker, catchUpTimer, settleTimer));
     exchange.stream().connect(bot);
     var unusedDrain = drainTimer.scheduleWithFixedDelay(() -> drainQuietly(dispatcher), DRAIN_EVERY.toMillis(), DRAIN_EVERY.toMillis(), TimeUnit.MILLISECONDS);
     var unusedCatchUp = catchUpTimer.scheduleWithFixedDelay(exchange.stream()::catchUpEveryone, CATCH_UP_EVERY.toMillis(), CATCH_UP_EVERY.toMillis(), TimeUnit.MILLISECONDS);
     engine.resumeOrderEvents();
+    var unusedSettle = settleTimer.scheduleWithFixedDelay(engine::settlePlacements, 0, SETTLE_EVERY.toMillis(), TimeUnit.MILLISECONDS);
     return bot;
   }
 

@@ -191,8 +191,14 @@ final class Simulation {
         fills.add(new Observation.Fill(leg.orderListId().value(), leg.orderId(), client.substring(client.lastIndexOf('-') + 1)));
       }
     }
-    List<String> shown = chats.messages().values().stream().map(m -> m.text()).toList();
     Set<ChatRef> gone = chats.goneChats();
+    // a chat the bot was removed from shows nothing it can still change (in the model, the bot's
+    // answers still reach it, its notices no longer do): what it shows there is not judged
+    List<String> shown =
+        chats.messages().entrySet().stream()
+            .filter(shownIn -> !gone.contains(shownIn.getKey().chat()))
+            .map(shownIn -> shownIn.getValue().text())
+            .toList();
     long pending = up.transactor().inTransaction(s -> s.outbox().backlog()).pending();
     return new Observation(exchange.placements(), lists, List.copyOf(fills), chats.notices(), gone, pending, shown);
   }

@@ -30,7 +30,7 @@ final class JdbcNotificationOutbox implements NotificationOutbox {
   private static final String PENDING = "delivered_at IS NULL AND failed_at IS NULL";
   private static final String COLUMNS =
       "outbox_id, dedupe_key, target_platform, target_chat_id, message_text, created_at, attempts, next_attempt_at,"
-          + " claim_token";
+          + " claim_token, replaces_message_id";
   private static final int MAX_FAILURE = 500;
 
   private final Session session;
@@ -92,8 +92,8 @@ final class JdbcNotificationOutbox implements NotificationOutbox {
           try (PreparedStatement insert =
               conn.prepareStatement(
                   "INSERT INTO notification_outbox (dedupe_key, target_platform, target_chat_id,"
-                      + " message_text, created_at, attempts, next_attempt_at, merge_key)"
-                      + " VALUES (?, ?, ?, ?, ?, 0, ?, ?)")) {
+                      + " message_text, created_at, attempts, next_attempt_at, merge_key, replaces_message_id)"
+                      + " VALUES (?, ?, ?, ?, ?, 0, ?, ?, ?)")) {
             insert.setString(1, message.dedupeKey());
             insert.setString(2, message.target().platform());
             insert.setString(3, message.target().chatId());
@@ -101,6 +101,7 @@ final class JdbcNotificationOutbox implements NotificationOutbox {
             insert.setObject(5, Rows.timestamp(now));
             insert.setObject(6, Rows.timestamp(due));
             insert.setString(7, mergeKey);
+            insert.setString(8, message.replaces().orElse(null));
             return insert.executeUpdate();
           }
         });
@@ -318,7 +319,8 @@ final class JdbcNotificationOutbox implements NotificationOutbox {
         new OutboxMessage(
             row.getString("dedupe_key"),
             Rows.chat(row, "target_platform", "target_chat_id"),
-            row.getString("message_text")),
+            row.getString("message_text"),
+            Optional.ofNullable(row.getString("replaces_message_id"))),
         Rows.instant(row, "created_at"),
         row.getInt("attempts"),
         Rows.instant(row, "next_attempt_at"),

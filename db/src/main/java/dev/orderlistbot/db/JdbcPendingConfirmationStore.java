@@ -65,6 +65,20 @@ final class JdbcPendingConfirmationStore implements PendingConfirmationStore {
   }
 
   @Override
+  public Optional<PendingConfirmation> findById(UUID id) {
+    Objects.requireNonNull(id, "id");
+    return session.run(
+        "find a confirmation by id",
+        c -> {
+          try (PreparedStatement select =
+              c.prepareStatement("SELECT " + COLUMNS + " FROM pending_confirmation WHERE confirmation_id = ?")) {
+            select.setString(1, id.toString());
+            return Rows.first(select, JdbcPendingConfirmationStore::map);
+          }
+        });
+  }
+
+  @Override
   public boolean attachMessageRef(String token, String messageRef) {
     Objects.requireNonNull(messageRef, "messageRef");
     return session.run(

@@ -110,6 +110,21 @@ final class JdbcTrackedOrderListStore implements TrackedOrderListStore {
   }
 
   @Override
+  public List<TrackedOrderList> listUnsettled() {
+    return session.run(
+        "list unsettled order lists",
+        c -> {
+          try (PreparedStatement select =
+              c.prepareStatement(
+                  "SELECT " + COLUMNS + " FROM placed_order_list WHERE state = ?"
+                      + " ORDER BY created_at, list_client_order_id")) {
+            select.setString(1, OrderListState.UNKNOWN.name());
+            return withLegs(c, Rows.list(select, JdbcTrackedOrderListStore::map));
+          }
+        });
+  }
+
+  @Override
   public List<UserRef> ownersWithOpenLists() {
     return session.run(
         "list owners of open order lists",

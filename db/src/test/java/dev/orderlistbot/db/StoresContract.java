@@ -546,6 +546,50 @@ abstract class StoresContract {
     assertThat(stores().audit().recentBy(alice, 10)).extracting(AuditEntry::subject).containsExactly("recent");
   }
 
+  @Test
+  void unsettledListsAreThoseOfEveryOwnerWhoseOutcomeIsUnknownOldestFirst() {
+    String older = recordList("unsettled-a", OrderListState.UNKNOWN);
+    recordList("settled", OrderListState.EXECUTING);
+    recordList("refused", OrderListState.REJECTED);
+    clock.advance(Duration.ofSeconds(1));
+    String newer = recordList("unsettled-b", OrderListState.UNKNOWN);
+
+    List<String> mine =
+        stores().orderLists().listUnsettled().stream()
+            .map(TrackedOrderList::listClientOrderId)
+            .filter(id -> id.endsWith(run))
+            .toList();
+
+    assertThat(mine).containsExactly(older, newer);
+    assertThat(stores().orderLists().changeState(older, OrderListState.UNKNOWN, OrderListState.REJECTED)).isTrue();
+    assertThat(stores().orderLists().listUnsettled()).extracting(TrackedOrderList::listClientOrderId).doesNotContain(older);
+  }
+
+  @Test
+  void aConfirmationIsFoundByItsIdInWhateverState() {
+    PendingConfirmation confirmation = pending(token("by-id"), alice, Duration.ofMinutes(2));
+    stores().confirmations().create(confirmation);
+    stores().confirmations().claim(token("by-id"), alice);
+
+    assertThat(stores().confirmations().findById(confirmation.id()))
+        .hasValueSatisfying(found -> {
+          assertThat(found.token()).isEqualTo(token("by-id"));
+          assertThat(found.state()).isEqualTo(ConfirmationState.CLAIMED);
+        });
+    assertThat(stores().confirmations().findById(UUID.randomUUID())).isEmpty();
+  }
+
+  @Test
+  void aMessageThatReplacesAnotherKeepsWhichOneThroughItsClaim() {
+    stores().outbox().enqueue(new OutboxMessage("replace:" + run, aliceChat, "✅ Placed", Optional.of("preview-42")));
+    stores().outbox().enqueue(new OutboxMessage("new:" + run, aliceChat, "a notice"));
+
+    List<OutboxEntry> claimed = claimMine(50);
+
+    assertThat(byText(claimed, "✅ Placed").message().replaces()).contains("preview-42");
+    assertThat(byText(claimed, "a notice").message().replaces()).isEmpty();
+  }
+
   /** Records one of Alice's OCOs in {@code state}; answers its client id. */
   private String recordList(String name, OrderListState state) {
     String clientId = "olb-" + name + "-" + run;

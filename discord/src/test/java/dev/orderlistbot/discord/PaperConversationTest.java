@@ -19,6 +19,7 @@ import dev.orderlistbot.core.engine.ChatPlatforms;
 import dev.orderlistbot.core.engine.EngineConfig;
 import dev.orderlistbot.core.engine.NotificationDispatcher;
 import dev.orderlistbot.core.engine.NotificationRouter;
+import dev.orderlistbot.core.port.out.EngineTelemetry;
 import dev.orderlistbot.core.rules.PreTradeCheck;
 import dev.orderlistbot.core.security.AesGcmKeyVault;
 import dev.orderlistbot.core.security.MasterKey;
@@ -38,6 +39,7 @@ import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import net.dv8tion.jda.api.JDA;
@@ -98,6 +100,8 @@ class PaperConversationTest {
             });
     ChatPlatforms platforms = ChatPlatforms.of(discord);
     NotificationDispatcher dispatcher = new NotificationDispatcher(database.transactor(), platforms, clock, workers);
+    // as the app: a paced notice (a fill right after the placement's result) goes on the next tick
+    var unusedDrain = scheduler.scheduleWithFixedDelay(dispatcher::trigger, 200, 200, TimeUnit.MILLISECONDS);
     NotificationRouter router = new NotificationRouter(database.transactor(), dispatcher::trigger);
     paper =
         PaperExchange.create(
@@ -106,7 +110,7 @@ class PaperConversationTest {
         new BotEngine(
             EngineConfig.of(TradingEnvironment.PAPER, Set.of(TRADER), Set.of()),
             platforms, paper, Optional.of(paper), Optional.of(paper), vault, database.transactor(),
-            new CommandParser(Optional.empty()), new PreTradeCheck(), clock, random);
+            new CommandParser(Optional.empty()), new PreTradeCheck(), clock, random, EngineTelemetry.NOOP, dispatcher::trigger);
     discord.start(engine);
     postsInTheGuildChannel();
     postsInTheTradersDm();
@@ -146,8 +150,10 @@ class PaperConversationTest {
 
     String fill = "✅ BTCUSDT OCO #" + id.group(1) + ": take-profit SELL 0.01 @ 32,000 filled; stop-loss expired.";
     // the preview, the placement and the /paper answers were the trader's alone, and so is the fill:
-    // it goes to their DM; the channel hears of it only if they turn /alerts on there
-    await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(posts(dm)).containsExactly(fill));
+    // it goes to their DM; the channel hears of it only if they turn /alerts on there. The placement's
+    // result, shown at once in the ephemeral preview (which vanishes), is also kept in the DM: it goes
+    // through the outbox, and only the interaction could edit the ephemeral message later
+    await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(posts(dm)).containsExactly(placed, fill));
     assertThat(posts(channel)).isEmpty();
   }
 

@@ -16,6 +16,7 @@ import dev.orderlistbot.core.engine.EngineConfig;
 import dev.orderlistbot.core.engine.NotificationDispatcher;
 import dev.orderlistbot.core.engine.NotificationRouter;
 import dev.orderlistbot.core.port.out.AlertSubscription;
+import dev.orderlistbot.core.port.out.EngineTelemetry;
 import dev.orderlistbot.core.rules.PreTradeCheck;
 import dev.orderlistbot.core.security.AesGcmKeyVault;
 import dev.orderlistbot.core.security.MasterKey;
@@ -33,6 +34,7 @@ import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -80,6 +82,8 @@ class TradingOverTelegramTest {
     NotificationRouter router = new NotificationRouter(database.transactor(), dispatcher::trigger);
     paperScheduler = Executors.newSingleThreadScheduledExecutor();
     paper = PaperExchange.create(PaperConfig.defaults().withoutPriceWalk(), clock, paperScheduler, router, database.paperState());
+    // as the app: a paced notice (a fill right after the placement's result) goes on the next tick
+    var unusedDrain = paperScheduler.scheduleWithFixedDelay(dispatcher::trigger, 200, 200, TimeUnit.MILLISECONDS);
     BotEngine engine =
         new BotEngine(
             EngineConfig.of(TradingEnvironment.PAPER, Set.of(user(ALICE), user(BOB)), Set.of()),
@@ -92,7 +96,9 @@ class TradingOverTelegramTest {
             new CommandParser(Optional.of(telegram.botUsername())),
             new PreTradeCheck(),
             clock,
-            random);
+            random,
+            EngineTelemetry.NOOP,
+            dispatcher::trigger);
     telegram.start(engine);
   }
 

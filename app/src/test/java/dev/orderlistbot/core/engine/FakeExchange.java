@@ -42,6 +42,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -65,6 +66,8 @@ final class FakeExchange implements ExchangeClient {
   private record Stored(String apiKey, PlacedOrderList list) {}
 
   final AtomicInteger placeCalls = new AtomicInteger();
+  /** The client list id of every placement sent, in order. */
+  final List<String> clientIdsSent = new CopyOnWriteArrayList<>();
   final List<String> apiKeysSeen = Collections.synchronizedList(new ArrayList<>());
   final Set<String> rejectedApiKeys = ConcurrentHashMap.newKeySet();
   volatile PlaceMode placeMode = PlaceMode.ACCEPT;
@@ -137,6 +140,7 @@ final class FakeExchange implements ExchangeClient {
   @Override
   public PlacementResult place(ApiCredentials credentials, OrderListRequest request, ClientListId clientListId) {
     placeCalls.incrementAndGet();
+    clientIdsSent.add(clientListId.value());
     whilePlacing.run();
     apiKeysSeen.add(credentials.apiKey());
     if (byClientId.containsKey(clientListId.value())) {

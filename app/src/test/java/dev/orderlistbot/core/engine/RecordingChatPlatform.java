@@ -34,6 +34,7 @@ final class RecordingChatPlatform implements ChatPlatform {
   private final List<Shown> history = new ArrayList<>();
   private final List<MessageRef> deleted = new ArrayList<>();
   private final Deque<ChatDeliveryException> sendFailures = new ArrayDeque<>();
+  private final Deque<ChatDeliveryException> editFailures = new ArrayDeque<>();
   private boolean canDelete = true;
   /** Empty: the platform cannot tell who administers a chat; otherwise its admins per chat. */
   private Optional<Map<ChatRef, List<UserRef>>> admins = Optional.empty();
@@ -93,6 +94,10 @@ final class RecordingChatPlatform implements ChatPlatform {
 
   @Override
   public synchronized void edit(MessageRef message, OutboundMessage replacement) {
+    ChatDeliveryException failure = editFailures.poll();
+    if (failure != null) {
+      throw failure;
+    }
     current.put(message, replacement);
     history.add(new Shown(Kind.EDIT, message, replacement));
   }
@@ -113,6 +118,12 @@ final class RecordingChatPlatform implements ChatPlatform {
 
   synchronized void failNextSend(ChatDeliveryException failure) {
     sendFailures.add(failure);
+  }
+
+  synchronized void failNextEdits(int times, ChatDeliveryException failure) {
+    for (int i = 0; i < times; i++) {
+      editFailures.add(failure);
+    }
   }
 
   synchronized void failNextSends(int times, ChatDeliveryException failure) {

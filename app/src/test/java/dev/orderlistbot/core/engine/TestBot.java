@@ -135,7 +135,7 @@ final class TestBot implements AutoCloseable {
     engine =
         new BotEngine(
             config, platforms, exchange, paper, events, vault, database.transactor(),
-            new CommandParser(Optional.of("OrderListBot")), new PreTradeCheck(), clock, random, telemetry);
+            new CommandParser(Optional.of("OrderListBot")), new PreTradeCheck(), clock, random, telemetry, dispatcher::trigger);
   }
 
   /** Stops everything that lives in memory and starts it again over the same database files. */

@@ -42,7 +42,7 @@ final class AccountCommands {
   private final Optional<PaperControl> paper;
   private final Accounts accounts;
   private final ListCancels cancels;
-  private final Placement placement;
+  private final PlacementSettlement settlement;
   private final PendingActions actions;
   private final Transactor transactor;
   private final ChatOut out;
@@ -53,7 +53,7 @@ final class AccountCommands {
       Optional<PaperControl> paper,
       Accounts accounts,
       ListCancels cancels,
-      Placement placement,
+      PlacementSettlement settlement,
       PendingActions actions,
       Transactor transactor,
       ChatOut out) {
@@ -62,7 +62,7 @@ final class AccountCommands {
     this.paper = paper;
     this.accounts = accounts;
     this.cancels = cancels;
-    this.placement = placement;
+    this.settlement = settlement;
     this.actions = actions;
     this.transactor = transactor;
     this.out = out;
@@ -212,14 +212,7 @@ final class AccountCommands {
 
   /** Lists whose placement had an unknown outcome, looked up again by their client id. */
   private void reconcileUnknown(UserRef user, ApiCredentials credentials) {
-    List<TrackedOrderList> unknown =
-        transactor.inTransaction(stores -> stores.orderLists().listOpen(user)).stream()
-            .filter(t -> t.state() == OrderListState.UNKNOWN)
-            .toList();
-    for (TrackedOrderList list : unknown) {
-      ClientListId clientId = new ClientListId(list.listClientOrderId());
-      exchange.orderList(credentials, OrderListRef.of(clientId)).ifPresent(found -> placement.attach(clientId, found));
-    }
+    settlement.settle(user, credentials);
   }
 
   private String status(ApiCredentials credentials, PlacedOrderList list) {

@@ -56,6 +56,7 @@ public final class BotEngine implements ChatEventHandler {
   private final Presses presses;
   private final AccountCommands account;
   private final KeyCommands keys;
+  private final PlacementSettlement settlement;
   private final AlertCommands alerts;
 
   /** An engine that reports to {@link EngineTelemetry#NOOP}. */
@@ -95,7 +96,29 @@ public final class BotEngine implements ChatEventHandler {
       Clock clock,
       SecureRandom random,
       EngineTelemetry telemetry) {
+    this(config, platforms, exchange, paper, events, vault, transactor, parser, check, clock, random, telemetry, () -> {});
+  }
+
+  /**
+   * @param outboxTrigger asks the notification dispatcher to drain soon (placement results go
+   *     through the outbox); without it they wait for the dispatcher's timer
+   */
+  public BotEngine(
+      EngineConfig config,
+      ChatPlatforms platforms,
+      ExchangeClient exchange,
+      Optional<PaperControl> paper,
+      Optional<OrderEventSource> events,
+      KeyVault vault,
+      Transactor transactor,
+      CommandParser parser,
+      PreTradeCheck check,
+      Clock clock,
+      SecureRandom random,
+      EngineTelemetry telemetry,
+      Runnable outboxTrigger) {
     Objects.requireNonNull(telemetry, "telemetry");
+    Objects.requireNonNull(outboxTrigger, "outboxTrigger");
     this.config = Objects.requireNonNull(config, "config");
     this.parser = Objects.requireNonNull(parser, "parser");
     this.random = Objects.requireNonNull(random, "random");
@@ -104,11 +127,13 @@ public final class BotEngine implements ChatEventHandler {
     this.transactor = Objects.requireNonNull(transactor, "transactor");
     this.accounts = new Accounts(config, vault, events);
     PendingActions actions = new PendingActions(transactor, clock, random);
-    Placement placement = new Placement(config, exchange, accounts, transactor, clock, random, out, telemetry);
+    PlacementResults results = new PlacementResults(transactor, out, outboxTrigger);
+    Placement placement = new Placement(config, exchange, accounts, clock, random, out, telemetry, results);
+    this.settlement = new PlacementSettlement(config, exchange, accounts, transactor, placement, results, clock);
     ListCancels cancels = new ListCancels(exchange, accounts, transactor, clock);
     this.previews = new Previews(config, exchange, accounts, check, actions, out, telemetry);
     this.presses = new Presses(actions, placement, cancels, out, clock);
-    this.account = new AccountCommands(config, exchange, paper, accounts, cancels, placement, actions, transactor, out);
+    this.account = new AccountCommands(config, exchange, paper, accounts, cancels, settlement, actions, transactor, out);
     this.alerts = new AlertCommands(transactor, out);
     this.keys = new KeyCommands(config, exchange, vault, accounts, setups, parser, transactor, clock, random, out);
   }
@@ -127,6 +152,18 @@ public final class BotEngine implements ChatEventHandler {
       }
     }
     LOG.info("order events resumed for {} user(s) with open order lists", owners.size());
+  }
+
+  /**
+   * Settles every placement whose outcome is unknown (see {@link PlacementSettlement}): the app
+   * calls it at start-up and every minute, off the scheduler thread (it asks the exchange).
+   */
+  public void settlePlacements() {
+    try {
+      settlement.settleAll();
+    } catch (RuntimeException e) {
+      LOG.warn("settling unknown placements failed; the next run tries again", e);
+    }
   }
 
   @Override

@@ -1,5 +1,6 @@
 package dev.orderlistbot.core.engine;
 
+import dev.orderlistbot.core.chat.MessageRef;
 import dev.orderlistbot.core.chat.OutboundMessage;
 import dev.orderlistbot.core.domain.ChatRef;
 import dev.orderlistbot.core.port.out.ChatDeliveryException;
@@ -7,6 +8,7 @@ import dev.orderlistbot.core.port.out.ChatPlatform;
 import dev.orderlistbot.core.port.out.EngineTelemetry;
 import dev.orderlistbot.core.port.out.EngineTelemetry.RetryReason;
 import dev.orderlistbot.core.port.out.OutboxEntry;
+import dev.orderlistbot.core.port.out.OutboxMessage;
 import dev.orderlistbot.core.port.out.Stores;
 import dev.orderlistbot.core.port.out.Transactor;
 import java.time.Clock;
@@ -175,7 +177,7 @@ public final class NotificationDispatcher {
       return false;
     }
     try {
-      platform.get().send(target, OutboundMessage.text(entry.message().text()));
+      show(platform.get(), entry);
       transactor.inTransaction(stores -> stores.outbox().markDelivered(entry.id()));
       telemetry.notificationDelivered();
       return true;
@@ -197,6 +199,27 @@ public final class NotificationDispatcher {
       retryLater(entry, policy, backoff(entry.attempts()), RetryReason.TRANSIENT);
       return false;
     }
+  }
+
+  /**
+   * Sends the message, or edits the one it replaces; a message that can no longer be edited (deleted,
+   * too old to edit) gets the text as a new message, so the trader still reads it.
+   */
+  private static void show(ChatPlatform platform, OutboxEntry entry) {
+    OutboxMessage message = entry.message();
+    OutboundMessage text = OutboundMessage.text(message.text());
+    if (message.replaces().isPresent()) {
+      try {
+        platform.edit(new MessageRef(message.target(), message.replaces().get()), text);
+        return;
+      } catch (ChatDeliveryException e) {
+        if (e.retryable()) {
+          throw e;
+        }
+        LOG.info("notification {}: message {} cannot be edited ({}); sent as a new one", entry.id(), message.replaces().get(), e.getMessage());
+      }
+    }
+    platform.send(message.target(), text);
   }
 
   /**

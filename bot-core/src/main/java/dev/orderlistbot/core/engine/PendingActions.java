@@ -7,12 +7,14 @@ import dev.orderlistbot.core.port.out.AuditAction;
 import dev.orderlistbot.core.port.out.AuditEntry;
 import dev.orderlistbot.core.port.out.ClaimResult;
 import dev.orderlistbot.core.port.out.PendingConfirmation;
+import dev.orderlistbot.core.port.out.Stores;
 import dev.orderlistbot.core.port.out.Transactor;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
+import java.util.function.BiConsumer;
 
 /**
  * Server-side actions behind buttons: each is a {@link PendingConfirmation} whose token the button
@@ -50,14 +52,19 @@ final class PendingActions {
     transactor.inTransaction(stores -> stores.confirmations().attachMessageRef(token, message.messageId()));
   }
 
-  /** The requester's press on the action's run button: wins at most once, ever. */
-  ClaimResult run(String token, UserRef user, ChatRef from) {
+  /**
+   * The requester's press on the action's run button: wins at most once, ever.
+   *
+   * @param onClaim written in the claim's own transaction when the press wins (a placement's record)
+   */
+  ClaimResult run(String token, UserRef user, ChatRef from, BiConsumer<Stores, PendingConfirmation> onClaim) {
     return transactor.inTransaction(
         stores -> {
           ClaimResult result = stores.confirmations().claim(token, user);
           if (result instanceof ClaimResult.Claimed claimed) {
             PendingConfirmation c = claimed.confirmation();
             stores.audit().record(audit(user, from, subjectOf(c, AuditAction.ORDER_LIST_CONFIRMED), c));
+            onClaim.accept(stores, c);
           }
           return result;
         });

@@ -18,9 +18,9 @@ import dev.orderlistbot.core.port.out.ExchangeException;
 import dev.orderlistbot.core.port.out.OrderListState;
 import dev.orderlistbot.core.port.out.PendingConfirmation;
 import dev.orderlistbot.core.port.out.PlacementResult;
+import dev.orderlistbot.core.port.out.Stores;
 import dev.orderlistbot.core.port.out.TrackedLeg;
 import dev.orderlistbot.core.port.out.TrackedOrderList;
-import dev.orderlistbot.core.port.out.Transactor;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
@@ -28,15 +28,20 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Places a confirmed order list exactly once. The list is recorded (state UNKNOWN) under a client
- * id derived from the confirmation before it is sent, so events and later look-ups can always find
- * it; it is sent once; an unknown outcome is resolved by looking the client id up, never by sending
- * again. The preview message shows "Placing…" and then the result. Each outcome, and the time from
- * the Confirm press to its answer, goes to the {@link EngineTelemetry}. Thread-safe.
+ * id derived from the confirmation in the same transaction as the Confirm's claim ({@link
+ * #recordClaim}), so a crash at any later step leaves a row that {@link PlacementSettlement} settles;
+ * it is sent once; an unknown outcome is resolved by looking the client id up, never by sending
+ * again. The preview shows "Placing…" at once, and then the result, which goes through the outbox
+ * in the transaction that records it, so a rate limit or a restart cannot lose it. Each outcome,
+ * and the time from the Confirm press to its answer, goes to the {@link EngineTelemetry}.
+ * Thread-safe.
  */
 final class Placement {
   private static final Logger LOG = LoggerFactory.getLogger(Placement.class);
@@ -44,29 +49,30 @@ final class Placement {
   private final EngineConfig config;
   private final ExchangeClient exchange;
   private final Accounts accounts;
-  private final Transactor transactor;
   private final Clock clock;
   private final SecureRandom random;
   private final ChatOut out;
   private final EngineTelemetry telemetry;
+  private final PlacementResults results;
+  private final Set<String> inFlight = ConcurrentHashMap.newKeySet();
 
   Placement(
       EngineConfig config,
       ExchangeClient exchange,
       Accounts accounts,
-      Transactor transactor,
       Clock clock,
       SecureRandom random,
       ChatOut out,
-      EngineTelemetry telemetry) {
+      EngineTelemetry telemetry,
+      PlacementResults results) {
     this.config = config;
     this.exchange = exchange;
     this.accounts = accounts;
-    this.transactor = transactor;
     this.clock = clock;
     this.random = random;
     this.out = out;
     this.telemetry = telemetry;
+    this.results = results;
   }
 
   private sealed interface Outcome {
@@ -77,10 +83,23 @@ final class Placement {
     record StillUnknown() implements Outcome {}
 
     record Failed(String ref) implements Outcome {}
+
+    record NoKey() implements Outcome {}
   }
 
   /**
-   * Called once per confirmation: only the winner of its one-shot claim gets here.
+   * Inside the transaction that claims a confirmation: a placement is recorded UNKNOWN before
+   * anything is sent, so whatever happens next (a crash, a lost answer) leaves a row to settle.
+   */
+  void recordClaim(Stores stores, PendingConfirmation confirmation) {
+    if (PendingActionCodec.decode(confirmation.payload()) instanceof PendingAction.PlaceList place) {
+      stores.orderLists().record(tracked(confirmation, place.request()));
+    }
+  }
+
+  /**
+   * Called once per confirmation: only the winner of its one-shot claim gets here, after {@link
+   * #recordClaim}.
    *
    * @param pressedAt when the Confirm press reached the engine, for the confirmation latency
    */
@@ -90,20 +109,27 @@ final class Placement {
     UserRef user = confirmation.requester();
     out.edit(preview, Replies.placing(config.environment()));
     ClientListId clientId = Tokens.clientListId(confirmation.id());
-    accounts.ensureWatched(user);
-    Optional<Outcome> outcome =
-        accounts.withCredentials(
-            user,
-            credentials -> {
-              track(confirmation, request, clientId);
-              return placeOnce(credentials, request, clientId);
-            });
-    out.edit(preview, outcome.map(o -> settle(o, request, clientId)).orElse(Replies.noKeyAnyMore()));
-    if (outcome.isPresent()) {
-      telemetry.confirmationTook(Duration.between(pressedAt, clock.instant()));
-    } else {
-      telemetry.placement(PlacementOutcome.REFUSED, ExchangeError.NO_CODE);
+    inFlight.add(clientId.value());
+    Outcome outcome;
+    try {
+      accounts.ensureWatched(user);
+      outcome =
+          accounts.withCredentials(user, credentials -> placeOnce(credentials, request, clientId))
+              .orElseGet(Outcome.NoKey::new);
+      results.tell(preview, user, settle(outcome, request, clientId));
+    } finally {
+      inFlight.remove(clientId.value());
     }
+    if (outcome instanceof Outcome.NoKey) {
+      telemetry.placement(PlacementOutcome.REFUSED, ExchangeError.NO_CODE);
+    } else {
+      telemetry.confirmationTook(Duration.between(pressedAt, clock.instant()));
+    }
+  }
+
+  /** Whether this process is placing {@code clientId} right now (its outcome is not told yet). */
+  boolean inFlight(ClientListId clientId) {
+    return inFlight.contains(clientId.value());
   }
 
   private Outcome placeOnce(ApiCredentials credentials, OrderListRequest request, ClientListId clientId) {
@@ -143,71 +169,69 @@ final class Placement {
     return ref.<Outcome>map(Outcome.Failed::new).orElseGet(Outcome.StillUnknown::new);
   }
 
-  private String settle(Outcome outcome, OrderListRequest request, ClientListId clientId) {
+  /** What the outcome changes in the store, and the text that tells it, for {@link PlacementResults}. */
+  private PlacementResults.Result settle(Outcome outcome, OrderListRequest request, ClientListId clientId) {
+    String key = "placement:" + clientId.value();
     return switch (outcome) {
       case Outcome.Placed placed -> {
         PlacedOrderList list = placed.list();
-        attach(clientId, list);
         LOG.info("placed {} as order list #{}", clientId, list.id());
         telemetry.placement(PlacementOutcome.PLACED, ExchangeError.NO_CODE);
-        yield Replies.placed(config.environment(), Texts.summary(request), list.id().toString(), Texts.legIds(list));
+        yield new PlacementResults.Result(
+            key, stores -> attach(stores, clientId, list),
+            Replies.placed(config.environment(), Texts.summary(request), list.id().toString(), Texts.legIds(list)));
       }
       case Outcome.Refused refused -> {
-        rejected(clientId);
         LOG.info("{} was not placed: {}", clientId, refused.error().getClass().getSimpleName());
         telemetry.placement(PlacementOutcome.REFUSED, refused.error().code());
-        yield Replies.notPlaced(refused.error());
+        yield new PlacementResults.Result(key, stores -> rejected(stores, clientId), Replies.notPlaced(refused.error()));
       }
       case Outcome.StillUnknown unknown -> {
-        LOG.warn("{} is still unknown after the look-up; left for reconciliation", clientId);
+        LOG.warn("{} is still unknown after the look-up; left for the settlement", clientId);
         telemetry.placement(PlacementOutcome.UNKNOWN, ExchangeError.NO_CODE);
-        yield Replies.placementUnknown(clientId);
+        yield new PlacementResults.Result(key, stores -> true, Replies.placementUnknown(clientId));
       }
       case Outcome.Failed failed -> {
         telemetry.placement(PlacementOutcome.ERROR, ExchangeError.NO_CODE);
-        yield Replies.placementFailed(failed.ref());
+        yield new PlacementResults.Result(key, stores -> true, Replies.placementFailed(failed.ref()));
       }
+      case Outcome.NoKey noKey ->
+          new PlacementResults.Result(key, stores -> rejected(stores, clientId), Replies.noKeyAnyMore());
     };
   }
 
-  private void track(PendingConfirmation confirmation, OrderListRequest request, ClientListId clientId) {
+  private TrackedOrderList tracked(PendingConfirmation confirmation, OrderListRequest request) {
+    ClientListId clientId = Tokens.clientListId(confirmation.id());
     Instant now = clock.instant();
-    TrackedOrderList list =
-        new TrackedOrderList(
-            clientId.value(),
-            confirmation.requester(),
-            out.noticeChat(confirmation.requester(), confirmation.chat()),
-            request.kind(),
-            request.symbol(),
-            OptionalLong.empty(),
-            roles(request).stream().map(r -> new TrackedLeg(clientId.legId(r).value(), OptionalLong.empty())).toList(),
-            OrderListState.UNKNOWN,
-            now,
-            now);
-    transactor.inTransaction(
-        stores -> {
-          stores.orderLists().record(list);
-          return null;
-        });
+    return new TrackedOrderList(
+        clientId.value(),
+        confirmation.requester(),
+        out.noticeChat(confirmation.requester(), confirmation.chat()),
+        request.kind(),
+        request.symbol(),
+        OptionalLong.empty(),
+        roles(request).stream().map(r -> new TrackedLeg(clientId.legId(r).value(), OptionalLong.empty())).toList(),
+        OrderListState.UNKNOWN,
+        now,
+        now);
   }
 
-  /** Attaches Binance's ids; the state moves on only from UNKNOWN (an event may have been faster). */
-  void attach(ClientListId clientId, PlacedOrderList list) {
+  /**
+   * Attaches Binance's ids; the state moves on only from UNKNOWN (an event may have been faster).
+   * Answers whether this call settled the list.
+   */
+  static boolean attach(Stores stores, ClientListId clientId, PlacedOrderList list) {
     List<TrackedLeg> legs =
         list.legs().stream()
             .map(leg -> new TrackedLeg(leg.clientOrderId().value(), OptionalLong.of(leg.orderId())))
             .toList();
-    transactor.inTransaction(
-        stores -> {
-          stores.orderLists().attachExchangeIds(clientId.value(), list.id().value(), legs);
-          return stores.orderLists().changeState(clientId.value(), OrderListState.UNKNOWN, stateOf(list.orderStatus()));
-        });
+    stores.orderLists().attachExchangeIds(clientId.value(), list.id().value(), legs);
+    return stores.orderLists().changeState(clientId.value(), OrderListState.UNKNOWN, stateOf(list.orderStatus()));
   }
 
-  /** A refused placement is rejected; only from UNKNOWN, like every change the bot makes itself. */
-  private void rejected(ClientListId clientId) {
-    transactor.inTransaction(
-        stores -> stores.orderLists().changeState(clientId.value(), OrderListState.UNKNOWN, OrderListState.REJECTED));
+  /** A placement that did not happen is rejected; only from UNKNOWN, like every change the bot makes itself. */
+  static boolean rejected(Stores stores, ClientListId clientId) {
+    return stores.orderLists().changeState(clientId.value(), OrderListState.UNKNOWN, OrderListState.REJECTED);
   }
 
   private static OrderListState stateOf(ListOrderStatus status) {

@@ -36,7 +36,7 @@ final class Presses {
     if (token.startsWith(Tokens.RUN)) {
       Instant pressedAt = clock.instant();
       String key = token.substring(Tokens.RUN.length());
-      ClaimResult result = actions.run(key, press.user(), press.chat());
+      ClaimResult result = actions.run(key, press.user(), press.chat(), placement::recordClaim);
       if (result instanceof ClaimResult.Claimed claimed) {
         run(press, claimed.confirmation(), pressedAt);
       } else {

@@ -162,12 +162,24 @@ final class Replies {
   static String placementUnknown(ClientListId clientId) {
     return "⚠️ Binance did not confirm this order list and does not show it yet, so I cannot tell whether it"
         + " was placed. It will never be sent again. It is recorded as " + clientId
-        + "; check /orders in a minute.";
+        + "; I keep looking it up and will say here whether it was placed (within a few minutes).";
   }
 
   static String placementFailed(String ref) {
     return "⚠️ Something went wrong while placing (ref " + ref + "). The order list may or may not be on the"
-        + " exchange, and it will never be sent again. Check /orders before trying again.";
+        + " exchange, and it will never be sent again. I keep looking it up and will say here whether it was"
+        + " placed; do not place it again before that.";
+  }
+
+  static String placedAfterAll(TradingEnvironment environment, String listName, String legs) {
+    return "✅ Placed on " + environment.name() + " after all: " + listName + "; orders: " + legs + ". (Its answer"
+        + " was lost on the way; looking it up by its client id found it.)";
+  }
+
+  static String notPlacedAfterAll(TradingEnvironment environment) {
+    return "❌ Not placed: " + environment.name() + " has no such order list, so nothing was placed (the request never"
+        + " reached the exchange, or the bot stopped before sending it). It will never be sent; place it again"
+        + " if you still want it.";
   }
 
   static String noKeyAnyMore() {

@@ -5,6 +5,7 @@ import java.nio.ByteBuffer;
 import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.HexFormat;
+import java.util.Optional;
 import java.util.UUID;
 
 /**
@@ -18,6 +19,7 @@ final class Tokens {
 
   static final String WITHDRAW = "no:";
 
+  private static final String LIST_PREFIX = "ob-";
   private static final Base64.Encoder URL = Base64.getUrlEncoder().withoutPadding();
 
   private Tokens() {}
@@ -47,6 +49,23 @@ final class Tokens {
   static ClientListId clientListId(UUID id) {
     ByteBuffer buffer = ByteBuffer.allocate(16).putLong(id.getMostSignificantBits()).putLong(id.getLeastSignificantBits());
     return ClientListId.forKey(URL.encodeToString(buffer.array()));
+  }
+
+  /**
+   * The confirmation a client list id was made from by {@link #clientListId}; empty for an id the
+   * bot did not make that way.
+   */
+  static Optional<UUID> confirmationId(ClientListId clientId) {
+    String value = clientId.value();
+    if (!value.startsWith(LIST_PREFIX) || value.length() != LIST_PREFIX.length() + 22) {
+      return Optional.empty();
+    }
+    try {
+      ByteBuffer buffer = ByteBuffer.wrap(Base64.getUrlDecoder().decode(value.substring(LIST_PREFIX.length())));
+      return Optional.of(new UUID(buffer.getLong(), buffer.getLong()));
+    } catch (IllegalArgumentException e) {
+      return Optional.empty();
+    }
   }
 
   /** Six hex digits, e.g. {@code 7f3a9c}, to quote in a chat and in the log. */

@@ -3,6 +3,7 @@ package dev.orderlistbot.core.port.out;
 import dev.orderlistbot.core.domain.UserRef;
 import java.time.Instant;
 import java.util.Optional;
+import java.util.UUID;
 
 /**
  * Pending confirmations and their atomic one-shot claim.
@@ -20,6 +21,9 @@ public interface PendingConfirmationStore {
   void create(PendingConfirmation confirmation);
 
   Optional<PendingConfirmation> findByToken(String token);
+
+  /** The confirmation with this id, in whatever state. */
+  Optional<PendingConfirmation> findById(UUID id);
 
   /** Records the platform's id of the preview message; returns false when the token is unknown. */
   boolean attachMessageRef(String token, String messageRef);

@@ -30,6 +30,13 @@ public interface TrackedOrderListStore {
    */
   List<UserRef> ownersWithOpenLists();
 
+  /**
+   * Every list whose placement is not settled yet ({@link OrderListState#UNKNOWN}: recorded when
+   * its Confirm was claimed, and neither the exchange's answer nor a look-up has said since whether
+   * it exists), of every owner, oldest first.
+   */
+  List<TrackedOrderList> listUnsettled();
+
   /** Sets the state whatever it was: for what the exchange reported (an order event). */
   boolean updateState(String listClientOrderId, OrderListState state);
 

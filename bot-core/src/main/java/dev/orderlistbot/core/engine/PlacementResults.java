@@ -1,0 +1,84 @@
+package dev.orderlistbot.core.engine;
+
+import dev.orderlistbot.core.chat.MessageRef;
+import dev.orderlistbot.core.domain.ChatRef;
+import dev.orderlistbot.core.domain.UserRef;
+import dev.orderlistbot.core.port.out.OutboxMessage;
+import dev.orderlistbot.core.port.out.Stores;
+import dev.orderlistbot.core.port.out.Transactor;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.function.Predicate;
+
+/**
+ * Tells a placement's result durably: what it changes in the store and the notice that says it are
+ * written in one transaction, and the notice goes through the outbox (paced, retried, kept across a
+ * restart) to replace the preview in place. Where the preview was shown privately inside a group
+ * (a Discord ephemeral message, which only the interaction can edit), the preview is edited at once,
+ * best effort, and the durable copy goes to the trader's private chat, never to the group.
+ * Thread-safe.
+ */
+final class PlacementResults {
+  /**
+   * @param dedupeKey one per list and step, so a replayed step tells nothing twice
+   * @param change the store change the result stands for; true when this call made it
+   * @param text what the trader reads
+   */
+  record Result(String dedupeKey, Predicate<Stores> change, String text) {
+    Result {
+      Objects.requireNonNull(dedupeKey, "dedupeKey");
+      Objects.requireNonNull(change, "change");
+      Objects.requireNonNull(text, "text");
+    }
+  }
+
+  private final Transactor transactor;
+  private final ChatOut out;
+  private final Runnable outboxTrigger;
+
+  PlacementResults(Transactor transactor, ChatOut out, Runnable outboxTrigger) {
+    this.transactor = transactor;
+    this.out = out;
+    this.outboxTrigger = outboxTrigger;
+  }
+
+  /** The answer to a Confirm: always told, whatever the store change found. */
+  void tell(MessageRef preview, UserRef owner, Result result) {
+    write(preview.chat(), Optional.of(preview.messageId()), owner, result, false);
+  }
+
+  /**
+   * A later settlement: told only when this call made the change (otherwise whoever made it told
+   * it); answers whether it did.
+   *
+   * @param previewId the preview's message id in {@code chat}, when it is known
+   */
+  boolean settle(ChatRef chat, Optional<String> previewId, UserRef owner, Result result) {
+    return write(chat, previewId, owner, result, true);
+  }
+
+  private boolean write(ChatRef chat, Optional<String> previewId, UserRef owner, Result result, boolean onlyIfChanged) {
+    ChatRef noticeChat = out.noticeChat(owner, chat);
+    boolean inPlace = noticeChat.equals(chat);
+    OutboxMessage notice =
+        inPlace
+            ? new OutboxMessage(result.dedupeKey(), chat, result.text(), previewId)
+            : new OutboxMessage(result.dedupeKey(), noticeChat, result.text());
+    boolean changed =
+        transactor.inTransaction(
+            stores -> {
+              boolean made = result.change().test(stores);
+              if (made || !onlyIfChanged) {
+                stores.outbox().enqueue(notice);
+              }
+              return made;
+            });
+    if (changed || !onlyIfChanged) {
+      if (!inPlace) {
+        previewId.ifPresent(id -> out.edit(new MessageRef(chat, id), result.text()));
+      }
+      outboxTrigger.run();
+    }
+    return changed;
+  }
+}

@@ -1,0 +1,134 @@
+package dev.orderlistbot.core.engine;
+
+import dev.orderlistbot.core.domain.ApiCredentials;
+import dev.orderlistbot.core.domain.UserRef;
+import dev.orderlistbot.core.domain.order.ClientListId;
+import dev.orderlistbot.core.domain.order.OrderListRef;
+import dev.orderlistbot.core.domain.order.PlacedOrderList;
+import dev.orderlistbot.core.port.out.ExchangeClient;
+import dev.orderlistbot.core.port.out.PendingConfirmation;
+import dev.orderlistbot.core.port.out.TrackedOrderList;
+import dev.orderlistbot.core.port.out.Transactor;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.concurrent.locks.ReentrantLock;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Settles every placement whose outcome nobody knows: the process died between the Confirm's claim
+ * and the exchange's answer, the answer was lost and the look-up failed, or the request never
+ * reached the exchange. Each is looked up by its client id with its owner's key, and the trader is
+ * told the truth on the preview: placed (with its id), or not placed (nothing reached the exchange,
+ * and it is never sent again).
+ *
+ * <p>"Not found" is final only {@link #FINAL_AFTER} after the Confirm: Binance refuses a request
+ * that arrives after its timestamp plus {@code recvWindow} (at most 60 s), so a request older than
+ * that which the exchange does not show can never execute. A list this process is still placing is
+ * left alone. Lists that cannot be looked up now (no key, exchange down) wait for the next run.
+ * Runs at start-up, on a timer, and for one trader on {@code /orders}; one run at a time.
+ */
+final class PlacementSettlement {
+  /** Longer than Binance's longest {@code recvWindow} (60 s), with room for a skewed clock. */
+  static final Duration FINAL_AFTER = Duration.ofMinutes(2);
+
+  private static final Logger LOG = LoggerFactory.getLogger(PlacementSettlement.class);
+
+  private final EngineConfig config;
+  private final ExchangeClient exchange;
+  private final Accounts accounts;
+  private final Transactor transactor;
+  private final Placement placement;
+  private final PlacementResults results;
+  private final Clock clock;
+  private final ReentrantLock running = new ReentrantLock();
+
+  PlacementSettlement(
+      EngineConfig config,
+      ExchangeClient exchange,
+      Accounts accounts,
+      Transactor transactor,
+      Placement placement,
+      PlacementResults results,
+      Clock clock) {
+    this.config = config;
+    this.exchange = exchange;
+    this.accounts = accounts;
+    this.transactor = transactor;
+    this.placement = placement;
+    this.results = results;
+    this.clock = clock;
+  }
+
+  /** Settles what can be settled now, of every owner; answers how many were settled. */
+  int settleAll() {
+    if (!running.tryLock()) {
+      return 0;
+    }
+    try {
+      int settled = 0;
+      for (TrackedOrderList list : transactor.inTransaction(stores -> stores.orderLists().listUnsettled())) {
+        try {
+          settled += accounts.withCredentials(list.owner(), credentials -> settle(list, credentials)).orElse(false) ? 1 : 0;
+        } catch (RuntimeException e) {
+          LOG.warn("could not settle the placement of {} now; trying again later: {}", list.listClientOrderId(), e.toString());
+        }
+      }
+      if (settled > 0) {
+        LOG.info("settled {} placement(s) whose outcome was unknown", settled);
+      }
+      return settled;
+    } finally {
+      running.unlock();
+    }
+  }
+
+  /** Settles {@code owner}'s unknown placements with the key in hand (for {@code /orders}). */
+  void settle(UserRef owner, ApiCredentials credentials) {
+    for (TrackedOrderList list : transactor.inTransaction(stores -> stores.orderLists().listUnsettled())) {
+      if (list.owner().equals(owner)) {
+        settle(list, credentials);
+      }
+    }
+  }
+
+  private boolean settle(TrackedOrderList list, ApiCredentials credentials) {
+    ClientListId clientId = new ClientListId(list.listClientOrderId());
+    if (placement.inFlight(clientId)) {
+      return false;
+    }
+    Optional<PlacedOrderList> found = exchange.orderList(credentials, OrderListRef.of(clientId));
+    if (found.isEmpty() && clock.instant().isBefore(list.createdAt().plus(FINAL_AFTER))) {
+      return false;
+    }
+    Optional<PendingConfirmation> confirmation =
+        Tokens.confirmationId(clientId).flatMap(id -> transactor.inTransaction(stores -> stores.confirmations().findById(id)));
+    PlacementResults.Result result = found.map(exchangeList -> placed(list, clientId, exchangeList)).orElseGet(() -> notPlaced(clientId));
+    boolean settled =
+        results.settle(
+            confirmation.map(PendingConfirmation::chat).orElse(list.chat()),
+            confirmation.flatMap(PendingConfirmation::messageRef),
+            list.owner(),
+            result);
+    if (settled) {
+      LOG.info("placement {} settled: {}", clientId, found.isPresent() ? "placed as #" + found.get().id() : "not placed");
+    }
+    return settled;
+  }
+
+  private PlacementResults.Result placed(TrackedOrderList list, ClientListId clientId, PlacedOrderList exchangeList) {
+    return new PlacementResults.Result(
+        "placement-settled:" + clientId.value(),
+        stores -> Placement.attach(stores, clientId, exchangeList),
+        Replies.placedAfterAll(
+            config.environment(), Replies.listName(list.symbol(), list.kind(), exchangeList.id().value()), Texts.legIds(exchangeList)));
+  }
+
+  private PlacementResults.Result notPlaced(ClientListId clientId) {
+    return new PlacementResults.Result(
+        "placement-settled:" + clientId.value(),
+        stores -> Placement.rejected(stores, clientId),
+        Replies.notPlacedAfterAll(config.environment()));
+  }
+}
