@@ -122,6 +122,22 @@ class OneUserCannotStarveOthersTest {
   }
 
   @Test
+  void keyLikeLinesOverTheRateAreStillDeletedAndAnsweredOnlyWhenTheBotCouldNotDeleteThem() {
+    String keyLike = "A".repeat(64);
+    for (int i = 0; i < 20; i++) {
+      bot.say(ALICE, "/price BTCUSDT");
+    }
+    MessageRef deleted = bot.say(ALICE, keyLike);
+    bot.telegram.refuseDeletes();
+    MessageRef kept = bot.say(ALICE, keyLike);
+
+    assertThat(bot.telegram.deleted()).contains(deleted);
+    assertThat(bot.telegram.texts(alice).stream().filter(t -> t.startsWith("That looked like a key")))
+        .containsExactly(Replies.keyLikeLineDeleted(false));
+    assertThat(bot.telegram.deleted()).doesNotContain(kept);
+  }
+
+  @Test
   void aStrangerSendingTenMessagesGetsOneReplyWithinTheHourAndAnotherAfterIt() {
     ChatRef mallory = dm(MALLORY);
     for (int i = 0; i < 10; i++) {

@@ -166,7 +166,11 @@ public final class BotEngine implements ChatEventHandler {
     switch (parsed) {
       case ParseResult.NotForUs notForUs -> {
         if (notForUs.reason() == ParseResult.NotForUs.Reason.NOT_A_COMMAND && KeyMaterial.looksLikeKey(message.text())) {
-          out.send(message.chat(), Replies.keyLikeLineDeleted(out.delete(message.message())));
+          // always deleted; a user is always told when it could not be, anyone else once an hour
+          boolean removed = out.delete(message.message());
+          if (allowed ? admitted(message) || !removed : strangers.shouldTell(message.user())) {
+            out.send(message.chat(), Replies.keyLikeLineDeleted(removed));
+          }
         } else if (message.kind().isPrivate() && notForUs.reason() == ParseResult.NotForUs.Reason.NOT_A_COMMAND) {
           if (!allowed) {
             tellStranger(message.chat(), message.user());
