@@ -215,9 +215,11 @@ public final class BotEngine implements ChatEventHandler {
     Optional<CommandRate.Refusal> refused = rate.admit(message.user());
     refused.ifPresent(
         r -> {
-          LOG.info("{}: over the command rate, retry in {} ms{}", message, r.retryIn().toMillis(), r.tell() ? "" : " (not told)");
           if (r.tell()) {
+            LOG.info("{}: over the command rate; told to retry in {} ms", message, r.retryIn().toMillis());
             out.send(message.chat(), Replies.slowDown(rate.limit(), r.retryIn()));
+          } else {
+            LOG.debug("{}: over the command rate; dropped", message);
           }
         });
     return refused.isEmpty();
