@@ -25,8 +25,8 @@ import java.util.Objects;
  *   <tr><td>BOT_LOG_LEVEL</td><td>INFO</td><td>TRACE, DEBUG, INFO, WARN or ERROR; see {@link LogLevel}</td></tr>
  * </table>
  *
- * <p>Trading, platform, service and retention settings: {@link TradingSettings}, {@link
- * PlatformSettings}, {@link ServiceSettings}, {@link RetentionSettings}.
+ * <p>Trading, platform, service, retention and rate settings: {@link TradingSettings}, {@link
+ * PlatformSettings}, {@link ServiceSettings}, {@link RetentionSettings}, {@link RateSettings}.
  *
  * <p>{@link #from} touches nothing but the map and the {@code *_FILE} files it names (it does not
  * read the master key file yet: that happens at start-up, see {@link Assembly}).
@@ -39,6 +39,7 @@ record AppConfig(
     PlatformSettings platforms,
     ServiceSettings service,
     RetentionSettings retention,
+    RateSettings rates,
     LogLevel logLevel) {
   static final String DATA_DIR = MasterKeySource.DATA_DIR_VARIABLE;
   static final String DB_URL = "BOT_DB_URL";
@@ -54,6 +55,7 @@ record AppConfig(
     Objects.requireNonNull(platforms, "platforms");
     Objects.requireNonNull(service, "service");
     Objects.requireNonNull(retention, "retention");
+    Objects.requireNonNull(rates, "rates");
     Objects.requireNonNull(logLevel, "logLevel");
   }
 
@@ -76,11 +78,12 @@ record AppConfig(
     PlatformSettings platforms = PlatformSettings.from(env);
     ServiceSettings service = ServiceSettings.from(env);
     RetentionSettings retention = RetentionSettings.from(env);
+    RateSettings rates = RateSettings.from(env);
     LogLevel logLevel = LogLevel.from(env);
     if (!env.problems().isEmpty()) {
       throw new AppException(env.problems());
     }
-    return new AppConfig(dataDir, db, masterKey, trading, platforms, service, retention, logLevel);
+    return new AppConfig(dataDir, db, masterKey, trading, platforms, service, retention, rates, logLevel);
   }
 
   /** Where the console writes its log: {@code ${BOT_DATA_DIR}/logs/bot.log} (rolled over beside it). */

@@ -131,7 +131,7 @@ final class BotRuntime implements AutoCloseable {
       exchange = paperExchange;
       events = Optional.of(paperExchange);
     } else {
-      BinanceConfig binanceConfig = binanceConfig(trading);
+      BinanceConfig binanceConfig = binanceConfig(trading).withWeightBudget(config.rates().weightBudget());
       HttpClient http = HttpClient.newBuilder().connectTimeout(binanceConfig.connectTimeout()).build();
       BinanceExchangeClient rest = BinanceExchangeClient.create(binanceConfig, http, clock);
       StreamNotices notices = new StreamNotices(transactor, dispatcher::trigger, clock);
@@ -167,7 +167,8 @@ final class BotRuntime implements AutoCloseable {
     Optional<PaperControl> paperControl = paper.map(p -> p);
     EngineConfig engineConfig =
         EngineConfig.of(trading.environment(), trading.allowedUsers(), trading.admins())
-            .withConfirmTtl(trading.confirmTtl());
+            .withConfirmTtl(trading.confirmTtl())
+            .withCommandLimit(config.rates().commandLimit());
     BotEngine engine =
         new BotEngine(
             engineConfig,

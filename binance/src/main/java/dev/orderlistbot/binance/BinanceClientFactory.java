@@ -36,9 +36,16 @@ final class BinanceClientFactory {
   private final Client transport;
   private final RateLimitGate ipGate;
   private final UsageTracker usedWeight;
+  private final WeightShares shares;
 
   BinanceClientFactory(
-      BinanceConfig config, HttpClient http, ObjectMapper json, Clock clock, RateLimitGate ipGate, UsageTracker usedWeight) {
+      BinanceConfig config,
+      HttpClient http,
+      ObjectMapper json,
+      Clock clock,
+      RateLimitGate ipGate,
+      UsageTracker usedWeight,
+      WeightShares shares) {
     this.baseUrl = config.effectiveRestBaseUrl();
     this.options =
         new Request.Options(
@@ -49,11 +56,12 @@ final class BinanceClientFactory {
     this.transport = new Http2Client(Objects.requireNonNull(http, "http"));
     this.ipGate = Objects.requireNonNull(ipGate, "ipGate");
     this.usedWeight = Objects.requireNonNull(usedWeight, "usedWeight");
+    this.shares = Objects.requireNonNull(shares, "shares");
   }
 
   /** The unsigned market-data client: shares the IP-wide gate and weight tracking. */
   BinanceMarketApi market() {
-    return builder(ipGate, List.of(ipGate), List.of(usedWeight))
+    return builder(ipGate, List.of(ipGate), List.of(usedWeight), shares.counted())
         .retryer(readRetryer())
         .logger(new Slf4jLogger("dev.orderlistbot.binance.http"))
         .target(BinanceMarketApi.class, baseUrl);
@@ -71,14 +79,15 @@ final class BinanceClientFactory {
     UsageTracker orderCount = new UsageTracker(UsageTracker.ORDER_COUNT);
     List<RateLimitGate> gates = List.of(ipGate, accountGate);
     List<UsageTracker> trackers = List.of(usedWeight, orderCount);
+    // placements and cancels are never held back by the user's share; reads are (WeightShares)
     BinanceTradingApi trading =
-        builder(accountGate, gates, trackers)
+        builder(accountGate, gates, trackers, shares.counted())
             .requestInterceptor(signer)
             .retryer(Retryer.NEVER_RETRY)
             .logger(new RedactingLogger())
             .target(BinanceTradingApi.class, baseUrl);
     BinanceAccountApi account =
-        builder(accountGate, gates, trackers)
+        builder(accountGate, gates, trackers, shares.reads(new WeightWindow()))
             .requestInterceptor(signer)
             .retryer(readRetryer())
             .logger(new RedactingLogger())
@@ -86,9 +95,10 @@ final class BinanceClientFactory {
     return new BinanceSession(trading, account, accountGate, orderCount);
   }
 
-  private Feign.Builder builder(RateLimitGate accountGate, List<RateLimitGate> gates, List<UsageTracker> trackers) {
+  private Feign.Builder builder(
+      RateLimitGate accountGate, List<RateLimitGate> gates, List<UsageTracker> trackers, WeightGuard weight) {
     return Feign.builder()
-        .client(new GuardedClient(transport, gates, trackers))
+        .client(new GuardedClient(transport, gates, trackers, weight))
         .options(options)
         .decoder(new JacksonDecoder(json))
         .errorDecoder(new BinanceErrorDecoder(json, clock, ipGate, accountGate))

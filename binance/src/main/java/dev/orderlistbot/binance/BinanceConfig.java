@@ -23,6 +23,8 @@ import java.util.Optional;
  *     measured again after every {@code -1021})
  * @param wsApiUrl overrides the environment's WebSocket API URL (the user data stream; a local stub
  *     in tests); empty uses {@link Environment#wsApiUrl()}
+ * @param weightBudget how much of the IP's per-minute request weight one user's reads may use, and
+ *     how much no read may use (kept for placing and cancelling)
  */
 public record BinanceConfig(
     Environment environment,
@@ -32,9 +34,34 @@ public record BinanceConfig(
     Duration readTimeout,
     Duration exchangeInfoTtl,
     Duration clockResyncInterval,
-    Optional<URI> wsApiUrl) {
+    Optional<URI> wsApiUrl,
+    WeightBudget weightBudget) {
 
   private static final Duration MAX_RECV_WINDOW = Duration.ofSeconds(60);
+
+  /**
+   * The per-user share of Binance's request weight (issue 14, defect 13). The weight is per IP
+   * (6,000 a minute, or what {@code exchangeInfo}'s {@code rateLimits} say), so every user of the
+   * bot shares it and one user's loop of reads could put everyone behind a 429.
+   *
+   * @param userPercent the most of the per-minute limit one user's signed reads (balances, open
+   *     lists, order look-ups) may use in any 60 s; 25 lets four users read flat out together
+   * @param tradingReservePercent the part of the limit no read may use, whoever asks, so that the
+   *     IP never reaches a 429 through reads and placements and cancels (which cost 0 weight when
+   *     they succeed, 1 when refused) always find room; placements and cancels are never held back
+   */
+  public record WeightBudget(int userPercent, int tradingReservePercent) {
+    public static final WeightBudget DEFAULT = new WeightBudget(25, 10);
+
+    public WeightBudget {
+      if (userPercent < 1 || userPercent > 100) {
+        throw new IllegalArgumentException("userPercent must be 1 to 100, was " + userPercent);
+      }
+      if (tradingReservePercent < 0 || tradingReservePercent > 50) {
+        throw new IllegalArgumentException("tradingReservePercent must be 0 to 50, was " + tradingReservePercent);
+      }
+    }
+  }
 
   /** Which Binance Spot service the bot trades on (reference section 7). */
   public enum Environment {
@@ -80,9 +107,10 @@ public record BinanceConfig(
     restBaseUrl.ifPresent(BinanceConfig::requireHttpUrl);
     Objects.requireNonNull(wsApiUrl, "wsApiUrl");
     wsApiUrl.ifPresent(BinanceConfig::requireWsUrl);
+    Objects.requireNonNull(weightBudget, "weightBudget");
   }
 
-  /** The settings without a WebSocket API override. */
+  /** The settings without a WebSocket API override, with the default weight budget. */
   public BinanceConfig(
       Environment environment,
       Optional<URI> restBaseUrl,
@@ -91,7 +119,16 @@ public record BinanceConfig(
       Duration readTimeout,
       Duration exchangeInfoTtl,
       Duration clockResyncInterval) {
-    this(environment, restBaseUrl, recvWindow, connectTimeout, readTimeout, exchangeInfoTtl, clockResyncInterval, Optional.empty());
+    this(
+        environment,
+        restBaseUrl,
+        recvWindow,
+        connectTimeout,
+        readTimeout,
+        exchangeInfoTtl,
+        clockResyncInterval,
+        Optional.empty(),
+        WeightBudget.DEFAULT);
   }
 
   /**
@@ -113,19 +150,19 @@ public record BinanceConfig(
   /** The same settings against another REST base URL (e.g. {@code http://127.0.0.1:PORT}). */
   public BinanceConfig withRestBaseUrl(URI url) {
     return new BinanceConfig(
-        environment, Optional.of(url), recvWindow, connectTimeout, readTimeout, exchangeInfoTtl, clockResyncInterval, wsApiUrl);
+        environment, Optional.of(url), recvWindow, connectTimeout, readTimeout, exchangeInfoTtl, clockResyncInterval, wsApiUrl, weightBudget);
   }
 
   /** The same settings with another recvWindow. */
   public BinanceConfig withRecvWindow(Duration window) {
     return new BinanceConfig(
-        environment, restBaseUrl, window, connectTimeout, readTimeout, exchangeInfoTtl, clockResyncInterval, wsApiUrl);
+        environment, restBaseUrl, window, connectTimeout, readTimeout, exchangeInfoTtl, clockResyncInterval, wsApiUrl, weightBudget);
   }
 
   /** The same settings with other timeouts. */
   public BinanceConfig withTimeouts(Duration connect, Duration read) {
     return new BinanceConfig(
-        environment, restBaseUrl, recvWindow, connect, read, exchangeInfoTtl, clockResyncInterval, wsApiUrl);
+        environment, restBaseUrl, recvWindow, connect, read, exchangeInfoTtl, clockResyncInterval, wsApiUrl, weightBudget);
   }
 
   /**
@@ -134,7 +171,13 @@ public record BinanceConfig(
    */
   public BinanceConfig withWsApiUrl(URI url) {
     return new BinanceConfig(
-        environment, restBaseUrl, recvWindow, connectTimeout, readTimeout, exchangeInfoTtl, clockResyncInterval, Optional.of(url));
+        environment, restBaseUrl, recvWindow, connectTimeout, readTimeout, exchangeInfoTtl, clockResyncInterval, Optional.of(url), weightBudget);
+  }
+
+  /** The same settings with another per-user weight budget; the app maps its variables onto it. */
+  public BinanceConfig withWeightBudget(WeightBudget budget) {
+    return new BinanceConfig(
+        environment, restBaseUrl, recvWindow, connectTimeout, readTimeout, exchangeInfoTtl, clockResyncInterval, wsApiUrl, budget);
   }
 
   /** The WebSocket API URL in use. */

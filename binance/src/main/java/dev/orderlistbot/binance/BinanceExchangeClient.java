@@ -45,6 +45,9 @@ import org.slf4j.LoggerFactory;
  *   <li>HTTP 429/418 stop all sending (or the account's, for {@code -1015}) until {@code
  *       Retry-After}; meanwhile calls fail fast with {@link ExchangeError.RateLimited}. {@link
  *       #usage()} shows the request weight and order counts Binance reported.
+ *   <li>One user's signed reads may use only a share of the IP's request weight, and no read the
+ *       part kept for placing and cancelling ({@link WeightShares}); a read held back fails fast with
+ *       {@link ExchangeError.HeldBack}. Placements and cancels are never held back by it.
  *   <li>Exchange rules are cached per symbol for {@link BinanceConfig#exchangeInfoTtl()}.
  * </ul>
  *
@@ -97,10 +100,12 @@ public final class BinanceExchangeClient implements ExchangeClient {
     ObjectMapper mapper = BinanceJson.configure(json);
     RateLimitGate ipGate = new RateLimitGate(clock);
     UsageTracker usedWeight = new UsageTracker(UsageTracker.USED_WEIGHT);
-    BinanceClientFactory factory = new BinanceClientFactory(config, http, mapper, clock, ipGate, usedWeight);
+    WeightShares shares = new WeightShares(clock, config.weightBudget());
+    BinanceClientFactory factory = new BinanceClientFactory(config, http, mapper, clock, ipGate, usedWeight, shares);
     BinanceMarketApi market = factory.market();
     ServerClock serverClock = new ServerClock(clock, () -> market.time().serverTime(), config.clockResyncInterval());
-    SymbolRulesCache rules = new SymbolRulesCache(market, new ExchangeInfoReader(mapper), clock, config.exchangeInfoTtl());
+    SymbolRulesCache rules =
+        new SymbolRulesCache(market, new ExchangeInfoReader(mapper), clock, config.exchangeInfoTtl(), shares::limitPerMinute);
     Cache<CredentialKey, BinanceSession> sessions =
         Caffeine.newBuilder()
             .ticker(SymbolRulesCache.ticker(clock))

@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.Set;
 
 /**
@@ -59,6 +60,23 @@ public final class ExchangeInfoReader {
       rules.put(one.symbol(), one);
     }
     return Collections.unmodifiableMap(rules);
+  }
+
+  /**
+   * The request weight Binance allows per minute and IP, from the document's {@code rateLimits}
+   * ({@code {"rateLimitType":"REQUEST_WEIGHT","interval":"MINUTE","intervalNum":1,"limit":6000}});
+   * empty when the document does not state it.
+   */
+  static OptionalInt requestWeightPerMinute(JsonNode root) {
+    for (JsonNode limit : root.path("rateLimits")) {
+      if ("REQUEST_WEIGHT".equals(limit.path("rateLimitType").asText())
+          && "MINUTE".equals(limit.path("interval").asText())
+          && limit.path("intervalNum").asInt(0) == 1
+          && limit.path("limit").asInt(0) > 0) {
+        return OptionalInt.of(limit.path("limit").asInt());
+      }
+    }
+    return OptionalInt.empty();
   }
 
   private static SymbolRules symbol(JsonNode node) {

@@ -1,5 +1,6 @@
 package dev.orderlistbot.binance;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import com.github.benmanes.caffeine.cache.LoadingCache;
 import com.github.benmanes.caffeine.cache.Ticker;
@@ -14,6 +15,7 @@ import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.function.IntConsumer;
 
 /**
  * Exchange rules per symbol ({@code GET /api/v3/exchangeInfo?symbol=}, weight 20), kept for a
@@ -24,15 +26,19 @@ final class SymbolRulesCache {
   private final LoadingCache<Symbol, SymbolRules> rules;
   private final LoadingCache<Boolean, List<Symbol>> tradingSymbols;
 
-  SymbolRulesCache(BinanceMarketApi market, ExchangeInfoReader reader, Clock clock, Duration ttl) {
+  /**
+   * @param weightLimit told Binance's request weight per minute whenever an {@code exchangeInfo}
+   *     states it in its {@code rateLimits}
+   */
+  SymbolRulesCache(BinanceMarketApi market, ExchangeInfoReader reader, Clock clock, Duration ttl, IntConsumer weightLimit) {
     this.rules =
         Caffeine.newBuilder()
             .ticker(ticker(clock))
             .expireAfterWrite(ttl)
             .maximumSize(5_000)
-            .build(symbol -> load(market, reader, symbol));
+            .build(symbol -> load(market, reader, symbol, weightLimit));
     this.tradingSymbols =
-        Caffeine.newBuilder().ticker(ticker(clock)).expireAfterWrite(ttl).build(all -> loadAll(market, reader));
+        Caffeine.newBuilder().ticker(ticker(clock)).expireAfterWrite(ttl).build(all -> loadAll(market, reader, weightLimit));
   }
 
   SymbolRules get(Symbol symbol) {
@@ -44,8 +50,10 @@ final class SymbolRulesCache {
     return tradingSymbols.get(Boolean.TRUE);
   }
 
-  private List<Symbol> loadAll(BinanceMarketApi market, ExchangeInfoReader reader) {
-    Map<Symbol, SymbolRules> all = reader.read(market.exchangeInfo());
+  private List<Symbol> loadAll(BinanceMarketApi market, ExchangeInfoReader reader, IntConsumer weightLimit) {
+    JsonNode info = market.exchangeInfo();
+    ExchangeInfoReader.requestWeightPerMinute(info).ifPresent(weightLimit);
+    Map<Symbol, SymbolRules> all = reader.read(info);
     rules.putAll(all);
     return all.values().stream()
         .filter(r -> r.status() == SymbolStatus.TRADING && r.ocoAllowed())
@@ -62,8 +70,10 @@ final class SymbolRulesCache {
     };
   }
 
-  private static SymbolRules load(BinanceMarketApi market, ExchangeInfoReader reader, Symbol symbol) {
-    SymbolRules found = reader.read(market.exchangeInfo(symbol.value())).get(symbol);
+  private static SymbolRules load(BinanceMarketApi market, ExchangeInfoReader reader, Symbol symbol, IntConsumer weightLimit) {
+    JsonNode info = market.exchangeInfo(symbol.value());
+    ExchangeInfoReader.requestWeightPerMinute(info).ifPresent(weightLimit);
+    SymbolRules found = reader.read(info).get(symbol);
     if (found == null) {
       int code = BinanceError.BAD_SYMBOL.code();
       throw new ExchangeException(new ExchangeError.Refused(code, BinanceError.explain(code, "")));

@@ -23,6 +23,9 @@
  *       Failures}: errors decoded once by code and mapped to the core's typed outcomes;
  *   <li>{@code GuardedClient}, {@code RateLimitGate}, {@code UsageTracker}: Retry-After back-offs
  *       and usage headers;
+ *   <li>{@code WeightShares}, {@code WeightWindow}, {@code WeightGuard}, {@code RequestWeights}:
+ *       each user's share of the IP's request weight and the part of it kept for placing and
+ *       cancelling;
  *   <li>{@code BinanceJson}: records mirroring Binance's JSON; {@code RedactingLogger}: Feign
  *       logging without queries, bodies or headers;
  *   <li>the parts behind {@code BinanceUserDataStream}, which only wires them: {@code

@@ -15,6 +15,7 @@ import dev.orderlistbot.core.port.out.ExchangeError;
 import dev.orderlistbot.core.port.out.ExchangeException;
 import dev.orderlistbot.testing.LogCapture;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.regex.Matcher;
@@ -61,11 +62,13 @@ class ConversationTest {
   }
 
   @Test
-  void anUnauthorizedUserIsToldTheirIdInPrivateInGroupsAndOnButtons() {
+  void anUnauthorizedUserIsToldTheirIdInPrivateInGroupsAndOnButtonsOnceAnHour() {
     bot.say(MALLORY, "/oco BTCUSDT sell 0.01 tp 32000 sl 29000");
     String inPrivate = bot.lastReply(MALLORY);
+    bot.clock.advance(Duration.ofHours(1));
     bot.sayInGroup(MALLORY, "/balance");
     String inGroup = bot.lastReply(GROUP);
+    bot.clock.advance(Duration.ofHours(1));
     bot.say(ALICE, "/oco BTCUSDT sell 0.01 tp 32000 sl 29000");
     bot.engine().handle(bot.pressEvent(MALLORY, bot.lastButtons(TestBot.dm(ALICE)), Replies.CONFIRM));
 

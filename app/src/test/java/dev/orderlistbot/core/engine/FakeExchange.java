@@ -79,6 +79,14 @@ final class FakeExchange implements ExchangeClient {
   volatile ExchangeError cancelFailure;
   /** Runs inside every cancel call before it answers, e.g. to deliver a fill meanwhile. */
   volatile Runnable whileCancelling = () -> {};
+  /**
+   * Binance's request weight per IP, shared by every user (a balance costs 20); 0 models none.
+   * Past it every balance read is refused with a 429 as Binance would, for the rest of the minute,
+   * which these tests never leave.
+   */
+  volatile int ipWeightLimit;
+  /** The request weight balance reads have used. */
+  final AtomicInteger ipWeightUsed = new AtomicInteger();
   /** How many of the next list look-ups fail as if the exchange could not be reached. */
   final AtomicInteger lookupFailures = new AtomicInteger();
 
@@ -125,6 +133,10 @@ final class FakeExchange implements ExchangeClient {
   @Override
   public Balances balances(ApiCredentials credentials) {
     apiKeysSeen.add(credentials.apiKey());
+    if (ipWeightLimit > 0 && ipWeightUsed.addAndGet(20) > ipWeightLimit) {
+      throw new ExchangeException(
+          new ExchangeError.RateLimited(-1003, serverTime().plusSeconds(60), "Too much request weight used."));
+    }
     if (rejectedApiKeys.contains(credentials.apiKey())) {
       throw new ExchangeException(
           new ExchangeError.CredentialsRejected(-2015, "Invalid API-key, IP, or permissions for action."));

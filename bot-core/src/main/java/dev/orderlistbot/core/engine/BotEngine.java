@@ -6,6 +6,7 @@ import dev.orderlistbot.core.command.CommandParser;
 import dev.orderlistbot.core.command.CommandSpec;
 import dev.orderlistbot.core.command.ParseResult;
 import dev.orderlistbot.core.command.PlaceOrderList;
+import dev.orderlistbot.core.domain.ChatRef;
 import dev.orderlistbot.core.domain.Secret;
 import dev.orderlistbot.core.domain.UserRef;
 import dev.orderlistbot.core.port.in.ChatEventHandler;
@@ -35,6 +36,10 @@ import org.slf4j.LoggerFactory;
  * the one-shot placement behind Confirm, key setup in private chats, account and market commands.
  * A button press passes the same authorization and then the one-shot claim of its pending action.
  *
+ * <p>Floods: a user's commands pass a per-user rate ({@link EngineConfig#commandLimit()}), whose
+ * first refusal in a run is answered with how long to wait and the rest are dropped; button
+ * presses and cancels are never refused by it. A stranger hears "not allowed" at most once an hour.
+ *
  * <p>Failures: an {@link ExchangeException} becomes a plain sentence for its {@code ExchangeError};
  * anything else is caught here, logged with a short reference id, and the chat sees only "Something
  * went wrong (ref 7f3a9c)". One log line per event, never a message text or a secret.
@@ -58,6 +63,8 @@ public final class BotEngine implements ChatEventHandler {
   private final KeyCommands keys;
   private final PlacementSettlement settlement;
   private final AlertCommands alerts;
+  private final CommandRate rate;
+  private final StrangerReplies strangers;
 
   /** An engine that reports to {@link EngineTelemetry#NOOP}. */
   public BotEngine(
@@ -136,6 +143,8 @@ public final class BotEngine implements ChatEventHandler {
     this.account = new AccountCommands(config, exchange, paper, accounts, cancels, settlement, actions, transactor, out);
     this.alerts = new AlertCommands(transactor, out);
     this.keys = new KeyCommands(config, exchange, vault, accounts, setups, parser, transactor, clock, random, out);
+    this.rate = new CommandRate(clock, config.commandLimit());
+    this.strangers = new StrangerReplies(clock, StrangerReplies.DEFAULT_INTERVAL, StrangerReplies.DEFAULT_CAPACITY);
   }
 
   /**
@@ -194,32 +203,83 @@ public final class BotEngine implements ChatEventHandler {
     switch (parsed) {
       case ParseResult.NotForUs notForUs -> {
         if (notForUs.reason() == ParseResult.NotForUs.Reason.NOT_A_COMMAND && KeyMaterial.looksLikeKey(message.text())) {
-          out.send(message.chat(), Replies.keyLikeLineDeleted(out.delete(message.message())));
+          // always deleted; a user is always told when it could not be, anyone else once an hour
+          boolean removed = out.delete(message.message());
+          if (allowed ? admitted(message) || !removed : strangers.shouldTell(message.user())) {
+            out.send(message.chat(), Replies.keyLikeLineDeleted(removed));
+          }
         } else if (message.kind().isPrivate() && notForUs.reason() == ParseResult.NotForUs.Reason.NOT_A_COMMAND) {
-          out.send(message.chat(), allowed ? Replies.helpHint() : Replies.notAllowed(message.user()));
+          if (!allowed) {
+            tellStranger(message.chat(), message.user());
+          } else if (admitted(message)) {
+            out.send(message.chat(), Replies.helpHint());
+          }
         }
       }
       case ParseResult.Invalid invalid -> {
         // a group may hold other bots: a command this bot does not know is theirs, not a typo
         if (message.kind().isPrivate() || knowsCommandOf(message.text())) {
-          out.send(
-              message.chat(),
-              !allowed
-                  ? Replies.notAllowed(message.user())
-                  : Replies.parseError(invalid.error())
-                      + (invalid.carriesSecret() && !deleted ? "\n" + Replies.deleteItYourself() : ""));
+          boolean secretLeft = invalid.carriesSecret() && !deleted;
+          if (!allowed) {
+            tellStranger(message.chat(), message.user());
+          } else if (admitted(message) || secretLeft) {
+            out.send(message.chat(), Replies.parseError(invalid.error()) + (secretLeft ? "\n" + Replies.deleteItYourself() : ""));
+          }
         }
       }
       case ParseResult.Parsed(Command command) -> {
-        if (allowed) {
+        if (allowed && (alwaysTaken(message, command) || admitted(message))) {
           run(message, command, deleted);
         } else {
           if (command instanceof Command.SetKey set) {
             set.secret().ifPresent(Secret::destroy);
           }
-          out.send(message.chat(), Replies.notAllowed(message.user()));
+          if (!allowed) {
+            tellStranger(message.chat(), message.user());
+          } else if (parsed.carriesSecret() && !deleted) {
+            out.send(message.chat(), Replies.deleteItYourself());
+          }
         }
       }
+    }
+  }
+
+  /**
+   * Whether the command rate lets {@code message} through; the first message over it is answered
+   * with how long to wait, the rest are dropped silently.
+   */
+  private boolean admitted(ChatEvent.TextMessage message) {
+    Optional<CommandRate.Refusal> refused = rate.admit(message.user());
+    refused.ifPresent(
+        r -> {
+          if (r.tell()) {
+            LOG.info("{}: over the command rate; told to retry in {} ms", message, r.retryIn().toMillis());
+            out.send(message.chat(), Replies.slowDown(rate.limit(), r.retryIn()));
+          } else {
+            LOG.debug("{}: over the command rate; dropped", message);
+          }
+        });
+    return refused.isEmpty();
+  }
+
+  /**
+   * A cancel always works: {@code /cancel ID} and {@code /cancel all} count towards the command rate
+   * but are never refused by it (each ends in a preview's one-shot button or one cancel per list).
+   */
+  private boolean alwaysTaken(ChatEvent.TextMessage message, Command command) {
+    boolean cancel = command instanceof Command.CancelOrderList || command instanceof Command.CancelAll;
+    if (cancel) {
+      rate.count(message.user());
+    }
+    return cancel;
+  }
+
+  /** "You are not allowed", at most once an hour per stranger. */
+  private void tellStranger(ChatRef chat, UserRef stranger) {
+    if (strangers.shouldTell(stranger)) {
+      out.send(chat, Replies.notAllowed(stranger));
+    } else {
+      LOG.debug("{} was told lately that they are not allowed; no answer", stranger);
     }
   }
 
@@ -271,9 +331,11 @@ public final class BotEngine implements ChatEventHandler {
     boolean allowed = config.allows(press.user());
     LOG.info("button pressed by {} in {} on {}{}", press.user(), press.chat(), press.message(), allowed ? "" : " (not allowed)");
     if (!allowed) {
-      out.send(press.chat(), Replies.notAllowed(press.user()));
+      tellStranger(press.chat(), press.user());
       return;
     }
+    // presses are never held back by the command rate: each runs a one-shot action a counted
+    // command created, and a Cancel must always work
     presses.handle(press);
   }
 

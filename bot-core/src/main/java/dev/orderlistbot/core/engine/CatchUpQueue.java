@@ -6,9 +6,11 @@ import dev.orderlistbot.core.port.out.ExchangeError;
 import dev.orderlistbot.core.port.out.ExchangeException;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
@@ -115,8 +117,9 @@ public final class CatchUpQueue {
       return;
     }
     Duration delay = retryDelays.get(attempt.failures());
-    if (e instanceof ExchangeException exchange && exchange.error() instanceof ExchangeError.RateLimited limited) {
-      Duration wait = Duration.between(clock.instant(), limited.until());
+    Optional<Instant> until = e instanceof ExchangeException exchange ? waitAskedFor(exchange.error()) : Optional.empty();
+    if (until.isPresent()) {
+      Duration wait = Duration.between(clock.instant(), until.get());
       delay = wait.compareTo(delay) > 0 ? wait : delay;
     }
     LOG.info("catching up {} failed ({}); trying again in {} s", attempt.user(), why, delay.toSeconds());
@@ -126,6 +129,17 @@ public final class CatchUpQueue {
     } catch (RejectedExecutionException shutdown) {
       LOG.debug("shutting down; retry of {}'s catch-up dropped", attempt.user());
     }
+  }
+
+  /** Binance's back-off, or the bot's own hold on a user's reads: no retry before it ends. */
+  private static Optional<Instant> waitAskedFor(ExchangeError error) {
+    if (error instanceof ExchangeError.RateLimited limited) {
+      return Optional.of(limited.until());
+    }
+    if (error instanceof ExchangeError.HeldBack heldBack) {
+      return Optional.of(heldBack.until());
+    }
+    return Optional.empty();
   }
 
   private void done(UserRef user) {

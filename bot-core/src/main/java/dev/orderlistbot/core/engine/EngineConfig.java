@@ -15,6 +15,8 @@ import java.util.Set;
  * @param keySetupTimeout how long the guided {@code /setkey} waits for each answer (default 5 min)
  * @param allowedUsers who may use the bot (from {@code BOT_ALLOWED_USERS})
  * @param admins who administers it; admins are always allowed
+ * @param commandLimit how many commands one user may send in a window (default 20 in 60 s, from
+ *     {@code BOT_USER_COMMAND_LIMIT} and {@code BOT_USER_COMMAND_WINDOW_SECONDS})
  */
 public record EngineConfig(
     TradingEnvironment environment,
@@ -22,7 +24,8 @@ public record EngineConfig(
     Duration listButtonTtl,
     Duration keySetupTimeout,
     Set<UserRef> allowedUsers,
-    Set<UserRef> admins) {
+    Set<UserRef> admins,
+    CommandLimit commandLimit) {
 
   /** The console user, always allowed: whoever runs the bot locally owns it. */
   public static final UserRef CONSOLE_USER = new UserRef("console", "local");
@@ -31,6 +34,26 @@ public record EngineConfig(
   public static final Duration DEFAULT_LIST_BUTTON_TTL = Duration.ofMinutes(10);
   public static final Duration DEFAULT_KEY_SETUP_TIMEOUT = Duration.ofMinutes(5);
 
+  /**
+   * At most {@code commands} commands from one user in any {@code window}; the commands over it get
+   * one "slow down" answer and are dropped. Button presses and cancels are never refused by it.
+   */
+  public record CommandLimit(int commands, Duration window) {
+    /**
+     * 20 a minute: a trader who types an order, checks {@code /orders}, {@code /balance} and {@code
+     * /price} a few times a minute stays far below it, while a script's loop of {@code /balance}
+     * (weight 20 each at Binance) is held to 400 weight a minute, under a user's share of the IP's.
+     */
+    public static final CommandLimit DEFAULT = new CommandLimit(20, Duration.ofSeconds(60));
+
+    public CommandLimit {
+      if (commands < 1) {
+        throw new IllegalArgumentException("commands must be at least 1, was " + commands);
+      }
+      requirePositive(window, "window");
+    }
+  }
+
   public EngineConfig {
     Objects.requireNonNull(environment, "environment");
     requirePositive(confirmTtl, "confirmTtl");
@@ -38,17 +61,29 @@ public record EngineConfig(
     requirePositive(keySetupTimeout, "keySetupTimeout");
     allowedUsers = Set.copyOf(allowedUsers);
     admins = Set.copyOf(admins);
+    Objects.requireNonNull(commandLimit, "commandLimit");
   }
 
   /** The defaults for {@code environment}, with these users and admins. */
   public static EngineConfig of(TradingEnvironment environment, Set<UserRef> allowedUsers, Set<UserRef> admins) {
     return new EngineConfig(
-        environment, DEFAULT_CONFIRM_TTL, DEFAULT_LIST_BUTTON_TTL, DEFAULT_KEY_SETUP_TIMEOUT, allowedUsers, admins);
+        environment,
+        DEFAULT_CONFIRM_TTL,
+        DEFAULT_LIST_BUTTON_TTL,
+        DEFAULT_KEY_SETUP_TIMEOUT,
+        allowedUsers,
+        admins,
+        CommandLimit.DEFAULT);
   }
 
   /** The same configuration with another confirmation time-to-live. */
   public EngineConfig withConfirmTtl(Duration ttl) {
-    return new EngineConfig(environment, ttl, listButtonTtl, keySetupTimeout, allowedUsers, admins);
+    return new EngineConfig(environment, ttl, listButtonTtl, keySetupTimeout, allowedUsers, admins, commandLimit);
+  }
+
+  /** The same configuration with another per-user command limit. */
+  public EngineConfig withCommandLimit(CommandLimit limit) {
+    return new EngineConfig(environment, confirmTtl, listButtonTtl, keySetupTimeout, allowedUsers, admins, limit);
   }
 
   /** Authorization is by user, never by chat: the console user, admins and allowed users. */

@@ -47,6 +47,17 @@ final class Replies {
         + ". The operator can allow you by adding it to BOT_ALLOWED_USERS.";
   }
 
+  /**
+   * The one answer to a user over the command rate; what they send until {@code retryIn} is
+   * dropped without another.
+   */
+  static String slowDown(EngineConfig.CommandLimit limit, Duration retryIn) {
+    long seconds = Math.max(1, retryIn.plusMillis(999).toSeconds());
+    return "Slow down: you sent " + limit.commands() + " commands in " + limit.window().toSeconds()
+        + " seconds, the most I take from one user. Try again in " + seconds + " s; I am ignoring what you"
+        + " send until then. Confirm, Cancel and /cancel still work meanwhile.";
+  }
+
   static String helpHint() {
     return "I understand commands only. Send /help to see them.";
   }
@@ -62,6 +73,9 @@ final class Replies {
       case ExchangeError.RateLimited r ->
           "Binance asked the bot to slow down until " + Figures.time(r.until())
               + ". Nothing was sent; please try again after that.";
+      case ExchangeError.HeldBack h ->
+          sentence(h.reason()) + " Nothing was sent; please try again after " + Figures.time(h.until())
+              + ". Placing and cancelling order lists still works meanwhile.";
       case ExchangeError.CredentialsRejected c ->
           "Binance did not accept your API key: " + sentence(c.reason())
               + " Check the key, its IP restriction and its Spot trading permission, then store it again"

@@ -92,6 +92,25 @@ class CatchUpQueueTest {
   }
 
   @Test
+  void aCatchUpWhoseReadsWereHeldBackForTheUsersShareWaitsUntilTheyFitAgain() {
+    Instant start = Instant.now();
+    Instant fitsAgain = start.plusMillis(400);
+    AtomicInteger calls = new AtomicInteger();
+    CatchUpQueue queue = queue((user, key) -> {
+      attempts.add(Instant.now());
+      if (calls.getAndIncrement() == 0) {
+        throw new ExchangeException(new ExchangeError.HeldBack(fitsAgain, "You used your share of Binance's request weight."));
+      }
+    }, List.of(Duration.ofMillis(10)));
+
+    queue.request(ALICE, KEY);
+
+    waitUntil(() -> attempts.size() == 2);
+    assertThat(attempts.get(1)).isAfterOrEqualTo(fitsAgain.minusMillis(20));
+    assertThat(gaveUp).isEmpty();
+  }
+
+  @Test
   void aUserAlreadyWaitingIsNotQueuedTwiceButIsQueuedAgainOnceTheirTurnCame() {
     Queue<Runnable> queued = new ArrayDeque<>();
     AtomicInteger runs = new AtomicInteger();

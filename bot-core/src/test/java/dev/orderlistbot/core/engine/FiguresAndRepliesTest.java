@@ -8,7 +8,9 @@ import dev.orderlistbot.core.command.CommandSpec;
 import dev.orderlistbot.core.domain.TradingEnvironment;
 import dev.orderlistbot.core.domain.UserRef;
 import java.math.BigDecimal;
+import dev.orderlistbot.core.port.out.ExchangeError;
 import java.time.Duration;
+import java.time.Instant;
 import org.junit.jupiter.api.Test;
 
 class FiguresAndRepliesTest {
@@ -21,6 +23,31 @@ class FiguresAndRepliesTest {
     assertThat(Figures.number(new BigDecimal("-1000.5"))).isEqualTo("-1,000.5");
     assertThat(Figures.percent(new BigDecimal("6.67"))).isEqualTo("+6.67%");
     assertThat(Figures.percent(new BigDecimal("-3.33"))).isEqualTo("-3.33%");
+  }
+
+  @Test
+  void slowDownSaysTheLimitAndTheWaitInWholeSecondsRoundedUp() {
+    EngineConfig.CommandLimit limit = new EngineConfig.CommandLimit(20, Duration.ofSeconds(60));
+
+    assertThat(Replies.slowDown(limit, Duration.ofMillis(44_500)))
+        .startsWith("Slow down: you sent 20 commands in 60 seconds")
+        .contains("Try again in 45 s");
+    assertThat(Replies.slowDown(limit, Duration.ofMillis(10))).contains("Try again in 1 s");
+  }
+
+  @Test
+  void aReadHeldBackForTheUsersShareSaysWhenAndThatTradingStillWorks() {
+    String reply =
+        Replies.exchangeError(
+            new ExchangeError.HeldBack(
+                Instant.parse("2026-03-01T10:01:00Z"),
+                "You used your share of Binance's request weight: 1500 a minute for each user of this bot."));
+
+    assertThat(reply)
+        .startsWith("You used your share of Binance's request weight")
+        .contains("Nothing was sent")
+        .contains(Figures.time(Instant.parse("2026-03-01T10:01:00Z")))
+        .contains("Placing and cancelling order lists still works");
   }
 
   @Test

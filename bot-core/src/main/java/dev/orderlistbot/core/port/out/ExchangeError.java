@@ -55,6 +55,26 @@ public sealed interface ExchangeError {
   }
 
   /**
+   * The bot held a read back itself, before sending it (issue 14, defect 13): this user's reads
+   * used their share of the exchange's request weight, or all users' reads reached the part of it
+   * kept free for placing and cancelling orders. Nothing was sent; the read may be asked again after
+   * {@code until}. Placements and cancels are never held back this way. {@code reason} says which
+   * limit, with its figures, e.g. "You used your share of Binance's request weight: 1,500 a minute
+   * for each user (a balance costs 20)."
+   */
+  record HeldBack(Instant until, String reason) implements ExchangeError {
+    public HeldBack {
+      Objects.requireNonNull(until, "until");
+      Objects.requireNonNull(reason, "reason");
+    }
+
+    @Override
+    public int code() {
+      return NO_CODE;
+    }
+  }
+
+  /**
    * The API key, its secret or private key, its IP whitelist or its permissions were refused (or
    * the stored key could not even be read). The user has to fix their key; nothing happened.
    */
