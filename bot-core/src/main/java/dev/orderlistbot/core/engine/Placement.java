@@ -107,7 +107,7 @@ final class Placement {
       ChatEvent.ButtonPressed press, PendingConfirmation confirmation, OrderListRequest request, Instant pressedAt) {
     MessageRef preview = press.message();
     UserRef user = confirmation.requester();
-    out.edit(preview, Replies.placing(config.environment()));
+    out.editIfPossible(preview, Replies.placing(config.environment()));
     ClientListId clientId = Tokens.clientListId(confirmation.id());
     inFlight.add(clientId.value());
     Outcome outcome;
@@ -189,11 +189,11 @@ final class Placement {
       case Outcome.StillUnknown unknown -> {
         LOG.warn("{} is still unknown after the look-up; left for the settlement", clientId);
         telemetry.placement(PlacementOutcome.UNKNOWN, ExchangeError.NO_CODE);
-        yield new PlacementResults.Result(key, stores -> true, Replies.placementUnknown(clientId));
+        yield new PlacementResults.Result(key, stores -> owesAnswer(stores, clientId), Replies.placementUnknown(clientId));
       }
       case Outcome.Failed failed -> {
         telemetry.placement(PlacementOutcome.ERROR, ExchangeError.NO_CODE);
-        yield new PlacementResults.Result(key, stores -> true, Replies.placementFailed(failed.ref()));
+        yield new PlacementResults.Result(key, stores -> owesAnswer(stores, clientId), Replies.placementFailed(failed.ref()));
       }
       case Outcome.NoKey noKey ->
           new PlacementResults.Result(key, stores -> rejected(stores, clientId), Replies.noKeyAnyMore());
@@ -227,6 +227,15 @@ final class Placement {
             .toList();
     stores.orderLists().attachExchangeIds(clientId.value(), list.id().value(), legs);
     return stores.orderLists().changeState(clientId.value(), OrderListState.UNKNOWN, stateOf(list.orderStatus()));
+  }
+
+  /**
+   * The trader is told "cannot tell" and is owed the answer, which {@link PlacementSettlement}
+   * gives once it knows, even if an event moves the list on before that.
+   */
+  private static boolean owesAnswer(Stores stores, ClientListId clientId) {
+    stores.orderLists().markAwaitingAnswer(clientId.value());
+    return true;
   }
 
   /** A placement that did not happen is rejected; only from UNKNOWN, like every change the bot makes itself. */
