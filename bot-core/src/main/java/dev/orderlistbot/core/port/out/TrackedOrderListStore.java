@@ -33,13 +33,16 @@ public interface TrackedOrderListStore {
   /**
    * Every list whose placement is not settled yet, of every owner, oldest first: those still
    * {@link OrderListState#UNKNOWN} (recorded when the Confirm was claimed, and neither the exchange's
-   * answer nor a look-up has said since whether it exists), and those whose trader was told "cannot
-   * tell" and not yet what happened ({@link #markAwaitingAnswer}), even where an event has since
-   * moved the list on.
+   * answer nor a look-up has said since whether it exists), and those whose trader is still owed the
+   * outcome ({@link #markAwaitingAnswer}: a crash before the answer, or "cannot tell"), even where an
+   * event has since moved the list on.
    */
   List<TrackedOrderList> listUnsettled();
 
-  /** The trader was told the placement's outcome is unknown; they are owed an answer. */
+  /**
+   * The trader is owed the placement's outcome: from the Confirm's claim until they are told it,
+   * and again after "cannot tell"; true when this changed the flag.
+   */
   boolean markAwaitingAnswer(String listClientOrderId);
 
   /** The trader has been given the answer; true when one was owed (one conditional update). */
