@@ -116,10 +116,36 @@ final class JdbcTrackedOrderListStore implements TrackedOrderListStore {
         c -> {
           try (PreparedStatement select =
               c.prepareStatement(
-                  "SELECT " + COLUMNS + " FROM placed_order_list WHERE state = ?"
+                  "SELECT " + COLUMNS + " FROM placed_order_list WHERE state = ? OR awaiting_answer"
                       + " ORDER BY created_at, list_client_order_id")) {
             select.setString(1, OrderListState.UNKNOWN.name());
             return withLegs(c, Rows.list(select, JdbcTrackedOrderListStore::map));
+          }
+        });
+  }
+
+  @Override
+  public boolean markAwaitingAnswer(String listClientOrderId) {
+    return setAwaiting(listClientOrderId, true);
+  }
+
+  @Override
+  public boolean clearAwaitingAnswer(String listClientOrderId) {
+    return setAwaiting(listClientOrderId, false);
+  }
+
+  private boolean setAwaiting(String listClientOrderId, boolean awaiting) {
+    Objects.requireNonNull(listClientOrderId, "listClientOrderId");
+    return session.run(
+        "mark whether a placement's answer is owed",
+        c -> {
+          try (PreparedStatement update =
+              c.prepareStatement(
+                  "UPDATE placed_order_list SET awaiting_answer = ? WHERE list_client_order_id = ? AND awaiting_answer = ?")) {
+            update.setBoolean(1, awaiting);
+            update.setString(2, listClientOrderId);
+            update.setBoolean(3, !awaiting);
+            return update.executeUpdate() == 1;
           }
         });
   }

@@ -566,6 +566,21 @@ abstract class StoresContract {
   }
 
   @Test
+  void aListWhoseTraderIsOwedAnAnswerStaysUnsettledAfterAnEventMovedItOnUntilTheAnswerIsGiven() {
+    String clientId = recordList("owed", OrderListState.UNKNOWN);
+
+    assertThat(stores().orderLists().markAwaitingAnswer(clientId)).isTrue();
+    stores().orderLists().updateState(clientId, OrderListState.EXECUTING);
+    List<String> owed = stores().orderLists().listUnsettled().stream().map(TrackedOrderList::listClientOrderId).toList();
+    boolean cleared = stores().orderLists().clearAwaitingAnswer(clientId);
+
+    assertThat(owed).contains(clientId);
+    assertThat(cleared).isTrue();
+    assertThat(stores().orderLists().clearAwaitingAnswer(clientId)).as("told once").isFalse();
+    assertThat(stores().orderLists().listUnsettled()).extracting(TrackedOrderList::listClientOrderId).doesNotContain(clientId);
+  }
+
+  @Test
   void aConfirmationIsFoundByItsIdInWhateverState() {
     PendingConfirmation confirmation = pending(token("by-id"), alice, Duration.ofMinutes(2));
     stores().confirmations().create(confirmation);

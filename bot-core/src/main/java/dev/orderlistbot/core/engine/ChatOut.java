@@ -55,6 +55,22 @@ final class ChatOut {
     }
   }
 
+  /**
+   * Edits {@code message} if the platform takes it now, and nothing else: for a passing status
+   * ("Placing…") that a new message would only leave behind, never replaced.
+   */
+  void editIfPossible(MessageRef message, String text) {
+    Optional<ChatPlatform> platform = platform(message.chat());
+    if (platform.isEmpty()) {
+      return;
+    }
+    try {
+      platform.get().edit(message, OutboundMessage.text(text));
+    } catch (ChatDeliveryException e) {
+      LOG.info("could not show the status on {}, the result will replace it: {}", message, e.getMessage());
+    }
+  }
+
   void edit(MessageRef message, String text) {
     edit(message, OutboundMessage.text(text));
   }

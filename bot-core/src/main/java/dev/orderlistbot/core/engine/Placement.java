@@ -93,7 +93,10 @@ final class Placement {
    */
   void recordClaim(Stores stores, PendingConfirmation confirmation) {
     if (PendingActionCodec.decode(confirmation.payload()) instanceof PendingAction.PlaceList place) {
-      stores.orderLists().record(tracked(confirmation, place.request()));
+      TrackedOrderList list = tracked(confirmation, place.request());
+      stores.orderLists().record(list);
+      // owed an answer from now on: whatever happens next, the settlement finds it until it is told
+      stores.orderLists().markAwaitingAnswer(list.listClientOrderId());
     }
   }
 
@@ -107,7 +110,7 @@ final class Placement {
       ChatEvent.ButtonPressed press, PendingConfirmation confirmation, OrderListRequest request, Instant pressedAt) {
     MessageRef preview = press.message();
     UserRef user = confirmation.requester();
-    out.edit(preview, Replies.placing(config.environment()));
+    out.editIfPossible(preview, Replies.placing(config.environment()));
     ClientListId clientId = Tokens.clientListId(confirmation.id());
     inFlight.add(clientId.value());
     Outcome outcome;
@@ -178,25 +181,27 @@ final class Placement {
         LOG.info("placed {} as order list #{}", clientId, list.id());
         telemetry.placement(PlacementOutcome.PLACED, ExchangeError.NO_CODE);
         yield new PlacementResults.Result(
-            key, stores -> attach(stores, clientId, list),
+            key, stores -> answered(stores, clientId, attach(stores, clientId, list)),
             Replies.placed(config.environment(), Texts.summary(request), list.id().toString(), Texts.legIds(list)));
       }
       case Outcome.Refused refused -> {
         LOG.info("{} was not placed: {}", clientId, refused.error().getClass().getSimpleName());
         telemetry.placement(PlacementOutcome.REFUSED, refused.error().code());
-        yield new PlacementResults.Result(key, stores -> rejected(stores, clientId), Replies.notPlaced(refused.error()));
+        yield new PlacementResults.Result(
+            key, stores -> answered(stores, clientId, rejected(stores, clientId)), Replies.notPlaced(refused.error()));
       }
       case Outcome.StillUnknown unknown -> {
         LOG.warn("{} is still unknown after the look-up; left for the settlement", clientId);
         telemetry.placement(PlacementOutcome.UNKNOWN, ExchangeError.NO_CODE);
-        yield new PlacementResults.Result(key, stores -> true, Replies.placementUnknown(clientId));
+        yield new PlacementResults.Result(key, stores -> owesAnswer(stores, clientId), Replies.placementUnknown(clientId));
       }
       case Outcome.Failed failed -> {
         telemetry.placement(PlacementOutcome.ERROR, ExchangeError.NO_CODE);
-        yield new PlacementResults.Result(key, stores -> true, Replies.placementFailed(failed.ref()));
+        yield new PlacementResults.Result(key, stores -> owesAnswer(stores, clientId), Replies.placementFailed(failed.ref()));
       }
       case Outcome.NoKey noKey ->
-          new PlacementResults.Result(key, stores -> rejected(stores, clientId), Replies.noKeyAnyMore());
+          new PlacementResults.Result(
+              key, stores -> answered(stores, clientId, rejected(stores, clientId)), Replies.noKeyAnyMore());
     };
   }
 
@@ -227,6 +232,21 @@ final class Placement {
             .toList();
     stores.orderLists().attachExchangeIds(clientId.value(), list.id().value(), legs);
     return stores.orderLists().changeState(clientId.value(), OrderListState.UNKNOWN, stateOf(list.orderStatus()));
+  }
+
+  /**
+   * The trader is told "cannot tell" and stays owed the answer, which {@link PlacementSettlement}
+   * gives once it knows, even if an event moves the list on before that.
+   */
+  private static boolean owesAnswer(Stores stores, ClientListId clientId) {
+    stores.orderLists().markAwaitingAnswer(clientId.value());
+    return true;
+  }
+
+  /** The trader is given the answer: no longer owed. */
+  private static boolean answered(Stores stores, ClientListId clientId, boolean changed) {
+    stores.orderLists().clearAwaitingAnswer(clientId.value());
+    return changed;
   }
 
   /** A placement that did not happen is rejected; only from UNKNOWN, like every change the bot makes itself. */

@@ -3,6 +3,7 @@ package dev.orderlistbot.core.engine;
 import dev.orderlistbot.core.chat.MessageRef;
 import dev.orderlistbot.core.domain.ChatRef;
 import dev.orderlistbot.core.domain.UserRef;
+import dev.orderlistbot.core.domain.order.ClientListId;
 import dev.orderlistbot.core.port.out.OutboxMessage;
 import dev.orderlistbot.core.port.out.Stores;
 import dev.orderlistbot.core.port.out.Transactor;
@@ -30,6 +31,11 @@ final class PlacementResults {
       Objects.requireNonNull(change, "change");
       Objects.requireNonNull(text, "text");
     }
+  }
+
+  /** The key of the notice that settles a placement whose outcome was unknown: told once, by whoever settles it. */
+  static String settledKey(ClientListId clientId) {
+    return "placement-settled:" + clientId.value();
   }
 
   private final Transactor transactor;

@@ -6,6 +6,7 @@ import dev.orderlistbot.core.domain.order.ClientListId;
 import dev.orderlistbot.core.domain.order.OrderListRef;
 import dev.orderlistbot.core.domain.order.PlacedOrderList;
 import dev.orderlistbot.core.port.out.ExchangeClient;
+import dev.orderlistbot.core.port.out.OrderListState;
 import dev.orderlistbot.core.port.out.PendingConfirmation;
 import dev.orderlistbot.core.port.out.TrackedOrderList;
 import dev.orderlistbot.core.port.out.Transactor;
@@ -21,7 +22,8 @@ import org.slf4j.LoggerFactory;
  * and the exchange's answer, the answer was lost and the look-up failed, or the request never
  * reached the exchange. Each is looked up by its client id with its owner's key, and the trader is
  * told the truth on the preview: placed (with its id), or not placed (nothing reached the exchange,
- * and it is never sent again).
+ * and it is never sent again). A list whose trader was told "cannot tell" stays owed its answer
+ * even after an event moved it on (the event's notice says a leg changed, not that it was placed).
  *
  * <p>"Not found" is final only {@link #FINAL_AFTER} after the Confirm: Binance refuses a request
  * that arrives after its timestamp plus {@code recvWindow} (at most 60 s), so a request older than
@@ -99,7 +101,9 @@ final class PlacementSettlement {
       return false;
     }
     Optional<PlacedOrderList> found = exchange.orderList(credentials, OrderListRef.of(clientId));
-    if (found.isEmpty() && clock.instant().isBefore(list.createdAt().plus(FINAL_AFTER))) {
+    if (found.isEmpty()
+        && (list.state() != OrderListState.UNKNOWN || clock.instant().isBefore(list.createdAt().plus(FINAL_AFTER)))) {
+      // not final yet, or the exchange reported on the list while its look-up still misses it
       return false;
     }
     Optional<PendingConfirmation> confirmation =
@@ -119,16 +123,24 @@ final class PlacementSettlement {
 
   private PlacementResults.Result placed(TrackedOrderList list, ClientListId clientId, PlacedOrderList exchangeList) {
     return new PlacementResults.Result(
-        "placement-settled:" + clientId.value(),
-        stores -> Placement.attach(stores, clientId, exchangeList),
+        PlacementResults.settledKey(clientId),
+        stores -> {
+          boolean settled = Placement.attach(stores, clientId, exchangeList);
+          boolean owed = stores.orderLists().clearAwaitingAnswer(clientId.value());
+          return settled || owed;
+        },
         Replies.placedAfterAll(
             config.environment(), Replies.listName(list.symbol(), list.kind(), exchangeList.id().value()), Texts.legIds(exchangeList)));
   }
 
   private PlacementResults.Result notPlaced(ClientListId clientId) {
     return new PlacementResults.Result(
-        "placement-settled:" + clientId.value(),
-        stores -> Placement.rejected(stores, clientId),
+        PlacementResults.settledKey(clientId),
+        stores -> {
+          boolean rejected = Placement.rejected(stores, clientId);
+          stores.orderLists().clearAwaitingAnswer(clientId.value());
+          return rejected;
+        },
         Replies.notPlacedAfterAll(config.environment()));
   }
 }

@@ -31,11 +31,22 @@ public interface TrackedOrderListStore {
   List<UserRef> ownersWithOpenLists();
 
   /**
-   * Every list whose placement is not settled yet ({@link OrderListState#UNKNOWN}: recorded when
-   * its Confirm was claimed, and neither the exchange's answer nor a look-up has said since whether
-   * it exists), of every owner, oldest first.
+   * Every list whose placement is not settled yet, of every owner, oldest first: those still
+   * {@link OrderListState#UNKNOWN} (recorded when the Confirm was claimed, and neither the exchange's
+   * answer nor a look-up has said since whether it exists), and those whose trader is still owed the
+   * outcome ({@link #markAwaitingAnswer}: a crash before the answer, or "cannot tell"), even where an
+   * event has since moved the list on.
    */
   List<TrackedOrderList> listUnsettled();
+
+  /**
+   * The trader is owed the placement's outcome: from the Confirm's claim until they are told it,
+   * and again after "cannot tell"; true when this changed the flag.
+   */
+  boolean markAwaitingAnswer(String listClientOrderId);
+
+  /** The trader has been given the answer; true when one was owed (one conditional update). */
+  boolean clearAwaitingAnswer(String listClientOrderId);
 
   /** Sets the state whatever it was: for what the exchange reported (an order event). */
   boolean updateState(String listClientOrderId, OrderListState state);
