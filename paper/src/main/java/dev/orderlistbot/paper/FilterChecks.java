@@ -171,12 +171,16 @@ final class FilterChecks {
         : Optional.empty();
   }
 
-  /** MAX_NUM_ORDERS, MAX_NUM_ORDER_LISTS and MAX_NUM_ALGO_ORDERS on the list's symbol. */
+  /**
+   * MAX_NUM_ORDERS, MAX_NUM_ORDER_LISTS and MAX_NUM_ALGO_ORDERS on the list's symbol. The paper
+   * market publishes no account-wide EXCHANGE_MAX_* limits (nor does Binance's BTCUSDT today).
+   */
   private Optional<Refused> counts(PaperList list, Account account) {
     List<PaperLeg> openLegs =
         account.open(list.symbol).stream().flatMap(l -> l.legs.stream()).filter(leg -> !leg.isFinal()).toList();
     int openLists = account.open(list.symbol).size();
-    long openAlgo = openLegs.stream().filter(leg -> leg.type.isTriggered()).count();
+    // a triggered stop-limit rests as a plain limit order; only waiting ones count as algo (docs/decisions.md)
+    long openAlgo = openLegs.stream().filter(leg -> leg.open(list.symbol, list.id).waitingAlgo()).count();
     long newAlgo = list.legs.stream().filter(leg -> leg.type.isTriggered()).count();
     return first(List.of(
         () -> limit(MaxNumOrders.class, MaxNumOrders::limit, openLegs.size() + list.legs.size(), "open orders"),
