@@ -60,7 +60,7 @@ class PreviewLimitsTest {
 
     bot.say(ALICE, OCO);
 
-    assertThat(bot.lastReply(alice)).contains("You have 9 open orders on BTCUSDT and this OCO adds 2, over Binance's "
+    assertThat(bot.lastReply(alice)).contains("You have 9 open orders on BTCUSDT and this OCO adds 2, over the exchange's "
         + "limit of 10 per pair: cancel at least 1 open order on BTCUSDT first.");
     assertThat(exchange.openOrderQueries).containsExactly(Optional.of(BTCUSDT));
     assertThat(exchange.placeCalls).hasValue(0);
@@ -79,7 +79,7 @@ class PreviewLimitsTest {
     bot.say(ALICE, OCO);
 
     assertThat(bot.lastReply(alice)).contains("You have 2 stop-loss and take-profit orders waiting to trigger on BTCUSDT "
-        + "and this OCO adds 1, over Binance's limit of 2 per pair: cancel at least 1 of them first.");
+        + "and this OCO adds 1, over the exchange's limit of 2 per pair: cancel at least 1 of them first.");
   }
 
   @Test
@@ -90,7 +90,7 @@ class PreviewLimitsTest {
 
     bot.say(ALICE, OCO);
 
-    assertThat(bot.lastReply(alice)).contains("You have 2 open order lists on BTCUSDT and Binance allows at most 2 per pair: "
+    assertThat(bot.lastReply(alice)).contains("You have 2 open order lists on BTCUSDT and the exchange allows at most 2 per pair: "
         + "cancel at least 1 of them before placing this one.");
     assertThat(exchange.placeCalls).hasValue(2);
     assertThat(exchange.openOrderQueries).isEmpty();
@@ -104,7 +104,7 @@ class PreviewLimitsTest {
     bot.say(ALICE, OCO);
 
     assertThat(bot.lastReply(alice)).contains("You have 9 open orders across all pairs and this OCO adds 2, over "
-        + "Binance's limit of 10 per account: cancel at least 1 open order first.");
+        + "the exchange's limit of 10 per account: cancel at least 1 open order first.");
     assertThat(exchange.openOrderQueries).containsExactly(Optional.empty());
   }
 

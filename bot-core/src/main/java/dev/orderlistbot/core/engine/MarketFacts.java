@@ -16,6 +16,8 @@ import dev.orderlistbot.core.rules.SymbolRules;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalInt;
+import java.util.function.Predicate;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -56,7 +58,8 @@ final class MarketFacts {
 
   /** The band's centre, or empty when no PERCENT_PRICE filter needs one. */
   Optional<BandReference> band(SymbolRules rules, Price last) {
-    if (rules.filter(SymbolFilter.PercentPrice.class).isEmpty() && rules.filter(SymbolFilter.PercentPriceBySide.class).isEmpty()) {
+    if (rules.filter(SymbolFilter.PercentPrice.class).isEmpty()
+        && rules.filter(SymbolFilter.PercentPriceBySide.class).isEmpty()) {
       return Optional.empty();
     }
     Symbol symbol = rules.symbol();
@@ -70,57 +73,52 @@ final class MarketFacts {
           ? BandReference.averagePrice(average.price(), average.minutes())
           : BandReference.lastPrice(last));
     } catch (ExchangeException e) {
-      log.warn("could not fetch the reference or average price of {} ({}): the price bands are checked around the last price",
-          symbol, e.error());
+      log.warn("could not fetch the reference or average price of {} ({}): the price bands are checked around "
+          + "the last price", symbol, e.error());
       return Optional.of(BandReference.lastPrice(last));
     }
   }
 
   /** The open counts the symbol's limits need, fetched with the user's credentials. */
   Counts counts(ApiCredentials credentials, SymbolRules rules) {
-    boolean ordersEverywhere = rules.exchangeFilters().stream().anyMatch(f -> on(f) && !isListLimit(f));
-    boolean orders = ordersEverywhere || rules.filters().stream().anyMatch(f -> on(f) && !isListLimit(f));
-    boolean listsEverywhere = rules.exchangeFilters().stream().anyMatch(f -> on(f) && isListLimit(f));
-    boolean lists = listsEverywhere || rules.filters().stream().anyMatch(f -> on(f) && isListLimit(f));
     Symbol symbol = rules.symbol();
-    boolean unchecked = false;
-    OptionalInt ordersHere = OptionalInt.empty();
-    OptionalInt algoHere = OptionalInt.empty();
-    OptionalInt ordersAll = OptionalInt.empty();
-    OptionalInt algoAll = OptionalInt.empty();
-    if (orders) {
-      try {
-        List<OpenOrder> open = exchange.openOrders(credentials, ordersEverywhere ? Optional.empty() : Optional.of(symbol));
-        List<OpenOrder> here = open.stream().filter(order -> order.symbol().equals(symbol)).toList();
-        ordersHere = OptionalInt.of(here.size());
-        algoHere = OptionalInt.of(waitingAlgo(here));
-        if (ordersEverywhere) {
-          ordersAll = OptionalInt.of(open.size());
-          algoAll = OptionalInt.of(waitingAlgo(open));
-        }
-      } catch (ExchangeException e) {
-        unchecked = true;
-        log.warn("could not fetch the open orders for the open-order limits of {} ({}): they are not checked", symbol, e.error());
-      }
-    }
-    OptionalInt listsHere = OptionalInt.empty();
-    OptionalInt listsAll = OptionalInt.empty();
-    if (lists) {
-      try {
-        List<PlacedOrderList> open = exchange.openOrderLists(credentials);
-        listsHere = OptionalInt.of((int) open.stream().filter(list -> list.symbol().equals(symbol)).count());
-        listsAll = OptionalInt.of(open.size());
-      } catch (ExchangeException e) {
-        unchecked = true;
-        log.warn("could not fetch the open order lists for the list limits of {} ({}): they are not checked", symbol, e.error());
-      }
-    }
-    return new Counts(
-        new OpenCounts(ordersHere, listsHere, algoHere), new OpenCounts(ordersAll, listsAll, algoAll), unchecked);
+    boolean ordersEverywhere = rules.exchangeFilters().stream().anyMatch(f -> on(f) && !isListLimit(f));
+    boolean ordersHere = ordersEverywhere || rules.filters().stream().anyMatch(f -> on(f) && !isListLimit(f));
+    boolean lists = rules.exchangeFilters().stream().anyMatch(f -> on(f) && isListLimit(f))
+        || rules.filters().stream().anyMatch(f -> on(f) && isListLimit(f));
+    Optional<Symbol> scope = ordersEverywhere ? Optional.empty() : Optional.of(symbol);
+    Read<OpenOrder> orders = read(ordersHere, "open orders", symbol, () -> exchange.openOrders(credentials, scope));
+    Read<PlacedOrderList> open = read(lists, "open order lists", symbol, () -> exchange.openOrderLists(credentials));
+    Predicate<OpenOrder> here = order -> order.symbol().equals(symbol);
+    OpenCounts onSymbol = new OpenCounts(
+        orders.count(here),
+        open.count(list -> list.symbol().equals(symbol)),
+        orders.count(here.and(OpenOrder::waitingAlgo)));
+    OpenCounts onExchange = new OpenCounts(
+        ordersEverywhere ? orders.count(order -> true) : OptionalInt.empty(),
+        open.count(list -> true),
+        ordersEverywhere ? orders.count(OpenOrder::waitingAlgo) : OptionalInt.empty());
+    return new Counts(onSymbol, onExchange, orders.failed() || open.failed());
   }
 
-  private static int waitingAlgo(List<OpenOrder> open) {
-    return (int) open.stream().filter(OpenOrder::waitingAlgo).count();
+  /** What a read the limits need answered: nothing when not needed or failed. */
+  private record Read<T>(Optional<List<T>> items, boolean failed) {
+    OptionalInt count(Predicate<? super T> which) {
+      return items.map(all -> OptionalInt.of((int) all.stream().filter(which).count())).orElse(OptionalInt.empty());
+    }
+  }
+
+  private static <T> Read<T> read(boolean needed, String what, Symbol symbol, Supplier<List<T>> query) {
+    if (!needed) {
+      return new Read<>(Optional.empty(), false);
+    }
+    try {
+      return new Read<>(Optional.of(query.get()), false);
+    } catch (ExchangeException e) {
+      log.warn("could not fetch the {} for the open-order limits of {} ({}): they are not checked",
+          what, symbol, e.error());
+      return new Read<>(Optional.empty(), true);
+    }
   }
 
   private static boolean isListLimit(SymbolFilter filter) {

@@ -25,7 +25,8 @@ public record BandReference(Price price, Source source, int minutes) {
   public BandReference {
     Objects.requireNonNull(price, "price");
     Objects.requireNonNull(source, "source");
-    if (minutes < 0 || (source != Source.AVERAGE_PRICE && minutes != 0) || (source == Source.AVERAGE_PRICE && minutes == 0)) {
+    boolean average = source == Source.AVERAGE_PRICE;
+    if (average ? minutes <= 0 : minutes != 0) {
       throw new IllegalArgumentException("an average spans minutes > 0, other sources none: " + source + " " + minutes);
     }
   }

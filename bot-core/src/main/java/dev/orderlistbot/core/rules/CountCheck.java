@@ -37,13 +37,16 @@ final class CountCheck implements PlanCheck {
     over(maxAlgo, here.algoOrders(), algo).ifPresent(open ->
         out.add(RuleMessages.tooManyAlgoOrders(open, algo, maxAlgo.orElseThrow(), plan.kind(), rules.symbol())));
 
-    Optional<Integer> allOrders = rules.exchangeFilter(ExchangeMaxNumOrders.class).map(ExchangeMaxNumOrders::limit);
+    Optional<Integer> allOrders =
+        rules.exchangeFilter(ExchangeMaxNumOrders.class).map(ExchangeMaxNumOrders::limit);
     over(allOrders, all.orders(), orders).ifPresent(open ->
         out.add(RuleMessages.tooManyOrdersOnExchange(open, orders, allOrders.orElseThrow(), plan.kind())));
-    Optional<Integer> allLists = rules.exchangeFilter(ExchangeMaxNumOrderLists.class).map(ExchangeMaxNumOrderLists::limit);
+    Optional<Integer> allLists =
+        rules.exchangeFilter(ExchangeMaxNumOrderLists.class).map(ExchangeMaxNumOrderLists::limit);
     over(allLists, all.orderLists(), 1).ifPresent(open ->
         out.add(RuleMessages.tooManyListsOnExchange(open, allLists.orElseThrow())));
-    Optional<Integer> allAlgo = rules.exchangeFilter(ExchangeMaxNumAlgoOrders.class).map(ExchangeMaxNumAlgoOrders::limit);
+    Optional<Integer> allAlgo =
+        rules.exchangeFilter(ExchangeMaxNumAlgoOrders.class).map(ExchangeMaxNumAlgoOrders::limit);
     over(allAlgo, all.algoOrders(), algo).ifPresent(open ->
         out.add(RuleMessages.tooManyAlgoOrdersOnExchange(open, algo, allAlgo.orElseThrow(), plan.kind())));
     return out;

@@ -72,7 +72,7 @@ class CountCheckTest {
   void theOpenListRefusalSaysTheLimitAndHowManyToCancelEvenWhenAlreadyOverIt() {
     var violation = only(CHECK.check(OCO, FIXTURE, withCounts("30000", 0, 22, 0)), Rule.MAX_NUM_ORDER_LISTS);
 
-    assertThat(violation.message()).isEqualTo("You have 22 open order lists on BTCUSDT and Binance allows at most 20 per "
+    assertThat(violation.message()).isEqualTo("You have 22 open order lists on BTCUSDT and the exchange allows at most 20 per "
         + "pair: cancel at least 3 of them before placing this one.");
   }
 
@@ -80,7 +80,7 @@ class CountCheckTest {
   void theOpenOrderRefusalNamesTheNumbersInAWholeSentence() {
     var violation = only(CHECK.check(OCO, FIXTURE, withCounts("30000", 199, 0, 0)), Rule.MAX_NUM_ORDERS);
 
-    assertThat(violation.message()).isEqualTo("You have 199 open orders on BTCUSDT and this OCO adds 2, over Binance's "
+    assertThat(violation.message()).isEqualTo("You have 199 open orders on BTCUSDT and this OCO adds 2, over the exchange's "
         + "limit of 200 per pair: cancel at least 1 open order on BTCUSDT first.");
     assertThat(violation.binanceCode()).hasValue(-1013);
   }
@@ -98,11 +98,11 @@ class CountCheckTest {
     assertThat(refused).extracting(Violation::rule).containsExactly(
         Rule.EXCHANGE_MAX_NUM_ORDERS, Rule.EXCHANGE_MAX_NUM_ORDER_LISTS, Rule.EXCHANGE_MAX_NUM_ALGO_ORDERS);
     assertThat(refused.get(0).message()).isEqualTo("You have 999 open orders across all pairs and this OCO adds 2, "
-        + "over Binance's limit of 1000 per account: cancel at least 1 open order first.");
-    assertThat(refused.get(1).message()).isEqualTo("You have 50 open order lists across all pairs and Binance allows "
+        + "over the exchange's limit of 1000 per account: cancel at least 1 open order first.");
+    assertThat(refused.get(1).message()).isEqualTo("You have 50 open order lists across all pairs and the exchange allows "
         + "at most 50 per account: cancel at least 1 of them before placing this one.");
     assertThat(refused.get(2).message()).isEqualTo("You have 200 stop-loss and take-profit orders waiting to trigger "
-        + "across all pairs and this OCO adds 1, over Binance's limit of 200 per account: cancel at least 1 of them first.");
+        + "across all pairs and this OCO adds 1, over the exchange's limit of 200 per account: cancel at least 1 of them first.");
   }
 
   @Test

@@ -80,7 +80,7 @@ class PercentPriceCheckTest {
         Rule.PERCENT_PRICE_BY_SIDE);
 
     assertThat(violation.message()).isEqualTo("The entry price 25000 is too far from the 5-minute average price 20000, "
-        + "which Binance builds its price band around: BUY prices may go up to 22000 right now, so use at most 22000.");
+        + "which the exchange builds its price band around: BUY prices may go up to 22000 right now, so use at most 22000.");
   }
 
   @Test
