@@ -87,6 +87,10 @@ final class FakeExchange implements ExchangeClient {
   /** The account-wide limits the exchange publishes. */
   volatile List<ExchangeFilter> exchangeFilters = List.of();
   volatile Optional<Price> referencePrice = Optional.empty();
+  /** When set, asking for the reference price fails with this. */
+  volatile RuntimeException referencePriceFailure;
+  /** How many times the reference price was asked for. */
+  final AtomicInteger referencePriceQueries = new AtomicInteger();
   /** The average price; none (the default) answers the last price over 0 minutes. */
   volatile Optional<AveragePrice> averagePrice = Optional.empty();
   /** Open orders besides the legs of the lists placed here, on any symbol. */
@@ -135,6 +139,11 @@ final class FakeExchange implements ExchangeClient {
   @Override
   public Optional<Price> referencePrice(Symbol symbol) {
     rules(symbol);
+    referencePriceQueries.incrementAndGet();
+    RuntimeException failure = referencePriceFailure;
+    if (failure != null) {
+      throw failure;
+    }
     return referencePrice;
   }
 

@@ -166,6 +166,28 @@ class PreviewLimitsTest {
     bot.press(ALICE, bot.lastButtons(alice), Replies.CONFIRM);
   }
 
+  @Test
+  void whenNeitherReferenceNorAverageCanBeFetchedTheBandIsBuiltAroundTheLastPriceAndSaysSo() {
+    exchange.moreFilters = List.of(bands());
+    exchange.referencePriceFailure = new ExchangeException(new ExchangeError.Unavailable("the exchange did not answer"));
+    String logs;
+    try (LogCapture log = new LogCapture()) {
+      bot.say(ALICE, "/oco BTCUSDT sell 0.01 tp 46000 sl 29000/28900");
+      logs = log.all();
+    }
+
+    assertThat(bot.lastReply(alice)).contains("The take-profit price 46000 is too far from the last price 30000");
+    assertThat(logs).contains("could not fetch the reference or average price of BTCUSDT");
+  }
+
+  @Test
+  void noBandCentreIsFetchedWithoutAPercentPriceFilter() {
+    bot.say(ALICE, OCO);
+
+    assertThat(bot.telegram.now(bot.lastButtons(alice)).text()).contains("PREVIEW");
+    assertThat(exchange.referencePriceQueries).hasValue(0);
+  }
+
   /** SELL prices from 0.8x to 1.5x the band's centre, BUY prices from 0.9x to 1.1x. */
   private static SymbolFilter bands() {
     return new SymbolFilter.PercentPriceBySide(

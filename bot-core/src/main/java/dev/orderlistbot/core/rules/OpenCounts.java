@@ -26,9 +26,4 @@ public record OpenCounts(OptionalInt orders, OptionalInt orderLists, OptionalInt
   public static OpenCounts of(int orders, int orderLists, int algoOrders) {
     return new OpenCounts(OptionalInt.of(orders), OptionalInt.of(orderLists), OptionalInt.of(algoOrders));
   }
-
-  /** Whether any count is known. */
-  public boolean anyKnown() {
-    return orders.isPresent() || orderLists.isPresent() || algoOrders.isPresent();
-  }
 }
