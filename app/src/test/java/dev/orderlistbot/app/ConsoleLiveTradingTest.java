@@ -64,6 +64,9 @@ class ConsoleLiveTradingTest {
                     .extracting(Map.Entry::getKey)
                     .contains("aboveType", "belowType", "listClientOrderId", "timestamp", "signature"));
     assertThat(binance.rest.count("POST", "/api/v3/orderList/oco")).isEqualTo(1);
+    assertThat(binance.rest.count("GET", "/api/v3/openOrders")).as("the pair's open orders, for its limits").isEqualTo(1);
+    assertThat(binance.rest.count("GET", "/api/v3/avgPrice")).as("the price bands' centre").isEqualTo(1);
+    assertThat(out.toString()).doesNotContain("could not be counted");
     assertThat(out.toString() + err).doesNotContain(LoopbackBinance.SECRET);
     assertThat(binance.userData.subscribes())
         .as("the stored key subscribes to its user data stream, signed")

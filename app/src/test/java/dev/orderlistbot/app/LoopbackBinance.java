@@ -32,7 +32,9 @@ final class LoopbackBinance {
     rest.serverTime(System.currentTimeMillis());
     rest.exchangeInfo("exchangeinfo-btcusdt.json");
     rest.lastPrice("BTCUSDT", "30500.00000000");
+    rest.averagePrice("BTCUSDT", "30480.12000000");
     rest.account(API_KEY, SECRET, ACCOUNT);
+    rest.nothingOpen(SECRET);
     rest.acceptsOrderLists(SECRET, "oco-response.json");
     return new LoopbackBinance(rest, userData);
   }

@@ -1,6 +1,7 @@
 package dev.orderlistbot.simulation;
 
 import dev.orderlistbot.core.domain.ApiCredentials;
+import dev.orderlistbot.core.domain.AveragePrice;
 import dev.orderlistbot.core.domain.Balances;
 import dev.orderlistbot.core.domain.KeyType;
 import dev.orderlistbot.core.domain.Price;
@@ -8,6 +9,7 @@ import dev.orderlistbot.core.domain.Secret;
 import dev.orderlistbot.core.domain.Symbol;
 import dev.orderlistbot.core.domain.UserRef;
 import dev.orderlistbot.core.domain.order.ClientListId;
+import dev.orderlistbot.core.domain.order.OpenOrder;
 import dev.orderlistbot.core.domain.order.OrderListRef;
 import dev.orderlistbot.core.domain.order.OrderListRequest;
 import dev.orderlistbot.core.domain.order.OrderRef;
@@ -94,6 +96,25 @@ final class SimExchange implements ExchangeClient {
   @Override
   public Price lastPrice(Symbol symbol) {
     return call("last price", () -> paper.lastPrice(symbol));
+  }
+
+  // The preview's new reads (the band's centre, the open orders) pass straight through, with no
+  // fault or yield point: they change nothing on the exchange and their failures are the engine
+  // tests' concern. (Its open-list count goes through openOrderLists, faults and all.)
+
+  @Override
+  public Optional<Price> referencePrice(Symbol symbol) {
+    return paper.referencePrice(symbol);
+  }
+
+  @Override
+  public AveragePrice averagePrice(Symbol symbol) {
+    return paper.averagePrice(symbol);
+  }
+
+  @Override
+  public List<OpenOrder> openOrders(ApiCredentials credentials, Optional<Symbol> symbol) {
+    return paper.openOrders(account(credentials), symbol);
   }
 
   @Override

@@ -9,6 +9,7 @@ import dev.orderlistbot.core.domain.Price;
 import dev.orderlistbot.core.domain.Symbol;
 import dev.orderlistbot.core.rules.CheckResult;
 import dev.orderlistbot.core.rules.MarketSnapshot;
+import dev.orderlistbot.core.rules.OpenCounts;
 import dev.orderlistbot.core.rules.PreTradeCheck;
 import dev.orderlistbot.core.rules.SymbolRules;
 import dev.orderlistbot.binance.ExchangeInfoReader;
@@ -18,7 +19,6 @@ import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.Optional;
-import java.util.OptionalInt;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -56,9 +56,8 @@ public class ParseAndCheckBenchmark {
             Price.of("30500"),
             Optional.empty(),
             Optional.of(Map.of(Asset.of("BTC"), new BigDecimal("0.5"), Asset.of("USDT"), new BigDecimal("20000"))),
-            OptionalInt.of(0),
-            OptionalInt.of(0),
-            OptionalInt.of(0));
+            OpenCounts.of(0, 0, 0),
+            OpenCounts.of(0, 0, 0));
     if (!(parseAndCheck() instanceof CheckResult.Accepted)) {
       throw new IllegalStateException("the brief's example must be accepted");
     }

@@ -18,6 +18,10 @@ interface BinanceAccountApi {
   @RequestLine("GET /api/v3/openOrderList")
   List<BinanceJson.OrderList> openOrderLists();
 
+  /** {@code symbol} (weight 6), or nothing for every symbol (weight 80). */
+  @RequestLine("GET /api/v3/openOrders")
+  List<BinanceJson.OpenOrderEntry> openOrders(@QueryMap Map<String, Object> params);
+
   /** {@code symbol} and {@code orderId} or {@code origClientOrderId}. */
   @RequestLine("GET /api/v3/order")
   BinanceJson.Order order(@QueryMap Map<String, Object> params);

@@ -4,10 +4,12 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import dev.orderlistbot.core.domain.ApiCredentials;
+import dev.orderlistbot.core.domain.AveragePrice;
 import dev.orderlistbot.core.domain.Balances;
 import dev.orderlistbot.core.domain.Price;
 import dev.orderlistbot.core.domain.Symbol;
 import dev.orderlistbot.core.domain.order.ClientListId;
+import dev.orderlistbot.core.domain.order.OpenOrder;
 import dev.orderlistbot.core.domain.order.OrderListRef;
 import dev.orderlistbot.core.domain.order.OrderListRequest;
 import dev.orderlistbot.core.domain.order.OrderRef;
@@ -173,6 +175,26 @@ public final class BinanceExchangeClient implements ExchangeClient {
   }
 
   @Override
+  public Optional<Price> referencePrice(Symbol symbol) {
+    Objects.requireNonNull(symbol, "symbol");
+    try {
+      return Optional.ofNullable(market(() -> market.referencePrice(symbol.value()).referencePrice())).map(Price::new);
+    } catch (ExchangeException e) {
+      if (e.error() instanceof ExchangeError.Refused refused && refused.code() == BinanceError.NO_REFERENCE_PRICE.code()) {
+        return Optional.empty();
+      }
+      throw e;
+    }
+  }
+
+  @Override
+  public AveragePrice averagePrice(Symbol symbol) {
+    Objects.requireNonNull(symbol, "symbol");
+    BinanceJson.AvgPrice average = market(() -> market.avgPrice(symbol.value()));
+    return new AveragePrice(new Price(average.price()), average.mins());
+  }
+
+  @Override
   public Instant serverTime() {
     return market(() -> Instant.ofEpochMilli(market.time().serverTime()));
   }
@@ -244,6 +266,16 @@ public final class BinanceExchangeClient implements ExchangeClient {
   public List<PlacedOrderList> openOrderLists(ApiCredentials credentials) {
     return read(
         credentials, session -> session.account().openOrderLists().stream().map(BinanceJson.OrderList::toDomain).toList());
+  }
+
+  @Override
+  public List<OpenOrder> openOrders(ApiCredentials credentials, Optional<Symbol> symbol) {
+    Objects.requireNonNull(symbol, "symbol");
+    WireParams params = new WireParams();
+    symbol.ifPresent(one -> params.add("symbol", one.value()));
+    return read(
+        credentials,
+        session -> session.account().openOrders(params.encodedQueryMap()).stream().map(BinanceJson.OpenOrderEntry::toDomain).toList());
   }
 
   @Override

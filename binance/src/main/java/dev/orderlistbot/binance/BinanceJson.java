@@ -17,6 +17,7 @@ import dev.orderlistbot.core.domain.order.LegStatus;
 import dev.orderlistbot.core.domain.order.ListLeg;
 import dev.orderlistbot.core.domain.order.ListOrderStatus;
 import dev.orderlistbot.core.domain.order.ListStatusType;
+import dev.orderlistbot.core.domain.order.OpenOrder;
 import dev.orderlistbot.core.domain.order.OrderListId;
 import dev.orderlistbot.core.domain.order.OrderSnapshot;
 import dev.orderlistbot.core.domain.order.PlacedOrderList;
@@ -52,6 +53,25 @@ final class BinanceJson {
 
   /** {@code GET /api/v3/ticker/price?symbol=}. */
   record TickerPrice(String symbol, BigDecimal price) {}
+
+  /** {@code GET /api/v3/referencePrice?symbol=}: {@code referencePrice} is null when none is set now. */
+  record ReferencePrice(String symbol, BigDecimal referencePrice) {}
+
+  /** {@code GET /api/v3/avgPrice?symbol=}: the average over the symbol's last {@code mins} minutes. */
+  record AvgPrice(int mins, BigDecimal price) {}
+
+  /**
+   * One entry of {@code GET /api/v3/openOrders}, only what the open-order limits count. {@code
+   * isWorking} is false for an untriggered stop and a pending leg; where it is missing, {@code
+   * workingTime = -1} says the same.
+   */
+  record OpenOrderEntry(String symbol, long orderListId, String type, Boolean isWorking, Long workingTime) {
+    OpenOrder toDomain() {
+      boolean working = isWorking != null ? isWorking : workingTime == null || workingTime >= 0;
+      Optional<OrderListId> list = orderListId < 0 ? Optional.empty() : Optional.of(new OrderListId(orderListId));
+      return new OpenOrder(new Symbol(symbol), list, ReportedOrderType.fromBinance(type), working);
+    }
+  }
 
   /** {@code GET /api/v3/account}: balances and whether the account may trade. */
   record Account(List<AssetBalance> balances, Boolean canTrade) {

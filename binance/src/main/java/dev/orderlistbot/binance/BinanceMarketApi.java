@@ -20,4 +20,12 @@ interface BinanceMarketApi {
 
   @RequestLine("GET /api/v3/ticker/price?symbol={symbol}")
   BinanceJson.TickerPrice tickerPrice(@Param("symbol") String symbol);
+
+  /** Weight 2; {@code -2043} when the symbol never had a reference price. */
+  @RequestLine("GET /api/v3/referencePrice?symbol={symbol}")
+  BinanceJson.ReferencePrice referencePrice(@Param("symbol") String symbol);
+
+  /** Weight 2. */
+  @RequestLine("GET /api/v3/avgPrice?symbol={symbol}")
+  BinanceJson.AvgPrice avgPrice(@Param("symbol") String symbol);
 }

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.orderlistbot.core.domain.Asset;
 import dev.orderlistbot.core.domain.Symbol;
 import dev.orderlistbot.core.domain.order.OrderType;
+import dev.orderlistbot.core.rules.ExchangeFilter;
 import dev.orderlistbot.core.rules.SymbolFilter;
 import dev.orderlistbot.core.rules.SymbolRules;
 import dev.orderlistbot.core.rules.SymbolStatus;
@@ -22,9 +23,10 @@ import java.util.OptionalInt;
 import java.util.Set;
 
 /**
- * Reads Binance's {@code GET /api/v3/exchangeInfo} JSON into {@link SymbolRules}. Decimals are read
- * from their string form straight into {@link BigDecimal}; filters the checks do not use, unknown
- * fields and order types outside order lists (MARKET) are ignored. Thread-safe.
+ * Reads Binance's {@code GET /api/v3/exchangeInfo} JSON into {@link SymbolRules}, each with the
+ * document's account-wide {@code exchangeFilters}. Decimals are read from their string form
+ * straight into {@link BigDecimal}; filters the checks do not use, unknown fields and order types
+ * outside order lists (MARKET) are ignored. Thread-safe.
  */
 public final class ExchangeInfoReader {
   private final ObjectMapper json;
@@ -55,8 +57,9 @@ public final class ExchangeInfoReader {
   /** Every symbol in an already parsed document. */
   public Map<Symbol, SymbolRules> read(JsonNode root) {
     Map<Symbol, SymbolRules> rules = new LinkedHashMap<>();
+    List<ExchangeFilter> exchangeFilters = exchangeFilters(root.path("exchangeFilters"));
     for (JsonNode symbol : root.path("symbols")) {
-      SymbolRules one = symbol(symbol);
+      SymbolRules one = symbol(symbol, exchangeFilters);
       rules.put(one.symbol(), one);
     }
     return Collections.unmodifiableMap(rules);
@@ -79,7 +82,7 @@ public final class ExchangeInfoReader {
     return OptionalInt.empty();
   }
 
-  private static SymbolRules symbol(JsonNode node) {
+  private static SymbolRules symbol(JsonNode node, List<ExchangeFilter> exchangeFilters) {
     return new SymbolRules(
         new Symbol(required(node, "symbol")),
         SymbolStatus.fromBinance(node.path("status").asText("")),
@@ -90,7 +93,26 @@ public final class ExchangeInfoReader {
         node.path("otoAllowed").asBoolean(false),
         node.path("opoAllowed").asBoolean(false),
         node.path("allowTrailingStop").asBoolean(false),
-        filters(node.path("filters")));
+        filters(node.path("filters")),
+        exchangeFilters);
+  }
+
+  /** The account-wide limits of the top-level {@code exchangeFilters}; their field names are the symbol filters'. */
+  private static List<ExchangeFilter> exchangeFilters(JsonNode array) {
+    List<ExchangeFilter> filters = new ArrayList<>();
+    for (JsonNode f : array) {
+      switch (f.path("filterType").asText("")) {
+        case "EXCHANGE_MAX_NUM_ORDERS" -> filters.add(new ExchangeFilter.ExchangeMaxNumOrders(f.path("maxNumOrders").asInt(0)));
+        case "EXCHANGE_MAX_NUM_ORDER_LISTS" ->
+            filters.add(new ExchangeFilter.ExchangeMaxNumOrderLists(f.path("maxNumOrderLists").asInt(0)));
+        case "EXCHANGE_MAX_NUM_ALGO_ORDERS" ->
+            filters.add(new ExchangeFilter.ExchangeMaxNumAlgoOrders(f.path("maxNumAlgoOrders").asInt(0)));
+        default -> {
+          // EXCHANGE_MAX_NUM_ICEBERG_ORDERS and filters added later: the bot places no icebergs
+        }
+      }
+    }
+    return filters;
   }
 
   private static Set<OrderType> orderTypes(JsonNode array) {

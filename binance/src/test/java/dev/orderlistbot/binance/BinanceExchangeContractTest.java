@@ -12,6 +12,7 @@ import static dev.orderlistbot.binance.BinanceStub.signedByHmac;
 import dev.orderlistbot.core.domain.ApiCredentials;
 import dev.orderlistbot.core.domain.order.ClientListId;
 import dev.orderlistbot.core.domain.order.LegRole;
+import dev.orderlistbot.core.domain.order.PlacedOrderList;
 import dev.orderlistbot.core.port.out.ExchangeClient;
 import dev.orderlistbot.core.port.out.ExchangeClientContract;
 import java.net.http.HttpClient;
@@ -96,5 +97,21 @@ class BinanceExchangeContractTest extends ExchangeClientContract {
     stub.server.stubFor(
         signedByHmac(delete(urlPathEqualTo("/api/v3/orderList")), TestKeys.HMAC_API_KEY, TestKeys.HMAC_SECRET)
             .willReturn(aResponse().withStatus(400).withBody(Fixtures.text("error-2011-unknown-order.json"))));
+  }
+
+  @Override
+  protected void givenTheOcoShowsOpen(PlacedOrderList list) {
+    long id = list.id().value();
+    String open =
+        """
+        [{"symbol":"BTCUSDT","orderId":2,"orderListId":%d,"type":"LIMIT_MAKER","status":"NEW","isWorking":true,
+          "workingTime":1700000000000},
+         {"symbol":"BTCUSDT","orderId":3,"orderListId":%d,"type":"STOP_LOSS_LIMIT","status":"NEW","isWorking":false,
+          "workingTime":-1}]
+        """
+            .formatted(id, id);
+    stub.server.stubFor(
+        signedByHmac(get(urlPathEqualTo("/api/v3/openOrders")), TestKeys.HMAC_API_KEY, TestKeys.HMAC_SECRET)
+            .willReturn(json(open)));
   }
 }

@@ -37,7 +37,8 @@ import javax.crypto.spec.SecretKeySpec;
  *
  * <p><b>Seam for end-to-end tests</b> (parse, check, confirm, place): start one, point a {@link
  * BinanceExchangeClient} at it with {@link #client(Clock)}, give it market data with {@link
- * #exchangeInfo(String)} and {@link #lastPrice(String, String)}, let it accept placements with
+ * #exchangeInfo(String)}, {@link #lastPrice(String, String)} and {@link #averagePrice(String,
+ * String)}, an account with {@link #nothingOpen(String)}, let it accept placements with
  * {@link #acceptsOrderLists(String, String)} and read what was sent with {@link
  * #placements(String)}. See {@code dev.orderlistbot.ExchangeSeamTest}.
  */
@@ -77,6 +78,33 @@ public final class BinanceStub implements AutoCloseable {
         get(urlPathEqualTo("/api/v3/ticker/price"))
             .withQueryParam("symbol", com.github.tomakehurst.wiremock.client.WireMock.equalTo(symbol))
             .willReturn(json("{\"symbol\":\"" + symbol + "\",\"price\":\"" + price + "\"}")));
+  }
+
+  /**
+   * The centre of {@code symbol}'s price bands: no reference price was ever set ({@code -2043}), and
+   * {@code GET /api/v3/avgPrice} answers {@code price} over 5 minutes.
+   */
+  public void averagePrice(String symbol, String price) {
+    server.stubFor(
+        get(urlPathEqualTo("/api/v3/referencePrice"))
+            .withQueryParam("symbol", com.github.tomakehurst.wiremock.client.WireMock.equalTo(symbol))
+            .willReturn(aResponse().withStatus(400).withHeader("Content-Type", "application/json")
+                .withBody("{\"code\":-2043,\"msg\":\"This symbol doesn't have a reference price.\"}")));
+    server.stubFor(
+        get(urlPathEqualTo("/api/v3/avgPrice"))
+            .withQueryParam("symbol", com.github.tomakehurst.wiremock.client.WireMock.equalTo(symbol))
+            .willReturn(json("{\"mins\":5,\"price\":\"" + price + "\",\"closeTime\":1700000000000}")));
+  }
+
+  /**
+   * The account HMAC-signed by {@code hmacSecret} has nothing open: {@code GET /api/v3/openOrders}
+   * and {@code GET /api/v3/openOrderList} answer empty arrays.
+   */
+  public void nothingOpen(String hmacSecret) {
+    for (String path : List.of("/api/v3/openOrders", "/api/v3/openOrderList")) {
+      server.stubFor(
+          get(urlPathEqualTo(path)).andMatching(request -> MatchResult.of(hmacValid(request, hmacSecret))).willReturn(json("[]")));
+    }
   }
 
   /** Every correctly HMAC-signed {@code POST /api/v3/orderList/*} is answered with a fixture. */

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.orderlistbot.core.domain.Asset;
 import dev.orderlistbot.core.domain.Symbol;
 import dev.orderlistbot.core.domain.order.OrderType;
+import dev.orderlistbot.core.rules.ExchangeFilter;
 import dev.orderlistbot.core.rules.SymbolFilter;
 import dev.orderlistbot.core.rules.SymbolRules;
 import dev.orderlistbot.core.rules.SymbolStatus;
@@ -61,6 +62,23 @@ class ExchangeInfoReaderTest {
     SymbolRules btc = reader.read(fixture("exchangeinfo-btcusdt.json")).get(Symbol.of("BTCUSDT"));
 
     assertThat(btc).isEqualTo(BinanceBtcUsdt.RULES);
+  }
+
+  @Test
+  void theAccountWideExchangeFiltersComeWithEverySymbolsRules() throws IOException {
+    String json = fixture("exchangeinfo-btcusdt.json").replace("\"exchangeFilters\": []", """
+        "exchangeFilters": [{"filterType":"EXCHANGE_MAX_NUM_ORDERS","maxNumOrders":1000},
+          {"filterType":"EXCHANGE_MAX_NUM_ALGO_ORDERS","maxNumAlgoOrders":200},
+          {"filterType":"EXCHANGE_MAX_NUM_ICEBERG_ORDERS","maxNumIcebergOrders":10000},
+          {"filterType":"EXCHANGE_MAX_NUM_ORDER_LISTS","maxNumOrderLists":20}]""");
+
+    SymbolRules btc = reader.read(json).get(Symbol.of("BTCUSDT"));
+
+    assertThat(btc.exchangeFilters()).containsExactly(
+        new ExchangeFilter.ExchangeMaxNumOrders(1000),
+        new ExchangeFilter.ExchangeMaxNumAlgoOrders(200),
+        new ExchangeFilter.ExchangeMaxNumOrderLists(20));
+    assertThat(reader.read(fixture("exchangeinfo-btcusdt.json")).get(Symbol.of("BTCUSDT")).exchangeFilters()).isEmpty();
   }
 
   @Test

@@ -4,6 +4,7 @@ import dev.orderlistbot.core.domain.Asset;
 import dev.orderlistbot.core.domain.Balance;
 import dev.orderlistbot.core.domain.Balances;
 import dev.orderlistbot.core.domain.Symbol;
+import dev.orderlistbot.core.domain.order.OpenOrder;
 import dev.orderlistbot.core.domain.order.OrderListRef;
 import java.math.BigDecimal;
 import java.util.ArrayList;
@@ -91,6 +92,14 @@ final class Account {
 
   List<PaperList> open() {
     return lists.stream().filter(PaperList::isOpen).toList();
+  }
+
+  /** The legs of open lists that have not ended, on {@code symbol} or (empty) on every symbol. */
+  List<OpenOrder> openOrders(Optional<Symbol> symbol) {
+    return open().stream()
+        .filter(list -> symbol.map(list.symbol::equals).orElse(true))
+        .flatMap(list -> list.legs.stream().filter(leg -> !leg.isFinal()).map(leg -> leg.open(list.symbol, list.id)))
+        .toList();
   }
 
   List<PaperList> open(Symbol symbol) {

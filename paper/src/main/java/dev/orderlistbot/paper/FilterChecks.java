@@ -3,6 +3,7 @@ package dev.orderlistbot.paper;
 import static dev.orderlistbot.paper.Refusals.plain;
 
 import dev.orderlistbot.core.domain.Side;
+import dev.orderlistbot.core.domain.order.OpenOrder;
 import dev.orderlistbot.core.port.out.ExchangeError.Refused;
 import dev.orderlistbot.core.rules.SymbolFilter;
 import dev.orderlistbot.core.rules.SymbolFilter.LotSize;
@@ -171,12 +172,17 @@ final class FilterChecks {
         : Optional.empty();
   }
 
-  /** MAX_NUM_ORDERS, MAX_NUM_ORDER_LISTS and MAX_NUM_ALGO_ORDERS on the list's symbol. */
+  /**
+   * MAX_NUM_ORDERS, MAX_NUM_ORDER_LISTS and MAX_NUM_ALGO_ORDERS on the list's symbol. The paper
+   * market publishes no account-wide EXCHANGE_MAX_* limits (Binance's exchangeInfo of its four
+   * pairs has none either).
+   */
   private Optional<Refused> counts(PaperList list, Account account) {
     List<PaperLeg> openLegs =
         account.open(list.symbol).stream().flatMap(l -> l.legs.stream()).filter(leg -> !leg.isFinal()).toList();
     int openLists = account.open(list.symbol).size();
-    long openAlgo = openLegs.stream().filter(leg -> leg.type.isTriggered()).count();
+    // a triggered stop-limit rests as a plain limit order; only waiting ones count as algo (docs/decisions.md)
+    long openAlgo = account.openOrders(Optional.of(list.symbol)).stream().filter(OpenOrder::waitingAlgo).count();
     long newAlgo = list.legs.stream().filter(leg -> leg.type.isTriggered()).count();
     return first(List.of(
         () -> limit(MaxNumOrders.class, MaxNumOrders::limit, openLegs.size() + list.legs.size(), "open orders"),

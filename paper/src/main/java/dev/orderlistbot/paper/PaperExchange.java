@@ -1,11 +1,13 @@
 package dev.orderlistbot.paper;
 
 import dev.orderlistbot.core.domain.ApiCredentials;
+import dev.orderlistbot.core.domain.AveragePrice;
 import dev.orderlistbot.core.domain.Balances;
 import dev.orderlistbot.core.domain.Price;
 import dev.orderlistbot.core.domain.Symbol;
 import dev.orderlistbot.core.domain.UserRef;
 import dev.orderlistbot.core.domain.order.ClientListId;
+import dev.orderlistbot.core.domain.order.OpenOrder;
 import dev.orderlistbot.core.domain.order.OrderListRef;
 import dev.orderlistbot.core.domain.order.OrderListRequest;
 import dev.orderlistbot.core.domain.order.OrderRef;
@@ -164,6 +166,22 @@ public final class PaperExchange implements ExchangeClient, OrderEventSource, Pa
     return read(() -> new Price(book.price(symbol)));
   }
 
+  /** The paper market has no reference price: its bands are built around the last price. */
+  @Override
+  public Optional<Price> referencePrice(Symbol symbol) {
+    rules(symbol);
+    return Optional.empty();
+  }
+
+  /**
+   * The paper market keeps no trade history to average, so it answers as a Binance symbol with
+   * {@code avgPriceMins = 0} does: the last price stands in (its own filters use it too).
+   */
+  @Override
+  public AveragePrice averagePrice(Symbol symbol) {
+    return new AveragePrice(lastPrice(symbol), 0);
+  }
+
   @Override
   public Instant serverTime() {
     return clock.instant();
@@ -203,6 +221,13 @@ public final class PaperExchange implements ExchangeClient, OrderEventSource, Pa
     String key = key(credentials);
     return read(
         () -> book.existing(key).map(a -> a.open().stream().map(l -> l.view(false)).toList()).orElse(List.of()));
+  }
+
+  @Override
+  public List<OpenOrder> openOrders(ApiCredentials credentials, Optional<Symbol> symbol) {
+    String key = key(credentials);
+    symbol.ifPresent(this::rules);
+    return read(() -> book.existing(key).map(account -> account.openOrders(symbol)).orElse(List.of()));
   }
 
   @Override

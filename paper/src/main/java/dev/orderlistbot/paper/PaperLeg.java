@@ -9,6 +9,7 @@ import dev.orderlistbot.core.domain.order.ExpiryReason;
 import dev.orderlistbot.core.domain.order.LegReport;
 import dev.orderlistbot.core.domain.order.LegRole;
 import dev.orderlistbot.core.domain.order.LegStatus;
+import dev.orderlistbot.core.domain.order.OpenOrder;
 import dev.orderlistbot.core.domain.order.OrderListId;
 import dev.orderlistbot.core.domain.order.OrderSnapshot;
 import dev.orderlistbot.core.domain.order.OrderType;
@@ -102,6 +103,12 @@ final class PaperLeg {
   /** Working as a limit order on the book: a plain limit, or a triggered stop-limit/take-profit-limit. */
   boolean restsAsLimit() {
     return isWorking() && price.isPresent() && (!type.isTriggered() || triggered);
+  }
+
+  /** The order as the open-order limits see it: on the book unless pending or waiting for its trigger. */
+  OpenOrder open(Symbol symbol, OrderListId listId) {
+    return new OpenOrder(
+        symbol, Optional.of(listId), ReportedOrderType.valueOf(type.name()), isWorking() && (!type.isTriggered() || triggered));
   }
 
   /** Working, but its trigger has not fired yet. */

@@ -3,6 +3,7 @@ package dev.orderlistbot.paper;
 import dev.orderlistbot.testing.MutableClock;
 import dev.orderlistbot.core.domain.ApiCredentials;
 import dev.orderlistbot.core.domain.order.ClientListId;
+import dev.orderlistbot.core.domain.order.PlacedOrderList;
 import dev.orderlistbot.core.port.out.ExchangeClient;
 import dev.orderlistbot.core.port.out.PaperStateStore;
 import dev.orderlistbot.core.port.out.ExchangeClientContract;
@@ -55,4 +56,7 @@ class PaperExchangeContractTest extends ExchangeClientContract {
 
   @Override
   protected void givenNothingIsKnown() {}
+
+  @Override
+  protected void givenTheOcoShowsOpen(PlacedOrderList list) {}
 }

@@ -2,6 +2,7 @@ package dev.orderlistbot.core.engine;
 
 import dev.orderlistbot.core.domain.ApiCredentials;
 import dev.orderlistbot.core.domain.Asset;
+import dev.orderlistbot.core.domain.AveragePrice;
 import dev.orderlistbot.core.domain.Balance;
 import dev.orderlistbot.core.domain.Balances;
 import dev.orderlistbot.core.domain.Price;
@@ -18,6 +19,7 @@ import dev.orderlistbot.core.domain.order.ContingencyType;
 import dev.orderlistbot.core.domain.order.ListLeg;
 import dev.orderlistbot.core.domain.order.ListOrderStatus;
 import dev.orderlistbot.core.domain.order.ListStatusType;
+import dev.orderlistbot.core.domain.order.OpenOrder;
 import dev.orderlistbot.core.domain.order.OrderListId;
 import dev.orderlistbot.core.domain.order.OrderListRef;
 import dev.orderlistbot.core.domain.order.OrderListRequest;
@@ -29,6 +31,7 @@ import dev.orderlistbot.core.port.out.ExchangeClient;
 import dev.orderlistbot.core.port.out.ExchangeError;
 import dev.orderlistbot.core.port.out.ExchangeException;
 import dev.orderlistbot.core.port.out.PlacementResult;
+import dev.orderlistbot.core.rules.ExchangeFilter;
 import dev.orderlistbot.core.rules.SymbolFilter;
 import dev.orderlistbot.core.rules.SymbolRules;
 import dev.orderlistbot.core.rules.SymbolStatus;
@@ -90,6 +93,24 @@ final class FakeExchange implements ExchangeClient {
   /** How many of the next list look-ups fail as if the exchange could not be reached. */
   final AtomicInteger lookupFailures = new AtomicInteger();
 
+  /** Filters BTCUSDT has besides its price filter and lot size, e.g. a MAX_NUM_ORDERS. */
+  volatile List<SymbolFilter> moreFilters = List.of();
+  /** The account-wide limits the exchange publishes. */
+  volatile List<ExchangeFilter> exchangeFilters = List.of();
+  volatile Optional<Price> referencePrice = Optional.empty();
+  /** When set, asking for the reference price fails with this. */
+  volatile RuntimeException referencePriceFailure;
+  /** How many times the reference price was asked for. */
+  final AtomicInteger referencePriceQueries = new AtomicInteger();
+  /** The average price; none (the default) answers the last price over 0 minutes. */
+  volatile Optional<AveragePrice> averagePrice = Optional.empty();
+  /** Open orders besides the legs of the lists placed here, on any symbol. */
+  volatile List<OpenOrder> moreOpenOrders = List.of();
+  /** When set, asking for open orders fails with this. */
+  volatile RuntimeException openOrdersFailure;
+  /** The symbol of every open-order query: empty for every symbol. */
+  final List<Optional<Symbol>> openOrderQueries = Collections.synchronizedList(new ArrayList<>());
+
   private final Map<String, Stored> byClientId = new ConcurrentHashMap<>();
   private final Map<Long, OrderSnapshot> orders = new ConcurrentHashMap<>();
   /** How many order queries were answered. */
@@ -102,12 +123,13 @@ final class FakeExchange implements ExchangeClient {
     if (!symbol.equals(BTCUSDT)) {
       throw new ExchangeException(new ExchangeError.Refused(-1121, "Invalid symbol."));
     }
+    List<SymbolFilter> filters = new ArrayList<>(List.of(
+        new SymbolFilter.PriceFilter(new BigDecimal("0.01"), new BigDecimal("1000000"), new BigDecimal("0.01")),
+        new SymbolFilter.LotSize(new BigDecimal("0.00001"), new BigDecimal("9000"), new BigDecimal("0.00001"))));
+    filters.addAll(moreFilters);
     return new SymbolRules(
         BTCUSDT, SymbolStatus.TRADING, Asset.of("BTC"), Asset.of("USDT"), EnumSet.allOf(OrderType.class),
-        true, true, true, true,
-        List.of(
-            new SymbolFilter.PriceFilter(new BigDecimal("0.01"), new BigDecimal("1000000"), new BigDecimal("0.01")),
-            new SymbolFilter.LotSize(new BigDecimal("0.00001"), new BigDecimal("9000"), new BigDecimal("0.00001"))));
+        true, true, true, true, filters, exchangeFilters);
   }
 
   @Override
@@ -123,6 +145,22 @@ final class FakeExchange implements ExchangeClient {
     }
     rules(symbol);
     return last;
+  }
+
+  @Override
+  public Optional<Price> referencePrice(Symbol symbol) {
+    rules(symbol);
+    referencePriceQueries.incrementAndGet();
+    RuntimeException failure = referencePriceFailure;
+    if (failure != null) {
+      throw failure;
+    }
+    return referencePrice;
+  }
+
+  @Override
+  public AveragePrice averagePrice(Symbol symbol) {
+    return averagePrice.orElseGet(() -> new AveragePrice(lastPrice(symbol), 0));
   }
 
   @Override
@@ -213,6 +251,24 @@ final class FakeExchange implements ExchangeClient {
         .filter(s -> s.apiKey().equals(credentials.apiKey()) && s.list().isOpen())
         .map(Stored::list)
         .toList();
+  }
+
+  @Override
+  public List<OpenOrder> openOrders(ApiCredentials credentials, Optional<Symbol> symbol) {
+    openOrderQueries.add(symbol);
+    RuntimeException failure = openOrdersFailure;
+    if (failure != null) {
+      throw failure;
+    }
+    List<OpenOrder> open = new ArrayList<>(moreOpenOrders);
+    for (PlacedOrderList list : openOrderLists(credentials)) {
+      for (ListLeg leg : list.legs()) {
+        ReportedOrderType type = leg.report().map(LegReport::type).orElse(ReportedOrderType.LIMIT);
+        boolean working = type.asOrderType().map(t -> !t.isTriggered()).orElse(true);
+        open.add(new OpenOrder(list.symbol(), Optional.of(list.id()), type, working));
+      }
+    }
+    return open.stream().filter(order -> symbol.map(order.symbol()::equals).orElse(true)).toList();
   }
 
   @Override

@@ -42,7 +42,9 @@ class UnknownOutcomeOnBinanceTest {
     binance.serverTime(System.currentTimeMillis());
     binance.exchangeInfo("exchangeinfo-btcusdt.json");
     binance.lastPrice("BTCUSDT", "30500.00000000");
+    binance.averagePrice("BTCUSDT", "30480.12000000");
     binance.account(API_KEY, SECRET, ACCOUNT);
+    binance.nothingOpen(SECRET);
     bot =
         new TestBot(
             dir,

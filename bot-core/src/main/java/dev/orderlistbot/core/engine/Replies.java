@@ -152,6 +152,11 @@ final class Replies {
     return "The exits sell exactly what the entry buys.";
   }
 
+  static String previewCountsUnchecked() {
+    return "⚠️ Your open orders could not be counted just now, so the exchange's open-order limits were not checked: "
+        + "if this list is over one, the exchange refuses it and nothing is placed.";
+  }
+
   static String previewConfirmWithin(Duration ttl) {
     return "Press Confirm within " + seconds(ttl) + " to place it.";
   }

@@ -26,7 +26,7 @@ import java.util.stream.Collectors;
 final class Texts {
   private Texts() {}
 
-  static String preview(Preview preview, TradingEnvironment environment, Duration ttl) {
+  static String preview(Preview preview, TradingEnvironment environment, Duration ttl, boolean countsUnchecked) {
     List<String> lines = new ArrayList<>();
     lines.add(Replies.previewTitle(environment));
     lines.add(preview.kind() + " " + preview.side() + " " + preview.quantity().plain() + " " + preview.baseAsset()
@@ -43,6 +43,9 @@ final class Texts {
     lines.add(Replies.previewNotional(
         Figures.number(preview.notional()) + " " + preview.quoteAsset(), Figures.number(preview.lastPrice().value())));
     preview.rewardToRisk().ifPresent(r -> lines.add(Replies.previewRewardToRisk(r.toPlainString())));
+    if (countsUnchecked) {
+      lines.add(Replies.previewCountsUnchecked());
+    }
     lines.add(Replies.previewConfirmWithin(ttl));
     return String.join("\n", lines);
   }

@@ -1,15 +1,21 @@
 package dev.orderlistbot.core.rules;
 
+import dev.orderlistbot.core.rules.ExchangeFilter.ExchangeMaxNumAlgoOrders;
+import dev.orderlistbot.core.rules.ExchangeFilter.ExchangeMaxNumOrderLists;
+import dev.orderlistbot.core.rules.ExchangeFilter.ExchangeMaxNumOrders;
 import dev.orderlistbot.core.rules.SymbolFilter.MaxNumAlgoOrders;
 import dev.orderlistbot.core.rules.SymbolFilter.MaxNumOrderLists;
 import dev.orderlistbot.core.rules.SymbolFilter.MaxNumOrders;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
+import java.util.OptionalInt;
 
 /**
  * MAX_NUM_ORDERS (open orders + the list's orders), MAX_NUM_ORDER_LISTS (open lists + 1) and
- * MAX_NUM_ALGO_ORDERS (open stop/take-profit orders + the list's triggered legs, pending ones
- * included), each only when the snapshot knows the open count. A limit of 0 is off.
+ * MAX_NUM_ALGO_ORDERS (waiting stop/take-profit orders + the list's triggered legs, pending ones
+ * included) on the symbol, and their account-wide EXCHANGE_MAX_* versions on every symbol; each
+ * only when the snapshot knows the open count. A limit of 0 is off.
  */
 final class CountCheck implements PlanCheck {
 
@@ -18,21 +24,39 @@ final class CountCheck implements PlanCheck {
     List<Violation> out = new ArrayList<>();
     int orders = plan.kind().orderCount();
     int algo = (int) plan.legs().stream().filter(leg -> leg.leg().type().isTriggered()).count();
-    rules.filter(MaxNumOrders.class).ifPresent(f -> market.openOrders().ifPresent(open -> {
-      if (f.limit() > 0 && open + orders > f.limit()) {
-        out.add(RuleMessages.tooManyOrders(open, orders, f.limit(), plan.kind(), rules.symbol()));
-      }
-    }));
-    rules.filter(MaxNumOrderLists.class).ifPresent(f -> market.openOrderLists().ifPresent(open -> {
-      if (f.limit() > 0 && open + 1 > f.limit()) {
-        out.add(RuleMessages.tooManyLists(open, f.limit(), rules.symbol()));
-      }
-    }));
-    rules.filter(MaxNumAlgoOrders.class).ifPresent(f -> market.openAlgoOrders().ifPresent(open -> {
-      if (f.limit() > 0 && algo > 0 && open + algo > f.limit()) {
-        out.add(RuleMessages.tooManyAlgoOrders(open, algo, f.limit(), plan.kind(), rules.symbol()));
-      }
-    }));
+    OpenCounts here = market.onSymbol();
+    OpenCounts all = market.onExchange();
+
+    Optional<Integer> maxOrders = rules.filter(MaxNumOrders.class).map(MaxNumOrders::limit);
+    over(maxOrders, here.orders(), orders).ifPresent(open ->
+        out.add(RuleMessages.tooManyOrders(open, orders, maxOrders.orElseThrow(), plan.kind(), rules.symbol())));
+    Optional<Integer> maxLists = rules.filter(MaxNumOrderLists.class).map(MaxNumOrderLists::limit);
+    over(maxLists, here.orderLists(), 1).ifPresent(open ->
+        out.add(RuleMessages.tooManyLists(open, maxLists.orElseThrow(), rules.symbol())));
+    Optional<Integer> maxAlgo = rules.filter(MaxNumAlgoOrders.class).map(MaxNumAlgoOrders::limit);
+    over(maxAlgo, here.algoOrders(), algo).ifPresent(open ->
+        out.add(RuleMessages.tooManyAlgoOrders(open, algo, maxAlgo.orElseThrow(), plan.kind(), rules.symbol())));
+
+    Optional<Integer> allOrders =
+        rules.exchangeFilter(ExchangeMaxNumOrders.class).map(ExchangeMaxNumOrders::limit);
+    over(allOrders, all.orders(), orders).ifPresent(open ->
+        out.add(RuleMessages.tooManyOrdersOnExchange(open, orders, allOrders.orElseThrow(), plan.kind())));
+    Optional<Integer> allLists =
+        rules.exchangeFilter(ExchangeMaxNumOrderLists.class).map(ExchangeMaxNumOrderLists::limit);
+    over(allLists, all.orderLists(), 1).ifPresent(open ->
+        out.add(RuleMessages.tooManyListsOnExchange(open, allLists.orElseThrow())));
+    Optional<Integer> allAlgo =
+        rules.exchangeFilter(ExchangeMaxNumAlgoOrders.class).map(ExchangeMaxNumAlgoOrders::limit);
+    over(allAlgo, all.algoOrders(), algo).ifPresent(open ->
+        out.add(RuleMessages.tooManyAlgoOrdersOnExchange(open, algo, allAlgo.orElseThrow(), plan.kind())));
     return out;
+  }
+
+  /** The open count, when the limit is on, the count known, the list adds to it and would pass the limit. */
+  private static OptionalInt over(Optional<Integer> limit, OptionalInt open, int adds) {
+    if (limit.isEmpty() || limit.get() <= 0 || open.isEmpty() || adds == 0 || open.getAsInt() + adds <= limit.get()) {
+      return OptionalInt.empty();
+    }
+    return open;
   }
 }

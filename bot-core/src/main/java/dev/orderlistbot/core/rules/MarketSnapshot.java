@@ -6,45 +6,41 @@ import java.math.BigDecimal;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.OptionalInt;
 
 /**
  * The market and account facts the checks use, fetched just before checking.
  *
  * @param lastPrice the last traded price (Binance compares OCO legs with it)
- * @param referencePrice the price PERCENT_PRICE bands are built around (the reference price or the
- *     average price); when empty, the last price is used
+ * @param band the price PERCENT_PRICE bands are built around (the reference price or the average
+ *     price); when empty, the last price is used
  * @param freeBalances free balance per asset, when known; required for {@code 25%} quantities
- * @param openOrders open orders on the symbol, when known
- * @param openOrderLists open order lists on the symbol, when known
- * @param openAlgoOrders open stop-loss / take-profit orders on the symbol, when known
+ * @param onSymbol what the account has open on the command's symbol, as far as known
+ * @param onExchange what the account has open on every symbol, as far as known (for the
+ *     account-wide {@code EXCHANGE_MAX_*} limits)
  */
 public record MarketSnapshot(
     Price lastPrice,
-    Optional<Price> referencePrice,
+    Optional<BandReference> band,
     Optional<Map<Asset, BigDecimal>> freeBalances,
-    OptionalInt openOrders,
-    OptionalInt openOrderLists,
-    OptionalInt openAlgoOrders) {
+    OpenCounts onSymbol,
+    OpenCounts onExchange) {
 
   public MarketSnapshot {
     Objects.requireNonNull(lastPrice, "lastPrice");
-    Objects.requireNonNull(referencePrice, "referencePrice");
+    Objects.requireNonNull(band, "band");
     freeBalances = Objects.requireNonNull(freeBalances, "freeBalances").map(Map::copyOf);
-    Objects.requireNonNull(openOrders, "openOrders");
-    Objects.requireNonNull(openOrderLists, "openOrderLists");
-    Objects.requireNonNull(openAlgoOrders, "openAlgoOrders");
+    Objects.requireNonNull(onSymbol, "onSymbol");
+    Objects.requireNonNull(onExchange, "onExchange");
   }
 
   /** Only the last price is known. */
   public static MarketSnapshot lastPriceOnly(Price lastPrice) {
-    return new MarketSnapshot(
-        lastPrice, Optional.empty(), Optional.empty(), OptionalInt.empty(), OptionalInt.empty(), OptionalInt.empty());
+    return new MarketSnapshot(lastPrice, Optional.empty(), Optional.empty(), OpenCounts.UNKNOWN, OpenCounts.UNKNOWN);
   }
 
-  /** The price PERCENT_PRICE bands are built around. */
-  public Price bandReference() {
-    return referencePrice.orElse(lastPrice);
+  /** The price PERCENT_PRICE bands are built around, and which price it is. */
+  public BandReference bandReference() {
+    return band.orElseGet(() -> BandReference.lastPrice(lastPrice));
   }
 
   /** Free balance of an asset; zero when balances are known but the asset is absent. */

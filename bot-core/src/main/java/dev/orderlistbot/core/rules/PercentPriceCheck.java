@@ -1,6 +1,5 @@
 package dev.orderlistbot.core.rules;
 
-import dev.orderlistbot.core.domain.Price;
 import dev.orderlistbot.core.domain.Side;
 import dev.orderlistbot.core.rules.SymbolFilter.PercentPrice;
 import dev.orderlistbot.core.rules.SymbolFilter.PercentPriceBySide;
@@ -13,8 +12,9 @@ import java.util.Optional;
 
 /**
  * PERCENT_PRICE_BY_SIDE (BUY prices against the bid multipliers, SELL against the ask ones) and
- * PERCENT_PRICE, on every limit price, around {@link MarketSnapshot#bandReference()}. The suggested
- * price is the band's edge rounded inwards to the tick. Binance documents these for the order
+ * PERCENT_PRICE, on every limit price, around {@link MarketSnapshot#bandReference()} (the reference
+ * price, else the average price, else the last price, as Binance does), which the refusal names.
+ * The suggested price is the band's edge rounded inwards to the tick. Binance documents these for the order
  * price only, so stop prices are not held to them.
  */
 final class PercentPriceCheck implements PlanCheck {
@@ -22,7 +22,7 @@ final class PercentPriceCheck implements PlanCheck {
   @Override
   public List<Violation> check(Plan plan, SymbolRules rules, MarketSnapshot market) {
     List<Violation> violations = new ArrayList<>();
-    Price reference = market.bandReference();
+    BandReference reference = market.bandReference();
     BigDecimal tick = rules.filter(PriceFilter.class).map(PriceFilter::tickSize).orElse(BigDecimal.ZERO);
     Optional<PercentPriceBySide> bySide = rules.filter(PercentPriceBySide.class);
     Optional<PercentPrice> plain = rules.filter(PercentPrice.class);
@@ -42,18 +42,18 @@ final class PercentPriceCheck implements PlanCheck {
   }
 
   private static void band(
-      NamedPrice named, Side side, BigDecimal up, BigDecimal down, Rule rule, Price reference, BigDecimal tick,
+      NamedPrice named, Side side, BigDecimal up, BigDecimal down, Rule rule, BandReference reference, BigDecimal tick,
       List<Violation> out) {
     BigDecimal price = named.price().value();
     if (up.signum() > 0) {
-      BigDecimal high = reference.value().multiply(up);
+      BigDecimal high = reference.price().value().multiply(up);
       if (price.compareTo(high) > 0) {
         BigDecimal fix = tick.signum() > 0 ? Steps.down(high, tick) : high;
         out.add(RuleMessages.tooFarFromMarket(rule, named, side, reference, true, fix));
       }
     }
     if (down.signum() > 0) {
-      BigDecimal low = reference.value().multiply(down);
+      BigDecimal low = reference.price().value().multiply(down);
       if (price.compareTo(low) < 0) {
         BigDecimal fix = tick.signum() > 0 ? Steps.up(low, tick) : low;
         out.add(RuleMessages.tooFarFromMarket(rule, named, side, reference, false, fix));

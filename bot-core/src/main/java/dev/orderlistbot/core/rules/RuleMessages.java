@@ -165,10 +165,20 @@ final class RuleMessages {
   }
 
   static Violation tooFarFromMarket(
-      Rule rule, NamedPrice p, Side side, Price reference, boolean tooHigh, BigDecimal fix) {
-    return filter(rule, "The %s %s is too far from the market price %s: %s may go %s %s right now, so use %s %s.",
-        name(p.name()), p.price(), reference, rule == Rule.PERCENT_PRICE_BY_SIDE ? side + " prices" : "prices",
+      Rule rule, NamedPrice p, Side side, BandReference centre, boolean tooHigh, BigDecimal fix) {
+    return filter(rule, "The %s %s is too far from %s, which the exchange builds its price band around: %s may go %s "
+        + "%s right now, so use %s %s.",
+        name(p.name()), p.price(), centre(centre), rule == Rule.PERCENT_PRICE_BY_SIDE ? side + " prices" : "prices",
         tooHigh ? "up to" : "down to", n(fix), tooHigh ? "at most" : "at least", n(fix));
+  }
+
+  /** "the reference price 30000", "the 5-minute average price 30000", "the last price 30000". */
+  private static String centre(BandReference centre) {
+    return switch (centre.source()) {
+      case REFERENCE_PRICE -> "the reference price " + centre.price();
+      case AVERAGE_PRICE -> format("the %d-minute average price %s", centre.minutes(), centre.price());
+      case LAST_PRICE -> "the last price " + centre.price();
+    };
   }
 
   static Violation makerEntryWouldTake(NamedPrice p, Side side, Price last, Optional<BigDecimal> example) {
@@ -206,19 +216,38 @@ final class RuleMessages {
   }
 
   static Violation tooManyOrders(int open, int adds, int limit, ListKind kind, Symbol symbol) {
-    return filter(Rule.MAX_NUM_ORDERS, "You have %d open orders on %s and this %s adds %d, over the limit of %d: "
-        + "cancel at least %d open order(s) first.", open, symbol, kind, adds, limit, open + adds - limit);
+    return filter(Rule.MAX_NUM_ORDERS, "You have %d open orders on %s and this %s adds %d, over the exchange's "
+        + "limit of %d per pair: cancel at least %s on %s first.",
+        open, symbol, kind, adds, limit, orders(open + adds - limit), symbol);
   }
 
   static Violation tooManyLists(int open, int limit, Symbol symbol) {
-    return filter(Rule.MAX_NUM_ORDER_LISTS, "You have %d open order lists on %s, the most it allows: "
-        + "cancel at least %d of them first.", open, symbol, open + 1 - limit);
+    return filter(Rule.MAX_NUM_ORDER_LISTS, "You have %d open order lists on %s and the exchange allows at most %d "
+        + "per pair: cancel at least %d of them before placing this one.", open, symbol, limit, open + 1 - limit);
   }
 
   static Violation tooManyAlgoOrders(int open, int adds, int limit, ListKind kind, Symbol symbol) {
-    return filter(Rule.MAX_NUM_ALGO_ORDERS, "You have %d open stop and take-profit orders on %s and this %s adds %d, "
-        + "over the limit of %d: cancel at least %d of them first.",
+    return filter(Rule.MAX_NUM_ALGO_ORDERS, "You have %d stop-loss and take-profit orders waiting to trigger on %s "
+        + "and this %s adds %d, over the exchange's limit of %d per pair: cancel at least %d of them first.",
         open, symbol, kind, adds, limit, open + adds - limit);
+  }
+
+  static Violation tooManyOrdersOnExchange(int open, int adds, int limit, ListKind kind) {
+    return filter(Rule.EXCHANGE_MAX_NUM_ORDERS, "You have %d open orders across all pairs and this %s adds %d, "
+        + "over the exchange's limit of %d per account: cancel at least %s first.",
+        open, kind, adds, limit, orders(open + adds - limit));
+  }
+
+  static Violation tooManyListsOnExchange(int open, int limit) {
+    return filter(Rule.EXCHANGE_MAX_NUM_ORDER_LISTS, "You have %d open order lists across all pairs and the "
+        + "exchange allows at most %d per account: cancel at least %d of them before placing this one.",
+        open, limit, open + 1 - limit);
+  }
+
+  static Violation tooManyAlgoOrdersOnExchange(int open, int adds, int limit, ListKind kind) {
+    return filter(Rule.EXCHANGE_MAX_NUM_ALGO_ORDERS, "You have %d stop-loss and take-profit orders waiting to "
+        + "trigger across all pairs and this %s adds %d, over the exchange's limit of %d per account: cancel at "
+        + "least %d of them first.", open, kind, adds, limit, open + adds - limit);
   }
 
   static Violation notEnoughBase(BigDecimal free, Quantity q, Optional<BigDecimal> fits, SymbolRules r) {
@@ -253,6 +282,10 @@ final class RuleMessages {
       case TAKE_PROFIT -> "take-profit";
       case STOP_LOSS -> "stop-loss";
     };
+  }
+
+  private static String orders(int count) {
+    return count == 1 ? "1 open order" : count + " open orders";
   }
 
   private static String either(BigDecimal lower, BigDecimal upper) {

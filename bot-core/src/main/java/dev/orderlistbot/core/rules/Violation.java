@@ -95,8 +95,14 @@ public record Violation(Rule rule, String message, OptionalInt binanceCode) {
     MAX_NUM_ORDERS,
     /** MAX_NUM_ORDER_LISTS: too many open order lists on the symbol. */
     MAX_NUM_ORDER_LISTS,
-    /** MAX_NUM_ALGO_ORDERS: too many open stop and take-profit orders on the symbol. */
+    /** MAX_NUM_ALGO_ORDERS: too many stop and take-profit orders waiting to trigger on the symbol. */
     MAX_NUM_ALGO_ORDERS,
+    /** EXCHANGE_MAX_NUM_ORDERS: too many open orders on the whole account. */
+    EXCHANGE_MAX_NUM_ORDERS,
+    /** EXCHANGE_MAX_NUM_ORDER_LISTS: too many open order lists on the whole account. */
+    EXCHANGE_MAX_NUM_ORDER_LISTS,
+    /** EXCHANGE_MAX_NUM_ALGO_ORDERS: too many stop and take-profit orders waiting on the whole account. */
+    EXCHANGE_MAX_NUM_ALGO_ORDERS,
     /** The free balance does not cover the order. */
     INSUFFICIENT_BALANCE
   }

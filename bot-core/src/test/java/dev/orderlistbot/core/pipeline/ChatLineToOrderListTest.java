@@ -19,6 +19,7 @@ import dev.orderlistbot.core.domain.order.Trigger;
 import dev.orderlistbot.core.domain.order.WorkingOrder;
 import dev.orderlistbot.core.rules.CheckResult;
 import dev.orderlistbot.core.rules.MarketSnapshot;
+import dev.orderlistbot.core.rules.OpenCounts;
 import dev.orderlistbot.core.rules.PreTradeCheck;
 import dev.orderlistbot.core.rules.SymbolRules;
 import dev.orderlistbot.core.rules.Violation;
@@ -26,7 +27,6 @@ import dev.orderlistbot.testing.BinanceBtcUsdt;
 import java.math.BigDecimal;
 import java.util.Map;
 import java.util.Optional;
-import java.util.OptionalInt;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -45,9 +45,8 @@ class ChatLineToOrderListTest {
           LAST,
           Optional.empty(),
           Optional.of(Map.of(Asset.of("BTC"), new BigDecimal("0.5"), Asset.of("USDT"), new BigDecimal("20000"))),
-          OptionalInt.of(0),
-          OptionalInt.of(0),
-          OptionalInt.of(0));
+          OpenCounts.of(0, 0, 0),
+          OpenCounts.of(0, 0, 0));
 
 
   @Test

@@ -21,7 +21,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.OptionalInt;
 import java.util.Set;
 
 /** Test vocabulary: the BTCUSDT fixture, rule variants, typed commands and market snapshots. */
@@ -68,6 +67,13 @@ final class Given {
     }
     return new SymbolRules(r.symbol(), r.status(), r.baseAsset(), r.quoteAsset(), r.orderTypes(),
         r.ocoAllowed(), r.otoAllowed(), r.opoAllowed(), r.allowTrailingStop(), filters);
+  }
+
+  /** The fixture (which has no account-wide limits) with these {@code exchangeFilters}. */
+  static SymbolRules withExchangeFilters(ExchangeFilter... filters) {
+    SymbolRules r = FIXTURE;
+    return new SymbolRules(r.symbol(), r.status(), r.baseAsset(), r.quoteAsset(), r.orderTypes(),
+        r.ocoAllowed(), r.otoAllowed(), r.opoAllowed(), r.allowTrailingStop(), r.filters(), List.of(filters));
   }
 
   static SymbolRules without(Class<?>... types) {
@@ -183,18 +189,20 @@ final class Given {
   }
 
   static MarketSnapshot withBalances(String last, Map<Asset, BigDecimal> free) {
-    return new MarketSnapshot(
-        Price.of(last), Optional.empty(), Optional.of(free), OptionalInt.empty(), OptionalInt.empty(), OptionalInt.empty());
+    return new MarketSnapshot(Price.of(last), Optional.empty(), Optional.of(free), OpenCounts.UNKNOWN, OpenCounts.UNKNOWN);
   }
 
-  static MarketSnapshot withReference(String last, String reference) {
-    return new MarketSnapshot(Price.of(last), Optional.of(Price.of(reference)), Optional.empty(),
-        OptionalInt.empty(), OptionalInt.empty(), OptionalInt.empty());
+  static MarketSnapshot withBand(String last, BandReference band) {
+    return new MarketSnapshot(Price.of(last), Optional.of(band), Optional.empty(), OpenCounts.UNKNOWN, OpenCounts.UNKNOWN);
   }
 
   static MarketSnapshot withCounts(String last, int orders, int lists, int algo) {
-    return new MarketSnapshot(Price.of(last), Optional.empty(), Optional.empty(),
-        OptionalInt.of(orders), OptionalInt.of(lists), OptionalInt.of(algo));
+    return new MarketSnapshot(
+        Price.of(last), Optional.empty(), Optional.empty(), OpenCounts.of(orders, lists, algo), OpenCounts.UNKNOWN);
+  }
+
+  static MarketSnapshot withCountsOnExchange(String last, OpenCounts onSymbol, OpenCounts onExchange) {
+    return new MarketSnapshot(Price.of(last), Optional.empty(), Optional.empty(), onSymbol, onExchange);
   }
 
   // ---- outcomes ----

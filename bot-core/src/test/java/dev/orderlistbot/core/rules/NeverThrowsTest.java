@@ -123,8 +123,14 @@ class NeverThrowsTest {
     Price last = random.nextInt(5) == 0 ? new Price(positive(random)) : Price.of(pick(random, "30000", "0.0123", "1.5"));
     return new MarketSnapshot(
         last,
-        random.nextBoolean() ? Optional.of(near(random, last)) : Optional.empty(),
+        random.nextBoolean() ? Optional.of(BandReference.averagePrice(near(random, last), 5)) : Optional.empty(),
         random.nextBoolean() ? Optional.of(balances) : Optional.empty(),
+        counts(random),
+        counts(random));
+  }
+
+  private static OpenCounts counts(Random random) {
+    return new OpenCounts(
         random.nextBoolean() ? OptionalInt.of(random.nextInt(300)) : OptionalInt.empty(),
         random.nextBoolean() ? OptionalInt.of(random.nextInt(30)) : OptionalInt.empty(),
         random.nextBoolean() ? OptionalInt.of(random.nextInt(10)) : OptionalInt.empty());

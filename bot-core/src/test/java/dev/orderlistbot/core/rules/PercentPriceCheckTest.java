@@ -13,10 +13,12 @@ import static dev.orderlistbot.core.rules.Given.refused;
 import static dev.orderlistbot.core.rules.Given.sl;
 import static dev.orderlistbot.core.rules.Given.tp;
 import static dev.orderlistbot.core.rules.Given.with;
-import static dev.orderlistbot.core.rules.Given.withReference;
+import static dev.orderlistbot.core.rules.Given.last;
+import static dev.orderlistbot.core.rules.Given.withBand;
 import static dev.orderlistbot.core.rules.Given.without;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.orderlistbot.core.domain.Price;
 import dev.orderlistbot.core.domain.Side;
 import dev.orderlistbot.core.rules.SymbolFilter.PercentPrice;
 import dev.orderlistbot.core.rules.SymbolFilter.PercentPriceBySide;
@@ -31,7 +33,7 @@ class PercentPriceCheckTest {
     var violation = only(check(oco(Side.SELL, qty("0.01"), tp("150000.01"), sl("29000"))), Rule.PERCENT_PRICE_BY_SIDE);
 
     assertThat(violation.message())
-        .contains("150000.01 is too far from the market price 30000", "SELL prices", "use at most 150000");
+        .contains("150000.01 is too far from the last price 30000", "SELL prices", "use at most 150000");
     accepted(check(oco(Side.SELL, qty("0.01"), tp("150000"), sl("29000"))));
   }
 
@@ -52,10 +54,33 @@ class PercentPriceCheckTest {
 
   @Test
   void theBandIsBuiltAroundTheReferencePriceWhenThereIsOne() {
-    var violation = only(CHECK.check(oto(Side.BUY, qty("0.01"), at("25000"), sl("24000")), NARROW, withReference("30000", "20000")),
+    var band = BandReference.referencePrice(Price.of("20000"));
+    var violation = only(CHECK.check(oto(Side.BUY, qty("0.01"), at("25000"), sl("24000")), NARROW, withBand("30000", band)),
         Rule.PERCENT_PRICE_BY_SIDE);
 
-    assertThat(violation.message()).contains("market price 20000", "use at most 22000");
+    assertThat(violation.message()).contains("too far from the reference price 20000", "use at most 22000");
+  }
+
+  @Test
+  void aStopLimitPriceInsideTheBandAroundTheAverageIsAcceptedWhenTheLastPriceHasRunAway() {
+    // a spike: the last trade is 40000, the 5-minute average still 30000; SELL prices may go from 0.8x to 1.5x
+    SymbolRules rules = with(new PercentPriceBySide(dec("1.1"), dec("0.9"), dec("1.5"), dec("0.8")));
+    var spike = oco(Side.SELL, qty("0.01"), tp("42000"), sl("31000", "30900"));
+
+    accepted(CHECK.check(spike, rules, withBand("40000", BandReference.averagePrice(Price.of("30000"), 5))));
+    assertThat(only(CHECK.check(spike, rules, last("40000")), Rule.PERCENT_PRICE_BY_SIDE).message())
+        .contains("stop-loss limit price 30900 is too far from the last price 40000", "use at least 32000");
+  }
+
+  @Test
+  void theRefusalNamesTheAveragePriceTheBandIsBuiltAround() {
+    var average = withBand("30000", BandReference.averagePrice(Price.of("20000"), 5));
+
+    var violation = only(CHECK.check(oto(Side.BUY, qty("0.01"), at("25000"), sl("24000")), NARROW, average),
+        Rule.PERCENT_PRICE_BY_SIDE);
+
+    assertThat(violation.message()).isEqualTo("The entry price 25000 is too far from the 5-minute average price 20000, "
+        + "which the exchange builds its price band around: BUY prices may go up to 22000 right now, so use at most 22000.");
   }
 
   @Test

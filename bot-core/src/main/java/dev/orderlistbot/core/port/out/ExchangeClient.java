@@ -1,10 +1,12 @@
 package dev.orderlistbot.core.port.out;
 
 import dev.orderlistbot.core.domain.ApiCredentials;
+import dev.orderlistbot.core.domain.AveragePrice;
 import dev.orderlistbot.core.domain.Balances;
 import dev.orderlistbot.core.domain.Price;
 import dev.orderlistbot.core.domain.Symbol;
 import dev.orderlistbot.core.domain.order.ClientListId;
+import dev.orderlistbot.core.domain.order.OpenOrder;
 import dev.orderlistbot.core.domain.order.OrderListRef;
 import dev.orderlistbot.core.domain.order.OrderListRequest;
 import dev.orderlistbot.core.domain.order.OrderRef;
@@ -19,9 +21,10 @@ import java.util.Optional;
  * A spot exchange that takes order lists, on behalf of many users, each with their own API key.
  * Implemented by the Binance adapter ({@code BinanceExchangeClient}) and, later, a paper exchange.
  *
- * <p><b>Contract.</b> Market data ({@link #rules}, {@link #lastPrice}, {@link #serverTime}) needs no
- * key. Every account call takes the {@link ApiCredentials} of the user on whose behalf it is made;
- * the implementation signs with exactly those and keeps nothing of them but what signing needs.
+ * <p><b>Contract.</b> Market data ({@link #rules}, {@link #lastPrice}, {@link #referencePrice},
+ * {@link #averagePrice}, {@link #serverTime}) needs no key. Every account call takes the {@link
+ * ApiCredentials} of the user on whose behalf it is made; the implementation signs with exactly
+ * those and keeps nothing of them but what signing needs.
  * Nothing that leaves this interface contains a secret, a signature, a signed URL or raw JSON.
  *
  * <p><b>Placing.</b> {@link #place} never throws for an exchange outcome: it answers a {@link
@@ -59,6 +62,18 @@ public interface ExchangeClient {
   /** The last traded price, which OCO legs are compared with. */
   Price lastPrice(Symbol symbol);
 
+  /**
+   * The symbol's reference price, which Binance builds PERCENT_PRICE bands around when there is one;
+   * empty when the symbol has none now or never had one ({@code -2043}). No key needed.
+   */
+  Optional<Price> referencePrice(Symbol symbol);
+
+  /**
+   * The symbol's average price over its {@code avgPriceMins}, which the bands are built around when
+   * there is no reference price. No key needed.
+   */
+  AveragePrice averagePrice(Symbol symbol);
+
   /** The exchange's clock (the bot keeps its own requests' timestamps in step with it). */
   Instant serverTime();
 
@@ -91,6 +106,13 @@ public interface ExchangeClient {
 
   /** The account's open order lists, on every symbol. */
   List<PlacedOrderList> openOrderLists(ApiCredentials credentials);
+
+  /**
+   * The account's open orders on {@code symbol}, or on every symbol when it is empty. On Binance the
+   * second costs 80 request weight against 6, so ask for every symbol only when an account-wide
+   * limit needs it.
+   */
+  List<OpenOrder> openOrders(ApiCredentials credentials, Optional<Symbol> symbol);
 
   /** One order's state (e.g. a leg of a list), or empty if the exchange does not know it. */
   Optional<OrderSnapshot> order(ApiCredentials credentials, Symbol symbol, OrderRef order);

@@ -19,9 +19,12 @@ import dev.orderlistbot.core.domain.order.ListLeg;
 import dev.orderlistbot.core.domain.order.ListOrderStatus;
 import dev.orderlistbot.core.domain.order.ListStatusType;
 import dev.orderlistbot.core.domain.order.OcoPair;
+import dev.orderlistbot.core.domain.order.OpenOrder;
 import dev.orderlistbot.core.domain.order.OrderListRef;
 import dev.orderlistbot.core.domain.order.OrderListRequest;
 import dev.orderlistbot.core.domain.order.OrderRef;
+import dev.orderlistbot.core.domain.order.PlacedOrderList;
+import dev.orderlistbot.core.domain.order.ReportedOrderType;
 import dev.orderlistbot.core.domain.order.Trigger;
 import dev.orderlistbot.core.port.out.ExchangeClient;
 import dev.orderlistbot.core.port.out.ExchangeError;
@@ -29,6 +32,8 @@ import dev.orderlistbot.core.port.out.ExchangeException;
 import dev.orderlistbot.core.port.out.PlacementResult;
 import dev.orderlistbot.core.rules.SymbolFilter;
 import dev.orderlistbot.core.rules.SymbolRules;
+import java.util.List;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -54,6 +59,9 @@ public abstract class ExchangeClientContract {
 
   /** The exchange knows no list named {@link #ID} and no order named {@code gone}. */
   protected abstract void givenNothingIsKnown();
+
+  /** The exchange shows the OCO just placed as open: its take-profit on the book, its stop waiting. */
+  protected abstract void givenTheOcoShowsOpen(PlacedOrderList list);
 
   protected static OrderListRequest.Oco sellOco(String quantity) {
     return new OrderListRequest.Oco(
@@ -115,6 +123,25 @@ public abstract class ExchangeClientContract {
           assertThat(e.error().code()).isEqualTo(-2011);
           assertThat(e.error().reason()).startsWith("Nothing to cancel");
         });
+  }
+
+  @Test
+  public void anAcceptedOcoIsTwoOpenOrdersOfOneListWhoseStopWaitsForItsTrigger() {
+    givenTheNextOcoIsAccepted(ID);
+    PlacementResult placed = exchange().place(credentials(), sellOco("0.01"), ID);
+    assertThat(placed).isInstanceOf(PlacementResult.Accepted.class);
+    PlacedOrderList list = ((PlacementResult.Accepted) placed).list();
+    givenTheOcoShowsOpen(list);
+
+    List<OpenOrder> open = exchange().openOrders(credentials(), Optional.of(BTCUSDT));
+
+    assertThat(open).hasSize(2).allSatisfy(order -> {
+      assertThat(order.symbol()).isEqualTo(BTCUSDT);
+      assertThat(order.orderListId()).contains(list.id());
+    });
+    assertThat(open).filteredOn(OpenOrder::waitingAlgo).extracting(OpenOrder::type)
+        .containsExactly(ReportedOrderType.STOP_LOSS_LIMIT);
+    assertThat(exchange().openOrders(credentials(), Optional.empty())).hasSize(2);
   }
 
   @Test
