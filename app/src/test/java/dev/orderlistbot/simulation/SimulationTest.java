@@ -55,27 +55,36 @@ class SimulationTest {
           new Regression(114, FOUND_WITH + ",chat-slow", Invariants.TRACKED_MATCHES_EXCHANGE, false,
               "found by the simulation, fixed with defect 5 (CANCELLING and conditional state changes): a cancel"
                   + " whose answer was lost restored EXECUTING after its own events had closed the list"),
-          // open: the defect is not fixed yet, so the seed must still break its invariant
-          new Regression(6, FOUND_WITH + ",crash", Invariants.NO_PLACING_FOREVER, true,
-              "defect 6: a crash between the Confirm claim and the send leaves \"Placing…\" and nothing placed"
-                  + " (first found as seed 5, in a run order that depended on the JVM)"),
-          new Regression(1, FOUND_WITH + ",reply-failure", Invariants.NO_PLACING_FOREVER, true,
-              "defect 7: the placement's result edit and its fallback send hit a 429, only logged"),
-          new Regression(2, FOUND_WITH + ",place-lost", Invariants.TRACKED_MATCHES_EXCHANGE, true,
-              "new: a placement that never reached the exchange stays UNKNOWN for good after its look-up found nothing"),
-          new Regression(256, FOUND_LATER + ",stream-gap,lookup-failure", Invariants.ONE_NOTICE_PER_FILL, true,
-              "new: a fill lost in a stream gap is never told once a live event closed the list before the catch-up ran"),
-          new Regression(3, FOUND_LATER + ",stream-gap,lookup-failure", Invariants.TRACKED_MATCHES_EXCHANGE, true,
-              "new: a placement whose answer and look-up both failed stays UNKNOWN though the catch-up finds it working"),
-          // found 2026-12-02 with the fixes for 2, 3 and 5 in and four more faults on
-          new Regression(88, FOUND_WITH + ",partial-fills,chat-slow,cancel-failure", Invariants.NO_NOTICE_TWICE, true,
-              "new: with slow platforms and partial fills, an entry fill is told twice in one chat"),
-          new Regression(182, FOUND_WITH + ",partial-fills,chat-slow,cancel-failure", Invariants.NO_NOTICE_TWICE, true,
-              "new: with slow platforms and partial fills, a stop-loss fill is told twice in a group"),
-          new Regression(184, FOUND_WITH + ",partial-fills,chat-slow,cancel-failure", Invariants.NO_NOTICE_TWICE, true,
-              "new: with slow platforms and partial fills, a stop-loss fill is told twice in a private chat"),
-          new Regression(82, FOUND_WITH + ",partial-fills,chat-slow,cancel-failure", Invariants.NO_STALE_NOTICE, true,
-              "new: with slow platforms, a partial fill is told after its order's fill"));
+          // closed on 2026-12-02 (second session): the settlement of unknown placements (defects 6 and 7)
+          new Regression(6, FOUND_WITH + ",crash", Invariants.NO_PLACING_FOREVER, false,
+              "defect 6 (fixed: the list is recorded with the claim and every unknown placement is settled by"
+                  + " look-up): a crash between the Confirm claim and the send left \"Placing…\" (first found as seed"
+                  + " 5, in a run order that depended on the JVM)"),
+          new Regression(1, FOUND_WITH + ",reply-failure", Invariants.NO_PLACING_FOREVER, false,
+              "defect 7 (fixed: placement results go through the outbox): the result edit and its fallback send"
+                  + " hit a 429 and were only logged"),
+          new Regression(2, FOUND_WITH + ",place-lost", Invariants.TRACKED_MATCHES_EXCHANGE, false,
+              "fixed with defect 6's settlement: a placement that never reached the exchange stayed UNKNOWN for"
+                  + " good after its look-up found nothing"),
+          new Regression(3, FOUND_LATER + ",stream-gap,lookup-failure", Invariants.TRACKED_MATCHES_EXCHANGE, false,
+              "fixed with defect 6's settlement: a placement whose answer and look-up both failed stayed UNKNOWN"
+                  + " though the catch-up found it working"),
+          // no longer reproduce since the runs changed (settlement timer, the preview's new reads); the
+          // cause was not confirmed fixed, so they stay as seeds that must keep every invariant
+          new Regression(256, FOUND_LATER + ",stream-gap,lookup-failure", Invariants.ONE_NOTICE_PER_FILL, false,
+              "a fill lost in a stream gap was never told once a live event closed the list before the catch-up"),
+          new Regression(88, FOUND_WITH + ",partial-fills,chat-slow,cancel-failure", Invariants.NO_NOTICE_TWICE, false,
+              "with slow platforms and partial fills, an entry fill was told twice in one chat"),
+          new Regression(182, FOUND_WITH + ",partial-fills,chat-slow,cancel-failure", Invariants.NO_NOTICE_TWICE, false,
+              "with slow platforms and partial fills, a stop-loss fill was told twice in a group"),
+          new Regression(184, FOUND_WITH + ",partial-fills,chat-slow,cancel-failure", Invariants.NO_NOTICE_TWICE, false,
+              "with slow platforms and partial fills, a stop-loss fill was told twice in a private chat"),
+          new Regression(82, FOUND_WITH + ",partial-fills,chat-slow,cancel-failure", Invariants.NO_STALE_NOTICE, false,
+              "with slow platforms, a partial fill was told after its order's fill"),
+          // open: found 2026-12-02 with crashes on (seeds 102, 103, 133, 206 and 262 of 1-300 before the merge
+          // of defects 10, 11 and 13 changed the runs; seed 238 of 1-300 after it)
+          new Regression(238, FOUND_WITH + ",crash", Invariants.ONE_NOTICE_PER_FILL, true,
+              "new: after crashes and restarts, a fill is never told"));
 
   private final SimulationSettings settings = SimulationSettings.from(System.getProperties());
 
