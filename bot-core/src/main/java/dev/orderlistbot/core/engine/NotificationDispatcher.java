@@ -171,7 +171,11 @@ public final class NotificationDispatcher {
       return false;
     }
     DeliveryPolicy policy = policies.getOrDefault(target.platform(), DeliveryPolicy.defaultFor(target.platform()));
-    Optional<Instant> notYet = pacer.reserve(target, policy, clock.instant());
+    // an answer that replaces the bot's own message in place (a placement's result on its preview)
+    // is the conversation's, as it was when the engine edited it directly: it is not paced, and does
+    // not hold back the chat's notices
+    Optional<Instant> notYet =
+        entry.message().replaces().isPresent() ? Optional.empty() : pacer.reserve(target, policy, clock.instant());
     if (notYet.isPresent()) {
       postpone(entry, notYet.get(), RetryReason.RATE_LIMITED);
       return false;
