@@ -81,10 +81,12 @@ class SimulationTest {
               "with slow platforms and partial fills, a stop-loss fill was told twice in a private chat"),
           new Regression(82, FOUND_WITH + ",partial-fills,chat-slow,cancel-failure", Invariants.NO_STALE_NOTICE, false,
               "with slow platforms, a partial fill was told after its order's fill"),
-          // open: found 2026-12-02 with crashes on (seeds 102, 103, 133, 206 and 262 of 1-300 before the merge
-          // of defects 10, 11 and 13 changed the runs; seed 238 of 1-300 after it)
-          new Regression(238, FOUND_WITH + ",crash", Invariants.ONE_NOTICE_PER_FILL, true,
-              "new: after crashes and restarts, a fill is never told"));
+          // found 2026-12-02 with crashes on (seeds 102, 103, 133, 206 and 262 of 1-300 before the merge of
+          // defects 10, 11 and 13 changed the runs; seed 238 after it)
+          new Regression(238, FOUND_WITH + ",crash", Invariants.ONE_NOTICE_PER_FILL, false,
+              "fixed (a look-up that finds a list ALL_DONE leaves it followed until its legs' ends are told): the"
+                  + " bot died after sending a list, the list filled while it was down, and the settlement marked it"
+                  + " done before the catch-up could tell the fill"));
 
   private final SimulationSettings settings = SimulationSettings.from(System.getProperties());
 

@@ -72,6 +72,26 @@ class CatchUpTest {
   }
 
   @Test
+  void aListThatEndedWhileItsPlacementWasUnknownIsStillCaughtUpAfterTheSettlementFindsIt() {
+    // the answer and the look-up were lost; the list filled and ended while nobody heard (the bot was
+    // down): the settlement finds it ALL_DONE on the exchange, yet its fill has not been told
+    exchange.placeMode = FakeExchange.PlaceMode.RECORD_THEN_UNKNOWN;
+    exchange.lookupFailures.set(1);
+    bot.sayInGroup(ALICE, "/oco BTCUSDT sell 0.01 tp 32000 sl 29000");
+    bot.press(ALICE, bot.lastButtons(GROUP), Replies.CONFIRM);
+    ClientListId list = new ClientListId(exchange.clientIdsSent.getFirst());
+    exchange.legNow(list, LegRole.TAKE_PROFIT, LegStatus.FILLED, "0.01000000", "320.00000000");
+    exchange.legNow(list, LegRole.STOP_LOSS, LegStatus.EXPIRED, "0.00000000", "0.00000000");
+    exchange.listDone(list);
+
+    bot.engine().settlePlacements();
+    reconciler.reconcile(ALICE, ALICES_PAPER_KEY);
+
+    assertThat(bot.telegram.texts(GROUP)).filteredOn(text -> text.contains("#8821:")).containsExactly(FILLED);
+    assertThat(bot.tracked(8821)).map(TrackedOrderList::state).contains(OrderListState.ALL_DONE);
+  }
+
+  @Test
   void aListAlreadyCaughtUpIsNotAskedAboutAgain() {
     ClientListId list = placeInGroup("/oco BTCUSDT sell 0.01 tp 32000 sl 29000");
     exchange.legNow(list, LegRole.TAKE_PROFIT, LegStatus.FILLED, "0.01", "320");

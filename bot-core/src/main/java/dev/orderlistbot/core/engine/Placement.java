@@ -254,11 +254,16 @@ final class Placement {
     return stores.orderLists().changeState(clientId.value(), OrderListState.UNKNOWN, OrderListState.REJECTED);
   }
 
+  /**
+   * The tracked state an exchange answer or look-up leaves a list in. A list the exchange already
+   * calls ALL_DONE stays followed (EXECUTING): its legs' ends are told by their events or by the
+   * catch-up, which ends the list as every other list ends; marking it done here would drop it from
+   * the catch-up with its fill untold (a look-up after a crash finds lists that ended meanwhile).
+   */
   private static OrderListState stateOf(ListOrderStatus status) {
     return switch (status) {
-      case ALL_DONE -> OrderListState.ALL_DONE;
       case REJECT -> OrderListState.REJECTED;
-      case EXECUTING, UNKNOWN -> OrderListState.EXECUTING;
+      case ALL_DONE, EXECUTING, UNKNOWN -> OrderListState.EXECUTING;
     };
   }
 
