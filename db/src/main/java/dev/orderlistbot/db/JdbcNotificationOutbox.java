@@ -203,6 +203,30 @@ final class JdbcNotificationOutbox implements NotificationOutbox {
   }
 
   @Override
+  public boolean isSuperseded(OutboxEntry entry) {
+    Optional<String> replaces = entry.message().replaces();
+    if (replaces.isEmpty()) {
+      return false;
+    }
+    return session.run(
+        "check whether a later notification replaces the same message",
+        c -> {
+          try (PreparedStatement select =
+              c.prepareStatement(
+                  "SELECT COUNT(*) FROM notification_outbox WHERE target_platform = ? AND target_chat_id = ?"
+                      + " AND replaces_message_id = ? AND outbox_id > ?")) {
+            select.setString(1, entry.message().target().platform());
+            select.setString(2, entry.message().target().chatId());
+            select.setString(3, replaces.get());
+            select.setLong(4, entry.id());
+            try (ResultSet rows = select.executeQuery()) {
+              return rows.next() && rows.getLong(1) > 0;
+            }
+          }
+        });
+  }
+
+  @Override
   public boolean reschedule(long id, Instant nextAttemptAt) {
     Objects.requireNonNull(nextAttemptAt, "nextAttemptAt");
     return session.run(

@@ -125,6 +125,23 @@ final class JdbcTrackedOrderListStore implements TrackedOrderListStore {
   }
 
   @Override
+  public int changeEveryState(OrderListState from, OrderListState to) {
+    Objects.requireNonNull(from, "from");
+    Objects.requireNonNull(to, "to");
+    return session.run(
+        "change the state of every list in one state",
+        c -> {
+          try (PreparedStatement update =
+              c.prepareStatement("UPDATE placed_order_list SET state = ?, updated_at = ? WHERE state = ?")) {
+            update.setString(1, to.name());
+            update.setObject(2, Rows.timestamp(clock.instant()));
+            update.setString(3, from.name());
+            return update.executeUpdate();
+          }
+        });
+  }
+
+  @Override
   public boolean markAwaitingAnswer(String listClientOrderId) {
     return setAwaiting(listClientOrderId, true);
   }

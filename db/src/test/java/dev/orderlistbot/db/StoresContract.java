@@ -581,6 +581,21 @@ abstract class StoresContract {
   }
 
   @Test
+  void everyListInOneStateMovesToAnotherAtOnceAndNoOtherDoes() {
+    String cancelling = recordList("cancelling", OrderListState.CANCELLING);
+    String executing = recordList("executing", OrderListState.EXECUTING);
+    clock.advance(Duration.ofSeconds(3));
+
+    int moved = stores().orderLists().changeEveryState(OrderListState.CANCELLING, OrderListState.EXECUTING);
+
+    assertThat(moved).isGreaterThanOrEqualTo(1);
+    TrackedOrderList reopened = stores().orderLists().findByListClientOrderId(cancelling).orElseThrow();
+    assertThat(reopened.state()).isEqualTo(OrderListState.EXECUTING);
+    assertThat(reopened.updatedAt()).isEqualTo(clock.instant());
+    assertThat(stores().orderLists().findByListClientOrderId(executing).orElseThrow().updatedAt()).isEqualTo(START);
+  }
+
+  @Test
   void aConfirmationIsFoundByItsIdInWhateverState() {
     PendingConfirmation confirmation = pending(token("by-id"), alice, Duration.ofMinutes(2));
     stores().confirmations().create(confirmation);
@@ -592,6 +607,21 @@ abstract class StoresContract {
           assertThat(found.state()).isEqualTo(ConfirmationState.CLAIMED);
         });
     assertThat(stores().confirmations().findById(UUID.randomUUID())).isEmpty();
+  }
+
+  @Test
+  void aMessageThatReplacesTheSameMessageAsALaterOneIsSupersededByIt() {
+    stores().outbox().enqueue(new OutboxMessage("first:" + run, aliceChat, "cannot tell", Optional.of("preview-7")));
+    stores().outbox().enqueue(new OutboxMessage("other:" + run, aliceChat, "another preview", Optional.of("preview-8")));
+    stores().outbox().enqueue(new OutboxMessage("new:" + run, aliceChat, "a notice"));
+    List<OutboxEntry> before = claimMine(50);
+    stores().outbox().enqueue(new OutboxMessage("second:" + run, aliceChat, "placed after all", Optional.of("preview-7")));
+
+    assertThat(stores().outbox().isSuperseded(byText(before, "cannot tell"))).isTrue();
+    assertThat(stores().outbox().isSuperseded(byText(before, "another preview"))).isFalse();
+    assertThat(stores().outbox().isSuperseded(byText(before, "a notice"))).isFalse();
+    clock.advance(Duration.ofMinutes(5));
+    assertThat(stores().outbox().isSuperseded(byText(claimMine(50), "placed after all"))).isFalse();
   }
 
   @Test

@@ -3,6 +3,7 @@ package dev.orderlistbot.core.engine;
 import static dev.orderlistbot.core.engine.TestBot.ALICE;
 import static dev.orderlistbot.core.engine.TestBot.ALICES_PAPER_KEY;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.orderlistbot.core.domain.Side;
 import dev.orderlistbot.core.domain.TradingEnvironment;
@@ -108,6 +109,23 @@ class FailedCancelTest {
     assertThat(events.watched).anySatisfy(w -> assertThat(w).startsWith(ALICE.toString()));
     assertThat(caughtUp.listsChecked()).isEqualTo(1);
     assertThat(bot.telegram.texts(TestBot.dm(ALICE))).contains(FILLED);
+    assertThat(bot.tracked(8821)).map(TrackedOrderList::state).contains(OrderListState.ALL_DONE);
+  }
+
+  @Test
+  void aCancelInterruptedByTheProcessDyingLeavesTheListFollowedAfterTheRestart() {
+    exchange.whileCancelling = () -> {
+      throw new OutOfMemoryError("the process dies while the cancel is on its way");
+    };
+    assertThatThrownBy(() -> bot.say(ALICE, "/cancel 8821")).isInstanceOf(OutOfMemoryError.class);
+    exchange.whileCancelling = () -> {};
+
+    bot.restart();
+    bot.engine().resumeOrderEvents();
+
+    // the cancel never reached the exchange: the list is as it was, followed, and can be cancelled again
+    assertThat(bot.tracked(8821)).map(TrackedOrderList::state).contains(OrderListState.EXECUTING);
+    bot.say(ALICE, "/cancel 8821");
     assertThat(bot.tracked(8821)).map(TrackedOrderList::state).contains(OrderListState.ALL_DONE);
   }
 

@@ -14,6 +14,7 @@ import dev.orderlistbot.core.port.out.EngineTelemetry;
 import dev.orderlistbot.core.port.out.ExchangeClient;
 import dev.orderlistbot.core.port.out.ExchangeException;
 import dev.orderlistbot.core.port.out.OrderEventSource;
+import dev.orderlistbot.core.port.out.OrderListState;
 import dev.orderlistbot.core.port.out.PaperControl;
 import dev.orderlistbot.core.port.out.Transactor;
 import dev.orderlistbot.core.rules.PreTradeCheck;
@@ -149,9 +150,17 @@ public final class BotEngine implements ChatEventHandler {
 
   /**
    * Starts the order events of every user who has open lists, so their fills reach them after a
-   * restart even before they write again. The app calls it once, after wiring.
+   * restart even before they write again; first, lists whose cancel the last stop interrupted
+   * (CANCELLING) are followed again. The app calls it once, after wiring, before it takes events.
    */
   public void resumeOrderEvents() {
+    // a cancel the previous process had on its way is over: whether it reached the exchange or
+    // not, the list is followed again, and its events or the catch-up say what became of it
+    int interrupted =
+        transactor.inTransaction(stores -> stores.orderLists().changeEveryState(OrderListState.CANCELLING, OrderListState.EXECUTING));
+    if (interrupted > 0) {
+      LOG.info("{} cancel(s) interrupted by the last stop: their lists are followed again", interrupted);
+    }
     List<UserRef> owners = transactor.inTransaction(stores -> stores.orderLists().ownersWithOpenLists());
     for (UserRef owner : owners) {
       try {

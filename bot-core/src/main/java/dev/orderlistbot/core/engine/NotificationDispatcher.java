@@ -170,6 +170,12 @@ public final class NotificationDispatcher {
       LOG.info("notification {} to {}: its claim lapsed before its turn; left to whoever holds it now", entry.id(), target);
       return false;
     }
+    if (transactor.inTransaction(stores -> stores.outbox().isSuperseded(entry))) {
+      // a later answer replaces the same message (it may already be shown): this one is older news
+      LOG.info("notification {} to {}: a later one replaces the same message; not shown", entry.id(), target);
+      transactor.inTransaction(stores -> stores.outbox().markDelivered(entry.id()));
+      return false;
+    }
     DeliveryPolicy policy = policies.getOrDefault(target.platform(), DeliveryPolicy.defaultFor(target.platform()));
     // an answer that replaces the bot's own message in place (a placement's result on its preview)
     // is the conversation's, as it was when the engine edited it directly: it is not paced, and does

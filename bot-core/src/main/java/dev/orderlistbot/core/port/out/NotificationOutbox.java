@@ -72,6 +72,14 @@ public interface NotificationOutbox {
 
   boolean markDelivered(long id);
 
+  /**
+   * Whether a message stored after {@code entry} replaces the same chat message ({@link
+   * OutboxMessage#replaces()}): then {@code entry} is older news for that message (a "cannot tell"
+   * retried after the placement's settled answer) and must not be shown over it. False for a
+   * message that replaces nothing.
+   */
+  boolean isSuperseded(OutboxEntry entry);
+
   boolean reschedule(long id, Instant nextAttemptAt);
 
   boolean postpone(long id, Instant nextAttemptAt);

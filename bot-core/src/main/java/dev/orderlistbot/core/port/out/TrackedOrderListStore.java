@@ -40,6 +40,12 @@ public interface TrackedOrderListStore {
   List<TrackedOrderList> listUnsettled();
 
   /**
+   * Moves every list in {@code from} to {@code to} (at start-up: the cancels the previous process
+   * had on their way, CANCELLING, are over); answers how many. One conditional update.
+   */
+  int changeEveryState(OrderListState from, OrderListState to);
+
+  /**
    * The trader is owed the placement's outcome: from the Confirm's claim until they are told it,
    * and again after "cannot tell"; true when this changed the flag.
    */
