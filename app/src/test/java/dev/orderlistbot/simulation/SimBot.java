@@ -85,7 +85,9 @@ final class SimBot implements StreamHub.Bot {
             new PreTradeCheck(), clock, random, EngineTelemetry.NOOP, dispatcher::trigger);
     SimBot bot = new SimBot(generation, database, exchange, router, catchUps, engine, List.of(dispatch, drainTimer, catchUpWorker, catchUpTimer, settleTimer));
     exchange.stream().connect(bot);
-    var unusedDrain = drainTimer.scheduleWithFixedDelay(() -> drainQuietly(dispatcher), DRAIN_EVERY.toMillis(), DRAIN_EVERY.toMillis(), TimeUnit.MILLISECONDS);
+    // as BotRuntime: the timer only asks the per-platform lanes for a drain; it never drains itself,
+    // so one platform's sends never run twice at once in one process
+    var unusedDrain = drainTimer.scheduleWithFixedDelay(dispatcher::trigger, DRAIN_EVERY.toMillis(), DRAIN_EVERY.toMillis(), TimeUnit.MILLISECONDS);
     var unusedCatchUp = catchUpTimer.scheduleWithFixedDelay(exchange.stream()::catchUpEveryone, CATCH_UP_EVERY.toMillis(), CATCH_UP_EVERY.toMillis(), TimeUnit.MILLISECONDS);
     engine.resumeOrderEvents();
     var unusedSettle = settleTimer.scheduleWithFixedDelay(engine::settlePlacements, 0, SETTLE_EVERY.toMillis(), TimeUnit.MILLISECONDS);
@@ -111,14 +113,6 @@ final class SimBot implements StreamHub.Bot {
         exchange.stream().unwatch(user);
       }
     };
-  }
-
-  private static void drainQuietly(NotificationDispatcher dispatcher) {
-    try {
-      dispatcher.drainOnce();
-    } catch (RuntimeException e) {
-      // as BotRuntime: the next tick tries again, the outbox keeps every undelivered row
-    }
   }
 
   @Override

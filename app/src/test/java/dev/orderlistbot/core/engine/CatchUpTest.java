@@ -137,6 +137,33 @@ class CatchUpTest {
   }
 
   @Test
+  void anEntryFillLostInAGapIsStillToldAfterTheExitFillArrivedLive() {
+    // the stream dropped the entry's fill; the take-profit's fill then arrives live, before the
+    // catch-up the gap asked for has run: the list must stay followed until the entry's end is told
+    ClientListId list = placeInGroup("/otoco BTCUSDT buy 0.01 @ 29000 tp 31000 sl 28000");
+    exchange.legNow(list, LegRole.WORKING, LegStatus.FILLED, "0.01", "320");
+    exchange.legNow(list, LegRole.TAKE_PROFIT, LegStatus.FILLED, "0.01", "320");
+    exchange.legNow(list, LegRole.STOP_LOSS, LegStatus.EXPIRED, "0", "0");
+    exchange.listDone(list);
+    bot.router().onUpdate(ALICE, livePush(list, LegRole.TAKE_PROFIT, LegStatus.FILLED, "0.01"));
+    OrderListState afterTheExit = bot.tracked(8821).orElseThrow().state();
+
+    OrderListReconciler.Outcome outcome = reconciler.reconcile(ALICE, ALICES_PAPER_KEY);
+    // a group is paced: the entry's notice goes once the platform's interval has passed
+    bot.clock.advance(Duration.ofSeconds(10));
+    bot.dispatcher().drainOnce();
+
+    assertThat(afterTheExit).as("followed until the entry's end is told").isEqualTo(OrderListState.EXECUTING);
+    assertThat(outcome.listsChecked()).isEqualTo(1);
+
+    assertThat(bot.telegram.texts(GROUP))
+        .as("%s", bot.telegram.texts(GROUP))
+        .filteredOn(text -> text.contains("entry") && text.contains("filled"))
+        .hasSize(1);
+    assertThat(bot.tracked(8821)).map(TrackedOrderList::state).contains(OrderListState.ALL_DONE);
+  }
+
+  @Test
   void aListThatClosedWithoutAFillIsReportedClosedOnce() {
     ClientListId list = placeInGroup("/oco BTCUSDT sell 0.01 tp 32000 sl 29000");
     exchange.legNow(list, LegRole.TAKE_PROFIT, LegStatus.CANCELED, "0", "0");

@@ -24,9 +24,9 @@ import java.util.Optional;
  * fill of an OCO exit says the sibling expired in the same sentence: {@code ✅ BTCUSDT OCO #8821:
  * take-profit SELL 0.01 @ 32,000 filled; stop-loss expired.}
  *
- * <p>A list is done for the bot when an exit filled or every leg has ended, not when Binance calls
- * the list done: Binance ends an OCO as soon as it resolves, and a triggered stop-loss limit may
- * then still rest on the book. Until then the record stays EXECUTING, so the catch-up keeps looking
+ * <p>A list is done for the bot when an exit filled after its entry was seen to end, or every leg has
+ * ended, not when Binance calls the list done: Binance ends an OCO as soon as it resolves, and a
+ * triggered stop-loss limit may then still rest on the book. Until then the record stays EXECUTING, so the catch-up keeps looking
  * at it, and the list's end says which legs have not ended yet.
  */
 final class Notices {
@@ -112,11 +112,13 @@ final class Notices {
         String price = " @ " + Figures.number(averagePrice(leg));
         String filled = who + " " + Figures.number(leg.cumulativeQuantity()) + price;
         String followUp = followUp(list, role.get());
-        boolean exit = role.get() != LegRole.WORKING;
         yield new Notice(
             Optional.of(Replies.filled(name, filled, followUp)),
             Optional.of(Replies.filled(name, who + price, followUp)),
-            exit ? Optional.of(OrderListState.ALL_DONE) : Optional.empty(),
+            // an exit's fill ends the list (its sentence tells the other exit's end) once the entry
+            // is seen ended: an entry whose fill a stream gap swallowed keeps the list followed until
+            // the catch-up tells it
+            role.get() != LegRole.WORKING && entryEnded(list) ? Optional.of(OrderListState.ALL_DONE) : last,
             Merge.FINAL,
             leg.clientOrderId().value(),
             leg.cumulativeQuantity());
@@ -164,6 +166,13 @@ final class Notices {
 
   private static boolean isOpen(TrackedOrderList list) {
     return list.state() == OrderListState.EXECUTING || list.state() == OrderListState.UNKNOWN;
+  }
+
+  /** Whether the list's entry (its working order) is seen ended; true for a list without one (an OCO). */
+  private static boolean entryEnded(TrackedOrderList list) {
+    return list.legs().stream()
+        .filter(leg -> Texts.roleOf(leg.clientOrderId()).filter(r -> r == LegRole.WORKING).isPresent())
+        .allMatch(TrackedLeg::ended);
   }
 
   private static boolean othersEnded(TrackedOrderList list, String clientOrderId) {
