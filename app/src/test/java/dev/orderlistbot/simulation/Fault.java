@@ -8,8 +8,9 @@ import java.util.stream.Collectors;
 
 /**
  * One kind of trouble the simulation can make, each its own switch ({@code -Dsimulation.faults=}).
- * The default set is the kinds under which today's code keeps every invariant; each other kind
- * names, in its comment, the defect it uncovers.
+ * The default set is the kinds under which today's code keeps every invariant (since 2026-12-02,
+ * every kind); a kind that finds a defect leaves it until the defect is fixed, and its comment
+ * names what it found.
  */
 enum Fault {
   /** The user data stream delivers late (in order). */
@@ -19,26 +20,26 @@ enum Fault {
   /** The stream reconnects: events in flight arrive later, racing the REST catch-up the reconnect asks for. */
   STREAM_RECONNECT(true),
   /**
-   * The connection drops: events in flight are lost; the reconnect asks for a REST catch-up. Finds a
-   * defect outside the known list: a fill lost in the gap is never told when a later live event
-   * closes the list before the catch-up runs (the catch-up looks at open lists only).
+   * The connection drops: events in flight are lost; the reconnect asks for a REST catch-up. Found a
+   * defect outside the known list: a fill lost in the gap was never told when a later live event
+   * closed the list before the catch-up ran (an exit's fill now ends a list only after its entry).
    */
-  STREAM_GAP(false),
-  /** A fill reaches the stream as a partial fill first (the REST catch-up sees only the fill). Finds defect 2. */
-  PARTIAL_FILLS(false),
+  STREAM_GAP(true),
+  /** A fill reaches the stream as a partial fill first (the REST catch-up sees only the fill). Found defect 2. */
+  PARTIAL_FILLS(true),
   /**
    * Order and list queries fail (the exchange is unreachable). With placements whose answer is lost,
-   * finds a defect outside the known list: a placement whose look-up failed stays UNKNOWN for good,
-   * though the REST catch-up finds it working (it never attaches the exchange's ids).
+   * found a defect outside the known list: a placement whose look-up failed stayed UNKNOWN for good,
+   * though the REST catch-up found it working (now settled by the placement settlement).
    */
-  LOOKUP_FAILURE(false),
+  LOOKUP_FAILURE(true),
   /** A placement executes, and its answer is lost (Unknown, or a connection reset). */
   PLACE_UNKNOWN_AFTER_EXECUTING(true),
   /**
-   * A placement never reaches the exchange, and the bot hears "unknown". Finds a defect outside the
-   * known list: the look-up finds nothing, and the list stays UNKNOWN (pending) for good.
+   * A placement never reaches the exchange, and the bot hears "unknown". Found a defect outside the
+   * known list: the look-up found nothing, and the list stayed UNKNOWN (pending) for good.
    */
-  PLACE_LOST(false),
+  PLACE_LOST(true),
   /**
    * A cancel executes, and its answer is lost. Found a defect outside the known list: the cancel's
    * own events closed the list while the bot held it ALL_DONE, then the lost answer gave the list
@@ -48,8 +49,8 @@ enum Fault {
   CANCEL_UNKNOWN_AFTER_EXECUTING(true),
   /** A cancel fails without executing (unreachable, rate limited). Found defect 5; on since its fix. */
   CANCEL_FAILURE(true),
-  /** Notices: the platform takes a while; sometimes longer than the dispatcher's lease. Finds defect 3. */
-  CHAT_SLOW(false),
+  /** Notices: the platform takes a while; sometimes longer than the dispatcher's lease. Found defect 3. */
+  CHAT_SLOW(true),
   /** Notices: the platform answers 429 with a retry-after. */
   CHAT_RATE_LIMIT(true),
   /** Notices: the platform fails transiently. */
@@ -58,8 +59,8 @@ enum Fault {
   CHAT_OUTAGE(true),
   /** Notices: the group chat refuses for good (the bot was removed). */
   CHAT_GONE(true),
-  /** The engine's own answers (previews, "Placing…", results) hit 429s and transient failures. Finds defect 7. */
-  REPLY_FAILURE(false),
+  /** The engine's own answers (previews, "Placing…", results) hit 429s and transient failures. Found defect 7. */
+  REPLY_FAILURE(true),
   /** A button is tapped twice, at once or a little later. */
   PRESS_TWICE(true),
   /** A button is tapped after its confirmation expired. */
@@ -68,8 +69,8 @@ enum Fault {
   PRESS_WRONG_USER(true),
   /** Alice and Bob trade on one exchange account. */
   SHARED_ACCOUNT(true),
-  /** The bot dies at an exchange or chat call, or between tasks, and starts again on the same database. Finds defect 6. */
-  CRASH(false);
+  /** The bot dies at an exchange or chat call, or between tasks, and starts again on the same database. Found defect 6. */
+  CRASH(true);
 
   private final boolean byDefault;
 
