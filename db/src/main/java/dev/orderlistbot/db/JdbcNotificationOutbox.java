@@ -204,21 +204,18 @@ final class JdbcNotificationOutbox implements NotificationOutbox {
 
   @Override
   public boolean isSuperseded(OutboxEntry entry) {
-    Optional<String> replaces = entry.message().replaces();
-    if (replaces.isEmpty()) {
-      return false;
-    }
     return session.run(
-        "check whether a later notification replaces the same message",
+        "check whether a later notification makes this one older news",
         c -> {
           try (PreparedStatement select =
               c.prepareStatement(
-                  "SELECT COUNT(*) FROM notification_outbox WHERE target_platform = ? AND target_chat_id = ?"
-                      + " AND replaces_message_id = ? AND outbox_id > ?")) {
-            select.setString(1, entry.message().target().platform());
-            select.setString(2, entry.message().target().chatId());
-            select.setString(3, replaces.get());
-            select.setLong(4, entry.id());
+                  "SELECT COUNT(*) FROM notification_outbox later JOIN notification_outbox this_one"
+                      + " ON this_one.outbox_id = ? AND later.outbox_id > this_one.outbox_id"
+                      + " AND later.target_platform = this_one.target_platform"
+                      + " AND later.target_chat_id = this_one.target_chat_id"
+                      + " AND ((this_one.replaces_message_id IS NOT NULL AND later.replaces_message_id = this_one.replaces_message_id)"
+                      + " OR (this_one.merge_key IS NOT NULL AND later.merge_key = this_one.merge_key))")) {
+            select.setLong(1, entry.id());
             try (ResultSet rows = select.executeQuery()) {
               return rows.next() && rows.getLong(1) > 0;
             }

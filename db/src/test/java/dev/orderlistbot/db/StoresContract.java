@@ -412,6 +412,23 @@ abstract class StoresContract {
   }
 
   @Test
+  void aPartialNoticeAlreadyTriedIsSupersededByTheFillQueuedAfterIt() {
+    // the partial was tried (a 429) and waits for its retry; the fill cannot merge into a row a
+    // dispatcher has tried, so it is a row of its own: the partial must not be shown after it
+    String merge = "fills:retried:" + run;
+    stores().outbox().enqueueMerged(new OutboxMessage("p:" + run, aliceChat, "0.005 of 0.01"), merge, partial("0.005"), Duration.ZERO);
+    OutboxEntry tried = claimMine(50).getFirst();
+    stores().outbox().reschedule(tried.id(), clock.instant().plusSeconds(30));
+    stores().outbox().enqueueMerged(new OutboxMessage("f:" + run, aliceChat, "filled"), merge, FILLED, Duration.ZERO);
+    clock.advance(Duration.ofMinutes(1));
+
+    List<OutboxEntry> due = claimMine(50);
+
+    assertThat(stores().outbox().isSuperseded(byText(due, "0.005 of 0.01"))).isTrue();
+    assertThat(stores().outbox().isSuperseded(byText(due, "filled"))).isFalse();
+  }
+
+  @Test
   void mergeRanksAreKeptPerTargetChat() {
     String merge = "fills:chats:" + run;
     ChatRef group = new ChatRef("telegram", "-100" + run.hashCode());

@@ -73,10 +73,11 @@ public interface NotificationOutbox {
   boolean markDelivered(long id);
 
   /**
-   * Whether a message stored after {@code entry} replaces the same chat message ({@link
-   * OutboxMessage#replaces()}): then {@code entry} is older news for that message (a "cannot tell"
-   * retried after the placement's settled answer) and must not be shown over it. False for a
-   * message that replaces nothing.
+   * Whether a message stored after {@code entry} to the same chat makes it older news, so it must
+   * not be shown after it: one that replaces the same chat message ({@link OutboxMessage#replaces()};
+   * a "cannot tell" retried after the placement's settled answer), or one of the same merge key (a
+   * partial fill retried after its order's fill was queued: merges only move forward, so a later
+   * row of the key always ranks higher). False for a message with neither.
    */
   boolean isSuperseded(OutboxEntry entry);
 
