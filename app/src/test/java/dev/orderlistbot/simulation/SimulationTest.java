@@ -101,10 +101,10 @@ class SimulationTest {
           new Regression(953, ALL_ON_2026_12_02, Invariants.NO_STALE_NOTICE, false,
               "fixed (a row of a merge key with a later row is older news, not shown): after a restart, a partial"
                   + " fill retried after a 429 was told after its order's fill (also seeds 2733 and 2885)"),
-          new Regression(1184, ALL_ON_2026_12_02, Invariants.ONE_NOTICE_PER_FILL, true,
-              "open: the bot died while placing an OTOCO, its entry filled while it was down, the catch-up after the"
-                  + " restart failed, and the trader's own /cancel then ended the list (CANCELLING to ALL_DONE) with"
-                  + " the entry fill never told; the cancel's answer shows the fill but is not turned into events"));
+          new Regression(1184, ALL_ON_2026_12_02, Invariants.ONE_NOTICE_PER_FILL, false,
+              "fixed (a cancel whose answer shows an unseen fill leaves the list followed until the catch-up tells"
+                  + " it): the bot died while placing an OTOCO, its entry filled while it was down, the catch-up after"
+                  + " the restart failed, and the trader's own /cancel then ended the list with the fill never told"));
 
   private final SimulationSettings settings = SimulationSettings.from(System.getProperties());
 

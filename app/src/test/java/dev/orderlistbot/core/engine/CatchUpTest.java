@@ -164,6 +164,27 @@ class CatchUpTest {
   }
 
   @Test
+  void aFillTheBotNeverHeardOfIsStillToldWhenTheTradersOwnCancelEndsTheList() {
+    // the entry filled while the bot was away and no catch-up has told it yet; the trader cancels:
+    // the cancel's answer shows the fill, so the list stays followed until the catch-up tells it
+    ClientListId list = placeInGroup("/otoco BTCUSDT buy 0.01 @ 29000 tp 31000 sl 28000");
+    exchange.legNow(list, LegRole.WORKING, LegStatus.FILLED, "0.01", "320");
+
+    bot.say(ALICE, "/cancel 8821");
+    OrderListState afterTheCancel = bot.tracked(8821).orElseThrow().state();
+    exchange.legNow(list, LegRole.TAKE_PROFIT, LegStatus.CANCELED, "0", "0");
+    exchange.legNow(list, LegRole.STOP_LOSS, LegStatus.CANCELED, "0", "0");
+    reconciler.reconcile(ALICE, ALICES_PAPER_KEY);
+    bot.clock.advance(Duration.ofSeconds(10));
+    bot.dispatcher().drainOnce();
+
+    assertThat(afterTheCancel).as("still followed: a fill is untold").isEqualTo(OrderListState.CANCELLING);
+    assertThat(bot.telegram.texts(GROUP)).filteredOn(text -> text.contains("entry") && text.contains("filled")).hasSize(1);
+    assertThat(bot.telegram.texts(GROUP)).as("the cancel's own ends are not told as a close").noneMatch(text -> text.startsWith("⏹"));
+    assertThat(bot.tracked(8821)).map(TrackedOrderList::state).contains(OrderListState.ALL_DONE);
+  }
+
+  @Test
   void aListThatClosedWithoutAFillIsReportedClosedOnce() {
     ClientListId list = placeInGroup("/oco BTCUSDT sell 0.01 tp 32000 sl 29000");
     exchange.legNow(list, LegRole.TAKE_PROFIT, LegStatus.CANCELED, "0", "0");

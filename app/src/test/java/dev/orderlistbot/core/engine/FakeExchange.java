@@ -230,9 +230,16 @@ final class FakeExchange implements ExchangeClient {
       throw new ExchangeException(new ExchangeError.NotFound(-2011, "Nothing to cancel: the order list already filled, expired or was cancelled."));
     }
     PlacedOrderList old = stored.get().list();
+    // as Binance's answer: each order's report as it stands (an order that filled meanwhile shows it)
+    List<ListLeg> legs =
+        old.legs().stream()
+            .map(leg -> Optional.ofNullable(orders.get(leg.orderId()))
+                .map(order -> new ListLeg(leg.orderId(), leg.clientOrderId(), Optional.of(order.report())))
+                .orElse(leg))
+            .toList();
     PlacedOrderList done =
         new PlacedOrderList(old.id(), old.clientId(), old.symbol(), old.contingencyType(), ListStatusType.ALL_DONE,
-            ListOrderStatus.ALL_DONE, old.transactionTime(), old.legs());
+            ListOrderStatus.ALL_DONE, old.transactionTime(), legs);
     byClientId.put(old.clientId().value(), new Stored(stored.get().apiKey(), done));
     return done;
   }

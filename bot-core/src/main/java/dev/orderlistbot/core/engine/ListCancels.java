@@ -13,12 +13,17 @@ import dev.orderlistbot.core.port.out.ExchangeClient;
 import dev.orderlistbot.core.port.out.ExchangeError;
 import dev.orderlistbot.core.port.out.ExchangeException;
 import dev.orderlistbot.core.port.out.OrderListState;
+import dev.orderlistbot.core.port.out.TrackedLeg;
 import dev.orderlistbot.core.port.out.TrackedOrderList;
 import dev.orderlistbot.core.port.out.Transactor;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Cancelling order lists on the exchange for {@code /cancel ID}, the Cancel buttons of {@code
@@ -28,6 +33,8 @@ import java.util.Optional;
  * Thread-safe.
  */
 final class ListCancels {
+  private static final Logger LOG = LoggerFactory.getLogger(ListCancels.class);
+
   private final ExchangeClient exchange;
   private final Accounts accounts;
   private final Transactor transactor;
@@ -115,9 +122,30 @@ final class ListCancels {
       mark.ifPresent(this::putBack);
       throw e;
     }
-    mark.ifPresent(m -> change(m, OrderListState.CANCELLING, OrderListState.ALL_DONE));
+    mark.ifPresent(m -> endUnlessAFillIsUntold(m, cancelled));
     recordCancel(user, chat, list);
     return new Outcome(true, Replies.cancelled(name(new ListHandle(cancelled.symbol(), list.orderListId()))));
+  }
+
+  /**
+   * The cancel went through: the list ends, unless the answer shows an order that filled (even
+   * partly) whose end the bot never saw (its events were lost while the bot was away). Then it stays
+   * CANCELLING, followed: the catch-up tells the fill, and the cancel's own ends stay silent.
+   */
+  private void endUnlessAFillIsUntold(Mark mark, PlacedOrderList cancelled) {
+    Set<String> seenEnded =
+        transactor.inTransaction(stores -> stores.orderLists().findByListClientOrderId(mark.listClientOrderId()))
+            .map(tracked -> tracked.legs().stream().filter(TrackedLeg::ended).map(TrackedLeg::clientOrderId).collect(Collectors.toSet()))
+            .orElse(Set.of());
+    boolean untoldFill =
+        cancelled.legs().stream()
+            .filter(leg -> !seenEnded.contains(leg.clientOrderId().value()))
+            .anyMatch(leg -> leg.report().map(r -> r.executedQty().signum() > 0).orElse(false));
+    if (untoldFill) {
+      LOG.info("list {} cancelled, but an order of it filled unseen; followed until the catch-up tells it", mark.listClientOrderId());
+      return;
+    }
+    change(mark, OrderListState.CANCELLING, OrderListState.ALL_DONE);
   }
 
   private Optional<Mark> markCancelling(TrackedOrderList tracked) {
