@@ -378,4 +378,25 @@ public final class PaperExchange implements ExchangeClient, OrderEventSource, Pa
   public String toString() {
     return "PaperExchange";
   }
+
+  // ISSUE-15-PORT: replaced by the exchange helper's implementation before anything lands
+  @Override
+  public java.util.Map<dev.orderlistbot.core.domain.Symbol, dev.orderlistbot.core.domain.Price> lastPrices() {
+    throw new UnsupportedOperationException("ISSUE-15-PORT");
+  }
+
+  @Override
+  public dev.orderlistbot.core.port.out.TradeFees tradeFees(dev.orderlistbot.core.domain.ApiCredentials credentials, dev.orderlistbot.core.domain.Symbol symbol) {
+    throw new UnsupportedOperationException("ISSUE-15-PORT");
+  }
+
+  @Override
+  public dev.orderlistbot.core.port.out.MarketOrderResult placeMarket(dev.orderlistbot.core.domain.ApiCredentials credentials, dev.orderlistbot.core.port.out.MarketOrderRequest request, dev.orderlistbot.core.domain.order.ClientOrderId clientOrderId) {
+    throw new UnsupportedOperationException("ISSUE-15-PORT");
+  }
+
+  @Override
+  public dev.orderlistbot.core.domain.order.OrderSnapshot amendQuantity(dev.orderlistbot.core.domain.ApiCredentials credentials, dev.orderlistbot.core.domain.Symbol symbol, dev.orderlistbot.core.domain.order.ClientOrderId order, java.math.BigDecimal newQuantity) {
+    throw new UnsupportedOperationException("ISSUE-15-PORT");
+  }
 }

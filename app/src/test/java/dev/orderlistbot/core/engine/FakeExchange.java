@@ -10,6 +10,7 @@ import dev.orderlistbot.core.domain.Symbol;
 import dev.orderlistbot.core.domain.Side;
 import dev.orderlistbot.core.domain.TimeInForce;
 import dev.orderlistbot.core.domain.order.ClientListId;
+import dev.orderlistbot.core.domain.order.ClientOrderId;
 import dev.orderlistbot.core.domain.order.ExpiryReason;
 import dev.orderlistbot.core.domain.order.LegReport;
 import dev.orderlistbot.core.domain.order.LegRole;
@@ -30,12 +31,16 @@ import dev.orderlistbot.core.domain.order.PlacedOrderList;
 import dev.orderlistbot.core.port.out.ExchangeClient;
 import dev.orderlistbot.core.port.out.ExchangeError;
 import dev.orderlistbot.core.port.out.ExchangeException;
+import dev.orderlistbot.core.port.out.MarketOrderRequest;
+import dev.orderlistbot.core.port.out.MarketOrderResult;
 import dev.orderlistbot.core.port.out.PlacementResult;
+import dev.orderlistbot.core.port.out.TradeFees;
 import dev.orderlistbot.core.rules.ExchangeFilter;
 import dev.orderlistbot.core.rules.SymbolFilter;
 import dev.orderlistbot.core.rules.SymbolRules;
 import dev.orderlistbot.core.rules.SymbolStatus;
 import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -110,6 +115,33 @@ final class FakeExchange implements ExchangeClient {
   volatile RuntimeException openOrdersFailure;
   /** The symbol of every open-order query: empty for every symbol. */
   final List<Optional<Symbol>> openOrderQueries = Collections.synchronizedList(new ArrayList<>());
+
+  /** The account's commission on BTCUSDT. */
+  volatile TradeFees fees = new TradeFees(new BigDecimal("0.001"), new BigDecimal("0.001"));
+
+  /** How a MARKET order ends. */
+  enum MarketMode {
+    /** Fills in full at the last price. */
+    FILL,
+    /** Fills in full, then answers Unknown (the answer was lost). */
+    FILL_THEN_UNKNOWN,
+    /** Refused for lack of balance. */
+    REFUSE
+  }
+
+  volatile MarketMode marketMode = MarketMode.FILL;
+  /** Every MARKET order sent, in order, with its client order id. */
+  final List<MarketSent> marketOrders = new CopyOnWriteArrayList<>();
+
+  record MarketSent(MarketOrderRequest request, ClientOrderId clientOrderId) {}
+
+  /** Every amend sent, in order. */
+  final List<AmendSent> amends = new CopyOnWriteArrayList<>();
+
+  record AmendSent(ClientOrderId order, BigDecimal newQuantity) {}
+
+  /** When set, every amend fails with this error. */
+  volatile ExchangeError amendFailure;
 
   private final Map<String, Stored> byClientId = new ConcurrentHashMap<>();
   private final Map<Long, OrderSnapshot> orders = new ConcurrentHashMap<>();
@@ -356,5 +388,94 @@ final class FakeExchange implements ExchangeClient {
         ListOrderStatus.EXECUTING,
         serverTime(),
         legs);
+  }
+
+  @Override
+  public Map<Symbol, Price> lastPrices() {
+    return Map.of(BTCUSDT, last);
+  }
+
+  @Override
+  public TradeFees tradeFees(ApiCredentials credentials, Symbol symbol) {
+    rules(symbol);
+    return fees;
+  }
+
+  @Override
+  public MarketOrderResult placeMarket(ApiCredentials credentials, MarketOrderRequest request, ClientOrderId clientOrderId) {
+    marketOrders.add(new MarketSent(request, clientOrderId));
+    apiKeysSeen.add(credentials.apiKey());
+    if (orders.values().stream().anyMatch(o -> o.clientOrderId().equals(clientOrderId))) {
+      return new MarketOrderResult.Rejected(new ExchangeError.Refused(-2010, "Duplicate order sent."));
+    }
+    if (marketMode == MarketMode.REFUSE) {
+      return new MarketOrderResult.Rejected(
+          new ExchangeError.Refused(-2010, "Not enough balance: the account has insufficient balance."));
+    }
+    BigDecimal price = last.value();
+    long id = orderIds.incrementAndGet();
+    OrderSnapshot order =
+        new OrderSnapshot(
+            request.symbol(), id, Optional.empty(), clientOrderId,
+            new LegReport(
+                ReportedOrderType.MARKET, request.side(), LegStatus.FILLED, BigDecimal.ZERO, Optional.of(request.quantity()),
+                request.quantity(), Optional.empty(), Optional.empty(), request.quantity().multiply(price),
+                ExpiryReason.unexplained(LegStatus.FILLED)),
+            serverTime());
+    orders.put(id, order);
+    return marketMode == MarketMode.FILL_THEN_UNKNOWN
+        ? new MarketOrderResult.Unknown(clientOrderId, -1007, "Timeout waiting for response from backend server.")
+        : new MarketOrderResult.Executed(order);
+  }
+
+  @Override
+  public OrderSnapshot amendQuantity(ApiCredentials credentials, Symbol symbol, ClientOrderId order, BigDecimal newQuantity) {
+    amends.add(new AmendSent(order, newQuantity));
+    ExchangeError failure = amendFailure;
+    if (failure != null) {
+      throw new ExchangeException(failure);
+    }
+    Stored stored =
+        byClientId.values().stream()
+            .filter(s -> s.apiKey().equals(credentials.apiKey()) && s.list().isOpen())
+            .filter(s -> s.list().leg(order).isPresent())
+            .findFirst()
+            .orElseThrow(() -> new ExchangeException(new ExchangeError.NotFound(-2013, "Order does not exist.")));
+    PlacedOrderList list = stored.list();
+    OrderSnapshot amended = null;
+    // an OCO's legs share one quantity: both are reduced
+    for (ListLeg leg : list.legs()) {
+      boolean pair = list.contingencyType() == ContingencyType.OCO || leg.clientOrderId().equals(order);
+      if (!pair) {
+        continue;
+      }
+      OrderSnapshot before = orders.get(leg.orderId());
+      LegReport report =
+          before != null
+              ? before.report()
+              : new LegReport(
+                  ReportedOrderType.LIMIT_MAKER, Side.SELL, LegStatus.NEW, new BigDecimal("32000"), Optional.empty(),
+                  BigDecimal.ZERO, Optional.empty(), Optional.of(TimeInForce.GTC), BigDecimal.ZERO,
+                  ExpiryReason.unexplained(LegStatus.NEW));
+      if (report.origQty().map(q -> newQuantity.compareTo(q) >= 0).orElse(false)) {
+        throw new ExchangeException(new ExchangeError.Refused(-2038, "The requested quantity is not lower than the order's."));
+      }
+      LegReport reduced =
+          new LegReport(
+              report.type(), report.side(), report.status(), report.price(), Optional.of(newQuantity), report.executedQty(),
+              report.stopPrice(), report.timeInForce(), report.cumulativeQuote(), report.expiryReason());
+      OrderSnapshot after =
+          new OrderSnapshot(list.symbol(), leg.orderId(), Optional.of(list.id()), leg.clientOrderId(), reduced, serverTime());
+      orders.put(leg.orderId(), after);
+      if (leg.clientOrderId().equals(order)) {
+        amended = after;
+      }
+    }
+    return java.util.Objects.requireNonNull(amended);
+  }
+
+  /** The average price a snapshot filled at. */
+  static BigDecimal averagePrice(OrderSnapshot order) {
+    return order.report().cumulativeQuote().divide(order.report().executedQty(), 8, RoundingMode.HALF_UP);
   }
 }

@@ -1,9 +1,11 @@
 package dev.orderlistbot.core.command;
 
 import dev.orderlistbot.core.domain.Asset;
+import dev.orderlistbot.core.domain.Decimals;
 import dev.orderlistbot.core.domain.Price;
 import dev.orderlistbot.core.domain.Secret;
 import dev.orderlistbot.core.domain.Symbol;
+import java.math.BigDecimal;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -28,7 +30,10 @@ public sealed interface Command
         Command.ListAlerts,
         Command.Help,
         Command.Start,
-        Command.SetPaperPrice {
+        Command.SetPaperPrice,
+        Command.MoveStop,
+        Command.ReduceSize,
+        Command.CloseAtMarket {
 
   /** Whether the text of this command carried a secret, so the chat message must be deleted. */
   default boolean carriesSecret() {
@@ -139,6 +144,50 @@ public sealed interface Command
     public SetPaperPrice {
       Objects.requireNonNull(symbol, "symbol");
       Objects.requireNonNull(price, "price");
+    }
+  }
+
+  /**
+   * {@code /movestop ID PRICE} or {@code /movestop ID be}: move the list's stop to {@code stop}, or
+   * to breakeven (the entry's average fill price) when it is empty. Binance cannot change a list's
+   * prices in place: the list is cancelled and placed again.
+   */
+  record MoveStop(long orderListId, Optional<Price> stop) implements Command {
+    public MoveStop {
+      if (orderListId < 0) {
+        throw new IllegalArgumentException("order list ids are not negative");
+      }
+      Objects.requireNonNull(stop, "stop");
+    }
+
+    /** Whether the stop goes to the entry's average fill price. */
+    public boolean toBreakeven() {
+      return stop.isEmpty();
+    }
+  }
+
+  /**
+   * {@code /reduce ID QTY}: lower the list's open quantity to {@code newQuantity} (base asset),
+   * keeping the orders' places in the queue; never an increase.
+   */
+  record ReduceSize(long orderListId, BigDecimal newQuantity) implements Command {
+    public ReduceSize {
+      if (orderListId < 0) {
+        throw new IllegalArgumentException("order list ids are not negative");
+      }
+      newQuantity = Decimals.positive(newQuantity, "newQuantity");
+    }
+  }
+
+  /**
+   * {@code /close ID}: cancel the list, then a MARKET order for the base quantity it still holds
+   * (never the whole balance).
+   */
+  record CloseAtMarket(long orderListId) implements Command {
+    public CloseAtMarket {
+      if (orderListId < 0) {
+        throw new IllegalArgumentException("order list ids are not negative");
+      }
     }
   }
 

@@ -66,6 +66,7 @@ public final class BotEngine implements ChatEventHandler {
   private final AlertCommands alerts;
   private final CommandRate rate;
   private final StrangerReplies strangers;
+  private final TradeActions trades;
 
   /** An engine that reports to {@link EngineTelemetry#NOOP}. */
   public BotEngine(
@@ -145,6 +146,7 @@ public final class BotEngine implements ChatEventHandler {
     this.alerts = new AlertCommands(transactor, out);
     this.keys = new KeyCommands(config, exchange, vault, accounts, setups, parser, transactor, clock, random, out);
     this.rate = new CommandRate(clock, config.commandLimit());
+    this.trades = new TradeActions(out);
     this.strangers = new StrangerReplies(clock, StrangerReplies.DEFAULT_INTERVAL, StrangerReplies.DEFAULT_CAPACITY);
   }
 
@@ -333,6 +335,9 @@ public final class BotEngine implements ChatEventHandler {
               message.chat(), help.topic().flatMap(CommandSpec::byWord).map(Replies::help).orElseGet(Replies::help));
       case Command.Start start -> out.send(message.chat(), Replies.welcome(config.environment()));
       case Command.SetPaperPrice paperPrice -> account.paperPrice(message, paperPrice.symbol(), paperPrice.price());
+      case Command.MoveStop move -> trades.moveStop(message, move);
+      case Command.ReduceSize reduce -> trades.reduce(message, reduce);
+      case Command.CloseAtMarket close -> trades.close(message, close);
     }
   }
 

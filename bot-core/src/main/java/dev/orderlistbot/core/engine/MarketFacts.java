@@ -142,6 +142,7 @@ final class MarketFacts {
       case SymbolFilter.PercentPrice f -> false;
       case SymbolFilter.PercentPriceBySide f -> false;
       case SymbolFilter.TrailingDeltaBounds f -> false;
+      case SymbolFilter.MaxNumOrderAmends f -> false;
     };
   }
 

@@ -90,4 +90,10 @@ public sealed interface SymbolFilter {
 
   /** Open stop-loss and take-profit orders on the symbol. */
   record MaxNumAlgoOrders(int limit) implements SymbolFilter {}
+
+  /**
+   * How many times one order may be amended ({@code MAX_NUM_ORDER_AMENDS}, 10 on BTCUSDT in 2026):
+   * the amends Binance counts per order, which {@code /reduce} stays within.
+   */
+  record MaxNumOrderAmends(int limit) implements SymbolFilter {}
 }

@@ -13,8 +13,11 @@ import dev.orderlistbot.core.domain.order.OrderRef;
 import dev.orderlistbot.core.domain.order.OrderSnapshot;
 import dev.orderlistbot.core.domain.order.PlacedOrderList;
 import dev.orderlistbot.core.rules.SymbolRules;
+import dev.orderlistbot.core.domain.order.ClientOrderId;
+import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -116,4 +119,33 @@ public interface ExchangeClient {
 
   /** One order's state (e.g. a leg of a list), or empty if the exchange does not know it. */
   Optional<OrderSnapshot> order(ApiCredentials credentials, Symbol symbol, OrderRef order);
+
+  /**
+   * The last price of every symbol, in one request (Binance: {@code GET /api/v3/ticker/price}
+   * without a symbol, weight 4): to value an account's assets in one quote asset.
+   */
+  Map<Symbol, Price> lastPrices();
+
+  /**
+   * The account's maker and taker commission on {@code symbol} (Binance: {@code GET
+   * /api/v3/account/commission}); the paper exchange answers its configured fee.
+   */
+  TradeFees tradeFees(ApiCredentials credentials, Symbol symbol);
+
+  /**
+   * Places a MARKET order once, with {@code newClientOrderId = clientOrderId}; never retried
+   * automatically. See {@link MarketOrderResult} for an unknown outcome.
+   */
+  MarketOrderResult placeMarket(ApiCredentials credentials, MarketOrderRequest request, ClientOrderId clientOrderId);
+
+  /**
+   * Reduces an open order's quantity to {@code newQuantity} keeping its place in the queue (Binance:
+   * {@code PUT /api/v3/order/amend/keepPriority} with {@code newClientOrderId} equal to the current
+   * one, so the bot still knows the leg). On a leg of an OCO the exchange reduces both legs. Answers
+   * the amended order. Throws {@link ExchangeException}: {@link ExchangeError.Refused} when the
+   * exchange refused it (an increase, too many amends, a pending OPO leg, ...), {@link
+   * ExchangeError.NotFound} when the order is no longer open, {@link ExchangeError.OutcomeUnknown}
+   * when the answer was lost (query the order to see which quantity it has).
+   */
+  OrderSnapshot amendQuantity(ApiCredentials credentials, Symbol symbol, ClientOrderId order, BigDecimal newQuantity);
 }
