@@ -12,6 +12,7 @@ import dev.orderlistbot.core.domain.TimeInForce;
 import dev.orderlistbot.core.domain.order.ClientListId;
 import dev.orderlistbot.core.domain.order.ClientOrderId;
 import dev.orderlistbot.core.domain.order.ExpiryReason;
+import dev.orderlistbot.core.domain.order.Leg;
 import dev.orderlistbot.core.domain.order.LegReport;
 import dev.orderlistbot.core.domain.order.LegRole;
 import dev.orderlistbot.core.domain.order.LegStatus;
@@ -145,6 +146,8 @@ final class FakeExchange implements ExchangeClient {
 
   private final Map<String, Stored> byClientId = new ConcurrentHashMap<>();
   private final Map<Long, OrderSnapshot> orders = new ConcurrentHashMap<>();
+  /** Each placed leg as placed (NEW, or PENDING_NEW for a pending one): what an order query answers until it changes. */
+  private final Map<Long, OrderSnapshot> placedLegs = new ConcurrentHashMap<>();
   /** How many order queries were answered. */
   final AtomicInteger orderQueries = new AtomicInteger();
   private final AtomicLong listIds = new AtomicLong(8820);
@@ -223,6 +226,7 @@ final class FakeExchange implements ExchangeClient {
   public PlacementResult place(ApiCredentials credentials, OrderListRequest request, ClientListId clientListId) {
     placeCalls.incrementAndGet();
     clientIdsSent.add(clientListId.value());
+    requestsSent.add(request);
     whilePlacing.run();
     apiKeysSeen.add(credentials.apiKey());
     if (byClientId.containsKey(clientListId.value())) {
@@ -314,9 +318,10 @@ final class FakeExchange implements ExchangeClient {
   public Optional<OrderSnapshot> order(ApiCredentials credentials, Symbol symbol, OrderRef order) {
     orderQueries.incrementAndGet();
     return switch (order) {
-      case OrderRef.ById byId -> Optional.ofNullable(orders.get(byId.orderId()));
+      case OrderRef.ById byId -> Optional.ofNullable(orders.getOrDefault(byId.orderId(), placedLegs.get(byId.orderId())));
       case OrderRef.ByClientId byClient ->
-          orders.values().stream().filter(o -> o.clientOrderId().equals(byClient.clientId())).findFirst();
+          orders.values().stream().filter(o -> o.clientOrderId().equals(byClient.clientId())).findFirst()
+              .or(() -> placedLegs.values().stream().filter(o -> o.clientOrderId().equals(byClient.clientId())).findFirst());
     };
   }
 
@@ -344,6 +349,41 @@ final class FakeExchange implements ExchangeClient {
                 new BigDecimal(executed), Optional.empty(), Optional.of(TimeInForce.GTC), new BigDecimal(quote), reason),
             serverTime()));
   }
+
+  /**
+   * From now on the list's {@code role} leg, as it was placed, has filled {@code executed} for
+   * {@code quote} (FILLED when that is all of it); an entry that filled in full activates the
+   * pending exits (NEW), as Binance does.
+   */
+  void fill(ClientListId list, LegRole role, String executed, String quote) {
+    PlacedOrderList placed = byClientId.get(list.value()).list();
+    ListLeg leg = placed.leg(list.legId(role)).orElseThrow();
+    OrderSnapshot before = orders.getOrDefault(leg.orderId(), placedLegs.get(leg.orderId()));
+    LegReport r = before.report();
+    BigDecimal done = new BigDecimal(executed);
+    LegStatus status = done.compareTo(r.origQty().orElseThrow()) >= 0 ? LegStatus.FILLED : LegStatus.PARTIALLY_FILLED;
+    orders.put(leg.orderId(), withReport(before, new LegReport(
+        r.type(), r.side(), status, r.price(), r.origQty(), done, r.stopPrice(), r.timeInForce(), new BigDecimal(quote),
+        ExpiryReason.unexplained(status))));
+    if (role == LegRole.WORKING && status == LegStatus.FILLED) {
+      for (ListLeg other : placed.legs()) {
+        OrderSnapshot pending = orders.getOrDefault(other.orderId(), placedLegs.get(other.orderId()));
+        if (pending != null && pending.report().status() == LegStatus.PENDING_NEW) {
+          LegReport p = pending.report();
+          orders.put(other.orderId(), withReport(pending, new LegReport(
+              p.type(), p.side(), LegStatus.NEW, p.price(), p.origQty(), p.executedQty(), p.stopPrice(), p.timeInForce(),
+              p.cumulativeQuote(), ExpiryReason.unexplained(LegStatus.NEW))));
+        }
+      }
+    }
+  }
+
+  private static OrderSnapshot withReport(OrderSnapshot order, LegReport report) {
+    return new OrderSnapshot(order.symbol(), order.orderId(), order.orderListId(), order.clientOrderId(), report, order.updateTime());
+  }
+
+  /** The request of every list placed, in order. */
+  final List<OrderListRequest> requestsSent = new CopyOnWriteArrayList<>();
 
   /** From now on the list is reported finished ({@code ALL_DONE}). */
   void listDone(ClientListId list) {
@@ -379,8 +419,24 @@ final class FakeExchange implements ExchangeClient {
         Placement.roles(request).stream()
             .map(role -> new ListLeg(orderIds.incrementAndGet(), clientListId.legId(role), Optional.empty()))
             .toList();
+    OrderListId listId = new OrderListId(listIds.incrementAndGet());
+    Map<LegRole, PlacedLeg> shapes = shapes(request);
+    for (ListLeg leg : legs) {
+      PlacedLeg shape = shapes.get(Texts.roleOf(leg.clientOrderId().value()).orElseThrow());
+      Leg spec = shape.leg();
+      LegStatus status = shape.pending() ? LegStatus.PENDING_NEW : LegStatus.NEW;
+      placedLegs.put(
+          leg.orderId(),
+          new OrderSnapshot(
+              request.symbol(), leg.orderId(), Optional.of(listId), leg.clientOrderId(),
+              new LegReport(
+                  ReportedOrderType.valueOf(spec.type().name()), shape.side(), status,
+                  spec.limitPrice().map(Price::value).orElse(BigDecimal.ZERO), Optional.of(shape.quantity()), BigDecimal.ZERO,
+                  spec.stopPrice().map(Price::value), spec.timeInForce(), BigDecimal.ZERO, ExpiryReason.unexplained(status)),
+              serverTime()));
+    }
     return new PlacedOrderList(
-        new OrderListId(listIds.incrementAndGet()),
+        listId,
         clientListId,
         request.symbol(),
         ContingencyType.fromBinance(request.kind().contingencyType()),
@@ -449,7 +505,7 @@ final class FakeExchange implements ExchangeClient {
       if (!pair) {
         continue;
       }
-      OrderSnapshot before = orders.get(leg.orderId());
+      OrderSnapshot before = orders.getOrDefault(leg.orderId(), placedLegs.get(leg.orderId()));
       LegReport report =
           before != null
               ? before.report()
@@ -477,5 +533,44 @@ final class FakeExchange implements ExchangeClient {
   /** The average price a snapshot filled at. */
   static BigDecimal averagePrice(OrderSnapshot order) {
     return order.report().cumulativeQuote().divide(order.report().executedQty(), 8, RoundingMode.HALF_UP);
+  }
+
+  /** A leg of a request as placed: its order, side, quantity and whether it waits for the entry. */
+  private record PlacedLeg(Leg leg, Side side, BigDecimal quantity, boolean pending) {}
+
+  private static Map<LegRole, PlacedLeg> shapes(OrderListRequest request) {
+    Map<LegRole, PlacedLeg> shapes = new java.util.EnumMap<>(LegRole.class);
+    switch (request) {
+      case OrderListRequest.Oco oco -> pair(shapes, oco.pair(), oco.quantity().value(), false);
+      case OrderListRequest.Oto oto -> {
+        working(shapes, oto.working());
+        shapes.put(LegRole.ofPending(oto.pending().leg()),
+            new PlacedLeg(oto.pending().leg(), oto.pending().side(), oto.pending().quantity().value(), true));
+      }
+      case OrderListRequest.Otoco otoco -> {
+        working(shapes, otoco.working());
+        pair(shapes, otoco.pending(), otoco.pendingQuantity().value(), true);
+      }
+      case OrderListRequest.Opo opo -> {
+        working(shapes, opo.working());
+        shapes.put(LegRole.ofPending(opo.pending()),
+            new PlacedLeg(opo.pending(), opo.working().side().opposite(), opo.working().quantity().value(), true));
+      }
+      case OrderListRequest.Opoco opoco -> {
+        working(shapes, opoco.working());
+        pair(shapes, opoco.pending(), opoco.working().quantity().value(), true);
+      }
+    }
+    return shapes;
+  }
+
+  private static void working(Map<LegRole, PlacedLeg> shapes, dev.orderlistbot.core.domain.order.WorkingOrder working) {
+    shapes.put(LegRole.WORKING, new PlacedLeg(working.leg(), working.side(), working.quantity().value(), false));
+  }
+
+  private static void pair(Map<LegRole, PlacedLeg> shapes, dev.orderlistbot.core.domain.order.OcoPair pair, BigDecimal quantity, boolean pending) {
+    boolean aboveTakesProfit = pair.side() == Side.SELL;
+    shapes.put(LegRole.TAKE_PROFIT, new PlacedLeg(aboveTakesProfit ? pair.above() : pair.below(), pair.side(), quantity, pending));
+    shapes.put(LegRole.STOP_LOSS, new PlacedLeg(aboveTakesProfit ? pair.below() : pair.above(), pair.side(), quantity, pending));
   }
 }

@@ -77,6 +77,9 @@ public final class CommandParser {
       case CANCEL -> AccountGrammars.cancel(args);
       case ORDERS -> AccountGrammars.orders(args);
       case STATUS -> AccountGrammars.status(args);
+      case MOVESTOP -> TradeGrammars.moveStop(args);
+      case REDUCE -> TradeGrammars.reduce(args);
+      case CLOSE -> TradeGrammars.close(args);
       case PRICE -> AccountGrammars.price(args);
       case BALANCE -> AccountGrammars.balance(args);
       case SETKEY -> KeyGrammar.read(text, tokens);

@@ -141,12 +141,12 @@ public final class BotEngine implements ChatEventHandler {
     this.settlement = new PlacementSettlement(config, exchange, accounts, transactor, placement, results, clock);
     ListCancels cancels = new ListCancels(exchange, accounts, transactor, clock);
     this.previews = new Previews(config, exchange, accounts, check, actions, out, telemetry);
-    this.presses = new Presses(actions, placement, cancels, out, clock);
+    this.trades = TradeActions.wire(config, exchange, accounts, transactor, check, actions, cancels, placement, results, out);
+    this.presses = new Presses(actions, placement, cancels, trades, out, clock);
     this.account = new AccountCommands(config, exchange, paper, accounts, cancels, settlement, actions, transactor, out);
     this.alerts = new AlertCommands(transactor, out);
     this.keys = new KeyCommands(config, exchange, vault, accounts, setups, parser, transactor, clock, random, out);
     this.rate = new CommandRate(clock, config.commandLimit());
-    this.trades = new TradeActions(out);
     this.strangers = new StrangerReplies(clock, StrangerReplies.DEFAULT_INTERVAL, StrangerReplies.DEFAULT_CAPACITY);
   }
 

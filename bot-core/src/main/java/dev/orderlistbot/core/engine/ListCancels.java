@@ -96,7 +96,38 @@ final class ListCancels {
         .orElse(list.symbol() + " #" + list.orderListId());
   }
 
-  private record Outcome(boolean done, String sentence) {}
+  /**
+   * @param done the cancel went through
+   * @param sentence what to tell the trader
+   * @param answer the exchange's answer to a cancel that went through: each order as it stood
+   * @param ended the exchange had nothing to cancel: the list had already ended
+   */
+  private record Outcome(boolean done, String sentence, Optional<PlacedOrderList> answer, boolean ended) {
+    Outcome(boolean done, String sentence) {
+      this(done, sentence, Optional.empty(), false);
+    }
+  }
+
+  /** What became of the cancel a trade action sends before anything else. */
+  sealed interface FirstCancel {
+    /** The list is cancelled; {@code answer} shows each of its orders as it stood (what filled). */
+    record Done(PlacedOrderList answer) implements FirstCancel {}
+
+    /** The exchange had nothing to cancel: the list had already ended (filled, expired, cancelled). */
+    record AlreadyEnded(String sentence) implements FirstCancel {}
+
+    /** The cancel did not go through, or it cannot be told: the list may still be working. */
+    record NotDone(String sentence) implements FirstCancel {}
+  }
+
+  /** Cancels one list for a trade action (close, move the stop), which goes on only after {@link FirstCancel.Done}. */
+  FirstCancel cancelFirst(ApiCredentials credentials, UserRef user, ChatRef chat, ListHandle list) {
+    Outcome outcome = outcome(credentials, user, chat, list);
+    if (outcome.done()) {
+      return new FirstCancel.Done(outcome.answer().orElseThrow());
+    }
+    return outcome.ended() ? new FirstCancel.AlreadyEnded(outcome.sentence()) : new FirstCancel.NotDone(outcome.sentence());
+  }
 
   /** A tracked list marked CANCELLING, and the state it goes back to if the cancel does not go through. */
   private record Mark(String listClientOrderId, OrderListState before) {}
@@ -124,7 +155,8 @@ final class ListCancels {
     }
     mark.ifPresent(m -> endUnlessAFillIsUntold(m, cancelled));
     recordCancel(user, chat, list);
-    return new Outcome(true, Replies.cancelled(name(new ListHandle(cancelled.symbol(), list.orderListId()))));
+    return new Outcome(
+        true, Replies.cancelled(name(new ListHandle(cancelled.symbol(), list.orderListId()))), Optional.of(cancelled), false);
   }
 
   /**
@@ -161,7 +193,7 @@ final class ListCancels {
     long id = list.orderListId();
     if (error instanceof ExchangeError.NotFound) {
       mark.ifPresent(m -> change(m, OrderListState.CANCELLING, OrderListState.ALL_DONE));
-      return new Outcome(false, Replies.exchangeError(error));
+      return new Outcome(false, Replies.exchangeError(error), Optional.empty(), true);
     }
     boolean ended = mark.map(this::putBack).orElse(false);
     String name = name(list);

@@ -1,7 +1,11 @@
 package dev.orderlistbot.core.engine;
 
+import dev.orderlistbot.core.domain.Decimals;
+import dev.orderlistbot.core.domain.Side;
 import dev.orderlistbot.core.domain.Symbol;
+import dev.orderlistbot.core.domain.order.ClientOrderId;
 import dev.orderlistbot.core.domain.order.OrderListRequest;
+import java.math.BigDecimal;
 import java.util.List;
 import java.util.Objects;
 
@@ -30,6 +34,47 @@ sealed interface PendingAction {
   record CancelAll(List<ListHandle> lists) implements PendingAction {
     public CancelAll {
       lists = List.copyOf(lists);
+    }
+  }
+
+  /**
+   * Move a list's stop: cancel {@code old}, then place {@code replacement} (a fresh client id, the
+   * new stop, everything else as it was) right after. {@code change} says what moves, for the trader.
+   */
+  record ReplaceList(ListHandle old, OrderListRequest replacement, String change) implements PendingAction {
+    public ReplaceList {
+      Objects.requireNonNull(old, "old");
+      Objects.requireNonNull(replacement, "replacement");
+      Objects.requireNonNull(change, "change");
+    }
+  }
+
+  /**
+   * Close a list at market: cancel it, then one MARKET order on {@code side} for the base quantity it
+   * still held when the cancel answered (never the balance).
+   */
+  record CloseList(ListHandle list, Side side) implements PendingAction {
+    public CloseList {
+      Objects.requireNonNull(list, "list");
+      Objects.requireNonNull(side, "side");
+    }
+  }
+
+  /** One MARKET order for a quantity no list protects any more (after a stop's move failed). */
+  record CloseHeld(Symbol symbol, Side side, BigDecimal quantity) implements PendingAction {
+    public CloseHeld {
+      Objects.requireNonNull(symbol, "symbol");
+      Objects.requireNonNull(side, "side");
+      quantity = Decimals.positive(quantity, "quantity");
+    }
+  }
+
+  /** Lower a list's quantity to {@code newQuantity} by amending its order {@code leg}, keeping its place in the queue. */
+  record ReduceList(ListHandle list, ClientOrderId leg, BigDecimal newQuantity) implements PendingAction {
+    public ReduceList {
+      Objects.requireNonNull(list, "list");
+      Objects.requireNonNull(leg, "leg");
+      newQuantity = Decimals.positive(newQuantity, "newQuantity");
     }
   }
 

@@ -5,6 +5,7 @@ import dev.orderlistbot.core.domain.Quantity;
 import dev.orderlistbot.core.domain.Side;
 import dev.orderlistbot.core.domain.Symbol;
 import dev.orderlistbot.core.domain.TimeInForce;
+import dev.orderlistbot.core.domain.order.ClientOrderId;
 import dev.orderlistbot.core.domain.order.Leg;
 import dev.orderlistbot.core.domain.order.ListKind;
 import dev.orderlistbot.core.domain.order.OcoPair;
@@ -15,6 +16,7 @@ import dev.orderlistbot.core.domain.order.TrailingDelta;
 import dev.orderlistbot.core.domain.order.Trigger;
 import dev.orderlistbot.core.domain.order.WorkingOrder;
 import dev.orderlistbot.core.engine.PendingAction.ListHandle;
+import java.math.BigDecimal;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -59,6 +61,29 @@ final class PendingActionCodec {
         out.put("action", "cancel-all");
         out.put("lists", String.join(",", lists.stream().map(PendingActionCodec::handle).toList()));
       }
+      case PendingAction.ReplaceList(ListHandle old, OrderListRequest replacement, String change) -> {
+        out.put("action", "replace-list");
+        out.put("list", handle(old));
+        out.put("change", oneLine(change));
+        encodeRequest(replacement, out);
+      }
+      case PendingAction.CloseList(ListHandle list, Side side) -> {
+        out.put("action", "close-list");
+        out.put("list", handle(list));
+        out.put("side", side.name());
+      }
+      case PendingAction.CloseHeld(Symbol symbol, Side side, BigDecimal quantity) -> {
+        out.put("action", "close-held");
+        out.put("symbol", symbol.value());
+        out.put("side", side.name());
+        out.put("qty", quantity.toPlainString());
+      }
+      case PendingAction.ReduceList(ListHandle list, ClientOrderId leg, BigDecimal newQuantity) -> {
+        out.put("action", "reduce-list");
+        out.put("list", handle(list));
+        out.put("leg", leg.value());
+        out.put("qty", newQuantity.toPlainString());
+      }
     }
     StringBuilder text = new StringBuilder();
     out.forEach((k, v) -> text.append(k).append('=').append(v).append('\n'));
@@ -78,6 +103,12 @@ final class PendingActionCodec {
               in.get("lists").isEmpty()
                   ? List.of()
                   : Arrays.stream(in.get("lists").split(",", -1)).map(PendingActionCodec::handle).toList());
+      case "replace-list" -> new PendingAction.ReplaceList(handle(in.get("list")), decodeRequest(in), in.get("change"));
+      case "close-list" -> new PendingAction.CloseList(handle(in.get("list")), Side.valueOf(in.get("side")));
+      case "close-held" ->
+          new PendingAction.CloseHeld(new Symbol(in.get("symbol")), Side.valueOf(in.get("side")), new BigDecimal(in.get("qty")));
+      case "reduce-list" ->
+          new PendingAction.ReduceList(handle(in.get("list")), new ClientOrderId(in.get("leg")), new BigDecimal(in.get("qty")));
       default -> throw new IllegalArgumentException("unknown payload action");
     };
   }
@@ -186,6 +217,11 @@ final class PendingActionCodec {
     return new Trigger(
         Optional.ofNullable(attrs.get("stop")).map(Price::of),
         Optional.ofNullable(attrs.get("trail")).map(b -> new TrailingDelta(Integer.parseInt(b))));
+  }
+
+  /** A text kept on one line of the payload. */
+  private static String oneLine(String text) {
+    return text.replace('\n', ' ').replace('\r', ' ');
   }
 
   private static String handle(ListHandle list) {

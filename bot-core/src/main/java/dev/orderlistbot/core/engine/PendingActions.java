@@ -89,9 +89,15 @@ final class PendingActions {
 
   /** Running a cancel action is audited as a cancel, running a placement as a confirmation. */
   private static AuditAction subjectOf(PendingConfirmation confirmation, AuditAction placing) {
-    return PendingActionCodec.decode(confirmation.payload()) instanceof PendingAction.PlaceList
-        ? placing
-        : AuditAction.ORDER_LIST_CANCELLED;
+    return switch (PendingActionCodec.decode(confirmation.payload())) {
+      case PendingAction.PlaceList place -> placing;
+      case PendingAction.CancelList cancel -> AuditAction.ORDER_LIST_CANCELLED;
+      case PendingAction.CancelAll all -> AuditAction.ORDER_LIST_CANCELLED;
+      case PendingAction.ReplaceList replace -> AuditAction.TRADE_ACTION_CONFIRMED;
+      case PendingAction.CloseList close -> AuditAction.TRADE_ACTION_CONFIRMED;
+      case PendingAction.CloseHeld close -> AuditAction.TRADE_ACTION_CONFIRMED;
+      case PendingAction.ReduceList reduce -> AuditAction.TRADE_ACTION_CONFIRMED;
+    };
   }
 
   private AuditEntry audit(UserRef user, ChatRef from, AuditAction action, PendingConfirmation confirmation) {
@@ -104,6 +110,13 @@ final class PendingActions {
       case PendingAction.PlaceList place -> Texts.summary(place.request());
       case PendingAction.CancelList cancel -> "cancel " + cancel.list().symbol() + " #" + cancel.list().orderListId();
       case PendingAction.CancelAll all -> "cancel all (" + all.lists().size() + ")";
+      case PendingAction.ReplaceList replace ->
+          "move stop " + replace.old().symbol() + " #" + replace.old().orderListId() + ": " + Texts.summary(replace.replacement());
+      case PendingAction.CloseList close -> "close at market " + close.list().symbol() + " #" + close.list().orderListId();
+      case PendingAction.CloseHeld held ->
+          "market " + held.side() + " " + held.quantity().toPlainString() + " " + held.symbol();
+      case PendingAction.ReduceList reduce ->
+          "reduce " + reduce.list().symbol() + " #" + reduce.list().orderListId() + " to " + reduce.newQuantity().toPlainString();
     };
   }
 }

@@ -75,7 +75,8 @@ final class Placement {
     this.results = results;
   }
 
-  private sealed interface Outcome {
+  /** What one sending of a list came to, after the look-up an unknown answer needs. */
+  sealed interface Outcome {
     record Placed(PlacedOrderList list) implements Outcome {}
 
     record Refused(ExchangeError error) implements Outcome {}
@@ -92,8 +93,15 @@ final class Placement {
    * anything is sent, so whatever happens next (a crash, a lost answer) leaves a row to settle.
    */
   void recordClaim(Stores stores, PendingConfirmation confirmation) {
-    if (PendingActionCodec.decode(confirmation.payload()) instanceof PendingAction.PlaceList place) {
-      TrackedOrderList list = tracked(confirmation, place.request());
+    Optional<OrderListRequest> placing =
+        switch (PendingActionCodec.decode(confirmation.payload())) {
+          case PendingAction.PlaceList place -> Optional.of(place.request());
+          // a stop's move places its replacement: owed an answer from the claim on, like any placement
+          case PendingAction.ReplaceList replace -> Optional.of(replace.replacement());
+          default -> Optional.empty();
+        };
+    if (placing.isPresent()) {
+      TrackedOrderList list = tracked(confirmation, placing.get());
       stores.orderLists().record(list);
       // owed an answer from now on: whatever happens next, the settlement finds it until it is told
       stores.orderLists().markAwaitingAnswer(list.listClientOrderId());
@@ -130,12 +138,29 @@ final class Placement {
     }
   }
 
+  /**
+   * Runs {@code work} (which places {@code clientId} and tells its outcome) with the placement marked
+   * in flight, so the settlement leaves it alone until it is told.
+   */
+  <T> T inFlight(ClientListId clientId, java.util.function.Supplier<T> work) {
+    inFlight.add(clientId.value());
+    try {
+      return work.get();
+    } finally {
+      inFlight.remove(clientId.value());
+    }
+  }
+
   /** Whether this process is placing {@code clientId} right now (its outcome is not told yet). */
   boolean inFlight(ClientListId clientId) {
     return inFlight.contains(clientId.value());
   }
 
-  private Outcome placeOnce(ApiCredentials credentials, OrderListRequest request, ClientListId clientId) {
+  /**
+   * Sends the list once under {@code clientId} and, when its answer is unknown, looks it up by that
+   * id (never sends it again): for trade actions that place a list after a cancel.
+   */
+  Outcome placeOnce(ApiCredentials credentials, OrderListRequest request, ClientListId clientId) {
     PlacementResult result;
     try {
       result = exchange.place(credentials, request, clientId);
@@ -238,13 +263,13 @@ final class Placement {
    * The trader is told "cannot tell" and stays owed the answer, which {@link PlacementSettlement}
    * gives once it knows, even if an event moves the list on before that.
    */
-  private static boolean owesAnswer(Stores stores, ClientListId clientId) {
+  static boolean owesAnswer(Stores stores, ClientListId clientId) {
     stores.orderLists().markAwaitingAnswer(clientId.value());
     return true;
   }
 
   /** The trader is given the answer: no longer owed. */
-  private static boolean answered(Stores stores, ClientListId clientId, boolean changed) {
+  static boolean answered(Stores stores, ClientListId clientId, boolean changed) {
     stores.orderLists().clearAwaitingAnswer(clientId.value());
     return changed;
   }

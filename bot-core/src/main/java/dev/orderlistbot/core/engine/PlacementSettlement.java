@@ -108,7 +108,7 @@ final class PlacementSettlement {
     }
     Optional<PendingConfirmation> confirmation =
         Tokens.confirmationId(clientId).flatMap(id -> transactor.inTransaction(stores -> stores.confirmations().findById(id)));
-    PlacementResults.Result result = found.map(exchangeList -> placed(list, clientId, exchangeList)).orElseGet(() -> notPlaced(clientId));
+    PlacementResults.Result result = found.map(exchangeList -> placed(list, clientId, exchangeList)).orElseGet(() -> notPlaced(clientId, confirmation));
     boolean settled =
         results.settle(
             confirmation.map(PendingConfirmation::chat).orElse(list.chat()),
@@ -133,7 +133,11 @@ final class PlacementSettlement {
             config.environment(), Replies.listName(list.symbol(), list.kind(), exchangeList.id().value()), Texts.legIds(exchangeList)));
   }
 
-  private PlacementResults.Result notPlaced(ClientListId clientId) {
+  /**
+   * Nothing was placed; for a stop's move that says the position may have no stop (its old list was
+   * cancelled before the replacement was to go).
+   */
+  private PlacementResults.Result notPlaced(ClientListId clientId, Optional<PendingConfirmation> confirmation) {
     return new PlacementResults.Result(
         PlacementResults.settledKey(clientId),
         stores -> {
@@ -141,6 +145,12 @@ final class PlacementSettlement {
           stores.orderLists().clearAwaitingAnswer(clientId.value());
           return rejected;
         },
-        Replies.notPlacedAfterAll(config.environment()));
+        confirmation
+            .map(c -> PendingActionCodec.decode(c.payload()))
+            .filter(PendingAction.ReplaceList.class::isInstance)
+            .map(PendingAction.ReplaceList.class::cast)
+            .map(move -> TradeReplies.replacementNotPlacedAfterAll(
+                config.environment(), move.old().symbol() + " #" + move.old().orderListId()))
+            .orElseGet(() -> Replies.notPlacedAfterAll(config.environment())));
   }
 }

@@ -20,13 +20,15 @@ final class Presses {
   private final PendingActions actions;
   private final Placement placement;
   private final ListCancels cancels;
+  private final TradeActions trades;
   private final ChatOut out;
   private final Clock clock;
 
-  Presses(PendingActions actions, Placement placement, ListCancels cancels, ChatOut out, Clock clock) {
+  Presses(PendingActions actions, Placement placement, ListCancels cancels, TradeActions trades, ChatOut out, Clock clock) {
     this.actions = actions;
     this.placement = placement;
     this.cancels = cancels;
+    this.trades = trades;
     this.out = out;
     this.clock = clock;
   }
@@ -46,8 +48,8 @@ final class Presses {
       String key = token.substring(Tokens.WITHDRAW.length());
       ClaimResult result = actions.withdraw(key, press.user(), press.chat());
       if (result instanceof ClaimResult.Claimed claimed) {
-        boolean preview = PendingActionCodec.decode(claimed.confirmation().payload()) instanceof PendingAction.PlaceList;
-        out.edit(press.message(), preview ? Replies.previewCancelled() : Replies.cancelAllKept());
+        PendingAction withdrawn = PendingActionCodec.decode(claimed.confirmation().payload());
+        out.edit(press.message(), withdrawn instanceof PendingAction.CancelAll ? Replies.cancelAllKept() : Replies.previewCancelled());
       } else {
         explain(press, key, result);
       }
@@ -63,6 +65,10 @@ final class Presses {
           out.send(press.chat(), cancels.cancel(press.user(), press.chat(), cancel.list()));
       case PendingAction.CancelAll all ->
           out.edit(press.message(), cancels.cancelAll(press.user(), press.chat(), all.lists()));
+      case PendingAction.ReplaceList replace -> trades.run(press, confirmation, replace);
+      case PendingAction.CloseList close -> trades.run(press, confirmation, close);
+      case PendingAction.CloseHeld held -> trades.run(press, confirmation, held);
+      case PendingAction.ReduceList reduce -> trades.run(press, confirmation, reduce);
     }
   }
 

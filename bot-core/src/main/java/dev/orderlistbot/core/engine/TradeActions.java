@@ -2,27 +2,94 @@ package dev.orderlistbot.core.engine;
 
 import dev.orderlistbot.core.chat.ChatEvent;
 import dev.orderlistbot.core.command.Command;
+import dev.orderlistbot.core.port.out.ExchangeClient;
+import dev.orderlistbot.core.port.out.PendingConfirmation;
+import dev.orderlistbot.core.port.out.Transactor;
+import dev.orderlistbot.core.rules.PreTradeCheck;
 
 /**
- * Managing a placed list from the chat: move its stop, reduce its size, close it at market.
- * ISSUE-15-ACTIONS: being written in this session; nothing lands with this placeholder.
+ * Managing a placed list from the chat: move its stop, close it at market, reduce its size. Each
+ * command shows a preview of exactly what will be sent, behind the same requester-only,
+ * single-use, expiring Confirm as a placement; the list is read fresh from the exchange first, and
+ * only its owner may act on it. Management is answered in private only in a group (a position's
+ * size and stops are nobody else's business), like {@code /orders}. Thread-safe.
  */
 final class TradeActions {
+  private final StopMoves stops;
+  private final MarketCloses closes;
+  private final SizeReductions reductions;
   private final ChatOut out;
 
-  TradeActions(ChatOut out) {
+  TradeActions(StopMoves stops, MarketCloses closes, SizeReductions reductions, ChatOut out) {
+    this.stops = stops;
+    this.closes = closes;
+    this.reductions = reductions;
     this.out = out;
   }
 
+  /** The trade actions of one engine, sharing its placement, cancels and result outbox. */
+  static TradeActions wire(
+      EngineConfig config,
+      ExchangeClient exchange,
+      Accounts accounts,
+      Transactor transactor,
+      PreTradeCheck check,
+      PendingActions actions,
+      ListCancels cancels,
+      Placement placement,
+      PlacementResults results,
+      ChatOut out) {
+    ActionOffers offers = new ActionOffers(config, actions, out);
+    return new TradeActions(
+        new StopMoves(config, exchange, accounts, transactor, check, offers, cancels, placement, results, out),
+        new MarketCloses(config, exchange, accounts, transactor, offers, cancels, results, out),
+        new SizeReductions(config, exchange, accounts, transactor, offers, cancels, results, out),
+        out);
+  }
+
   void moveStop(ChatEvent.TextMessage message, Command.MoveStop command) {
-    out.send(message.chat(), "ISSUE-15-ACTIONS");
+    if (inPrivate(message, "/movestop " + command.orderListId())) {
+      stops.preview(message.chat(), message.user(), command.orderListId(), command.stop());
+    }
   }
 
   void reduce(ChatEvent.TextMessage message, Command.ReduceSize command) {
-    out.send(message.chat(), "ISSUE-15-ACTIONS");
+    if (inPrivate(message, "/reduce " + command.orderListId() + " " + command.newQuantity().toPlainString())) {
+      reductions.preview(message.chat(), message.user(), command.orderListId(), command.newQuantity());
+    }
   }
 
   void close(ChatEvent.TextMessage message, Command.CloseAtMarket command) {
-    out.send(message.chat(), "ISSUE-15-ACTIONS");
+    if (inPrivate(message, "/close " + command.orderListId())) {
+      closes.preview(message.chat(), message.user(), command.orderListId());
+    }
+  }
+
+  /** Confirm of a stop's move won its claim. */
+  void run(ChatEvent.ButtonPressed press, PendingConfirmation confirmation, PendingAction.ReplaceList move) {
+    stops.run(press, confirmation, move);
+  }
+
+  /** Confirm of a close at market won its claim. */
+  void run(ChatEvent.ButtonPressed press, PendingConfirmation confirmation, PendingAction.CloseList close) {
+    closes.run(press, confirmation, close);
+  }
+
+  /** Close at market after a failed step won its claim. */
+  void run(ChatEvent.ButtonPressed press, PendingConfirmation confirmation, PendingAction.CloseHeld close) {
+    closes.run(press, confirmation, close);
+  }
+
+  /** Confirm of a reduction won its claim. */
+  void run(ChatEvent.ButtonPressed press, PendingConfirmation confirmation, PendingAction.ReduceList reduce) {
+    reductions.run(press, confirmation, reduce);
+  }
+
+  private boolean inPrivate(ChatEvent.TextMessage message, String command) {
+    if (message.kind().isPrivate()) {
+      return true;
+    }
+    out.send(message.chat(), Replies.listsPrivateOnly(command));
+    return false;
   }
 }

@@ -21,6 +21,9 @@ class CommandSpecTest {
           case CANCEL -> Command.CancelOrderList.class;
           case ORDERS -> Command.ListOrders.class;
           case STATUS -> Command.ShowStatus.class;
+          case MOVESTOP -> Command.MoveStop.class;
+          case REDUCE -> Command.ReduceSize.class;
+          case CLOSE -> Command.CloseAtMarket.class;
           case PRICE -> Command.ShowPrice.class;
           case BALANCE -> Command.ShowBalance.class;
           case SETKEY -> Command.StartKeySetup.class;

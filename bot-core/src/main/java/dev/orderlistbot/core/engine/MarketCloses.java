@@ -1,0 +1,210 @@
+package dev.orderlistbot.core.engine;
+
+import dev.orderlistbot.core.chat.ChatEvent;
+import dev.orderlistbot.core.chat.MessageRef;
+import dev.orderlistbot.core.domain.ApiCredentials;
+import dev.orderlistbot.core.domain.ChatRef;
+import dev.orderlistbot.core.domain.Side;
+import dev.orderlistbot.core.domain.Symbol;
+import dev.orderlistbot.core.domain.UserRef;
+import dev.orderlistbot.core.domain.order.ClientOrderId;
+import dev.orderlistbot.core.domain.order.LegReport;
+import dev.orderlistbot.core.domain.order.LegStatus;
+import dev.orderlistbot.core.domain.order.OrderRef;
+import dev.orderlistbot.core.domain.order.OrderSnapshot;
+import dev.orderlistbot.core.port.out.ExchangeClient;
+import dev.orderlistbot.core.port.out.ExchangeException;
+import dev.orderlistbot.core.port.out.MarketOrderRequest;
+import dev.orderlistbot.core.port.out.MarketOrderResult;
+import dev.orderlistbot.core.port.out.PendingConfirmation;
+import dev.orderlistbot.core.port.out.TrackedOrderList;
+import dev.orderlistbot.core.port.out.Transactor;
+import dev.orderlistbot.core.rules.SymbolFilter;
+import dev.orderlistbot.core.rules.SymbolRules;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.util.List;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Closes a list at market ({@code /close ID}, the card's button): Confirm cancels the list, then
+ * sends one MARKET order for the base quantity the list still held when the cancel answered (what
+ * its entry bought less what its exits sold, or what an OCO protects), rounded down to the step:
+ * never the balance. The market order carries a client id made from the confirmation, is sent once,
+ * and a lost answer is looked up, never resent. A refused market order is said at once, with a
+ * Retry. Thread-safe.
+ */
+final class MarketCloses {
+  private static final Logger LOG = LoggerFactory.getLogger(MarketCloses.class);
+  private static final String MARKET_PREFIX = "oc-";
+
+  private final EngineConfig config;
+  private final ExchangeClient exchange;
+  private final Accounts accounts;
+  private final LiveLists lists;
+  private final ActionOffers offers;
+  private final ListCancels cancels;
+  private final PlacementResults results;
+  private final ChatOut out;
+
+  MarketCloses(
+      EngineConfig config,
+      ExchangeClient exchange,
+      Accounts accounts,
+      Transactor transactor,
+      ActionOffers offers,
+      ListCancels cancels,
+      PlacementResults results,
+      ChatOut out) {
+    this.config = config;
+    this.exchange = exchange;
+    this.accounts = accounts;
+    this.lists = new LiveLists(exchange, transactor);
+    this.offers = offers;
+    this.cancels = cancels;
+    this.results = results;
+    this.out = out;
+  }
+
+  void preview(ChatRef chat, UserRef user, long orderListId) {
+    Optional<String> refusal = accounts.withCredentials(user, credentials -> offer(chat, user, credentials, orderListId));
+    if (refusal.isEmpty()) {
+      out.send(chat, Replies.noKey());
+    } else if (!refusal.get().isEmpty()) {
+      out.send(chat, refusal.get());
+    }
+  }
+
+  private String offer(ChatRef chat, UserRef user, ApiCredentials credentials, long orderListId) {
+    LiveLists.Found found = lists.read(user, credentials, orderListId);
+    if (found instanceof LiveLists.Found.Refusal refusal) {
+      return refusal.sentence();
+    }
+    LiveList live = ((LiveLists.Found.Live) found).list();
+    if (live.held().signum() == 0) {
+      return TradeReplies.nothingHeld(live.name(), orderListId);
+    }
+    BigDecimal last = exchange.lastPrice(live.symbol()).value();
+    offers.offer(
+        chat, user,
+        TradeReplies.closePreview(config.environment(), live.name(), live.exitSide(), live.held(), live.symbol(), last, offers.ttl()),
+        new PendingAction.CloseList(new PendingAction.ListHandle(live.symbol(), orderListId), live.exitSide()));
+    return "";
+  }
+
+  /** What to tell, and the retry to offer after it (a refused market order). */
+  private record Told(String text, Optional<PendingAction> retry) {
+    static Told text(String text) {
+      return new Told(text, Optional.empty());
+    }
+
+    Told plus(String more) {
+      return new Told(text + more, retry);
+    }
+  }
+
+  /** Confirm of a close won its claim: cancel, then the market order for what the list held. */
+  void run(ChatEvent.ButtonPressed press, PendingConfirmation confirmation, PendingAction.CloseList close) {
+    UserRef user = confirmation.requester();
+    String name = cancels.name(close.list());
+    ClientOrderId clientOrderId = marketId(confirmation);
+    out.editIfPossible(press.message(), TradeReplies.closing(name));
+    tell(press, confirmation,
+        accounts.withCredentials(user, credentials -> close(credentials, user, press.chat(), close, name, clientOrderId)));
+  }
+
+  /** A Close at market button after a failed step: one market order for a quantity no list holds any more. */
+  void run(ChatEvent.ButtonPressed press, PendingConfirmation confirmation, PendingAction.CloseHeld close) {
+    String what = "Closing " + Figures.number(close.quantity()) + " on " + close.symbol();
+    tell(press, confirmation,
+        accounts.withCredentials(
+            confirmation.requester(),
+            credentials -> market(credentials, close.symbol(), close.side(), close.quantity(), what, marketId(confirmation))));
+  }
+
+  private void tell(ChatEvent.ButtonPressed press, PendingConfirmation confirmation, Optional<Told> told) {
+    Told answer = told.orElseGet(() -> Told.text(Replies.noKeyAnyMore()));
+    MessageRef preview = press.message();
+    results.tell(preview, confirmation.requester(), new PlacementResults.Result("action:" + confirmation.id(), stores -> true, answer.text()));
+    answer.retry().ifPresent(retry ->
+        offers.choices(press.chat(), confirmation.requester(), TradeReplies.RETRY + "?", List.of(new ActionOffers.Choice(TradeReplies.RETRY, retry))));
+  }
+
+  private Told close(
+      ApiCredentials credentials, UserRef user, ChatRef chat, PendingAction.CloseList close, String name, ClientOrderId clientOrderId) {
+    return switch (cancels.cancelFirst(credentials, user, chat, close.list())) {
+      case ListCancels.FirstCancel.NotDone notDone -> Told.text(TradeReplies.notClosed(name, notDone.sentence()));
+      case ListCancels.FirstCancel.AlreadyEnded ended -> Told.text(TradeReplies.notClosedListEnded(name, ended.sentence()));
+      case ListCancels.FirstCancel.Done done -> {
+        Optional<TrackedOrderList> tracked = lists.tracked(user, close.list().orderListId());
+        BigDecimal heldNow = tracked.map(t -> lists.fromAnswer(t, done.answer(), credentials).held()).orElse(BigDecimal.ZERO);
+        BigDecimal quantity = roundDown(heldNow, step(exchange.rules(close.list().symbol())));
+        String dust = quantity.compareTo(heldNow) < 0 ? TradeReplies.dustLeft(heldNow.subtract(quantity)) : "";
+        if (quantity.signum() == 0) {
+          yield Told.text(TradeReplies.closedHoldingNothing(name) + (heldNow.signum() > 0 ? dust : ""));
+        }
+        yield market(credentials, close.list().symbol(), close.side(), quantity, "Cancelled " + name, clientOrderId).plus(dust);
+      }
+    };
+  }
+
+  private Told market(
+      ApiCredentials credentials, Symbol symbol, Side side, BigDecimal quantity, String what, ClientOrderId clientOrderId) {
+    MarketOrderResult result;
+    try {
+      result = exchange.placeMarket(credentials, new MarketOrderRequest(symbol, side, quantity), clientOrderId);
+    } catch (ExchangeException e) {
+      result = new MarketOrderResult.Unknown(clientOrderId, e.error().code(), e.error().reason());
+    }
+    return switch (result) {
+      case MarketOrderResult.Executed executed -> Told.text(filled(what, side, quantity, executed.order()));
+      case MarketOrderResult.Rejected rejected -> {
+        LOG.warn("market {} {} {} refused: {}", side, quantity.toPlainString(), symbol, rejected.error().getClass().getSimpleName());
+        yield new Told(
+            TradeReplies.marketRefused(what, rejected.error(), side, quantity, symbol),
+            Optional.of(new PendingAction.CloseHeld(symbol, side, quantity)));
+      }
+      case MarketOrderResult.Unknown unknown -> Told.text(lookUp(credentials, symbol, side, quantity, what, clientOrderId));
+    };
+  }
+
+  private String lookUp(ApiCredentials credentials, Symbol symbol, Side side, BigDecimal quantity, String what, ClientOrderId clientOrderId) {
+    try {
+      Optional<OrderSnapshot> found = exchange.order(credentials, symbol, OrderRef.of(clientOrderId));
+      if (found.isPresent()) {
+        return filled(what, side, quantity, found.get());
+      }
+    } catch (ExchangeException e) {
+      LOG.warn("looking up the market order {} failed: {}", clientOrderId, e.getMessage());
+    }
+    return TradeReplies.marketUnknown(what, side, quantity, clientOrderId.value());
+  }
+
+  private static String filled(String what, Side side, BigDecimal quantity, OrderSnapshot order) {
+    LegReport report = order.report();
+    if (report.executedQty().signum() == 0) {
+      return TradeReplies.closedPartly(what, side, BigDecimal.ZERO, quantity, BigDecimal.ZERO);
+    }
+    BigDecimal average = LiveList.average(report);
+    return report.status() == LegStatus.FILLED
+        ? TradeReplies.closed(what, side, report.executedQty(), average, report.cumulativeQuote())
+        : TradeReplies.closedPartly(what, side, report.executedQty(), quantity, average);
+  }
+
+  /** The market order's client id: {@code oc-} and the confirmation's id, as a list's is {@code ob-} and it. */
+  static ClientOrderId marketId(PendingConfirmation confirmation) {
+    return new ClientOrderId(MARKET_PREFIX + Tokens.clientListId(confirmation.id()).value().substring(3));
+  }
+
+  private static BigDecimal step(SymbolRules rules) {
+    return rules.filter(SymbolFilter.MarketLotSize.class).map(SymbolFilter.MarketLotSize::stepSize).filter(s -> s.signum() > 0)
+        .or(() -> rules.filter(SymbolFilter.LotSize.class).map(SymbolFilter.LotSize::stepSize).filter(s -> s.signum() > 0))
+        .orElse(BigDecimal.ZERO);
+  }
+
+  private static BigDecimal roundDown(BigDecimal quantity, BigDecimal step) {
+    return step.signum() == 0 ? quantity : quantity.divide(step, 0, RoundingMode.FLOOR).multiply(step).stripTrailingZeros();
+  }
+}

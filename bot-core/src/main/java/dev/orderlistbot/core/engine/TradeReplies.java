@@ -1,0 +1,244 @@
+package dev.orderlistbot.core.engine;
+
+import dev.orderlistbot.core.domain.Side;
+import dev.orderlistbot.core.domain.Symbol;
+import dev.orderlistbot.core.domain.TradingEnvironment;
+import dev.orderlistbot.core.domain.order.LegStatus;
+import dev.orderlistbot.core.port.out.ExchangeError;
+import java.math.BigDecimal;
+import java.time.Duration;
+
+/**
+ * The sentences of the trade actions (moving a stop, closing at market, reducing a size): every
+ * refusal names what is wrong and how to write it right; every result says what is live now. A
+ * sentence catalogue: long by design, nothing else.
+ */
+final class TradeReplies {
+  static final String RETRY = "🔁 Retry";
+  static final String CLOSE_NOW = "Close at market";
+
+  private TradeReplies() {}
+
+  private static String n(BigDecimal value) {
+    return Figures.number(value);
+  }
+
+  // ---- finding the list
+
+  static String notYourList(long orderListId) {
+    return "❌ #" + orderListId + " is not an open order list you placed through this bot. /orders lists yours.";
+  }
+
+  static String notOpen(String list) {
+    return "❌ " + list + " has ended: there is nothing left to manage. /orders lists your open lists.";
+  }
+
+  static String cancelOnItsWay(String list) {
+    return "⏳ A cancel of " + list + " is on its way; wait for its answer, then try again.";
+  }
+
+  // ---- moving the stop
+
+  static String needsBothExits(String list, long orderListId) {
+    return "❌ Moving the stop needs a list with a take-profit and a stop-loss (OCO, OTOCO, OPOCO); " + list
+        + " has only one exit. Cancel it with /cancel " + orderListId + " and place a new one, e.g. /oco BTCUSDT sell"
+        + " 0.01 tp 32000 sl 29500.";
+  }
+
+  static String stopNotWaiting(String list, LegStatus status) {
+    return "❌ The stop-loss of " + list + " is no longer waiting (it is " + status + "), so it cannot be moved.";
+  }
+
+  static String trailingStop(String list) {
+    return "❌ The stop-loss of " + list + " trails the price by itself; it has no fixed price to move.";
+  }
+
+  static String entryPartlyFilled(String list, long orderListId) {
+    return "❌ The entry of " + list + " is partly filled. Wait until it fills, or close what it bought with /close "
+        + orderListId + ".";
+  }
+
+  static String breakevenNeedsEntry(String list, long orderListId) {
+    return "❌ " + list + " has no entry the bot saw fill, so there is no breakeven price. Give the price instead:"
+        + " /movestop " + orderListId + " 29500.";
+  }
+
+  static String alreadyThere(String list, BigDecimal stop) {
+    return "❌ The stop-loss of " + list + " is already at " + n(stop) + ".";
+  }
+
+  static String limitWouldBeNegative(BigDecimal stop) {
+    return "❌ A stop at " + n(stop) + " keeps the old gap to its limit price, which would fall to zero or below."
+        + " Choose a higher stop.";
+  }
+
+  static String takeProfitNotMovable(String list) {
+    return "❌ The take-profit of " + list + " is of a kind the bot does not place again; it cannot be moved.";
+  }
+
+  static String stopCannotGoThere(BigDecimal stop, String why) {
+    return "❌ The stop cannot move to " + n(stop) + ".\n" + why;
+  }
+
+  static String moveStopPreview(
+      TradingEnvironment environment, String list, BigDecimal from, BigDecimal to, boolean breakeven, String replacement,
+      Duration ttl) {
+    return "🔧 " + environment.name() + ": move the stop of " + list + " from " + n(from) + " to " + n(to)
+        + (breakeven ? " (breakeven)" : "") + ".\nBinance cannot change a list's prices in place, so this cancels "
+        + list + " and at once places " + replacement + ".\nBetween the two the position has no stop for a moment;"
+        + " if the new list fails you are told at once.\nConfirm within " + ttl.toSeconds() + " s.";
+  }
+
+  static String movingStop(String list) {
+    return "⏳ Moving the stop: cancelling " + list + "…";
+  }
+
+  static String stopMoved(TradingEnvironment environment, String old, String replacement, String legs) {
+    return "✅ Stop moved on " + environment.name() + ": " + old + " is cancelled and " + replacement
+        + " is live; orders: " + legs + ".";
+  }
+
+  static String stopNotMoved(String list, String why) {
+    return "⚠️ The stop was not moved: " + why + " " + list + " works as before.";
+  }
+
+  static String stopNotMovedListEnded(String list, String why) {
+    return "ℹ️ The stop was not moved: " + list + " had already ended (" + why.strip() + "). Nothing new was placed.";
+  }
+
+  static String filledMeanwhile(String list, BigDecimal held, Symbol symbol, long orderListId) {
+    return "🚨 " + list + " is cancelled, but part of it filled meanwhile, so the new list (sized before) was NOT"
+        + " placed. The position it held, " + n(held) + " on " + symbol + ", has NO stop now. Close it at market"
+        + " below, or place a new /oco for it (e.g. /oco " + symbol + " ... tp ... sl ...). Ref #" + orderListId + ".";
+  }
+
+  static String noStopNow(String list, ExchangeError error, BigDecimal held, Symbol symbol) {
+    return "🚨 " + list + " is cancelled, but the new list was NOT placed: " + Replies.exchangeError(error)
+        + "\nYour position of " + n(held) + " on " + symbol + " has NO stop now. Retry places the same new list"
+        + " once more; Close at market sells (or buys back) exactly that quantity.";
+  }
+
+  static String replacementUnknown(String list, String clientId) {
+    return "⚠️ " + list + " is cancelled; Binance did not confirm the new list (" + clientId + ") yet. It will never"
+        + " be sent twice: I look it up and tell you here within minutes whether it is live or your position has"
+        + " no stop.";
+  }
+
+  static String replacementNotPlacedAfterAll(TradingEnvironment environment, String list) {
+    return "🚨 The new list that was to replace " + list + " is not on " + environment.name() + ": it was never"
+        + " placed. If " + list + " was cancelled, your position has NO stop now: /close it or place a new /oco.";
+  }
+
+  // ---- closing at market
+
+  static String nothingHeld(String list, long orderListId) {
+    return "❌ " + list + " holds nothing yet: its entry has not filled. To remove it, send /cancel " + orderListId + ".";
+  }
+
+  static String closePreview(
+      TradingEnvironment environment, String list, Side side, BigDecimal quantity, Symbol symbol, BigDecimal last,
+      Duration ttl) {
+    return "🔧 " + environment.name() + ": close " + list + ".\nThis cancels it, then sends one MARKET " + side + " of"
+        + " the quantity it still holds when the cancel answers: now " + n(quantity) + " on " + symbol + " (last price "
+        + n(last) + ", about " + n(quantity.multiply(last)) + " in the quote asset). Never more than the list holds."
+        + "\nConfirm within " + ttl.toSeconds() + " s.";
+  }
+
+  static String heldClosePreview(TradingEnvironment environment, Side side, BigDecimal quantity, Symbol symbol, Duration ttl) {
+    return "🔧 " + environment.name() + ": one MARKET " + side + " of " + n(quantity) + " on " + symbol
+        + ". Confirm within " + ttl.toSeconds() + " s.";
+  }
+
+  static String closing(String list) {
+    return "⏳ Closing: cancelling " + list + "…";
+  }
+
+  static String notClosed(String list, String why) {
+    return "⚠️ Not closed: " + why + " " + list + " works as before.";
+  }
+
+  static String notClosedListEnded(String list, String why) {
+    return "ℹ️ Not closed: " + list + " had already ended (" + why.strip() + "). Nothing was sold or bought.";
+  }
+
+  static String closedHoldingNothing(String list) {
+    return "✖ Cancelled " + list + ". It held nothing (its entry had not filled), so no market order was sent.";
+  }
+
+  static String closed(String what, Side side, BigDecimal quantity, BigDecimal average, BigDecimal quote) {
+    return "✅ " + what + ": MARKET " + side + " " + n(quantity) + " filled at an average of " + n(average) + " ("
+        + n(quote) + " in the quote asset).";
+  }
+
+  static String closedPartly(String what, Side side, BigDecimal executed, BigDecimal quantity, BigDecimal average) {
+    return "⚠️ " + what + ": MARKET " + side + " filled only " + n(executed) + " of " + n(quantity) + " at an average of "
+        + n(average) + "; the book ran out. The rest is still held, with no order on it.";
+  }
+
+  static String marketRefused(String what, ExchangeError error, Side side, BigDecimal quantity, Symbol symbol) {
+    return "🚨 " + what + ", but the MARKET " + side + " of " + n(quantity) + " on " + symbol + " was refused: "
+        + Replies.exchangeError(error) + "\nThat quantity is held with no order protecting it. Retry sends the"
+        + " same market order once more.";
+  }
+
+  static String marketUnknown(String what, Side side, BigDecimal quantity, String clientOrderId) {
+    return "⚠️ " + what + ", but Binance did not confirm the MARKET " + side + " of " + n(quantity) + " and does not show"
+        + " it (" + clientOrderId + "). It will never be sent again; check /balance before you act.";
+  }
+
+  static String dustLeft(BigDecimal dust) {
+    return "\n(" + n(dust) + " below the symbol's step size stays in your balance.)";
+  }
+
+  // ---- reducing the size
+
+  static String reduceBeforeEntry(String list, long orderListId) {
+    return "❌ The entry of " + list + " has not filled, and Binance does not amend orders of a list that wait for it."
+        + " Cancel it (/cancel " + orderListId + ") and place it again with the smaller size.";
+  }
+
+  static String nothingToReduce(String list) {
+    return "❌ " + list + " has no working exit to reduce.";
+  }
+
+  static String notAReduction(BigDecimal wanted, BigDecimal current, long orderListId) {
+    return "❌ " + n(wanted) + " is not below the list's size " + n(current) + ": /reduce only lowers it. To trade more,"
+        + " place a new list. Example: /reduce " + orderListId + " " + n(current.divide(BigDecimal.TWO)) + ".";
+  }
+
+  static String belowFilled(BigDecimal wanted, BigDecimal executed) {
+    return "❌ " + n(wanted) + " is not above what already filled (" + n(executed) + "). Close the rest with /close"
+        + " instead.";
+  }
+
+  static String offStep(BigDecimal wanted, BigDecimal step, BigDecimal lower, long orderListId) {
+    return "❌ " + n(wanted) + " is not a multiple of the step size " + n(step) + ". Example: /reduce " + orderListId
+        + " " + n(lower) + ".";
+  }
+
+  static String belowMinimum(BigDecimal wanted, BigDecimal minimum) {
+    return "❌ " + n(wanted) + " is under the symbol's minimum quantity " + n(minimum) + ".";
+  }
+
+  static String reducePreview(
+      TradingEnvironment environment, String list, BigDecimal from, BigDecimal to, boolean pair, int amendLimit,
+      Duration ttl) {
+    return "🔧 " + environment.name() + ": reduce " + list + " from " + n(from) + " to " + n(to) + ".\nOne amend that keeps"
+        + " the orders' places in the queue" + (pair ? " (Binance reduces both legs of the OCO together)" : "")
+        + (amendLimit > 0 ? "; Binance allows " + amendLimit + " amends per order" : "") + ".\nConfirm within "
+        + ttl.toSeconds() + " s.";
+  }
+
+  static String reduced(String list, BigDecimal to) {
+    return "✅ " + list + " is reduced to " + n(to) + ", keeping its place in the queue.";
+  }
+
+  static String notReduced(String list, String why) {
+    return "⚠️ " + list + " was not reduced: " + why;
+  }
+
+  static String reduceUnknown(String list, long orderListId) {
+    return "⚠️ Binance did not confirm the reduction of " + list + " and its order does not show it. It will not be"
+        + " sent again; check with /status " + orderListId + ".";
+  }
+}
