@@ -329,4 +329,49 @@ class TradeActionsTest {
       assertThat(entry.subject()).contains("reduce BTCUSDT #8821 to 0.005");
     });
   }
+
+  @Test
+  void aProcessThatDiesBetweenTheCancelAndTheReplacementLeavesTheTraderToldThePositionHasNoStop() {
+    place(OCO);
+    bot.say(ALICE, "/movestop 8821 29500");
+    MessageRef preview = bot.lastButtons(TestBot.dm(ALICE));
+    exchange.whilePlacing = () -> {
+      throw new OutOfMemoryError("the process dies before the replacement leaves");
+    };
+    dev.orderlistbot.core.chat.ChatEvent.ButtonPressed confirm = bot.pressEvent(ALICE, preview, Replies.CONFIRM);
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> bot.engine().handle(confirm)).isInstanceOf(OutOfMemoryError.class);
+    exchange.whilePlacing = () -> {};
+
+    bot.restart();
+    bot.clock.advance(PlacementSettlement.FINAL_AFTER);
+    bot.engine().settlePlacements();
+
+    assertThat(bot.telegram.now(preview).text()).isEqualTo(
+        TradeReplies.replacementNotPlacedAfterAll(TradingEnvironment.PAPER, "BTCUSDT #8821"));
+    assertThat(exchange.placeCalls).hasValue(2);
+    assertThat(exchange.allLists().stream().noneMatch(l -> l.isOpen())).isTrue();
+  }
+
+  @Test
+  void aProcessThatDiesBeforeTheCancelLeavesTheTraderToldTheOldListStillWorks() {
+    place(OCO);
+    bot.say(ALICE, "/movestop 8821 29500");
+    MessageRef preview = bot.lastButtons(TestBot.dm(ALICE));
+    exchange.whileCancelling = () -> {
+      throw new OutOfMemoryError("the process dies before the cancel leaves");
+    };
+    dev.orderlistbot.core.chat.ChatEvent.ButtonPressed confirm = bot.pressEvent(ALICE, preview, Replies.CONFIRM);
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> bot.engine().handle(confirm)).isInstanceOf(OutOfMemoryError.class);
+    exchange.whileCancelling = () -> {};
+
+    bot.restart();
+    bot.engine().resumeOrderEvents();
+    bot.clock.advance(PlacementSettlement.FINAL_AFTER);
+    bot.engine().settlePlacements();
+
+    assertThat(bot.telegram.now(preview).text()).isEqualTo(
+        TradeReplies.replacementNotPlacedOldWorks(TradingEnvironment.PAPER, "BTCUSDT #8821"));
+    assertThat(exchange.placeCalls).hasValue(1);
+    assertThat(bot.tracked(8821).orElseThrow().state()).isEqualTo(OrderListState.EXECUTING);
+  }
 }

@@ -3,6 +3,7 @@ package dev.orderlistbot.core.engine;
 import dev.orderlistbot.core.domain.ApiCredentials;
 import dev.orderlistbot.core.domain.UserRef;
 import dev.orderlistbot.core.domain.order.ClientListId;
+import dev.orderlistbot.core.domain.order.OrderListId;
 import dev.orderlistbot.core.domain.order.OrderListRef;
 import dev.orderlistbot.core.domain.order.PlacedOrderList;
 import dev.orderlistbot.core.port.out.ExchangeClient;
@@ -108,7 +109,10 @@ final class PlacementSettlement {
     }
     Optional<PendingConfirmation> confirmation =
         Tokens.confirmationId(clientId).flatMap(id -> transactor.inTransaction(stores -> stores.confirmations().findById(id)));
-    PlacementResults.Result result = found.map(exchangeList -> placed(list, clientId, exchangeList)).orElseGet(() -> notPlaced(clientId, confirmation));
+    PlacementResults.Result result =
+        found
+            .map(exchangeList -> placed(list, clientId, exchangeList))
+            .orElseGet(() -> notPlaced(clientId, notPlacedText(confirmation, credentials)));
     boolean settled =
         results.settle(
             confirmation.map(PendingConfirmation::chat).orElse(list.chat()),
@@ -133,11 +137,7 @@ final class PlacementSettlement {
             config.environment(), Replies.listName(list.symbol(), list.kind(), exchangeList.id().value()), Texts.legIds(exchangeList)));
   }
 
-  /**
-   * Nothing was placed; for a stop's move that says the position may have no stop (its old list was
-   * cancelled before the replacement was to go).
-   */
-  private PlacementResults.Result notPlaced(ClientListId clientId, Optional<PendingConfirmation> confirmation) {
+  private PlacementResults.Result notPlaced(ClientListId clientId, String text) {
     return new PlacementResults.Result(
         PlacementResults.settledKey(clientId),
         stores -> {
@@ -145,12 +145,28 @@ final class PlacementSettlement {
           stores.orderLists().clearAwaitingAnswer(clientId.value());
           return rejected;
         },
+        text);
+  }
+
+  /**
+   * "Not placed"; for a stop's move it also says where the position stands: its old list still
+   * working (the process stopped before the cancel), or gone and the position without a stop.
+   */
+  private String notPlacedText(Optional<PendingConfirmation> confirmation, ApiCredentials credentials) {
+    Optional<PendingAction.ReplaceList> move =
         confirmation
             .map(c -> PendingActionCodec.decode(c.payload()))
             .filter(PendingAction.ReplaceList.class::isInstance)
-            .map(PendingAction.ReplaceList.class::cast)
-            .map(move -> TradeReplies.replacementNotPlacedAfterAll(
-                config.environment(), move.old().symbol() + " #" + move.old().orderListId()))
-            .orElseGet(() -> Replies.notPlacedAfterAll(config.environment())));
+            .map(PendingAction.ReplaceList.class::cast);
+    if (move.isEmpty()) {
+      return Replies.notPlacedAfterAll(config.environment());
+    }
+    PendingAction.ListHandle old = move.get().old();
+    String name = old.symbol() + " #" + old.orderListId();
+    boolean oldWorks =
+        exchange.orderList(credentials, OrderListRef.of(new OrderListId(old.orderListId()))).map(PlacedOrderList::isOpen).orElse(false);
+    return oldWorks
+        ? TradeReplies.replacementNotPlacedOldWorks(config.environment(), name)
+        : TradeReplies.replacementNotPlacedAfterAll(config.environment(), name);
   }
 }

@@ -129,6 +129,11 @@ final class TradeReplies {
         + " placed. If " + list + " was cancelled, your position has NO stop now: /close it or place a new /oco.";
   }
 
+  static String replacementNotPlacedOldWorks(TradingEnvironment environment, String list) {
+    return "⚠️ The stop was not moved: the bot stopped before it was done, and the new list is not on "
+        + environment.name() + ". " + list + " still works as before; move its stop again if you still want to.";
+  }
+
   // ---- closing at market
 
   static String nothingHeld(String list, long orderListId) {
