@@ -88,6 +88,9 @@ public final class CommandParser {
       // Telegram deep links send "/start PAYLOAD": the payload is ignored, not refused
       case START -> Read.ok(new Command.Start());
       case PAPER -> AccountGrammars.paper(args);
+      case MOVESTOP -> ManageGrammars.moveStop(args);
+      case REDUCE -> ManageGrammars.reduce(args);
+      case CLOSE -> ManageGrammars.close(args);
     };
   }
 

@@ -69,7 +69,22 @@ public enum CommandSpec {
       "paper",
       "/paper price SYMBOL PRICE",
       "Set a price on the paper exchange (paper mode only).",
-      "/paper price BTCUSDT 30000");
+      "/paper price BTCUSDT 30000"),
+  MOVESTOP(
+      "movestop",
+      "/movestop ID PRICE | /movestop ID be",
+      "Move a list's stop-loss to a new price, or to breakeven (be): the list is cancelled and placed again.",
+      "/movestop 12345 29500"),
+  REDUCE(
+      "reduce",
+      "/reduce ID QTY",
+      "Lower a list's open quantity to QTY (the new size), keeping its place in the queue.",
+      "/reduce 12345 0.005"),
+  CLOSE(
+      "close",
+      "/close ID",
+      "Cancel a list, then sell (or buy back) what it still holds at market.",
+      "/close 12345");
 
   private final String word;
   private final String usage;

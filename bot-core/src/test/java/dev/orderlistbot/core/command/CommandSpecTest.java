@@ -31,6 +31,9 @@ class CommandSpecTest {
           case HELP -> Command.Help.class;
           case START -> Command.Start.class;
           case PAPER -> Command.SetPaperPrice.class;
+          case MOVESTOP -> Command.MoveStop.class;
+          case REDUCE -> Command.ReduceSize.class;
+          case CLOSE -> Command.CloseAtMarket.class;
         };
     assertThat(command).isInstanceOf(expected);
     if (command instanceof PlaceOrderList list) {
