@@ -89,7 +89,7 @@ final class PendingActions {
 
   /** Running a cancel action is audited as a cancel, running a placement as a confirmation. */
   private static AuditAction subjectOf(PendingConfirmation confirmation, AuditAction placing) {
-    return PendingActionCodec.decode(confirmation.payload()) instanceof PendingAction.PlaceList
+    return PendingActionCodec.decode(confirmation.payload()).places()
         ? placing
         : AuditAction.ORDER_LIST_CANCELLED;
   }
@@ -102,6 +102,10 @@ final class PendingActions {
   private static String describe(PendingAction action) {
     return switch (action) {
       case PendingAction.PlaceList place -> Texts.summary(place.request());
+      case PendingAction.PlacePlan plan ->
+          "plan of " + plan.requests().size() + ": "
+              + String.join("; ", plan.requests().stream().map(Texts::summary).toList())
+              + (plan.breakeven() ? " be" : "");
       case PendingAction.CancelList cancel -> "cancel " + cancel.list().symbol() + " #" + cancel.list().orderListId();
       case PendingAction.CancelAll all -> "cancel all (" + all.lists().size() + ")";
     };

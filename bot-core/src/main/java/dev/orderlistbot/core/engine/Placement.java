@@ -75,7 +75,8 @@ final class Placement {
     this.results = results;
   }
 
-  private sealed interface Outcome {
+  /** What one sending of one list came to (also for the lists of a plan, see {@link PlanPlacement}). */
+  sealed interface Outcome {
     record Placed(PlacedOrderList list) implements Outcome {}
 
     record Refused(ExchangeError error) implements Outcome {}
@@ -93,7 +94,7 @@ final class Placement {
    */
   void recordClaim(Stores stores, PendingConfirmation confirmation) {
     if (PendingActionCodec.decode(confirmation.payload()) instanceof PendingAction.PlaceList place) {
-      TrackedOrderList list = tracked(confirmation, place.request());
+      TrackedOrderList list = tracked(confirmation, place.request(), Tokens.clientListId(confirmation.id()));
       stores.orderLists().record(list);
       // owed an answer from now on: whatever happens next, the settlement finds it until it is told
       stores.orderLists().markAwaitingAnswer(list.listClientOrderId());
@@ -127,6 +128,19 @@ final class Placement {
       telemetry.placement(PlacementOutcome.REFUSED, ExchangeError.NO_CODE);
     } else {
       telemetry.confirmationTook(Duration.between(pressedAt, clock.instant()));
+    }
+  }
+
+  /**
+   * Sends one list once under {@code clientId} and resolves a lost answer by looking it up, never by
+   * sending again; the list counts as in flight meanwhile, so the settlement leaves it alone.
+   */
+  Outcome placeTracked(ApiCredentials credentials, OrderListRequest request, ClientListId clientId) {
+    inFlight.add(clientId.value());
+    try {
+      return placeOnce(credentials, request, clientId);
+    } finally {
+      inFlight.remove(clientId.value());
     }
   }
 
@@ -205,8 +219,8 @@ final class Placement {
     };
   }
 
-  private TrackedOrderList tracked(PendingConfirmation confirmation, OrderListRequest request) {
-    ClientListId clientId = Tokens.clientListId(confirmation.id());
+  /** The row recorded UNKNOWN for {@code request} under {@code clientId} when its Confirm is claimed. */
+  TrackedOrderList tracked(PendingConfirmation confirmation, OrderListRequest request, ClientListId clientId) {
     Instant now = clock.instant();
     return new TrackedOrderList(
         clientId.value(),
