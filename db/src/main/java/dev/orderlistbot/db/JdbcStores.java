@@ -2,6 +2,7 @@ package dev.orderlistbot.db;
 
 import dev.orderlistbot.core.port.out.AlertSubscriptionStore;
 import dev.orderlistbot.core.port.out.AuditLog;
+import dev.orderlistbot.core.port.out.BreakevenPlanStore;
 import dev.orderlistbot.core.port.out.ChatUserStore;
 import dev.orderlistbot.core.port.out.KeyCheckStore;
 import dev.orderlistbot.core.port.out.NotificationOutbox;
@@ -23,6 +24,7 @@ final class JdbcStores implements Stores {
   private final AlertSubscriptionStore subscriptions;
   private final ProcessedEventStore processedEvents;
   private final AuditLog audit;
+  private final BreakevenPlanStore breakevenPlans;
 
   JdbcStores(Session session, Clock clock) {
     this.users = new JdbcChatUserStore(session, clock);
@@ -34,6 +36,7 @@ final class JdbcStores implements Stores {
     this.subscriptions = new JdbcAlertSubscriptionStore(session, clock);
     this.processedEvents = new JdbcProcessedEventStore(session, clock);
     this.audit = new JdbcAuditLog(session);
+    this.breakevenPlans = new JdbcBreakevenPlanStore(session, clock);
   }
 
   @Override
@@ -79,5 +82,10 @@ final class JdbcStores implements Stores {
   @Override
   public AuditLog audit() {
     return audit;
+  }
+
+  @Override
+  public BreakevenPlanStore breakevenPlans() {
+    return breakevenPlans;
   }
 }

@@ -176,6 +176,11 @@ class MasterKeyRotationTest {
     }
 
     @Override
+    public dev.orderlistbot.core.port.out.BreakevenPlanStore breakevenPlans() {
+      return real.breakevenPlans();
+    }
+
+    @Override
     public KeyCheckStore keyChecks() {
       return real.keyChecks();
     }

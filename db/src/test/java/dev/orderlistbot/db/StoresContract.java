@@ -14,6 +14,7 @@ import dev.orderlistbot.core.port.out.AlertMode;
 import dev.orderlistbot.core.port.out.AlertSubscription;
 import dev.orderlistbot.core.port.out.AuditAction;
 import dev.orderlistbot.core.port.out.AuditEntry;
+import dev.orderlistbot.core.port.out.BreakevenPlan;
 import dev.orderlistbot.core.port.out.ClaimResult;
 import dev.orderlistbot.core.port.out.ConfirmationState;
 import dev.orderlistbot.core.port.out.KeyCheck;
@@ -659,6 +660,52 @@ abstract class StoresContract {
         new TrackedOrderList(clientId, alice, aliceChat, ListKind.OCO, new Symbol("BTCUSDT"), OptionalLong.empty(),
             List.of(new TrackedLeg(clientId + "-tp", OptionalLong.empty())), state, clock.instant(), clock.instant()));
     return clientId;
+  }
+
+  @Test
+  void aBreakevenPlanIsFoundByAnyOfItsListsInTargetOrderAndMarkedDoneOnce() {
+    List<String> lists = List.of("ob-plan" + run + "-0", "ob-plan" + run + "-1", "ob-plan" + run + "-2");
+    BreakevenPlan plan =
+        new BreakevenPlan("plan-" + run, alice, new Symbol("BTCUSDT"), lists, false, clock.instant());
+
+    assertThat(stores().breakevenPlans().record(plan)).isTrue();
+    assertThat(stores().breakevenPlans().record(plan)).as("recorded once").isFalse();
+
+    assertThat(stores().breakevenPlans().findByList(lists.get(2))).contains(plan);
+    assertThat(stores().breakevenPlans().findByList(lists.get(0)).orElseThrow().laterLists())
+        .containsExactly(lists.get(1), lists.get(2));
+    assertThat(stores().breakevenPlans().findByList("ob-other" + run)).isEmpty();
+    assertThat(stores().breakevenPlans().listWaiting()).filteredOn(p -> p.planId().equals(plan.planId())).containsExactly(plan);
+
+    assertThat(stores().breakevenPlans().markDone(plan.planId())).isTrue();
+    assertThat(stores().breakevenPlans().markDone(plan.planId())).as("done once").isFalse();
+    assertThat(stores().breakevenPlans().findByList(lists.get(1)).orElseThrow().done()).isTrue();
+    assertThat(stores().breakevenPlans().listWaiting()).noneMatch(p -> p.planId().equals(plan.planId()));
+  }
+
+  @Test
+  void aListBelongsToOneBreakevenPlanOnly() {
+    String shared = "ob-shared" + run;
+    stores().breakevenPlans().record(
+        new BreakevenPlan("plan-a-" + run, alice, new Symbol("BTCUSDT"), List.of(shared, shared + "-1"), false, clock.instant()));
+
+    assertThat(stores().breakevenPlans().record(
+            new BreakevenPlan("plan-b-" + run, alice, new Symbol("BTCUSDT"), List.of("ob-x" + run, shared), false, clock.instant())))
+        .isFalse();
+    assertThat(stores().breakevenPlans().findByList(shared).orElseThrow().planId()).isEqualTo("plan-a-" + run);
+    assertThat(stores().breakevenPlans().findByList("ob-x" + run)).as("nothing of the refused plan is kept").isEmpty();
+  }
+
+  @Test
+  void recordingABreakevenPlanInsideATransactionThatRollsBackKeepsNothing() {
+    String id = "plan-rb-" + run;
+    assertThatThrownBy(() -> database().transactor().inTransaction(stores -> {
+          stores.breakevenPlans().record(
+              new BreakevenPlan(id, alice, new Symbol("BTCUSDT"), List.of("ob-rb" + run, "ob-rb" + run + "-1"), false, clock.instant()));
+          throw new IllegalStateException("boom");
+        }))
+        .isInstanceOf(IllegalStateException.class);
+    assertThat(stores().breakevenPlans().findByList("ob-rb" + run)).isEmpty();
   }
 
   @Test

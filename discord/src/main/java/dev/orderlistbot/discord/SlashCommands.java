@@ -40,7 +40,10 @@ enum SlashCommands {
   DELKEY(CommandSpec.DELKEY),
   KEYGEN(CommandSpec.KEYGEN),
   HELP(CommandSpec.HELP, Part.HELP_TOPIC),
-  PAPER(CommandSpec.PAPER, Part.PRICE_WORD, Part.SYMBOL, Part.PAPER_PRICE);
+  PAPER(CommandSpec.PAPER, Part.PRICE_WORD, Part.SYMBOL, Part.PAPER_PRICE),
+  MOVESTOP(CommandSpec.MOVESTOP, Part.ID, Part.NEW_STOP),
+  REDUCE(CommandSpec.REDUCE, Part.ID, Part.NEW_SIZE),
+  CLOSE(CommandSpec.CLOSE, Part.ID);
 
   /** The option that has autocomplete from the exchange's symbols. */
   static final String SYMBOL_OPTION = "symbol";
@@ -134,7 +137,9 @@ enum SlashCommands {
     ALERT_MODE(ALERT_MODE_OPTION, "", false, "on, off or redacted; leave out to see the setting", "on", "off", "redacted"),
     HELP_TOPIC("command", "", false, "A command to explain", topics()),
     PRICE_WORD(null, "price", false, ""),
-    PAPER_PRICE("price", "", true, "The paper price to set, e.g. 30000");
+    PAPER_PRICE("price", "", true, "The paper price to set, e.g. 30000"),
+    NEW_STOP("stop", "", true, "New stop price, e.g. 29500, or be for breakeven"),
+    NEW_SIZE("quantity", "", true, "The size the list keeps, in the base asset, e.g. 0.005");
 
     private final String option;
     private final String prefix;

@@ -103,12 +103,34 @@ class SlashCommandsTest {
             Map.entry(SlashCommands.BALANCE, Map.of("asset", "USDT")),
             Map.entry(SlashCommands.ALERTS, Map.of("mode", "redacted")),
             Map.entry(SlashCommands.HELP, Map.of("command", "oco")),
-            Map.entry(SlashCommands.PAPER, Map.of("symbol", "BTCUSDT", "price", "30000")));
+            Map.entry(SlashCommands.PAPER, Map.of("symbol", "BTCUSDT", "price", "30000")),
+            Map.entry(SlashCommands.MOVESTOP, Map.of("id", "12345", "stop", "29500")),
+            Map.entry(SlashCommands.REDUCE, Map.of("id", "12345", "quantity", "0.005")),
+            Map.entry(SlashCommands.CLOSE, Map.of("id", "12345")));
     samples.forEach(
         (command, options) -> {
           assertThat(command.line(options)).isEqualTo(command.spec().example());
           assertThat(parser.parse(command.line(options))).isInstanceOf(ParseResult.Parsed.class);
         });
+  }
+
+  @Test
+  void tradeManagementCommandsTakeTheIdThenTheirValue() {
+    assertThat(SlashCommands.MOVESTOP.line(Map.of("id", "12345", "stop", "be"))).isEqualTo("/movestop 12345 be");
+    assertThat(SlashCommands.REDUCE.line(Map.of("id", "12345", "quantity", " 0.005 "))).isEqualTo("/reduce 12345 0.005");
+    assertThat(SlashCommands.CLOSE.line(Map.of("id", "7"))).isEqualTo("/close 7");
+    assertThat(SlashCommands.MOVESTOP.data().getOptions())
+        .extracting(OptionData::getName, OptionData::isRequired)
+        .containsExactly(org.assertj.core.groups.Tuple.tuple("id", true), org.assertj.core.groups.Tuple.tuple("stop", true));
+    assertThat(parser.parse(SlashCommands.MOVESTOP.line(Map.of("id", "12345", "stop", "be"))))
+        .isInstanceOf(ParseResult.Parsed.class);
+  }
+
+  @Test
+  void everyCommandOfTheTableButStartIsASlashCommand() {
+    assertThat(Arrays.stream(SlashCommands.values()).map(SlashCommands::spec))
+        .containsExactlyInAnyOrderElementsOf(
+            Arrays.stream(CommandSpec.values()).filter(spec -> spec != CommandSpec.START).toList());
   }
 
   @Test

@@ -30,6 +30,16 @@ class CommandMenuTest {
   }
 
   @Test
+  void tradeManagementCommandsAreInBothMenusLikeCancel() {
+    assertThat(CommandMenu.forPrivateChats().getCommands())
+        .extracting(BotCommand::getCommand)
+        .contains("movestop", "reduce", "close");
+    assertThat(CommandMenu.forGroups().getCommands())
+        .extracting(BotCommand::getCommand)
+        .contains("movestop", "reduce", "close");
+  }
+
+  @Test
   void paperCommandIsInNeitherMenu() {
     assertThat(CommandMenu.forPrivateChats().getCommands()).extracting(BotCommand::getCommand).doesNotContain("paper");
     assertThat(CommandMenu.forGroups().getCommands()).extracting(BotCommand::getCommand).doesNotContain("paper");

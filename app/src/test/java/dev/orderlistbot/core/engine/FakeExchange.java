@@ -75,6 +75,10 @@ final class FakeExchange implements ExchangeClient {
   private record Stored(String apiKey, PlacedOrderList list) {}
 
   final AtomicInteger placeCalls = new AtomicInteger();
+  /** When above 0, the placement call with this number (from 1) is refused, whatever {@link #placeMode} says. */
+  volatile int refusePlacementNumber;
+  final AtomicInteger lastPricesQueries = new AtomicInteger();
+  final AtomicInteger tradeFeesQueries = new AtomicInteger();
   /** The client list id of every placement sent, in order. */
   final List<String> clientIdsSent = new CopyOnWriteArrayList<>();
   final List<String> apiKeysSeen = Collections.synchronizedList(new ArrayList<>());
@@ -224,13 +228,17 @@ final class FakeExchange implements ExchangeClient {
 
   @Override
   public PlacementResult place(ApiCredentials credentials, OrderListRequest request, ClientListId clientListId) {
-    placeCalls.incrementAndGet();
+    int call = placeCalls.incrementAndGet();
     clientIdsSent.add(clientListId.value());
     requestsSent.add(request);
     whilePlacing.run();
     apiKeysSeen.add(credentials.apiKey());
     if (byClientId.containsKey(clientListId.value())) {
       return new PlacementResult.Rejected(new ExchangeError.Refused(-2010, "Duplicate order sent."));
+    }
+    if (call == refusePlacementNumber) {
+      return new PlacementResult.Rejected(
+          new ExchangeError.Refused(-2010, "Not enough balance: the account has insufficient balance."));
     }
     PlacedOrderList list = newList(request, clientListId);
     switch (placeMode) {
@@ -448,11 +456,13 @@ final class FakeExchange implements ExchangeClient {
 
   @Override
   public Map<Symbol, Price> lastPrices() {
+    lastPricesQueries.incrementAndGet();
     return Map.of(BTCUSDT, last);
   }
 
   @Override
   public TradeFees tradeFees(ApiCredentials credentials, Symbol symbol) {
+    tradeFeesQueries.incrementAndGet();
     rules(symbol);
     return fees;
   }

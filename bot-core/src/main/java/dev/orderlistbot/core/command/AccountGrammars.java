@@ -113,8 +113,17 @@ final class AccountGrammars {
     return end(CommandSpec.PAPER, args, new Command.SetPaperPrice(symbol.value(), price.value()));
   }
 
-  /** An order-list id: digits only, at most a long; 0 is a real id on Binance. */
+  /** An order-list id that ends the line. */
   private static Read<Long> id(CommandSpec spec, Args args) {
+    Read<Long> id = idWord(spec, args);
+    if (!id.failed() && args.hasNext()) {
+      return Read.fail(ParseMessages.unexpected(args.next(), spec));
+    }
+    return id;
+  }
+
+  /** An order-list id: digits only, at most a long; 0 is a real id on Binance. */
+  static Read<Long> idWord(CommandSpec spec, Args args) {
     if (!args.hasNext()) {
       return Read.fail(ParseMessages.missingId(spec));
     }
@@ -127,9 +136,6 @@ final class AccountGrammars {
     if (digits.length() > max.length()
         || (digits.length() == max.length() && digits.compareTo(max) > 0)) {
       return Read.fail(ParseMessages.idTooLarge(word));
-    }
-    if (args.hasNext()) {
-      return Read.fail(ParseMessages.unexpected(args.next(), spec));
     }
     return Read.ok(Long.parseLong(digits));
   }

@@ -15,6 +15,7 @@ import java.util.Optional;
  */
 public sealed interface Command
     permits PlaceOrderList,
+        PlaceLadder,
         Command.CancelOrderList,
         Command.CancelAll,
         Command.ListOrders,

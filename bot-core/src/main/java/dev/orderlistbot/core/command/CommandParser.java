@@ -77,9 +77,6 @@ public final class CommandParser {
       case CANCEL -> AccountGrammars.cancel(args);
       case ORDERS -> AccountGrammars.orders(args);
       case STATUS -> AccountGrammars.status(args);
-      case MOVESTOP -> TradeGrammars.moveStop(args);
-      case REDUCE -> TradeGrammars.reduce(args);
-      case CLOSE -> TradeGrammars.close(args);
       case PRICE -> AccountGrammars.price(args);
       case BALANCE -> AccountGrammars.balance(args);
       case SETKEY -> KeyGrammar.read(text, tokens);
@@ -91,6 +88,9 @@ public final class CommandParser {
       // Telegram deep links send "/start PAYLOAD": the payload is ignored, not refused
       case START -> Read.ok(new Command.Start());
       case PAPER -> AccountGrammars.paper(args);
+      case MOVESTOP -> ManageGrammars.moveStop(args);
+      case REDUCE -> ManageGrammars.reduce(args);
+      case CLOSE -> ManageGrammars.close(args);
     };
   }
 

@@ -42,9 +42,6 @@ public enum CommandSpec {
       "/cancel ID | /cancel all",
       "Cancel one order list by its id, or all of yours.",
       "/cancel 12345"),
-  MOVESTOP("movestop", "/movestop ID PRICE|be", "Move a list's stop-loss (cancel and place again).", "/movestop 12345 29500"),
-  REDUCE("reduce", "/reduce ID QTY", "Lower a list's size, keeping its place in the queue.", "/reduce 12345 0.005"),
-  CLOSE("close", "/close ID", "Cancel a list and sell (or buy back) what it holds at market.", "/close 12345"),
   ORDERS("orders", "/orders [SYMBOL]", "List your open order lists.", "/orders BTCUSDT"),
   STATUS("status", "/status ID", "Show the state of one order list.", "/status 12345"),
   PRICE("price", "/price SYMBOL", "Show the last price of a symbol.", "/price BTCUSDT"),
@@ -72,7 +69,22 @@ public enum CommandSpec {
       "paper",
       "/paper price SYMBOL PRICE",
       "Set a price on the paper exchange (paper mode only).",
-      "/paper price BTCUSDT 30000");
+      "/paper price BTCUSDT 30000"),
+  MOVESTOP(
+      "movestop",
+      "/movestop ID PRICE | /movestop ID be",
+      "Move a list's stop-loss to a new price, or to breakeven (be): the list is cancelled and placed again.",
+      "/movestop 12345 29500"),
+  REDUCE(
+      "reduce",
+      "/reduce ID QTY",
+      "Lower a list's open quantity to QTY (the new size), keeping its place in the queue.",
+      "/reduce 12345 0.005"),
+  CLOSE(
+      "close",
+      "/close ID",
+      "Cancel a list, then sell (or buy back) what it still holds at market.",
+      "/close 12345");
 
   private final String word;
   private final String usage;

@@ -3,6 +3,7 @@ package dev.orderlistbot.core.command;
 import dev.orderlistbot.core.command.Exits.Typed;
 import dev.orderlistbot.core.domain.Side;
 import dev.orderlistbot.core.domain.order.ListKind;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -38,6 +39,22 @@ final class ExitOrdering {
     if (both && !isOn(profitSide, compare(profit.get(), stop.get()))) {
       return Optional.of(
           ParseMessages.takeProfitBeyondStop(takeProfit.get().text(), stopLoss.get().text(), exit));
+    }
+    return Optional.empty();
+  }
+
+  /**
+   * The targets of a ladder go from the nearest to the farthest: rising for an exit that sells,
+   * falling for one that buys (where two neighbours can be compared from the text).
+   */
+  static Optional<Problem> targetOrder(Side exit, List<Typed<TakeProfitSpec>> targets) {
+    int rising = exit == Side.SELL ? 1 : -1;
+    for (int i = 1; i < targets.size(); i++) {
+      Typed<TakeProfitSpec> earlier = targets.get(i - 1);
+      Typed<TakeProfitSpec> later = targets.get(i);
+      if (!isOn(rising, compare(trigger(later.value()), trigger(earlier.value())))) {
+        return Optional.of(ParseMessages.targetsOutOfOrder(later.text(), earlier.text(), exit == Side.SELL));
+      }
     }
     return Optional.empty();
   }

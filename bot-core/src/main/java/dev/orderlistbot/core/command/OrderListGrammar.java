@@ -4,6 +4,8 @@ import dev.orderlistbot.core.command.Exits.Typed;
 import dev.orderlistbot.core.domain.Side;
 import dev.orderlistbot.core.domain.Symbol;
 import dev.orderlistbot.core.domain.order.ListKind;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
 
@@ -11,7 +13,8 @@ import java.util.function.Consumer;
  * {@code /oco}, {@code /oto}, {@code /otoco}, {@code /opo}, {@code /opoco}: {@code SYMBOL SIDE
  * QTY}, then the entry ({@code @ PRICE}, not for an OCO) and the exits ({@code tp}, {@code sl}) in
  * any order. Each part may appear once; the kind decides which parts are required. Exit prices
- * relative in percent mean the entry price when there is an entry, else the last price.
+ * relative in percent mean the entry price when there is an entry, else the last price. With both
+ * exits, several targets make a ladder ({@link PlaceLadder}), with {@code split} and {@code be}.
  */
 final class OrderListGrammar {
   private final CommandSpec spec;
@@ -20,6 +23,9 @@ final class OrderListGrammar {
   private Optional<Typed<EntrySpec>> entry = Optional.empty();
   private Optional<Typed<TakeProfitSpec>> takeProfit = Optional.empty();
   private Optional<Typed<StopLossSpec>> stopLoss = Optional.empty();
+  private final List<Typed<TakeProfitSpec>> targets = new ArrayList<>();
+  private Optional<Typed<List<Integer>>> split = Optional.empty();
+  private Optional<String> breakeven = Optional.empty();
 
   private OrderListGrammar(CommandSpec spec, ListKind kind) {
     this.spec = spec;
@@ -52,14 +58,50 @@ final class OrderListGrammar {
     if (quantity.failed()) {
       return quantity.failure();
     }
-    Optional<Problem> problem = readParts(args).or(this::missingPart);
+    Optional<Problem> problem = readParts(args).or(this::missingPart).or(this::ladderMistake);
+    if (problem.isEmpty() && quantity.value().sizesByRisk() && stopLoss.isEmpty()) {
+      problem = Optional.of(ParseMessages.riskWithoutStop(spec));
+    }
+    if (problem.isEmpty() && targets.isEmpty()) {
+      problem = ExitOrdering.check(kind, side.value(), entry, Optional.empty(), stopLoss);
+    }
+    for (int i = 0; problem.isEmpty() && i < targets.size(); i++) {
+      problem = ExitOrdering.check(kind, side.value(), entry, Optional.of(targets.get(i)), stopLoss);
+    }
     if (problem.isEmpty()) {
-      problem = ExitOrdering.check(kind, side.value(), entry, takeProfit, stopLoss);
+      problem = ExitOrdering.targetOrder(kind.hasEntry() ? side.value().opposite() : side.value(), targets);
     }
     if (problem.isPresent()) {
       return Read.fail(problem.get());
     }
-    return Read.ok(build(symbol.value(), side.value(), quantity.value()));
+    PlaceOrderList first = build(symbol.value(), side.value(), quantity.value());
+    if (targets.size() < 2) {
+      return Read.ok(first);
+    }
+    return Read.ok(
+        new PlaceLadder(
+            first,
+            targets.stream().map(Typed::value).toList(),
+            split.map(Typed::value),
+            breakeven.isPresent()));
+  }
+
+  /** A split or {@code be} that does not fit the targets and the stop. */
+  private Optional<Problem> ladderMistake() {
+    if (split.isPresent() && targets.size() < 2) {
+      return Optional.of(ParseMessages.splitWithoutLadder(split.get().text()));
+    }
+    if (split.isPresent() && split.get().value().size() != targets.size()) {
+      return Optional.of(
+          ParseMessages.splitCountMismatch(split.get().text(), split.get().value().size(), targets.size()));
+    }
+    if (breakeven.isPresent() && stopLoss.isEmpty()) {
+      return Optional.of(ParseMessages.breakevenWithoutStop(breakeven.get()));
+    }
+    if (breakeven.isPresent() && targets.size() < 2) {
+      return Optional.of(ParseMessages.breakevenWithOneTarget(breakeven.get()));
+    }
+    return Optional.empty();
   }
 
   /** The entry and exits, in any order; the first mistake stops the reading. */
@@ -72,6 +114,8 @@ final class OrderListGrammar {
             case "@" -> readEntry(args);
             case "tp" -> readTakeProfit(word, args);
             case "sl" -> readStopLoss(word, args);
+            case "split" -> readSplit(word, args);
+            case "be" -> readBreakeven(word);
             default ->
                 Optional.of(
                     ParseMessages.unexpectedInOrderList(
@@ -103,7 +147,37 @@ final class OrderListGrammar {
     if (stopLoss.isPresent() && !kind.exitIsPair()) {
       return Optional.of(ParseMessages.oneExitOnly(word, spec, bothExits()));
     }
-    return store(Exits.takeProfit(args, exitBase), value -> takeProfit = Optional.of(value));
+    if (args.nextIs("trail") || !args.hasNext() || Words.isKeyword(args.peek())) {
+      return store(Exits.takeProfit(args, exitBase), value -> takeProfit = Optional.of(value));
+    }
+    List<String> words = Ladders.targetWords(args);
+    if (words.size() > 1 && !kind.exitIsPair()) {
+      return Optional.of(ParseMessages.ladderNeedsBothExits(words.get(1), spec, bothExits()));
+    }
+    for (String target : words) {
+      Optional<Problem> problem =
+          store(Exits.takeProfit(new Args(List.of(target)), exitBase), targets::add);
+      if (problem.isPresent()) {
+        return problem;
+      }
+    }
+    takeProfit = Optional.of(targets.get(0));
+    return Optional.empty();
+  }
+
+  private Optional<Problem> readSplit(String word, Args args) {
+    if (split.isPresent()) {
+      return Optional.of(ParseMessages.duplicateWord(word));
+    }
+    return store(Ladders.split(args), value -> split = Optional.of(value));
+  }
+
+  private Optional<Problem> readBreakeven(String word) {
+    if (breakeven.isPresent()) {
+      return Optional.of(ParseMessages.duplicateWord(word));
+    }
+    breakeven = Optional.of(word);
+    return Optional.empty();
   }
 
   private Optional<Problem> readStopLoss(String word, Args args) {

@@ -331,6 +331,113 @@ final class ParseMessages {
     return about(word, " is too large for an order-list id");
   }
 
+  // ---- managing a placed list
+
+  static Problem idBeforeStop(String word) {
+    return about(word, ": the id comes first: write /movestop 12345 " + word);
+  }
+
+  static Problem missingNewStop(long id) {
+    return Problem.of(
+        "Missing the new stop after the id: write /movestop " + id + " 29500, or /movestop " + id
+            + " be for breakeven");
+  }
+
+  static Problem newStopWithLimit(String word) {
+    return about(
+        word, ": /movestop takes the new stop price only, like 29500 (a stop-limit keeps its gap)");
+  }
+
+  static Problem newStopRelative(String word) {
+    return about(word, " is relative: write the new stop as a price, like 29500, or be for breakeven");
+  }
+
+  static Problem missingNewSize(long id) {
+    return Problem.of(
+        "Missing the new size after the id: write /reduce " + id
+            + " 0.005 (the quantity the list keeps, in the base asset)");
+  }
+
+  static Problem newSizeNotBase(String word) {
+    return about(
+        word, ": write the new size as a base quantity, like 0.005 (the quantity the list keeps)");
+  }
+
+  static Problem newSizeSigned(String word) {
+    return about(
+        word, " has a sign: write the new size itself, like 0.005, not the change");
+  }
+
+  // ---- sizing by risk and take-profit ladders
+
+  static Problem missingRiskAmount() {
+    return Problem.of("Missing the amount after 'risk': write risk 50usdt, risk $50, risk 50 or risk 1%");
+  }
+
+  static Problem notARiskAmount(String word) {
+    return about(word, " is not a risk: write risk 50usdt, risk $50, risk 50 or risk 1%");
+  }
+
+  static Problem riskShareAboveHundred(String token) {
+    return about(token, " is more than 100%: risk at most all of your equity, like risk 1%");
+  }
+
+  static Problem riskWithoutStop(CommandSpec spec) {
+    return Problem.of(
+        "Sizing by risk needs a stop-loss to measure the risk: add sl STOP, like " + spec.slashed()
+            + " BTCUSDT buy risk 50usdt @ 30000 sl 29000");
+  }
+
+  static Problem splitWithoutLadder(String word) {
+    return about(word, " splits a ladder: give several targets first, like tp 32000 33000 34000 split 50/30/20");
+  }
+
+  static Problem missingSplit() {
+    return Problem.of("Missing the shares after 'split': write split 50/30/20, one percentage per target");
+  }
+
+  static Problem notASplit(String text) {
+    return about(text, " is not a split: write whole percentages joined by '/', like split 50/30/20");
+  }
+
+  static Problem splitNotHundred(String text, int total) {
+    return about(text, " adds up to " + total + "%: the shares must add up to 100, like split 50/30/20");
+  }
+
+  static Problem splitCountMismatch(String text, int shares, int targets) {
+    return about(
+        text,
+        " has " + shares + " share" + (shares == 1 ? "" : "s") + " for " + targets + " target"
+            + (targets == 1 ? "" : "s") + ": give one share per target, like split 50/30/20 for 3 targets");
+  }
+
+  static Problem breakevenWithOneTarget(String word) {
+    return about(
+        word, " moves the other stops when the first target fills: give several targets, like tp 32000 33000 sl 29000 be");
+  }
+
+  static Problem breakevenWithoutStop(String word) {
+    return about(word, " moves the stop to breakeven: add sl STOP, like tp 32000 33000 sl 29000 be");
+  }
+
+  static Problem ladderNeedsBothExits(String word, CommandSpec spec, CommandSpec both) {
+    return about(
+        word,
+        ": a ladder of targets shares one stop-loss, which " + spec.slashed() + " does not place: use "
+            + both.slashed() + " with tp and sl");
+  }
+
+  static Problem targetsOutOfOrder(String later, String earlier, boolean ascending) {
+    return about(
+        later,
+        (ascending ? " is not above " : " is not below ") + Quote.quoted(earlier)
+            + ": list the targets from the nearest to the farthest, like tp 32000 33000 34000");
+  }
+
+  static Problem duplicateWord(String word) {
+    return about(word, " appears twice: give it once");
+  }
+
   static Problem malformedApiKey() {
     return Problem.of(
         "That is not a Binance API key (letters and digits only): send /setkey API_KEY SECRET,"

@@ -3,6 +3,7 @@ package dev.orderlistbot.core.command;
 import dev.orderlistbot.core.domain.Asset;
 import dev.orderlistbot.core.domain.Symbol;
 import java.math.BigDecimal;
+import java.util.Optional;
 
 /**
  * Reads the quantity of an order-list command: a base amount ({@code 0.01}), a quote amount
@@ -20,6 +21,10 @@ final class Quantities {
   private Quantities() {}
 
   static Read<QuantitySpec> read(Args args, Symbol symbol) {
+    if (args.nextIs("risk")) {
+      args.next();
+      return risk(args, symbol);
+    }
     if (!args.hasNext() || Words.isKeyword(args.peek())) {
       return Read.fail(ParseMessages.missingQuantity());
     }
@@ -50,6 +55,44 @@ final class Quantities {
       return quote;
     }
     return Read.ok(new QuantitySpec.BaseAmount(amount.value()));
+  }
+
+  /**
+   * What follows {@code risk}: the same forms as a quantity, read as money at risk: a plain number
+   * is in the quote asset, and a percentage is of the equity.
+   */
+  private static Read<QuantitySpec> risk(Args args, Symbol symbol) {
+    if (!args.hasNext() || Words.isKeyword(args.peek())) {
+      return Read.fail(ParseMessages.missingRiskAmount());
+    }
+    String word = args.peek();
+    if (word.endsWith("%")) {
+      args.next();
+      Read<BigDecimal> percent =
+          Numbers.positive(new NumberText("", word.substring(0, word.length() - 1), "%"), Noun.PERCENT);
+      if (percent.failed()) {
+        return percent.failure();
+      }
+      if (percent.value().compareTo(HUNDRED) > 0) {
+        return Read.fail(ParseMessages.riskShareAboveHundred(word));
+      }
+      return Read.ok(new QuantitySpec.RiskShare(percent.value()));
+    }
+    Read<QuantitySpec> amount = read(args, symbol);
+    if (amount.failed()) {
+      return amount;
+    }
+    return switch (amount.value()) {
+      case QuantitySpec.BaseAmount(BigDecimal value) ->
+          Read.ok(new QuantitySpec.RiskAmount(value, Optional.empty()));
+      case QuantitySpec.QuoteAmount(BigDecimal value, Asset asset) ->
+          Read.ok(new QuantitySpec.RiskAmount(value, Optional.of(asset)));
+      case QuantitySpec.UsdAmount(BigDecimal value) -> Read.ok(new QuantitySpec.RiskUsd(value));
+      case QuantitySpec.ShareOfFree share -> Read.fail(ParseMessages.notARiskAmount(word));
+      case QuantitySpec.RiskAmount nested -> Read.fail(ParseMessages.notARiskAmount(word));
+      case QuantitySpec.RiskUsd nested -> Read.fail(ParseMessages.notARiskAmount(word));
+      case QuantitySpec.RiskShare nested -> Read.fail(ParseMessages.notARiskAmount(word));
+    };
   }
 
   /** {@code 100usdt}: the number and the asset in one word. */

@@ -9,7 +9,7 @@ import java.util.Set;
 /** Reads the plain words of the language: keywords, symbols and sides. */
 final class Words {
   /** Words that start a part of an order-list command, so they are never assets or prices. */
-  static final Set<String> KEYWORDS = Set.of("tp", "sl", "@", "maker", "trail");
+  static final Set<String> KEYWORDS = Set.of("tp", "sl", "@", "maker", "trail", "risk", "split", "be");
 
   private Words() {}
 

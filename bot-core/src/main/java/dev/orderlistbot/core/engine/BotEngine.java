@@ -5,6 +5,7 @@ import dev.orderlistbot.core.command.Command;
 import dev.orderlistbot.core.command.CommandParser;
 import dev.orderlistbot.core.command.CommandSpec;
 import dev.orderlistbot.core.command.ParseResult;
+import dev.orderlistbot.core.command.PlaceLadder;
 import dev.orderlistbot.core.command.PlaceOrderList;
 import dev.orderlistbot.core.domain.ChatRef;
 import dev.orderlistbot.core.domain.Secret;
@@ -142,7 +143,8 @@ public final class BotEngine implements ChatEventHandler {
     ListCancels cancels = new ListCancels(exchange, accounts, transactor, clock);
     this.previews = new Previews(config, exchange, accounts, check, actions, out, telemetry);
     this.trades = TradeActions.wire(config, exchange, accounts, transactor, check, actions, cancels, placement, results, out);
-    this.presses = new Presses(actions, placement, cancels, trades, out, clock);
+    PlanPlacement plans = new PlanPlacement(config, accounts, placement, results, actions, out, clock, telemetry);
+    this.presses = new Presses(actions, placement, plans, cancels, trades, out, clock);
     this.account = new AccountCommands(config, exchange, paper, accounts, cancels, settlement, actions, transactor, out);
     this.alerts = new AlertCommands(transactor, out);
     this.keys = new KeyCommands(config, exchange, vault, accounts, setups, parser, transactor, clock, random, out);
@@ -317,6 +319,7 @@ public final class BotEngine implements ChatEventHandler {
   private void run(ChatEvent.TextMessage message, Command command, boolean deleted) {
     switch (command) {
       case PlaceOrderList place -> previews.preview(message, place);
+      case PlaceLadder ladder -> previews.preview(message, ladder);
       case Command.CancelOrderList cancel -> account.cancel(message, cancel.orderListId());
       case Command.CancelAll all -> account.cancelAll(message);
       case Command.ListOrders orders -> account.orders(message, orders.symbol());

@@ -16,10 +16,29 @@ import java.util.Objects;
  */
 sealed interface PendingAction {
 
+  /** Whether running it places orders (a preview's Confirm), rather than cancelling them. */
+  default boolean places() {
+    return this instanceof PlaceList || this instanceof PlacePlan;
+  }
+
   /** Place this exact order list (the preview's Confirm). */
   record PlaceList(OrderListRequest request) implements PendingAction {
     public PlaceList {
       Objects.requireNonNull(request, "request");
+    }
+  }
+
+  /**
+   * Place every list of a take-profit ladder, in target order, each exactly once (the plan preview's
+   * Confirm); with {@code breakeven}, the other lists' stops move to breakeven when the first target
+   * fills.
+   */
+  record PlacePlan(List<OrderListRequest> requests, boolean breakeven) implements PendingAction {
+    public PlacePlan {
+      requests = List.copyOf(requests);
+      if (requests.size() < 2) {
+        throw new IllegalArgumentException("a plan has two lists or more");
+      }
     }
   }
 

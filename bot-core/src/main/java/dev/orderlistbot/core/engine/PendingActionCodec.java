@@ -17,6 +17,7 @@ import dev.orderlistbot.core.domain.order.Trigger;
 import dev.orderlistbot.core.domain.order.WorkingOrder;
 import dev.orderlistbot.core.engine.PendingAction.ListHandle;
 import java.math.BigDecimal;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -38,10 +39,15 @@ import java.util.Optional;
  * below=STOP_LOSS_LIMIT stop=29000 price=28900 tif=GTC
  * </pre>
  *
- * Decoding a payload this version did not write throws {@link IllegalArgumentException}. Stateless.
+ * A plan ({@code action=place-plan}) writes {@code lists=N}, {@code be=true|false} and each list's
+ * request as above with the prefix {@code l0.}, {@code l1.}, ... Decoding a payload this version
+ * did not write throws {@link IllegalArgumentException}. Stateless.
  */
 final class PendingActionCodec {
   private static final String VERSION = "1";
+
+  /** More lists than any symbol allows open (Binance: MAX_NUM_ORDER_LISTS is 20 on BTCUSDT). */
+  static final int MAX_PLAN_LISTS = 100;
 
   private PendingActionCodec() {}
 
@@ -52,6 +58,17 @@ final class PendingActionCodec {
       case PendingAction.PlaceList(OrderListRequest request) -> {
         out.put("action", "place");
         encodeRequest(request, out);
+      }
+      case PendingAction.PlacePlan(List<OrderListRequest> requests, boolean breakeven) -> {
+        out.put("action", "place-plan");
+        out.put("lists", Integer.toString(requests.size()));
+        out.put("be", Boolean.toString(breakeven));
+        for (int i = 0; i < requests.size(); i++) {
+          Map<String, String> one = new LinkedHashMap<>();
+          encodeRequest(requests.get(i), one);
+          String prefix = "l" + i + ".";
+          one.forEach((k, v) -> out.put(prefix + k, v));
+        }
       }
       case PendingAction.CancelList(ListHandle list) -> {
         out.put("action", "cancel-list");
@@ -97,6 +114,7 @@ final class PendingActionCodec {
     }
     return switch (in.get("action")) {
       case "place" -> new PendingAction.PlaceList(decodeRequest(in));
+      case "place-plan" -> decodePlan(in);
       case "cancel-list" -> new PendingAction.CancelList(handle(in.get("list")));
       case "cancel-all" ->
           new PendingAction.CancelAll(
@@ -111,6 +129,18 @@ final class PendingActionCodec {
           new PendingAction.ReduceList(handle(in.get("list")), new ClientOrderId(in.get("leg")), new BigDecimal(in.get("qty")));
       default -> throw new IllegalArgumentException("unknown payload action");
     };
+  }
+
+  private static PendingAction.PlacePlan decodePlan(Fields in) {
+    int lists = Integer.parseInt(in.get("lists"));
+    if (lists < 2 || lists > MAX_PLAN_LISTS) {
+      throw new IllegalArgumentException("a plan has 2.." + MAX_PLAN_LISTS + " lists");
+    }
+    List<OrderListRequest> requests = new ArrayList<>();
+    for (int i = 0; i < lists; i++) {
+      requests.add(decodeRequest(in.within("l" + i + ".")));
+    }
+    return new PendingAction.PlacePlan(requests, Boolean.parseBoolean(in.get("be")));
   }
 
   private static void encodeRequest(OrderListRequest request, Map<String, String> out) {
@@ -247,6 +277,17 @@ final class PendingActionCodec {
         }
       }
       return new Fields(values);
+    }
+
+    /** The fields whose key starts with {@code prefix}, without it. */
+    Fields within(String prefix) {
+      Map<String, String> inner = new LinkedHashMap<>();
+      values.forEach((k, v) -> {
+        if (k.startsWith(prefix)) {
+          inner.put(k.substring(prefix.length()), v);
+        }
+      });
+      return new Fields(inner);
     }
 
     String get(String key) {

@@ -91,6 +91,7 @@ final class PendingActions {
   private static AuditAction subjectOf(PendingConfirmation confirmation, AuditAction placing) {
     return switch (PendingActionCodec.decode(confirmation.payload())) {
       case PendingAction.PlaceList place -> placing;
+      case PendingAction.PlacePlan plan -> placing;
       case PendingAction.CancelList cancel -> AuditAction.ORDER_LIST_CANCELLED;
       case PendingAction.CancelAll all -> AuditAction.ORDER_LIST_CANCELLED;
       case PendingAction.ReplaceList replace -> AuditAction.TRADE_ACTION_CONFIRMED;
@@ -108,6 +109,10 @@ final class PendingActions {
   private static String describe(PendingAction action) {
     return switch (action) {
       case PendingAction.PlaceList place -> Texts.summary(place.request());
+      case PendingAction.PlacePlan plan ->
+          "plan of " + plan.requests().size() + ": "
+              + String.join("; ", plan.requests().stream().map(Texts::summary).toList())
+              + (plan.breakeven() ? " be" : "");
       case PendingAction.CancelList cancel -> "cancel " + cancel.list().symbol() + " #" + cancel.list().orderListId();
       case PendingAction.CancelAll all -> "cancel all (" + all.lists().size() + ")";
       case PendingAction.ReplaceList replace ->

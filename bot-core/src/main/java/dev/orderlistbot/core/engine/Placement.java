@@ -75,7 +75,7 @@ final class Placement {
     this.results = results;
   }
 
-  /** What one sending of a list came to, after the look-up an unknown answer needs. */
+  /** What one sending of one list came to (also for the lists of a plan, see {@link PlanPlacement}). */
   sealed interface Outcome {
     record Placed(PlacedOrderList list) implements Outcome {}
 
@@ -101,7 +101,7 @@ final class Placement {
           default -> Optional.empty();
         };
     if (placing.isPresent()) {
-      TrackedOrderList list = tracked(confirmation, placing.get());
+      TrackedOrderList list = tracked(confirmation, placing.get(), Tokens.clientListId(confirmation.id()));
       stores.orderLists().record(list);
       // owed an answer from now on: whatever happens next, the settlement finds it until it is told
       stores.orderLists().markAwaitingAnswer(list.listClientOrderId());
@@ -146,6 +146,19 @@ final class Placement {
     inFlight.add(clientId.value());
     try {
       return work.get();
+    } finally {
+      inFlight.remove(clientId.value());
+    }
+  }
+
+  /**
+   * Sends one list once under {@code clientId} and resolves a lost answer by looking it up, never by
+   * sending again; the list counts as in flight meanwhile, so the settlement leaves it alone.
+   */
+  Outcome placeTracked(ApiCredentials credentials, OrderListRequest request, ClientListId clientId) {
+    inFlight.add(clientId.value());
+    try {
+      return placeOnce(credentials, request, clientId);
     } finally {
       inFlight.remove(clientId.value());
     }
@@ -230,8 +243,8 @@ final class Placement {
     };
   }
 
-  private TrackedOrderList tracked(PendingConfirmation confirmation, OrderListRequest request) {
-    ClientListId clientId = Tokens.clientListId(confirmation.id());
+  /** The row recorded UNKNOWN for {@code request} under {@code clientId} when its Confirm is claimed. */
+  TrackedOrderList tracked(PendingConfirmation confirmation, OrderListRequest request, ClientListId clientId) {
     Instant now = clock.instant();
     return new TrackedOrderList(
         clientId.value(),

@@ -19,14 +19,23 @@ final class Presses {
 
   private final PendingActions actions;
   private final Placement placement;
+  private final PlanPlacement plans;
   private final ListCancels cancels;
   private final TradeActions trades;
   private final ChatOut out;
   private final Clock clock;
 
-  Presses(PendingActions actions, Placement placement, ListCancels cancels, TradeActions trades, ChatOut out, Clock clock) {
+  Presses(
+      PendingActions actions,
+      Placement placement,
+      PlanPlacement plans,
+      ListCancels cancels,
+      TradeActions trades,
+      ChatOut out,
+      Clock clock) {
     this.actions = actions;
     this.placement = placement;
+    this.plans = plans;
     this.cancels = cancels;
     this.trades = trades;
     this.out = out;
@@ -38,7 +47,11 @@ final class Presses {
     if (token.startsWith(Tokens.RUN)) {
       Instant pressedAt = clock.instant();
       String key = token.substring(Tokens.RUN.length());
-      ClaimResult result = actions.run(key, press.user(), press.chat(), placement::recordClaim);
+      ClaimResult result =
+          actions.run(key, press.user(), press.chat(), (stores, confirmation) -> {
+            placement.recordClaim(stores, confirmation);
+            plans.recordClaim(stores, confirmation);
+          });
       if (result instanceof ClaimResult.Claimed claimed) {
         run(press, claimed.confirmation(), pressedAt);
       } else {
@@ -61,6 +74,7 @@ final class Presses {
   private void run(ChatEvent.ButtonPressed press, PendingConfirmation confirmation, Instant pressedAt) {
     switch (PendingActionCodec.decode(confirmation.payload())) {
       case PendingAction.PlaceList place -> placement.place(press, confirmation, place.request(), pressedAt);
+      case PendingAction.PlacePlan plan -> plans.place(press, confirmation, plan, pressedAt);
       case PendingAction.CancelList cancel ->
           out.send(press.chat(), cancels.cancel(press.user(), press.chat(), cancel.list()));
       case PendingAction.CancelAll all ->

@@ -3,17 +3,25 @@ package dev.orderlistbot.core.engine;
 import dev.orderlistbot.core.chat.Button;
 import dev.orderlistbot.core.chat.ChatEvent;
 import dev.orderlistbot.core.chat.OutboundMessage;
+import dev.orderlistbot.core.command.PlaceLadder;
 import dev.orderlistbot.core.command.PlaceOrderList;
+import dev.orderlistbot.core.command.QuantitySpec;
 import dev.orderlistbot.core.domain.ApiCredentials;
 import dev.orderlistbot.core.domain.Balances;
 import dev.orderlistbot.core.domain.Price;
+import java.math.BigDecimal;
 import dev.orderlistbot.core.port.out.EngineTelemetry;
 import dev.orderlistbot.core.port.out.ExchangeClient;
 import dev.orderlistbot.core.port.out.ExchangeError;
 import dev.orderlistbot.core.rules.CheckResult;
+import dev.orderlistbot.core.rules.Equity;
+import dev.orderlistbot.core.rules.LadderCheck;
+import dev.orderlistbot.core.rules.LadderResult;
 import dev.orderlistbot.core.rules.MarketSnapshot;
 import dev.orderlistbot.core.rules.PreTradeCheck;
 import dev.orderlistbot.core.rules.SymbolRules;
+import dev.orderlistbot.core.rules.Violation;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -21,7 +29,9 @@ import java.util.Optional;
  * balances and what {@link MarketFacts} finds the rules need (the price bands' centre, the open
  * counts), run the pre-trade checks, and show either every reason it cannot be placed or a preview
  * with Confirm and Cancel. The preview's concrete request is stored server-side, so a press places
- * exactly what was shown. Thread-safe.
+ * exactly what was shown. Only a command sized by risk fetches the account's trading fee, and only
+ * {@code risk N%} the last prices of every symbol to value the equity. A take-profit ladder is
+ * checked as a whole by {@link LadderCheck} and stored as one pending plan. Thread-safe.
  */
 final class Previews {
   private final EngineConfig config;
@@ -52,41 +62,72 @@ final class Previews {
   }
 
   void preview(ChatEvent.TextMessage message, PlaceOrderList command) {
+    snapshot(message, command).ifPresent(snapshot -> {
+      switch (check.check(command, snapshot.rules(), snapshot.market())) {
+        case CheckResult.Refused refused -> refuse(message, refused.violations());
+        case CheckResult.Accepted accepted -> offer(message, accepted, snapshot.countsUnchecked());
+      }
+    });
+  }
+
+  /** A take-profit ladder: every list checked, one preview, one pending plan. */
+  void preview(ChatEvent.TextMessage message, PlaceLadder ladder) {
+    snapshot(message, ladder.first()).ifPresent(snapshot -> {
+      switch (new LadderCheck(check).check(ladder, snapshot.rules(), snapshot.market())) {
+        case LadderResult.Refused refused -> refuse(message, refused.violations());
+        case LadderResult.Accepted accepted -> offer(message, accepted, snapshot.countsUnchecked());
+      }
+    });
+  }
+
+  private void refuse(ChatEvent.TextMessage message, List<Violation> violations) {
+    telemetry.placement(EngineTelemetry.PlacementOutcome.PRE_TRADE_REFUSED, ExchangeError.NO_CODE);
+    out.send(message.chat(), Replies.refused(violations));
+  }
+
+  /** What the checks see; empty (and the trader told) without a usable key. */
+  private record Snapshot(SymbolRules rules, MarketSnapshot market, boolean countsUnchecked) {}
+
+  private Optional<Snapshot> snapshot(ChatEvent.TextMessage message, PlaceOrderList command) {
     if (!accounts.canTrade(message.user())) {
       out.send(message.chat(), Replies.noKey());
-      return;
+      return Optional.empty();
     }
     SymbolRules rules = exchange.rules(command.symbol());
     Price last = exchange.lastPrice(command.symbol());
     Optional<Account> account =
-        accounts.withCredentials(message.user(), credentials -> account(credentials, rules));
+        accounts.withCredentials(message.user(), credentials -> account(credentials, rules, command.quantity()));
     if (account.isEmpty()) {
       out.send(message.chat(), Replies.noKey());
-      return;
+      return Optional.empty();
     }
     MarketFacts.Counts counts = account.get().counts();
     MarketSnapshot market =
         new MarketSnapshot(
-            last,
-            facts.band(rules, last),
-            Optional.of(account.get().balances().freeAmounts()),
-            counts.onSymbol(),
-            counts.onExchange());
-    switch (check.check(command, rules, market)) {
-      case CheckResult.Refused refused -> {
-        telemetry.placement(EngineTelemetry.PlacementOutcome.PRE_TRADE_REFUSED, ExchangeError.NO_CODE);
-        out.send(message.chat(), Replies.refused(refused.violations()));
-      }
-      case CheckResult.Accepted accepted -> offer(message, accepted, counts.unchecked());
-    }
+                last,
+                facts.band(rules, last),
+                Optional.of(account.get().balances().freeAmounts()),
+                counts.onSymbol(),
+                counts.onExchange())
+            .withRiskFacts(account.get().takerFee(), account.get().equity());
+    return Optional.of(new Snapshot(rules, market, counts.unchecked()));
   }
 
-  /** The trader's balances and open counts, fetched with their credentials. */
-  private record Account(Balances balances, MarketFacts.Counts counts) {}
+  /** The trader's balances and open counts, and what sizing by risk needs, fetched with their credentials. */
+  private record Account(
+      Balances balances, MarketFacts.Counts counts, Optional<BigDecimal> takerFee, Optional<Equity> equity) {}
 
-  private Account account(ApiCredentials credentials, SymbolRules rules) {
+  private Account account(ApiCredentials credentials, SymbolRules rules, QuantitySpec quantity) {
     Balances balances = exchange.balances(credentials);
-    return new Account(balances, facts.counts(credentials, rules));
+    Optional<BigDecimal> fee =
+        quantity.sizesByRisk()
+            ? Optional.of(exchange.tradeFees(credentials, rules.symbol()).taker())
+            : Optional.empty();
+    Optional<Equity> equity =
+        quantity instanceof QuantitySpec.RiskShare
+            ? Optional.of(Equity.of(balances.byAsset().values(), exchange.lastPrices(), rules.quoteAsset()))
+            : Optional.empty();
+    return new Account(balances, facts.counts(credentials, rules), fee, equity);
   }
 
   private void offer(ChatEvent.TextMessage message, CheckResult.Accepted accepted, boolean countsUnchecked) {
@@ -96,6 +137,17 @@ final class Previews {
     OutboundMessage preview =
         OutboundMessage.withButtons(
             Texts.preview(accepted.preview(), config.environment(), config.confirmTtl(), countsUnchecked),
+            new Button(Replies.CONFIRM, Tokens.RUN + token),
+            new Button(Replies.CANCEL, Tokens.WITHDRAW + token));
+    out.send(message.chat(), preview).ifPresent(sent -> actions.attach(token, sent));
+  }
+
+  private void offer(ChatEvent.TextMessage message, LadderResult.Accepted accepted, boolean countsUnchecked) {
+    PendingAction.PlacePlan plan = new PendingAction.PlacePlan(accepted.requests(), accepted.preview().breakeven());
+    String token = actions.create(message.user(), message.chat(), plan, config.confirmTtl());
+    OutboundMessage preview =
+        OutboundMessage.withButtons(
+            PlanTexts.preview(accepted.preview(), config.environment(), config.confirmTtl(), countsUnchecked),
             new Button(Replies.CONFIRM, Tokens.RUN + token),
             new Button(Replies.CANCEL, Tokens.WITHDRAW + token));
     out.send(message.chat(), preview).ifPresent(sent -> actions.attach(token, sent));

@@ -285,6 +285,78 @@ final class Replies {
         + " or filled), so nothing of it is working any more. See /status " + orderListId + " for how it ended.";
   }
 
+  // ---- sizing by risk and take-profit ladders
+
+  static String previewRisk(String atRisk, String budget, String worst, String fee) {
+    return "Risk: " + atRisk + " if the stop fills at worst " + worst + " (allowed " + budget + "; taker fee " + fee
+        + " on entry and exit included)";
+  }
+
+  static String previewSizedByRisk(String quantity) {
+    return "Quantity sized by risk: " + quantity + ", rounded down to the step";
+  }
+
+  static String previewEquity(String percent, String equity, List<String> unpriced) {
+    return percent + " of your equity " + equity
+        + (unpriced.isEmpty() ? "" : "; left out, no price in this quote asset: " + String.join(", ", unpriced));
+  }
+
+  static String planTitle(int lists, String kind, String symbol) {
+    return "Take-profit ladder: " + lists + " " + kind + " lists on " + symbol + ", sharing the stop";
+  }
+
+  static String planList(int number, String summary, String target, String rewardToRisk) {
+    return number + ". " + summary + " · take-profit " + target + rewardToRisk;
+  }
+
+  static String planTotals(String quantity, String notional) {
+    return "Total: " + quantity + ", notional " + notional;
+  }
+
+  static String planCountsAfter(String what, int after, int limit) {
+    return "Open " + what + " on the symbol after placement: " + after + " of " + limit + " allowed";
+  }
+
+  static String planBreakeven() {
+    return "be: when target 1 fills, the stops of the other lists move to breakeven (the entry's average fill"
+        + " price). The bot does this itself, so it works only while the bot runs.";
+  }
+
+  static String planPlaced(TradingEnvironment environment, int lists) {
+    return "✅ Placed on " + environment.name() + ": all " + lists + " lists of the ladder.";
+  }
+
+  static String planPartlyPlaced(TradingEnvironment environment, int live, int lists) {
+    return "⚠️ Ladder placed only in part on " + environment.name() + ": " + live + " of " + lists
+        + " lists are live. Each list is below.";
+  }
+
+  static String planNothingPlaced(int lists) {
+    return "❌ None of the " + lists + " lists of the ladder was placed.";
+  }
+
+  static String planListLive(int number, String summary, long orderListId) {
+    return number + ". " + summary + ": live, order list #" + orderListId;
+  }
+
+  static String planListRefused(int number, String summary, String why) {
+    return number + ". " + summary + ": not placed. " + why;
+  }
+
+  static String planListUnknown(int number, String summary) {
+    return number + ". " + summary + ": cannot tell yet whether it was placed; you will be told here once the bot knows";
+  }
+
+  static String planListNotSent(int number, String summary) {
+    return number + ". " + summary + ": not sent (the ladder stopped at the list before)";
+  }
+
+  static String planCancelLiveAsk(int live) {
+    return "Cancel the " + live + " live list" + (live == 1 ? "" : "s") + " of the ladder?";
+  }
+
+  static final String CANCEL_LIVE = "Cancel live lists";
+
   static String cancelAllAsk(int count, String lists) {
     return "Cancel all " + count + " open order list" + (count == 1 ? "" : "s") + "?\n" + lists;
   }

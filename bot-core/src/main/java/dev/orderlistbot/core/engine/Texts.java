@@ -43,6 +43,7 @@ final class Texts {
     lines.add(Replies.previewNotional(
         Figures.number(preview.notional()) + " " + preview.quoteAsset(), Figures.number(preview.lastPrice().value())));
     preview.rewardToRisk().ifPresent(r -> lines.add(Replies.previewRewardToRisk(r.toPlainString())));
+    preview.risk().ifPresent(risk -> lines.addAll(PlanTexts.riskLines(risk, preview.baseAsset())));
     if (countsUnchecked) {
       lines.add(Replies.previewCountsUnchecked());
     }

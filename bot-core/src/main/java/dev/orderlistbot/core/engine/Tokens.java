@@ -52,11 +52,23 @@ final class Tokens {
   }
 
   /**
-   * The confirmation a client list id was made from by {@link #clientListId}; empty for an id the
-   * bot did not make that way.
+   * The client list id of list {@code index} (from 0) of the plan placed for confirmation {@code
+   * id}: {@link #clientListId}'s key, a dash and the index ({@code ob-<22>-2}), 30 characters at most
+   * up to index 9999999 ({@link ClientListId#MAX_KEY_LENGTH}), so every leg id fits too.
+   */
+  static ClientListId planListId(UUID id, int index) {
+    if (index < 0) {
+      throw new IllegalArgumentException("a plan's lists are numbered from 0");
+    }
+    return ClientListId.forKey(clientListId(id).value().substring(LIST_PREFIX.length()) + "-" + index);
+  }
+
+  /**
+   * The confirmation a client list id was made from by {@link #clientListId} or {@link
+   * #planListId}; empty for an id the bot did not make that way.
    */
   static Optional<UUID> confirmationId(ClientListId clientId) {
-    String value = clientId.value();
+    String value = clientId.value().replaceFirst("^(" + LIST_PREFIX + ".{22})-[0-9]{1,7}$", "$1");
     if (!value.startsWith(LIST_PREFIX) || value.length() != LIST_PREFIX.length() + 22) {
       return Optional.empty();
     }

@@ -17,13 +17,29 @@ import java.util.Optional;
  * @param onSymbol what the account has open on the command's symbol, as far as known
  * @param onExchange what the account has open on every symbol, as far as known (for the
  *     account-wide {@code EXCHANGE_MAX_*} limits)
+ * @param takerFee the account's taker fee on the symbol (a fraction: 0.001 is 0.1%), when known;
+ *     required to size by risk
+ * @param equity the account's equity in the symbol's quote asset, when known; required for {@code
+ *     risk 1%}
  */
 public record MarketSnapshot(
     Price lastPrice,
     Optional<BandReference> band,
     Optional<Map<Asset, BigDecimal>> freeBalances,
     OpenCounts onSymbol,
-    OpenCounts onExchange) {
+    OpenCounts onExchange,
+    Optional<BigDecimal> takerFee,
+    Optional<Equity> equity) {
+
+  /** A snapshot without the facts only risk sizing needs. */
+  public MarketSnapshot(
+      Price lastPrice,
+      Optional<BandReference> band,
+      Optional<Map<Asset, BigDecimal>> freeBalances,
+      OpenCounts onSymbol,
+      OpenCounts onExchange) {
+    this(lastPrice, band, freeBalances, onSymbol, onExchange, Optional.empty(), Optional.empty());
+  }
 
   public MarketSnapshot {
     Objects.requireNonNull(lastPrice, "lastPrice");
@@ -31,6 +47,18 @@ public record MarketSnapshot(
     freeBalances = Objects.requireNonNull(freeBalances, "freeBalances").map(Map::copyOf);
     Objects.requireNonNull(onSymbol, "onSymbol");
     Objects.requireNonNull(onExchange, "onExchange");
+    Objects.requireNonNull(takerFee, "takerFee");
+    Objects.requireNonNull(equity, "equity");
+  }
+
+  /** This snapshot with the taker fee and the equity risk sizing needs. */
+  public MarketSnapshot withRiskFacts(Optional<BigDecimal> takerFee, Optional<Equity> equity) {
+    return new MarketSnapshot(lastPrice, band, freeBalances, onSymbol, onExchange, takerFee, equity);
+  }
+
+  /** This snapshot with other open counts (a ladder's later lists count the earlier ones as open). */
+  MarketSnapshot withCounts(OpenCounts onSymbol, OpenCounts onExchange) {
+    return new MarketSnapshot(lastPrice, band, freeBalances, onSymbol, onExchange, takerFee, equity);
   }
 
   /** Only the last price is known. */

@@ -17,6 +17,7 @@ import java.util.stream.Stream;
  * @param side the side of the OCO, or of the entry
  * @param last the last price the checks use
  * @param conversionPrice the price an amount was converted with, if it was
+ * @param risk how the quantity was sized by risk, if it was
  */
 record Plan(
     ListKind kind,
@@ -27,7 +28,8 @@ record Plan(
     Optional<PlannedLeg> takeProfit,
     Optional<PlannedLeg> stopLoss,
     Price last,
-    Optional<Price> conversionPrice) {
+    Optional<Price> conversionPrice,
+    Optional<RiskFigures> risk) {
 
   /** Entry, take-profit, stop-loss, those present, in that order. */
   List<PlannedLeg> legs() {

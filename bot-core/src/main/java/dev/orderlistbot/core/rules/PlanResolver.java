@@ -44,8 +44,16 @@ final class PlanResolver {
         stopLoss.map(leg -> new PlannedLeg(LegRole.STOP_LOSS, command.exitSide(), leg));
     List<PlannedLeg> exits = Stream.of(plannedTp, plannedSl).flatMap(Optional::stream).toList();
     Price conversion = QuantityResolver.conversionPrice(plannedEntry, command.side(), exits, last);
-    Optional<Quantity> quantity =
-        new QuantityResolver(rules, market).resolve(command.quantity(), command.side(), conversion, problems);
+    Optional<RiskFigures> risk = Optional.empty();
+    Optional<Quantity> quantity;
+    if (command.quantity().sizesByRisk()) {
+      Price entryOrLast = entryPrice.orElse(last);
+      List<PlannedLeg> legs = Stream.concat(plannedEntry.stream(), exits.stream()).toList();
+      risk = new RiskSizing(rules, market).size(command.quantity(), entryOrLast, plannedSl, legs, problems);
+      quantity = risk.map(RiskFigures::quantity);
+    } else {
+      quantity = new QuantityResolver(rules, market).resolve(command.quantity(), command.side(), conversion, problems);
+    }
     boolean converted = QuantityResolver.convertsWithPrice(command.quantity(), command.side());
     return Optional.of(
         new Plan(
@@ -57,6 +65,7 @@ final class PlanResolver {
             plannedTp,
             plannedSl,
             last,
-            converted ? Optional.of(conversion) : Optional.empty()));
+            converted ? Optional.of(conversion) : Optional.empty(),
+            risk));
   }
 }

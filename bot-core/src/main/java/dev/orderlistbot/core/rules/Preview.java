@@ -33,6 +33,7 @@ import java.util.Optional;
  *     the base asset
  * @param rewardToRisk {@code |tp − ref| / |ref − sl|}, ref being the entry or the last price, scale
  *     2 (display only); empty unless the list has both exits
+ * @param risk how the quantity was sized by risk, if it was: the money at risk and the figures
  */
 public record Preview(
     ListKind kind,
@@ -45,7 +46,25 @@ public record Preview(
     BigDecimal notional,
     Price lastPrice,
     Optional<Price> conversionPrice,
-    Optional<BigDecimal> rewardToRisk) {
+    Optional<BigDecimal> rewardToRisk,
+    Optional<RiskFigures> risk) {
+
+  /** A preview of a list whose quantity was not sized by risk. */
+  public Preview(
+      ListKind kind,
+      Symbol symbol,
+      Side side,
+      Quantity quantity,
+      Asset baseAsset,
+      Asset quoteAsset,
+      List<PreviewLeg> legs,
+      BigDecimal notional,
+      Price lastPrice,
+      Optional<Price> conversionPrice,
+      Optional<BigDecimal> rewardToRisk) {
+    this(kind, symbol, side, quantity, baseAsset, quoteAsset, legs, notional, lastPrice, conversionPrice, rewardToRisk,
+        Optional.empty());
+  }
 
   public Preview {
     Objects.requireNonNull(kind, "kind");
@@ -59,5 +78,6 @@ public record Preview(
     Objects.requireNonNull(lastPrice, "lastPrice");
     Objects.requireNonNull(conversionPrice, "conversionPrice");
     Objects.requireNonNull(rewardToRisk, "rewardToRisk");
+    Objects.requireNonNull(risk, "risk");
   }
 }

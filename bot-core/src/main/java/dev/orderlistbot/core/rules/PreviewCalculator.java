@@ -33,7 +33,8 @@ final class PreviewCalculator {
         quantity.times(reference),
         plan.last(),
         plan.conversionPrice(),
-        rewardToRisk(plan, reference));
+        rewardToRisk(plan, reference),
+        plan.risk());
   }
 
   private static PreviewLeg leg(PlannedLeg planned, Price last) {

@@ -55,6 +55,9 @@ final class QuantityResolver {
       case QuantitySpec.QuoteAmount quote -> true;
       case QuantitySpec.UsdAmount usd -> true;
       case QuantitySpec.ShareOfFree share -> side == Side.BUY;
+      case QuantitySpec.RiskAmount risk -> false;
+      case QuantitySpec.RiskUsd risk -> false;
+      case QuantitySpec.RiskShare risk -> false;
     };
   }
 
@@ -77,6 +80,10 @@ final class QuantityResolver {
         yield fromQuote(amount, RuleMessages.usdAmount(amount), price, problems);
       }
       case QuantitySpec.ShareOfFree(BigDecimal percent) -> share(percent, side, price, problems);
+      // sized from the stop by RiskSizing, which PlanResolver asks instead
+      case QuantitySpec.RiskAmount risk -> throw new IllegalArgumentException("a risk is sized by RiskSizing");
+      case QuantitySpec.RiskUsd risk -> throw new IllegalArgumentException("a risk is sized by RiskSizing");
+      case QuantitySpec.RiskShare risk -> throw new IllegalArgumentException("a risk is sized by RiskSizing");
     };
   }
 

@@ -304,6 +304,52 @@ final class RuleMessages {
     return n(BigDecimal.valueOf(bips, 2));
   }
 
+  // ---- sizing by risk and ladders
+
+  static Violation riskNeedsStop() {
+    return plain(Rule.RISK_NEEDS_STOP, "Sizing by risk needs a stop-loss that loses money: add sl STOP below "
+        + "the entry for a buy (above for a sell), like risk 50usdt @ 30000 sl 29000.");
+  }
+
+  static Violation feeUnknown() {
+    return plain(Rule.RISK_FACTS_UNKNOWN, "Sizing by risk needs your trading fee, which could not be read just now: "
+        + "try again, or give the quantity as an amount.");
+  }
+
+  static Violation equityUnknown(BigDecimal percent) {
+    return plain(Rule.RISK_FACTS_UNKNOWN, "risk %s%% needs your balances and the last prices, which could not be "
+        + "read just now: give the risk as an amount (like risk 50usdt), or try again.", n(percent));
+  }
+
+  static Violation riskTooSmall(String typed, BigDecimal quantity, BigDecimal minimum, BigDecimal smallestRisk,
+      SymbolRules r) {
+    return plain(Rule.RISK_TOO_SMALL, "%s buys %s %s, less than the smallest order of %s %s this list allows: "
+        + "risk at least %s %s.", typed, n(quantity), r.baseAsset(), n(minimum), r.baseAsset(), n(smallestRisk),
+        r.quoteAsset());
+  }
+
+  static String riskAmount(BigDecimal amount, Asset asset) {
+    return "Risking " + n(amount) + " " + asset;
+  }
+
+  static String riskShare(BigDecimal percent, BigDecimal amount, Asset asset) {
+    return "Risking " + n(percent) + "% of your equity (" + n(amount) + " " + asset + ")";
+  }
+
+  static Violation targetsOutOfOrder(int target, Price price, Price previous, boolean rising) {
+    return plain(Rule.TARGETS_OUT_OF_ORDER, "Target %d at %s is not %s target %d at %s: list the targets from the "
+        + "nearest to the farthest.", target + 1, n(price.value()), rising ? "above" : "below", target, n(previous.value()));
+  }
+
+  static Violation sliceEmpty(int target, BigDecimal total, BigDecimal step, SymbolRules r) {
+    return plain(Rule.LOT_SIZE_MIN, "Target %d gets nothing of %s %s once rounded down to the step of %s: give a "
+        + "larger quantity, fewer targets or a larger share to it.", target + 1, n(total), r.baseAsset(), n(step));
+  }
+
+  static Violation onTarget(int target, Violation violation) {
+    return new Violation(violation.rule(), "Target " + (target + 1) + ": " + violation.message(), violation.binanceCode());
+  }
+
   private static String n(BigDecimal value) {
     return Decimals.canonical(value).toPlainString();
   }

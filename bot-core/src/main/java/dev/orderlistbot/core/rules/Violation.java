@@ -104,6 +104,14 @@ public record Violation(Rule rule, String message, OptionalInt binanceCode) {
     /** EXCHANGE_MAX_NUM_ALGO_ORDERS: too many stop and take-profit orders waiting on the whole account. */
     EXCHANGE_MAX_NUM_ALGO_ORDERS,
     /** The free balance does not cover the order. */
-    INSUFFICIENT_BALANCE
+    INSUFFICIENT_BALANCE,
+    /** Sizing by risk without a stop-loss, or with a stop that risks nothing. */
+    RISK_NEEDS_STOP,
+    /** Sizing by risk needs the account's fee or equity, which could not be read. */
+    RISK_FACTS_UNKNOWN,
+    /** The risk buys less than the minimum quantity or notional. */
+    RISK_TOO_SMALL,
+    /** A ladder's resolved targets are not in order from the nearest to the farthest. */
+    TARGETS_OUT_OF_ORDER
   }
 }

@@ -21,9 +21,6 @@ class CommandSpecTest {
           case CANCEL -> Command.CancelOrderList.class;
           case ORDERS -> Command.ListOrders.class;
           case STATUS -> Command.ShowStatus.class;
-          case MOVESTOP -> Command.MoveStop.class;
-          case REDUCE -> Command.ReduceSize.class;
-          case CLOSE -> Command.CloseAtMarket.class;
           case PRICE -> Command.ShowPrice.class;
           case BALANCE -> Command.ShowBalance.class;
           case SETKEY -> Command.StartKeySetup.class;
@@ -34,6 +31,9 @@ class CommandSpecTest {
           case HELP -> Command.Help.class;
           case START -> Command.Start.class;
           case PAPER -> Command.SetPaperPrice.class;
+          case MOVESTOP -> Command.MoveStop.class;
+          case REDUCE -> Command.ReduceSize.class;
+          case CLOSE -> Command.CloseAtMarket.class;
         };
     assertThat(command).isInstanceOf(expected);
     if (command instanceof PlaceOrderList list) {

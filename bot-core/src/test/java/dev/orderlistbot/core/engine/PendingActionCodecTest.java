@@ -59,6 +59,11 @@ class PendingActionCodecTest {
                     Side.SELL,
                     new Leg.LimitMaker(Price.of("32000")),
                     new Leg.StopLoss(Trigger.trailing(new TrailingDelta(150)))))),
+        new PendingAction.PlacePlan(
+            List.of(OCO, new OrderListRequest.Oco(BTCUSDT, Quantity.of("0.02"), ((OrderListRequest.Oco) OCO).pair()),
+                new OrderListRequest.Otoco(BTCUSDT, makerEntry, Quantity.of("0.015"), trailingPair)),
+            true),
+        new PendingAction.PlacePlan(List.of(OCO, OCO), false),
         new PendingAction.CancelList(new ListHandle(BTCUSDT, 8821)),
         new PendingAction.CancelAll(List.of(new ListHandle(BTCUSDT, 1), new ListHandle(Symbol.of("ETHUSDT"), 0))),
         new PendingAction.CancelAll(List.of()));
@@ -87,6 +92,24 @@ class PendingActionCodecTest {
             above=LIMIT_MAKER price=32000
             below=STOP_LOSS_LIMIT stop=29000 price=28900 tif=GTC
             """);
+  }
+
+  @Test
+  void aPlanStoresEachListUnderItsIndexInTargetOrder() {
+    OrderListRequest second = new OrderListRequest.Oco(BTCUSDT, Quantity.of("0.02"), ((OrderListRequest.Oco) OCO).pair());
+    String payload = PendingActionCodec.encode(new PendingAction.PlacePlan(List.of(OCO, second), true));
+
+    assertThat(payload)
+        .startsWith("v=1\naction=place-plan\nlists=2\nbe=true\nl0.kind=OCO\n")
+        .contains("l0.qty=0.01\n", "l1.qty=0.02\n", "l1.below=STOP_LOSS_LIMIT stop=29000 price=28900 tif=GTC\n");
+    assertThat(((PendingAction.PlacePlan) PendingActionCodec.decode(payload)).requests()).containsExactly(OCO, second);
+  }
+
+  @Test
+  void aPlanPayloadWithAListCountOutOfRangeIsRefused() {
+    String payload = PendingActionCodec.encode(new PendingAction.PlacePlan(List.of(OCO, OCO), false)).replace("lists=2", "lists=1");
+
+    assertThatThrownBy(() -> PendingActionCodec.decode(payload)).isInstanceOf(IllegalArgumentException.class);
   }
 
   @Test
