@@ -116,7 +116,15 @@ final class BotRuntime implements AutoCloseable {
     Executor deliveries = task -> workers.execute(() -> drainQuietly(task, metrics));
     NotificationDispatcher dispatcher = new NotificationDispatcher(transactor, chats, Map.of(), clock, deliveries, metrics);
     metrics.watchOutbox(() -> transactor.inTransaction(stores -> stores.outbox().backlog()), clock);
-    NotificationRouter router = new NotificationRouter(transactor, dispatcher::trigger);
+    // after an order event: deliver its notice, and carry out a breakeven plan it may have started
+    BreakevenWake breakevens = new BreakevenWake(workers);
+    NotificationRouter router =
+        new NotificationRouter(
+            transactor,
+            () -> {
+              dispatcher.trigger();
+              breakevens.wake();
+            });
     TradingSettings trading = config.trading();
 
     Optional<PaperExchange> paper = Optional.empty();
@@ -190,6 +198,8 @@ final class BotRuntime implements AutoCloseable {
     long settleSeconds = SETTLE_EVERY.toSeconds();
     var unusedSettle =
         scheduler.scheduleWithFixedDelay(() -> workers.execute(engine::settlePlacements), 0, settleSeconds, TimeUnit.SECONDS);
+    breakevens.start(engine::runBreakevenPlans);
+    var unusedBreakeven = scheduler.scheduleWithFixedDelay(breakevens::wake, 0, settleSeconds, TimeUnit.SECONDS);
     long every = DRAIN_EVERY.toMillis();
     ScheduledFuture<?> draining =
         scheduler.scheduleWithFixedDelay(dispatcher::trigger, every, every, TimeUnit.MILLISECONDS);

@@ -188,6 +188,19 @@ public final class BotEngine implements ChatEventHandler {
     }
   }
 
+  /**
+   * Carries out the take-profit ladders' breakeven plans whose first target has ended (see {@link
+   * BreakevenMoves}): the app calls it at start-up, every minute and after order events, off the
+   * scheduler thread (it asks the exchange and places lists).
+   */
+  public void runBreakevenPlans() {
+    try {
+      trades.runBreakevenPlans();
+    } catch (RuntimeException e) {
+      LOG.warn("carrying out the breakeven plans failed; the next run tries again", e);
+    }
+  }
+
   @Override
   public void handle(ChatEvent event) {
     try {

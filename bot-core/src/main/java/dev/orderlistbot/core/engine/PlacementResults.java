@@ -54,6 +54,14 @@ final class PlacementResults {
   }
 
   /**
+   * The answer to an action the bot ran: on {@code shown} (the message that showed it) when there is
+   * one, else as a new message; always told.
+   */
+  void tell(ChatRef chat, Optional<String> shown, UserRef owner, Result result) {
+    write(chat, shown, owner, result, false);
+  }
+
+  /**
    * A later settlement: told only when this call made the change (otherwise whoever made it told
    * it); answers whether it did.
    *

@@ -86,14 +86,49 @@ final class StopMoves {
 
   /** Offers the move; answers the refusal, or "" once the preview is shown. */
   private String offer(ChatRef chat, UserRef user, ApiCredentials credentials, long orderListId, Optional<Price> target) {
+    return switch (prepare(credentials, user, orderListId, target)) {
+      case Prepared.Refusal refusal -> refusal.sentence();
+      case Prepared.Ready ready -> {
+        offers.offer(
+            chat, user,
+            TradeReplies.moveStopPreview(
+                config.environment(), ready.name(), ready.from(), ready.to(), ready.breakeven(), ready.replacement(),
+                offers.ttl()),
+            ready.action());
+        yield "";
+      }
+    };
+  }
+
+  /** A move ready to run, or why it cannot be made. */
+  sealed interface Prepared {
+    /**
+     * A move that can be run.
+     *
+     * @param action what Confirm runs
+     * @param name the list's name
+     * @param replacement the new list in words
+     */
+    record Ready(
+        PendingAction.ReplaceList action, String name, BigDecimal from, BigDecimal to, boolean breakeven, String replacement)
+        implements Prepared {}
+
+    record Refusal(String sentence) implements Prepared {}
+  }
+
+  /**
+   * The move of {@code user}'s list {@code orderListId} to {@code target} (breakeven when empty): the
+   * list read fresh, the replacement built and checked like any new list.
+   */
+  Prepared prepare(ApiCredentials credentials, UserRef user, long orderListId, Optional<Price> target) {
     LiveLists.Found found = lists.read(user, credentials, orderListId);
     if (found instanceof LiveLists.Found.Refusal refusal) {
-      return refusal.sentence();
+      return new Prepared.Refusal(refusal.sentence());
     }
     LiveList live = ((LiveLists.Found.Live) found).list();
     SymbolRules rules = exchange.rules(live.symbol());
     return switch (StopMovePlans.plan(live, rules, target)) {
-      case StopMovePlans.Plan.Refusal refusal -> refusal.sentence();
+      case StopMovePlans.Plan.Refusal refusal -> new Prepared.Refusal(refusal.sentence());
       case StopMovePlans.Plan.Move move -> {
         Price last = exchange.lastPrice(live.symbol());
         MarketSnapshot market =
@@ -101,18 +136,14 @@ final class StopMoves {
             new MarketSnapshot(last, facts.band(rules, last), Optional.empty(), OpenCounts.UNKNOWN, OpenCounts.UNKNOWN);
         yield switch (check.check(move.command(), rules, market)) {
           case CheckResult.Refused refused ->
-              TradeReplies.stopCannotGoThere(
-                  move.to(), refused.violations().stream().map(v -> "• " + v.message()).collect(Collectors.joining("\n")));
+              new Prepared.Refusal(TradeReplies.stopCannotGoThere(
+                  move.to(), refused.violations().stream().map(v -> "• " + v.message()).collect(Collectors.joining("\n"))));
           case CheckResult.Accepted accepted -> {
             PendingAction.ListHandle handle = new PendingAction.ListHandle(live.symbol(), orderListId);
             String change = "stop " + Figures.number(move.from()) + " → " + Figures.number(move.to());
-            offers.offer(
-                chat, user,
-                TradeReplies.moveStopPreview(
-                    config.environment(), live.name(), move.from(), move.to(), move.breakeven(), describe(accepted.preview()),
-                    offers.ttl()),
-                new PendingAction.ReplaceList(handle, accepted.request(), change));
-            yield "";
+            yield new Prepared.Ready(
+                new PendingAction.ReplaceList(handle, accepted.request(), change), live.name(), move.from(), move.to(),
+                move.breakeven(), describe(accepted.preview()));
           }
         };
       }
@@ -121,19 +152,26 @@ final class StopMoves {
 
   /** Confirm was pressed and won its claim (which recorded the replacement, owed an answer). */
   void run(ChatEvent.ButtonPressed press, PendingConfirmation confirmation, PendingAction.ReplaceList move) {
-    MessageRef preview = press.message();
+    execute(press.chat(), Optional.of(press.message()), confirmation, move);
+  }
+
+  /**
+   * Cancels the old list and places the replacement, telling the outcome durably on {@code shown}
+   * (the preview, or the bot's own status message), or as a new message when there is none.
+   */
+  void execute(ChatRef chat, Optional<MessageRef> shown, PendingConfirmation confirmation, PendingAction.ReplaceList move) {
     UserRef user = confirmation.requester();
     ClientListId clientId = Tokens.clientListId(confirmation.id());
     String name = cancels.name(move.old());
     placement.inFlight(
         clientId,
         () -> {
-          out.editIfPossible(preview, TradeReplies.movingStop(name));
-          Optional<Told> told = accounts.withCredentials(user, credentials -> replace(credentials, user, press.chat(), move, clientId, name));
+          shown.ifPresent(message -> out.editIfPossible(message, TradeReplies.movingStop(name)));
+          Optional<Told> told = accounts.withCredentials(user, credentials -> replace(credentials, user, chat, move, clientId, name));
           Told answer = told.orElseGet(() -> new Told(StopMoveResults.notMoved(clientId, name, Replies.noKeyAnyMore()), List.of()));
-          results.tell(preview, user, answer.result());
+          results.tell(chat, shown.map(MessageRef::messageId), user, answer.result());
           if (!answer.choices().isEmpty()) {
-            offers.choices(press.chat(), user, TradeReplies.RETRY + " or " + TradeReplies.CLOSE_NOW + "?", answer.choices());
+            offers.choices(chat, user, TradeReplies.RETRY + " or " + TradeReplies.CLOSE_NOW + "?", answer.choices());
           }
           return null;
         });

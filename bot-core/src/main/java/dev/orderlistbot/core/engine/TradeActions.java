@@ -18,12 +18,14 @@ final class TradeActions {
   private final StopMoves stops;
   private final MarketCloses closes;
   private final SizeReductions reductions;
+  private final BreakevenMoves breakevens;
   private final ChatOut out;
 
-  TradeActions(StopMoves stops, MarketCloses closes, SizeReductions reductions, ChatOut out) {
+  TradeActions(StopMoves stops, MarketCloses closes, SizeReductions reductions, BreakevenMoves breakevens, ChatOut out) {
     this.stops = stops;
     this.closes = closes;
     this.reductions = reductions;
+    this.breakevens = breakevens;
     this.out = out;
   }
 
@@ -40,10 +42,12 @@ final class TradeActions {
       PlacementResults results,
       ChatOut out) {
     ActionOffers offers = new ActionOffers(config, actions, out);
+    StopMoves stops = new StopMoves(config, exchange, accounts, transactor, check, offers, cancels, placement, results, out);
     return new TradeActions(
-        new StopMoves(config, exchange, accounts, transactor, check, offers, cancels, placement, results, out),
+        stops,
         new MarketCloses(config, exchange, accounts, transactor, offers, cancels, results, out),
         new SizeReductions(config, exchange, accounts, transactor, offers, cancels, results, out),
+        new BreakevenMoves(exchange, accounts, transactor, actions, placement, stops, out),
         out);
   }
 
@@ -63,6 +67,11 @@ final class TradeActions {
     if (inPrivate(message, "/close " + command.orderListId())) {
       closes.preview(message.chat(), message.user(), command.orderListId());
     }
+  }
+
+  /** Carries out the ladders' breakeven plans whose first target has ended; answers how many it finished. */
+  int runBreakevenPlans() {
+    return breakevens.sweep();
   }
 
   /** Confirm of a stop's move won its claim. */

@@ -134,6 +134,36 @@ final class TradeReplies {
         + environment.name() + ". " + list + " still works as before; move its stop again if you still want to.";
   }
 
+  // ---- the be plan of a ladder
+
+  static String breakevenMoving(String list, BigDecimal to) {
+    return "🔧 Your ladder's first target filled: moving the stop of " + list + " to breakeven (" + n(to) + "), as its be"
+        + " asked…";
+  }
+
+  static String breakevenMoveRun(String list) {
+    return "• " + list + ": its stop's move is told above.";
+  }
+
+  static String breakevenListEnded(String list) {
+    return "• " + list + " had already ended; nothing to move.";
+  }
+
+  static String breakevenPlanDone(String first, java.util.List<String> outcomes) {
+    return "🔧 Breakeven plan done: " + first + " reached its target, so the other lists' stops were moved to"
+        + " breakeven.\n" + String.join("\n", outcomes);
+  }
+
+  static String breakevenPlanOver(String first) {
+    return "ℹ️ " + first + " ended without its take-profit filling, so the ladder's breakeven plan is over: the other"
+        + " lists keep their stops.";
+  }
+
+  static String breakevenPlanNeverStarted(Symbol symbol) {
+    return "ℹ️ The first list of your " + symbol + " ladder was never placed, so its breakeven plan is over: the other"
+        + " lists keep their stops.";
+  }
+
   // ---- closing at market
 
   static String nothingHeld(String list, long orderListId) {
