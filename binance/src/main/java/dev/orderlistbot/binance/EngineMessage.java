@@ -31,7 +31,7 @@ enum EngineMessage {
   ACTION_DISABLED("action is disabled", "Your account may not place or cancel orders right now."),
   ACCOUNT_MAY_NOT_TRADE("may not place or cancel orders", "Your account may not place or cancel orders right now."),
   REST_TRADING_DISABLED("rest api trading is not enabled", "Your API key does not allow trading: enable Spot trading for it."),
-  OPO_AMEND("pending opo order", "The exit of an OPO can't be reduced before its entry has filled."),
+  OPO_AMEND("pending opo order", "The exit of an OPO can't be amended before its entry has filled."),
   AMEND_INCREASE("quantity increase", "An order's quantity can only be lowered, never raised."),
   AMEND_NO_CHANGE("would change no state", "The order already has that quantity; nothing changed."),
   AMEND_NOT_SUPPORTED("order amend is not supported", "This pair does not allow changing an order's quantity."),

@@ -108,7 +108,7 @@ class AmendWireTest extends StubbedBinance {
           """
           -2038 | Order amend (quantity increase) is not supported.        | An order's quantity can only be lowered, never raised.
           -2038 | The requested action would change no state; rejecting.   | The order already has that quantity; nothing changed.
-          -2038 | Order amend (pending OPO order) is not supported.        | The exit of an OPO can't be reduced before its entry has filled.
+          -2038 | Order amend (pending OPO order) is not supported.        | The exit of an OPO can't be amended before its entry has filled.
           -2038 | Order amend is not supported for this symbol.            | This pair does not allow changing an order's quantity.
           -2038 | Something Binance has not said before.                   | Binance refused to change the order's quantity; the order is as it was.
           -1013 | Filter failure: MAX_NUM_ORDER_AMENDS                     | That order was already amended as many times as the pair allows; it can't be reduced again.
