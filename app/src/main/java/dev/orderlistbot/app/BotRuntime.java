@@ -257,9 +257,8 @@ final class BotRuntime implements AutoCloseable {
   }
 
   private static PaperConfig paperConfig(TradingSettings trading) {
-    return trading.paperWalk().isZero()
-        ? PaperConfig.defaults().withoutPriceWalk()
-        : PaperConfig.defaults().withPriceWalk(trading.paperWalk());
+    PaperConfig config = PaperConfig.defaults().withFees(trading.paperFees());
+    return trading.paperWalk().isZero() ? config.withoutPriceWalk() : config.withPriceWalk(trading.paperWalk());
   }
 
   private static BinanceConfig binanceConfig(TradingSettings trading) {

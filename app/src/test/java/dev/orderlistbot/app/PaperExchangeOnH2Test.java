@@ -83,7 +83,8 @@ class PaperExchangeOnH2Test {
 
       assertThat(received).last().isInstanceOfSatisfying(OrderListUpdate.ListChanged.class, l -> assertThat(l.isDone()).isTrue());
       assertThat(paper.orderList(KEY, OrderListRef.of(ID)).orElseThrow().orderStatus()).isEqualTo(ListOrderStatus.ALL_DONE);
-      assertThat(paper.balances(KEY).free(Asset.of("USDT"))).isEqualByComparingTo("10320");
+      // 0.01 × 32000 = 320 USDT, less the default 0.1% maker fee (0.32 USDT)
+      assertThat(paper.balances(KEY).free(Asset.of("USDT"))).isEqualByComparingTo("10319.68");
     }
   }
 

@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.orderlistbot.core.domain.TradingEnvironment;
 import dev.orderlistbot.core.domain.UserRef;
+import dev.orderlistbot.core.port.out.TradeFees;
+import java.math.BigDecimal;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -23,6 +25,23 @@ class TradingAndPlatformSettingsTest {
     assertThat(config.trading().confirmTtl()).isEqualTo(Duration.ofSeconds(60));
     assertThat(config.trading().allowedUsers()).isEmpty();
     assertThat(config.platforms().consoleOnly()).isTrue();
+  }
+
+  @Test
+  void thePaperFeeIsBinancesStandardTenthOfAPercentUnlessSet() {
+    assertThat(AppConfig.from(Map.of()).trading().paperFees())
+        .isEqualTo(new TradeFees(new BigDecimal("0.001"), new BigDecimal("0.001")));
+
+    AppConfig config = AppConfig.from(Map.of("BOT_PAPER_MAKER_FEE", "0", "BOT_PAPER_TAKER_FEE", "0.00075"));
+
+    assertThat(config.trading().paperFees()).isEqualTo(new TradeFees(BigDecimal.ZERO, new BigDecimal("0.00075")));
+  }
+
+  @Test
+  void aPaperFeeThatIsNotAFractionIsRefusedWithAnExample() {
+    assertThatThrownBy(() -> AppConfig.from(Map.of("BOT_PAPER_TAKER_FEE", "0.1%", "BOT_PAPER_MAKER_FEE", "2")))
+        .hasMessageContaining("BOT_PAPER_TAKER_FEE: must be a fraction of the traded amount from 0 to 0.1, e.g. 0.001 for 0.1%, was '0.1%'")
+        .hasMessageContaining("BOT_PAPER_MAKER_FEE: must be a fraction");
   }
 
   @Test

@@ -9,6 +9,7 @@ import dev.orderlistbot.core.domain.Secret;
 import dev.orderlistbot.core.domain.Symbol;
 import dev.orderlistbot.core.domain.UserRef;
 import dev.orderlistbot.core.domain.order.ClientListId;
+import dev.orderlistbot.core.domain.order.ClientOrderId;
 import dev.orderlistbot.core.domain.order.OpenOrder;
 import dev.orderlistbot.core.domain.order.OrderListRef;
 import dev.orderlistbot.core.domain.order.OrderListRequest;
@@ -18,9 +19,13 @@ import dev.orderlistbot.core.domain.order.PlacedOrderList;
 import dev.orderlistbot.core.port.out.ExchangeClient;
 import dev.orderlistbot.core.port.out.ExchangeError;
 import dev.orderlistbot.core.port.out.ExchangeException;
+import dev.orderlistbot.core.port.out.MarketOrderRequest;
+import dev.orderlistbot.core.port.out.MarketOrderResult;
 import dev.orderlistbot.core.port.out.PlacementResult;
+import dev.orderlistbot.core.port.out.TradeFees;
 import dev.orderlistbot.core.rules.SymbolRules;
 import dev.orderlistbot.paper.PaperExchange;
+import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.Collections;
 import java.util.HashSet;
@@ -221,24 +226,47 @@ final class SimExchange implements ExchangeClient {
     return stream;
   }
 
-  // ISSUE-15-PORT: replaced by the exchange helper's implementation before anything lands
   @Override
-  public java.util.Map<dev.orderlistbot.core.domain.Symbol, dev.orderlistbot.core.domain.Price> lastPrices() {
-    throw new UnsupportedOperationException("ISSUE-15-PORT");
+  public Map<Symbol, Price> lastPrices() {
+    return call("last prices", paper::lastPrices);
   }
 
+  /** The paper exchange's configured commission: a read with no fault, like the preview's. */
   @Override
-  public dev.orderlistbot.core.port.out.TradeFees tradeFees(dev.orderlistbot.core.domain.ApiCredentials credentials, dev.orderlistbot.core.domain.Symbol symbol) {
-    throw new UnsupportedOperationException("ISSUE-15-PORT");
+  public TradeFees tradeFees(ApiCredentials credentials, Symbol symbol) {
+    return paper.tradeFees(account(credentials), symbol);
   }
 
+  /**
+   * A MARKET order, sent once, with a placement's faults: lost before reaching the exchange, or
+   * executed with its answer lost (an Unknown, or a reset connection).
+   */
   @Override
-  public dev.orderlistbot.core.port.out.MarketOrderResult placeMarket(dev.orderlistbot.core.domain.ApiCredentials credentials, dev.orderlistbot.core.port.out.MarketOrderRequest request, dev.orderlistbot.core.domain.order.ClientOrderId clientOrderId) {
-    throw new UnsupportedOperationException("ISSUE-15-PORT");
+  public MarketOrderResult placeMarket(ApiCredentials credentials, MarketOrderRequest request, ClientOrderId clientOrderId) {
+    blocking("before the market order " + clientOrderId.value());
+    if (faults.strikes(Fault.PLACE_LOST, 0.1)) {
+      return new MarketOrderResult.Unknown(clientOrderId, -1007, "Timeout waiting for response from backend server.");
+    }
+    MarketOrderResult result = paper.placeMarket(account(credentials), request, clientOrderId);
+    blocking("after the market order " + clientOrderId.value());
+    if (result instanceof MarketOrderResult.Executed && faults.strikes(Fault.PLACE_UNKNOWN_AFTER_EXECUTING, 0.15)) {
+      if (scheduler.random().nextBoolean()) {
+        throw new IllegalStateException("connection reset while reading the answer");
+      }
+      return new MarketOrderResult.Unknown(clientOrderId, -1007, "Timeout waiting for response from backend server.");
+    }
+    return result;
   }
 
+  /**
+   * A keep-priority amend on the paper exchange (Binance's rules, refusals included), with crash
+   * points before and after; the simulation injects no network fault into amends yet.
+   */
   @Override
-  public dev.orderlistbot.core.domain.order.OrderSnapshot amendQuantity(dev.orderlistbot.core.domain.ApiCredentials credentials, dev.orderlistbot.core.domain.Symbol symbol, dev.orderlistbot.core.domain.order.ClientOrderId order, java.math.BigDecimal newQuantity) {
-    throw new UnsupportedOperationException("ISSUE-15-PORT");
+  public OrderSnapshot amendQuantity(ApiCredentials credentials, Symbol symbol, ClientOrderId order, BigDecimal newQuantity) {
+    blocking("before amending " + order.value());
+    OrderSnapshot amended = paper.amendQuantity(account(credentials), symbol, order, newQuantity);
+    blocking("after amending " + order.value());
+    return amended;
   }
 }

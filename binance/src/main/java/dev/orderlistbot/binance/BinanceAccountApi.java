@@ -22,6 +22,10 @@ interface BinanceAccountApi {
   @RequestLine("GET /api/v3/openOrders")
   List<BinanceJson.OpenOrderEntry> openOrders(@QueryMap Map<String, Object> params);
 
+  /** {@code symbol}; weight 20. */
+  @RequestLine("GET /api/v3/account/commission")
+  OrderJson.Commission commission(@QueryMap Map<String, Object> params);
+
   /** {@code symbol} and {@code orderId} or {@code origClientOrderId}. */
   @RequestLine("GET /api/v3/order")
   BinanceJson.Order order(@QueryMap Map<String, Object> params);

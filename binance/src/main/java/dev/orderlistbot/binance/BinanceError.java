@@ -11,7 +11,7 @@ import java.util.regex.Pattern;
  * Binance's error codes that matter to an order-list bot (reference section 6.3), each with a
  * sentence a trader understands. Decode by <em>code</em>: Binance says codes are stable while
  * messages vary. Three codes carry details in their message that are mapped too: {@code -1013}
- * names the failed filter, {@code -2010} and {@code -2011} the engine's reason (insufficient
+ * names the failed filter, {@code -2010}, {@code -2011} and {@code -2038} the engine's reason (insufficient
  * balance, duplicate order, would trigger immediately, unknown order...).
  *
  * <p>Example: {@code {"code":-1013,"msg":"Filter failure: LOT_SIZE"}} explains as "The quantity is
@@ -68,6 +68,7 @@ enum BinanceError {
   ORDER_ARCHIVED(-2026, Kind.REFUSED, "That order ended unfilled more than 90 days ago and is archived."),
   SUBSCRIPTION_ACTIVE(-2035, Kind.REFUSED, "The account's update subscription is already active."),
   SUBSCRIPTION_INACTIVE(-2036, Kind.REFUSED, "The account's update subscription is not active."),
+  ORDER_AMEND_REJECTED(-2038, Kind.REFUSED, "Binance refused to change the order's quantity; the order is as it was."),
   CLIENT_ORDER_ID_INVALID(-2039, Kind.REFUSED, "The order id and client order id do not belong to the same order."),
   MAXIMUM_SUBSCRIPTION_IDS(-2042, Kind.REFUSED, "Too many subscriptions on one connection; the bot has to reconnect."),
   NO_REFERENCE_PRICE(-2043, Kind.REFUSED, "Binance has no reference price for this pair yet.");
@@ -147,7 +148,7 @@ enum BinanceError {
     BinanceError error = known.get();
     return switch (error) {
       case INVALID_MESSAGE -> filterFailure(msg);
-      case NEW_ORDER_REJECTED, CANCEL_REJECTED -> EngineMessage.explain(msg).orElse(error.explanation);
+      case NEW_ORDER_REJECTED, CANCEL_REJECTED, ORDER_AMEND_REJECTED -> EngineMessage.explain(msg).orElse(error.explanation);
       case ILLEGAL_CHARS,
           MANDATORY_PARAM_EMPTY_OR_MALFORMED,
           PARAM_EMPTY,
@@ -182,7 +183,7 @@ enum BinanceError {
       case "MAX_NUM_ALGO_ORDERS" -> "You have too many open stop-loss and take-profit orders on this pair.";
       case "MAX_NUM_ICEBERG_ORDERS" -> "You have too many open iceberg orders on this pair.";
       case "MAX_NUM_ORDER_LISTS" -> "You have too many open order lists on this pair.";
-      case "MAX_NUM_ORDER_AMENDS" -> "That order was amended too many times.";
+      case "MAX_NUM_ORDER_AMENDS" -> "That order was already amended as many times as the pair allows; it can't be reduced again.";
       case "TRAILING_DELTA" -> "The trailing distance is outside what the pair allows.";
       case "EXCHANGE_MAX_NUM_ORDERS" -> "Your account has too many open orders.";
       case "EXCHANGE_MAX_NUM_ALGO_ORDERS" -> "Your account has too many open stop-loss and take-profit orders.";

@@ -9,6 +9,7 @@ import dev.orderlistbot.core.domain.Balances;
 import dev.orderlistbot.core.domain.Price;
 import dev.orderlistbot.core.domain.Symbol;
 import dev.orderlistbot.core.domain.order.ClientListId;
+import dev.orderlistbot.core.domain.order.ClientOrderId;
 import dev.orderlistbot.core.domain.order.OpenOrder;
 import dev.orderlistbot.core.domain.order.OrderListRef;
 import dev.orderlistbot.core.domain.order.OrderListRequest;
@@ -18,8 +19,12 @@ import dev.orderlistbot.core.domain.order.PlacedOrderList;
 import dev.orderlistbot.core.port.out.ExchangeClient;
 import dev.orderlistbot.core.port.out.ExchangeError;
 import dev.orderlistbot.core.port.out.ExchangeException;
+import dev.orderlistbot.core.port.out.MarketOrderRequest;
+import dev.orderlistbot.core.port.out.MarketOrderResult;
 import dev.orderlistbot.core.port.out.PlacementResult;
+import dev.orderlistbot.core.port.out.TradeFees;
 import dev.orderlistbot.core.rules.SymbolRules;
+import java.math.BigDecimal;
 import java.net.http.HttpClient;
 import java.time.Clock;
 import java.time.Duration;
@@ -67,6 +72,8 @@ public final class BinanceExchangeClient implements ExchangeClient {
   private final SymbolRulesCache rules;
   private final Cache<CredentialKey, BinanceSession> sessions;
   private final Failures failures;
+  private final MarketOrders marketOrders;
+  private final QuantityAmends amends;
 
   private BinanceExchangeClient(
       BinanceClientFactory factory,
@@ -85,6 +92,8 @@ public final class BinanceExchangeClient implements ExchangeClient {
     this.rules = rules;
     this.sessions = sessions;
     this.failures = failures;
+    this.marketOrders = new MarketOrders(this::session, this::syncClock, this::resyncQuietly, failures);
+    this.amends = new QuantityAmends(this::session, this::syncClock, this::resyncQuietly, failures);
   }
 
   /**
@@ -153,7 +162,7 @@ public final class BinanceExchangeClient implements ExchangeClient {
   public Usage usage(ApiCredentials credentials) {
     BinanceSession session = session(credentials);
     Optional<Instant> until =
-        later(ipGate.closedUntil(), session.accountGate().closedUntil());
+        RateLimitGate.later(ipGate.closedUntil(), session.accountGate().closedUntil());
     return new Usage(usedWeight.snapshot(), session.orderCount().snapshot(), until);
   }
 
@@ -254,7 +263,7 @@ public final class BinanceExchangeClient implements ExchangeClient {
       case OrderListRef.ByClientId byClient -> params.add("origClientOrderId", byClient.clientId().value());
     }
     Optional<PlacedOrderList> found =
-        lookup(() -> read(credentials, session -> session.account().orderList(params.encodedQueryMap()).toDomain()));
+        Failures.emptyIfUnknown(() -> read(credentials, session -> session.account().orderList(params.encodedQueryMap()).toDomain()));
     if (found.isPresent() || !(list instanceof OrderListRef.ByClientId byClient)) {
       return found;
     }
@@ -287,7 +296,7 @@ public final class BinanceExchangeClient implements ExchangeClient {
       case OrderRef.ById byId -> params.add("orderId", Long.toString(byId.orderId()));
       case OrderRef.ByClientId byClient -> params.add("origClientOrderId", byClient.clientId().value());
     }
-    return lookup(() -> read(credentials, session -> session.account().order(params.encodedQueryMap()).toDomain()));
+    return Failures.emptyIfUnknown(() -> read(credentials, session -> session.account().order(params.encodedQueryMap()).toDomain()));
   }
 
   /** A signed read, retried once after {@code -1021} with a re-measured clock. */
@@ -331,19 +340,6 @@ public final class BinanceExchangeClient implements ExchangeClient {
     }
   }
 
-  /** "Unknown order" and "order does not exist" mean empty, not failure. */
-  private static <T> Optional<T> lookup(Supplier<T> call) {
-    try {
-      return Optional.of(call.get());
-    } catch (ExchangeException e) {
-      if (e.error() instanceof ExchangeError.Refused refused
-          && (refused.code() == BinanceError.CANCEL_REJECTED.code() || refused.code() == BinanceError.NO_SUCH_ORDER.code())) {
-        return Optional.empty();
-      }
-      throw e;
-    }
-  }
-
   private BinanceSession session(ApiCredentials credentials) {
     Objects.requireNonNull(credentials, "credentials");
     try {
@@ -371,36 +367,30 @@ public final class BinanceExchangeClient implements ExchangeClient {
     }
   }
 
-  private static Optional<Instant> later(Optional<Instant> a, Optional<Instant> b) {
-    if (a.isEmpty()) {
-      return b;
-    }
-    return b.isPresent() && b.get().isAfter(a.get()) ? b : a;
-  }
-
   @Override
   public String toString() {
     return "BinanceExchangeClient";
   }
 
-  // ISSUE-15-PORT: replaced by the exchange helper's implementation before anything lands
   @Override
-  public java.util.Map<dev.orderlistbot.core.domain.Symbol, dev.orderlistbot.core.domain.Price> lastPrices() {
-    throw new UnsupportedOperationException("ISSUE-15-PORT");
+  public Map<Symbol, Price> lastPrices() {
+    return market(() -> OrderJson.prices(market.tickerPrices()));
+  }
+
+  /** Standard plus tax (plus special) rate; a BNB discount is not assumed ({@link OrderJson.Commission}). */
+  @Override
+  public TradeFees tradeFees(ApiCredentials credentials, Symbol symbol) {
+    WireParams params = new WireParams().add("symbol", Objects.requireNonNull(symbol, "symbol").value());
+    return read(credentials, session -> session.account().commission(params.encodedQueryMap()).toDomain());
   }
 
   @Override
-  public dev.orderlistbot.core.port.out.TradeFees tradeFees(dev.orderlistbot.core.domain.ApiCredentials credentials, dev.orderlistbot.core.domain.Symbol symbol) {
-    throw new UnsupportedOperationException("ISSUE-15-PORT");
+  public MarketOrderResult placeMarket(ApiCredentials credentials, MarketOrderRequest request, ClientOrderId clientOrderId) {
+    return marketOrders.place(credentials, request, clientOrderId);
   }
 
   @Override
-  public dev.orderlistbot.core.port.out.MarketOrderResult placeMarket(dev.orderlistbot.core.domain.ApiCredentials credentials, dev.orderlistbot.core.port.out.MarketOrderRequest request, dev.orderlistbot.core.domain.order.ClientOrderId clientOrderId) {
-    throw new UnsupportedOperationException("ISSUE-15-PORT");
-  }
-
-  @Override
-  public dev.orderlistbot.core.domain.order.OrderSnapshot amendQuantity(dev.orderlistbot.core.domain.ApiCredentials credentials, dev.orderlistbot.core.domain.Symbol symbol, dev.orderlistbot.core.domain.order.ClientOrderId order, java.math.BigDecimal newQuantity) {
-    throw new UnsupportedOperationException("ISSUE-15-PORT");
+  public OrderSnapshot amendQuantity(ApiCredentials credentials, Symbol symbol, ClientOrderId order, BigDecimal newQuantity) {
+    return amends.amend(credentials, symbol, order, newQuantity);
   }
 }

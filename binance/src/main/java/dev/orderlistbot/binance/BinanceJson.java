@@ -198,7 +198,8 @@ final class BinanceJson {
     }
   }
 
-  private static LegReport report(
+  /** A leg's state from the fields every order answer shares. */
+  static LegReport report(
       String type,
       String side,
       String status,

@@ -3,6 +3,7 @@ package dev.orderlistbot.binance;
 import com.fasterxml.jackson.databind.JsonNode;
 import feign.Param;
 import feign.RequestLine;
+import java.util.List;
 
 /** Binance's public market-data endpoints: unsigned, shared by every user, safe to retry. */
 interface BinanceMarketApi {
@@ -20,6 +21,10 @@ interface BinanceMarketApi {
 
   @RequestLine("GET /api/v3/ticker/price?symbol={symbol}")
   BinanceJson.TickerPrice tickerPrice(@Param("symbol") String symbol);
+
+  /** Weight 4: the last price of every symbol. */
+  @RequestLine("GET /api/v3/ticker/price")
+  List<BinanceJson.TickerPrice> tickerPrices();
 
   /** Weight 2; {@code -2043} when the symbol never had a reference price. */
   @RequestLine("GET /api/v3/referencePrice?symbol={symbol}")

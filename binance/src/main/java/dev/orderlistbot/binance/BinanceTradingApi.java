@@ -24,4 +24,16 @@ interface BinanceTradingApi {
   /** {@code DELETE /api/v3/orderList?symbol&orderListId|listClientOrderId}. */
   @RequestLine("DELETE /api/v3/orderList")
   BinanceJson.OrderList cancelOrderList(@QueryMap Map<String, Object> params);
+
+  /**
+   * {@code POST /api/v3/order} with the parameters as a form body ({@link MarketOrderParams}); the
+   * signer appends {@code recvWindow}, {@code timestamp} and {@code signature} to it.
+   */
+  @RequestLine("POST /api/v3/order")
+  @Headers("Content-Type: application/x-www-form-urlencoded")
+  OrderJson.PlacedOrder placeOrder(String form);
+
+  /** {@code PUT /api/v3/order/amend/keepPriority?symbol&origClientOrderId&newClientOrderId&newQty}; weight 4. */
+  @RequestLine("PUT /api/v3/order/amend/keepPriority")
+  OrderJson.Amended amendKeepPriority(@QueryMap Map<String, Object> params);
 }

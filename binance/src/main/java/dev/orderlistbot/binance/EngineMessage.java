@@ -5,7 +5,7 @@ import java.util.Locale;
 import java.util.Optional;
 
 /**
- * The matching engine's reasons behind {@code -2010} (and {@code -2011}), by message fragment, in
+ * The matching engine's reasons behind {@code -2010} (and {@code -2011}, {@code -2038}), by message fragment, in
  * the order they are tried. Binance's messages vary slightly over time; fragments are matched
  * case-insensitively.
  */
@@ -31,7 +31,11 @@ enum EngineMessage {
   ACTION_DISABLED("action is disabled", "Your account may not place or cancel orders right now."),
   ACCOUNT_MAY_NOT_TRADE("may not place or cancel orders", "Your account may not place or cancel orders right now."),
   REST_TRADING_DISABLED("rest api trading is not enabled", "Your API key does not allow trading: enable Spot trading for it."),
-  OPO_AMEND("pending opo order", "A pending OPO order can't be amended."),
+  OPO_AMEND("pending opo order", "The exit of an OPO can't be amended before its entry has filled."),
+  AMEND_INCREASE("quantity increase", "An order's quantity can only be lowered, never raised."),
+  AMEND_NO_CHANGE("would change no state", "The order already has that quantity; nothing changed."),
+  AMEND_NOT_SUPPORTED("order amend is not supported", "This pair does not allow changing an order's quantity."),
+  MARKET_NOT_SUPPORTED("market orders are not supported", "This pair does not allow market orders."),
   UNKNOWN_ORDER("unknown order sent", "Nothing to cancel: the order list already filled, expired or was cancelled.");
 
   private static final List<EngineMessage> IN_ORDER = List.of(values());

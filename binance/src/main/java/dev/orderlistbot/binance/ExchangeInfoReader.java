@@ -168,6 +168,7 @@ public final class ExchangeInfoReader {
           case "MAX_NUM_ORDERS" -> new SymbolFilter.MaxNumOrders(f.path("maxNumOrders").asInt(0));
           case "MAX_NUM_ORDER_LISTS" -> new SymbolFilter.MaxNumOrderLists(f.path("maxNumOrderLists").asInt(0));
           case "MAX_NUM_ALGO_ORDERS" -> new SymbolFilter.MaxNumAlgoOrders(f.path("maxNumAlgoOrders").asInt(0));
+          case "MAX_NUM_ORDER_AMENDS" -> new SymbolFilter.MaxNumOrderAmends(f.path("maxNumOrderAmends").asInt(0));
           default -> null;
         });
   }

@@ -1,8 +1,10 @@
 package dev.orderlistbot.binance;
 
 import dev.orderlistbot.core.domain.order.ClientListId;
+import dev.orderlistbot.core.domain.order.ClientOrderId;
 import dev.orderlistbot.core.port.out.ExchangeError;
 import dev.orderlistbot.core.port.out.ExchangeException;
+import dev.orderlistbot.core.port.out.MarketOrderResult;
 import dev.orderlistbot.core.port.out.PlacementResult;
 import feign.RetryableException;
 import java.net.ConnectException;
@@ -12,6 +14,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Objects;
+import java.util.Optional;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -31,6 +35,8 @@ final class Failures {
   private static final Logger log = LoggerFactory.getLogger(Failures.class);
   private static final String LOST_PLACEMENT =
       "Binance's answer was lost, so it is not known whether the order list was placed; the bot checks before doing anything else.";
+  private static final String LOST_MARKET_ORDER =
+      "Binance's answer was lost, so it is not known whether the market order was placed; the bot checks before doing anything else.";
 
   private final Clock clock;
 
@@ -40,23 +46,77 @@ final class Failures {
 
   /** The outcome of a placement that threw; {@code resync} re-measures the clock after {@code -1021}. */
   PlacementResult placement(RuntimeException e, ClientListId id, Runnable resync) {
+    Placing outcome = placing(e, resync, id.value());
+    return outcome.refusal() != null
+        ? new PlacementResult.Rejected(outcome.refusal())
+        : new PlacementResult.Unknown(id, outcome.code(), LOST_PLACEMENT);
+  }
+
+  /** The outcome of a MARKET order that threw: the same rule as for a placement. */
+  MarketOrderResult marketOrder(RuntimeException e, ClientOrderId id, Runnable resync) {
+    Placing outcome = placing(e, resync, id.value());
+    return outcome.refusal() != null
+        ? new MarketOrderResult.Rejected(outcome.refusal())
+        : new MarketOrderResult.Unknown(id, outcome.code(), LOST_MARKET_ORDER);
+  }
+
+  /** A failed placement: a refusal, or (refusal null) an unknown outcome with Binance's code. */
+  private record Placing(ExchangeError refusal, int code) {}
+
+  private Placing placing(RuntimeException e, Runnable resync, String id) {
     if (e instanceof BinanceCallException call) {
       if (call.sent() && call.outcomeUnknown()) {
-        return new PlacementResult.Unknown(id, call.code(), LOST_PLACEMENT);
+        return new Placing(null, call.code());
       }
       if (call.sent() && BinanceError.kindOf(call.code()) == BinanceError.Kind.CLOCK) {
         resync.run();
       }
-      return new PlacementResult.Rejected(error(call, false));
+      return new Placing(error(call, false), call.code());
     }
     if (e instanceof RetryableException retryable && neverSent(retryable)) {
-      return new PlacementResult.Rejected(new ExchangeError.Unavailable("Could not reach Binance; the order was not sent."));
+      return new Placing(new ExchangeError.Unavailable("Could not reach Binance; the order was not sent."), ExchangeError.NO_CODE);
     }
     if (e instanceof ExchangeException exchange && !(exchange.error() instanceof ExchangeError.OutcomeUnknown)) {
-      return new PlacementResult.Rejected(exchange.error());
+      return new Placing(exchange.error(), exchange.error().code());
     }
     log.warn("placement {} outcome unknown: {}", id, e.getClass().getSimpleName());
-    return new PlacementResult.Unknown(id, ExchangeError.NO_CODE, LOST_PLACEMENT);
+    return new Placing(null, ExchangeError.NO_CODE);
+  }
+
+  /**
+   * The failure of a keep-priority amend. An order Binance does not know ({@code -2013}, or "Unknown
+   * order sent." under any code) is {@link ExchangeError.NotFound}; a lost answer is {@link
+   * ExchangeError.OutcomeUnknown}; every other refusal left the order as it was.
+   */
+  ExchangeException amend(RuntimeException e, Runnable resync) {
+    if (e instanceof BinanceCallException call && call.sent() && !call.outcomeUnknown()) {
+      if (BinanceError.kindOf(call.code()) == BinanceError.Kind.CLOCK) {
+        resync.run();
+      }
+      boolean unknownOrder =
+          call.code() == BinanceError.NO_SUCH_ORDER.code()
+              || EngineMessage.of(call.binanceMessage() == null ? "" : call.binanceMessage())
+                  .filter(m -> m == EngineMessage.UNKNOWN_ORDER)
+                  .isPresent();
+      if (unknownOrder) {
+        return new ExchangeException(
+            new ExchangeError.NotFound(call.code(), "That order is no longer open: it filled, expired or was cancelled."));
+      }
+      return new ExchangeException(error(call, true));
+    }
+    if (e instanceof BinanceCallException call) {
+      return new ExchangeException(error(call, true));
+    }
+    if (e instanceof ExchangeException exchange) {
+      return exchange;
+    }
+    if (e instanceof RetryableException retryable && neverSent(retryable)) {
+      return unavailable("Could not reach Binance; nothing was sent.");
+    }
+    log.warn("amend outcome unknown: {}", e.getClass().getSimpleName());
+    return new ExchangeException(
+        new ExchangeError.OutcomeUnknown(
+            ExchangeError.NO_CODE, "Binance's answer was lost, so it is not known whether the order's quantity changed."));
   }
 
   /**
@@ -100,6 +160,19 @@ final class Failures {
     }
     log.warn("Binance read failed: {}", e.getClass().getSimpleName());
     return unavailable("Binance sent an answer the bot could not read; please try again.");
+  }
+
+  /** "Unknown order" and "order does not exist" mean empty, not failure. */
+  static <T> Optional<T> emptyIfUnknown(Supplier<T> call) {
+    try {
+      return Optional.of(call.get());
+    } catch (ExchangeException e) {
+      if (e.error() instanceof ExchangeError.Refused refused
+          && (refused.code() == BinanceError.CANCEL_REJECTED.code() || refused.code() == BinanceError.NO_SUCH_ORDER.code())) {
+        return Optional.empty();
+      }
+      throw e;
+    }
   }
 
   /** The core error for a Binance error answer (or a back-off that kept the request back). */

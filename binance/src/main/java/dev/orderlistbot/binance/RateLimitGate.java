@@ -41,4 +41,12 @@ final class RateLimitGate {
   synchronized Optional<Instant> closedUntil() {
     return clock.instant().isBefore(closedUntil) ? Optional.of(closedUntil) : Optional.empty();
   }
+
+  /** The later of two optional instants. */
+  static Optional<Instant> later(Optional<Instant> a, Optional<Instant> b) {
+    if (a.isEmpty()) {
+      return b;
+    }
+    return b.isPresent() && b.get().isAfter(a.get()) ? b : a;
+  }
 }

@@ -7,8 +7,9 @@ import java.util.Map;
 /**
  * The request weight Binance charges for each REST call the bot makes (reference section 6.2 and
  * 1.8 to 1.11), by method and path. Order-list placements and cancels cost 0 when they succeed
- * (since 2026-04-02) and 1 when refused; they are counted as 1, the most they can cost. A path not
- * listed counts as 1 (Binance's smallest weight). Stateless.
+ * (since 2026-04-02) and 1 when refused; they are counted as 1, the most they can cost, as is a
+ * MARKET order; a keep-priority amend costs 4. {@code ticker/price} costs 2 for one symbol and 4
+ * without one (every symbol). A path not listed counts as 1 (Binance's smallest weight). Stateless.
  */
 final class RequestWeights {
   /** Binance's documented request weight per minute and IP, until {@code exchangeInfo} says otherwise. */
@@ -21,18 +22,40 @@ final class RequestWeights {
           "/api/v3/orderList", 4,
           "/api/v3/order", 4,
           "/api/v3/exchangeInfo", 20,
+          "/api/v3/account/commission", 20,
           "/api/v3/ticker/price", 2,
           "/api/v3/time", 1);
+
+  private static final Map<String, Integer> CHANGES = Map.of("/api/v3/order/amend/keepPriority", 4);
+  private static final String TICKER_PRICE = "/api/v3/ticker/price";
+  private static final int EVERY_TICKER_PRICE = 4;
 
   private RequestWeights() {}
 
   /** The weight of {@code method} on {@code url} (a full URL; only its path counts). */
   static int of(String method, String url) {
-    if (!"GET".equals(method.toUpperCase(Locale.ROOT))) {
-      return 1;
-    }
-    String path = URI.create(url).getPath();
+    URI uri = URI.create(url);
+    String path = uri.getPath();
     int api = path.indexOf("/api/");
-    return READS.getOrDefault(api < 0 ? path : path.substring(api), 1);
+    String endpoint = api < 0 ? path : path.substring(api);
+    if (!"GET".equals(method.toUpperCase(Locale.ROOT))) {
+      return CHANGES.getOrDefault(endpoint, 1);
+    }
+    if (endpoint.equals(TICKER_PRICE) && !hasSymbol(uri.getRawQuery())) {
+      return EVERY_TICKER_PRICE;
+    }
+    return READS.getOrDefault(endpoint, 1);
+  }
+
+  private static boolean hasSymbol(String query) {
+    if (query == null) {
+      return false;
+    }
+    for (String pair : query.split("&", -1)) {
+      if (pair.startsWith("symbol=") || pair.startsWith("symbols=")) {
+        return true;
+      }
+    }
+    return false;
   }
 }

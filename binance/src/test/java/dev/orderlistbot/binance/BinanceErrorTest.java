@@ -17,6 +17,9 @@ class BinanceErrorTest {
     -1222, -1223, -1224, -1225, -2010, -2011, -2013, -2014, -2015, -2026, -2035, -2036, -2039, -2042, -2043
   };
 
+  /** Codes of Binance's errors.md for the calls added since the reference: -2038 ORDER_AMEND_REJECTED. */
+  static final int[] LATER_CODES = {-2038};
+
   /** The codes of Binance's errors.md that leave the execution status unknown, beyond the reference's -1007. */
   static final int[] EXECUTION_STATUS_UNKNOWN = {-1000, -1001, -1006};
 
@@ -28,7 +31,9 @@ class BinanceErrorTest {
               assertThat(BinanceError.byCode(code)).as("code %d", code).isPresent();
               assertThat(BinanceError.explain(code, "")).doesNotContain("error code");
             });
-    assertThat(BinanceError.values()).hasSize(REFERENCE_CODES.length + EXECUTION_STATUS_UNKNOWN.length);
+    assertThat(BinanceError.byCode(-2038)).isPresent();
+    assertThat(BinanceError.values())
+        .hasSize(REFERENCE_CODES.length + EXECUTION_STATUS_UNKNOWN.length + LATER_CODES.length);
   }
 
   @ParameterizedTest

@@ -58,6 +58,13 @@ class ExchangeInfoReaderTest {
   }
 
   @Test
+  void readsHowManyTimesOneOrderMayBeAmended() throws IOException {
+    SymbolRules btc = reader.read(fixture("exchangeinfo-btcusdt.json")).get(Symbol.of("BTCUSDT"));
+
+    assertThat(btc.filter(SymbolFilter.MaxNumOrderAmends.class)).contains(new SymbolFilter.MaxNumOrderAmends(10));
+  }
+
+  @Test
   void theFixtureReadsToExactlyTheRulesBotCoresRuleTestsUse() throws IOException {
     SymbolRules btc = reader.read(fixture("exchangeinfo-btcusdt.json")).get(Symbol.of("BTCUSDT"));
 

@@ -6,6 +6,9 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.orderlistbot.core.domain.order.ClientOrderId;
 import dev.orderlistbot.core.domain.order.ExpiryReason;
 import dev.orderlistbot.core.domain.order.LegExecution;
+import dev.orderlistbot.core.domain.order.LegStatus;
+import dev.orderlistbot.core.domain.order.ListOrderStatus;
+import dev.orderlistbot.core.domain.order.ListStatusType;
 import dev.orderlistbot.core.domain.order.OrderListUpdate;
 import org.junit.jupiter.api.Test;
 
@@ -24,6 +27,53 @@ class UserDataEventsTest {
               assertThat(leg.execution()).isEqualTo(LegExecution.CANCELED);
               assertThat(leg.expiryReason()).isEqualTo(ExpiryReason.NONE);
               assertThat(leg.eventId()).isEqualTo("binance-o-BTCUSDT-700001-CANCELED-0");
+            });
+  }
+
+  @Test
+  void anAmendedLegMapsToAReplacedLegWithTheIdentityOfTheStateItWasAlreadyIn() {
+    // after PUT /api/v3/order/amend/keepPriority (newClientOrderId = the current id) Binance pushes
+    // x=REPLACED with the order's unchanged status and filled quantity: nothing new happened to it
+    OrderListUpdate update =
+        UserDataEvents.map(Fixtures.json("execution-report-oco-tp-leg-replaced.json").path("event")).orElseThrow();
+    OrderListUpdate placed =
+        UserDataEvents.map(Fixtures.json("execution-report-oco-tp-leg-new.json").path("event")).orElseThrow();
+
+    assertThat(update)
+        .isInstanceOfSatisfying(
+            OrderListUpdate.LegChanged.class,
+            leg -> {
+              assertThat(leg.execution()).isEqualTo(LegExecution.REPLACED);
+              assertThat(leg.status()).isEqualTo(LegStatus.NEW);
+              assertThat(leg.clientOrderId()).isEqualTo(new ClientOrderId("tg42-oco-0001-tp"));
+              assertThat(leg.orderQuantity()).isEqualByComparingTo("0.006");
+            });
+    assertThat(update.eventId()).isEqualTo(placed.eventId());
+  }
+
+  @Test
+  void anAmendOfAPartlyFilledLegHasTheIdentityOfItsLastPartialFill() {
+    ObjectNode partial = (ObjectNode) Fixtures.json("execution-report-oco-tp-leg-replaced.json").path("event");
+    partial.put("x", "TRADE").put("X", "PARTIALLY_FILLED").put("q", "0.01000000").put("z", "0.00300000");
+    ObjectNode amended = partial.deepCopy();
+    amended.put("x", "REPLACED").put("q", "0.00600000").put("l", "0.00000000");
+
+    assertThat(UserDataEvents.map(amended).orElseThrow().eventId())
+        .isEqualTo(UserDataEvents.map(partial).orElseThrow().eventId());
+  }
+
+  @Test
+  void aListUpdatedByAnAmendMapsToAnUpdateThatIsNotAnEnd() {
+    OrderListUpdate update =
+        UserDataEvents.map(Fixtures.json("list-status-oco-updated.json").path("event")).orElseThrow();
+
+    assertThat(update)
+        .isInstanceOfSatisfying(
+            OrderListUpdate.ListChanged.class,
+            list -> {
+              assertThat(list.statusType()).isEqualTo(ListStatusType.UPDATED);
+              assertThat(list.orderStatus()).isEqualTo(ListOrderStatus.EXECUTING);
+              assertThat(list.isDone()).isFalse();
             });
   }
 

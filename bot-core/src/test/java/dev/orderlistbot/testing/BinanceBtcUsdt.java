@@ -46,7 +46,8 @@ public final class BinanceBtcUsdt {
               new SymbolFilter.Notional(dec("5.00000000"), true, dec("9000000.00000000"), false),
               new SymbolFilter.MaxNumOrders(200),
               new SymbolFilter.MaxNumOrderLists(20),
-              new SymbolFilter.MaxNumAlgoOrders(5)));
+              new SymbolFilter.MaxNumAlgoOrders(5),
+              new SymbolFilter.MaxNumOrderAmends(10)));
 
   private BinanceBtcUsdt() {}
 

@@ -6,6 +6,8 @@ import dev.orderlistbot.core.domain.Balances;
 import dev.orderlistbot.core.domain.Symbol;
 import dev.orderlistbot.core.domain.order.OpenOrder;
 import dev.orderlistbot.core.domain.order.OrderListRef;
+import dev.orderlistbot.core.domain.order.OrderRef;
+import dev.orderlistbot.core.domain.order.OrderSnapshot;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -13,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.util.stream.Stream;
 
 /**
  * One paper account, keyed by API key: balances (free and locked, exact, never negative) and every
@@ -22,6 +25,8 @@ final class Account {
   final String apiKey;
   private final Map<Asset, Balance> balances = new TreeMap<>(Comparator.comparing(Asset::code));
   final List<PaperList> lists = new ArrayList<>();
+  /** The MARKET orders it placed, oldest first (each filled at once): what an order query finds. */
+  final List<OrderSnapshot> marketOrders = new ArrayList<>();
 
   Account(String apiKey) {
     this.apiKey = apiKey;
@@ -104,6 +109,32 @@ final class Account {
 
   List<PaperList> open(Symbol symbol) {
     return lists.stream().filter(l -> l.isOpen() && l.symbol.equals(symbol)).toList();
+  }
+
+  /**
+   * The order named by {@code ref} on {@code symbol}: a leg of one of its lists or one of its MARKET
+   * orders; by client id, the most recent one (ids are reused).
+   */
+  Optional<OrderSnapshot> order(Symbol symbol, OrderRef ref) {
+    Stream<OrderSnapshot> legs =
+        lists.stream()
+            .filter(list -> list.symbol.equals(symbol))
+            .flatMap(list -> list.legs.stream().map(leg -> leg.snapshot(symbol, list.id)));
+    Stream<OrderSnapshot> markets = marketOrders.stream().filter(order -> order.symbol().equals(symbol));
+    return Stream.concat(legs, markets)
+        .filter(order -> switch (ref) {
+          case OrderRef.ById byId -> order.orderId() == byId.orderId();
+          case OrderRef.ByClientId byClient -> order.clientOrderId().equals(byClient.clientId());
+        })
+        .max(Comparator.comparingLong(OrderSnapshot::orderId));
+  }
+
+  /** Records a MARKET order, forgetting the oldest beyond {@code keep}. */
+  void addMarketOrder(OrderSnapshot order, int keep) {
+    marketOrders.add(order);
+    while (marketOrders.size() > Math.max(keep, 1)) {
+      marketOrders.removeFirst();
+    }
   }
 
   /** Forgets the oldest finished lists beyond {@code keep}. */

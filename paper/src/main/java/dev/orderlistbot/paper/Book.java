@@ -1,12 +1,14 @@
 package dev.orderlistbot.paper;
 
 import dev.orderlistbot.core.domain.Balance;
+import dev.orderlistbot.core.domain.Price;
 import dev.orderlistbot.core.domain.Symbol;
 import dev.orderlistbot.core.domain.order.LegExecution;
 import dev.orderlistbot.core.domain.order.OrderListUpdate;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -89,6 +91,13 @@ final class Book {
       throw new IllegalStateException("no price for " + symbol);
     }
     return price;
+  }
+
+  /** The last price of every listed symbol. */
+  Map<Symbol, Price> lastPrices() {
+    Map<Symbol, Price> last = new LinkedHashMap<>();
+    prices.forEach((symbol, price) -> last.put(symbol, new Price(price)));
+    return Collections.unmodifiableMap(last);
   }
 
   void setPrice(Symbol symbol, BigDecimal price) {

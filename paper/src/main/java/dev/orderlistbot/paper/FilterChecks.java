@@ -68,6 +68,31 @@ final class FilterChecks {
     return new FilterChecks(rules, value).price(value, "price");
   }
 
+  /** LOT_SIZE on a new quantity of a resting order (an amend). */
+  static Optional<Refused> quantity(SymbolRules rules, BigDecimal quantity, BigDecimal last) {
+    return new FilterChecks(rules, last).lotSize(quantity);
+  }
+
+  /**
+   * A MARKET order of {@code quantity} at {@code last}: LOT_SIZE, MARKET_LOT_SIZE (when the pair
+   * sets one) and the order value where the pair applies it to market orders.
+   */
+  static Optional<Refused> marketOrder(SymbolRules rules, BigDecimal quantity, BigDecimal last) {
+    FilterChecks checks = new FilterChecks(rules, last);
+    return first(List.of(
+        () -> checks.lotSize(quantity),
+        () -> rules.filter(MarketLotSize.class)
+            .flatMap(f -> range(quantity, f.minQty(), f.maxQty(), f.stepSize(), "quantity at market", "step size")),
+        () -> checks.marketValue(quantity.multiply(last))));
+  }
+
+  private Optional<Refused> marketValue(BigDecimal value) {
+    return rules.filter(Notional.class)
+        .flatMap(f -> (f.applyMinToMarket() ? below(value, f.minNotional()) : Optional.<Refused>empty())
+            .or(() -> f.applyMaxToMarket() ? above(value, f.maxNotional()) : Optional.empty()))
+        .or(() -> rules.filter(MinNotional.class).flatMap(f -> f.applyToMarket() ? below(value, f.minNotional()) : Optional.empty()));
+  }
+
   /** The first refusal among {@code checks}, run in order until one refuses. */
   private static Optional<Refused> first(List<Supplier<Optional<Refused>>> checks) {
     return checks.stream().map(Supplier::get).flatMap(Optional::stream).findFirst();

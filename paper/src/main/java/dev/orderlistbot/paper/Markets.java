@@ -7,6 +7,7 @@ import dev.orderlistbot.core.rules.SymbolFilter;
 import dev.orderlistbot.core.rules.SymbolFilter.LotSize;
 import dev.orderlistbot.core.rules.SymbolFilter.MarketLotSize;
 import dev.orderlistbot.core.rules.SymbolFilter.MaxNumAlgoOrders;
+import dev.orderlistbot.core.rules.SymbolFilter.MaxNumOrderAmends;
 import dev.orderlistbot.core.rules.SymbolFilter.MaxNumOrderLists;
 import dev.orderlistbot.core.rules.SymbolFilter.MaxNumOrders;
 import dev.orderlistbot.core.rules.SymbolFilter.Notional;
@@ -57,7 +58,8 @@ final class Markets {
 
   /**
    * A USDT spot pair as Binance lists it: every order type and list kind, trailing stops, a cent tick,
-   * 5x/0.2x price bands by side, 5 to 9,000,000 USDT notional, and Binance's open-order limits. Only
+   * 5x/0.2x price bands by side, 5 to 9,000,000 USDT notional, Binance's open-order limits and its 10
+   * amends per order. Only
    * the lot sizes differ from pair to pair.
    */
   private static SymbolRules usdtSpot(String symbol, String base, String lotStep, String lotMax, String marketMax) {
@@ -71,7 +73,8 @@ final class Markets {
             new Notional(dec("5.00000000"), true, dec("9000000.00000000"), false),
             new MaxNumOrders(200),
             new MaxNumOrderLists(20),
-            new MaxNumAlgoOrders(5));
+            new MaxNumAlgoOrders(5),
+            new MaxNumOrderAmends(10));
     return new SymbolRules(
         new Symbol(symbol),
         SymbolStatus.TRADING,

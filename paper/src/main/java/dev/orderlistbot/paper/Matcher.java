@@ -37,7 +37,8 @@ import java.util.Optional;
  *       the exits are not free, they expire with {@code REJECTED}.
  * </ul>
  *
- * <p>Fills are whole (no partial fills: the paper market has unlimited depth) and free of commission.
+ * <p>Fills are whole (no partial fills: the paper market has unlimited depth) and pay the
+ * configured commission in the asset received ({@link Commission}).
  * A BUY stop-market that triggers above the price its lock covered pays the difference from free
  * balance; when that is short it expires with {@code REJECTED}. A list is {@code ALL_DONE} once
  * every leg is final; until then it can be cancelled (Binance reports {@code ALL_DONE} as soon as an
@@ -145,12 +146,13 @@ final class Matcher {
 
     /** Fills the whole leg and settles it; false if a BUY could not pay (the list then ends). */
     private boolean fill(PaperLeg leg) {
-      BigDecimal at = leg.price.isPresent() && leg.resting ? leg.price.get() : market;
+      boolean maker = leg.price.isPresent() && leg.resting;
+      BigDecimal at = maker ? leg.price.get() : market;
       BigDecimal quantity = leg.quantity.orElseThrow();
       BigDecimal quote = Decimals.canonical(quantity.multiply(at));
       if (leg.side == Side.SELL) {
         account.spendLocked(rules.baseAsset(), list.locked);
-        account.credit(rules.quoteAsset(), quote);
+        account.credit(rules.quoteAsset(), Commission.net(book.config.fees(), maker, quote));
       } else {
         account.release(rules.quoteAsset(), list.locked);
         if (!account.spendFree(rules.quoteAsset(), quote)) {
@@ -161,7 +163,7 @@ final class Matcher {
           finishIfDone(list, account, now);
           return false;
         }
-        account.credit(rules.baseAsset(), quantity);
+        account.credit(rules.baseAsset(), Commission.net(book.config.fees(), maker, quantity));
       }
       list.releaseHold();
       leg.fill(quantity, at, now);
@@ -174,7 +176,14 @@ final class Matcher {
       PaperLeg entry = list.working().orElseThrow();
       List<PaperLeg> exits = list.exits();
       if (list.kind.paysFromFill()) {
-        exits.forEach(exit -> exit.quantity = Optional.of(entry.executedQty));
+        // Binance: the pending orders get the whole fill when the fee can come out of other free
+        // balance, else the fill net of its fee (reference, OPO)
+        BigDecimal whole = entry.executedQty;
+        BigDecimal pays =
+            account.free(rules.baseAsset()).compareTo(whole) >= 0
+                ? whole
+                : Commission.net(book.config.fees(), entry.price.isPresent() && entry.resting, whole);
+        exits.forEach(exit -> exit.quantity = Optional.of(pays));
       }
       Hold hold = Holds.exits(list, rules, market);
       if (!account.lock(hold.asset(), hold.amount())) {

@@ -4,6 +4,7 @@ import dev.orderlistbot.core.domain.Asset;
 import dev.orderlistbot.core.domain.Decimals;
 import dev.orderlistbot.core.domain.Price;
 import dev.orderlistbot.core.domain.Symbol;
+import dev.orderlistbot.core.port.out.TradeFees;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.LinkedHashMap;
@@ -24,6 +25,9 @@ import java.util.stream.Collectors;
  * @param seed the seed of the walk's {@link java.util.Random} when the exchange builds it itself
  * @param finishedListsKept how many finished order lists each account keeps for queries (older ones
  *     are forgotten, as Binance archives old orders)
+ * @param fees the commission every paper account pays (answered by {@code tradeFees}, and charged on
+ *     every fill in the asset received, as Binance does when fees are not paid in BNB): the maker rate
+ *     on a fill at a limit price that rested on the book, the taker rate on the others
  */
 public record PaperConfig(
     Map<Asset, BigDecimal> startingBalances,
@@ -33,7 +37,11 @@ public record PaperConfig(
     int walkStepBips,
     Duration walkSaveInterval,
     long seed,
-    int finishedListsKept) {
+    int finishedListsKept,
+    TradeFees fees) {
+
+  /** Binance's standard spot commission, 0.1% for maker and taker alike. */
+  public static final TradeFees BINANCE_STANDARD_FEES = new TradeFees(new BigDecimal("0.001"), new BigDecimal("0.001"));
 
   public PaperConfig {
     startingBalances = balances(startingBalances);
@@ -46,12 +54,14 @@ public record PaperConfig(
     if (finishedListsKept < 0) {
       throw new IllegalArgumentException("finishedListsKept cannot be negative");
     }
+    Objects.requireNonNull(fees, "fees");
   }
 
   /**
    * 10,000 USDT, 0.1 BTC, 2 ETH, 10 BNB and 50 SOL per account; BTCUSDT 30000, ETHUSDT 2000, BNBUSDT
    * 300, SOLUSDT 100 (the levels the README's example commands use); a walk of at most 0.1% every 5
-   * seconds, saved at most every 10 seconds; seed 42; 500 finished lists kept per account.
+   * seconds, saved at most every 10 seconds; seed 42; 500 finished lists kept per account; Binance's
+   * standard 0.1% maker and taker fee.
    */
   public static PaperConfig defaults() {
     Map<Asset, BigDecimal> balances = new LinkedHashMap<>();
@@ -66,35 +76,42 @@ public record PaperConfig(
             Symbol.of("ETHUSDT"), Price.of("2000"),
             Symbol.of("BNBUSDT"), Price.of("300"),
             Symbol.of("SOLUSDT"), Price.of("100"));
-    return new PaperConfig(balances, prices, true, Duration.ofSeconds(5), 10, Duration.ofSeconds(10), 42L, 500);
+    return new PaperConfig(balances, prices, true, Duration.ofSeconds(5), 10, Duration.ofSeconds(10), 42L, 500, BINANCE_STANDARD_FEES);
   }
 
   /** The same settings with prices that move only through {@code PaperControl.setPrice}. */
   public PaperConfig withoutPriceWalk() {
     return new PaperConfig(
-        startingBalances, startingPrices, false, walkInterval, walkStepBips, walkSaveInterval, seed, finishedListsKept);
+        startingBalances, startingPrices, false, walkInterval, walkStepBips, walkSaveInterval, seed, finishedListsKept, fees);
   }
 
   /** The same settings with a walk step every {@code interval}. */
   public PaperConfig withPriceWalk(Duration interval) {
     return new PaperConfig(
-        startingBalances, startingPrices, true, interval, walkStepBips, walkSaveInterval, seed, finishedListsKept);
+        startingBalances, startingPrices, true, interval, walkStepBips, walkSaveInterval, seed, finishedListsKept, fees);
   }
 
   public PaperConfig withStartingBalances(Map<Asset, BigDecimal> balances) {
     return new PaperConfig(
-        balances, startingPrices, priceWalk, walkInterval, walkStepBips, walkSaveInterval, seed, finishedListsKept);
+        balances, startingPrices, priceWalk, walkInterval, walkStepBips, walkSaveInterval, seed, finishedListsKept, fees);
   }
 
   public PaperConfig withStartingPrices(Map<Symbol, Price> prices) {
     return new PaperConfig(
-        startingBalances, prices, priceWalk, walkInterval, walkStepBips, walkSaveInterval, seed, finishedListsKept);
+        startingBalances, prices, priceWalk, walkInterval, walkStepBips, walkSaveInterval, seed, finishedListsKept, fees);
   }
 
   public PaperConfig withSeed(long newSeed) {
     return new PaperConfig(
         startingBalances, startingPrices, priceWalk, walkInterval, walkStepBips, walkSaveInterval, newSeed,
-        finishedListsKept);
+        finishedListsKept, fees);
+  }
+
+  /** The same settings with another commission. */
+  public PaperConfig withFees(TradeFees newFees) {
+    return new PaperConfig(
+        startingBalances, startingPrices, priceWalk, walkInterval, walkStepBips, walkSaveInterval, seed, finishedListsKept,
+        newFees);
   }
 
   private static Map<Asset, BigDecimal> balances(Map<Asset, BigDecimal> given) {

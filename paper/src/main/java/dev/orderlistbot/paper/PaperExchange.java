@@ -7,6 +7,7 @@ import dev.orderlistbot.core.domain.Price;
 import dev.orderlistbot.core.domain.Symbol;
 import dev.orderlistbot.core.domain.UserRef;
 import dev.orderlistbot.core.domain.order.ClientListId;
+import dev.orderlistbot.core.domain.order.ClientOrderId;
 import dev.orderlistbot.core.domain.order.OpenOrder;
 import dev.orderlistbot.core.domain.order.OrderListRef;
 import dev.orderlistbot.core.domain.order.OrderListRequest;
@@ -16,16 +17,21 @@ import dev.orderlistbot.core.domain.order.PlacedOrderList;
 import dev.orderlistbot.core.port.in.OrderUpdateHandler;
 import dev.orderlistbot.core.port.out.ExchangeClient;
 import dev.orderlistbot.core.port.out.ExchangeException;
+import dev.orderlistbot.core.port.out.MarketOrderRequest;
+import dev.orderlistbot.core.port.out.MarketOrderResult;
 import dev.orderlistbot.core.port.out.OrderEventSource;
 import dev.orderlistbot.core.port.out.PaperControl;
 import dev.orderlistbot.core.port.out.PaperStateStore;
 import dev.orderlistbot.core.port.out.PlacementResult;
+import dev.orderlistbot.core.port.out.TradeFees;
 import dev.orderlistbot.core.rules.SymbolRules;
 import dev.orderlistbot.core.rules.SymbolStatus;
+import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Random;
@@ -53,7 +59,7 @@ import org.slf4j.LoggerFactory;
  *       clientListId.legId(role)}.
  *   <li><b>Matching</b> runs on every price change ({@link #setPrice} or the random walk), list by
  *       list, oldest first; see {@code Matcher} for fill prices, triggers, trailing stops and the
- *       OCO/OTO rules. Fills are whole and free of commission.
+ *       OCO/OTO rules. Fills are whole and pay {@link PaperConfig#fees()} in the asset received.
  *   <li><b>Events</b> go to the {@link OrderUpdateHandler} as a Binance user data stream would carry
  *       them, for the user {@link #watch watching} the account; events of an account nobody watches
  *       still change its balances but are not delivered (nor replayed later). They are delivered in
@@ -233,22 +239,9 @@ public final class PaperExchange implements ExchangeClient, OrderEventSource, Pa
   @Override
   public Optional<OrderSnapshot> order(ApiCredentials credentials, Symbol symbol, OrderRef order) {
     String key = key(credentials);
-    Objects.requireNonNull(symbol, "symbol");
     Objects.requireNonNull(order, "order");
     rules(symbol);
-    return read(
-        () -> book.existing(key).stream()
-            .flatMap(account -> account.lists.stream())
-            .filter(list -> list.symbol.equals(symbol))
-            .flatMap(list -> list.legs.stream().filter(leg -> names(order, leg)).map(leg -> leg.snapshot(symbol, list.id)))
-            .max(Comparator.comparingLong(OrderSnapshot::orderId)));
-  }
-
-  private static boolean names(OrderRef ref, PaperLeg leg) {
-    return switch (ref) {
-      case OrderRef.ById byId -> leg.orderId == byId.orderId();
-      case OrderRef.ByClientId byClient -> leg.clientOrderId.equals(byClient.clientId());
-    };
+    return read(() -> book.existing(key).flatMap(account -> account.order(symbol, order)));
   }
 
   // OrderEventSource
@@ -379,24 +372,28 @@ public final class PaperExchange implements ExchangeClient, OrderEventSource, Pa
     return "PaperExchange";
   }
 
-  // ISSUE-15-PORT: replaced by the exchange helper's implementation before anything lands
   @Override
-  public java.util.Map<dev.orderlistbot.core.domain.Symbol, dev.orderlistbot.core.domain.Price> lastPrices() {
-    throw new UnsupportedOperationException("ISSUE-15-PORT");
+  public Map<Symbol, Price> lastPrices() {
+    return read(book::lastPrices);
+  }
+
+  /** The configured paper commission ({@link PaperConfig#fees()}), the same on every listed pair. */
+  @Override
+  public TradeFees tradeFees(ApiCredentials credentials, Symbol symbol) {
+    key(credentials);
+    rules(symbol);
+    return config.fees();
   }
 
   @Override
-  public dev.orderlistbot.core.port.out.TradeFees tradeFees(dev.orderlistbot.core.domain.ApiCredentials credentials, dev.orderlistbot.core.domain.Symbol symbol) {
-    throw new UnsupportedOperationException("ISSUE-15-PORT");
+  public MarketOrderResult placeMarket(ApiCredentials credentials, MarketOrderRequest request, ClientOrderId clientOrderId) {
+    String key = key(credentials);
+    return change(() -> new MarketFills(book).place(key, request, clientOrderId, clock.instant()));
   }
 
   @Override
-  public dev.orderlistbot.core.port.out.MarketOrderResult placeMarket(dev.orderlistbot.core.domain.ApiCredentials credentials, dev.orderlistbot.core.port.out.MarketOrderRequest request, dev.orderlistbot.core.domain.order.ClientOrderId clientOrderId) {
-    throw new UnsupportedOperationException("ISSUE-15-PORT");
-  }
-
-  @Override
-  public dev.orderlistbot.core.domain.order.OrderSnapshot amendQuantity(dev.orderlistbot.core.domain.ApiCredentials credentials, dev.orderlistbot.core.domain.Symbol symbol, dev.orderlistbot.core.domain.order.ClientOrderId order, java.math.BigDecimal newQuantity) {
-    throw new UnsupportedOperationException("ISSUE-15-PORT");
+  public OrderSnapshot amendQuantity(ApiCredentials credentials, Symbol symbol, ClientOrderId order, BigDecimal newQuantity) {
+    String key = key(credentials);
+    return change(() -> new Amends(book).amend(key, symbol, order, newQuantity, clock.instant()));
   }
 }

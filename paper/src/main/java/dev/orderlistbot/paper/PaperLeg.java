@@ -54,6 +54,8 @@ final class PaperLeg {
   boolean tracking;
   Optional<BigDecimal> extreme = Optional.empty();
   boolean resting;
+  /** How many times its quantity was amended: MAX_NUM_ORDER_AMENDS counts them. */
+  int amends;
   Instant updatedAt;
 
   PaperLeg(

@@ -27,6 +27,8 @@ final class Refusals {
   static final int SELL_OCO_TAKE_PROFIT_MUST_BE_ABOVE = -1199;
   static final int NEW_ORDER_REJECTED = -2010;
   static final int CANCEL_REJECTED = -2011;
+  static final int NO_SUCH_ORDER = -2013;
+  static final int ORDER_AMEND_REJECTED = -2038;
 
   private Refusals() {}
 
@@ -95,6 +97,40 @@ final class Refusals {
   static NotFound nothingToCancel() {
     return new NotFound(
         CANCEL_REJECTED, "Nothing to cancel: the order list already filled, expired or was cancelled.");
+  }
+
+  /** An amend of an order that is not open (any more): Binance's "Order does not exist." */
+  static NotFound orderGone() {
+    return new NotFound(NO_SUCH_ORDER, "That order is no longer open: it filled, expired or was cancelled.");
+  }
+
+  /** Binance's "Order amend (quantity increase) is not supported." */
+  static Refused amendIncrease(BigDecimal wanted, BigDecimal quantity) {
+    return new Refused(
+        ORDER_AMEND_REJECTED,
+        "An order's quantity can only be lowered, never raised: it is " + plain(quantity) + ", not " + plain(wanted) + ".");
+  }
+
+  /** Binance's "The requested action would change no state; rejecting." */
+  static Refused amendNoChange(BigDecimal quantity) {
+    return new Refused(ORDER_AMEND_REJECTED, "The order already has the quantity " + plain(quantity) + "; nothing changed.");
+  }
+
+  /** An amend to no more than the order already filled. */
+  static Refused amendBelowFilled(BigDecimal wanted, BigDecimal executed) {
+    return new Refused(
+        ORDER_AMEND_REJECTED,
+        "The order already filled " + plain(executed) + ", so its quantity can't go down to " + plain(wanted) + ".");
+  }
+
+  /** Binance's "Order amend (pending OPO order) is not supported." */
+  static Refused amendPendingOpo() {
+    return new Refused(ORDER_AMEND_REJECTED, "The exit of an OPO can't be amended before its entry has filled.");
+  }
+
+  /** Binance's {@code -1013 "Filter failure: MAX_NUM_ORDER_AMENDS"}. */
+  static Refused tooManyAmends(int limit) {
+    return filter("That order was already amended " + limit + " times, as many as the pair allows; it can't be reduced again.");
   }
 
   static String plain(BigDecimal value) {

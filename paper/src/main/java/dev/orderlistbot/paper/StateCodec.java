@@ -8,11 +8,13 @@ import dev.orderlistbot.core.domain.TimeInForce;
 import dev.orderlistbot.core.domain.order.ClientListId;
 import dev.orderlistbot.core.domain.order.ClientOrderId;
 import dev.orderlistbot.core.domain.order.ExpiryReason;
+import dev.orderlistbot.core.domain.order.LegReport;
 import dev.orderlistbot.core.domain.order.LegRole;
 import dev.orderlistbot.core.domain.order.LegStatus;
 import dev.orderlistbot.core.domain.order.ListKind;
 import dev.orderlistbot.core.domain.order.ListOrderStatus;
 import dev.orderlistbot.core.domain.order.OrderListId;
+import dev.orderlistbot.core.domain.order.OrderSnapshot;
 import dev.orderlistbot.core.domain.order.OrderType;
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -34,7 +36,8 @@ import java.util.regex.Pattern;
  * account key=paper-telegram-42
  * balance asset=BTC free=0.09 locked=0.01
  * list id=1 client=ob-7f3a9c symbol=BTCUSDT kind=OCO status=EXECUTING time=... lock=BTC locked=0.01
- * leg id=1 client=ob-7f3a9c-sl role=STOP_LOSS type=STOP_LOSS_LIMIT side=SELL qty=0.01 price=28900 ...
+ * leg id=1 client=ob-7f3a9c-sl role=STOP_LOSS type=STOP_LOSS_LIMIT side=SELL qty=0.01 price=28900 ... amends=1 ...
+ * market id=4 client=ob-7f3a9c-mk symbol=BTCUSDT side=SELL qty=0.01 quote=300 time=...
  * end
  * </pre>
  *
@@ -64,6 +67,12 @@ final class StateCodec {
             "lock", list.lockAsset.map(Asset::code), "locked", list.locked);
         list.legs.forEach(leg -> leg(out, leg));
       }
+      for (OrderSnapshot market : account.marketOrders) {
+        LegReport r = market.report();
+        line(out, "market", "id", market.orderId(), "client", market.clientOrderId().value(), "symbol",
+            market.symbol().value(), "side", r.side(), "qty", r.executedQty(), "quote", r.cumulativeQuote(),
+            "time", market.updateTime());
+      }
     }
     return out.append("end\n").toString();
   }
@@ -73,7 +82,7 @@ final class StateCodec {
         "side", leg.side, "qty", leg.quantity, "price", leg.price, "stop", leg.stopPrice, "trail", leg.trailingBips,
         "tif", leg.timeInForce, "status", leg.status, "executed", leg.executedQty, "quote", leg.cumulativeQuote,
         "expiry", leg.expiryReason, "triggered", leg.triggered, "tracking", leg.tracking, "extreme", leg.extreme,
-        "resting", leg.resting, "created", leg.createdAt, "updated", leg.updatedAt);
+        "resting", leg.resting, "amends", leg.amends, "created", leg.createdAt, "updated", leg.updatedAt);
   }
 
   private static void line(StringBuilder out, String type, Object... keysAndValues) {
@@ -168,6 +177,12 @@ final class StateCodec {
           }
           legs.add(leg(f));
         }
+        case "market" -> {
+          flushList();
+          account().marketOrders.add(MarketFills.filled(
+              f.number("id"), new ClientOrderId(f.text("client")), Symbol.of(f.text("symbol")), Side.valueOf(f.text("side")),
+              f.decimal("qty"), f.decimal("quote"), f.instant("time")));
+        }
         case "end" -> {
           flushList();
           return true;
@@ -207,6 +222,8 @@ final class StateCodec {
       leg.tracking = f.flag("tracking");
       leg.extreme = f.optionalDecimal("extreme");
       leg.resting = f.flag("resting");
+      // snapshots from before amends were counted have none
+      leg.amends = f.optional("amends").map(Integer::parseInt).orElse(0);
       leg.updatedAt = f.instant("updated");
       return leg;
     }

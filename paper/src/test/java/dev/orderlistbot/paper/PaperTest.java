@@ -26,6 +26,7 @@ import dev.orderlistbot.core.domain.order.WorkingOrder;
 import dev.orderlistbot.core.port.out.ExchangeError;
 import dev.orderlistbot.core.port.out.PaperStateStore;
 import dev.orderlistbot.core.port.out.PlacementResult;
+import dev.orderlistbot.core.port.out.TradeFees;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.Random;
@@ -38,6 +39,9 @@ import org.junit.jupiter.api.BeforeEach;
  * Base of the paper exchange tests: the default markets and balances (BTCUSDT at 30000, 10,000 USDT
  * and 0.1 BTC per account), no price walk, a fixed clock, an in-memory store, and Alice watching her
  * account so her events are recorded.
+ *
+ * <p>No commission here: these tests hold locking and settlement to exact balances. The default
+ * 0.1% fee, charged on every kind of fill, is what {@code CommissionTest} checks.
  */
 abstract class PaperTest {
   static final Instant START = Instant.parse("2026-03-01T10:00:00Z");
@@ -66,8 +70,10 @@ abstract class PaperTest {
     scheduler.shutdownNow();
   }
 
+  static final TradeFees NO_FEES = new TradeFees(BigDecimal.ZERO, BigDecimal.ZERO);
+
   PaperConfig config() {
-    return PaperConfig.defaults().withoutPriceWalk();
+    return PaperConfig.defaults().withoutPriceWalk().withFees(NO_FEES);
   }
 
   /** A paper exchange over {@link #store}, as after a (re)start. */

@@ -90,6 +90,49 @@ class StreamDeliveryTest {
     assertThat(notices(QUIET_GROUP)).containsExactly(FILLED_REDACTED);
   }
 
+  @Test
+  void anAmendPushedByBinanceTellsNoChatAndTheListsFillIsStillTold() throws InterruptedException {
+    bot.sayInGroup(ALICE, "/alerts on");
+    bot.say(ALICE, "/oco BTCUSDT sell 0.01 tp 32000 sl 29000");
+    bot.press(ALICE, bot.lastButtons(dm(ALICE)), Replies.CONFIRM);
+    TrackedOrderList list = bot.tracked(8821).orElseThrow();
+    stream.watch(ALICE, ALICES_PAPER_KEY);
+    waitUntil(() -> binance.subscribed(ALICES_PAPER_KEY.apiKey()));
+    int heardBefore = bot.telegram.texts(dm(ALICE)).size();
+
+    pushAmend(list);
+    pushFill(list);
+    waitUntil(() -> notices(GROUP).size() == 1);
+    Thread.sleep(300);
+
+    // the amend (x=REPLACED on both legs, listStatus UPDATED) was no news: the fill is the only notice
+    assertThat(notices(dm(ALICE))).containsExactly(FILLED);
+    assertThat(notices(GROUP)).containsExactly(FILLED);
+    assertThat(bot.telegram.texts(dm(ALICE))).hasSize(heardBefore + 1);
+  }
+
+  /** What Binance pushes after a keep-priority amend of an OCO to 0.006: both legs REPLACED, the list UPDATED. */
+  private void pushAmend(TrackedOrderList list) {
+    String clientId = list.listClientOrderId();
+    for (String role : List.of("-tp", "-sl")) {
+      binance.push(ALICES_PAPER_KEY.apiKey(), "execution-report-oco-tp-leg-replaced.json", event -> {
+        event.put("s", "BTCUSDT");
+        event.put("g", 8821);
+        event.put("i", orderId(list, clientId + role));
+        event.put("c", clientId + role);
+        event.put("C", clientId + role);
+        if (role.equals("-sl")) {
+          event.put("o", "STOP_LOSS_LIMIT").put("P", "29000.00000000").put("p", "29000.00000000");
+        }
+      });
+    }
+    binance.push(ALICES_PAPER_KEY.apiKey(), "list-status-oco-updated.json", event -> {
+      event.put("s", "BTCUSDT");
+      event.put("g", 8821);
+      event.put("C", clientId);
+    });
+  }
+
   /** The fixtures' take-profit fill, stop-loss expiry and list end, naming this list's ids. */
   private void pushFill(TrackedOrderList list) {
     String clientId = list.listClientOrderId();
