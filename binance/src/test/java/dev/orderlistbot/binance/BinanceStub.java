@@ -196,6 +196,22 @@ public final class BinanceStub implements AutoCloseable {
     return received(RequestMethod.fromString(method), path).size();
   }
 
+  /**
+   * Every {@code method} request to {@code path} HMAC-signed by {@code hmacSecret} is answered with
+   * {@code body} (a later call for the same method and path replaces the answer).
+   */
+  public void answers(String method, String path, String hmacSecret, String body) {
+    server.stubFor(
+        com.github.tomakehurst.wiremock.client.WireMock.request(method, urlPathEqualTo(path))
+            .andMatching(request -> MatchResult.of(hmacValid(request, hmacSecret)))
+            .willReturn(json(body)));
+  }
+
+  /** The decoded parameters of every {@code method} request received on {@code path}, oldest first. */
+  public List<List<Map.Entry<String, String>>> requests(String method, String path) {
+    return received(RequestMethod.fromString(method), path).stream().map(BinanceStub::params).toList();
+  }
+
   /** The decoded parameters of every placement received on {@code /api/v3/orderList/<kind>}. */
   public List<List<Map.Entry<String, String>>> placements(String kind) {
     return received(RequestMethod.POST, "/api/v3/orderList/" + kind).stream().map(BinanceStub::params).toList();
