@@ -5,6 +5,7 @@ import dev.orderlistbot.core.port.out.AuditLog;
 import dev.orderlistbot.core.port.out.ChatUserStore;
 import dev.orderlistbot.core.port.out.KeyCheckStore;
 import dev.orderlistbot.core.port.out.NotificationOutbox;
+import dev.orderlistbot.core.port.out.OrderCardStore;
 import dev.orderlistbot.core.port.out.PendingConfirmationStore;
 import dev.orderlistbot.core.port.out.TrackedOrderListStore;
 import dev.orderlistbot.core.port.out.ProcessedEventStore;
@@ -23,6 +24,7 @@ final class JdbcStores implements Stores {
   private final AlertSubscriptionStore subscriptions;
   private final ProcessedEventStore processedEvents;
   private final AuditLog audit;
+  private final OrderCardStore cards;
 
   JdbcStores(Session session, Clock clock) {
     this.users = new JdbcChatUserStore(session, clock);
@@ -34,6 +36,7 @@ final class JdbcStores implements Stores {
     this.subscriptions = new JdbcAlertSubscriptionStore(session, clock);
     this.processedEvents = new JdbcProcessedEventStore(session, clock);
     this.audit = new JdbcAuditLog(session);
+    this.cards = new JdbcOrderCardStore(session, clock);
   }
 
   @Override
@@ -79,5 +82,10 @@ final class JdbcStores implements Stores {
   @Override
   public AuditLog audit() {
     return audit;
+  }
+
+  @Override
+  public OrderCardStore cards() {
+    return cards;
   }
 }

@@ -217,7 +217,8 @@ public final class NotificationDispatcher {
    */
   private static void show(ChatPlatform platform, OutboxEntry entry) {
     OutboxMessage message = entry.message();
-    OutboundMessage text = OutboundMessage.text(message.text());
+    // the text with its buttons (an order card's actions): an edit replaces both
+    OutboundMessage text = message.outbound();
     if (message.replaces().isPresent()) {
       try {
         platform.edit(new MessageRef(message.target(), message.replaces().get()), text);

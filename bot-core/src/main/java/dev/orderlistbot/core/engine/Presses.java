@@ -1,10 +1,14 @@
 package dev.orderlistbot.core.engine;
 
 import dev.orderlistbot.core.chat.ChatEvent;
+import dev.orderlistbot.core.domain.TradingEnvironment;
 import dev.orderlistbot.core.port.out.ClaimResult;
 import dev.orderlistbot.core.port.out.PendingConfirmation;
+import dev.orderlistbot.core.port.out.TrackedOrderList;
+import dev.orderlistbot.core.port.out.Transactor;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -20,13 +24,27 @@ final class Presses {
   private final PendingActions actions;
   private final Placement placement;
   private final ListCancels cancels;
+  private final TradingEnvironment environment;
+  private final TradeActions trades;
+  private final Transactor transactor;
   private final ChatOut out;
   private final Clock clock;
 
-  Presses(PendingActions actions, Placement placement, ListCancels cancels, ChatOut out, Clock clock) {
+  Presses(
+      PendingActions actions,
+      Placement placement,
+      ListCancels cancels,
+      TradingEnvironment environment,
+      TradeActions trades,
+      Transactor transactor,
+      ChatOut out,
+      Clock clock) {
     this.actions = actions;
     this.placement = placement;
     this.cancels = cancels;
+    this.environment = environment;
+    this.trades = trades;
+    this.transactor = transactor;
     this.out = out;
     this.clock = clock;
   }
@@ -36,7 +54,16 @@ final class Presses {
     if (token.startsWith(Tokens.RUN)) {
       Instant pressedAt = clock.instant();
       String key = token.substring(Tokens.RUN.length());
-      ClaimResult result = actions.run(key, press.user(), press.chat(), placement::recordClaim);
+      ClaimResult result =
+          actions.run(
+              key,
+              press.user(),
+              press.chat(),
+              (stores, confirmation) -> {
+                placement.recordClaim(stores, confirmation);
+                CardUpdates.recordClaim(
+                    stores, confirmation, environment, out.noticeChat(confirmation.requester(), confirmation.chat()));
+              });
       if (result instanceof ClaimResult.Claimed claimed) {
         run(press, claimed.confirmation(), pressedAt);
       } else {
@@ -51,8 +78,32 @@ final class Presses {
       } else {
         explain(press, key, result);
       }
+    } else if (token.startsWith(Tokens.CARD)) {
+      card(press);
     } else {
       out.send(press.chat(), Replies.unknownButton());
+    }
+  }
+
+  /**
+   * A button of an order card: only the list's owner may press it (anyone else is told it is not
+   * theirs, and nothing happens); the action itself starts with a confirmation of its own.
+   */
+  private void card(ChatEvent.ButtonPressed press) {
+    Optional<Tokens.CardPress> pressed = Tokens.cardPress(press.token());
+    if (pressed.isEmpty()) {
+      out.send(press.chat(), Replies.unknownButton());
+      return;
+    }
+    long orderListId = pressed.get().orderListId();
+    Optional<TrackedOrderList> list = transactor.inTransaction(stores -> stores.orderLists().findByOrderListId(orderListId));
+    if (list.isEmpty()) {
+      out.send(press.chat(), Replies.unknownButton());
+    } else if (!list.get().owner().equals(press.user())) {
+      LOG.info("press by {} on the card of {}, which is not theirs: refused", press.user(), list.get().listClientOrderId());
+      out.send(press.chat(), Replies.notYourButton());
+    } else {
+      trades.cardPressed(press, pressed.get().action(), orderListId);
     }
   }
 

@@ -25,4 +25,12 @@ final class TradeActions {
   void close(ChatEvent.TextMessage message, Command.CloseAtMarket command) {
     out.send(message.chat(), "ISSUE-15-ACTIONS");
   }
+
+  /**
+   * A button of an order card, pressed by the list's owner (the caller checked): shows the
+   * confirmation preview of exactly what {@code action} would send.
+   */
+  void cardPressed(ChatEvent.ButtonPressed press, CardAction action, long orderListId) {
+    out.send(press.chat(), "ISSUE-15-ACTIONS");
+  }
 }

@@ -24,4 +24,6 @@ public interface Stores {
   ProcessedEventStore processedEvents();
 
   AuditLog audit();
+
+  OrderCardStore cards();
 }
