@@ -11,6 +11,9 @@
 -- Portable SQL, like V1: runs unchanged on H2 2.x and PostgreSQL 12+.
 
 ALTER TABLE notification_outbox ADD COLUMN buttons VARCHAR(4000);
+-- The order list whose card a notice shows (its list_client_order_id), if it does: a card that goes
+-- out as a new message is recorded as the card's message. Empty for every other notice.
+ALTER TABLE notification_outbox ADD COLUMN card_of VARCHAR(64);
 
 CREATE TABLE order_card (
   list_client_order_id  VARCHAR(64)   NOT NULL,

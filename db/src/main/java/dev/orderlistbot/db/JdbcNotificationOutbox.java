@@ -30,7 +30,7 @@ final class JdbcNotificationOutbox implements NotificationOutbox {
   private static final String PENDING = "delivered_at IS NULL AND failed_at IS NULL";
   private static final String COLUMNS =
       "outbox_id, dedupe_key, target_platform, target_chat_id, message_text, created_at, attempts, next_attempt_at,"
-          + " claim_token, replaces_message_id, buttons";
+          + " claim_token, replaces_message_id, buttons, card_of";
   private static final int MAX_FAILURE = 500;
 
   private final Session session;
@@ -93,8 +93,8 @@ final class JdbcNotificationOutbox implements NotificationOutbox {
           try (PreparedStatement insert =
               conn.prepareStatement(
                   "INSERT INTO notification_outbox (dedupe_key, target_platform, target_chat_id,"
-                      + " message_text, created_at, attempts, next_attempt_at, merge_key, replaces_message_id, buttons)"
-                      + " VALUES (?, ?, ?, ?, ?, 0, ?, ?, ?, ?)")) {
+                      + " message_text, created_at, attempts, next_attempt_at, merge_key, replaces_message_id, buttons, card_of)"
+                      + " VALUES (?, ?, ?, ?, ?, 0, ?, ?, ?, ?, ?)")) {
             insert.setString(1, message.dedupeKey());
             insert.setString(2, message.target().platform());
             insert.setString(3, message.target().chatId());
@@ -104,6 +104,7 @@ final class JdbcNotificationOutbox implements NotificationOutbox {
             insert.setString(7, mergeKey);
             insert.setString(8, message.replaces().orElse(null));
             insert.setString(9, ButtonRows.encode(message.buttons()));
+            insert.setString(10, message.cardOf().orElse(null));
             return insert.executeUpdate();
           }
         });
@@ -344,7 +345,8 @@ final class JdbcNotificationOutbox implements NotificationOutbox {
             Rows.chat(row, "target_platform", "target_chat_id"),
             row.getString("message_text"),
             Optional.ofNullable(row.getString("replaces_message_id")),
-            ButtonRows.decode(row.getString("buttons"))),
+            ButtonRows.decode(row.getString("buttons")),
+            Optional.ofNullable(row.getString("card_of"))),
         Rows.instant(row, "created_at"),
         row.getInt("attempts"),
         Rows.instant(row, "next_attempt_at"),

@@ -779,7 +779,7 @@ abstract class StoresContract {
         List.of(
             List.of(new Button("Cancel list", "k:CANCEL:8821"), new Button("Close at market · 0.01", "k:CLOSE:8821")),
             List.of(new Button("Move stop to breakeven", "k:BREAKEVEN:8821")));
-    stores().outbox().enqueue(new OutboxMessage("card:" + run, aliceChat, "the card", Optional.of("preview-9"), card));
+    stores().outbox().enqueue(new OutboxMessage("card:" + run, aliceChat, "the card", Optional.of("preview-9"), card).asCardOf("ob-c-" + run));
     String merge = "fills:buttons:" + run;
     stores().outbox().enqueueMerged(
         new OutboxMessage("m1:" + run, aliceChat, "first", Optional.empty(), List.of(List.of(new Button("Old", "k:CANCEL:1")))),
@@ -793,6 +793,8 @@ abstract class StoresContract {
 
     assertThat(byText(due, "the card").message().buttons()).isEqualTo(card);
     assertThat(byText(due, "the card").message().replaces()).contains("preview-9");
+    assertThat(byText(due, "the card").message().cardOf()).contains("ob-c-" + run);
+    assertThat(byText(due, "second").message().cardOf()).isEmpty();
     assertThat(byText(due, "second").message().buttons()).containsExactly(List.of(new Button("New", "k:CANCEL:2")));
   }
 
@@ -844,13 +846,18 @@ abstract class StoresContract {
     OrderCard next =
         card.withLegs(filled, Optional.of(new LastPrice(new BigDecimal("32000.50"), START.plusSeconds(3))))
             .withQuoteAsset(Optional.of("USDT"))
-            .shownIn(new ChatRef("telegram", "other-" + run), Optional.of("991"));
+            .nextRevision()
+            .nextRevision();
 
-    assertThat(stores().cards().update(next)).as("three revisions ahead of the stored one").isFalse();
-    OrderCard one = card.withLegs(filled, Optional.of(new LastPrice(new BigDecimal("32000.50"), START.plusSeconds(3))));
+    assertThat(stores().cards().update(next)).as("two revisions ahead of the stored one").isFalse();
+    assertThat(stores().cards().update(card.withQuoteAsset(Optional.of("USDT")))).as("the stored revision itself").isFalse();
+    OrderCard one =
+        card.withLegs(filled, Optional.of(new LastPrice(new BigDecimal("32000.50"), START.plusSeconds(3))))
+            .withQuoteAsset(Optional.of("USDT"))
+            .nextRevision();
     assertThat(stores().cards().update(one)).isTrue();
     assertThat(stores().cards().update(one)).as("a second write over the same revision").isFalse();
-    OrderCard moved = one.shownIn(new ChatRef("telegram", "other-" + run), Optional.of("991"));
+    OrderCard moved = one.shownIn(new ChatRef("telegram", "other-" + run), Optional.of("991")).nextRevision();
     assertThat(stores().cards().update(moved)).isTrue();
 
     OrderCard read = stores().cards().find(card.listClientOrderId()).orElseThrow();
@@ -858,6 +865,6 @@ abstract class StoresContract {
     assertThat(read.legs().getFirst().cumulativeQuote()).isEqualByComparingTo("320.005");
     assertThat(read.lastPrice().orElseThrow().price().toPlainString()).isEqualTo("32000.50");
     assertThat(read.revision()).isEqualTo(2);
-    assertThat(stores().cards().update(card("ob-unknown-" + run).withLegs(List.of(), Optional.empty()))).isFalse();
+    assertThat(stores().cards().update(card("ob-unknown-" + run).nextRevision())).isFalse();
   }
 }

@@ -1,5 +1,6 @@
 package dev.orderlistbot.core.engine;
 
+import dev.orderlistbot.core.chat.MessageRef;
 import dev.orderlistbot.core.chat.OutboundMessage;
 import dev.orderlistbot.core.domain.ChatRef;
 import dev.orderlistbot.core.domain.Symbol;
@@ -83,7 +84,22 @@ final class CardUpdates {
   static OutboxMessage edit(OrderCard card, long orderListId) {
     OutboundMessage shown = Cards.render(card, orderListId);
     return new OutboxMessage(
-        "card:" + card.listClientOrderId() + ":" + card.revision(), card.chat(), shown.text(), card.messageId(), shown.buttonRows());
+            "card:" + card.listClientOrderId() + ":" + card.revision(), card.chat(), shown.text(), card.messageId(), shown.buttonRows())
+        .asCardOf(card.listClientOrderId());
+  }
+
+  /**
+   * A message showing the card of {@code listClientOrderId} went out as the new message {@code sent}
+   * (in place of {@code replaced}, or of none): if the card was still shown by {@code replaced} in
+   * that chat, {@code sent} is its message from now on. (An event heard while the card had no
+   * message shows with the card's next edit.) Answers whether the card moved.
+   */
+  static boolean sentAs(Stores stores, String listClientOrderId, Optional<String> replaced, MessageRef sent) {
+    return write(stores, listClientOrderId, card ->
+            card.chat().equals(sent.chat()) && card.messageId().equals(replaced)
+                ? Optional.of(card.shownIn(sent.chat(), Optional.of(sent.messageId())))
+                : Optional.empty())
+        .isPresent();
   }
 
   /** The card as it stands, drawn for list {@code orderListId}; empty for a list without a card. */
@@ -98,10 +114,10 @@ final class CardUpdates {
 
   /**
    * The card is now shown by {@code messageId} in {@code chat} (sent again by {@code /status}): the
-   * old message is no longer edited. Answers whether the card exists.
+   * old message is no longer edited. Answers the card as moved; empty for a list without a card.
    */
-  static boolean moved(Stores stores, String listClientOrderId, ChatRef chat, String messageId) {
-    return write(stores, listClientOrderId, card -> Optional.of(card.shownIn(chat, Optional.of(messageId)))).isPresent();
+  static Optional<OrderCard> moved(Stores stores, String listClientOrderId, ChatRef chat, String messageId) {
+    return write(stores, listClientOrderId, card -> Optional.of(card.shownIn(chat, Optional.of(messageId))));
   }
 
   /** Applies {@code change} to the stored card, re-reading it when another write came first. */
@@ -111,7 +127,7 @@ final class CardUpdates {
       if (card.isEmpty()) {
         return Optional.empty();
       }
-      Optional<OrderCard> next = change.apply(card.get());
+      Optional<OrderCard> next = change.apply(card.get()).map(OrderCard::nextRevision);
       if (next.isEmpty() || stores.cards().update(next.get())) {
         return next;
       }

@@ -112,10 +112,10 @@ public final class NotificationRouter implements OrderUpdateHandler {
         owner,
         list.listClientOrderId(),
         notice.text().isPresent() ? "notice enqueued" : "no notice");
-    boolean told = notice.text().isPresent() && fanOut(stores, owner, list.chat(), update.eventId(), notice);
-    // the list's card moves too: an edit of its message, in addition to the notice (which stays a
-    // new message, so the phone rings; an edit does not)
+    // the list's card moves too: an edit of its message (queued first, so the notice is the chat's
+    // newest message), in addition to the notice, which stays a new message so the phone rings
     boolean edited = CardUpdates.heard(stores, list.listClientOrderId(), update);
+    boolean told = notice.text().isPresent() && fanOut(stores, owner, list.chat(), update.eventId(), notice);
     return told || edited;
   }
 

@@ -89,12 +89,16 @@ final class PlacementResults {
               boolean made = result.change().test(stores);
               OutboundMessage shown = OutboundMessage.text(result.text());
               if (made || !onlyIfChanged) {
-                // a placed list's result is its card, which from now on is shown by this message
+                // a placed list's result is its card under the result's sentence; from now on this
+                // message shows the card, and the card's edits replace it (sentence and all)
+                String sentence = result.text();
                 shown =
                     result.placed()
                         .flatMap(list -> CardUpdates.placed(stores, list.clientId(), list, quoteAsset, noticeChat, replaces))
+                        .map(card -> new OutboundMessage(sentence + "\n\n" + card.text(), card.buttonRows()))
                         .orElse(shown);
-                stores.outbox().enqueue(new OutboxMessage(result.dedupeKey(), noticeChat, shown.text(), replaces, shown.buttonRows()));
+                OutboxMessage answer = new OutboxMessage(result.dedupeKey(), noticeChat, shown.text(), replaces, shown.buttonRows());
+                stores.outbox().enqueue(result.placed().map(list -> answer.asCardOf(list.clientId().value())).orElse(answer));
               }
               return new Told(made, shown);
             });

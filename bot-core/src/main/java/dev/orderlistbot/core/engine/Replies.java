@@ -683,4 +683,8 @@ final class Replies {
   static String notYourList(long orderListId) {
     return "Order list #" + orderListId + " is not one of yours.";
   }
+
+  static String cardMoved(long orderListId) {
+    return "This card of order list #" + orderListId + " moved to a newer message (/status " + orderListId + ").";
+  }
 }

@@ -49,18 +49,23 @@ public record OrderCard(
     }
   }
 
-  /** The next revision with these legs and last price. */
+  /** This card with these legs and last price (same revision). */
   public OrderCard withLegs(List<CardLeg> newLegs, Optional<LastPrice> newLastPrice) {
-    return new OrderCard(listClientOrderId, environment, chat, messageId, request, quoteAsset, newLegs, newLastPrice, revision + 1);
+    return new OrderCard(listClientOrderId, environment, chat, messageId, request, quoteAsset, newLegs, newLastPrice, revision);
   }
 
-  /** The next revision, shown by {@code message} in {@code where} (empty: not known). */
+  /** This card shown by {@code message} in {@code where} (empty: not known; same revision). */
   public OrderCard shownIn(ChatRef where, Optional<String> message) {
-    return new OrderCard(listClientOrderId, environment, where, message, request, quoteAsset, legs, lastPrice, revision + 1);
+    return new OrderCard(listClientOrderId, environment, where, message, request, quoteAsset, legs, lastPrice, revision);
   }
 
-  /** The next revision, with its quote asset. */
+  /** This card with its quote asset (same revision). */
   public OrderCard withQuoteAsset(Optional<String> asset) {
-    return new OrderCard(listClientOrderId, environment, chat, messageId, request, asset, legs, lastPrice, revision + 1);
+    return new OrderCard(listClientOrderId, environment, chat, messageId, request, asset, legs, lastPrice, revision);
+  }
+
+  /** This card as the next revision, to write over this one (see {@link OrderCardStore#update}). */
+  public OrderCard nextRevision() {
+    return new OrderCard(listClientOrderId, environment, chat, messageId, request, quoteAsset, legs, lastPrice, revision + 1);
   }
 }

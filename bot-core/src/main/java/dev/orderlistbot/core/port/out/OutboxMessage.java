@@ -20,21 +20,35 @@ import java.util.Optional;
  * @param buttons rows of buttons shown under the text (an order card's actions), possibly none: at
  *     most {@link #MAX_BUTTONS} in all, each label at most {@link #MAX_LABEL_LENGTH} characters with
  *     no line break or tab; empty rows are dropped
+ * @param cardOf the order list (its {@code listClientOrderId}) whose card this message shows, if
+ *     it does: when the message goes out as a new one (it replaced none, or the one it replaced
+ *     could no longer be edited), the dispatcher records the new message as the card's, so the
+ *     card's next edits replace it
  */
 public record OutboxMessage(
-    String dedupeKey, ChatRef target, String text, Optional<String> replaces, List<List<Button>> buttons) {
+    String dedupeKey,
+    ChatRef target,
+    String text,
+    Optional<String> replaces,
+    List<List<Button>> buttons,
+    Optional<String> cardOf) {
   public static final int MAX_TEXT_LENGTH = 8_000;
   public static final int MAX_BUTTONS = 25;
   public static final int MAX_LABEL_LENGTH = 80;
 
   /** A new message (it replaces none) without buttons. */
   public OutboxMessage(String dedupeKey, ChatRef target, String text) {
-    this(dedupeKey, target, text, Optional.empty(), List.of());
+    this(dedupeKey, target, text, Optional.empty(), List.of(), Optional.empty());
   }
 
   /** A message without buttons. */
   public OutboxMessage(String dedupeKey, ChatRef target, String text, Optional<String> replaces) {
-    this(dedupeKey, target, text, replaces, List.of());
+    this(dedupeKey, target, text, replaces, List.of(), Optional.empty());
+  }
+
+  /** A message with buttons that is no card. */
+  public OutboxMessage(String dedupeKey, ChatRef target, String text, Optional<String> replaces, List<List<Button>> buttons) {
+    this(dedupeKey, target, text, replaces, buttons, Optional.empty());
   }
 
   public OutboxMessage {
@@ -43,6 +57,10 @@ public record OutboxMessage(
     Objects.requireNonNull(target, "target");
     Objects.requireNonNull(text, "text");
     Objects.requireNonNull(buttons, "buttons");
+    Objects.requireNonNull(cardOf, "cardOf");
+    if (cardOf.isPresent() && (cardOf.get().isBlank() || cardOf.get().length() > 64)) {
+      throw new IllegalArgumentException("a card's list id is 1 to 64 characters");
+    }
     if (dedupeKey.isBlank() || dedupeKey.length() > 200) {
       throw new IllegalArgumentException("a dedupe key is 1 to 200 characters");
     }
@@ -66,7 +84,12 @@ public record OutboxMessage(
 
   /** This message with these rows of buttons. */
   public OutboxMessage withButtons(List<List<Button>> rows) {
-    return new OutboxMessage(dedupeKey, target, text, replaces, rows);
+    return new OutboxMessage(dedupeKey, target, text, replaces, rows, cardOf);
+  }
+
+  /** This message as the card of list {@code listClientOrderId}. */
+  public OutboxMessage asCardOf(String listClientOrderId) {
+    return new OutboxMessage(dedupeKey, target, text, replaces, buttons, Optional.of(listClientOrderId));
   }
 
   /** What a platform is asked to show: the text and the buttons. */
