@@ -30,7 +30,7 @@ final class JdbcNotificationOutbox implements NotificationOutbox {
   private static final String PENDING = "delivered_at IS NULL AND failed_at IS NULL";
   private static final String COLUMNS =
       "outbox_id, dedupe_key, target_platform, target_chat_id, message_text, created_at, attempts, next_attempt_at,"
-          + " claim_token, replaces_message_id";
+          + " claim_token, replaces_message_id, buttons, card_of";
   private static final int MAX_FAILURE = 500;
 
   private final Session session;
@@ -66,16 +66,17 @@ final class JdbcNotificationOutbox implements NotificationOutbox {
           // attempts = 0: no dispatcher has claimed the row, so the text it will send is this one
           try (PreparedStatement update =
               c.prepareStatement(
-                  "UPDATE notification_outbox SET message_text = ?,"
+                  "UPDATE notification_outbox SET message_text = ?, buttons = ?,"
                       + " next_attempt_at = CASE WHEN next_attempt_at < ? THEN next_attempt_at ELSE ? END"
                       + " WHERE merge_key = ? AND target_platform = ? AND target_chat_id = ? AND attempts = 0 AND "
                       + PENDING)) {
             update.setString(1, message.text());
-            update.setObject(2, Rows.timestamp(due));
+            update.setString(2, ButtonRows.encode(message.buttons()));
             update.setObject(3, Rows.timestamp(due));
-            update.setString(4, mergeKey);
-            update.setString(5, message.target().platform());
-            update.setString(6, message.target().chatId());
+            update.setObject(4, Rows.timestamp(due));
+            update.setString(5, mergeKey);
+            update.setString(6, message.target().platform());
+            update.setString(7, message.target().chatId());
             if (update.executeUpdate() > 0) {
               return true;
             }
@@ -92,8 +93,8 @@ final class JdbcNotificationOutbox implements NotificationOutbox {
           try (PreparedStatement insert =
               conn.prepareStatement(
                   "INSERT INTO notification_outbox (dedupe_key, target_platform, target_chat_id,"
-                      + " message_text, created_at, attempts, next_attempt_at, merge_key, replaces_message_id)"
-                      + " VALUES (?, ?, ?, ?, ?, 0, ?, ?, ?)")) {
+                      + " message_text, created_at, attempts, next_attempt_at, merge_key, replaces_message_id, buttons, card_of)"
+                      + " VALUES (?, ?, ?, ?, ?, 0, ?, ?, ?, ?, ?)")) {
             insert.setString(1, message.dedupeKey());
             insert.setString(2, message.target().platform());
             insert.setString(3, message.target().chatId());
@@ -102,6 +103,8 @@ final class JdbcNotificationOutbox implements NotificationOutbox {
             insert.setObject(6, Rows.timestamp(due));
             insert.setString(7, mergeKey);
             insert.setString(8, message.replaces().orElse(null));
+            insert.setString(9, ButtonRows.encode(message.buttons()));
+            insert.setString(10, message.cardOf().orElse(null));
             return insert.executeUpdate();
           }
         });
@@ -341,7 +344,9 @@ final class JdbcNotificationOutbox implements NotificationOutbox {
             row.getString("dedupe_key"),
             Rows.chat(row, "target_platform", "target_chat_id"),
             row.getString("message_text"),
-            Optional.ofNullable(row.getString("replaces_message_id"))),
+            Optional.ofNullable(row.getString("replaces_message_id")),
+            ButtonRows.decode(row.getString("buttons")),
+            Optional.ofNullable(row.getString("card_of"))),
         Rows.instant(row, "created_at"),
         row.getInt("attempts"),
         Rows.instant(row, "next_attempt_at"),

@@ -6,6 +6,7 @@ import dev.orderlistbot.core.port.out.BreakevenPlanStore;
 import dev.orderlistbot.core.port.out.ChatUserStore;
 import dev.orderlistbot.core.port.out.KeyCheckStore;
 import dev.orderlistbot.core.port.out.NotificationOutbox;
+import dev.orderlistbot.core.port.out.OrderCardStore;
 import dev.orderlistbot.core.port.out.PendingConfirmationStore;
 import dev.orderlistbot.core.port.out.TrackedOrderListStore;
 import dev.orderlistbot.core.port.out.ProcessedEventStore;
@@ -25,6 +26,7 @@ final class JdbcStores implements Stores {
   private final ProcessedEventStore processedEvents;
   private final AuditLog audit;
   private final BreakevenPlanStore breakevenPlans;
+  private final OrderCardStore cards;
 
   JdbcStores(Session session, Clock clock) {
     this.users = new JdbcChatUserStore(session, clock);
@@ -37,6 +39,7 @@ final class JdbcStores implements Stores {
     this.processedEvents = new JdbcProcessedEventStore(session, clock);
     this.audit = new JdbcAuditLog(session);
     this.breakevenPlans = new JdbcBreakevenPlanStore(session, clock);
+    this.cards = new JdbcOrderCardStore(session, clock);
   }
 
   @Override
@@ -87,5 +90,10 @@ final class JdbcStores implements Stores {
   @Override
   public BreakevenPlanStore breakevenPlans() {
     return breakevenPlans;
+  }
+
+  @Override
+  public OrderCardStore cards() {
+    return cards;
   }
 }

@@ -214,5 +214,10 @@ class MasterKeyRotationTest {
     public AuditLog audit() {
       return real.audit();
     }
+
+    @Override
+    public dev.orderlistbot.core.port.out.OrderCardStore cards() {
+      return real.cards();
+    }
   }
 }

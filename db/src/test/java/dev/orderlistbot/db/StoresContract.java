@@ -4,10 +4,16 @@ import dev.orderlistbot.testing.MutableClock;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.orderlistbot.core.chat.Button;
 import dev.orderlistbot.core.domain.ChatRef;
+import dev.orderlistbot.core.domain.order.LegStatus;
+import dev.orderlistbot.core.port.out.CardLeg;
+import dev.orderlistbot.core.port.out.LastPrice;
+import dev.orderlistbot.core.port.out.OrderCard;
 import dev.orderlistbot.core.domain.CredentialId;
 import dev.orderlistbot.core.domain.KeyType;
 import dev.orderlistbot.core.domain.Symbol;
+import dev.orderlistbot.core.domain.TradingEnvironment;
 import dev.orderlistbot.core.domain.UserRef;
 import dev.orderlistbot.core.domain.order.ListKind;
 import dev.orderlistbot.core.port.out.AlertMode;
@@ -812,5 +818,100 @@ abstract class StoresContract {
     assertThat(database().paperState().load()).contains(big);
     database().paperState().save("third " + run + "\nline two\n");
     assertThat(database().paperState().load()).contains("third " + run + "\nline two\n");
+  }
+
+  @Test
+  void aMessageKeepsItsRowsOfButtonsThroughTheOutboxAndAMergeReplacesThem() {
+    List<List<Button>> card =
+        List.of(
+            List.of(new Button("Cancel list", "k:CANCEL:8821"), new Button("Close at market · 0.01", "k:CLOSE:8821")),
+            List.of(new Button("Move stop to breakeven", "k:BREAKEVEN:8821")));
+    stores().outbox().enqueue(new OutboxMessage("card:" + run, aliceChat, "the card", Optional.of("preview-9"), card).asCardOf("ob-c-" + run));
+    String merge = "fills:buttons:" + run;
+    stores().outbox().enqueueMerged(
+        new OutboxMessage("m1:" + run, aliceChat, "first", Optional.empty(), List.of(List.of(new Button("Old", "k:CANCEL:1")))),
+        merge, partial("0.001"), Duration.ofSeconds(5));
+    stores().outbox().enqueueMerged(
+        new OutboxMessage("m2:" + run, aliceChat, "second", Optional.empty(), List.of(List.of(new Button("New", "k:CANCEL:2")))),
+        merge, partial("0.002"), Duration.ofSeconds(5));
+    clock.advance(Duration.ofSeconds(5));
+
+    List<OutboxEntry> due = claimMine(50);
+
+    assertThat(byText(due, "the card").message().buttons()).isEqualTo(card);
+    assertThat(byText(due, "the card").message().replaces()).contains("preview-9");
+    assertThat(byText(due, "the card").message().cardOf()).contains("ob-c-" + run);
+    assertThat(byText(due, "second").message().cardOf()).isEmpty();
+    assertThat(byText(due, "second").message().buttons()).containsExactly(List.of(new Button("New", "k:CANCEL:2")));
+  }
+
+  @Test
+  void aMessageWithoutButtonsHasNoneAfterItsClaim() {
+    stores().outbox().enqueue(new OutboxMessage("plain:" + run, aliceChat, "a notice"));
+
+    assertThat(claimMine(50).getFirst().message().buttons()).isEmpty();
+  }
+
+  @Test
+  void aCardEditIsSupersededByALaterEditOfTheSameCardButNeverByANotice() {
+    stores().outbox().enqueue(new OutboxMessage("card1:" + run, aliceChat, "card r1", Optional.of("card-5"), List.of()));
+    stores().outbox().enqueue(new OutboxMessage("notice:" + run, aliceChat, "entry filled"));
+    List<OutboxEntry> before = claimMine(50);
+    assertThat(stores().outbox().isSuperseded(byText(before, "card r1"))).isFalse();
+    stores().outbox().enqueue(new OutboxMessage("card2:" + run, aliceChat, "card r2", Optional.of("card-5"), List.of()));
+
+    assertThat(stores().outbox().isSuperseded(byText(before, "card r1"))).isTrue();
+    assertThat(stores().outbox().isSuperseded(byText(before, "entry filled"))).isFalse();
+  }
+
+  OrderCard card(String clientId) {
+    return new OrderCard(
+        clientId, TradingEnvironment.TESTNET, aliceChat, Optional.empty(), "v=1\nkind=OCO\n", Optional.empty(),
+        List.of(CardLeg.untraded(clientId + "-tp", LegStatus.NEW), CardLeg.untraded(clientId + "-sl", LegStatus.NEW)),
+        Optional.empty(), 0);
+  }
+
+  @Test
+  void anOrderCardIsStoredOnceAndReadBackWhole() {
+    OrderCard card = card("ob-card-" + run);
+
+    assertThat(stores().cards().create(card)).isTrue();
+    assertThat(stores().cards().create(card.shownIn(aliceChat, Optional.of("77")))).isFalse();
+
+    assertThat(stores().cards().find(card.listClientOrderId())).contains(card);
+    assertThat(stores().cards().find("ob-none-" + run)).isEmpty();
+  }
+
+  @Test
+  void anOrderCardUpdateWritesEveryFieldOnlyOverTheRevisionItRead() {
+    OrderCard card = card("ob-rev-" + run);
+    stores().cards().create(card);
+    List<CardLeg> filled =
+        List.of(
+            new CardLeg(card.listClientOrderId() + "-tp", LegStatus.FILLED, new BigDecimal("0.01"), new BigDecimal("320.005")),
+            CardLeg.untraded(card.listClientOrderId() + "-sl", LegStatus.EXPIRED));
+    OrderCard next =
+        card.withLegs(filled, Optional.of(new LastPrice(new BigDecimal("32000.50"), START.plusSeconds(3))))
+            .withQuoteAsset(Optional.of("USDT"))
+            .nextRevision()
+            .nextRevision();
+
+    assertThat(stores().cards().update(next)).as("two revisions ahead of the stored one").isFalse();
+    assertThat(stores().cards().update(card.withQuoteAsset(Optional.of("USDT")))).as("the stored revision itself").isFalse();
+    OrderCard one =
+        card.withLegs(filled, Optional.of(new LastPrice(new BigDecimal("32000.50"), START.plusSeconds(3))))
+            .withQuoteAsset(Optional.of("USDT"))
+            .nextRevision();
+    assertThat(stores().cards().update(one)).isTrue();
+    assertThat(stores().cards().update(one)).as("a second write over the same revision").isFalse();
+    OrderCard moved = one.shownIn(new ChatRef("telegram", "other-" + run), Optional.of("991")).nextRevision();
+    assertThat(stores().cards().update(moved)).isTrue();
+
+    OrderCard read = stores().cards().find(card.listClientOrderId()).orElseThrow();
+    assertThat(read).isEqualTo(moved);
+    assertThat(read.legs().getFirst().cumulativeQuote()).isEqualByComparingTo("320.005");
+    assertThat(read.lastPrice().orElseThrow().price().toPlainString()).isEqualTo("32000.50");
+    assertThat(read.revision()).isEqualTo(2);
+    assertThat(stores().cards().update(card("ob-unknown-" + run).nextRevision())).isFalse();
   }
 }

@@ -12,6 +12,7 @@ import static org.mockito.Mockito.times;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
 
+import dev.orderlistbot.core.chat.Button;
 import dev.orderlistbot.core.chat.ChatEvent;
 import dev.orderlistbot.core.chat.MessageRef;
 import dev.orderlistbot.core.chat.OutboundMessage;
@@ -120,6 +121,38 @@ class ChannelDeliveryTest {
     ArgumentCaptor<MessageEditData> data = ArgumentCaptor.forClass(MessageEditData.class);
     verify(channel).editMessageById(eq("9004"), data.capture());
     assertThat(data.getValue().getContent()).isEqualTo("Cancelled.");
+  }
+
+  @Test
+  void anOrderCardIsPostedWithItsRowsOfButtonsAndEditedIntoOtherButtons() {
+    harness.started();
+    MessageChannel channel = channel(Events.GUILD_CHANNEL, 9005L);
+    MessageEditAction edit = mock(MessageEditAction.class, RETURNS_SELF);
+    when(edit.complete()).thenReturn(Events.message(9005L));
+    when(channel.editMessageById(eq("9005"), any(MessageEditData.class))).thenReturn(edit);
+    OutboundMessage card =
+        new OutboundMessage(
+            "📋 LIVE · BTCUSDT OTOCO #8821",
+            List.of(
+                List.of(new Button("Cancel list", "k:CANCEL:8821"), new Button("Close at market", "k:CLOSE:8821")),
+                List.of(new Button("Move stop to breakeven", "k:BREAKEVEN:8821"))));
+
+    MessageRef ref = harness.platform.send(GUILD, card);
+    harness.platform.edit(ref, OutboundMessage.text("📋 LIVE · BTCUSDT OTOCO #8821 · finished"));
+
+    ArgumentCaptor<MessageCreateData> sent = ArgumentCaptor.forClass(MessageCreateData.class);
+    verify(channel).sendMessage(sent.capture());
+    assertThat(sent.getValue().getComponents()).hasSize(2);
+    assertThat(sent.getValue().getComponents().get(0).asActionRow().getButtons())
+        .extracting(b -> b.getCustomId())
+        .containsExactly("k:CANCEL:8821", "k:CLOSE:8821");
+    assertThat(sent.getValue().getComponents().get(1).asActionRow().getButtons())
+        .extracting(b -> b.getLabel())
+        .containsExactly("Move stop to breakeven");
+    ArgumentCaptor<MessageEditData> edited = ArgumentCaptor.forClass(MessageEditData.class);
+    verify(channel).editMessageById(eq("9005"), edited.capture());
+    assertThat(edited.getValue().getContent()).isEqualTo("📋 LIVE · BTCUSDT OTOCO #8821 · finished");
+    assertThat(edited.getValue().getComponents()).as("a finished card has no buttons").isEmpty();
   }
 
   @Test

@@ -155,6 +155,13 @@ class PaperConversationTest {
     // through the outbox, and only the interaction could edit the ephemeral message later
     await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(posts(dm)).containsExactly(placed, fill));
     assertThat(posts(channel)).isEmpty();
+    // the DM's copy is the list's card, with the card's buttons (an OCO guards a held position)
+    ArgumentCaptor<MessageCreateData> card = ArgumentCaptor.forClass(MessageCreateData.class);
+    verify(dm, atLeast(1)).sendMessage(card.capture());
+    assertThat(card.getAllValues().getFirst().getContent()).contains("📋 PAPER · BTCUSDT OCO #" + id.group(1));
+    assertThat(card.getAllValues().getFirst().getComponents().get(0).asActionRow().getButtons())
+        .extracting(Button::getLabel)
+        .containsExactly("Cancel list", "Close at market");
   }
 
   /** {@code /paper symbol:BTCUSDT price:PRICE} in the guild; answers the (ephemeral) reply. */

@@ -8,6 +8,7 @@ import static org.awaitility.Awaitility.await;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.orderlistbot.core.chat.ChatEvent;
 import dev.orderlistbot.core.chat.ChatKind;
+import dev.orderlistbot.core.chat.Button;
 import dev.orderlistbot.core.chat.MessageRef;
 import dev.orderlistbot.core.chat.OutboundMessage;
 import dev.orderlistbot.core.domain.ChatRef;
@@ -237,5 +238,34 @@ class TelegramEmulatorTest {
 
     assertThatThrownBy(() -> platform.edit(missing, OutboundMessage.text("Placed.")))
         .isInstanceOfSatisfying(ChatDeliveryException.class, e -> assertThat(e.retryable()).isFalse());
+  }
+
+  @Test
+  void anOrderCardIsSentWithTwoRowsOfButtonsAndEditedIntoOtherButtons() {
+    long chatId = newChat();
+    ChatRef chat = new ChatRef("telegram", Long.toString(chatId));
+    OutboundMessage card =
+        new OutboundMessage(
+            "📋 PAPER · BTCUSDT OTOCO #8821\n• entry: LIMIT BUY 0.01 at 29,000 · filled 0.01 at avg 28,990",
+            List.of(
+                List.of(new Button("Cancel list", "k:CANCEL:8821"), new Button("Close at market", "k:CLOSE:8821")),
+                List.of(new Button("Move stop to breakeven", "k:BREAKEVEN:8821"))));
+
+    MessageRef sent = platform.send(chat, card);
+
+    JsonNode shown = emulator.botMessages(chatId).getFirst().path("message");
+    JsonNode rows = shown.path("reply_markup").path("inline_keyboard");
+    assertThat(rows).hasSize(2);
+    assertThat(rows.path(0)).extracting(b -> b.path("callback_data").asText()).containsExactly("k:CANCEL:8821", "k:CLOSE:8821");
+    assertThat(rows.path(1).path(0).path("text").asText()).isEqualTo("Move stop to breakeven");
+
+    platform.edit(sent, OutboundMessage.withButtons("📋 PAPER · BTCUSDT OTOCO #8821 · open", new Button("Cancel list", "k:CANCEL:8821")));
+
+    JsonNode edited = emulator.botMessages(chatId).getFirst().path("message");
+    assertThat(edited.path("text").asText()).isEqualTo("📋 PAPER · BTCUSDT OTOCO #8821 · open");
+    assertThat(edited.path("reply_markup").path("inline_keyboard")).hasSize(1);
+    assertThat(edited.path("reply_markup").path("inline_keyboard").path(0).path(0).path("callback_data").asText())
+        .isEqualTo("k:CANCEL:8821");
+    assertThat(emulator.botMessages(chatId)).hasSize(1);
   }
 }

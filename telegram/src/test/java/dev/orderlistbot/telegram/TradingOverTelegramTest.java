@@ -136,8 +136,13 @@ class TradingOverTelegramTest {
 
     emulator.userPresses(ALICE, preview, buttons.path(0).path("callback_data").asText());
 
+    // the preview became the list's card, with the card's buttons (an OCO guards a held position)
     JsonNode placed = awaitEdited(ALICE, preview, text -> text.startsWith("✅ Placed on PAPER"));
-    assertThat(placed.path("message").path("reply_markup").path("inline_keyboard")).isEmpty();
+    assertThat(placed.path("message").path("text").asText()).contains("📋 PAPER · BTCUSDT OCO #");
+    JsonNode cardButtons = placed.path("message").path("reply_markup").path("inline_keyboard");
+    assertThat(cardButtons).hasSize(1);
+    assertThat(cardButtons.path(0)).extracting(b -> b.path("text").asText()).containsExactly("Cancel list", "Close at market");
+    assertThat(cardButtons.path(0).path(0).path("callback_data").asText()).matches("k:CANCEL:[0-9]+");
     assertThat(paper.openOrderLists(paperKey(ALICE))).hasSize(1);
 
     emulator.userSends(ALICE, "private", ALICE, "/paper price BTCUSDT 32000");
@@ -145,6 +150,10 @@ class TradingOverTelegramTest {
     JsonNode fill = awaitBotMessage(ALICE, text -> text.contains("filled"));
     assertThat(fill.path("message").path("text").asText()).contains("BTCUSDT").contains("take-profit");
     assertThat(paper.openOrderLists(paperKey(ALICE))).isEmpty();
+    // the fill also edited the card in place: finished, its buttons gone
+    JsonNode finished = awaitEdited(ALICE, preview, text -> text.contains(" · finished"));
+    assertThat(finished.path("message").path("text").asText()).contains("take-profit: LIMIT_MAKER SELL 0.01 at 32,000 · filled 0.01");
+    assertThat(finished.path("message").path("reply_markup").path("inline_keyboard")).isEmpty();
   }
 
   @Test

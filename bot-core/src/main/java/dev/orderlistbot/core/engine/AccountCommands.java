@@ -46,6 +46,7 @@ final class AccountCommands {
   private final PendingActions actions;
   private final Transactor transactor;
   private final ChatOut out;
+  private final CardMoves cards;
 
   AccountCommands(
       EngineConfig config,
@@ -66,6 +67,7 @@ final class AccountCommands {
     this.actions = actions;
     this.transactor = transactor;
     this.out = out;
+    this.cards = new CardMoves(transactor, out);
   }
 
   void orders(ChatEvent.TextMessage message, Optional<Symbol> symbol) {
@@ -99,8 +101,15 @@ final class AccountCommands {
     List<List<Button>> rows = new ArrayList<>();
     List<String> tokens = new ArrayList<>();
     for (PlacedOrderList list : shown) {
-      lines.add(name(list));
-      list.legs().forEach(leg -> lines.add("  " + Texts.reportedLeg(leg)));
+      // a list with a card shows the card's compact line (its fills as the bot heard them)
+      Optional<String> compact =
+          transactor.inTransaction(stores -> CardUpdates.compact(stores, list.clientId().value(), list.id().value()));
+      if (compact.isPresent()) {
+        lines.add(compact.get());
+      } else {
+        lines.add(name(list));
+        list.legs().forEach(leg -> lines.add("  " + Texts.reportedLeg(leg)));
+      }
       String token =
           actions.create(
               message.user(),
@@ -117,6 +126,14 @@ final class AccountCommands {
   void status(ChatEvent.TextMessage message, long orderListId) {
     if (!message.kind().isPrivate()) {
       out.send(message.chat(), Replies.listsPrivateOnly("/status " + orderListId));
+      return;
+    }
+    Optional<TrackedOrderList> tracked = transactor.inTransaction(stores -> stores.orderLists().findByOrderListId(orderListId));
+    if (tracked.isPresent() && !tracked.get().owner().equals(message.user())) {
+      out.send(message.chat(), Replies.notYourList(orderListId));
+      return;
+    }
+    if (tracked.isPresent() && cards.resend(tracked.get().listClientOrderId(), orderListId, message.chat())) {
       return;
     }
     Optional<String> text =

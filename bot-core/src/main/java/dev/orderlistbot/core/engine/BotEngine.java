@@ -137,14 +137,14 @@ public final class BotEngine implements ChatEventHandler {
     this.transactor = Objects.requireNonNull(transactor, "transactor");
     this.accounts = new Accounts(config, vault, events);
     PendingActions actions = new PendingActions(transactor, clock, random);
-    PlacementResults results = new PlacementResults(transactor, out, outboxTrigger);
+    PlacementResults results = new PlacementResults(transactor, out, exchange, outboxTrigger);
     Placement placement = new Placement(config, exchange, accounts, clock, random, out, telemetry, results);
     this.settlement = new PlacementSettlement(config, exchange, accounts, transactor, placement, results, clock);
     ListCancels cancels = new ListCancels(exchange, accounts, transactor, clock);
     this.previews = new Previews(config, exchange, accounts, check, actions, out, telemetry);
     this.trades = TradeActions.wire(config, exchange, accounts, transactor, check, actions, cancels, placement, results, out);
     PlanPlacement plans = new PlanPlacement(config, accounts, placement, results, actions, out, clock, telemetry);
-    this.presses = new Presses(actions, placement, plans, cancels, trades, out, clock);
+    this.presses = new Presses(actions, placement, plans, cancels, config.environment(), trades, transactor, out, clock);
     this.account = new AccountCommands(config, exchange, paper, accounts, cancels, settlement, actions, transactor, out);
     this.alerts = new AlertCommands(transactor, out);
     this.keys = new KeyCommands(config, exchange, vault, accounts, setups, parser, transactor, clock, random, out);

@@ -77,6 +77,29 @@ final class MarketCloses {
     }
   }
 
+  /** The card's Cancel list: the confirmation of one cancel of the whole list. */
+  void previewCancel(ChatRef chat, UserRef user, long orderListId) {
+    Optional<String> refusal =
+        accounts.withCredentials(
+            user,
+            credentials -> {
+              LiveLists.Found found = lists.read(user, credentials, orderListId);
+              if (found instanceof LiveLists.Found.Refusal refusal1) {
+                return refusal1.sentence();
+              }
+              LiveList live = ((LiveLists.Found.Live) found).list();
+              offers.offer(
+                  chat, user, TradeReplies.cancelPreview(config.environment(), live.name(), offers.ttl()),
+                  new PendingAction.CancelList(new PendingAction.ListHandle(live.symbol(), orderListId)));
+              return "";
+            });
+    if (refusal.isEmpty()) {
+      out.send(chat, Replies.noKey());
+    } else if (!refusal.get().isEmpty()) {
+      out.send(chat, refusal.get());
+    }
+  }
+
   private String offer(ChatRef chat, UserRef user, ApiCredentials credentials, long orderListId) {
     LiveLists.Found found = lists.read(user, credentials, orderListId);
     if (found instanceof LiveLists.Found.Refusal refusal) {

@@ -187,8 +187,9 @@ public final class NotificationDispatcher {
       return false;
     }
     try {
-      show(platform.get(), entry);
+      Optional<MessageRef> sent = show(platform.get(), entry);
       transactor.inTransaction(stores -> stores.outbox().markDelivered(entry.id()));
+      recordCard(entry, sent);
       telemetry.notificationDelivered();
       return true;
     } catch (ChatDeliveryException e) {
@@ -215,13 +216,14 @@ public final class NotificationDispatcher {
    * Sends the message, or edits the one it replaces; a message that can no longer be edited (deleted,
    * too old to edit) gets the text as a new message, so the trader still reads it.
    */
-  private static void show(ChatPlatform platform, OutboxEntry entry) {
+  private static Optional<MessageRef> show(ChatPlatform platform, OutboxEntry entry) {
     OutboxMessage message = entry.message();
-    OutboundMessage text = OutboundMessage.text(message.text());
+    // the text with its buttons (an order card's actions): an edit replaces both
+    OutboundMessage text = message.outbound();
     if (message.replaces().isPresent()) {
       try {
         platform.edit(new MessageRef(message.target(), message.replaces().get()), text);
-        return;
+        return Optional.empty();
       } catch (ChatDeliveryException e) {
         if (e.retryable()) {
           throw e;
@@ -229,7 +231,25 @@ public final class NotificationDispatcher {
         LOG.info("notification {}: message {} cannot be edited ({}); sent as a new one", entry.id(), message.replaces().get(), e.getMessage());
       }
     }
-    platform.send(message.target(), text);
+    return Optional.of(platform.send(message.target(), text));
+  }
+
+  /**
+   * A card that went out as a new message: that message is the card's from now on (see {@link
+   * OutboxMessage#cardOf()}). Best effort: a failure leaves the card on its old message (logged).
+   */
+  private void recordCard(OutboxEntry entry, Optional<MessageRef> sent) {
+    Optional<String> card = entry.message().cardOf();
+    if (card.isEmpty() || sent.isEmpty()) {
+      return;
+    }
+    try {
+      if (transactor.inTransaction(stores -> CardUpdates.sentAs(stores, card.get(), entry.message().replaces(), sent.get()))) {
+        LOG.info("notification {}: the card of {} is now message {}", entry.id(), card.get(), sent.get());
+      }
+    } catch (RuntimeException e) {
+      LOG.warn("notification {}: the card of {} could not be moved to its new message {}", entry.id(), card.get(), sent.get(), e);
+    }
   }
 
   /**

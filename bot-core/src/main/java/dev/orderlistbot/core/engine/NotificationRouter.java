@@ -27,8 +27,8 @@ import org.slf4j.LoggerFactory;
  * carry, which works even before the placement's answer arrived), marks the event processed for the
  * list's owner (a replay stops there), moves the record's state (and records a leg that ended, so
  * the list is followed until every leg has) and enqueues one outbox message per
- * target chat, keyed by the event and the target (so a replay also stops at the outbox); then it
- * wakes the dispatcher. An event that is not about a list its receiver placed through the bot is
+ * target chat, keyed by the event and the target (so a replay also stops at the outbox), and moves
+ * the list's card with an edit of its message ({@link CardUpdates}); then it wakes the dispatcher. An event that is not about a list its receiver placed through the bot is
  * logged and dropped without a trace: on a Binance account shared by two bot users both hear every
  * event, and only the owner's copy may count.
  *
@@ -112,7 +112,11 @@ public final class NotificationRouter implements OrderUpdateHandler {
         owner,
         list.listClientOrderId(),
         notice.text().isPresent() ? "notice enqueued" : "no notice");
-    return notice.text().isPresent() && fanOut(stores, owner, list.chat(), update.eventId(), notice);
+    // the list's card moves too: an edit of its message (queued first, so the notice is the chat's
+    // newest message), in addition to the notice, which stays a new message so the phone rings
+    boolean edited = CardUpdates.heard(stores, list.listClientOrderId(), update);
+    boolean told = notice.text().isPresent() && fanOut(stores, owner, list.chat(), update.eventId(), notice);
+    return told || edited;
   }
 
   /**

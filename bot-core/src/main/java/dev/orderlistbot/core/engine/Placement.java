@@ -220,7 +220,8 @@ final class Placement {
         telemetry.placement(PlacementOutcome.PLACED, ExchangeError.NO_CODE);
         yield new PlacementResults.Result(
             key, stores -> answered(stores, clientId, attach(stores, clientId, list)),
-            Replies.placed(config.environment(), Texts.summary(request), list.id().toString(), Texts.legIds(list)));
+            Replies.placed(config.environment(), Texts.summary(request), list.id().toString(), Texts.legIds(list)),
+            Optional.of(list));
       }
       case Outcome.Refused refused -> {
         LOG.info("{} was not placed: {}", clientId, refused.error().getClass().getSimpleName());

@@ -1,9 +1,12 @@
 package dev.orderlistbot.core.engine;
 
 import dev.orderlistbot.core.chat.MessageRef;
+import dev.orderlistbot.core.chat.OutboundMessage;
 import dev.orderlistbot.core.domain.ChatRef;
 import dev.orderlistbot.core.domain.UserRef;
 import dev.orderlistbot.core.domain.order.ClientListId;
+import dev.orderlistbot.core.domain.order.PlacedOrderList;
+import dev.orderlistbot.core.port.out.ExchangeClient;
 import dev.orderlistbot.core.port.out.OutboxMessage;
 import dev.orderlistbot.core.port.out.Stores;
 import dev.orderlistbot.core.port.out.Transactor;
@@ -23,13 +26,21 @@ final class PlacementResults {
   /**
    * @param dedupeKey one per list and step, so a replayed step tells nothing twice
    * @param change the store change the result stands for; true when this call made it
-   * @param text what the trader reads
+   * @param text what the trader reads (where the list has no card)
+   * @param placed the list the exchange holds, when the result is that it was placed: then the
+   *     result is the list's card, with its buttons, and the card is shown by the result's message
    */
-  record Result(String dedupeKey, Predicate<Stores> change, String text) {
+  record Result(String dedupeKey, Predicate<Stores> change, String text, Optional<PlacedOrderList> placed) {
     Result {
       Objects.requireNonNull(dedupeKey, "dedupeKey");
       Objects.requireNonNull(change, "change");
       Objects.requireNonNull(text, "text");
+      Objects.requireNonNull(placed, "placed");
+    }
+
+    /** A result that is not a placed list. */
+    Result(String dedupeKey, Predicate<Stores> change, String text) {
+      this(dedupeKey, change, text, Optional.empty());
     }
   }
 
@@ -40,11 +51,14 @@ final class PlacementResults {
 
   private final Transactor transactor;
   private final ChatOut out;
+  private final ExchangeClient exchange;
   private final Runnable outboxTrigger;
 
-  PlacementResults(Transactor transactor, ChatOut out, Runnable outboxTrigger) {
+  /** @param exchange asked for the quote asset of a placed list's card */
+  PlacementResults(Transactor transactor, ChatOut out, ExchangeClient exchange, Runnable outboxTrigger) {
     this.transactor = transactor;
     this.out = out;
+    this.exchange = exchange;
     this.outboxTrigger = outboxTrigger;
   }
 
@@ -74,25 +88,34 @@ final class PlacementResults {
   private boolean write(ChatRef chat, Optional<String> previewId, UserRef owner, Result result, boolean onlyIfChanged) {
     ChatRef noticeChat = out.noticeChat(owner, chat);
     boolean inPlace = noticeChat.equals(chat);
-    OutboxMessage notice =
-        inPlace
-            ? new OutboxMessage(result.dedupeKey(), chat, result.text(), previewId)
-            : new OutboxMessage(result.dedupeKey(), noticeChat, result.text());
-    boolean changed =
+    Optional<String> replaces = inPlace ? previewId : Optional.empty();
+    Optional<String> quoteAsset = result.placed().flatMap(list -> CardUpdates.quoteAsset(exchange, list.symbol()));
+    record Told(boolean changed, OutboundMessage shown) {}
+    Told told =
         transactor.inTransaction(
             stores -> {
               boolean made = result.change().test(stores);
+              OutboundMessage shown = OutboundMessage.text(result.text());
               if (made || !onlyIfChanged) {
-                stores.outbox().enqueue(notice);
+                // a placed list's result is its card under the result's sentence; from now on this
+                // message shows the card, and the card's edits replace it (sentence and all)
+                String sentence = result.text();
+                shown =
+                    result.placed()
+                        .flatMap(list -> CardUpdates.placed(stores, list.clientId(), list, quoteAsset, noticeChat, replaces))
+                        .map(card -> new OutboundMessage(sentence + "\n\n" + card.text(), card.buttonRows()))
+                        .orElse(shown);
+                OutboxMessage answer = new OutboxMessage(result.dedupeKey(), noticeChat, shown.text(), replaces, shown.buttonRows());
+                stores.outbox().enqueue(result.placed().map(list -> answer.asCardOf(list.clientId().value())).orElse(answer));
               }
-              return made;
+              return new Told(made, shown);
             });
-    if (changed || !onlyIfChanged) {
+    if (told.changed() || !onlyIfChanged) {
       if (!inPlace) {
-        previewId.ifPresent(id -> out.edit(new MessageRef(chat, id), result.text()));
+        previewId.ifPresent(id -> out.edit(new MessageRef(chat, id), OutboundMessage.text(told.shown().text())));
       }
       outboxTrigger.run();
     }
-    return changed;
+    return told.changed();
   }
 }

@@ -134,7 +134,8 @@ final class PlacementSettlement {
           return settled || owed;
         },
         Replies.placedAfterAll(
-            config.environment(), Replies.listName(list.symbol(), list.kind(), exchangeList.id().value()), Texts.legIds(exchangeList)));
+            config.environment(), Replies.listName(list.symbol(), list.kind(), exchangeList.id().value()), Texts.legIds(exchangeList)),
+        Optional.of(exchangeList));
   }
 
   private PlacementResults.Result notPlaced(ClientListId clientId, String text) {

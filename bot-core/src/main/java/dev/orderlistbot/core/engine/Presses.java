@@ -1,10 +1,14 @@
 package dev.orderlistbot.core.engine;
 
 import dev.orderlistbot.core.chat.ChatEvent;
+import dev.orderlistbot.core.domain.TradingEnvironment;
 import dev.orderlistbot.core.port.out.ClaimResult;
 import dev.orderlistbot.core.port.out.PendingConfirmation;
+import dev.orderlistbot.core.port.out.TrackedOrderList;
+import dev.orderlistbot.core.port.out.Transactor;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -21,7 +25,9 @@ final class Presses {
   private final Placement placement;
   private final PlanPlacement plans;
   private final ListCancels cancels;
+  private final TradingEnvironment environment;
   private final TradeActions trades;
+  private final Transactor transactor;
   private final ChatOut out;
   private final Clock clock;
 
@@ -30,14 +36,18 @@ final class Presses {
       Placement placement,
       PlanPlacement plans,
       ListCancels cancels,
+      TradingEnvironment environment,
       TradeActions trades,
+      Transactor transactor,
       ChatOut out,
       Clock clock) {
     this.actions = actions;
     this.placement = placement;
     this.plans = plans;
     this.cancels = cancels;
+    this.environment = environment;
     this.trades = trades;
+    this.transactor = transactor;
     this.out = out;
     this.clock = clock;
   }
@@ -48,10 +58,16 @@ final class Presses {
       Instant pressedAt = clock.instant();
       String key = token.substring(Tokens.RUN.length());
       ClaimResult result =
-          actions.run(key, press.user(), press.chat(), (stores, confirmation) -> {
-            placement.recordClaim(stores, confirmation);
-            plans.recordClaim(stores, confirmation);
-          });
+          actions.run(
+              key,
+              press.user(),
+              press.chat(),
+              (stores, confirmation) -> {
+                placement.recordClaim(stores, confirmation);
+                plans.recordClaim(stores, confirmation);
+                CardUpdates.recordClaim(
+                    stores, confirmation, environment, out.noticeChat(confirmation.requester(), confirmation.chat()));
+              });
       if (result instanceof ClaimResult.Claimed claimed) {
         run(press, claimed.confirmation(), pressedAt);
       } else {
@@ -66,8 +82,32 @@ final class Presses {
       } else {
         explain(press, key, result);
       }
+    } else if (token.startsWith(Tokens.CARD)) {
+      card(press);
     } else {
       out.send(press.chat(), Replies.unknownButton());
+    }
+  }
+
+  /**
+   * A button of an order card: only the list's owner may press it (anyone else is told it is not
+   * theirs, and nothing happens); the action itself starts with a confirmation of its own.
+   */
+  private void card(ChatEvent.ButtonPressed press) {
+    Optional<Tokens.CardPress> pressed = Tokens.cardPress(press.token());
+    if (pressed.isEmpty()) {
+      out.send(press.chat(), Replies.unknownButton());
+      return;
+    }
+    long orderListId = pressed.get().orderListId();
+    Optional<TrackedOrderList> list = transactor.inTransaction(stores -> stores.orderLists().findByOrderListId(orderListId));
+    if (list.isEmpty()) {
+      out.send(press.chat(), Replies.unknownButton());
+    } else if (!list.get().owner().equals(press.user())) {
+      LOG.info("press by {} on the card of {}, which is not theirs: refused", press.user(), list.get().listClientOrderId());
+      out.send(press.chat(), Replies.notYourButton());
+    } else {
+      trades.cardPressed(press, pressed.get().action(), orderListId);
     }
   }
 

@@ -33,6 +33,9 @@ final class Replies {
   static final String CANCEL = "Cancel";
   static final String CANCEL_ALL = "Cancel all";
   static final String KEEP = "Keep them";
+  static final String CARD_CANCEL = "Cancel list";
+  static final String CARD_CLOSE = "Close at market";
+  static final String CARD_BREAKEVEN = "Move stop to breakeven";
 
   private Replies() {}
 
@@ -691,5 +694,69 @@ final class Replies {
   private static String minutes(Duration timeout) {
     long minutes = Math.max(1, timeout.toMinutes());
     return minutes + " minute" + (minutes == 1 ? "" : "s");
+  }
+
+  // --- the order card (Cards draws it; these are its words) ---
+
+  static String cardTitle(TradingEnvironment environment, String listName, boolean live) {
+    return "📋 " + environment.name() + " · " + listName + (live ? "" : " · finished");
+  }
+
+  static String cardStatus(dev.orderlistbot.core.domain.order.LegStatus status) {
+    return switch (status) {
+      case NEW -> "open";
+      case PENDING_NEW -> "waits for the entry";
+      case PARTIALLY_FILLED -> "partly filled";
+      case FILLED -> "filled";
+      case CANCELED -> "cancelled";
+      case PENDING_CANCEL -> "being cancelled";
+      case REJECTED -> "rejected";
+      case EXPIRED, EXPIRED_IN_MATCH -> "expired";
+      case UNKNOWN -> "status unknown";
+    };
+  }
+
+  static String cardFilled(String status, String quantity, String average) {
+    return status + " " + quantity + " at avg " + average;
+  }
+
+  static String cardHeldPosition() {
+    return "Position held before the list: its cost is unknown to the bot, so no result or R is shown.";
+  }
+
+  static String cardRisk(String money, String entry, String stop, String quantity) {
+    return "Risk: " + money + " = 1R (entry " + entry + " to stop " + stop + " × " + quantity + ")";
+  }
+
+  static String cardEntryWaiting() {
+    return "Entry: not filled yet.";
+  }
+
+  static String cardEntryFilled(String quantity, String average) {
+    return "Entry: " + quantity + " filled at avg " + average;
+  }
+
+  static String cardResult(String realised, Optional<String> unrealised, String open) {
+    return "Result: realised " + realised + unrealised.map(u -> " · unrealised " + u + " on " + open + " open").orElse("");
+  }
+
+  static String cardLastPrice(String price, String when) {
+    return "Last price: " + price + " (" + when + ")";
+  }
+
+  static String cardNoLastPrice() {
+    return "Last price: none heard yet.";
+  }
+
+  static String cardHint(long orderListId) {
+    return "Move the stop: /movestop " + orderListId + " PRICE · trim the size: /reduce " + orderListId + " QTY";
+  }
+
+  static String notYourList(long orderListId) {
+    return "Order list #" + orderListId + " is not one of yours.";
+  }
+
+  static String cardMoved(long orderListId) {
+    return "This card of order list #" + orderListId + " moved to a newer message (/status " + orderListId + ").";
   }
 }

@@ -19,6 +19,16 @@ final class Tokens {
 
   static final String WITHDRAW = "no:";
 
+  /**
+   * The prefix of an order card's button, {@code k:<action>:<orderListId>} (e.g. {@code
+   * k:BREAKEVEN:8821}). Card buttons live as long as the card, so they are not confirmations: they
+   * name an action and a list, and pressing one leads to a confirmation of its own.
+   */
+  static final String CARD = "k:";
+
+  /** A card button's action and list, read from its token. */
+  record CardPress(CardAction action, long orderListId) {}
+
   private static final String LIST_PREFIX = "ob-";
   private static final Base64.Encoder URL = Base64.getUrlEncoder().withoutPadding();
 
@@ -76,6 +86,37 @@ final class Tokens {
       ByteBuffer buffer = ByteBuffer.wrap(Base64.getUrlDecoder().decode(value.substring(LIST_PREFIX.length())));
       return Optional.of(new UUID(buffer.getLong(), buffer.getLong()));
     } catch (IllegalArgumentException e) {
+      return Optional.empty();
+    }
+  }
+
+  /** The token of an order card's {@code action} button for list {@code orderListId} (at most 32 bytes). */
+  static String cardToken(CardAction action, long orderListId) {
+    if (orderListId < 0) {
+      throw new IllegalArgumentException("an order list id is not negative");
+    }
+    return CARD + action.name() + ":" + orderListId;
+  }
+
+  /** The press a card button's token stands for; empty for any other token or a malformed one. */
+  static Optional<CardPress> cardPress(String token) {
+    if (!token.startsWith(CARD)) {
+      return Optional.empty();
+    }
+    String rest = token.substring(CARD.length());
+    int colon = rest.indexOf(':');
+    if (colon < 1 || colon == rest.length() - 1 || rest.length() - colon - 1 > 19) {
+      return Optional.empty();
+    }
+    String id = rest.substring(colon + 1);
+    if (!id.chars().allMatch(c -> c >= '0' && c <= '9')) {
+      return Optional.empty();
+    }
+    try {
+      CardAction action = CardAction.valueOf(rest.substring(0, colon));
+      return Optional.of(new CardPress(action, Long.parseLong(id)));
+    } catch (IllegalArgumentException e) {
+      // an unknown action, or an id beyond a long
       return Optional.empty();
     }
   }

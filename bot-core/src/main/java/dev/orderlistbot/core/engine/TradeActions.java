@@ -6,6 +6,7 @@ import dev.orderlistbot.core.port.out.ExchangeClient;
 import dev.orderlistbot.core.port.out.PendingConfirmation;
 import dev.orderlistbot.core.port.out.Transactor;
 import dev.orderlistbot.core.rules.PreTradeCheck;
+import java.util.Optional;
 
 /**
  * Managing a placed list from the chat: move its stop, close it at market, reduce its size. Each
@@ -100,5 +101,17 @@ final class TradeActions {
     }
     out.send(message.chat(), Replies.listsPrivateOnly(command));
     return false;
+  }
+
+  /**
+   * A button of an order card, pressed by the list's owner (the caller checked): shows the
+   * confirmation preview of exactly what {@code action} would send.
+   */
+  void cardPressed(ChatEvent.ButtonPressed press, CardAction action, long orderListId) {
+    switch (action) {
+      case CANCEL -> closes.previewCancel(press.chat(), press.user(), orderListId);
+      case CLOSE -> closes.preview(press.chat(), press.user(), orderListId);
+      case BREAKEVEN -> stops.preview(press.chat(), press.user(), orderListId, Optional.empty());
+    }
   }
 }

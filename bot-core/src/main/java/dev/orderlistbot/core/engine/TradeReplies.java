@@ -166,6 +166,11 @@ final class TradeReplies {
 
   // ---- closing at market
 
+  static String cancelPreview(TradingEnvironment environment, String list, Duration ttl) {
+    return "🔧 " + environment.name() + ": cancel " + list + ", every order of it that has not filled. What filled"
+        + " stays in your balance.\nConfirm within " + ttl.toSeconds() + " s.";
+  }
+
   static String nothingHeld(String list, long orderListId) {
     return "❌ " + list + " holds nothing yet: its entry has not filled. To remove it, send /cancel " + orderListId + ".";
   }

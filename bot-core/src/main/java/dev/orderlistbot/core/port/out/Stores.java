@@ -26,4 +26,6 @@ public interface Stores {
   AuditLog audit();
 
   BreakevenPlanStore breakevenPlans();
+
+  OrderCardStore cards();
 }

@@ -1,0 +1,143 @@
+package dev.orderlistbot.db;
+
+import dev.orderlistbot.core.domain.TradingEnvironment;
+import dev.orderlistbot.core.domain.order.LegStatus;
+import dev.orderlistbot.core.port.out.CardLeg;
+import dev.orderlistbot.core.port.out.LastPrice;
+import dev.orderlistbot.core.port.out.OrderCard;
+import dev.orderlistbot.core.port.out.OrderCardStore;
+import java.math.BigDecimal;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * Table {@code order_card}: the legs are one text column, a line per leg ({@code <clientOrderId>
+ * <status> <filled> <quote>}, plain decimals), and the update is conditional on the revision.
+ */
+final class JdbcOrderCardStore implements OrderCardStore {
+  private static final String COLUMNS =
+      "list_client_order_id, environment, chat_platform, chat_id, message_id, request_text, quote_asset, legs_text, last_price,"
+          + " last_price_at, revision";
+
+  private final Session session;
+  private final Clock clock;
+
+  JdbcOrderCardStore(Session session, Clock clock) {
+    this.session = session;
+    this.clock = clock;
+  }
+
+  @Override
+  public boolean create(OrderCard card) {
+    Objects.requireNonNull(card, "card");
+    return session.run(
+        "store an order card",
+        c ->
+            Transactions.insertIfAbsent(
+                c,
+                conn -> {
+                  try (PreparedStatement insert =
+                      conn.prepareStatement(
+                          "INSERT INTO order_card (" + COLUMNS + ", updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+                    insert.setString(1, card.listClientOrderId());
+                    bind(insert, card, 2);
+                    insert.setObject(12, Rows.timestamp(clock.instant()));
+                    return insert.executeUpdate();
+                  }
+                }));
+  }
+
+  @Override
+  public Optional<OrderCard> find(String listClientOrderId) {
+    Objects.requireNonNull(listClientOrderId, "listClientOrderId");
+    return session.run(
+        "read an order card",
+        c -> {
+          try (PreparedStatement select =
+              c.prepareStatement("SELECT " + COLUMNS + " FROM order_card WHERE list_client_order_id = ?")) {
+            select.setString(1, listClientOrderId);
+            return Rows.first(select, JdbcOrderCardStore::map);
+          }
+        });
+  }
+
+  @Override
+  public boolean update(OrderCard card) {
+    Objects.requireNonNull(card, "card");
+    return session.run(
+        "update an order card",
+        c -> {
+          try (PreparedStatement update =
+              c.prepareStatement(
+                  "UPDATE order_card SET environment = ?, chat_platform = ?, chat_id = ?, message_id = ?, request_text = ?,"
+                      + " quote_asset = ?, legs_text = ?, last_price = ?, last_price_at = ?, revision = ?, updated_at = ?"
+                      + " WHERE list_client_order_id = ? AND revision = ?")) {
+            bind(update, card, 1);
+            update.setObject(11, Rows.timestamp(clock.instant()));
+            update.setString(12, card.listClientOrderId());
+            update.setLong(13, card.revision() - 1);
+            return update.executeUpdate() == 1;
+          }
+        });
+  }
+
+  /** Binds the ten columns after the key, from {@code first} on. */
+  private static void bind(PreparedStatement statement, OrderCard card, int first) throws SQLException {
+    statement.setString(first, card.environment().name());
+    statement.setString(first + 1, card.chat().platform());
+    statement.setString(first + 2, card.chat().chatId());
+    statement.setString(first + 3, card.messageId().orElse(null));
+    statement.setString(first + 4, card.request());
+    statement.setString(first + 5, card.quoteAsset().orElse(null));
+    statement.setString(first + 6, legs(card.legs()));
+    statement.setString(first + 7, card.lastPrice().map(p -> p.price().toPlainString()).orElse(null));
+    statement.setObject(first + 8, card.lastPrice().map(p -> Rows.timestamp(p.at())).orElse(null));
+    statement.setLong(first + 9, card.revision());
+  }
+
+  private static String legs(List<CardLeg> legs) {
+    List<String> lines = new ArrayList<>();
+    for (CardLeg leg : legs) {
+      lines.add(leg.clientOrderId() + " " + leg.status().name() + " " + leg.filledQuantity().toPlainString() + " "
+          + leg.cumulativeQuote().toPlainString());
+    }
+    return String.join("\n", lines);
+  }
+
+  private static List<CardLeg> legs(String text) {
+    List<CardLeg> legs = new ArrayList<>();
+    if (text.isEmpty()) {
+      return legs;
+    }
+    for (String line : text.split("\n", -1)) {
+      String[] words = line.split(" ", -1);
+      if (words.length != 4) {
+        throw new IllegalArgumentException("a stored card leg is four words");
+      }
+      legs.add(new CardLeg(words[0], LegStatus.fromBinance(words[1]), new BigDecimal(words[2]), new BigDecimal(words[3])));
+    }
+    return legs;
+  }
+
+  private static OrderCard map(ResultSet row) throws SQLException {
+    String price = row.getString("last_price");
+    Optional<LastPrice> lastPrice =
+        price == null ? Optional.empty() : Optional.of(new LastPrice(new BigDecimal(price), Rows.instant(row, "last_price_at")));
+    return new OrderCard(
+        row.getString("list_client_order_id"),
+        TradingEnvironment.valueOf(row.getString("environment")),
+        Rows.chat(row, "chat_platform", "chat_id"),
+        Optional.ofNullable(row.getString("message_id")),
+        row.getString("request_text"),
+        Optional.ofNullable(row.getString("quote_asset")),
+        legs(row.getString("legs_text")),
+        lastPrice,
+        row.getLong("revision"));
+  }
+}
