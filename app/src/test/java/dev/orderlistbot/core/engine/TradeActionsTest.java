@@ -13,6 +13,7 @@ import dev.orderlistbot.core.domain.order.OrderListRequest;
 import dev.orderlistbot.core.port.out.ExchangeError;
 import dev.orderlistbot.core.port.out.OrderListState;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -199,7 +200,9 @@ class TradeActionsTest {
     bot.say(ALICE, "/movestop 8821 30500");
 
     assertThat(bot.lastReply(ALICE)).startsWith("❌ The stop cannot move to 30,500.").contains("would trigger immediately");
-    assertThat(bot.telegram.lastWithButtons(TestBot.dm(ALICE))).isEmpty();
+    assertThat(bot.telegram.lastWithButtons(TestBot.dm(ALICE)).map(m -> bot.telegram.now(m).buttons()).orElse(List.of()))
+        .extracting(b -> b.label())
+        .doesNotContain(Replies.CONFIRM);
     assertThat(exchange.placeCalls).hasValue(1);
   }
 
