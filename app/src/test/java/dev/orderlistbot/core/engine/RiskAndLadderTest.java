@@ -3,8 +3,10 @@ package dev.orderlistbot.core.engine;
 import static dev.orderlistbot.core.engine.TestBot.ALICE;
 import static dev.orderlistbot.core.engine.TestBot.dm;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.orderlistbot.core.chat.Button;
+import dev.orderlistbot.core.chat.ChatEvent;
 import dev.orderlistbot.core.chat.MessageRef;
 import dev.orderlistbot.core.domain.ChatRef;
 import dev.orderlistbot.core.domain.TradingEnvironment;
@@ -17,6 +19,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -106,8 +109,9 @@ class RiskAndLadderTest {
         .contains("Total: 0.03 BTC, notional 900 USDT");
     assertThat(bot.telegram.now(preview).buttons()).extracting(Button::label).containsExactly("Confirm", "Cancel");
 
-    bot.press(ALICE, preview, Replies.CONFIRM);
-    bot.press(ALICE, preview, Replies.CONFIRM);
+    ChatEvent.ButtonPressed confirm = bot.pressEvent(ALICE, preview, Replies.CONFIRM);
+    bot.engine().handle(confirm);
+    bot.engine().handle(confirm);
 
     assertThat(exchange.placeCalls).hasValue(3);
     assertThat(exchange.clientIdsSent).hasSize(3).doesNotHaveDuplicates()
@@ -147,8 +151,39 @@ class RiskAndLadderTest {
   }
 
   @Test
+  void aLadderWhoseProcessDiedAtTheSecondListIsSettledListByListAndNothingIsSentTwice() {
+    bot.say(ALICE, LADDER);
+    MessageRef preview = bot.lastButtons(alice);
+    AtomicInteger sends = new AtomicInteger();
+    exchange.whilePlacing = () -> {
+      if (sends.incrementAndGet() == 2) {
+        throw new OutOfMemoryError("the process dies before the second request leaves");
+      }
+    };
+    ChatEvent.ButtonPressed confirm = bot.pressEvent(ALICE, preview, Replies.CONFIRM);
+    assertThatThrownBy(() -> bot.engine().handle(confirm)).isInstanceOf(OutOfMemoryError.class);
+    exchange.whilePlacing = () -> {};
+
+    bot.restart();
+    bot.engine().settlePlacements();
+    bot.clock.advance(PlacementSettlement.FINAL_AFTER);
+    bot.engine().settlePlacements();
+    bot.engine().handle(confirm);
+
+    assertThat(exchange.placeCalls).hasValue(2);
+    assertThat(exchange.allLists()).hasSize(1);
+    assertThat(bot.openTracked(ALICE)).singleElement().satisfies(list -> {
+      assertThat(list.orderListId()).isEqualTo(OptionalLong.of(8821));
+      assertThat(list.state()).isEqualTo(OrderListState.EXECUTING);
+    });
+    List<TrackedOrderList> unsettled = bot.stores(s -> s.orderLists().listUnsettled());
+    assertThat(unsettled).isEmpty();
+    assertThat(bot.lastReply(ALICE)).isEqualTo(Replies.alreadyConfirmed());
+  }
+
+  @Test
   void aLadderWithBreakevenIsStoredWithItsListsInTargetOrderAndSurvivesARestart() {
-    bot.say(ALICE, "/oco BTCUSDT sell 0.02 tp 32000 33000 sl 29000/28900 be");
+    bot.say(ALICE, "/otoco BTCUSDT buy 0.02 @ 30000 tp 32000 33000 sl 29000/28900 be");
     MessageRef preview = bot.lastButtons(alice);
     assertThat(bot.telegram.now(preview).text()).contains("only while the bot runs");
 
@@ -162,7 +197,7 @@ class RiskAndLadderTest {
     assertThat(plan.get().firstList()).endsWith("-0");
     assertThat(plan.get().owner()).isEqualTo(ALICE);
     assertThat(plan.get().done()).isFalse();
-    java.util.List<dev.orderlistbot.core.port.out.BreakevenPlan> waiting = bot.stores(s -> s.breakevenPlans().listWaiting());
+    List<BreakevenPlan> waiting = bot.stores(s -> s.breakevenPlans().listWaiting());
     assertThat(waiting).containsExactly(plan.get());
   }
 
@@ -172,7 +207,7 @@ class RiskAndLadderTest {
     bot.press(ALICE, bot.lastButtons(alice), Replies.CONFIRM);
 
     assertThat(exchange.placeCalls).hasValue(2);
-    java.util.List<dev.orderlistbot.core.port.out.BreakevenPlan> waiting = bot.stores(s -> s.breakevenPlans().listWaiting());
+    List<BreakevenPlan> waiting = bot.stores(s -> s.breakevenPlans().listWaiting());
     assertThat(waiting).isEmpty();
   }
 

@@ -101,6 +101,10 @@ final class OrderListGrammar {
     if (breakeven.isPresent() && targets.size() < 2) {
       return Optional.of(ParseMessages.breakevenWithOneTarget(breakeven.get()));
     }
+    if (breakeven.isPresent() && !kind.hasEntry()) {
+      // breakeven is the entry's average fill; an OCO protects a position whose cost the bot never saw
+      return Optional.of(ParseMessages.breakevenWithoutEntry(breakeven.get()));
+    }
     return Optional.empty();
   }
 

@@ -416,6 +416,13 @@ final class ParseMessages {
         word, " moves the other stops when the first target fills: give several targets, like tp 32000 33000 sl 29000 be");
   }
 
+  static Problem breakevenWithoutEntry(String word) {
+    return about(
+        word,
+        " moves the stops to the entry's average fill, and an OCO has no entry the bot sees fill: place the ladder"
+            + " with /otoco or /opoco, like /otoco BTCUSDT buy 0.02 @ 30000 tp 32000 33000 sl 29000 be");
+  }
+
   static Problem breakevenWithoutStop(String word) {
     return about(word, " moves the stop to breakeven: add sl STOP, like tp 32000 33000 sl 29000 be");
   }

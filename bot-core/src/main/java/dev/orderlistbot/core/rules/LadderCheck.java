@@ -27,7 +27,8 @@ import java.util.OptionalInt;
  * open-order limits hold once the whole plan is placed. Stateless and thread-safe.
  */
 public final class LadderCheck {
-  private static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
+  /** Far below any step: a slice without a step is exact to this scale, rounded down. */
+  private static final int EXACT_SCALE = 30;
 
   private final PreTradeCheck check;
 
@@ -90,25 +91,25 @@ public final class LadderCheck {
             rules.filter(MaxNumOrders.class).map(MaxNumOrders::limit).filter(l -> l > 0)));
   }
 
-  /** The split as typed, or equal shares. */
+  /** The split as typed, or equal weights. */
   private static List<BigDecimal> shares(PlaceLadder ladder) {
-    int n = ladder.targets().size();
     return ladder.split()
         .map(split -> split.stream().map(BigDecimal::valueOf).toList())
-        .orElseGet(() -> Collections.nCopies(n, HUNDRED.divide(BigDecimal.valueOf(n), 20, RoundingMode.DOWN)));
+        .orElseGet(() -> Collections.nCopies(ladder.targets().size(), BigDecimal.ONE));
   }
 
   /**
-   * {@code total × share / 100} for each target but the last, rounded down to the step (when the
-   * symbol has one), and the remainder on the last target, so the slices add up to the total.
+   * {@code total × weight / sum of the weights} for each target but the last, rounded down to the
+   * step (when the symbol has one), and the remainder on the last target, so the slices add up to
+   * the total.
    */
-  static List<BigDecimal> slices(BigDecimal total, List<BigDecimal> shares, Optional<BigDecimal> step) {
+  static List<BigDecimal> slices(BigDecimal total, List<BigDecimal> weights, Optional<BigDecimal> step) {
+    BigDecimal sum = weights.stream().reduce(BigDecimal.ZERO, BigDecimal::add);
     List<BigDecimal> slices = new ArrayList<>();
     BigDecimal placed = BigDecimal.ZERO;
-    for (int i = 0; i < shares.size() - 1; i++) {
-      BigDecimal exact = total.multiply(shares.get(i)).divide(HUNDRED);
-      BigDecimal slice = step.map(s -> Steps.down(exact, s)).orElse(exact.setScale(total.scale() + 8, RoundingMode.DOWN));
-      slice = Decimals.canonical(slice);
+    for (int i = 0; i < weights.size() - 1; i++) {
+      BigDecimal exact = total.multiply(weights.get(i)).divide(sum, EXACT_SCALE, RoundingMode.DOWN);
+      BigDecimal slice = Decimals.canonical(step.map(s -> Steps.down(exact, s)).orElse(exact));
       slices.add(slice);
       placed = placed.add(slice);
     }

@@ -120,6 +120,9 @@ class RiskAndLadderFormsTest {
   @Test
   void breakevenWithOneTargetIsRefused() {
     assertThat(refusedNaming("/oco BTCUSDT sell 0.03 tp 32000 sl 29000 be", "be").message()).contains("several targets");
+    assertThat(refusedNaming("/oco BTCUSDT sell 0.03 tp 32000 33000 sl 29000 be", "be").message())
+        .contains("an OCO has no entry")
+        .contains("/otoco BTCUSDT buy 0.02 @ 30000 tp 32000 33000 sl 29000 be");
   }
 
   @Test

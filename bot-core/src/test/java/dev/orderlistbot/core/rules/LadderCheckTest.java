@@ -47,8 +47,14 @@ class LadderCheckTest {
     Optional<BigDecimal> step = Optional.of(dec("0.00001"));
     assertThat(LadderCheck.slices(dec("0.03"), List.of(dec("50"), dec("30"), dec("20")), step))
         .containsExactly(dec("0.015"), dec("0.009"), dec("0.006"));
-    assertThat(LadderCheck.slices(dec("0.01"), List.of(dec("33.3333333333"), dec("33.3333333333"), dec("33.3333333334")), step))
+    assertThat(LadderCheck.slices(dec("0.01"), List.of(BigDecimal.ONE, BigDecimal.ONE, BigDecimal.ONE), step))
         .containsExactly(dec("0.00333"), dec("0.00333"), dec("0.00334"));
+    assertThat(LadderCheck.slices(dec("0.00003"), List.of(BigDecimal.ONE, BigDecimal.ONE, BigDecimal.ONE), step))
+        .as("equal shares of whole steps stay whole").containsExactly(dec("0.00001"), dec("0.00001"), dec("0.00001"));
+    assertThat(LadderCheck.slices(dec("1"), List.of(BigDecimal.ONE, BigDecimal.ONE, BigDecimal.ONE), Optional.empty()))
+        .extracting(BigDecimal::stripTrailingZeros)
+        .containsExactly(dec("0.333333333333333333333333333333"), dec("0.333333333333333333333333333333"),
+            dec("0.333333333333333333333333333334"));
     assertThat(LadderCheck.slices(dec("0.00011"), List.of(dec("50"), dec("50")), step))
         .containsExactly(dec("0.00005"), dec("0.00006"));
   }
