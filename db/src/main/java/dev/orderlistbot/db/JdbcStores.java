@@ -7,6 +7,7 @@ import dev.orderlistbot.core.port.out.ChatUserStore;
 import dev.orderlistbot.core.port.out.KeyCheckStore;
 import dev.orderlistbot.core.port.out.NotificationOutbox;
 import dev.orderlistbot.core.port.out.OrderCardStore;
+import dev.orderlistbot.core.port.out.OwedActionStore;
 import dev.orderlistbot.core.port.out.PendingConfirmationStore;
 import dev.orderlistbot.core.port.out.TrackedOrderListStore;
 import dev.orderlistbot.core.port.out.ProcessedEventStore;
@@ -27,6 +28,7 @@ final class JdbcStores implements Stores {
   private final AuditLog audit;
   private final BreakevenPlanStore breakevenPlans;
   private final OrderCardStore cards;
+  private final OwedActionStore owedActions;
 
   JdbcStores(Session session, Clock clock) {
     this.users = new JdbcChatUserStore(session, clock);
@@ -40,6 +42,7 @@ final class JdbcStores implements Stores {
     this.audit = new JdbcAuditLog(session);
     this.breakevenPlans = new JdbcBreakevenPlanStore(session, clock);
     this.cards = new JdbcOrderCardStore(session, clock);
+    this.owedActions = new JdbcOwedActionStore(session);
   }
 
   @Override
@@ -95,5 +98,10 @@ final class JdbcStores implements Stores {
   @Override
   public OrderCardStore cards() {
     return cards;
+  }
+
+  @Override
+  public OwedActionStore owedActions() {
+    return owedActions;
   }
 }

@@ -219,5 +219,10 @@ class MasterKeyRotationTest {
     public dev.orderlistbot.core.port.out.OrderCardStore cards() {
       return real.cards();
     }
+
+    @Override
+    public dev.orderlistbot.core.port.out.OwedActionStore owedActions() {
+      return real.owedActions();
+    }
   }
 }

@@ -87,6 +87,23 @@ abstract class StoresContract {
   }
 
   @Test
+  void anOwedActionIsListedOnceItIsOldEnoughAndPaidOnce() {
+    UUID early = UUID.randomUUID();
+    UUID late = UUID.randomUUID();
+    stores().owedActions().owe(early, START);
+    stores().owedActions().owe(early, START.plusSeconds(50));
+    stores().owedActions().owe(late, START.plusSeconds(60));
+
+    List<UUID> owed = stores().owedActions().owedUntil(START.plusSeconds(61), 1000);
+    assertThat(owed).contains(early, late);
+    assertThat(owed.indexOf(early)).isLessThan(owed.indexOf(late));
+    assertThat(stores().owedActions().owedUntil(START.plusSeconds(30), 1000)).contains(early).doesNotContain(late);
+    assertThat(stores().owedActions().paid(early)).isTrue();
+    assertThat(stores().owedActions().paid(early)).isFalse();
+    assertThat(stores().owedActions().owedUntil(START.plusSeconds(61), 1000)).doesNotContain(early).contains(late);
+  }
+
+  @Test
   void registeringAUserTwiceKeepsTheFirstRegistration() {
     assertThat(stores().users().register(alice, UserRole.TRADER).role()).isEqualTo(UserRole.TRADER);
     assertThat(stores().users().register(alice, UserRole.ADMIN).role()).isEqualTo(UserRole.TRADER);

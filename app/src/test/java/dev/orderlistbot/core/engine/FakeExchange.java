@@ -135,6 +135,8 @@ final class FakeExchange implements ExchangeClient {
   }
 
   volatile MarketMode marketMode = MarketMode.FILL;
+  /** Runs inside every MARKET order call before it is taken, e.g. to let the process die there. */
+  volatile Runnable whileMarket = () -> {};
   /** Every MARKET order sent, in order, with its client order id. */
   final List<MarketSent> marketOrders = new CopyOnWriteArrayList<>();
 
@@ -470,6 +472,7 @@ final class FakeExchange implements ExchangeClient {
   @Override
   public MarketOrderResult placeMarket(ApiCredentials credentials, MarketOrderRequest request, ClientOrderId clientOrderId) {
     marketOrders.add(new MarketSent(request, clientOrderId));
+    whileMarket.run();
     apiKeysSeen.add(credentials.apiKey());
     if (orders.values().stream().anyMatch(o -> o.clientOrderId().equals(clientOrderId))) {
       return new MarketOrderResult.Rejected(new ExchangeError.Refused(-2010, "Duplicate order sent."));

@@ -377,4 +377,50 @@ class TradeActionsTest {
     assertThat(exchange.placeCalls).hasValue(1);
     assertThat(bot.tracked(8821).orElseThrow().state()).isEqualTo(OrderListState.EXECUTING);
   }
+
+  @Test
+  void aCloseCutShortBetweenTheCancelAndTheMarketOrderIsSettledAfterTheRestartWithACloseButton() {
+    place(OCO);
+    bot.say(ALICE, "/close 8821");
+    MessageRef preview = bot.lastButtons(TestBot.dm(ALICE));
+    exchange.whileMarket = () -> {
+      throw new OutOfMemoryError("the process dies before the market order leaves");
+    };
+    dev.orderlistbot.core.chat.ChatEvent.ButtonPressed confirm = bot.pressEvent(ALICE, preview, Replies.CONFIRM);
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> bot.engine().handle(confirm)).isInstanceOf(OutOfMemoryError.class);
+    exchange.whileMarket = () -> {};
+
+    bot.restart();
+    bot.engine().settlePlacements();
+    String soon = bot.telegram.now(preview).text();
+    bot.clock.advance(PlacementSettlement.FINAL_AFTER);
+    bot.engine().settlePlacements();
+    bot.engine().settlePlacements();
+
+    assertThat(soon).as("not settled while the request could still execute").startsWith("⏳ Closing");
+    assertThat(bot.telegram.now(preview).text()).isEqualTo(
+        TradeReplies.closeCutShortNothingSold("BTCUSDT OCO #8821", new java.math.BigDecimal("0.01"), FakeExchange.BTCUSDT));
+    bot.press(ALICE, bot.lastButtons(TestBot.dm(ALICE)), TradeReplies.RETRY);
+    assertThat(exchange.marketOrders).hasSize(2);
+    assertThat(bot.lastReply(ALICE)).contains("MARKET SELL 0.01 filled");
+  }
+
+  @Test
+  void aReductionWhoseAnswerWasLostIsReadBackToldAndNoLongerOwed() {
+    place(OCO);
+    bot.say(ALICE, "/reduce 8821 0.005");
+    MessageRef preview = bot.lastButtons(TestBot.dm(ALICE));
+    exchange.amendFailure = new ExchangeError.OutcomeUnknown(-1007, "Timeout waiting for response from backend server.");
+    dev.orderlistbot.core.chat.ChatEvent.ButtonPressed confirm = bot.pressEvent(ALICE, preview, Replies.CONFIRM);
+    bot.engine().handle(confirm);
+    exchange.amendFailure = null;
+
+    bot.clock.advance(PlacementSettlement.FINAL_AFTER);
+    bot.engine().settlePlacements();
+
+    assertThat(exchange.amends).hasSize(1);
+    assertThat(bot.telegram.now(preview).text()).startsWith("⚠️ Binance did not confirm the reduction");
+    List<java.util.UUID> owed = bot.stores(s -> s.owedActions().owedUntil(bot.clock.instant().plusSeconds(1), 10));
+    assertThat(owed).isEmpty();
+  }
 }

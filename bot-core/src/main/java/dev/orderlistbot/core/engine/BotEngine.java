@@ -142,7 +142,7 @@ public final class BotEngine implements ChatEventHandler {
     this.settlement = new PlacementSettlement(config, exchange, accounts, transactor, placement, results, clock);
     ListCancels cancels = new ListCancels(exchange, accounts, transactor, clock);
     this.previews = new Previews(config, exchange, accounts, check, actions, out, telemetry);
-    this.trades = TradeActions.wire(config, exchange, accounts, transactor, check, actions, cancels, placement, results, out);
+    this.trades = TradeActions.wire(config, exchange, accounts, transactor, check, actions, cancels, placement, results, out, clock);
     PlanPlacement plans = new PlanPlacement(config, accounts, placement, results, actions, out, clock, telemetry);
     this.presses = new Presses(actions, placement, plans, cancels, config.environment(), trades, transactor, out, clock);
     this.account = new AccountCommands(config, exchange, paper, accounts, cancels, settlement, actions, transactor, out);
@@ -183,8 +183,9 @@ public final class BotEngine implements ChatEventHandler {
   public void settlePlacements() {
     try {
       settlement.settleAll();
+      trades.settleActions();
     } catch (RuntimeException e) {
-      LOG.warn("settling unknown placements failed; the next run tries again", e);
+      LOG.warn("settling unknown placements or actions failed; the next run tries again", e);
     }
   }
 

@@ -10,8 +10,11 @@ import dev.orderlistbot.core.domain.UserRef;
 import dev.orderlistbot.core.domain.order.ClientOrderId;
 import dev.orderlistbot.core.domain.order.LegReport;
 import dev.orderlistbot.core.domain.order.LegStatus;
+import dev.orderlistbot.core.domain.order.OrderListId;
+import dev.orderlistbot.core.domain.order.OrderListRef;
 import dev.orderlistbot.core.domain.order.OrderRef;
 import dev.orderlistbot.core.domain.order.OrderSnapshot;
+import dev.orderlistbot.core.domain.order.PlacedOrderList;
 import dev.orderlistbot.core.port.out.ExchangeClient;
 import dev.orderlistbot.core.port.out.ExchangeException;
 import dev.orderlistbot.core.port.out.MarketOrderRequest;
@@ -47,6 +50,7 @@ final class MarketCloses {
   private final ActionOffers offers;
   private final ListCancels cancels;
   private final PlacementResults results;
+  private final OwedActions owed;
   private final ChatOut out;
 
   MarketCloses(
@@ -57,6 +61,7 @@ final class MarketCloses {
       ActionOffers offers,
       ListCancels cancels,
       PlacementResults results,
+      OwedActions owed,
       ChatOut out) {
     this.config = config;
     this.exchange = exchange;
@@ -65,6 +70,7 @@ final class MarketCloses {
     this.offers = offers;
     this.cancels = cancels;
     this.results = results;
+    this.owed = owed;
     this.out = out;
   }
 
@@ -134,25 +140,73 @@ final class MarketCloses {
     String name = cancels.name(close.list());
     ClientOrderId clientOrderId = marketId(confirmation);
     out.editIfPossible(press.message(), TradeReplies.closing(name));
-    tell(press, confirmation,
-        accounts.withCredentials(user, credentials -> close(credentials, user, press.chat(), close, name, clientOrderId)));
+    owed.running(confirmation.id(), () -> {
+      tell(press.chat(), Optional.of(press.message().messageId()), confirmation,
+          accounts.withCredentials(user, credentials -> close(credentials, user, press.chat(), close, name, clientOrderId)));
+      return null;
+    });
   }
 
   /** A Close at market button after a failed step: one market order for a quantity no list holds any more. */
   void run(ChatEvent.ButtonPressed press, PendingConfirmation confirmation, PendingAction.CloseHeld close) {
     String what = "Closing " + Figures.number(close.quantity()) + " on " + close.symbol();
-    tell(press, confirmation,
-        accounts.withCredentials(
-            confirmation.requester(),
-            credentials -> market(credentials, close.symbol(), close.side(), close.quantity(), what, marketId(confirmation))));
+    owed.running(confirmation.id(), () -> {
+      tell(press.chat(), Optional.of(press.message().messageId()), confirmation,
+          accounts.withCredentials(
+              confirmation.requester(),
+              credentials -> market(credentials, close.symbol(), close.side(), close.quantity(), what, marketId(confirmation))));
+      return null;
+    });
   }
 
-  private void tell(ChatEvent.ButtonPressed press, PendingConfirmation confirmation, Optional<Told> told) {
+  /**
+   * A close a crash cut short, settled from the exchange: its market order found by its client id
+   * and reported; or never sent, and then the list still working (the cancel never went) or gone,
+   * leaving what it held with no order, which is said with a Close at market.
+   */
+  void settle(PendingConfirmation confirmation, PendingAction.CloseList close, ApiCredentials credentials) {
+    UserRef user = confirmation.requester();
+    String name = cancels.name(close.list());
+    Optional<OrderSnapshot> market = exchange.order(credentials, close.list().symbol(), OrderRef.of(marketId(confirmation)));
+    Told told;
+    if (market.isPresent()) {
+      told = Told.text(filled("Cancelled " + name, close.side(), market.get().report().origQty().orElse(BigDecimal.ZERO), market.get()));
+    } else {
+      Optional<PlacedOrderList> list = exchange.orderList(credentials, OrderListRef.of(new OrderListId(close.list().orderListId())));
+      Optional<TrackedOrderList> tracked = lists.tracked(user, close.list().orderListId());
+      if (list.map(PlacedOrderList::isOpen).orElse(false)) {
+        told = Told.text(TradeReplies.closeCutShortListWorks(name));
+      } else {
+        BigDecimal held =
+            list.flatMap(l -> tracked.map(t -> lists.fromAnswer(t, l, credentials).held())).orElse(BigDecimal.ZERO);
+        BigDecimal quantity = roundDown(held, step(exchange.rules(close.list().symbol())));
+        told =
+            quantity.signum() > 0
+                ? new Told(
+                    TradeReplies.closeCutShortNothingSold(name, quantity, close.list().symbol()),
+                    Optional.of(new PendingAction.CloseHeld(close.list().symbol(), close.side(), quantity)))
+                : Told.text(TradeReplies.closedHoldingNothing(name));
+      }
+    }
+    tell(confirmation.chat(), confirmation.messageRef(), confirmation, Optional.of(told));
+  }
+
+  /** A market order of a Close at market button that a crash cut short: found and reported, or never sent. */
+  void settle(PendingConfirmation confirmation, PendingAction.CloseHeld close, ApiCredentials credentials) {
+    String what = "Closing " + Figures.number(close.quantity()) + " on " + close.symbol();
+    Optional<OrderSnapshot> market = exchange.order(credentials, close.symbol(), OrderRef.of(marketId(confirmation)));
+    Told told =
+        market.isPresent()
+            ? Told.text(filled(what, close.side(), close.quantity(), market.get()))
+            : new Told(TradeReplies.marketNeverSent(close.side(), close.quantity(), close.symbol()), Optional.of(close));
+    tell(confirmation.chat(), confirmation.messageRef(), confirmation, Optional.of(told));
+  }
+
+  private void tell(ChatRef chat, Optional<String> shown, PendingConfirmation confirmation, Optional<Told> told) {
     Told answer = told.orElseGet(() -> Told.text(Replies.noKeyAnyMore()));
-    MessageRef preview = press.message();
-    results.tell(preview, confirmation.requester(), new PlacementResults.Result("action:" + confirmation.id(), stores -> true, answer.text()));
+    results.tell(chat, shown, confirmation.requester(), OwedActions.told(confirmation, answer.text()));
     answer.retry().ifPresent(retry ->
-        offers.choices(press.chat(), confirmation.requester(), TradeReplies.RETRY + "?", List.of(new ActionOffers.Choice(TradeReplies.RETRY, retry))));
+        offers.choices(chat, confirmation.requester(), TradeReplies.RETRY + "?", List.of(new ActionOffers.Choice(TradeReplies.RETRY, retry))));
   }
 
   private Told close(

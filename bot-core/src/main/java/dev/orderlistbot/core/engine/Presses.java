@@ -65,6 +65,7 @@ final class Presses {
               (stores, confirmation) -> {
                 placement.recordClaim(stores, confirmation);
                 plans.recordClaim(stores, confirmation);
+                trades.recordClaim(stores, confirmation);
                 CardUpdates.recordClaim(
                     stores, confirmation, environment, out.noticeChat(confirmation.requester(), confirmation.chat()));
               });

@@ -36,6 +36,7 @@ final class SizeReductions {
   private final ActionOffers offers;
   private final ListCancels cancels;
   private final PlacementResults results;
+  private final OwedActions owed;
   private final ChatOut out;
 
   SizeReductions(
@@ -46,6 +47,7 @@ final class SizeReductions {
       ActionOffers offers,
       ListCancels cancels,
       PlacementResults results,
+      OwedActions owed,
       ChatOut out) {
     this.config = config;
     this.exchange = exchange;
@@ -54,6 +56,7 @@ final class SizeReductions {
     this.offers = offers;
     this.cancels = cancels;
     this.results = results;
+    this.owed = owed;
     this.out = out;
   }
 
@@ -125,8 +128,21 @@ final class SizeReductions {
   void run(ChatEvent.ButtonPressed press, PendingConfirmation confirmation, PendingAction.ReduceList reduce) {
     UserRef user = confirmation.requester();
     String name = cancels.name(reduce.list());
-    String text = accounts.withCredentials(user, credentials -> amend(credentials, reduce, name)).orElseGet(Replies::noKeyAnyMore);
-    results.tell(press.message(), user, new PlacementResults.Result("action:" + confirmation.id(), stores -> true, text));
+    owed.running(confirmation.id(), () -> {
+      String text = accounts.withCredentials(user, credentials -> amend(credentials, reduce, name)).orElseGet(Replies::noKeyAnyMore);
+      results.tell(press.message(), user, OwedActions.told(confirmation, text));
+      return null;
+    });
+  }
+
+  /** A reduction a crash cut short, settled by reading the order back: it took, or it was never sent. */
+  void settle(PendingConfirmation confirmation, PendingAction.ReduceList reduce, ApiCredentials credentials) {
+    String name = cancels.name(reduce.list());
+    String text =
+        tookAfterAll(credentials, reduce)
+            ? TradeReplies.reduced(name, reduce.newQuantity())
+            : TradeReplies.reduceCutShort(name);
+    results.tell(confirmation.chat(), confirmation.messageRef(), confirmation.requester(), OwedActions.told(confirmation, text));
   }
 
   /** After a lost answer: whether the order now has the new quantity (read back, never sent again). */

@@ -4,8 +4,10 @@ import dev.orderlistbot.core.chat.ChatEvent;
 import dev.orderlistbot.core.command.Command;
 import dev.orderlistbot.core.port.out.ExchangeClient;
 import dev.orderlistbot.core.port.out.PendingConfirmation;
+import dev.orderlistbot.core.port.out.Stores;
 import dev.orderlistbot.core.port.out.Transactor;
 import dev.orderlistbot.core.rules.PreTradeCheck;
+import java.time.Clock;
 import java.util.Optional;
 
 /**
@@ -20,13 +22,24 @@ final class TradeActions {
   private final MarketCloses closes;
   private final SizeReductions reductions;
   private final BreakevenMoves breakevens;
+  private final OwedActions owed;
+  private final ActionSettlement settlement;
   private final ChatOut out;
 
-  TradeActions(StopMoves stops, MarketCloses closes, SizeReductions reductions, BreakevenMoves breakevens, ChatOut out) {
+  private TradeActions(
+      StopMoves stops,
+      MarketCloses closes,
+      SizeReductions reductions,
+      BreakevenMoves breakevens,
+      OwedActions owed,
+      ActionSettlement settlement,
+      ChatOut out) {
     this.stops = stops;
     this.closes = closes;
     this.reductions = reductions;
     this.breakevens = breakevens;
+    this.owed = owed;
+    this.settlement = settlement;
     this.out = out;
   }
 
@@ -41,14 +54,20 @@ final class TradeActions {
       ListCancels cancels,
       Placement placement,
       PlacementResults results,
-      ChatOut out) {
+      ChatOut out,
+      Clock clock) {
     ActionOffers offers = new ActionOffers(config, actions, out);
+    OwedActions owed = new OwedActions(clock);
     StopMoves stops = new StopMoves(config, exchange, accounts, transactor, check, offers, cancels, placement, results, out);
+    MarketCloses closes = new MarketCloses(config, exchange, accounts, transactor, offers, cancels, results, owed, out);
+    SizeReductions reductions = new SizeReductions(config, exchange, accounts, transactor, offers, cancels, results, owed, out);
     return new TradeActions(
         stops,
-        new MarketCloses(config, exchange, accounts, transactor, offers, cancels, results, out),
-        new SizeReductions(config, exchange, accounts, transactor, offers, cancels, results, out),
+        closes,
+        reductions,
         new BreakevenMoves(exchange, accounts, transactor, actions, placement, stops, out),
+        owed,
+        new ActionSettlement(accounts, transactor, owed, closes, reductions, clock),
         out);
   }
 
@@ -68,6 +87,16 @@ final class TradeActions {
     if (inPrivate(message, "/close " + command.orderListId())) {
       closes.preview(message.chat(), message.user(), command.orderListId());
     }
+  }
+
+  /** In a Confirm's claim: a close or a reduction is owed its outcome from now on. */
+  void recordClaim(Stores stores, PendingConfirmation confirmation) {
+    owed.recordClaim(stores, confirmation);
+  }
+
+  /** Settles the closes and reductions a stop cut short; answers how many. */
+  int settleActions() {
+    return settlement.settleAll();
   }
 
   /** Carries out the ladders' breakeven plans whose first target has ended; answers how many it finished. */

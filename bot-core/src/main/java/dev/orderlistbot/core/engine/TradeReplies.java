@@ -226,6 +226,21 @@ final class TradeReplies {
         + " it (" + clientOrderId + "). It will never be sent again; check /balance before you act.";
   }
 
+  static String closeCutShortListWorks(String list) {
+    return "⚠️ Not closed: the bot stopped before it was done, and " + list + " was never cancelled. It works as"
+        + " before; close it again if you still want to.";
+  }
+
+  static String closeCutShortNothingSold(String list, BigDecimal quantity, Symbol symbol) {
+    return "🚨 " + list + " is cancelled, but the bot stopped before its market order, which was never sent. "
+        + n(quantity) + " on " + symbol + " is held with no order protecting it. Retry sends the market order once.";
+  }
+
+  static String marketNeverSent(Side side, BigDecimal quantity, Symbol symbol) {
+    return "🚨 The bot stopped before the MARKET " + side + " of " + n(quantity) + " on " + symbol + ", which was never"
+        + " sent. That quantity is still held with no order protecting it. Retry sends it once.";
+  }
+
   static String dustLeft(BigDecimal dust) {
     return "\n(" + n(dust) + " below the symbol's step size stays in your balance.)";
   }
@@ -275,6 +290,11 @@ final class TradeReplies {
 
   static String notReduced(String list, String why) {
     return "⚠️ " + list + " was not reduced: " + why;
+  }
+
+  static String reduceCutShort(String list) {
+    return "⚠️ " + list + " was not reduced: the bot stopped before it had the answer, and its order keeps its size."
+        + " Reduce it again if you still want to.";
   }
 
   static String reduceUnknown(String list, long orderListId) {

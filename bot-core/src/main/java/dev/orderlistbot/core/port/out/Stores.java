@@ -28,4 +28,6 @@ public interface Stores {
   BreakevenPlanStore breakevenPlans();
 
   OrderCardStore cards();
+
+  OwedActionStore owedActions();
 }
