@@ -47,7 +47,10 @@ final class Invariants {
     // a preview ends saying what happened: not "Placing…", and not "cannot tell" once the run settled
     run.shownTexts().stream()
         .filter(text -> text.startsWith("Placing…") || text.contains("cannot tell whether it was placed")
-            || text.startsWith("⚠️ Something went wrong while placing"))
+            || text.startsWith("⚠️ Something went wrong while placing")
+            // a trade action ends saying what became of it, never "Moving the stop…" or "Closing…"
+            || text.startsWith("⏳ Moving the stop") || text.startsWith("⏳ Closing")
+            || text.contains("Binance did not confirm the new list"))
         .findFirst()
         .ifPresent(text -> broken.add(NO_PLACING_FOREVER + ": a preview still says \"" + text + "\""));
     return broken;

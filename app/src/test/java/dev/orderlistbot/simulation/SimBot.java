@@ -91,6 +91,8 @@ final class SimBot implements StreamHub.Bot {
     var unusedCatchUp = catchUpTimer.scheduleWithFixedDelay(exchange.stream()::catchUpEveryone, CATCH_UP_EVERY.toMillis(), CATCH_UP_EVERY.toMillis(), TimeUnit.MILLISECONDS);
     engine.resumeOrderEvents();
     var unusedSettle = settleTimer.scheduleWithFixedDelay(engine::settlePlacements, 0, SETTLE_EVERY.toMillis(), TimeUnit.MILLISECONDS);
+    // the ladders' breakeven plans, swept as the app does (a minute apart, off the scheduler)
+    var unusedBreakeven = settleTimer.scheduleWithFixedDelay(engine::runBreakevenPlans, 0, SETTLE_EVERY.toMillis(), TimeUnit.MILLISECONDS);
     return bot;
   }
 

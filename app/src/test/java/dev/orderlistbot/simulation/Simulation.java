@@ -163,11 +163,18 @@ final class Simulation {
     stream.catchUpEveryone();
   }
 
+  /**
+   * Nothing left to happen: no event on its way, no notice pending, and no placement or trade
+   * action still owed its outcome (the periodic settlement answers those once they are final).
+   */
   private boolean quiet() {
     return bot.isPresent()
         && stream.idle()
         && !scheduler.hasWorkBesides(SimBot.PERIODIC_LANES)
-        && bot.get().transactor().inTransaction(s -> s.outbox().backlog()).pending() == 0;
+        && bot.get().transactor().inTransaction(
+            s -> s.outbox().backlog().pending() == 0
+                && s.orderLists().listUnsettled().isEmpty()
+                && s.owedActions().owedUntil(Instant.parse("9999-12-31T00:00:00Z"), 1).isEmpty());
   }
 
   private Observation observe() {

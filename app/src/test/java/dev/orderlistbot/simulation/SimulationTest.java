@@ -104,7 +104,12 @@ class SimulationTest {
           new Regression(1184, ALL_ON_2026_12_02, Invariants.ONE_NOTICE_PER_FILL, false,
               "fixed (a cancel whose answer shows an unseen fill leaves the list followed until the catch-up tells"
                   + " it): the bot died while placing an OTOCO, its entry filled while it was down, the catch-up after"
-                  + " the restart failed, and the trader's own /cancel then ended the list with the fill never told"));
+                  + " the restart failed, and the trader's own /cancel then ended the list with the fill never told"),
+          // found 2026-12-02 once traders also manage their lists (/movestop, /close, /reduce)
+          new Regression(22, ALL_ON_2026_12_02, Invariants.NO_PLACING_FOREVER, false,
+              "fixed in the harness (a run is quiet only once no placement or trade action is owed its outcome):"
+                  + " a placement whose answer and look-up were lost at the end of the trading quarter was left"
+                  + " \"cannot tell\" because the run stopped before the settlement's two minutes were up"));
 
   private final SimulationSettings settings = SimulationSettings.from(System.getProperties());
 

@@ -64,7 +64,25 @@ final class Traders {
 
   private void act(UserRef trader) {
     ChatRef chat = trader.platform().equals("telegram") && random.nextInt(3) == 0 ? GROUP : dm(trader);
-    say(trader, chat, random.nextInt(4) == 0 ? cancelLine(trader) : orderLine());
+    int roll = random.nextInt(8);
+    say(trader, chat, roll < 2 ? cancelLine(trader) : roll < 4 ? manageLine(trader) : orderLine());
+  }
+
+  /**
+   * Managing one of the trader's lists (issue 15): a stop moved to a price near the market or to
+   * breakeven, a close at market, or a reduction; often refused (a stop on the wrong side, an entry
+   * not filled), which is an answer too.
+   */
+  private String manageLine(UserRef trader) {
+    List<PlacedOrderList> open = bot.get().map(b -> b.exchange().openLists(trader)).orElse(List.of());
+    long id = open.isEmpty() ? 999_999 : open.get(random.nextInt(open.size())).id().value();
+    long p = price.get().longValue();
+    return switch (random.nextInt(4)) {
+      case 0 -> "/movestop " + id + " " + (p - 20 - random.nextInt(300));
+      case 1 -> "/movestop " + id + " be";
+      case 2 -> "/close " + id;
+      default -> "/reduce " + id + " 0.00" + (1 + random.nextInt(9));
+    };
   }
 
   private String orderLine() {
