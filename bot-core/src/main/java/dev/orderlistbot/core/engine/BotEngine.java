@@ -143,7 +143,9 @@ public final class BotEngine implements ChatEventHandler {
     this.previews = new Previews(config, exchange, accounts, check, actions, out, telemetry);
     this.trades = new TradeActions(out);
     this.presses = new Presses(actions, placement, cancels, config.environment(), trades, transactor, out, clock);
-    this.account = new AccountCommands(config, exchange, paper, accounts, cancels, settlement, actions, transactor, out);
+    this.account = new AccountCommands(
+            config, exchange, paper, accounts, cancels, settlement, actions, transactor, out,
+            new CardMoves(transactor, out, outboxTrigger));
     this.alerts = new AlertCommands(transactor, out);
     this.keys = new KeyCommands(config, exchange, vault, accounts, setups, parser, transactor, clock, random, out);
     this.rate = new CommandRate(clock, config.commandLimit());
