@@ -128,7 +128,8 @@ class ChannelDeliveryTest {
     harness.started();
     MessageChannel channel = channel(Events.GUILD_CHANNEL, 9005L);
     MessageEditAction edit = mock(MessageEditAction.class, RETURNS_SELF);
-    when(edit.complete()).thenReturn(Events.message(9005L));
+    Message after = Events.message(9005L);
+    when(edit.complete()).thenReturn(after);
     when(channel.editMessageById(eq("9005"), any(MessageEditData.class))).thenReturn(edit);
     OutboundMessage card =
         new OutboundMessage(

@@ -112,10 +112,12 @@ class AccountCommandsTest {
     place("/oco BTCUSDT sell 0.01 tp 32000 sl 29000");
 
     bot.say(ALICE, "/status 8821");
-    String status = bot.lastReply(ALICE);
+    // the card is sent again below (the old one then says where it went)
+    String status = bot.telegram.now(bot.lastButtons(TestBot.dm(ALICE))).text();
     bot.say(ALICE, "/status 9999");
 
-    assertThat(status).startsWith("BTCUSDT OCO #8821: EXECUTING").contains("#1001 take-profit").contains("#1002 stop-loss");
+    // a list placed through the bot is shown by its card
+    assertThat(status).startsWith("📋 PAPER · BTCUSDT OCO #8821\n• take-profit: LIMIT_MAKER SELL 0.01 at 32,000 · open\n");
     assertThat(bot.lastReply(ALICE)).isEqualTo(Replies.noSuchList(9999));
   }
 

@@ -20,6 +20,7 @@ import dev.orderlistbot.core.domain.order.LegStatus;
 import dev.orderlistbot.core.domain.order.OrderListId;
 import dev.orderlistbot.core.domain.order.OrderListUpdate;
 import dev.orderlistbot.core.domain.order.ReportedOrderType;
+import dev.orderlistbot.core.port.out.ChatDeliveryException;
 import dev.orderlistbot.core.port.out.TrackedOrderList;
 import java.math.BigDecimal;
 import java.nio.file.Path;
@@ -153,6 +154,24 @@ class CardConversationTest {
 
     assertThat(bot.lastReply(ALICE))
         .contains("BTCUSDT OTOCO #8821: entry open · take-profit waits for the entry · stop-loss waits for the entry");
+  }
+
+  @Test
+  void aCardWhoseMessageCanNoLongerBeEditedIsSentAgainOnceAndTheNextEditsReplaceTheNewMessage() {
+    MessageRef preview = placeInGroup(OTOCO);
+    TrackedOrderList list = bot.tracked(8821).orElseThrow();
+    bot.telegram.failNextEdits(1, ChatDeliveryException.permanent("message to edit not found", null));
+
+    bot.router().onUpdate(ALICE, entryFilled(list, "entry-fill"));
+    MessageRef card = bot.lastButtons(GROUP);
+    bot.router().onUpdate(ALICE, takeProfitPartlyFilled(list, "tp-part"));
+
+    assertThat(card).isNotEqualTo(preview);
+    assertThat(bot.telegram.now(card).text()).contains("partly filled 0.004 at avg 31,000");
+    assertThat(bot.telegram.history())
+        .filteredOn(shown -> shown.kind() == RecordingChatPlatform.Kind.SEND && shown.message().text().startsWith("📋"))
+        .as("the card was sent as a new message once")
+        .hasSize(1);
   }
 
   private int sends() {

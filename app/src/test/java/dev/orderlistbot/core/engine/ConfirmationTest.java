@@ -84,7 +84,8 @@ class ConfirmationTest {
         .startsWith("✅ Placed on PAPER: OCO SELL 0.01 BTCUSDT.")
         .contains("Order list #8821")
         .contains("take-profit #1001, stop-loss #1002");
-    assertThat(bot.telegram.now(preview).hasButtons()).isFalse();
+    // Confirm and Cancel are gone: the preview is the list's card now, with the card's buttons
+    assertThat(bot.telegram.now(preview).buttons()).extracting(Button::label).containsExactly("Cancel list", "Close at market");
     assertThat(exchange.placeCalls).hasValue(1);
     assertThat(exchange.apiKeysSeen).contains("paper-telegram-1001");
     TrackedOrderList tracked = bot.tracked(8821).orElseThrow();

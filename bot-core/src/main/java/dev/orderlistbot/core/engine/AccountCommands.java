@@ -57,7 +57,8 @@ final class AccountCommands {
       PlacementSettlement settlement,
       PendingActions actions,
       Transactor transactor,
-      ChatOut out) {
+      ChatOut out,
+      CardMoves cards) {
     this.config = config;
     this.exchange = exchange;
     this.paper = paper;
@@ -67,7 +68,7 @@ final class AccountCommands {
     this.actions = actions;
     this.transactor = transactor;
     this.out = out;
-    this.cards = new CardMoves(transactor, out);
+    this.cards = cards;
   }
 
   void orders(ChatEvent.TextMessage message, Optional<Symbol> symbol) {

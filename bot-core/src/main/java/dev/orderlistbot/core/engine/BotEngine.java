@@ -145,7 +145,8 @@ public final class BotEngine implements ChatEventHandler {
     this.trades = TradeActions.wire(config, exchange, accounts, transactor, check, actions, cancels, placement, results, out, clock);
     PlanPlacement plans = new PlanPlacement(config, accounts, placement, results, actions, out, clock, telemetry);
     this.presses = new Presses(actions, placement, plans, cancels, config.environment(), trades, transactor, out, clock);
-    this.account = new AccountCommands(config, exchange, paper, accounts, cancels, settlement, actions, transactor, out);
+    this.account = new AccountCommands(
+        config, exchange, paper, accounts, cancels, settlement, actions, transactor, out, new CardMoves(transactor, out, outboxTrigger));
     this.alerts = new AlertCommands(transactor, out);
     this.keys = new KeyCommands(config, exchange, vault, accounts, setups, parser, transactor, clock, random, out);
     this.rate = new CommandRate(clock, config.commandLimit());

@@ -21,10 +21,13 @@ final class CardMoves {
 
   private final Transactor transactor;
   private final ChatOut out;
+  private final Runnable outboxTrigger;
 
-  CardMoves(Transactor transactor, ChatOut out) {
+  /** @param outboxTrigger asks the dispatcher to drain soon (the old card's last edit goes through the outbox) */
+  CardMoves(Transactor transactor, ChatOut out, Runnable outboxTrigger) {
     this.transactor = transactor;
     this.out = out;
+    this.outboxTrigger = outboxTrigger;
   }
 
   /**
@@ -60,6 +63,9 @@ final class CardMoves {
               return edits;
             });
     LOG.info("card of {} moved to {}/{}{}", listClientOrderId, chat, messageId, enqueued ? "; edits enqueued" : "");
+    if (enqueued) {
+      outboxTrigger.run();
+    }
     return true;
   }
 }
