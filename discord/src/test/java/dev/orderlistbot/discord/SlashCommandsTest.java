@@ -127,6 +127,17 @@ class SlashCommandsTest {
   }
 
   @Test
+  void aLadderAndARiskTypedIntoTheirOptionsBecomeALineCoreReads() {
+    String line =
+        SlashCommands.OTOCO.line(
+            Map.of("symbol", "BTCUSDT", "side", "buy", "quantity", "risk 50usdt", "entry", "30000",
+                "tp", "32000 33000 split 60/40 be", "sl", "29000"));
+
+    assertThat(line).isEqualTo("/otoco BTCUSDT buy risk 50usdt @ 30000 tp 32000 33000 split 60/40 be sl 29000");
+    assertThat(parser.parse(line)).isInstanceOf(ParseResult.Parsed.class);
+  }
+
+  @Test
   void everyCommandOfTheTableButStartIsASlashCommand() {
     assertThat(Arrays.stream(SlashCommands.values()).map(SlashCommands::spec))
         .containsExactlyInAnyOrderElementsOf(

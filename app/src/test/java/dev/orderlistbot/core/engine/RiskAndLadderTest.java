@@ -202,6 +202,20 @@ class RiskAndLadderTest {
   }
 
   @Test
+  void aLadderOfManyTargetsIsAuditedBrieflyAndPlacedWhole() {
+    StringBuilder targets = new StringBuilder();
+    for (int price = 31000; price <= 32100; price += 100) {
+      targets.append(' ').append(price);
+    }
+    bot.say(ALICE, "/oco BTCUSDT sell 0.012 tp" + targets + " sl 29000/28900 be");
+
+    bot.press(ALICE, bot.lastButtons(alice), Replies.CONFIRM);
+
+    assertThat(exchange.placeCalls).hasValue(12);
+    assertThat(bot.audit(ALICE)).anySatisfy(e -> assertThat(e.subject()).endsWith("plan of 12 OCO lists on BTCUSDT with be"));
+  }
+
+  @Test
   void aLadderWithoutBreakevenStoresNoPlan() {
     bot.say(ALICE, "/oco BTCUSDT sell 0.02 tp 32000 33000 sl 29000/28900");
     bot.press(ALICE, bot.lastButtons(alice), Replies.CONFIRM);

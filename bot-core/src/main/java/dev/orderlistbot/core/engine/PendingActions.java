@@ -109,10 +109,10 @@ final class PendingActions {
   private static String describe(PendingAction action) {
     return switch (action) {
       case PendingAction.PlaceList place -> Texts.summary(place.request());
+      // bounded whatever the number of lists: the audit's subject holds 200 characters
       case PendingAction.PlacePlan plan ->
-          "plan of " + plan.requests().size() + ": "
-              + String.join("; ", plan.requests().stream().map(Texts::summary).toList())
-              + (plan.breakeven() ? " be" : "");
+          "plan of " + plan.requests().size() + " " + plan.requests().get(0).kind() + " lists on "
+              + plan.requests().get(0).symbol() + (plan.breakeven() ? " with be" : "");
       case PendingAction.CancelList cancel -> "cancel " + cancel.list().symbol() + " #" + cancel.list().orderListId();
       case PendingAction.CancelAll all -> "cancel all (" + all.lists().size() + ")";
       case PendingAction.ReplaceList replace ->
