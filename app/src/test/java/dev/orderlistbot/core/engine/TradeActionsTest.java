@@ -423,4 +423,31 @@ class TradeActionsTest {
     List<java.util.UUID> owed = bot.stores(s -> s.owedActions().owedUntil(bot.clock.instant().plusSeconds(1), 10));
     assertThat(owed).isEmpty();
   }
+
+  @Test
+  void theMovedStopsPreviewBecomesTheCardOfTheNewListWithItsButtons() {
+    place(OCO);
+    bot.say(ALICE, "/movestop 8821 29500");
+    MessageRef preview = confirmLast();
+
+    assertThat(bot.telegram.now(preview).text()).startsWith("✅ Stop moved").contains("BTCUSDT OCO #8822").contains("29,500");
+    assertThat(bot.telegram.now(preview).buttons()).extracting(b -> b.label()).contains(Replies.CARD_CANCEL, Replies.CARD_CLOSE);
+  }
+
+  @Test
+  void theCardsButtonsOpenTheConfirmationOfWhatTheyWouldDo() {
+    place(OCO);
+    MessageRef card = bot.lastButtons(TestBot.dm(ALICE));
+
+    bot.press(ALICE, card, Replies.CARD_CLOSE);
+    assertThat(bot.lastReply(ALICE)).contains("close BTCUSDT OCO #8821").contains("MARKET SELL");
+    confirmLast();
+    assertThat(exchange.marketOrders).hasSize(1);
+
+    place(OCO);
+    bot.press(ALICE, bot.lastButtons(TestBot.dm(ALICE)), Replies.CARD_CANCEL);
+    assertThat(bot.lastReply(ALICE)).contains("cancel BTCUSDT OCO #8822");
+    confirmLast();
+    assertThat(bot.lastReply(ALICE)).isEqualTo("✖ Cancelled BTCUSDT OCO #8822.");
+  }
 }

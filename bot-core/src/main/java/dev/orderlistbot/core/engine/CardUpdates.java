@@ -33,12 +33,25 @@ final class CardUpdates {
   private CardUpdates() {}
 
   /**
-   * In the Confirm's claim: the card of the list about to be placed on {@code environment}, to be
-   * shown in {@code chat} (nothing for other actions).
+   * In the Confirm's claim: the card of each list about to be placed on {@code environment} (a
+   * placement, a stop's replacement, the lists of a ladder), to be shown in {@code chat}; nothing for
+   * other actions.
    */
   static void recordClaim(Stores stores, PendingConfirmation confirmation, TradingEnvironment environment, ChatRef chat) {
-    if (PendingActionCodec.decode(confirmation.payload()) instanceof PendingAction.PlaceList place) {
-      stores.cards().create(CardState.initial(Tokens.clientListId(confirmation.id()), environment, chat, place.request()));
+    switch (PendingActionCodec.decode(confirmation.payload())) {
+      case PendingAction.PlaceList place ->
+          stores.cards().create(CardState.initial(Tokens.clientListId(confirmation.id()), environment, chat, place.request()));
+      // a stop's move places a new list: it gets its card like any placement
+      case PendingAction.ReplaceList replace ->
+          stores.cards().create(
+              CardState.initial(Tokens.clientListId(confirmation.id()), environment, chat, replace.replacement()));
+      // each list of a ladder has its card; the ladder's one answer shows none, /status shows each
+      case PendingAction.PlacePlan plan -> {
+        for (int i = 0; i < plan.requests().size(); i++) {
+          stores.cards().create(CardState.initial(Tokens.planListId(confirmation.id(), i), environment, chat, plan.requests().get(i)));
+        }
+      }
+      default -> {}
     }
   }
 

@@ -5,6 +5,7 @@ import dev.orderlistbot.core.domain.order.LegRole;
 import dev.orderlistbot.core.domain.order.OrderListRequest;
 import dev.orderlistbot.core.domain.order.PlacedOrderList;
 import java.math.BigDecimal;
+import java.util.Optional;
 
 /**
  * What each end of a stop's move writes with the sentence that tells it (one transaction, through
@@ -21,7 +22,8 @@ final class StopMoveResults {
   /** The replacement is live. */
   static PlacementResults.Result placed(ClientListId clientId, PlacedOrderList list, String text) {
     return new PlacementResults.Result(
-        key(clientId), stores -> Placement.answered(stores, clientId, Placement.attach(stores, clientId, list)), text);
+        key(clientId), stores -> Placement.answered(stores, clientId, Placement.attach(stores, clientId, list)), text,
+        Optional.of(list));
   }
 
   /** The replacement was not placed and never will be (under this id). */
