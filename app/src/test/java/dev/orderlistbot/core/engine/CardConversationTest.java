@@ -127,7 +127,7 @@ class CardConversationTest {
 
     bot.press(ALICE, preview, "Cancel list");
 
-    assertThat(bot.lastReply(GROUP)).isEqualTo("ISSUE-15-ACTIONS");
+    assertThat(bot.lastReply(GROUP)).startsWith("🔧 PAPER: cancel BTCUSDT OTOCO #8821");
   }
 
   @Test

@@ -207,12 +207,12 @@ class RiskAndLadderTest {
     for (int price = 31000; price <= 32100; price += 100) {
       targets.append(' ').append(price);
     }
-    bot.say(ALICE, "/oco BTCUSDT sell 0.012 tp" + targets + " sl 29000/28900 be");
+    bot.say(ALICE, "/otoco BTCUSDT buy 0.012 @ 30000 tp" + targets + " sl 29000/28900 be");
 
     bot.press(ALICE, bot.lastButtons(alice), Replies.CONFIRM);
 
     assertThat(exchange.placeCalls).hasValue(12);
-    assertThat(bot.audit(ALICE)).anySatisfy(e -> assertThat(e.subject()).endsWith("plan of 12 OCO lists on BTCUSDT with be"));
+    assertThat(bot.audit(ALICE)).anySatisfy(e -> assertThat(e.subject()).endsWith("plan of 12 OTOCO lists on BTCUSDT with be"));
   }
 
   @Test
