@@ -7,6 +7,7 @@ import dev.orderlistbot.core.domain.UserRef;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Shows a trade action's preview with Confirm and Cancel, and the choices after a failed step
@@ -29,6 +30,18 @@ final class ActionOffers {
 
   Duration ttl() {
     return config.confirmTtl();
+  }
+
+  /**
+   * Says what asking for an action's preview came to: nothing more once the preview is shown (an
+   * empty sentence), the refusal, or that there is no key (no sentence at all).
+   */
+  void answer(ChatRef chat, Optional<String> refusal) {
+    if (refusal.isEmpty()) {
+      out.send(chat, Replies.noKey());
+    } else if (!refusal.get().isEmpty()) {
+      out.send(chat, refusal.get());
+    }
   }
 
   /** The preview of exactly what Confirm will do. */

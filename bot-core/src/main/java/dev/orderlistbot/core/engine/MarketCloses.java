@@ -76,11 +76,7 @@ final class MarketCloses {
 
   void preview(ChatRef chat, UserRef user, long orderListId) {
     Optional<String> refusal = accounts.withCredentials(user, credentials -> offer(chat, user, credentials, orderListId));
-    if (refusal.isEmpty()) {
-      out.send(chat, Replies.noKey());
-    } else if (!refusal.get().isEmpty()) {
-      out.send(chat, refusal.get());
-    }
+    offers.answer(chat, refusal);
   }
 
   /** The card's Cancel list: the confirmation of one cancel of the whole list. */
@@ -99,11 +95,7 @@ final class MarketCloses {
                   new PendingAction.CancelList(new PendingAction.ListHandle(live.symbol(), orderListId)));
               return "";
             });
-    if (refusal.isEmpty()) {
-      out.send(chat, Replies.noKey());
-    } else if (!refusal.get().isEmpty()) {
-      out.send(chat, refusal.get());
-    }
+    offers.answer(chat, refusal);
   }
 
   private String offer(ChatRef chat, UserRef user, ApiCredentials credentials, long orderListId) {

@@ -37,7 +37,6 @@ final class SizeReductions {
   private final ListCancels cancels;
   private final PlacementResults results;
   private final OwedActions owed;
-  private final ChatOut out;
 
   SizeReductions(
       EngineConfig config,
@@ -47,8 +46,7 @@ final class SizeReductions {
       ActionOffers offers,
       ListCancels cancels,
       PlacementResults results,
-      OwedActions owed,
-      ChatOut out) {
+      OwedActions owed) {
     this.config = config;
     this.exchange = exchange;
     this.accounts = accounts;
@@ -57,16 +55,11 @@ final class SizeReductions {
     this.cancels = cancels;
     this.results = results;
     this.owed = owed;
-    this.out = out;
   }
 
   void preview(ChatRef chat, UserRef user, long orderListId, BigDecimal newQuantity) {
     Optional<String> refusal = accounts.withCredentials(user, credentials -> offer(chat, user, credentials, orderListId, newQuantity));
-    if (refusal.isEmpty()) {
-      out.send(chat, Replies.noKey());
-    } else if (!refusal.get().isEmpty()) {
-      out.send(chat, refusal.get());
-    }
+    offers.answer(chat, refusal);
   }
 
   private String offer(ChatRef chat, UserRef user, ApiCredentials credentials, long orderListId, BigDecimal wanted) {

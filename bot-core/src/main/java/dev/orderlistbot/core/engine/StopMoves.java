@@ -77,11 +77,7 @@ final class StopMoves {
   /** The preview of the move, or why it cannot be made; the sentence when there is no key. */
   void preview(ChatRef chat, UserRef user, long orderListId, Optional<Price> target) {
     Optional<String> refusal = accounts.withCredentials(user, credentials -> offer(chat, user, credentials, orderListId, target));
-    if (refusal.isEmpty()) {
-      out.send(chat, Replies.noKey());
-    } else if (!refusal.get().isEmpty()) {
-      out.send(chat, refusal.get());
-    }
+    offers.answer(chat, refusal);
   }
 
   /** Offers the move; answers the refusal, or "" once the preview is shown. */

@@ -60,7 +60,7 @@ final class TradeActions {
     OwedActions owed = new OwedActions(clock);
     StopMoves stops = new StopMoves(config, exchange, accounts, transactor, check, offers, cancels, placement, results, out);
     MarketCloses closes = new MarketCloses(config, exchange, accounts, transactor, offers, cancels, results, owed, out);
-    SizeReductions reductions = new SizeReductions(config, exchange, accounts, transactor, offers, cancels, results, owed, out);
+    SizeReductions reductions = new SizeReductions(config, exchange, accounts, transactor, offers, cancels, results, owed);
     return new TradeActions(
         stops,
         closes,
