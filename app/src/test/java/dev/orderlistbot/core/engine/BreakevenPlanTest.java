@@ -62,6 +62,14 @@ class BreakevenPlanTest {
   }
 
   @Test
+  void eachListsCardSaysWhatTheBotWillDoForItAndThatItWorksOnlyWhileTheBotRuns() {
+    bot.say(ALICE, "/status 8821");
+    assertThat(bot.lastReply(ALICE)).contains(TradeReplies.cardBreakevenFirst());
+    bot.say(ALICE, "/status 8822");
+    assertThat(bot.lastReply(ALICE)).contains(TradeReplies.cardBreakevenLater()).contains("only while it runs");
+  }
+
+  @Test
   void nothingMovesWhileTheFirstTargetHasNotFilled() {
     exchange.fill(list(0), LegRole.WORKING, "0.01", "300");
 

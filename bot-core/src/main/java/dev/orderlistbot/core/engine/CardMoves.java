@@ -40,7 +40,7 @@ final class CardMoves {
     if (card.isEmpty()) {
       return false;
     }
-    OutboundMessage drawn = Cards.render(card.get(), orderListId);
+    OutboundMessage drawn = transactor.inTransaction(stores -> CardUpdates.draw(stores, card.get(), orderListId));
     Optional<MessageRef> sent = out.send(chat, drawn);
     if (sent.isEmpty()) {
       return true;
@@ -51,8 +51,8 @@ final class CardMoves {
             stores -> {
               Optional<OrderCard> moved = CardUpdates.moved(stores, listClientOrderId, chat, messageId);
               boolean edits = false;
-              if (moved.isPresent() && !Cards.render(moved.get(), orderListId).equals(drawn)) {
-                edits = stores.outbox().enqueue(CardUpdates.edit(moved.get(), orderListId));
+              if (moved.isPresent() && !CardUpdates.draw(stores, moved.get(), orderListId).equals(drawn)) {
+                edits = stores.outbox().enqueue(CardUpdates.edit(stores, moved.get(), orderListId));
               }
               Optional<String> old = card.get().messageId();
               if (old.isPresent() && !(card.get().chat().equals(chat) && old.get().equals(messageId))) {

@@ -76,7 +76,7 @@ final class CardUpdates {
       OrderCard next = CardState.after(card, list).orElse(card);
       OrderCard priced = quoteAsset.isPresent() && card.quoteAsset().isEmpty() ? next.withQuoteAsset(quoteAsset) : next;
       return Optional.of(priced.shownIn(chat, messageId));
-    }).map(card -> Cards.render(card, list.id().value()));
+    }).map(card -> draw(stores, card, list.id().value()));
   }
 
   /**
@@ -89,13 +89,13 @@ final class CardUpdates {
     }
     Optional<OrderCard> changed = write(stores, listClientOrderId, card -> CardState.after(card, leg));
     return changed.filter(card -> card.messageId().isPresent())
-        .map(card -> stores.outbox().enqueue(edit(card, update.orderListId().value())))
+        .map(card -> stores.outbox().enqueue(edit(stores, card, update.orderListId().value())))
         .orElse(false);
   }
 
   /** The card's edit of its own message, keyed by its revision. */
-  static OutboxMessage edit(OrderCard card, long orderListId) {
-    OutboundMessage shown = Cards.render(card, orderListId);
+  static OutboxMessage edit(Stores stores, OrderCard card, long orderListId) {
+    OutboundMessage shown = draw(stores, card, orderListId);
     return new OutboxMessage(
             "card:" + card.listClientOrderId() + ":" + card.revision(), card.chat(), shown.text(), card.messageId(), shown.buttonRows())
         .asCardOf(card.listClientOrderId());
@@ -117,7 +117,7 @@ final class CardUpdates {
 
   /** The card as it stands, drawn for list {@code orderListId}; empty for a list without a card. */
   static Optional<OutboundMessage> current(Stores stores, String listClientOrderId, long orderListId) {
-    return stores.cards().find(listClientOrderId).map(card -> Cards.render(card, orderListId));
+    return stores.cards().find(listClientOrderId).map(card -> draw(stores, card, orderListId));
   }
 
   /** {@code /orders}' line for a list, or empty for a list without a card. */
@@ -131,6 +131,20 @@ final class CardUpdates {
    */
   static Optional<OrderCard> moved(Stores stores, String listClientOrderId, ChatRef chat, String messageId) {
     return write(stores, listClientOrderId, card -> Optional.of(card.shownIn(chat, Optional.of(messageId))));
+  }
+
+  /**
+   * The card as drawn now: with the line that says what a ladder's {@code be} will do for it, while
+   * its plan waits (the bot acts on the trader's behalf there, and only while it runs).
+   */
+  static OutboundMessage draw(Stores stores, OrderCard card, long orderListId) {
+    Optional<String> note =
+        stores.breakevenPlans().findByList(card.listClientOrderId())
+            .filter(plan -> !plan.done())
+            .map(plan -> plan.firstList().equals(card.listClientOrderId())
+                ? TradeReplies.cardBreakevenFirst()
+                : TradeReplies.cardBreakevenLater());
+    return Cards.render(card, orderListId, note);
   }
 
   /** Applies {@code change} to the stored card, re-reading it when another write came first. */

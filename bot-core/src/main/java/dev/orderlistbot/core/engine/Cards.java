@@ -43,6 +43,11 @@ final class Cards {
 
   /** The whole card of list {@code orderListId}, with its buttons while the list is live. */
   static OutboundMessage render(OrderCard card, long orderListId) {
+    return render(card, orderListId, Optional.empty());
+  }
+
+  /** The card with {@code note} (what the bot will do for the list on its own) above its hint line. */
+  static OutboundMessage render(OrderCard card, long orderListId, Optional<String> note) {
     OrderListRequest request = CardState.request(card);
     List<Planned> planned = planned(request);
     boolean live = card.legs().stream().anyMatch(l -> !l.status().isFinal());
@@ -68,6 +73,7 @@ final class Cards {
     if (!live) {
       return OutboundMessage.text(String.join("\n", lines));
     }
+    note.ifPresent(lines::add);
     lines.add(Replies.cardHint(orderListId));
     boolean holds = entry.map(e -> e.filledQuantity().signum() > 0).orElse(true);
     List<Button> first = new ArrayList<>(List.of(new Button(Replies.CARD_CANCEL, Tokens.cardToken(CardAction.CANCEL, orderListId))));

@@ -136,6 +136,15 @@ final class TradeReplies {
 
   // ---- the be plan of a ladder
 
+  static String cardBreakevenFirst() {
+    return "🔧 be: when this list's target fills, the bot moves the ladder's other stops to breakeven (only while"
+        + " it runs).";
+  }
+
+  static String cardBreakevenLater() {
+    return "🔧 be: when the ladder's first target fills, the bot moves this stop to breakeven (only while it runs).";
+  }
+
   static String breakevenMoving(String list, BigDecimal to) {
     return "🔧 Your ladder's first target filled: moving the stop of " + list + " to breakeven (" + n(to) + "), as its be"
         + " asked…";
