@@ -43,7 +43,8 @@ enum SlashCommands {
   PAPER(CommandSpec.PAPER, Part.PRICE_WORD, Part.SYMBOL, Part.PAPER_PRICE),
   MOVESTOP(CommandSpec.MOVESTOP, Part.ID, Part.NEW_STOP),
   REDUCE(CommandSpec.REDUCE, Part.ID, Part.NEW_SIZE),
-  CLOSE(CommandSpec.CLOSE, Part.ID);
+  CLOSE(CommandSpec.CLOSE, Part.ID),
+  PANIC(CommandSpec.PANIC, Part.PANIC_MODE);
 
   /** The option that has autocomplete from the exchange's symbols. */
   static final String SYMBOL_OPTION = "symbol";
@@ -139,7 +140,8 @@ enum SlashCommands {
     PRICE_WORD(null, "price", false, ""),
     PAPER_PRICE("price", "", true, "The paper price to set, e.g. 30000"),
     NEW_STOP("stop", "", true, "New stop price, e.g. 29500, or be for breakeven"),
-    NEW_SIZE("quantity", "", true, "The size the list keeps, in the base asset, e.g. 0.005");
+    NEW_SIZE("quantity", "", true, "The size the list keeps, in the base asset, e.g. 0.005"),
+    PANIC_MODE("mode", "", false, "close: also sell (or buy back) at market what the lists hold", "close");
 
     private final String option;
     private final String prefix;

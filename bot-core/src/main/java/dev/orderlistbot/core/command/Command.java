@@ -34,7 +34,8 @@ public sealed interface Command
         Command.SetPaperPrice,
         Command.MoveStop,
         Command.ReduceSize,
-        Command.CloseAtMarket {
+        Command.CloseAtMarket,
+        Command.Panic {
 
   /** Whether the text of this command carried a secret, so the chat message must be deleted. */
   default boolean carriesSecret() {
@@ -191,6 +192,12 @@ public sealed interface Command
       }
     }
   }
+
+  /**
+   * {@code /panic}: cancel every open order list of the user, on every symbol, after one
+   * confirmation; {@code /panic close} also closes at market what those lists held.
+   */
+  record Panic(boolean close) implements Command {}
 
   /** What {@code /alerts} subscribes a group or channel to. */
   enum AlertMode {

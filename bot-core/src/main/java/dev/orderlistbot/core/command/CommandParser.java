@@ -91,6 +91,7 @@ public final class CommandParser {
       case MOVESTOP -> ManageGrammars.moveStop(args);
       case REDUCE -> ManageGrammars.reduce(args);
       case CLOSE -> ManageGrammars.close(args);
+      case PANIC -> ManageGrammars.panic(args);
     };
   }
 

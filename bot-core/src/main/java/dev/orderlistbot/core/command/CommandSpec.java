@@ -84,7 +84,12 @@ public enum CommandSpec {
       "close",
       "/close ID",
       "Cancel a list, then sell (or buy back) what it still holds at market.",
-      "/close 12345");
+      "/close 12345"),
+  PANIC(
+      "panic",
+      "/panic [close]",
+      "Cancel every open list of yours at once; with close, also close what they hold at market.",
+      "/panic");
 
   private final String word;
   private final String usage;

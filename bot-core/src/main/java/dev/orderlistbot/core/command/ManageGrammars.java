@@ -65,6 +65,15 @@ final class ManageGrammars {
     return end(CommandSpec.CLOSE, args, new Command.CloseAtMarket(id.value()));
   }
 
+  /** {@code /panic} or {@code /panic close}. */
+  static Read<Command> panic(Args args) {
+    if (args.nextIs("close")) {
+      args.next();
+      return end(CommandSpec.PANIC, args, new Command.Panic(true));
+    }
+    return end(CommandSpec.PANIC, args, new Command.Panic(false));
+  }
+
   private static Read<Optional<Price>> newStop(String word) {
     if (word.indexOf('/') >= 0) {
       return Read.fail(ParseMessages.newStopWithLimit(word));

@@ -291,11 +291,12 @@ public final class BotEngine implements ChatEventHandler {
   }
 
   /**
-   * A cancel always works: {@code /cancel ID} and {@code /cancel all} count towards the command rate
-   * but are never refused by it (each ends in a preview's one-shot button or one cancel per list).
+   * A cancel always works: {@code /cancel ID}, {@code /cancel all} and {@code /panic} count towards
+   * the command rate but are never refused by it (each ends in one-shot buttons or one cancel a list).
    */
   private boolean alwaysTaken(ChatEvent.TextMessage message, Command command) {
-    boolean cancel = command instanceof Command.CancelOrderList || command instanceof Command.CancelAll;
+    boolean cancel =
+        command instanceof Command.CancelOrderList || command instanceof Command.CancelAll || command instanceof Command.Panic;
     if (cancel) {
       rate.count(message.user());
     }
@@ -356,6 +357,7 @@ public final class BotEngine implements ChatEventHandler {
       case Command.MoveStop move -> trades.moveStop(message, move);
       case Command.ReduceSize reduce -> trades.reduce(message, reduce);
       case Command.CloseAtMarket close -> trades.close(message, close);
+      case Command.Panic panic -> trades.panic(message, panic);
     }
   }
 

@@ -116,7 +116,7 @@ final class MarketCloses {
   }
 
   /** What to tell, and the retry to offer after it (a refused market order). */
-  private record Told(String text, Optional<PendingAction> retry) {
+  record Told(String text, Optional<PendingAction> retry) {
     static Told text(String text) {
       return new Told(text, Optional.empty());
     }
@@ -199,6 +199,30 @@ final class MarketCloses {
     results.tell(chat, shown, confirmation.requester(), OwedActions.told(confirmation, answer.text()));
     answer.retry().ifPresent(retry ->
         offers.choices(chat, confirmation.requester(), TradeReplies.RETRY + "?", List.of(new ActionOffers.Choice(TradeReplies.RETRY, retry))));
+  }
+
+  /**
+   * One list of a {@code /panic close}: cancelled, then what it held (as the cancel's answer shows)
+   * sold or bought back at market, on the side that closes it. A list the bot did not place is only
+   * cancelled: it cannot tell what such a list holds.
+   */
+  Told closeForPanic(ApiCredentials credentials, UserRef user, ChatRef chat, PendingAction.ListHandle list, ClientOrderId clientOrderId) {
+    String name = cancels.name(list);
+    Optional<TrackedOrderList> tracked = lists.tracked(user, list.orderListId());
+    if (tracked.isEmpty()) {
+      return switch (cancels.cancelFirst(credentials, user, chat, list)) {
+        case ListCancels.FirstCancel.Done done -> Told.text(TradeReplies.panicCancelledOnly(name));
+        case ListCancels.FirstCancel.AlreadyEnded ended -> Told.text(TradeReplies.notClosedListEnded(name, ended.sentence()));
+        case ListCancels.FirstCancel.NotDone notDone -> Told.text(TradeReplies.notClosed(name, notDone.sentence()));
+      };
+    }
+    // the side that closes it is the exits' side, read from the list as it stands
+    Optional<PlacedOrderList> now = exchange.orderList(credentials, OrderListRef.of(new OrderListId(list.orderListId())));
+    if (now.isEmpty() || !now.get().isOpen()) {
+      return Told.text(TradeReplies.notClosedListEnded(name, "it is no longer open"));
+    }
+    LiveList placed = lists.fromAnswer(tracked.get(), now.get(), credentials);
+    return close(credentials, user, chat, new PendingAction.CloseList(list, placed.exitSide()), name, clientOrderId);
   }
 
   private Told close(

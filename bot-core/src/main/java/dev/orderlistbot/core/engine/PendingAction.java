@@ -97,6 +97,16 @@ sealed interface PendingAction {
     }
   }
 
+  /**
+   * {@code /panic}: cancel exactly the lists that were open when it asked, each once; with {@code
+   * close}, also close at market what each held.
+   */
+  record Panic(List<ListHandle> lists, boolean close) implements PendingAction {
+    public Panic {
+      lists = List.copyOf(lists);
+    }
+  }
+
   /** An order list on the exchange, by symbol and Binance's order-list id. */
   record ListHandle(Symbol symbol, long orderListId) {
     public ListHandle {

@@ -84,6 +84,11 @@ final class PendingActionCodec {
         out.put("change", oneLine(change));
         encodeRequest(replacement, out);
       }
+      case PendingAction.Panic(List<ListHandle> lists, boolean close) -> {
+        out.put("action", "panic");
+        out.put("lists", String.join(",", lists.stream().map(PendingActionCodec::handle).toList()));
+        out.put("close", Boolean.toString(close));
+      }
       case PendingAction.CloseList(ListHandle list, Side side) -> {
         out.put("action", "close-list");
         out.put("list", handle(list));
@@ -122,6 +127,12 @@ final class PendingActionCodec {
                   ? List.of()
                   : Arrays.stream(in.get("lists").split(",", -1)).map(PendingActionCodec::handle).toList());
       case "replace-list" -> new PendingAction.ReplaceList(handle(in.get("list")), decodeRequest(in), in.get("change"));
+      case "panic" ->
+          new PendingAction.Panic(
+              in.get("lists").isEmpty()
+                  ? List.of()
+                  : Arrays.stream(in.get("lists").split(",", -1)).map(PendingActionCodec::handle).toList(),
+              Boolean.parseBoolean(in.get("close")));
       case "close-list" -> new PendingAction.CloseList(handle(in.get("list")), Side.valueOf(in.get("side")));
       case "close-held" ->
           new PendingAction.CloseHeld(new Symbol(in.get("symbol")), Side.valueOf(in.get("side")), new BigDecimal(in.get("qty")));

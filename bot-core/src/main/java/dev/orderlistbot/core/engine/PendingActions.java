@@ -96,6 +96,7 @@ final class PendingActions {
       case PendingAction.CancelAll all -> AuditAction.ORDER_LIST_CANCELLED;
       case PendingAction.ReplaceList replace -> AuditAction.TRADE_ACTION_CONFIRMED;
       case PendingAction.CloseList close -> AuditAction.TRADE_ACTION_CONFIRMED;
+      case PendingAction.Panic panic -> AuditAction.TRADE_ACTION_CONFIRMED;
       case PendingAction.CloseHeld close -> AuditAction.TRADE_ACTION_CONFIRMED;
       case PendingAction.ReduceList reduce -> AuditAction.TRADE_ACTION_CONFIRMED;
     };
@@ -117,6 +118,7 @@ final class PendingActions {
       case PendingAction.CancelAll all -> "cancel all (" + all.lists().size() + ")";
       case PendingAction.ReplaceList replace ->
           "move stop " + replace.old().symbol() + " #" + replace.old().orderListId() + ": " + Texts.summary(replace.replacement());
+      case PendingAction.Panic panic -> "panic" + (panic.close() ? " close" : "") + " (" + panic.lists().size() + ")";
       case PendingAction.CloseList close -> "close at market " + close.list().symbol() + " #" + close.list().orderListId();
       case PendingAction.CloseHeld held ->
           "market " + held.side() + " " + held.quantity().toPlainString() + " " + held.symbol();

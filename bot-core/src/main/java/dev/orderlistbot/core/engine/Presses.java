@@ -79,7 +79,8 @@ final class Presses {
       ClaimResult result = actions.withdraw(key, press.user(), press.chat());
       if (result instanceof ClaimResult.Claimed claimed) {
         PendingAction withdrawn = PendingActionCodec.decode(claimed.confirmation().payload());
-        out.edit(press.message(), withdrawn instanceof PendingAction.CancelAll ? Replies.cancelAllKept() : Replies.previewCancelled());
+        boolean keeps = withdrawn instanceof PendingAction.CancelAll || withdrawn instanceof PendingAction.Panic;
+        out.edit(press.message(), keeps ? Replies.cancelAllKept() : Replies.previewCancelled());
       } else {
         explain(press, key, result);
       }
@@ -124,6 +125,7 @@ final class Presses {
       case PendingAction.CloseList close -> trades.run(press, confirmation, close);
       case PendingAction.CloseHeld held -> trades.run(press, confirmation, held);
       case PendingAction.ReduceList reduce -> trades.run(press, confirmation, reduce);
+      case PendingAction.Panic panic -> trades.run(press, confirmation, panic);
     }
   }
 

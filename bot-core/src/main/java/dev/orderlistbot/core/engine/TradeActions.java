@@ -24,6 +24,7 @@ final class TradeActions {
   private final BreakevenMoves breakevens;
   private final OwedActions owed;
   private final ActionSettlement settlement;
+  private final Panics panics;
   private final ChatOut out;
 
   private TradeActions(
@@ -33,6 +34,7 @@ final class TradeActions {
       BreakevenMoves breakevens,
       OwedActions owed,
       ActionSettlement settlement,
+      Panics panics,
       ChatOut out) {
     this.stops = stops;
     this.closes = closes;
@@ -40,6 +42,7 @@ final class TradeActions {
     this.breakevens = breakevens;
     this.owed = owed;
     this.settlement = settlement;
+    this.panics = panics;
     this.out = out;
   }
 
@@ -68,6 +71,7 @@ final class TradeActions {
         new BreakevenMoves(exchange, accounts, transactor, actions, placement, stops, out),
         owed,
         new ActionSettlement(accounts, transactor, owed, closes, reductions, clock),
+        new Panics(config, exchange, accounts, offers, cancels, closes, results),
         out);
   }
 
@@ -102,6 +106,18 @@ final class TradeActions {
   /** Carries out the ladders' breakeven plans whose first target has ended; answers how many it finished. */
   int runBreakevenPlans() {
     return breakevens.sweep();
+  }
+
+  /** {@code /panic [close]}: the confirmation that names every open list, in private only in a group. */
+  void panic(ChatEvent.TextMessage message, Command.Panic command) {
+    if (inPrivate(message, "/panic" + (command.close() ? " close" : ""))) {
+      panics.preview(message.chat(), message.user(), command.close());
+    }
+  }
+
+  /** Confirm of a panic won its claim. */
+  void run(ChatEvent.ButtonPressed press, PendingConfirmation confirmation, PendingAction.Panic panic) {
+    panics.run(press, confirmation, panic);
   }
 
   /** Confirm of a stop's move won its claim. */

@@ -134,6 +134,35 @@ final class TradeReplies {
         + environment.name() + ". " + list + " still works as before; move its stop again if you still want to.";
   }
 
+  // ---- panic
+
+  static String panicPreview(TradingEnvironment environment, java.util.List<String> lists, boolean close, Duration ttl) {
+    return "🚨 " + environment.name() + ": PANIC. This cancels every open order list of yours (" + lists.size() + "):\n• "
+        + String.join("\n• ", lists) + "\n"
+        + (close
+            ? "and then sells (or buys back) at market, per list, what it held when its cancel answered; never more."
+            : "What filled stays in your balance; nothing is sold. (/panic close also closes it at market.)")
+        + "\nEach runs once. Confirm within " + ttl.toSeconds() + " s.";
+  }
+
+  static String panicDone(boolean close, int done, int all, java.util.List<String> lines) {
+    return (done == all ? "✅ " : "⚠️ ") + (close ? "Panic close" : "Panic") + ": " + done + " of " + all + " list(s) done.\n"
+        + String.join("\n", lines) + (done == all ? "" : "\nRetry runs the lists that failed once more.");
+  }
+
+  static String panicNotCancelled(String list, String why) {
+    return "⚠️ " + list + " was not cancelled and still works: " + why;
+  }
+
+  static String panicAlreadyEnded(String list, String why) {
+    return "ℹ️ " + list + " had already ended (" + why.strip() + ").";
+  }
+
+  static String panicCancelledOnly(String list) {
+    return "✖ Cancelled " + list + ". It was not placed through the bot, so the bot cannot tell what it held and"
+        + " closed nothing.";
+  }
+
   // ---- the be plan of a ladder
 
   static String cardBreakevenFirst() {

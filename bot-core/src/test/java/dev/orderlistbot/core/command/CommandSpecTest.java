@@ -34,6 +34,7 @@ class CommandSpecTest {
           case MOVESTOP -> Command.MoveStop.class;
           case REDUCE -> Command.ReduceSize.class;
           case CLOSE -> Command.CloseAtMarket.class;
+          case PANIC -> Command.Panic.class;
         };
     assertThat(command).isInstanceOf(expected);
     if (command instanceof PlaceOrderList list) {

@@ -1,0 +1,113 @@
+package dev.orderlistbot.core.engine;
+
+import dev.orderlistbot.core.chat.ChatEvent;
+import dev.orderlistbot.core.domain.ApiCredentials;
+import dev.orderlistbot.core.domain.ChatRef;
+import dev.orderlistbot.core.domain.UserRef;
+import dev.orderlistbot.core.domain.order.ClientOrderId;
+import dev.orderlistbot.core.port.out.ExchangeClient;
+import dev.orderlistbot.core.port.out.PendingConfirmation;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * {@code /panic} and {@code /panic close}: every open order list of the trader, on every symbol, is
+ * cancelled (and with {@code close} what it held closed at market), after one confirmation that names
+ * them all. Each list is cancelled once, through the same path as {@code /cancel} (followed and
+ * audited); each market order carries its own client id, made from the confirmation and the list's
+ * place. The answer says per list what happened; the lists that failed get one Retry. Thread-safe.
+ */
+final class Panics {
+  private final EngineConfig config;
+  private final ExchangeClient exchange;
+  private final Accounts accounts;
+  private final ActionOffers offers;
+  private final ListCancels cancels;
+  private final MarketCloses closes;
+  private final PlacementResults results;
+
+  Panics(
+      EngineConfig config,
+      ExchangeClient exchange,
+      Accounts accounts,
+      ActionOffers offers,
+      ListCancels cancels,
+      MarketCloses closes,
+      PlacementResults results) {
+    this.config = config;
+    this.exchange = exchange;
+    this.accounts = accounts;
+    this.offers = offers;
+    this.cancels = cancels;
+    this.closes = closes;
+    this.results = results;
+  }
+
+  void preview(ChatRef chat, UserRef user, boolean close) {
+    offers.answer(chat, accounts.withCredentials(user, credentials -> offer(chat, user, credentials, close)));
+  }
+
+  private String offer(ChatRef chat, UserRef user, ApiCredentials credentials, boolean close) {
+    List<PendingAction.ListHandle> open =
+        exchange.openOrderLists(credentials).stream()
+            .sorted(Comparator.comparingLong(list -> list.id().value()))
+            .map(list -> new PendingAction.ListHandle(list.symbol(), list.id().value()))
+            .toList();
+    if (open.isEmpty()) {
+      return Replies.noOpenLists();
+    }
+    List<String> names = open.stream().map(cancels::name).toList();
+    offers.offer(chat, user, TradeReplies.panicPreview(config.environment(), names, close, offers.ttl()), new PendingAction.Panic(open, close));
+    return "";
+  }
+
+  /** Confirm won its claim: each list once, in order, and one answer that says what became of each. */
+  void run(ChatEvent.ButtonPressed press, PendingConfirmation confirmation, PendingAction.Panic panic) {
+    UserRef user = confirmation.requester();
+    Optional<Report> report = accounts.withCredentials(user, credentials -> runAll(credentials, user, press.chat(), confirmation, panic));
+    Report told = report.orElseGet(() -> new Report(Replies.noKeyAnyMore(), List.of()));
+    results.tell(press.message(), user, new PlacementResults.Result("action:" + confirmation.id(), stores -> true, told.text()));
+    if (!told.failed().isEmpty()) {
+      offers.choices(
+          press.chat(), user, TradeReplies.RETRY + "?",
+          List.of(new ActionOffers.Choice(TradeReplies.RETRY, new PendingAction.Panic(told.failed(), panic.close()))));
+    }
+  }
+
+  /** The answer, and the lists that are still open because their step failed. */
+  private record Report(String text, List<PendingAction.ListHandle> failed) {}
+
+  private Report runAll(
+      ApiCredentials credentials, UserRef user, ChatRef chat, PendingConfirmation confirmation, PendingAction.Panic panic) {
+    List<String> lines = new ArrayList<>();
+    List<PendingAction.ListHandle> failed = new ArrayList<>();
+    for (int i = 0; i < panic.lists().size(); i++) {
+      PendingAction.ListHandle list = panic.lists().get(i);
+      if (panic.close()) {
+        MarketCloses.Told told = closes.closeForPanic(credentials, user, chat, list, marketId(confirmation, i));
+        lines.add("• " + told.text());
+        if (told.retry().isPresent() || told.text().startsWith("⚠️")) {
+          failed.add(list);
+        }
+      } else {
+        switch (cancels.cancelFirst(credentials, user, chat, list)) {
+          case ListCancels.FirstCancel.Done done -> lines.add("• " + Replies.cancelled(cancels.name(list)));
+          case ListCancels.FirstCancel.AlreadyEnded ended ->
+              lines.add("• " + TradeReplies.panicAlreadyEnded(cancels.name(list), ended.sentence()));
+          case ListCancels.FirstCancel.NotDone notDone -> {
+            lines.add("• " + TradeReplies.panicNotCancelled(cancels.name(list), notDone.sentence()));
+            failed.add(list);
+          }
+        }
+      }
+    }
+    return new Report(TradeReplies.panicDone(panic.close(), panic.lists().size() - failed.size(), panic.lists().size(), lines), failed);
+  }
+
+  /** The market order of the {@code index}th list: {@code oc-}, the confirmation's id and the index. */
+  private static ClientOrderId marketId(PendingConfirmation confirmation, int index) {
+    return new ClientOrderId(MarketCloses.marketId(confirmation).value() + "-" + index);
+  }
+}
