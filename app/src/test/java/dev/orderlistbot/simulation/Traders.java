@@ -70,17 +70,18 @@ final class Traders {
 
   /**
    * Managing one of the trader's lists (issue 15): a stop moved to a price near the market or to
-   * breakeven, a close at market, or a reduction; often refused (a stop on the wrong side, an entry
+   * breakeven, a close at market, a reduction, now and then a {@code /panic}; often refused (a stop on the wrong side, an entry
    * not filled), which is an answer too.
    */
   private String manageLine(UserRef trader) {
     List<PlacedOrderList> open = bot.get().map(b -> b.exchange().openLists(trader)).orElse(List.of());
     long id = open.isEmpty() ? 999_999 : open.get(random.nextInt(open.size())).id().value();
     long p = price.get().longValue();
-    return switch (random.nextInt(4)) {
+    return switch (random.nextInt(5)) {
       case 0 -> "/movestop " + id + " " + (p - 20 - random.nextInt(300));
       case 1 -> "/movestop " + id + " be";
       case 2 -> "/close " + id;
+      case 3 -> random.nextInt(4) == 0 ? (random.nextBoolean() ? "/panic" : "/panic close") : "/close " + id;
       default -> "/reduce " + id + " 0.00" + (1 + random.nextInt(9));
     };
   }
