@@ -140,4 +140,17 @@ final class JdbcOrderCardStore implements OrderCardStore {
         lastPrice,
         row.getLong("revision"));
   }
+
+  @Override
+  public int purgeSettledBefore(java.time.Instant cutoff) {
+    java.util.Objects.requireNonNull(cutoff, "cutoff");
+    return session.run(
+        "purge the cards of settled lists",
+        c -> Rows.deleteBefore(
+            c,
+            "DELETE FROM order_card WHERE updated_at < ? AND NOT EXISTS (SELECT 1 FROM placed_order_list l"
+                + " WHERE l.list_client_order_id = order_card.list_client_order_id"
+                + " AND (l.state NOT IN ('ALL_DONE', 'REJECTED') OR l.updated_at >= ?))",
+            cutoff));
+  }
 }

@@ -889,6 +889,25 @@ abstract class StoresContract {
   }
 
   @Test
+  void theCardOfASettledListIsForgottenOnceOldWhileAFollowedListKeepsItsCard() {
+    String done = "ob-done-" + run;
+    String open = "ob-open-" + run;
+    for (String id : List.of(done, open)) {
+      stores().orderLists().record(
+          new TrackedOrderList(id, alice, aliceChat, ListKind.OCO, new Symbol("BTCUSDT"), OptionalLong.empty(),
+              List.of(new TrackedLeg(id + "-tp", OptionalLong.empty()), new TrackedLeg(id + "-sl", OptionalLong.empty())),
+              OrderListState.EXECUTING, clock.instant(), clock.instant()));
+      stores().cards().create(card(id));
+    }
+    stores().orderLists().updateState(done, OrderListState.ALL_DONE);
+
+    assertThat(stores().cards().purgeSettledBefore(START)).as("nothing is old enough yet").isZero();
+    assertThat(stores().cards().purgeSettledBefore(START.plus(Duration.ofDays(1)))).isPositive();
+    assertThat(stores().cards().find(done)).isEmpty();
+    assertThat(stores().cards().find(open)).isPresent();
+  }
+
+  @Test
   void anOrderCardIsStoredOnceAndReadBackWhole() {
     OrderCard card = card("ob-card-" + run);
 

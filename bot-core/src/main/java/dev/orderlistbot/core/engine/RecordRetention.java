@@ -16,7 +16,7 @@ import org.slf4j.LoggerFactory;
  * that expired more than {@link #CONFIRMATION_GRACE} ago and are over (a claimed one is kept, it may
  * still have to be settled), processed-event records of lists settled longer ago than the event
  * window (a record of a list the catch-up can still reach is kept whatever its age; see
- * docs/decisions.md), and audit entries older than the operator's audit retention. Each kind is
+ * docs/decisions.md), the order cards of lists settled as long ago, and audit entries older than the operator's audit retention. Each kind is
  * purged in a transaction of its own; one that fails is logged and left for the next run, and the
  * others still run. One INFO line per run tells the counts. Run it now and then (the app does, every
  * 6 hours, with the {@link OutboxRetention}). Thread-safe.
@@ -63,7 +63,7 @@ public final class RecordRetention {
    *
    * @param complete false when a purge failed (it is tried again at the next run)
    */
-  public record Purged(int confirmations, int processedEvents, int auditEntries, boolean complete) {}
+  public record Purged(int confirmations, int processedEvents, int auditEntries, int cards, boolean complete) {}
 
   private final Transactor transactor;
   private final Clock clock;
@@ -82,6 +82,8 @@ public final class RecordRetention {
         purge("expired confirmations", stores -> stores.confirmations().purgeExpiredBefore(now.minus(CONFIRMATION_GRACE)));
     Optional<Integer> events =
         purge("processed events", stores -> stores.processedEvents().purgeSettledBefore(now.minus(policy.eventWindow())));
+    Optional<Integer> cards =
+        purge("order cards", stores -> stores.cards().purgeSettledBefore(now.minus(policy.eventWindow())));
     Optional<Integer> audit =
         policy.auditRetention().isEmpty()
             ? Optional.of(0)
@@ -91,11 +93,13 @@ public final class RecordRetention {
             confirmations.orElse(0),
             events.orElse(0),
             audit.orElse(0),
-            confirmations.isPresent() && events.isPresent() && audit.isPresent());
+            cards.orElse(0),
+            confirmations.isPresent() && events.isPresent() && audit.isPresent() && cards.isPresent());
     LOG.info(
-        "retention: forgot {} expired confirmation(s), {} processed-event record(s) of lists settled over {} days ago, {} audit entr{} {}{}",
+        "retention: forgot {} expired confirmation(s), {} processed-event record(s) and {} card(s) of lists settled over {} days ago, {} audit entr{} {}{}",
         purged.confirmations(),
         purged.processedEvents(),
+        purged.cards(),
         policy.eventWindow().toDays(),
         purged.auditEntries(),
         purged.auditEntries() == 1 ? "y" : "ies",

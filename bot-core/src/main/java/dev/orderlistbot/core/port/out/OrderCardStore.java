@@ -18,4 +18,10 @@ public interface OrderCardStore {
   Optional<OrderCard> find(String listClientOrderId);
 
   boolean update(OrderCard card);
+
+  /**
+   * Forgets the cards of lists settled (done or rejected) before {@code cutoff} and not written since;
+   * a card of a list still followed is kept whatever its age. Answers how many.
+   */
+  int purgeSettledBefore(java.time.Instant cutoff);
 }
