@@ -73,7 +73,7 @@ class BreakevenPlanTest {
   void nothingMovesWhileTheFirstTargetHasNotFilled() {
     exchange.fill(list(0), LegRole.WORKING, "0.01", "300");
 
-    assertThat(bot.engine()).satisfies(BotEngine::runBreakevenPlans);
+    bot.engine().runBreakevenPlans();
 
     assertThat(exchange.placeCalls).hasValue(2);
     List<BreakevenPlan> waiting = bot.stores(s -> s.breakevenPlans().listWaiting());

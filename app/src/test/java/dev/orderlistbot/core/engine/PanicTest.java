@@ -106,4 +106,23 @@ class PanicTest {
 
     assertThat(bot.lastReply(ALICE)).isEqualTo(Replies.noOpenLists());
   }
+
+  @Test
+  void aRefusedMarketOrderInAPanicCloseIsOfferedAgainAsThatMarketOrderNotAsAnotherCancel() {
+    exchange.marketMode = FakeExchange.MarketMode.REFUSE;
+    bot.say(ALICE, "/panic close");
+    bot.press(ALICE, bot.lastButtons(TestBot.dm(ALICE)), Replies.CONFIRM);
+
+    assertThat(bot.telegram.texts(TestBot.dm(ALICE)))
+        .anySatisfy(t -> assertThat(t).startsWith("⚠️ Panic close: 0 of 2 list(s) done.").contains("was refused"));
+    MessageRef choices = bot.lastButtons(TestBot.dm(ALICE));
+    assertThat(bot.telegram.now(choices).buttons()).extracting(b -> b.label())
+        .containsExactly("SELL 0.01 BTCUSDT at market", "SELL 0.02 BTCUSDT at market");
+    exchange.marketMode = FakeExchange.MarketMode.FILL;
+    bot.press(ALICE, choices, "SELL 0.02 BTCUSDT at market");
+
+    assertThat(exchange.marketOrders).hasSize(3);
+    assertThat(exchange.marketOrders.get(2).request().quantity()).isEqualByComparingTo("0.02");
+    assertThat(bot.lastReply(ALICE)).contains("MARKET SELL 0.02 filled");
+  }
 }

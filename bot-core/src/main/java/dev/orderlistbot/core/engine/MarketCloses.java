@@ -16,6 +16,7 @@ import dev.orderlistbot.core.domain.order.OrderRef;
 import dev.orderlistbot.core.domain.order.OrderSnapshot;
 import dev.orderlistbot.core.domain.order.PlacedOrderList;
 import dev.orderlistbot.core.port.out.ExchangeClient;
+import dev.orderlistbot.core.port.out.ExchangeError;
 import dev.orderlistbot.core.port.out.ExchangeException;
 import dev.orderlistbot.core.port.out.MarketOrderRequest;
 import dev.orderlistbot.core.port.out.MarketOrderResult;
@@ -115,14 +116,25 @@ final class MarketCloses {
     return "";
   }
 
-  /** What to tell, and the retry to offer after it (a refused market order). */
-  record Told(String text, Optional<PendingAction> retry) {
+  /**
+   * What to tell, the retry to offer after it (a refused market order), and whether the list still
+   * works because its cancel did not go through.
+   */
+  record Told(String text, Optional<PendingAction> retry, boolean listStillWorks) {
+    Told(String text, Optional<PendingAction> retry) {
+      this(text, retry, false);
+    }
+
     static Told text(String text) {
       return new Told(text, Optional.empty());
     }
 
+    static Told notCancelled(String text) {
+      return new Told(text, Optional.empty(), true);
+    }
+
     Told plus(String more) {
-      return new Told(text + more, retry);
+      return new Told(text + more, retry, listStillWorks);
     }
   }
 
@@ -213,7 +225,7 @@ final class MarketCloses {
       return switch (cancels.cancelFirst(credentials, user, chat, list)) {
         case ListCancels.FirstCancel.Done done -> Told.text(TradeReplies.panicCancelledOnly(name));
         case ListCancels.FirstCancel.AlreadyEnded ended -> Told.text(TradeReplies.notClosedListEnded(name, ended.sentence()));
-        case ListCancels.FirstCancel.NotDone notDone -> Told.text(TradeReplies.notClosed(name, notDone.sentence()));
+        case ListCancels.FirstCancel.NotDone notDone -> Told.notCancelled(TradeReplies.notClosed(name, notDone.sentence()));
       };
     }
     // the side that closes it is the exits' side, read from the list as it stands
@@ -228,7 +240,7 @@ final class MarketCloses {
   private Told close(
       ApiCredentials credentials, UserRef user, ChatRef chat, PendingAction.CloseList close, String name, ClientOrderId clientOrderId) {
     return switch (cancels.cancelFirst(credentials, user, chat, close.list())) {
-      case ListCancels.FirstCancel.NotDone notDone -> Told.text(TradeReplies.notClosed(name, notDone.sentence()));
+      case ListCancels.FirstCancel.NotDone notDone -> Told.notCancelled(TradeReplies.notClosed(name, notDone.sentence()));
       case ListCancels.FirstCancel.AlreadyEnded ended -> Told.text(TradeReplies.notClosedListEnded(name, ended.sentence()));
       case ListCancels.FirstCancel.Done done -> {
         Optional<TrackedOrderList> tracked = lists.tracked(user, close.list().orderListId());
@@ -249,7 +261,11 @@ final class MarketCloses {
     try {
       result = exchange.placeMarket(credentials, new MarketOrderRequest(symbol, side, quantity), clientOrderId);
     } catch (ExchangeException e) {
-      result = new MarketOrderResult.Unknown(clientOrderId, e.error().code(), e.error().reason());
+      // only a lost answer leaves the order in doubt; any other error means it was not placed
+      result =
+          e.error() instanceof ExchangeError.OutcomeUnknown
+              ? new MarketOrderResult.Unknown(clientOrderId, e.error().code(), e.error().reason())
+              : new MarketOrderResult.Rejected(e.error());
     }
     return switch (result) {
       case MarketOrderResult.Executed executed -> Told.text(filled(what, side, quantity, executed.order()));

@@ -67,30 +67,39 @@ final class Panics {
   void run(ChatEvent.ButtonPressed press, PendingConfirmation confirmation, PendingAction.Panic panic) {
     UserRef user = confirmation.requester();
     Optional<Report> report = accounts.withCredentials(user, credentials -> runAll(credentials, user, press.chat(), confirmation, panic));
-    Report told = report.orElseGet(() -> new Report(Replies.noKeyAnyMore(), List.of()));
+    Report told = report.orElseGet(() -> new Report(Replies.noKeyAnyMore(), List.of(), List.of()));
     results.tell(press.message(), user, new PlacementResults.Result("action:" + confirmation.id(), stores -> true, told.text()));
+    List<ActionOffers.Choice> choices = new ArrayList<>();
     if (!told.failed().isEmpty()) {
-      offers.choices(
-          press.chat(), user, TradeReplies.RETRY + "?",
-          List.of(new ActionOffers.Choice(TradeReplies.RETRY, new PendingAction.Panic(told.failed(), panic.close()))));
+      choices.add(new ActionOffers.Choice(TradeReplies.RETRY, new PendingAction.Panic(told.failed(), panic.close())));
+    }
+    // a list already cancelled whose market order was refused: its retry is that market order, not the panic
+    told.closes().forEach(close -> choices.add(new ActionOffers.Choice(TradeReplies.closeHeldButton(close), close)));
+    if (!choices.isEmpty()) {
+      offers.choices(press.chat(), user, TradeReplies.RETRY + "?", choices);
     }
   }
 
-  /** The answer, and the lists that are still open because their step failed. */
-  private record Report(String text, List<PendingAction.ListHandle> failed) {}
+  /**
+   * The answer, the lists that still work because their cancel failed, and the market orders to
+   * send again for lists already cancelled.
+   */
+  private record Report(String text, List<PendingAction.ListHandle> failed, List<PendingAction.CloseHeld> closes) {}
 
   private Report runAll(
       ApiCredentials credentials, UserRef user, ChatRef chat, PendingConfirmation confirmation, PendingAction.Panic panic) {
     List<String> lines = new ArrayList<>();
     List<PendingAction.ListHandle> failed = new ArrayList<>();
+    List<PendingAction.CloseHeld> retries = new ArrayList<>();
     for (int i = 0; i < panic.lists().size(); i++) {
       PendingAction.ListHandle list = panic.lists().get(i);
       if (panic.close()) {
         MarketCloses.Told told = closes.closeForPanic(credentials, user, chat, list, marketId(confirmation, i));
         lines.add("• " + told.text());
-        if (told.retry().isPresent() || told.text().startsWith("⚠️")) {
+        if (told.listStillWorks()) {
           failed.add(list);
         }
+        told.retry().filter(PendingAction.CloseHeld.class::isInstance).map(PendingAction.CloseHeld.class::cast).ifPresent(retries::add);
       } else {
         switch (cancels.cancelFirst(credentials, user, chat, list)) {
           case ListCancels.FirstCancel.Done done -> lines.add("• " + Replies.cancelled(cancels.name(list)));
@@ -103,7 +112,8 @@ final class Panics {
         }
       }
     }
-    return new Report(TradeReplies.panicDone(panic.close(), panic.lists().size() - failed.size(), panic.lists().size(), lines), failed);
+    int done = panic.lists().size() - failed.size() - retries.size();
+    return new Report(TradeReplies.panicDone(panic.close(), done, panic.lists().size(), lines), failed, retries);
   }
 
   /** The market order of the {@code index}th list: {@code oc-}, the confirmation's id and the index. */

@@ -147,7 +147,11 @@ final class TradeReplies {
 
   static String panicDone(boolean close, int done, int all, java.util.List<String> lines) {
     return (done == all ? "✅ " : "⚠️ ") + (close ? "Panic close" : "Panic") + ": " + done + " of " + all + " list(s) done.\n"
-        + String.join("\n", lines) + (done == all ? "" : "\nRetry runs the lists that failed once more.");
+        + String.join("\n", lines) + (done == all ? "" : "\nThe buttons below run once more what failed.");
+  }
+
+  static String closeHeldButton(PendingAction.CloseHeld close) {
+    return close.side() + " " + n(close.quantity()) + " " + close.symbol() + " at market";
   }
 
   static String panicNotCancelled(String list, String why) {
