@@ -5,8 +5,6 @@ import dev.orderlistbot.core.command.Command;
 import dev.orderlistbot.core.command.CommandParser;
 import dev.orderlistbot.core.command.CommandSpec;
 import dev.orderlistbot.core.command.ParseResult;
-import dev.orderlistbot.core.command.PlaceLadder;
-import dev.orderlistbot.core.command.PlaceOrderList;
 import dev.orderlistbot.core.domain.ChatRef;
 import dev.orderlistbot.core.domain.Secret;
 import dev.orderlistbot.core.domain.UserRef;
@@ -59,12 +57,10 @@ public final class BotEngine implements ChatEventHandler {
   private final KeySetups setups;
   private final Transactor transactor;
   private final Accounts accounts;
-  private final Previews previews;
   private final Presses presses;
-  private final AccountCommands account;
   private final KeyCommands keys;
   private final PlacementSettlement settlement;
-  private final AlertCommands alerts;
+  private final CommandRoutes routes;
   private final CommandRate rate;
   private final StrangerReplies strangers;
   private final TradeActions trades;
@@ -141,14 +137,14 @@ public final class BotEngine implements ChatEventHandler {
     Placement placement = new Placement(config, exchange, accounts, clock, random, out, telemetry, results);
     this.settlement = new PlacementSettlement(config, exchange, accounts, transactor, placement, results, clock);
     ListCancels cancels = new ListCancels(exchange, accounts, transactor, clock);
-    this.previews = new Previews(config, exchange, accounts, check, actions, out, telemetry);
+    Previews previews = new Previews(config, exchange, accounts, check, actions, out, telemetry);
     this.trades = TradeActions.wire(config, exchange, accounts, transactor, check, actions, cancels, placement, results, out, clock);
     PlanPlacement plans = new PlanPlacement(config, accounts, placement, results, actions, out, clock, telemetry);
     this.presses = new Presses(actions, placement, plans, cancels, config.environment(), trades, transactor, out, clock);
-    this.account = new AccountCommands(
+    AccountCommands account = new AccountCommands(
         config, exchange, paper, accounts, cancels, settlement, actions, transactor, out, new CardMoves(transactor, out, outboxTrigger));
-    this.alerts = new AlertCommands(transactor, out);
     this.keys = new KeyCommands(config, exchange, vault, accounts, setups, parser, transactor, clock, random, out);
+    this.routes = new CommandRoutes(config, out, previews, account, keys, new AlertCommands(transactor, out), trades);
     this.rate = new CommandRate(clock, config.commandLimit());
     this.strangers = new StrangerReplies(clock, StrangerReplies.DEFAULT_INTERVAL, StrangerReplies.DEFAULT_CAPACITY);
   }
@@ -257,7 +253,7 @@ public final class BotEngine implements ChatEventHandler {
       }
       case ParseResult.Parsed(Command command) -> {
         if (allowed && (alwaysTaken(message, command) || admitted(message))) {
-          run(message, command, deleted);
+          routes.run(message, command, deleted);
         } else {
           if (command instanceof Command.SetKey set) {
             set.secret().ifPresent(Secret::destroy);
@@ -330,35 +326,6 @@ public final class BotEngine implements ChatEventHandler {
     }
     out.send(message.chat(), Replies.setupCancelled());
     return isBareCancel(message.text());
-  }
-
-  private void run(ChatEvent.TextMessage message, Command command, boolean deleted) {
-    switch (command) {
-      case PlaceOrderList place -> previews.preview(message, place);
-      case PlaceLadder ladder -> previews.preview(message, ladder);
-      case Command.CancelOrderList cancel -> account.cancel(message, cancel.orderListId());
-      case Command.CancelAll all -> account.cancelAll(message);
-      case Command.ListOrders orders -> account.orders(message, orders.symbol());
-      case Command.ShowStatus status -> account.status(message, status.orderListId());
-      case Command.ShowPrice price -> account.price(message, price.symbol());
-      case Command.ShowBalance balance -> account.balance(message, balance.asset());
-      case Command.StartKeySetup start -> keys.startSetup(message, deleted);
-      case Command.SetKey set -> keys.setKey(message, set, deleted);
-      case Command.GenerateKey generate -> keys.generate(message);
-      case Command.DeleteKey delete -> keys.delete(message);
-      case Command.ListKeys list -> keys.list(message);
-      case Command.SetAlerts set -> alerts.set(message, set.mode());
-      case Command.ListAlerts list -> alerts.list(message);
-      case Command.Help help ->
-          out.send(
-              message.chat(), help.topic().flatMap(CommandSpec::byWord).map(Replies::help).orElseGet(Replies::help));
-      case Command.Start start -> out.send(message.chat(), Replies.welcome(config.environment()));
-      case Command.SetPaperPrice paperPrice -> account.paperPrice(message, paperPrice.symbol(), paperPrice.price());
-      case Command.MoveStop move -> trades.moveStop(message, move);
-      case Command.ReduceSize reduce -> trades.reduce(message, reduce);
-      case Command.CloseAtMarket close -> trades.close(message, close);
-      case Command.Panic panic -> trades.panic(message, panic);
-    }
   }
 
   private void press(ChatEvent.ButtonPressed press) {

@@ -1,0 +1,73 @@
+package dev.orderlistbot.core.engine;
+
+import dev.orderlistbot.core.chat.ChatEvent;
+import dev.orderlistbot.core.command.Command;
+import dev.orderlistbot.core.command.CommandSpec;
+import dev.orderlistbot.core.command.PlaceLadder;
+import dev.orderlistbot.core.command.PlaceOrderList;
+import java.util.Objects;
+
+/**
+ * Sends each parsed command of an admitted user to the part of the engine that carries it out:
+ * previews, account and market commands, keys, alerts and trade actions. Authorization, the
+ * command rate and failures stay with {@link BotEngine}; this class only routes.
+ */
+final class CommandRoutes {
+  private final EngineConfig config;
+  private final ChatOut out;
+  private final Previews previews;
+  private final AccountCommands account;
+  private final KeyCommands keys;
+  private final AlertCommands alerts;
+  private final TradeActions trades;
+
+  CommandRoutes(
+      EngineConfig config,
+      ChatOut out,
+      Previews previews,
+      AccountCommands account,
+      KeyCommands keys,
+      AlertCommands alerts,
+      TradeActions trades) {
+    this.config = Objects.requireNonNull(config, "config");
+    this.out = Objects.requireNonNull(out, "out");
+    this.previews = Objects.requireNonNull(previews, "previews");
+    this.account = Objects.requireNonNull(account, "account");
+    this.keys = Objects.requireNonNull(keys, "keys");
+    this.alerts = Objects.requireNonNull(alerts, "alerts");
+    this.trades = Objects.requireNonNull(trades, "trades");
+  }
+
+  /**
+   * Runs {@code command} for the user of {@code message}.
+   *
+   * @param deleted whether the message was deleted already (it carried a secret)
+   */
+  void run(ChatEvent.TextMessage message, Command command, boolean deleted) {
+    switch (command) {
+      case PlaceOrderList place -> previews.preview(message, place);
+      case PlaceLadder ladder -> previews.preview(message, ladder);
+      case Command.CancelOrderList cancel -> account.cancel(message, cancel.orderListId());
+      case Command.CancelAll all -> account.cancelAll(message);
+      case Command.ListOrders orders -> account.orders(message, orders.symbol());
+      case Command.ShowStatus status -> account.status(message, status.orderListId());
+      case Command.ShowPrice price -> account.price(message, price.symbol());
+      case Command.ShowBalance balance -> account.balance(message, balance.asset());
+      case Command.StartKeySetup start -> keys.startSetup(message, deleted);
+      case Command.SetKey set -> keys.setKey(message, set, deleted);
+      case Command.GenerateKey generate -> keys.generate(message);
+      case Command.DeleteKey delete -> keys.delete(message);
+      case Command.ListKeys list -> keys.list(message);
+      case Command.SetAlerts set -> alerts.set(message, set.mode());
+      case Command.ListAlerts list -> alerts.list(message);
+      case Command.Help help ->
+          out.send(message.chat(), help.topic().flatMap(CommandSpec::byWord).map(Replies::help).orElseGet(Replies::help));
+      case Command.Start start -> out.send(message.chat(), Replies.welcome(config.environment()));
+      case Command.SetPaperPrice paperPrice -> account.paperPrice(message, paperPrice.symbol(), paperPrice.price());
+      case Command.MoveStop move -> trades.moveStop(message, move);
+      case Command.ReduceSize reduce -> trades.reduce(message, reduce);
+      case Command.CloseAtMarket close -> trades.close(message, close);
+      case Command.Panic panic -> trades.panic(message, panic);
+    }
+  }
+}
