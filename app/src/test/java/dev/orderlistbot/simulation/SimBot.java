@@ -114,6 +114,12 @@ final class SimBot implements StreamHub.Bot {
       public void unwatch(UserRef user) {
         exchange.stream().unwatch(user);
       }
+
+      @Override
+      public boolean catchUp(UserRef user, ApiCredentials credentials) {
+        exchange.stream().catchUp(user, credentials);
+        return true;
+      }
     };
   }
 

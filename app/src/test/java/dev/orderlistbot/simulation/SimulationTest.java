@@ -110,12 +110,12 @@ class SimulationTest {
               "fixed in the harness (a run is quiet only once no placement or trade action is owed its outcome):"
                   + " a placement whose answer and look-up were lost at the end of the trading quarter was left"
                   + " \"cannot tell\" because the run stopped before the settlement's two minutes were up"),
-          // found 2026-12-02 (seeds 1001-4000, every fault on): OPEN
-          new Regression(3731, ALL_ON_2026_12_02, Invariants.ONE_NOTICE_PER_FILL, true,
-              "open: a take-profit's fill was lost in a stream gap; the trader's /cancel then got \"nothing to"
-                  + " cancel\" (-2011), which ends the tracked list, so no catch-up ever looks at it and the fill is"
-                  + " never told. The fix: a cancel answered \"nothing to cancel\" ends the list only when every leg"
-                  + " was seen ended, else keeps it followed and asks for a catch-up of its owner"));
+          // found 2026-12-02 (seeds 1001-4000, every fault on)
+          new Regression(3731, ALL_ON_2026_12_02, Invariants.ONE_NOTICE_PER_FILL, false,
+              "fixed (a cancel answered \"nothing to cancel\" ends the list only when every order of it was seen"
+                  + " ending, else keeps it followed and asks the stream for a catch-up of its owner): a take-profit's"
+                  + " fill was lost in a stream gap; the trader's /cancel then got \"nothing to cancel\" (-2011), which"
+                  + " ended the tracked list, so no catch-up ever looked at it and the fill was never told"));
 
   private final SimulationSettings settings = SimulationSettings.from(System.getProperties());
 

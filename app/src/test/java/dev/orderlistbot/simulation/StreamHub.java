@@ -83,6 +83,11 @@ final class StreamHub implements OrderUpdateHandler {
     inFlight.remove(user);
   }
 
+  /** The engine asks for a catch-up of {@code user} (it learned that an event may have been missed). */
+  void catchUp(UserRef user, ApiCredentials credentials) {
+    bot.ifPresent(b -> b.catchUp(user, credentials));
+  }
+
   /** The periodic catch-up of every watched user (the app runs one every few minutes). */
   void catchUpEveryone() {
     bot.ifPresent(b -> watches.forEach((user, watch) -> b.catchUp(user, watch.credentials())));

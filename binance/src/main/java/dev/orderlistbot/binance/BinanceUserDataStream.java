@@ -140,6 +140,7 @@ public final class BinanceUserDataStream implements OrderEventSource, AutoClosea
 
   private final SerialScheduler tasks;
   private final SubscriptionRegistry registry;
+  private final CatchUpTrigger catchUp;
   private final UserDataConnection.Counts counts = new UserDataConnection.Counts();
 
   /**
@@ -217,6 +218,7 @@ public final class BinanceUserDataStream implements OrderEventSource, AutoClosea
             new UserDataConnection(
                 index, listener, serial, httpClient, url, config.connectTimeout(), settings, connectionCounts);
     this.tasks = serial;
+    this.catchUp = new CatchUpTrigger(reconciler, scheduler);
     this.registry =
         new SubscriptionRegistry(
             settings.maxSubscriptionsPerConnection(),
@@ -228,7 +230,7 @@ public final class BinanceUserDataStream implements OrderEventSource, AutoClosea
                 Backoff.of(settings),
                 handler,
                 rejectedKeys,
-                new CatchUpTrigger(reconciler, scheduler)));
+                catchUp));
   }
 
   /** How many WebSocket connections are open right now, for the operator's metrics. */
@@ -255,6 +257,15 @@ public final class BinanceUserDataStream implements OrderEventSource, AutoClosea
   public void unwatch(UserRef user) {
     Objects.requireNonNull(user, "user");
     tasks.execute(() -> registry.unwatch(user));
+  }
+
+  /** Calls the {@link Reconciler} for {@code user} soon. Returns at once, {@code true}. */
+  @Override
+  public boolean catchUp(UserRef user, ApiCredentials credentials) {
+    Objects.requireNonNull(user, "user");
+    Objects.requireNonNull(credentials, "credentials");
+    catchUp.user(user, credentials);
+    return true;
   }
 
   /**

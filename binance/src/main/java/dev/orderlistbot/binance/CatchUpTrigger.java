@@ -1,5 +1,7 @@
 package dev.orderlistbot.binance;
 
+import dev.orderlistbot.core.domain.ApiCredentials;
+import dev.orderlistbot.core.domain.UserRef;
 import java.util.Collection;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
@@ -27,17 +29,22 @@ final class CatchUpTrigger {
 
   /** {@code subscription} just stood (a first subscription, or one after a reconnect or a retry). */
   void subscriptionStands(UserSubscription subscription) {
+    user(subscription.user, subscription.credentials);
+  }
+
+  /** Catches {@code user} up: the engine learned that an event of theirs may have been missed. */
+  void user(UserRef user, ApiCredentials credentials) {
     try {
       executor.execute(
           () -> {
             try {
-              reconciler.reconcile(subscription.user, subscription.credentials);
+              reconciler.reconcile(user, credentials);
             } catch (RuntimeException e) {
-              log.warn("reconciling {} failed: {}", subscription.user, e.getClass().getSimpleName());
+              log.warn("reconciling {} failed: {}", user, e.getClass().getSimpleName());
             }
           });
     } catch (RejectedExecutionException e) {
-      log.debug("scheduler shut down; reconcile of {} dropped", subscription.user);
+      log.debug("scheduler shut down; reconcile of {} dropped", user);
     }
   }
 

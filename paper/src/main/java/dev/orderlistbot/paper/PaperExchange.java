@@ -257,6 +257,12 @@ public final class PaperExchange implements ExchangeClient, OrderEventSource, Pa
     outflow.unwatch(Objects.requireNonNull(user, "user"));
   }
 
+  /** No: a watched account's events are delivered in process, before the call that made them returns. */
+  @Override
+  public boolean catchUp(UserRef user, ApiCredentials credentials) {
+    return false;
+  }
+
   // PaperControl
 
   /**

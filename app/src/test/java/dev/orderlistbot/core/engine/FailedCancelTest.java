@@ -140,14 +140,72 @@ class FailedCancelTest {
   }
 
   @Test
-  void aListTheExchangeNoLongerHasIsMarkedDoneAndTheTraderHearsThereWasNothingToCancel() {
+  void aListTheExchangeNoLongerHasIsLookedUpAndTheTraderHearsThereWasNothingToCancel() {
+    exchange.legNow(clientId(), LegRole.TAKE_PROFIT, LegStatus.EXPIRED, "0", "0");
+    exchange.legNow(clientId(), LegRole.STOP_LOSS, LegStatus.EXPIRED, "0", "0");
     exchange.listDone(clientId());
 
     bot.say(ALICE, "/cancel 8821");
 
-    assertThat(bot.lastReply(ALICE)).contains("Nothing to cancel").doesNotContain("still working");
+    assertThat(bot.lastReply(ALICE)).contains("Nothing to cancel").contains("looking it up").doesNotContain("still working");
+    assertThat(events.caughtUp).containsExactly(ALICE);
+    catchUp();
     assertThat(bot.tracked(8821)).map(TrackedOrderList::state).contains(OrderListState.ALL_DONE);
     assertThat(bot.openTracked(ALICE)).isEmpty();
+    assertThat(bot.telegram.texts(TestBot.dm(ALICE))).noneMatch(text -> text.startsWith("✅ BTCUSDT OCO #8821"));
+  }
+
+  // simulation seed 3731: the take-profit's fill was lost in a stream gap before the trader's /cancel
+  @Test
+  void nothingToCancelForAListWhoseFillWasNeverHeardKeepsItFollowedUntilTheCatchUpTellsTheFill() {
+    exchange.legNow(clientId(), LegRole.TAKE_PROFIT, LegStatus.FILLED, "0.01", "320");
+    exchange.legNow(clientId(), LegRole.STOP_LOSS, LegStatus.EXPIRED, "0", "0");
+    exchange.listDone(clientId());
+
+    bot.say(ALICE, "/cancel 8821");
+
+    assertThat(bot.lastReply(ALICE)).contains("Nothing to cancel").contains("will tell you here if anything of it filled");
+    assertThat(bot.tracked(8821)).map(TrackedOrderList::state).contains(OrderListState.CANCELLING);
+    assertThat(events.caughtUp).containsExactly(ALICE);
+    catchUp();
+    assertThat(bot.telegram.texts(TestBot.dm(ALICE))).containsOnlyOnce(FILLED);
+    assertThat(bot.tracked(8821)).map(TrackedOrderList::state).contains(OrderListState.ALL_DONE);
+  }
+
+  @Test
+  void nothingToCancelForAListWhoseEveryEndWasHeardEndsItWithoutACatchUp() {
+    bot.router().onUpdate(ALICE, takeProfitFilled());
+    exchange.listDone(clientId());
+    bot.transactor().inTransaction(
+        stores -> stores.orderLists().changeState(clientId().value(), OrderListState.ALL_DONE, OrderListState.EXECUTING));
+    bot.transactor().inTransaction(
+        stores -> {
+          TrackedOrderList tracked = stores.orderLists().findByOrderListId(8821).orElseThrow();
+          tracked.legs().forEach(leg -> stores.orderLists().markLegEnded(tracked.listClientOrderId(), leg.clientOrderId()));
+          return null;
+        });
+
+    bot.say(ALICE, "/cancel 8821");
+
+    assertThat(bot.lastReply(ALICE)).contains("Nothing to cancel").doesNotContain("looking it up");
+    assertThat(events.caughtUp).isEmpty();
+    assertThat(bot.tracked(8821)).map(TrackedOrderList::state).contains(OrderListState.ALL_DONE);
+  }
+
+  @Test
+  void nothingToCancelWhereNoCatchUpCanRunEndsTheListAtOnce() {
+    events.looksBack = false;
+    exchange.listDone(clientId());
+
+    bot.say(ALICE, "/cancel 8821");
+
+    assertThat(bot.lastReply(ALICE)).contains("Nothing to cancel").doesNotContain("looking it up");
+    assertThat(bot.tracked(8821)).map(TrackedOrderList::state).contains(OrderListState.ALL_DONE);
+    assertThat(bot.openTracked(ALICE)).isEmpty();
+  }
+
+  private void catchUp() {
+    new OrderListReconciler(bot.transactor(), exchange, bot.router(), "binance").reconcile(ALICE, ALICES_PAPER_KEY);
   }
 
   @Test

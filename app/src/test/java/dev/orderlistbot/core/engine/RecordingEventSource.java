@@ -17,8 +17,21 @@ final class RecordingEventSource implements OrderEventSource {
     watched.add(user + " " + credentials.apiKey());
   }
 
+  final List<UserRef> caughtUp = Collections.synchronizedList(new ArrayList<>());
+  /** Whether this source can catch a user up (the paper exchange cannot: it keeps no history). */
+  volatile boolean looksBack = true;
+
   @Override
   public void unwatch(UserRef user) {
     unwatched.add(user);
+  }
+
+  @Override
+  public boolean catchUp(UserRef user, ApiCredentials credentials) {
+    if (!looksBack) {
+      return false;
+    }
+    caughtUp.add(user);
+    return true;
   }
 }

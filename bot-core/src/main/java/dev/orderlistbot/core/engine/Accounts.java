@@ -87,6 +87,25 @@ final class Accounts {
     watched.add(user);
   }
 
+  /**
+   * Asks the order events' source to catch the user's lists up over REST: an event of theirs may
+   * have been missed. Answers whether a catch-up will run: not without a source, a key, or from a
+   * source that cannot look back.
+   */
+  boolean catchUp(UserRef user) {
+    if (events.isEmpty()) {
+      return false;
+    }
+    if (isPaper()) {
+      return events.get().catchUp(user, paper(user));
+    }
+    // as for watch: the source keeps these credentials for its retries, so they are not destroyed here
+    return activeKey(user)
+        .flatMap(key -> vault.open(user, key.id()))
+        .map(credentials -> events.get().catchUp(user, credentials))
+        .orElse(false);
+  }
+
   void unwatch(UserRef user) {
     events.ifPresent(source -> source.unwatch(user));
     watched.remove(user);

@@ -148,12 +148,12 @@ final class ListCancels {
     try {
       cancelled = exchange.cancel(credentials, list.symbol(), OrderListRef.of(new OrderListId(list.orderListId())));
     } catch (ExchangeException e) {
-      return failed(list, mark, e.error());
+      return failed(user, list, mark, e.error());
     } catch (RuntimeException e) {
       mark.ifPresent(this::putBack);
       throw e;
     }
-    mark.ifPresent(m -> endUnlessAFillIsUntold(m, cancelled));
+    mark.ifPresent(m -> endUnlessAFillIsUntold(user, m, cancelled));
     recordCancel(user, chat, list);
     return new Outcome(
         true, Replies.cancelled(name(new ListHandle(cancelled.symbol(), list.orderListId()))), Optional.of(cancelled), false);
@@ -164,20 +164,43 @@ final class ListCancels {
    * partly) whose end the bot never saw (its events were lost while the bot was away). Then it stays
    * CANCELLING, followed: the catch-up tells the fill, and the cancel's own ends stay silent.
    */
-  private void endUnlessAFillIsUntold(Mark mark, PlacedOrderList cancelled) {
-    Set<String> seenEnded =
-        transactor.inTransaction(stores -> stores.orderLists().findByListClientOrderId(mark.listClientOrderId()))
-            .map(tracked -> tracked.legs().stream().filter(TrackedLeg::ended).map(TrackedLeg::clientOrderId).collect(Collectors.toSet()))
-            .orElse(Set.of());
+  private void endUnlessAFillIsUntold(UserRef user, Mark mark, PlacedOrderList cancelled) {
+    Set<String> seenEnded = seenEnded(mark);
     boolean untoldFill =
         cancelled.legs().stream()
             .filter(leg -> !seenEnded.contains(leg.clientOrderId().value()))
             .anyMatch(leg -> leg.report().map(r -> r.executedQty().signum() > 0).orElse(false));
     if (untoldFill) {
       LOG.info("list {} cancelled, but an order of it filled unseen; followed until the catch-up tells it", mark.listClientOrderId());
+      var unused = accounts.catchUp(user);
       return;
     }
     change(mark, OrderListState.CANCELLING, OrderListState.ALL_DONE);
+  }
+
+  /**
+   * The exchange had nothing to cancel: the list ended there. When the bot saw each of its orders
+   * end, it knows how, and the list ends here too. Otherwise an end (perhaps a fill) was missed, in
+   * a stream gap say: the list stays CANCELLING, followed, and a catch-up of its owner is asked for,
+   * which tells what happened and then ends it (where no catch-up can run, the list ends as before).
+   * Answers whether the list ended here.
+   */
+  private boolean endIfEveryOrderWasSeenEnding(UserRef user, Mark mark) {
+    Optional<TrackedOrderList> tracked =
+        transactor.inTransaction(stores -> stores.orderLists().findByListClientOrderId(mark.listClientOrderId()));
+    boolean everyEndSeen = tracked.map(t -> t.legs().stream().allMatch(TrackedLeg::ended)).orElse(true);
+    if (!everyEndSeen && accounts.catchUp(user)) {
+      LOG.info("list {} had ended on the exchange unseen; followed until the catch-up tells how", mark.listClientOrderId());
+      return false;
+    }
+    change(mark, OrderListState.CANCELLING, OrderListState.ALL_DONE);
+    return true;
+  }
+
+  private Set<String> seenEnded(Mark mark) {
+    return transactor.inTransaction(stores -> stores.orderLists().findByListClientOrderId(mark.listClientOrderId()))
+        .map(tracked -> tracked.legs().stream().filter(TrackedLeg::ended).map(TrackedLeg::clientOrderId).collect(Collectors.toSet()))
+        .orElse(Set.of());
   }
 
   private Optional<Mark> markCancelling(TrackedOrderList tracked) {
@@ -189,11 +212,12 @@ final class ListCancels {
     return change(mark, before, OrderListState.CANCELLING) ? Optional.of(mark) : Optional.empty();
   }
 
-  private Outcome failed(ListHandle list, Optional<Mark> mark, ExchangeError error) {
+  private Outcome failed(UserRef user, ListHandle list, Optional<Mark> mark, ExchangeError error) {
     long id = list.orderListId();
     if (error instanceof ExchangeError.NotFound) {
-      mark.ifPresent(m -> change(m, OrderListState.CANCELLING, OrderListState.ALL_DONE));
-      return new Outcome(false, Replies.exchangeError(error), Optional.empty(), true);
+      boolean endKnown = mark.map(m -> endIfEveryOrderWasSeenEnding(user, m)).orElse(true);
+      String sentence = endKnown ? Replies.exchangeError(error) : Replies.nothingToCancelLookingUp(error, name(list));
+      return new Outcome(false, sentence, Optional.empty(), true);
     }
     boolean ended = mark.map(this::putBack).orElse(false);
     String name = name(list);

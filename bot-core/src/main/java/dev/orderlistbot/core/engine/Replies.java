@@ -265,6 +265,12 @@ final class Replies {
     return "✖ Cancelled " + list + ".";
   }
 
+  /** "Nothing to cancel" for a list whose end the bot never heard: it is being looked up. */
+  static String nothingToCancelLookingUp(ExchangeError error, String list) {
+    return exchangeError(error) + " I did not hear how " + list + " ended, so I am looking it up and will tell"
+        + " you here if anything of it filled.";
+  }
+
   static String cancelUnknown(String list, long orderListId) {
     return "⚠️ Binance did not confirm the cancel of " + list + ", so it may or may not be cancelled. I keep"
         + " following the list and tell you how it ends; check with /status " + orderListId + ".";

@@ -18,4 +18,15 @@ public interface OrderEventSource {
   void watch(UserRef user, ApiCredentials credentials);
 
   void unwatch(UserRef user);
+
+  /**
+   * Looks at {@code user}'s order lists over REST soon and reports what their events would have
+   * said: the engine learned that an event of theirs may have been missed (a cancel answered
+   * "nothing to cancel" for a list whose end was never heard). Returns at once; the source keeps
+   * {@code credentials} for as long as it needs them.
+   *
+   * @return whether a catch-up will run; {@code false} from a source that cannot look back (the
+   *     paper exchange, which delivers every event in process and keeps no history)
+   */
+  boolean catchUp(UserRef user, ApiCredentials credentials);
 }
