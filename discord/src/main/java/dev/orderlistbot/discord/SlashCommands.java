@@ -141,7 +141,9 @@ enum SlashCommands {
     PAPER_PRICE("price", "", true, "The paper price to set, e.g. 30000"),
     NEW_STOP("stop", "", true, "New stop price, e.g. 29500, or be for breakeven"),
     NEW_SIZE("quantity", "", true, "The size the list keeps, in the base asset, e.g. 0.005"),
-    PANIC_MODE("mode", "", false, "close: also sell (or buy back) at market what the lists hold", "close");
+    PANIC_MODE(
+        "mode", "", false, "close: also sell (or buy back) at market what the lists hold; all (admins): every user's lists",
+        "close", "all");
 
     private final String option;
     private final String prefix;

@@ -35,7 +35,8 @@ public sealed interface Command
         Command.MoveStop,
         Command.ReduceSize,
         Command.CloseAtMarket,
-        Command.Panic {
+        Command.Panic,
+        Command.PanicAll {
 
   /** Whether the text of this command carried a secret, so the chat message must be deleted. */
   default boolean carriesSecret() {
@@ -198,6 +199,9 @@ public sealed interface Command
    * confirmation; {@code /panic close} also closes at market what those lists held.
    */
   record Panic(boolean close) implements Command {}
+
+  /** {@code /panic all}, for admins: cancel every open order list of every user of the bot. */
+  record PanicAll() implements Command {}
 
   /** What {@code /alerts} subscribes a group or channel to. */
   enum AlertMode {

@@ -87,8 +87,9 @@ public enum CommandSpec {
       "/close 12345"),
   PANIC(
       "panic",
-      "/panic [close]",
-      "Cancel every open list of yours at once; with close, also close what they hold at market.",
+      "/panic [close|all]",
+      "Cancel every open list of yours at once; with close, also close what they hold at market; admins: all"
+          + " cancels every user's lists.",
       "/panic");
 
   private final String word;

@@ -65,8 +65,15 @@ final class ManageGrammars {
     return end(CommandSpec.CLOSE, args, new Command.CloseAtMarket(id.value()));
   }
 
-  /** {@code /panic} or {@code /panic close}. */
+  /** {@code /panic}, {@code /panic close} or, for admins, {@code /panic all}. */
   static Read<Command> panic(Args args) {
+    if (args.nextIs("all")) {
+      args.next();
+      if (args.nextIs("close")) {
+        return Read.fail(ParseMessages.panicAllClose());
+      }
+      return end(CommandSpec.PANIC, args, new Command.PanicAll());
+    }
     if (args.nextIs("close")) {
       args.next();
       return end(CommandSpec.PANIC, args, new Command.Panic(true));

@@ -343,6 +343,12 @@ final class ParseMessages {
             + " be for breakeven");
   }
 
+  static Problem panicAllClose() {
+    return Problem.of(
+        "/panic all cancels every user's lists but closes nothing at market: selling what someone holds stays"
+            + " their own decision (they can send /panic close). Send /panic all.");
+  }
+
   static Problem newStopWithLimit(String word) {
     return about(
         word, ": /movestop takes the new stop price only, like 29500 (a stop-limit keeps its gap)");

@@ -68,6 +68,7 @@ final class CommandRoutes {
       case Command.ReduceSize reduce -> trades.reduce(message, reduce);
       case Command.CloseAtMarket close -> trades.close(message, close);
       case Command.Panic panic -> trades.panic(message, panic);
+      case Command.PanicAll all -> trades.panicAll(message);
     }
   }
 }

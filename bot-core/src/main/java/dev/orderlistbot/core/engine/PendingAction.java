@@ -3,6 +3,7 @@ package dev.orderlistbot.core.engine;
 import dev.orderlistbot.core.domain.Decimals;
 import dev.orderlistbot.core.domain.Side;
 import dev.orderlistbot.core.domain.Symbol;
+import dev.orderlistbot.core.domain.UserRef;
 import dev.orderlistbot.core.domain.order.ClientOrderId;
 import dev.orderlistbot.core.domain.order.OrderListRequest;
 import java.math.BigDecimal;
@@ -104,6 +105,21 @@ sealed interface PendingAction {
   record Panic(List<ListHandle> lists, boolean close) implements PendingAction {
     public Panic {
       lists = List.copyOf(lists);
+    }
+  }
+
+  /** An admin's {@code /panic all}: cancel exactly these lists of these users, each once. */
+  record PanicAll(List<OwnedList> lists) implements PendingAction {
+    public PanicAll {
+      lists = List.copyOf(lists);
+    }
+  }
+
+  /** An order list and the user whose account holds it. */
+  record OwnedList(UserRef owner, ListHandle list) {
+    public OwnedList {
+      Objects.requireNonNull(owner, "owner");
+      Objects.requireNonNull(list, "list");
     }
   }
 

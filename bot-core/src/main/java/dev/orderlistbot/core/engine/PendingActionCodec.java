@@ -5,6 +5,7 @@ import dev.orderlistbot.core.domain.Quantity;
 import dev.orderlistbot.core.domain.Side;
 import dev.orderlistbot.core.domain.Symbol;
 import dev.orderlistbot.core.domain.TimeInForce;
+import dev.orderlistbot.core.domain.UserRef;
 import dev.orderlistbot.core.domain.order.ClientOrderId;
 import dev.orderlistbot.core.domain.order.Leg;
 import dev.orderlistbot.core.domain.order.ListKind;
@@ -49,6 +50,9 @@ final class PendingActionCodec {
   /** More lists than any symbol allows open (Binance: MAX_NUM_ORDER_LISTS is 20 on BTCUSDT). */
   static final int MAX_PLAN_LISTS = 100;
 
+  /** Every open list of many users: far more than a plan, still bounded. */
+  static final int MAX_PANIC_LISTS = 100_000;
+
   private PendingActionCodec() {}
 
   static String encode(PendingAction action) {
@@ -88,6 +92,14 @@ final class PendingActionCodec {
         out.put("action", "panic");
         out.put("lists", String.join(",", lists.stream().map(PendingActionCodec::handle).toList()));
         out.put("close", Boolean.toString(close));
+      }
+      case PendingAction.PanicAll(List<PendingAction.OwnedList> lists) -> {
+        out.put("action", "panic-all");
+        out.put("lists", Integer.toString(lists.size()));
+        for (int i = 0; i < lists.size(); i++) {
+          out.put("l" + i + ".owner", lists.get(i).owner().toString());
+          out.put("l" + i + ".list", handle(lists.get(i).list()));
+        }
       }
       case PendingAction.CloseList(ListHandle list, Side side) -> {
         out.put("action", "close-list");
@@ -133,6 +145,7 @@ final class PendingActionCodec {
                   ? List.of()
                   : Arrays.stream(in.get("lists").split(",", -1)).map(PendingActionCodec::handle).toList(),
               Boolean.parseBoolean(in.get("close")));
+      case "panic-all" -> decodePanicAll(in);
       case "close-list" -> new PendingAction.CloseList(handle(in.get("list")), Side.valueOf(in.get("side")));
       case "close-held" ->
           new PendingAction.CloseHeld(new Symbol(in.get("symbol")), Side.valueOf(in.get("side")), new BigDecimal(in.get("qty")));
@@ -263,6 +276,24 @@ final class PendingActionCodec {
   /** A text kept on one line of the payload. */
   private static String oneLine(String text) {
     return text.replace('\n', ' ').replace('\r', ' ');
+  }
+
+  private static PendingAction.PanicAll decodePanicAll(Fields in) {
+    int count = Integer.parseInt(in.get("lists"));
+    if (count < 0 || count > MAX_PANIC_LISTS) {
+      throw new IllegalArgumentException("too many lists in a panic");
+    }
+    List<PendingAction.OwnedList> lists = new ArrayList<>();
+    for (int i = 0; i < count; i++) {
+      String owner = in.get("l" + i + ".owner");
+      int colon = owner.indexOf(':');
+      if (colon < 1) {
+        throw new IllegalArgumentException("malformed owner");
+      }
+      UserRef user = new UserRef(owner.substring(0, colon), owner.substring(colon + 1));
+      lists.add(new PendingAction.OwnedList(user, handle(in.get("l" + i + ".list"))));
+    }
+    return new PendingAction.PanicAll(lists);
   }
 
   private static String handle(ListHandle list) {

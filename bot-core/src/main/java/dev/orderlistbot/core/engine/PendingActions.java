@@ -97,6 +97,7 @@ final class PendingActions {
       case PendingAction.ReplaceList replace -> AuditAction.TRADE_ACTION_CONFIRMED;
       case PendingAction.CloseList close -> AuditAction.TRADE_ACTION_CONFIRMED;
       case PendingAction.Panic panic -> AuditAction.TRADE_ACTION_CONFIRMED;
+      case PendingAction.PanicAll panic -> AuditAction.TRADE_ACTION_CONFIRMED;
       case PendingAction.CloseHeld close -> AuditAction.TRADE_ACTION_CONFIRMED;
       case PendingAction.ReduceList reduce -> AuditAction.TRADE_ACTION_CONFIRMED;
     };
@@ -119,6 +120,9 @@ final class PendingActions {
       case PendingAction.ReplaceList replace ->
           "move stop " + replace.old().symbol() + " #" + replace.old().orderListId() + ": " + Texts.summary(replace.replacement());
       case PendingAction.Panic panic -> "panic" + (panic.close() ? " close" : "") + " (" + panic.lists().size() + ")";
+      case PendingAction.PanicAll panic ->
+          "panic all (" + panic.lists().size() + " lists of "
+              + panic.lists().stream().map(PendingAction.OwnedList::owner).distinct().count() + " users)";
       case PendingAction.CloseList close -> "close at market " + close.list().symbol() + " #" + close.list().orderListId();
       case PendingAction.CloseHeld held ->
           "market " + held.side() + " " + held.quantity().toPlainString() + " " + held.symbol();

@@ -79,7 +79,8 @@ final class Presses {
       ClaimResult result = actions.withdraw(key, press.user(), press.chat());
       if (result instanceof ClaimResult.Claimed claimed) {
         PendingAction withdrawn = PendingActionCodec.decode(claimed.confirmation().payload());
-        boolean keeps = withdrawn instanceof PendingAction.CancelAll || withdrawn instanceof PendingAction.Panic;
+        boolean keeps = withdrawn instanceof PendingAction.CancelAll || withdrawn instanceof PendingAction.Panic
+            || withdrawn instanceof PendingAction.PanicAll;
         out.edit(press.message(), keeps ? Replies.cancelAllKept() : Replies.previewCancelled());
       } else {
         explain(press, key, result);
@@ -126,6 +127,7 @@ final class Presses {
       case PendingAction.CloseHeld held -> trades.run(press, confirmation, held);
       case PendingAction.ReduceList reduce -> trades.run(press, confirmation, reduce);
       case PendingAction.Panic panic -> trades.run(press, confirmation, panic);
+      case PendingAction.PanicAll panic -> trades.run(press, confirmation, panic);
     }
   }
 

@@ -25,6 +25,8 @@ final class TradeActions {
   private final OwedActions owed;
   private final ActionSettlement settlement;
   private final Panics panics;
+  private final EveryonesPanic everyonesPanic;
+  private final EngineConfig config;
   private final ChatOut out;
 
   private TradeActions(
@@ -35,6 +37,8 @@ final class TradeActions {
       OwedActions owed,
       ActionSettlement settlement,
       Panics panics,
+      EveryonesPanic everyonesPanic,
+      EngineConfig config,
       ChatOut out) {
     this.stops = stops;
     this.closes = closes;
@@ -43,6 +47,8 @@ final class TradeActions {
     this.owed = owed;
     this.settlement = settlement;
     this.panics = panics;
+    this.everyonesPanic = everyonesPanic;
+    this.config = config;
     this.out = out;
   }
 
@@ -72,6 +78,8 @@ final class TradeActions {
         owed,
         new ActionSettlement(accounts, transactor, owed, closes, reductions, clock),
         new Panics(config, exchange, accounts, offers, cancels, closes, results),
+        new EveryonesPanic(config, exchange, accounts, transactor, offers, cancels, results),
+        config,
         out);
   }
 
@@ -113,6 +121,20 @@ final class TradeActions {
     if (inPrivate(message, "/panic" + (command.close() ? " close" : ""))) {
       panics.preview(message.chat(), message.user(), command.close());
     }
+  }
+
+  /** {@code /panic all}: admins only, in private only (it names every user's lists). */
+  void panicAll(ChatEvent.TextMessage message) {
+    if (!config.isAdmin(message.user())) {
+      out.send(message.chat(), TradeReplies.panicAllAdminsOnly());
+    } else if (inPrivate(message, "/panic all")) {
+      everyonesPanic.preview(message.chat(), message.user());
+    }
+  }
+
+  /** Confirm of an admin's panic won its claim. */
+  void run(ChatEvent.ButtonPressed press, PendingConfirmation confirmation, PendingAction.PanicAll panic) {
+    everyonesPanic.run(press, confirmation, panic);
   }
 
   /** Confirm of a panic won its claim. */

@@ -3,6 +3,7 @@ package dev.orderlistbot.core.engine;
 import dev.orderlistbot.core.domain.Side;
 import dev.orderlistbot.core.domain.Symbol;
 import dev.orderlistbot.core.domain.TradingEnvironment;
+import dev.orderlistbot.core.domain.UserRef;
 import dev.orderlistbot.core.domain.order.LegStatus;
 import dev.orderlistbot.core.port.out.ExchangeError;
 import java.math.BigDecimal;
@@ -148,6 +149,32 @@ final class TradeReplies {
   static String panicDone(boolean close, int done, int all, java.util.List<String> lines) {
     return (done == all ? "✅ " : "⚠️ ") + (close ? "Panic close" : "Panic") + ": " + done + " of " + all + " list(s) done.\n"
         + String.join("\n", lines) + (done == all ? "" : "\nThe buttons below run once more what failed.");
+  }
+
+  static String panicAllPreview(
+      TradingEnvironment environment, java.util.List<String> lists, java.util.List<String> unread, Duration ttl) {
+    return "🚨 " + environment.name() + ": PANIC ALL. This cancels every open order list of every user (" + lists.size()
+        + "):\n• " + String.join("\n• ", lists) + "\n"
+        + (unread.isEmpty() ? "" : String.join("\n", unread) + "\n")
+        + "Nothing is sold; each user is told in private. Each cancel runs once. Confirm within " + ttl.toSeconds() + " s.";
+  }
+
+  static String panicAllUnread(UserRef user, String why) {
+    return "⚠️ " + user + ": their lists could not be read, so none of them is in this panic (" + why.strip() + ")";
+  }
+
+  static String panicAllNothing(java.util.List<String> unread) {
+    return "No user of the bot has an open order list." + (unread.isEmpty() ? "" : "\n" + String.join("\n", unread));
+  }
+
+  static String panicAllToOwner(java.util.List<String> lines) {
+    return "🚨 An admin of this bot cancelled your open order lists (/panic all). What filled stays in your balance;"
+        + " nothing was sold.\n" + String.join("\n", lines);
+  }
+
+  static String panicAllAdminsOnly() {
+    return "/panic all cancels every user's lists, so only the bot's admins may send it. To cancel your own lists,"
+        + " send /panic.";
   }
 
   static String closeHeldButton(PendingAction.CloseHeld close) {

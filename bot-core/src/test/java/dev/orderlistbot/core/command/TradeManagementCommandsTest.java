@@ -43,6 +43,20 @@ class TradeManagementCommandsTest {
   }
 
   @Test
+  void panicTakesCloseOrForAdminsAll() {
+    assertThat(parsed("/panic")).isEqualTo(new Command.Panic(false));
+    assertThat(parsed("/panic close")).isEqualTo(new Command.Panic(true));
+    assertThat(parsed("/panic all")).isEqualTo(new Command.PanicAll());
+    assertThat(parsed("/PANIC ALL")).isEqualTo(new Command.PanicAll());
+  }
+
+  @Test
+  void panicAllCloseIsRefusedSayingWhatToSend() {
+    ParseError error = Lines.refused("/panic all close");
+    assertThat(error.message()).contains("closes nothing at market").contains("/panic close");
+  }
+
+  @Test
   void aMissingIdIsNamedWithTheCommandsForm() {
     assertThat(refusedMissing("/movestop").message()).contains("/movestop ID PRICE");
     assertThat(refusedMissing("/reduce").message()).contains("/reduce ID QTY");

@@ -8,6 +8,7 @@ import dev.orderlistbot.core.domain.Quantity;
 import dev.orderlistbot.core.domain.Side;
 import dev.orderlistbot.core.domain.Symbol;
 import dev.orderlistbot.core.domain.TimeInForce;
+import dev.orderlistbot.core.domain.UserRef;
 import dev.orderlistbot.core.domain.order.Leg;
 import dev.orderlistbot.core.domain.order.OcoPair;
 import dev.orderlistbot.core.domain.order.OrderListRequest;
@@ -66,7 +67,13 @@ class PendingActionCodecTest {
         new PendingAction.PlacePlan(List.of(OCO, OCO), false),
         new PendingAction.CancelList(new ListHandle(BTCUSDT, 8821)),
         new PendingAction.CancelAll(List.of(new ListHandle(BTCUSDT, 1), new ListHandle(Symbol.of("ETHUSDT"), 0))),
-        new PendingAction.CancelAll(List.of()));
+        new PendingAction.CancelAll(List.of()),
+        new PendingAction.Panic(List.of(new ListHandle(BTCUSDT, 1), new ListHandle(Symbol.of("ETHUSDT"), 2)), true),
+        new PendingAction.PanicAll(
+            List.of(
+                new PendingAction.OwnedList(new UserRef("telegram", "1001"), new ListHandle(BTCUSDT, 8821)),
+                new PendingAction.OwnedList(new UserRef("discord", "998877665544332211"), new ListHandle(Symbol.of("ETHUSDT"), 0)))),
+        new PendingAction.PanicAll(List.of()));
   }
 
   @ParameterizedTest
@@ -110,6 +117,16 @@ class PendingActionCodecTest {
     String payload = PendingActionCodec.encode(new PendingAction.PlacePlan(List.of(OCO, OCO), false)).replace("lists=2", "lists=1");
 
     assertThatThrownBy(() -> PendingActionCodec.decode(payload)).isInstanceOf(IllegalArgumentException.class);
+  }
+
+  @Test
+  void anAdminsPanicStoresEachListWithItsOwner() {
+    String payload =
+        PendingActionCodec.encode(
+            new PendingAction.PanicAll(
+                List.of(new PendingAction.OwnedList(new UserRef("telegram", "1001"), new ListHandle(BTCUSDT, 8821)))));
+
+    assertThat(payload).isEqualTo("v=1\naction=panic-all\nlists=1\nl0.owner=telegram:1001\nl0.list=BTCUSDT:8821\n");
   }
 
   @Test

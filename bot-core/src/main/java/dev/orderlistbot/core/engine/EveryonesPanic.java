@@ -1,0 +1,150 @@
+package dev.orderlistbot.core.engine;
+
+import dev.orderlistbot.core.chat.ChatEvent;
+import dev.orderlistbot.core.domain.ApiCredentials;
+import dev.orderlistbot.core.domain.ChatRef;
+import dev.orderlistbot.core.domain.UserRef;
+import dev.orderlistbot.core.engine.PendingAction.ListHandle;
+import dev.orderlistbot.core.engine.PendingAction.OwnedList;
+import dev.orderlistbot.core.port.out.ExchangeException;
+import dev.orderlistbot.core.port.out.PendingConfirmation;
+import dev.orderlistbot.core.port.out.SealedCredential;
+import dev.orderlistbot.core.port.out.Transactor;
+import dev.orderlistbot.core.port.out.ExchangeClient;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeSet;
+
+/**
+ * An admin's {@code /panic all}: every open order list of every user of the bot is cancelled, after
+ * one confirmation that names them all, each once and through the same path as {@code /cancel}
+ * (followed and audited). The admin is told per user and per list what happened, with one Retry
+ * for the lists whose cancel failed; each user whose lists were touched is told in private. Users
+ * whose lists could not be read are named in the preview and left alone. Closing at market stays
+ * each trader's own decision ({@code /panic close}). Thread-safe.
+ */
+final class EveryonesPanic {
+  private final EngineConfig config;
+  private final ExchangeClient exchange;
+  private final Accounts accounts;
+  private final Transactor transactor;
+  private final ActionOffers offers;
+  private final ListCancels cancels;
+  private final PlacementResults results;
+
+  EveryonesPanic(
+      EngineConfig config,
+      ExchangeClient exchange,
+      Accounts accounts,
+      Transactor transactor,
+      ActionOffers offers,
+      ListCancels cancels,
+      PlacementResults results) {
+    this.config = config;
+    this.exchange = exchange;
+    this.accounts = accounts;
+    this.transactor = transactor;
+    this.offers = offers;
+    this.cancels = cancels;
+    this.results = results;
+  }
+
+  /** The confirmation naming every open list of every user; the caller checked the admin and the private chat. */
+  void preview(ChatRef chat, UserRef admin) {
+    List<OwnedList> open = new ArrayList<>();
+    List<String> unread = new ArrayList<>();
+    for (UserRef user : users()) {
+      try {
+        accounts.withCredentials(user, credentials -> openLists(credentials)).ifPresent(lists ->
+            lists.forEach(list -> open.add(new OwnedList(user, list))));
+      } catch (ExchangeException e) {
+        unread.add(TradeReplies.panicAllUnread(user, Replies.exchangeError(e.error())));
+      }
+    }
+    if (open.isEmpty()) {
+      offers.answer(chat, Optional.of(TradeReplies.panicAllNothing(unread)));
+      return;
+    }
+    List<String> names = open.stream().map(owned -> owned.owner() + ": " + cancels.name(owned.list())).toList();
+    offers.offer(
+        chat, admin, TradeReplies.panicAllPreview(config.environment(), names, unread, offers.ttl()), new PendingAction.PanicAll(open));
+  }
+
+  /** Confirm won its claim: each list once, user by user; the admin hears all, each user their own. */
+  void run(ChatEvent.ButtonPressed press, PendingConfirmation confirmation, PendingAction.PanicAll panic) {
+    Map<UserRef, List<ListHandle>> byOwner = new LinkedHashMap<>();
+    panic.lists().forEach(owned -> byOwner.computeIfAbsent(owned.owner(), u -> new ArrayList<>()).add(owned.list()));
+    List<String> lines = new ArrayList<>();
+    List<OwnedList> failed = new ArrayList<>();
+    byOwner.forEach(
+        (owner, lists) -> {
+          List<String> ownerLines = new ArrayList<>();
+          Optional<Boolean> read =
+              accounts.withCredentials(owner, credentials -> cancelEach(credentials, owner, press.chat(), lists, ownerLines, failed));
+          if (read.isEmpty()) {
+            ownerLines.add("• " + Replies.noKeyAnyMore());
+            lists.forEach(list -> failed.add(new OwnedList(owner, list)));
+          }
+          lines.add(owner + ":");
+          lines.addAll(ownerLines);
+          results.tell(
+              new ChatRef(owner.platform(), owner.userId()),
+              Optional.empty(),
+              owner,
+              new PlacementResults.Result(
+                  "panic-all:" + confirmation.id() + ":" + owner, stores -> true, TradeReplies.panicAllToOwner(ownerLines)));
+        });
+    int done = panic.lists().size() - failed.size();
+    results.tell(
+        press.message(),
+        confirmation.requester(),
+        new PlacementResults.Result(
+            "action:" + confirmation.id(), stores -> true, TradeReplies.panicDone(false, done, panic.lists().size(), lines)));
+    if (!failed.isEmpty()) {
+      offers.choices(
+          press.chat(),
+          confirmation.requester(),
+          TradeReplies.RETRY + "?",
+          List.of(new ActionOffers.Choice(TradeReplies.RETRY, new PendingAction.PanicAll(failed))));
+    }
+  }
+
+  private boolean cancelEach(
+      ApiCredentials credentials, UserRef owner, ChatRef chat, List<ListHandle> lists, List<String> lines, List<OwnedList> failed) {
+    for (ListHandle list : lists) {
+      switch (cancels.cancelFirst(credentials, owner, chat, list)) {
+        case ListCancels.FirstCancel.Done done -> lines.add("• " + Replies.cancelled(cancels.name(list)));
+        case ListCancels.FirstCancel.AlreadyEnded ended ->
+            lines.add("• " + TradeReplies.panicAlreadyEnded(cancels.name(list), ended.sentence()));
+        case ListCancels.FirstCancel.NotDone notDone -> {
+          lines.add("• " + TradeReplies.panicNotCancelled(cancels.name(list), notDone.sentence()));
+          failed.add(new OwnedList(owner, list));
+        }
+      }
+    }
+    return true;
+  }
+
+  private List<ListHandle> openLists(ApiCredentials credentials) {
+    return exchange.openOrderLists(credentials).stream()
+        .sorted(Comparator.comparingLong(list -> list.id().value()))
+        .map(list -> new ListHandle(list.symbol(), list.id().value()))
+        .toList();
+  }
+
+  /** Everyone with a stored key, and everyone the bot follows a list of (on paper, nobody has a key). */
+  private List<UserRef> users() {
+    TreeSet<UserRef> users = new TreeSet<>(Comparator.comparing(UserRef::toString));
+    transactor.inTransaction(
+        stores -> {
+          stores.credentials().listAll().stream().map(SealedCredential::owner).forEach(users::add);
+          users.addAll(stores.orderLists().ownersWithOpenLists());
+          return null;
+        });
+    return List.copyOf(users);
+  }
+}
