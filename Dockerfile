@@ -14,6 +14,7 @@ COPY paper ./paper
 COPY db ./db
 COPY telegram ./telegram
 COPY discord ./discord
+COPY charts ./charts
 COPY app ./app
 # The tests ran in CI on these same sources (`bash .ci/run`); the image build only packages.
 RUN mvn -B -ntp -DskipTests -pl app -am package
