@@ -89,7 +89,12 @@ public enum CommandSpec {
       "panic",
       "/panic [close]",
       "Cancel every open list of yours at once; with close, also close what they hold at market.",
-      "/panic");
+      "/panic"),
+  AUDIT(
+      "audit",
+      "/audit [USER] [N]",
+      "Admins only, in private: the latest N audit entries (20 unless given, at most 100), of USER if given.",
+      "/audit telegram:123456789 50");
 
   private final String word;
   private final String usage;

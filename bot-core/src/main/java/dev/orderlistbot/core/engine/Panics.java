@@ -5,6 +5,7 @@ import dev.orderlistbot.core.domain.ApiCredentials;
 import dev.orderlistbot.core.domain.ChatRef;
 import dev.orderlistbot.core.domain.UserRef;
 import dev.orderlistbot.core.domain.order.ClientOrderId;
+import dev.orderlistbot.core.port.out.AuditAction;
 import dev.orderlistbot.core.port.out.ExchangeClient;
 import dev.orderlistbot.core.port.out.PendingConfirmation;
 import java.util.ArrayList;
@@ -68,7 +69,11 @@ final class Panics {
     UserRef user = confirmation.requester();
     Optional<Report> report = accounts.withCredentials(user, credentials -> runAll(credentials, user, press.chat(), confirmation, panic));
     Report told = report.orElseGet(() -> new Report(Replies.noKeyAnyMore(), List.of(), List.of()));
-    results.tell(press.message(), user, new PlacementResults.Result("action:" + confirmation.id(), stores -> true, told.text()));
+    results.tell(
+        press.message(),
+        user,
+        new PlacementResults.Result("action:" + confirmation.id(), stores -> true, told.text())
+            .audited(AuditAction.TRADE_ACTION_SETTLED, auditSubject(confirmation, panic, told)));
     List<ActionOffers.Choice> choices = new ArrayList<>();
     if (!told.failed().isEmpty()) {
       choices.add(new ActionOffers.Choice(TradeReplies.RETRY, new PendingAction.Panic(told.failed(), panic.close())));
@@ -114,6 +119,16 @@ final class Panics {
     }
     int done = panic.lists().size() - failed.size() - retries.size();
     return new Report(TradeReplies.panicDone(panic.close(), done, panic.lists().size(), lines), failed, retries);
+  }
+
+  /** What the audit keeps of a panic's outcome: how many lists ended, and the ids of those still working. */
+  private static String auditSubject(PendingConfirmation confirmation, PendingAction.Panic panic, Report told) {
+    String stillWorking =
+        told.failed().isEmpty()
+            ? ""
+            : "; still working: " + String.join(", ", told.failed().stream().map(l -> l.symbol() + ":" + l.orderListId()).toList());
+    return "confirmation:" + confirmation.id() + " panic" + (panic.close() ? " close" : "") + ": "
+        + (panic.lists().size() - told.failed().size()) + " of " + panic.lists().size() + " ended" + stillWorking;
   }
 
   /** The market order of the {@code index}th list: {@code oc-}, the confirmation's id and the index. */
