@@ -12,6 +12,8 @@ public enum AuditAction {
   CREDENTIALS_REFUSED,
   /** {@code /panic} or {@code /panic close} was confirmed (subject: the confirmation id). */
   PANIC_CONFIRMED,
+  /** A cancel did not go through, or its outcome is unknown (subject: the list and Binance's code). */
+  ORDER_LIST_NOT_CANCELLED,
   /** A placement's outcome became known: placed (subject: the order list id and client id). */
   ORDER_LIST_PLACED,
   /** A placement's outcome became known: refused, or not placed after an unknown outcome. */
