@@ -29,7 +29,8 @@ import java.util.Optional;
 
 /**
  * {@code /setkey} (one line or guided), {@code /keygen}, {@code /keys} and {@code /delkey}, in
- * private chats only. A key is tested with a signed account call before it is stored; a stored key
+ * private chats only. A key is tested with a signed account call and its posture judged ({@link
+ * KeyPostures}) before it is stored; a stored key
  * replaces the user's others. Secrets live only as {@link Secret}s, destroyed after use, and are
  * never logged or echoed: replies show the key type and fingerprint. Thread-safe.
  */
@@ -166,13 +167,15 @@ final class KeyCommands {
         out.send(chat, Replies.keyNotStored(Replies.exchangeError(e.error())) + notDeleted(deleted));
         return;
       }
-      KeyPostures.Verdict verdict = postures.judge(key);
-      if (verdict instanceof KeyPostures.Verdict.Refuse refuse) {
-        auditRefusal(user, chat, key, refuse.reason());
-        out.send(chat, refuse.reply() + notDeleted(deleted));
-        return;
+      KeyPostures.Verdict.Store posture;
+      switch (postures.judge(key)) {
+        case KeyPostures.Verdict.Refuse refuse -> {
+          auditRefusal(user, chat, key, refuse.reason());
+          out.send(chat, refuse.reply() + notDeleted(deleted));
+          return;
+        }
+        case KeyPostures.Verdict.Store store -> posture = store;
       }
-      KeyPostures.Verdict.Store posture = (KeyPostures.Verdict.Store) verdict;
       CredentialInfo info = vault.store(user, key);
       List<CredentialInfo> replaced = new ArrayList<>();
       accounts.keys(user).stream().map(Accounts.StoredKey::info).filter(k -> !k.id().equals(info.id())).forEach(replaced::add);
