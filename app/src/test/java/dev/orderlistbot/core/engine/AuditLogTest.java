@@ -100,6 +100,19 @@ class AuditLogTest {
   }
 
   @Test
+  void aPanicCloseAuditsWhatEachListsCloseAtMarketCameTo() {
+    place(ALICE, OCO);
+
+    place(ALICE, "/panic close");
+
+    List<AuditEntry> audit = bot.audit(ALICE);
+    assertThat(audit.get(0).subject()).endsWith(" panic close: 1 of 1 ended");
+    assertThat(audit.get(1).action()).isEqualTo(AuditAction.TRADE_ACTION_SETTLED);
+    assertThat(audit.get(1).subject()).startsWith("list:BTCUSDT:8821 panic close: ").doesNotContain("\n");
+    assertThat(exchange.marketOrders).hasSize(1);
+  }
+
+  @Test
   void anAdminReadsTheLatestEntriesOfEveryoneInPrivateNewestFirst() {
     place(ALICE, OCO);
     place(BOB, "/oco BTCUSDT sell 0.01 tp 33000 sl 28000/27900");

@@ -69,11 +69,12 @@ final class Panics {
     UserRef user = confirmation.requester();
     Optional<Report> report = accounts.withCredentials(user, credentials -> runAll(credentials, user, press.chat(), confirmation, panic));
     Report told = report.orElseGet(() -> new Report(Replies.noKeyAnyMore(), List.of(), List.of()));
-    results.tell(
-        press.message(),
-        user,
-        new PlacementResults.Result("action:" + confirmation.id(), stores -> true, told.text())
-            .audited(AuditAction.TRADE_ACTION_SETTLED, auditSubject(confirmation, panic, told)));
+    PlacementResults.Result result = new PlacementResults.Result("action:" + confirmation.id(), stores -> true, told.text());
+    // each list's close at market, then the panic's sum
+    for (String closed : told.closed()) {
+      result = result.audited(AuditAction.TRADE_ACTION_SETTLED, closed);
+    }
+    results.tell(press.message(), user, result.audited(AuditAction.TRADE_ACTION_SETTLED, auditSubject(confirmation, panic, told)));
     List<ActionOffers.Choice> choices = new ArrayList<>();
     if (!told.failed().isEmpty()) {
       choices.add(new ActionOffers.Choice(TradeReplies.RETRY, new PendingAction.Panic(told.failed(), panic.close())));
@@ -89,18 +90,25 @@ final class Panics {
    * The answer, the lists that still work because their cancel failed, and the market orders to
    * send again for lists already cancelled.
    */
-  private record Report(String text, List<PendingAction.ListHandle> failed, List<PendingAction.CloseHeld> closes) {}
+  private record Report(
+      String text, List<PendingAction.ListHandle> failed, List<PendingAction.CloseHeld> closes, List<String> closed) {
+    Report(String text, List<PendingAction.ListHandle> failed, List<PendingAction.CloseHeld> closes) {
+      this(text, failed, closes, List.of());
+    }
+  }
 
   private Report runAll(
       ApiCredentials credentials, UserRef user, ChatRef chat, PendingConfirmation confirmation, PendingAction.Panic panic) {
     List<String> lines = new ArrayList<>();
     List<PendingAction.ListHandle> failed = new ArrayList<>();
     List<PendingAction.CloseHeld> retries = new ArrayList<>();
+    List<String> closed = new ArrayList<>();
     for (int i = 0; i < panic.lists().size(); i++) {
       PendingAction.ListHandle list = panic.lists().get(i);
       if (panic.close()) {
         MarketCloses.Told told = closes.closeForPanic(credentials, user, chat, list, marketId(confirmation, i));
         lines.add("• " + told.text());
+        closed.add("list:" + list.symbol() + ":" + list.orderListId() + " panic close: " + told.text());
         if (told.listStillWorks()) {
           failed.add(list);
         }
@@ -118,7 +126,7 @@ final class Panics {
       }
     }
     int done = panic.lists().size() - failed.size() - retries.size();
-    return new Report(TradeReplies.panicDone(panic.close(), done, panic.lists().size(), lines), failed, retries);
+    return new Report(TradeReplies.panicDone(panic.close(), done, panic.lists().size(), lines), failed, retries, closed);
   }
 
   /** What the audit keeps of a panic's outcome: how many lists ended, and the ids of those still working. */

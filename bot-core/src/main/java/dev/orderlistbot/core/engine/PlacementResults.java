@@ -13,6 +13,8 @@ import dev.orderlistbot.core.port.out.OutboxMessage;
 import dev.orderlistbot.core.port.out.Stores;
 import dev.orderlistbot.core.port.out.Transactor;
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Predicate;
@@ -33,20 +35,20 @@ final class PlacementResults {
    * @param placed the list the exchange holds, when the result is that it was placed: then the
    *     result is the list's card, with its buttons, and the card is shown by the result's message
    * @param audit what the audit log records of this result, in the transaction of its change and
-   *     only when this call made the change (so a result told twice is audited once)
+   *     only when this call made the change (so a result told twice is audited once), in order
    */
   record Result(
-      String dedupeKey, Predicate<Stores> change, String text, Optional<PlacedOrderList> placed, Optional<Audited> audit) {
+      String dedupeKey, Predicate<Stores> change, String text, Optional<PlacedOrderList> placed, List<Audited> audit) {
     Result {
       Objects.requireNonNull(dedupeKey, "dedupeKey");
       Objects.requireNonNull(change, "change");
       Objects.requireNonNull(text, "text");
       Objects.requireNonNull(placed, "placed");
-      Objects.requireNonNull(audit, "audit");
+      audit = List.copyOf(audit);
     }
 
     Result(String dedupeKey, Predicate<Stores> change, String text, Optional<PlacedOrderList> placed) {
-      this(dedupeKey, change, text, placed, Optional.empty());
+      this(dedupeKey, change, text, placed, List.of());
     }
 
     /** A result that is not a placed list. */
@@ -54,9 +56,11 @@ final class PlacementResults {
       this(dedupeKey, change, text, Optional.empty());
     }
 
-    /** The same result, audited as {@code action} on {@code subject} (a reference id, never a secret). */
+    /** The same result, also audited as {@code action} on {@code subject} (a reference id, never a secret). */
     Result audited(AuditAction action, String subject) {
-      return new Result(dedupeKey, change, text, placed, Optional.of(new Audited(action, AuditSubjects.bounded(subject))));
+      List<Audited> more = new ArrayList<>(audit);
+      more.add(new Audited(action, AuditSubjects.bounded(subject)));
+      return new Result(dedupeKey, change, text, placed, more);
     }
   }
 
@@ -122,7 +126,7 @@ final class PlacementResults {
             stores -> {
               boolean made = result.change().test(stores);
               if (made) {
-                result.audit().ifPresent(
+                result.audit().forEach(
                     a -> stores.audit().record(new AuditEntry(clock.instant(), owner, a.action(), a.subject(), Optional.of(chat))));
               }
               OutboundMessage shown = OutboundMessage.text(result.text());
