@@ -26,7 +26,8 @@ import java.util.Objects;
  * </table>
  *
  * <p>Trading, platform, service, retention and rate settings: {@link TradingSettings}, {@link
- * PlatformSettings}, {@link ServiceSettings}, {@link RetentionSettings}, {@link RateSettings}.
+ * PlatformSettings}, {@link ServiceSettings}, {@link RetentionSettings}, {@link RateSettings}; what
+ * a key may do: {@link PostureSettings}.
  *
  * <p>{@link #from} touches nothing but the map and the {@code *_FILE} files it names (it does not
  * read the master key file yet: that happens at start-up, see {@link Assembly}).
@@ -40,7 +41,8 @@ record AppConfig(
     ServiceSettings service,
     RetentionSettings retention,
     RateSettings rates,
-    LogLevel logLevel) {
+    LogLevel logLevel,
+    PostureSettings posture) {
   static final String DATA_DIR = MasterKeySource.DATA_DIR_VARIABLE;
   static final String DB_URL = "BOT_DB_URL";
   static final String DB_USER = "BOT_DB_USER";
@@ -57,6 +59,7 @@ record AppConfig(
     Objects.requireNonNull(retention, "retention");
     Objects.requireNonNull(rates, "rates");
     Objects.requireNonNull(logLevel, "logLevel");
+    Objects.requireNonNull(posture, "posture");
   }
 
   /**
@@ -80,10 +83,11 @@ record AppConfig(
     RetentionSettings retention = RetentionSettings.from(env);
     RateSettings rates = RateSettings.from(env);
     LogLevel logLevel = LogLevel.from(env);
+    PostureSettings posture = PostureSettings.from(env);
     if (!env.problems().isEmpty()) {
       throw new AppException(env.problems());
     }
-    return new AppConfig(dataDir, db, masterKey, trading, platforms, service, retention, rates, logLevel);
+    return new AppConfig(dataDir, db, masterKey, trading, platforms, service, retention, rates, logLevel, posture);
   }
 
   /** Where the console writes its log: {@code ${BOT_DATA_DIR}/logs/bot.log} (rolled over beside it). */

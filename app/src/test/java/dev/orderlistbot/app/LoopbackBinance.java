@@ -7,7 +7,7 @@ import java.util.Map;
 
 /**
  * Binance on loopback for tests of the whole bot in live mode: the REST stub (market data, one
- * account that can trade, order-list placements answered with {@code oco-response.json}) and the
+ * account that can trade with a key bound to trusted IPs that cannot withdraw, order-list placements answered with {@code oco-response.json}) and the
  * WebSocket API for the user data stream, both answering only requests signed with {@link #SECRET}.
  */
 final class LoopbackBinance {
@@ -34,6 +34,7 @@ final class LoopbackBinance {
     rest.lastPrice("BTCUSDT", "30500.00000000");
     rest.averagePrice("BTCUSDT", "30480.12000000");
     rest.account(API_KEY, SECRET, ACCOUNT);
+    rest.apiRestrictions(API_KEY, SECRET, true, false, false, false);
     rest.nothingOpen(SECRET);
     rest.acceptsOrderLists(SECRET, "oco-response.json");
     return new LoopbackBinance(rest, userData);

@@ -19,6 +19,7 @@ import dev.orderlistbot.core.domain.order.PlacedOrderList;
 import dev.orderlistbot.core.port.out.ExchangeClient;
 import dev.orderlistbot.core.port.out.ExchangeError;
 import dev.orderlistbot.core.port.out.ExchangeException;
+import dev.orderlistbot.core.port.out.KeyPostureAnswer;
 import dev.orderlistbot.core.port.out.MarketOrderRequest;
 import dev.orderlistbot.core.port.out.MarketOrderResult;
 import dev.orderlistbot.core.port.out.PlacementResult;
@@ -268,5 +269,11 @@ final class SimExchange implements ExchangeClient {
     OrderSnapshot amended = paper.amendQuantity(account(credentials), symbol, order, newQuantity);
     blocking("after amending " + order.value());
     return amended;
+  }
+
+  /** The simulated traders' keys are paper accounts: the paper exchange says it has nothing to read. */
+  @Override
+  public KeyPostureAnswer keyPosture(ApiCredentials credentials) {
+    return paper.keyPosture(account(credentials));
   }
 }

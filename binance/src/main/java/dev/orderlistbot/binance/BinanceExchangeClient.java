@@ -19,6 +19,7 @@ import dev.orderlistbot.core.domain.order.PlacedOrderList;
 import dev.orderlistbot.core.port.out.ExchangeClient;
 import dev.orderlistbot.core.port.out.ExchangeError;
 import dev.orderlistbot.core.port.out.ExchangeException;
+import dev.orderlistbot.core.port.out.KeyPostureAnswer;
 import dev.orderlistbot.core.port.out.MarketOrderRequest;
 import dev.orderlistbot.core.port.out.MarketOrderResult;
 import dev.orderlistbot.core.port.out.PlacementResult;
@@ -74,8 +75,10 @@ public final class BinanceExchangeClient implements ExchangeClient {
   private final Failures failures;
   private final MarketOrders marketOrders;
   private final QuantityAmends amends;
+  private final KeyRestrictions restrictions;
 
   private BinanceExchangeClient(
+      BinanceConfig.Environment environment,
       BinanceClientFactory factory,
       BinanceMarketApi market,
       ServerClock serverClock,
@@ -94,6 +97,7 @@ public final class BinanceExchangeClient implements ExchangeClient {
     this.failures = failures;
     this.marketOrders = new MarketOrders(this::session, this::syncClock, this::resyncQuietly, failures);
     this.amends = new QuantityAmends(this::session, this::syncClock, this::resyncQuietly, failures);
+    this.restrictions = new KeyRestrictions(environment, this::session, this::syncClock, failures);
   }
 
   /**
@@ -118,12 +122,9 @@ public final class BinanceExchangeClient implements ExchangeClient {
     SymbolRulesCache rules =
         new SymbolRulesCache(market, new ExchangeInfoReader(mapper), clock, config.exchangeInfoTtl(), shares::limitPerMinute);
     Cache<CredentialKey, BinanceSession> sessions =
-        Caffeine.newBuilder()
-            .ticker(SymbolRulesCache.ticker(clock))
-            .expireAfterAccess(SESSION_IDLE)
-            .maximumSize(10_000)
-            .build();
+        Caffeine.newBuilder().ticker(SymbolRulesCache.ticker(clock)).expireAfterAccess(SESSION_IDLE).maximumSize(10_000).build();
     return new BinanceExchangeClient(
+        config.environment(),
         factory, market, serverClock, ipGate, usedWeight, rules, sessions, new Failures(clock));
   }
 
@@ -161,8 +162,7 @@ public final class BinanceExchangeClient implements ExchangeClient {
   /** The usage as seen by one account: also its order counts and its own back-off. */
   public Usage usage(ApiCredentials credentials) {
     BinanceSession session = session(credentials);
-    Optional<Instant> until =
-        RateLimitGate.later(ipGate.closedUntil(), session.accountGate().closedUntil());
+    Optional<Instant> until = RateLimitGate.later(ipGate.closedUntil(), session.accountGate().closedUntil());
     return new Usage(usedWeight.snapshot(), session.orderCount().snapshot(), until);
   }
 
@@ -227,8 +227,7 @@ public final class BinanceExchangeClient implements ExchangeClient {
       return new PlacementResult.Rejected(e.error());
     }
     try {
-      BinanceJson.OrderList placed =
-          session.trading().placeOrderList(OrderListParams.pathSegment(request.kind()), params.encoded());
+      BinanceJson.OrderList placed = session.trading().placeOrderList(OrderListParams.pathSegment(request.kind()), params.encoded());
       log.info("placed {} {} as order list {} ({})", request.kind(), request.symbol(), placed.orderListId(), clientListId);
       return new PlacementResult.Accepted(placed.toDomain());
     } catch (RuntimeException e) {
@@ -392,5 +391,10 @@ public final class BinanceExchangeClient implements ExchangeClient {
   @Override
   public OrderSnapshot amendQuantity(ApiCredentials credentials, Symbol symbol, ClientOrderId order, BigDecimal newQuantity) {
     return amends.amend(credentials, symbol, order, newQuantity);
+  }
+
+  @Override
+  public KeyPostureAnswer keyPosture(ApiCredentials credentials) {
+    return restrictions.read(credentials);
   }
 }

@@ -224,5 +224,10 @@ class MasterKeyRotationTest {
     public dev.orderlistbot.core.port.out.OwedActionStore owedActions() {
       return real.owedActions();
     }
+
+    @Override
+    public dev.orderlistbot.core.port.out.KeyPostureStore keyPostures() {
+      return real.keyPostures();
+    }
   }
 }

@@ -35,6 +35,9 @@ import dev.orderlistbot.core.port.out.TrackedOrderList;
 import dev.orderlistbot.core.port.out.SealedBox;
 import dev.orderlistbot.core.port.out.SealedCredential;
 import dev.orderlistbot.core.port.out.StorageException;
+import dev.orderlistbot.core.port.out.KeyPosture;
+import dev.orderlistbot.core.port.out.KeyPostureAnswer;
+import dev.orderlistbot.core.port.out.KeyPostureCheck;
 import dev.orderlistbot.core.port.out.Stores;
 import dev.orderlistbot.core.port.out.UserRole;
 import java.math.BigDecimal;
@@ -757,6 +760,62 @@ abstract class StoresContract {
         .containsExactly(AuditAction.ORDER_LIST_CONFIRMED, AuditAction.CREDENTIALS_STORED);
     assertThat(recent.getFirst().chat()).contains(aliceChat);
     assertThat(stores().audit().recentBy(alice, 1)).hasSize(1);
+  }
+
+  @Test
+  void theAuditLogListsEveryonesLatestEntriesFirstForAdmins() {
+    // far ahead of every other entry, so these are the newest even in a database other runs share
+    Instant later = START.plus(Duration.ofDays(36_500));
+    stores().audit().record(new AuditEntry(later, alice, AuditAction.CREDENTIALS_STORED, "everyone-1-" + run, Optional.empty()));
+    stores().audit().record(new AuditEntry(later, bob, AuditAction.PANIC_CONFIRMED, "everyone-2-" + run, Optional.of(aliceChat)));
+    stores().audit().record(new AuditEntry(later, alice, AuditAction.AUDIT_READ, "everyone-3-" + run, Optional.empty()));
+
+    assertThat(stores().audit().recentOfEveryone(2)).extracting(AuditEntry::subject)
+        .containsExactly("everyone-3-" + run, "everyone-2-" + run);
+    assertThat(stores().audit().recent(Optional.empty(), 3)).extracting(AuditEntry::actor).containsExactly(alice, bob, alice);
+    assertThat(stores().audit().recent(Optional.of(bob), 10)).singleElement().satisfies(entry -> {
+      assertThat(entry.action()).isEqualTo(AuditAction.PANIC_CONFIRMED);
+      assertThat(entry.chat()).contains(aliceChat);
+      assertThat(entry.occurredAt()).isEqualTo(later);
+    });
+    assertThatThrownBy(() -> stores().audit().recentOfEveryone(0)).isInstanceOf(IllegalArgumentException.class);
+  }
+
+  private CredentialId storedCredential() {
+    CredentialId id = new CredentialId(UUID.randomUUID());
+    stores().credentials().insert(new SealedCredential(id, alice, KeyType.HMAC, "api-" + run,
+        new SealedBox(new byte[] {1}, new byte[] {2}), new SealedBox(new byte[] {3}, new byte[] {4}),
+        1, "0123456789abcdef", clock.instant()));
+    return id;
+  }
+
+  @Test
+  void aKeysPostureIsStoredReplacedAndGoesWithItsCredential() {
+    CredentialId id = storedCredential();
+    KeyPostureCheck known =
+        new KeyPostureCheck(id, clock.instant(), TradingEnvironment.LIVE, new KeyPostureAnswer.Known(new KeyPosture(false, true, true, false, true)));
+    stores().keyPostures().save(known);
+    assertThat(stores().keyPostures().find(id)).contains(known);
+
+    clock.advance(Duration.ofMinutes(5));
+    KeyPostureCheck skipped =
+        new KeyPostureCheck(id, clock.instant(), TradingEnvironment.DEMO,
+            new KeyPostureAnswer.NotChecked(KeyPostureAnswer.Why.NOT_SERVED_HERE));
+    stores().keyPostures().save(skipped);
+    assertThat(stores().keyPostures().find(id)).contains(skipped);
+
+    assertThat(stores().credentials().delete(alice, id)).isTrue();
+    assertThat(stores().keyPostures().find(id)).isEmpty();
+  }
+
+  @Test
+  void aPostureIsStoredOnlyForAStoredCredential() {
+    CredentialId unknown = new CredentialId(UUID.randomUUID());
+    KeyPostureCheck check =
+        new KeyPostureCheck(unknown, clock.instant(), TradingEnvironment.LIVE, new KeyPostureAnswer.Known(KeyPosture.SPOT_ONLY_FROM_WHITELISTED_IPS));
+
+    assertThatThrownBy(() -> stores().keyPostures().save(check)).isInstanceOf(StorageException.class);
+    assertThat(stores().keyPostures().find(unknown)).isEmpty();
   }
 
   @Test

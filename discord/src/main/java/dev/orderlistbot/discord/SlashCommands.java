@@ -44,7 +44,8 @@ enum SlashCommands {
   MOVESTOP(CommandSpec.MOVESTOP, Part.ID, Part.NEW_STOP),
   REDUCE(CommandSpec.REDUCE, Part.ID, Part.NEW_SIZE),
   CLOSE(CommandSpec.CLOSE, Part.ID),
-  PANIC(CommandSpec.PANIC, Part.PANIC_MODE);
+  PANIC(CommandSpec.PANIC, Part.PANIC_MODE),
+  AUDIT(CommandSpec.AUDIT, Part.AUDIT_USER, Part.AUDIT_COUNT);
 
   /** The option that has autocomplete from the exchange's symbols. */
   static final String SYMBOL_OPTION = "symbol";
@@ -143,7 +144,9 @@ enum SlashCommands {
     NEW_SIZE("quantity", "", true, "The size the list keeps, in the base asset, e.g. 0.005"),
     PANIC_MODE(
         "mode", "", false, "close: also sell (or buy back) at market what the lists hold; all (admins): every user's lists",
-        "close", "all");
+        "close", "all"),
+    AUDIT_USER("user", "", false, "Only this user's entries, as platform:id, e.g. discord:112233445566778899"),
+    AUDIT_COUNT("count", "", false, "How many entries, 1 to 100 (20 if left out)");
 
     private final String option;
     private final String prefix;

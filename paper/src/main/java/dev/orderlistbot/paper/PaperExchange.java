@@ -17,6 +17,7 @@ import dev.orderlistbot.core.domain.order.PlacedOrderList;
 import dev.orderlistbot.core.port.in.OrderUpdateHandler;
 import dev.orderlistbot.core.port.out.ExchangeClient;
 import dev.orderlistbot.core.port.out.ExchangeException;
+import dev.orderlistbot.core.port.out.KeyPostureAnswer;
 import dev.orderlistbot.core.port.out.MarketOrderRequest;
 import dev.orderlistbot.core.port.out.MarketOrderResult;
 import dev.orderlistbot.core.port.out.OrderEventSource;
@@ -88,8 +89,7 @@ public final class PaperExchange implements ExchangeClient, OrderEventSource, Pa
   private Instant lastWalkSave;
   private volatile Optional<ScheduledFuture<?>> walkTask = Optional.empty();
 
-  private PaperExchange(
-      PaperConfig config, Clock clock, Markets markets, Book book, PriceWalk walk, Outflow outflow) {
+  private PaperExchange(PaperConfig config, Clock clock, Markets markets, Book book, PriceWalk walk, Outflow outflow) {
     this.config = config;
     this.clock = clock;
     this.markets = markets;
@@ -101,8 +101,7 @@ public final class PaperExchange implements ExchangeClient, OrderEventSource, Pa
   }
 
   /**
-   * Loads the saved state (or starts afresh), saves it, and starts the price walk if {@code
-   * config.priceWalk()}.
+   * Loads the saved state (or starts afresh), saves it, and starts the price walk if {@code config.priceWalk()}.
    *
    * @param scheduler runs the walk; owned by the caller, which shuts it down
    * @param random the walk's randomness; seed it for a reproducible market
@@ -128,19 +127,15 @@ public final class PaperExchange implements ExchangeClient, OrderEventSource, Pa
     Book book = saved.map(text -> StateCodec.decode(text, markets, config)).orElseGet(() -> Book.fresh(markets, config, clock.instant()));
     book.priceNewSymbols();
     PaperExchange exchange =
-        new PaperExchange(
-            config, clock, markets, book, new PriceWalk(random, config.walkStepBips()), new Outflow(store, handler));
+        new PaperExchange(config, clock, markets, book, new PriceWalk(random, config.walkStepBips()), new Outflow(store, handler));
     exchange.saveIfChanged();
     if (config.priceWalk()) {
       long every = config.walkInterval().toMillis();
-      exchange.walkTask =
-          Optional.of(scheduler.scheduleAtFixedRate(exchange::walkQuietly, every, every, TimeUnit.MILLISECONDS));
+      exchange.walkTask = Optional.of(scheduler.scheduleAtFixedRate(exchange::walkQuietly, every, every, TimeUnit.MILLISECONDS));
     }
     log.info(
-        "Paper exchange ready ({} state, {} account(s), price walk {})",
-        saved.isPresent() ? "restored" : "new",
-        book.accounts.size(),
-        config.priceWalk() ? "every " + config.walkInterval() : "off");
+        "Paper exchange ready ({} state, {} account(s), price walk {})", saved.isPresent() ? "restored" : "new",
+        book.accounts.size(), config.priceWalk() ? "every " + config.walkInterval() : "off");
     return exchange;
   }
 
@@ -162,8 +157,7 @@ public final class PaperExchange implements ExchangeClient, OrderEventSource, Pa
   public List<Symbol> tradingSymbols() {
     return markets.symbols().stream()
         .filter(symbol -> markets.rules(symbol).map(r -> r.status() == SymbolStatus.TRADING && r.ocoAllowed()).orElse(false))
-        .sorted(Comparator.comparing(Symbol::value))
-        .toList();
+        .sorted(Comparator.comparing(Symbol::value)).toList();
   }
 
   @Override
@@ -225,8 +219,7 @@ public final class PaperExchange implements ExchangeClient, OrderEventSource, Pa
   @Override
   public List<PlacedOrderList> openOrderLists(ApiCredentials credentials) {
     String key = key(credentials);
-    return read(
-        () -> book.existing(key).map(a -> a.open().stream().map(l -> l.view(false)).toList()).orElse(List.of()));
+    return read(() -> book.existing(key).map(a -> a.open().stream().map(l -> l.view(false)).toList()).orElse(List.of()));
   }
 
   @Override
@@ -401,5 +394,12 @@ public final class PaperExchange implements ExchangeClient, OrderEventSource, Pa
   public OrderSnapshot amendQuantity(ApiCredentials credentials, Symbol symbol, ClientOrderId order, BigDecimal newQuantity) {
     String key = key(credentials);
     return change(() -> new Amends(book).amend(key, symbol, order, newQuantity, clock.instant()));
+  }
+
+  /** The paper exchange has no real keys: there are no restrictions to read. */
+  @Override
+  public KeyPostureAnswer keyPosture(ApiCredentials credentials) {
+    key(credentials);
+    return new KeyPostureAnswer.NotChecked(KeyPostureAnswer.Why.SIMULATED_EXCHANGE);
   }
 }

@@ -40,6 +40,12 @@ class CommandMenuTest {
   }
 
   @Test
+  void auditIsInThePrivateMenuOnlyAsItAnswersOnlyThere() {
+    assertThat(CommandMenu.forPrivateChats().getCommands()).extracting(BotCommand::getCommand).contains("audit");
+    assertThat(CommandMenu.forGroups().getCommands()).extracting(BotCommand::getCommand).doesNotContain("audit");
+  }
+
+  @Test
   void paperCommandIsInNeitherMenu() {
     assertThat(CommandMenu.forPrivateChats().getCommands()).extracting(BotCommand::getCommand).doesNotContain("paper");
     assertThat(CommandMenu.forGroups().getCommands()).extracting(BotCommand::getCommand).doesNotContain("paper");

@@ -32,6 +32,8 @@ import dev.orderlistbot.core.domain.order.PlacedOrderList;
 import dev.orderlistbot.core.port.out.ExchangeClient;
 import dev.orderlistbot.core.port.out.ExchangeError;
 import dev.orderlistbot.core.port.out.ExchangeException;
+import dev.orderlistbot.core.port.out.KeyPosture;
+import dev.orderlistbot.core.port.out.KeyPostureAnswer;
 import dev.orderlistbot.core.port.out.MarketOrderRequest;
 import dev.orderlistbot.core.port.out.MarketOrderResult;
 import dev.orderlistbot.core.port.out.PlacementResult;
@@ -149,6 +151,15 @@ final class FakeExchange implements ExchangeClient {
 
   /** When set, every amend fails with this error. */
   volatile ExchangeError amendFailure;
+
+  /** What a key's posture read answers: a Spot-only key bound to whitelisted IPs unless a test says otherwise. */
+  volatile KeyPostureAnswer posture = new KeyPostureAnswer.Known(KeyPosture.SPOT_ONLY_FROM_WHITELISTED_IPS);
+
+  /** When set, every posture read fails with this error. */
+  volatile ExchangeError postureFailure;
+
+  /** How many posture reads were asked for. */
+  final AtomicInteger postureReads = new AtomicInteger();
 
   private final Map<String, Stored> byClientId = new ConcurrentHashMap<>();
   private final Map<Long, OrderSnapshot> orders = new ConcurrentHashMap<>();
@@ -585,5 +596,15 @@ final class FakeExchange implements ExchangeClient {
     boolean aboveTakesProfit = pair.side() == Side.SELL;
     shapes.put(LegRole.TAKE_PROFIT, new PlacedLeg(aboveTakesProfit ? pair.above() : pair.below(), pair.side(), quantity, pending));
     shapes.put(LegRole.STOP_LOSS, new PlacedLeg(aboveTakesProfit ? pair.below() : pair.above(), pair.side(), quantity, pending));
+  }
+
+  @Override
+  public KeyPostureAnswer keyPosture(ApiCredentials credentials) {
+    postureReads.incrementAndGet();
+    ExchangeError failure = postureFailure;
+    if (failure != null) {
+      throw new ExchangeException(failure);
+    }
+    return posture;
   }
 }

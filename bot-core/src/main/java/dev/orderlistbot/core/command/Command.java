@@ -5,6 +5,7 @@ import dev.orderlistbot.core.domain.Decimals;
 import dev.orderlistbot.core.domain.Price;
 import dev.orderlistbot.core.domain.Secret;
 import dev.orderlistbot.core.domain.Symbol;
+import dev.orderlistbot.core.domain.UserRef;
 import java.math.BigDecimal;
 import java.util.Objects;
 import java.util.Optional;
@@ -36,7 +37,8 @@ public sealed interface Command
         Command.ReduceSize,
         Command.CloseAtMarket,
         Command.Panic,
-        Command.PanicAll {
+        Command.PanicAll,
+        Command.ShowAudit {
 
   /** Whether the text of this command carried a secret, so the chat message must be deleted. */
   default boolean carriesSecret() {
@@ -202,6 +204,24 @@ public sealed interface Command
 
   /** {@code /panic all}, for admins: cancel every open order list of every user of the bot. */
   record PanicAll() implements Command {}
+  /**
+   * {@code /audit [USER] [N]}: an admin reads the latest {@code count} audit entries, of {@code user}
+   * when given ({@code platform:id}, as in {@code BOT_ADMINS}), otherwise of everyone.
+   */
+  record ShowAudit(Optional<UserRef> user, int count) implements Command {
+    /** How many entries {@code /audit} shows when N is not given. */
+    public static final int DEFAULT_COUNT = 20;
+
+    /** The most entries one {@code /audit} shows. */
+    public static final int MAX_COUNT = 100;
+
+    public ShowAudit {
+      Objects.requireNonNull(user, "user");
+      if (count < 1 || count > MAX_COUNT) {
+        throw new IllegalArgumentException("count must be 1 to " + MAX_COUNT + ", was " + count);
+      }
+    }
+  }
 
   /** What {@code /alerts} subscribes a group or channel to. */
   enum AlertMode {

@@ -92,6 +92,7 @@ public final class CommandParser {
       case REDUCE -> ManageGrammars.reduce(args);
       case CLOSE -> ManageGrammars.close(args);
       case PANIC -> ManageGrammars.panic(args);
+      case AUDIT -> AuditGrammar.read(args);
     };
   }
 

@@ -90,7 +90,12 @@ public enum CommandSpec {
       "/panic [close|all]",
       "Cancel every open list of yours at once; with close, also close what they hold at market; admins: all"
           + " cancels every user's lists.",
-      "/panic");
+      "/panic"),
+  AUDIT(
+      "audit",
+      "/audit [USER] [N]",
+      "Admins only, in private: the latest N audit entries (20 unless given, at most 100), of USER if given.",
+      "/audit telegram:123456789 50");
 
   private final String word;
   private final String usage;

@@ -474,6 +474,20 @@ final class ParseMessages {
     return Problem.of("Unknown command" + didYouMean(suggestion));
   }
 
+  static Problem notAnAuditUser(String word) {
+    return about(
+        word,
+        " is not a user: write platform:id as in BOT_ADMINS, like /audit telegram:123456789 (the bot tells each"
+            + " user their id)");
+  }
+
+  static Problem notAnAuditCount(String word, int max) {
+    return about(
+        word,
+        " is not a number of entries: write a whole number from 1 to " + max + ", like /audit 50 or"
+            + " /audit telegram:123456789 50");
+  }
+
   private static String didYouMean(Optional<CommandSpec> suggestion) {
     return suggestion.map(s -> ". Did you mean " + s.slashed() + "?").orElse(SEE_HELP);
   }

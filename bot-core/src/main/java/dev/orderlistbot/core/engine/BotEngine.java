@@ -133,7 +133,7 @@ public final class BotEngine implements ChatEventHandler {
     this.transactor = Objects.requireNonNull(transactor, "transactor");
     this.accounts = new Accounts(config, vault, events);
     PendingActions actions = new PendingActions(transactor, clock, random);
-    PlacementResults results = new PlacementResults(transactor, out, exchange, outboxTrigger);
+    PlacementResults results = new PlacementResults(transactor, out, exchange, outboxTrigger, clock);
     Placement placement = new Placement(config, exchange, accounts, clock, random, out, telemetry, results);
     this.settlement = new PlacementSettlement(config, exchange, accounts, transactor, placement, results, clock);
     ListCancels cancels = new ListCancels(exchange, accounts, transactor, clock);
@@ -143,8 +143,8 @@ public final class BotEngine implements ChatEventHandler {
     this.presses = new Presses(actions, placement, plans, cancels, config.environment(), trades, transactor, out, clock);
     AccountCommands account = new AccountCommands(
         config, exchange, paper, accounts, cancels, settlement, actions, transactor, out, new CardMoves(transactor, out, outboxTrigger));
-    this.keys = new KeyCommands(config, exchange, vault, accounts, setups, parser, transactor, clock, random, out);
-    this.routes = new CommandRoutes(config, out, previews, account, keys, new AlertCommands(transactor, out), trades);
+    this.keys = new KeyCommands(config, exchange, vault, accounts, setups, new KeyPostures(config, exchange, clock), parser, transactor, clock, random, out);
+    this.routes = new CommandRoutes(config, out, previews, account, keys, new AlertCommands(transactor, out), trades, new AuditCommands(config, transactor, clock, out));
     this.rate = new CommandRate(clock, config.commandLimit());
     this.strangers = new StrangerReplies(clock, StrangerReplies.DEFAULT_INTERVAL, StrangerReplies.DEFAULT_CAPACITY);
   }

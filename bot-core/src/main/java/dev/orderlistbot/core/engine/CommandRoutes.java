@@ -9,7 +9,7 @@ import java.util.Objects;
 
 /**
  * Sends each parsed command of an admitted user to the part of the engine that carries it out:
- * previews, account and market commands, keys, alerts and trade actions. Authorization, the
+ * previews, account and market commands, keys, alerts, trade actions and the audit log. Authorization, the
  * command rate and failures stay with {@link BotEngine}; this class only routes.
  */
 final class CommandRoutes {
@@ -20,6 +20,7 @@ final class CommandRoutes {
   private final KeyCommands keys;
   private final AlertCommands alerts;
   private final TradeActions trades;
+  private final AuditCommands audit;
 
   CommandRoutes(
       EngineConfig config,
@@ -28,7 +29,8 @@ final class CommandRoutes {
       AccountCommands account,
       KeyCommands keys,
       AlertCommands alerts,
-      TradeActions trades) {
+      TradeActions trades,
+      AuditCommands audit) {
     this.config = Objects.requireNonNull(config, "config");
     this.out = Objects.requireNonNull(out, "out");
     this.previews = Objects.requireNonNull(previews, "previews");
@@ -36,6 +38,7 @@ final class CommandRoutes {
     this.keys = Objects.requireNonNull(keys, "keys");
     this.alerts = Objects.requireNonNull(alerts, "alerts");
     this.trades = Objects.requireNonNull(trades, "trades");
+    this.audit = Objects.requireNonNull(audit, "audit");
   }
 
   /**
@@ -69,6 +72,7 @@ final class CommandRoutes {
       case Command.CloseAtMarket close -> trades.close(message, close);
       case Command.Panic panic -> trades.panic(message, panic);
       case Command.PanicAll all -> trades.panicAll(message);
+      case Command.ShowAudit show -> audit.show(message, show);
     }
   }
 }

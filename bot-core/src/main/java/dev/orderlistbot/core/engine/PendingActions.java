@@ -87,7 +87,7 @@ final class PendingActions {
     return transactor.inTransaction(stores -> stores.confirmations().findByToken(token));
   }
 
-  /** Running a cancel action is audited as a cancel, running a placement as a confirmation. */
+  /** Running a cancel action is audited as a cancel, a panic as a panic, running a placement as a confirmation. */
   private static AuditAction subjectOf(PendingConfirmation confirmation, AuditAction placing) {
     return switch (PendingActionCodec.decode(confirmation.payload())) {
       case PendingAction.PlaceList place -> placing;
@@ -96,8 +96,8 @@ final class PendingActions {
       case PendingAction.CancelAll all -> AuditAction.ORDER_LIST_CANCELLED;
       case PendingAction.ReplaceList replace -> AuditAction.TRADE_ACTION_CONFIRMED;
       case PendingAction.CloseList close -> AuditAction.TRADE_ACTION_CONFIRMED;
-      case PendingAction.Panic panic -> AuditAction.TRADE_ACTION_CONFIRMED;
-      case PendingAction.PanicAll panic -> AuditAction.TRADE_ACTION_CONFIRMED;
+      case PendingAction.Panic panic -> AuditAction.PANIC_CONFIRMED;
+      case PendingAction.PanicAll panic -> AuditAction.PANIC_CONFIRMED;
       case PendingAction.CloseHeld close -> AuditAction.TRADE_ACTION_CONFIRMED;
       case PendingAction.ReduceList reduce -> AuditAction.TRADE_ACTION_CONFIRMED;
     };

@@ -35,6 +35,7 @@ class CommandSpecTest {
           case REDUCE -> Command.ReduceSize.class;
           case CLOSE -> Command.CloseAtMarket.class;
           case PANIC -> Command.Panic.class;
+          case AUDIT -> Command.ShowAudit.class;
         };
     assertThat(command).isInstanceOf(expected);
     if (command instanceof PlaceOrderList list) {

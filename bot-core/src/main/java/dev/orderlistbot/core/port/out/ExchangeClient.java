@@ -148,4 +148,13 @@ public interface ExchangeClient {
    * when the answer was lost (query the order to see which quantity it has).
    */
   OrderSnapshot amendQuantity(ApiCredentials credentials, Symbol symbol, ClientOrderId order, BigDecimal newQuantity);
+
+  /**
+   * What the key may do beyond trading Spot: withdrawals, margin, futures, and whether it is bound
+   * to whitelisted IP addresses (Binance: {@code GET /sapi/v1/account/apiRestrictions}, signed,
+   * weight 1). An environment that cannot tell answers {@link KeyPostureAnswer.NotChecked} with why,
+   * sending nothing where it is known to have no such endpoint; a failed call throws {@link
+   * ExchangeException}.
+   */
+  KeyPostureAnswer keyPosture(ApiCredentials credentials);
 }
