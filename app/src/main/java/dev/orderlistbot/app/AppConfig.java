@@ -25,8 +25,9 @@ import java.util.Objects;
  *   <tr><td>BOT_LOG_LEVEL</td><td>INFO</td><td>TRACE, DEBUG, INFO, WARN or ERROR; see {@link LogLevel}</td></tr>
  * </table>
  *
- * <p>Trading, platform, service, retention and rate settings: {@link TradingSettings}, {@link
- * PlatformSettings}, {@link ServiceSettings}, {@link RetentionSettings}, {@link RateSettings}.
+ * <p>Trading, platform, service, retention, rate and limit settings: {@link TradingSettings}, {@link
+ * PlatformSettings}, {@link ServiceSettings}, {@link RetentionSettings}, {@link RateSettings}, {@link
+ * LimitSettings}.
  *
  * <p>{@link #from} touches nothing but the map and the {@code *_FILE} files it names (it does not
  * read the master key file yet: that happens at start-up, see {@link Assembly}).
@@ -40,7 +41,8 @@ record AppConfig(
     ServiceSettings service,
     RetentionSettings retention,
     RateSettings rates,
-    LogLevel logLevel) {
+    LogLevel logLevel,
+    LimitSettings limits) {
   static final String DATA_DIR = MasterKeySource.DATA_DIR_VARIABLE;
   static final String DB_URL = "BOT_DB_URL";
   static final String DB_USER = "BOT_DB_USER";
@@ -57,6 +59,7 @@ record AppConfig(
     Objects.requireNonNull(retention, "retention");
     Objects.requireNonNull(rates, "rates");
     Objects.requireNonNull(logLevel, "logLevel");
+    Objects.requireNonNull(limits, "limits");
   }
 
   /**
@@ -80,10 +83,11 @@ record AppConfig(
     RetentionSettings retention = RetentionSettings.from(env);
     RateSettings rates = RateSettings.from(env);
     LogLevel logLevel = LogLevel.from(env);
+    LimitSettings limits = LimitSettings.from(env);
     if (!env.problems().isEmpty()) {
       throw new AppException(env.problems());
     }
-    return new AppConfig(dataDir, db, masterKey, trading, platforms, service, retention, rates, logLevel);
+    return new AppConfig(dataDir, db, masterKey, trading, platforms, service, retention, rates, logLevel, limits);
   }
 
   /** Where the console writes its log: {@code ${BOT_DATA_DIR}/logs/bot.log} (rolled over beside it). */

@@ -74,6 +74,7 @@ public final class BinanceExchangeClient implements ExchangeClient {
   private final Failures failures;
   private final MarketOrders marketOrders;
   private final QuantityAmends amends;
+  private final QuoteVolumes volumes;
 
   private BinanceExchangeClient(
       BinanceClientFactory factory,
@@ -83,7 +84,9 @@ public final class BinanceExchangeClient implements ExchangeClient {
       UsageTracker usedWeight,
       SymbolRulesCache rules,
       Cache<CredentialKey, BinanceSession> sessions,
-      Failures failures) {
+      Failures failures,
+      QuoteVolumes volumes) {
+    this.volumes = volumes;
     this.factory = factory;
     this.market = market;
     this.serverClock = serverClock;
@@ -118,13 +121,9 @@ public final class BinanceExchangeClient implements ExchangeClient {
     SymbolRulesCache rules =
         new SymbolRulesCache(market, new ExchangeInfoReader(mapper), clock, config.exchangeInfoTtl(), shares::limitPerMinute);
     Cache<CredentialKey, BinanceSession> sessions =
-        Caffeine.newBuilder()
-            .ticker(SymbolRulesCache.ticker(clock))
-            .expireAfterAccess(SESSION_IDLE)
-            .maximumSize(10_000)
-            .build();
+        Caffeine.newBuilder().ticker(SymbolRulesCache.ticker(clock)).expireAfterAccess(SESSION_IDLE).maximumSize(10_000).build();
     return new BinanceExchangeClient(
-        factory, market, serverClock, ipGate, usedWeight, rules, sessions, new Failures(clock));
+        factory, market, serverClock, ipGate, usedWeight, rules, sessions, new Failures(clock), new QuoteVolumes(market, clock));
   }
 
   /** This client's view of Binance's clock, shared with the user data stream. */
@@ -375,6 +374,11 @@ public final class BinanceExchangeClient implements ExchangeClient {
   @Override
   public Map<Symbol, Price> lastPrices() {
     return market(() -> OrderJson.prices(market.tickerPrices()));
+  }
+
+  @Override
+  public Optional<BigDecimal> quoteVolume24h(Symbol symbol) {
+    return Optional.of(market(() -> volumes.get(Objects.requireNonNull(symbol, "symbol"))));
   }
 
   /** Standard plus tax (plus special) rate; a BNB discount is not assumed ({@link OrderJson.Commission}). */

@@ -5,6 +5,7 @@ import dev.orderlistbot.core.port.out.AuditLog;
 import dev.orderlistbot.core.port.out.BreakevenPlanStore;
 import dev.orderlistbot.core.port.out.ChatUserStore;
 import dev.orderlistbot.core.port.out.KeyCheckStore;
+import dev.orderlistbot.core.port.out.LimitStore;
 import dev.orderlistbot.core.port.out.NotificationOutbox;
 import dev.orderlistbot.core.port.out.OrderCardStore;
 import dev.orderlistbot.core.port.out.OwedActionStore;
@@ -29,6 +30,7 @@ final class JdbcStores implements Stores {
   private final BreakevenPlanStore breakevenPlans;
   private final OrderCardStore cards;
   private final OwedActionStore owedActions;
+  private final LimitStore limits;
 
   JdbcStores(Session session, Clock clock) {
     this.users = new JdbcChatUserStore(session, clock);
@@ -43,6 +45,7 @@ final class JdbcStores implements Stores {
     this.breakevenPlans = new JdbcBreakevenPlanStore(session, clock);
     this.cards = new JdbcOrderCardStore(session, clock);
     this.owedActions = new JdbcOwedActionStore(session);
+    this.limits = new JdbcLimitStore(session);
   }
 
   @Override
@@ -103,5 +106,10 @@ final class JdbcStores implements Stores {
   @Override
   public OwedActionStore owedActions() {
     return owedActions;
+  }
+
+  @Override
+  public LimitStore limits() {
+    return limits;
   }
 }

@@ -44,7 +44,9 @@ enum SlashCommands {
   MOVESTOP(CommandSpec.MOVESTOP, Part.ID, Part.NEW_STOP),
   REDUCE(CommandSpec.REDUCE, Part.ID, Part.NEW_SIZE),
   CLOSE(CommandSpec.CLOSE, Part.ID),
-  PANIC(CommandSpec.PANIC, Part.PANIC_MODE);
+  PANIC(CommandSpec.PANIC, Part.PANIC_MODE),
+  LIMITS(CommandSpec.LIMITS, Part.LIMIT_SETTING, Part.LIMIT_VALUE),
+  RESUME(CommandSpec.RESUME, Part.TRADER);
 
   /** The option that has autocomplete from the exchange's symbols. */
   static final String SYMBOL_OPTION = "symbol";
@@ -141,7 +143,11 @@ enum SlashCommands {
     PAPER_PRICE("price", "", true, "The paper price to set, e.g. 30000"),
     NEW_STOP("stop", "", true, "New stop price, e.g. 29500, or be for breakeven"),
     NEW_SIZE("quantity", "", true, "The size the list keeps, in the base asset, e.g. 0.005"),
-    PANIC_MODE("mode", "", false, "close: also sell (or buy back) at market what the lists hold", "close");
+    PANIC_MODE("mode", "", false, "close: also sell (or buy back) at market what the lists hold", "close"),
+    LIMIT_SETTING("setting", "", false, "Leave out to see your limits; or list, day, loss, open, watch, reset",
+        "list", "day", "loss", "open", "watch", "reset"),
+    LIMIT_VALUE("value", "", false, "USDT (list, day, loss), lists (open), pairs (watch), or off; e.g. 500"),
+    TRADER("trader", "", true, "PLATFORM:USER whose loss halt to lift, e.g. telegram:123456789");
 
     private final String option;
     private final String prefix;

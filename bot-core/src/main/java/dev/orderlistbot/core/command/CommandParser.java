@@ -92,6 +92,8 @@ public final class CommandParser {
       case REDUCE -> ManageGrammars.reduce(args);
       case CLOSE -> ManageGrammars.close(args);
       case PANIC -> ManageGrammars.panic(args);
+      case LIMITS -> LimitGrammars.limits(args);
+      case RESUME -> LimitGrammars.resume(args);
     };
   }
 

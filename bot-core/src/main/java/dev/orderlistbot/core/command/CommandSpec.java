@@ -89,7 +89,17 @@ public enum CommandSpec {
       "panic",
       "/panic [close]",
       "Cancel every open list of yours at once; with close, also close what they hold at market.",
-      "/panic");
+      "/panic"),
+  LIMITS(
+      "limits",
+      "/limits [list|day|loss USDT|off] [open N|off] [watch SYMBOL...|off] [reset]",
+      "Show your limits and today's use, or set your own: lower than the operator's, never higher.",
+      "/limits list 500"),
+  RESUME(
+      "resume",
+      "/resume PLATFORM:USER",
+      "Admins: lift a trader's daily loss halt for the rest of the UTC day.",
+      "/resume telegram:123456789");
 
   private final String word;
   private final String usage;

@@ -20,6 +20,7 @@ final class CommandRoutes {
   private final KeyCommands keys;
   private final AlertCommands alerts;
   private final TradeActions trades;
+  private final LimitCommands limits;
 
   CommandRoutes(
       EngineConfig config,
@@ -28,7 +29,9 @@ final class CommandRoutes {
       AccountCommands account,
       KeyCommands keys,
       AlertCommands alerts,
-      TradeActions trades) {
+      TradeActions trades,
+      LimitCommands limits) {
+    this.limits = Objects.requireNonNull(limits, "limits");
     this.config = Objects.requireNonNull(config, "config");
     this.out = Objects.requireNonNull(out, "out");
     this.previews = Objects.requireNonNull(previews, "previews");
@@ -68,6 +71,11 @@ final class CommandRoutes {
       case Command.ReduceSize reduce -> trades.reduce(message, reduce);
       case Command.CloseAtMarket close -> trades.close(message, close);
       case Command.Panic panic -> trades.panic(message, panic);
+      case Command.ShowLimits show -> limits.run(message, show);
+      case Command.SetLimit set -> limits.run(message, set);
+      case Command.SetWatchList watch -> limits.run(message, watch);
+      case Command.ResetLimits reset -> limits.run(message, reset);
+      case Command.ResumeTrading resume -> limits.run(message, resume);
     }
   }
 }

@@ -35,6 +35,8 @@ class CommandSpecTest {
           case REDUCE -> Command.ReduceSize.class;
           case CLOSE -> Command.CloseAtMarket.class;
           case PANIC -> Command.Panic.class;
+          case LIMITS -> Command.SetLimit.class;
+          case RESUME -> Command.ResumeTrading.class;
         };
     assertThat(command).isInstanceOf(expected);
     if (command instanceof PlaceOrderList list) {

@@ -148,4 +148,12 @@ public interface ExchangeClient {
    * when the answer was lost (query the order to see which quantity it has).
    */
   OrderSnapshot amendQuantity(ApiCredentials credentials, Symbol symbol, ClientOrderId order, BigDecimal newQuantity);
+
+  /**
+   * How much of the quote asset {@code symbol} traded in the last 24 hours (Binance: {@code GET
+   * /api/v3/ticker/24hr?symbol=...}, weight 2, {@code quoteVolume}), for the liquidity guard; empty
+   * when this exchange has no such figure (the paper exchange). Throws {@link ExchangeException}
+   * when the exchange does not answer.
+   */
+  Optional<BigDecimal> quoteVolume24h(Symbol symbol);
 }
