@@ -14,13 +14,13 @@ import java.util.stream.Collectors;
 /**
  * Every sentence of the safety rails (issue 16): the refusals of a preview or a Confirm that a limit
  * stops, {@code /limits} and {@code /resume}. A refusal names the limit, the figure and what would
- * pass. USDT figures are shown to the cent (the comparisons are exact).
+ * pass. USDT figures are shown to the cent, rounded away from zero, so a list a fraction over a limit never reads as equal to it (the comparisons are exact).
  */
 final class LimitTexts {
   private LimitTexts() {}
 
   static String usdt(BigDecimal amount) {
-    return Figures.number(amount.setScale(2, RoundingMode.HALF_EVEN)) + " USDT";
+    return Figures.number(amount.setScale(2, RoundingMode.UP)) + " USDT";
   }
 
   static String amount(LimitKind kind, BigDecimal amount) {
