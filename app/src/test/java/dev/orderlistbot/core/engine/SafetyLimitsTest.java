@@ -150,6 +150,20 @@ class SafetyLimitsTest {
   }
 
   @Test
+  void aLimitTheTraderSetAfterThePreviewStopsItsConfirm() {
+    start(SafetyLimits.NONE);
+    MessageRef preview = previewShown();
+    bot.say(ALICE, "/limits list 100");
+
+    bot.press(ALICE, preview, Replies.CONFIRM);
+
+    assertThat(exchange.placeCalls).hasValue(0);
+    assertThat(bot.telegram.now(preview).text()).startsWith("Not placed: a limit stops it now")
+        .contains("This list is 300 USDT; your per-list limit is 100 USDT (set by you)");
+    assertThat(bot.audit(ALICE)).noneMatch(e -> e.action() == AuditAction.ORDER_LIST_CONFIRMED);
+  }
+
+  @Test
   void twoConcurrentConfirmsRacingTheDaysBudgetPlaceOnce() throws Exception {
     start(ceiling(LimitKind.PER_DAY, "500"));
     for (int round = 0; round < 5; round++) {

@@ -105,6 +105,10 @@ final class LimitTexts {
         + reasons.stream().map(r -> "• " + r).collect(Collectors.joining("\n"));
   }
 
+  static String limitsChangedMeanwhile() {
+    return "Your limits changed while this preview waited, so it was not checked against them: send the command again.";
+  }
+
   static String previewWithdrawn() {
     return "This preview is withdrawn; send the command again once it passes.";
   }

@@ -119,11 +119,15 @@ final class Limits {
       inheritBasis(stores, confirmation, replace);
       return;
     }
-    if (exposure.isEmpty()) {
-      return;
-    }
     UserRef user = confirmation.requester();
     UserLimits own = stores.limits().limitsOf(user).orElse(UserLimits.NONE);
+    if (exposure.isEmpty()) {
+      // no limit was in force when the figures were read; one set meanwhile is not passed unchecked
+      if (action.places() && LimitCheck.anyInForce(operator, own)) {
+        throw new Refusal(List.of(LimitTexts.limitsChangedMeanwhile()));
+      }
+      return;
+    }
     LocalDate today = today();
     DayUsage day = stores.limits().lockDay(user, today);
     int open = stores.orderLists().listOpen(user).size();
