@@ -92,7 +92,7 @@ public enum CommandSpec {
       "/panic"),
   LIMITS(
       "limits",
-      "/limits [list|day|loss USDT|off] [open N|off] [watch SYMBOL...|off] [reset]",
+      "/limits [list|day|loss USDT | open N | watch SYMBOL... | reset]",
       "Show your limits and today's use, or set your own: lower than the operator's, never higher.",
       "/limits list 500"),
   RESUME(
