@@ -101,6 +101,20 @@ class DailyLossHaltTest {
   }
 
   @Test
+  void aMovedStopsReplacementIsMeasuredAgainstTheListItReplaces() {
+    TrackedOrderList list = placed();
+    fill(list, LegRole.WORKING, "e1", Side.BUY, "29900", "299");
+    bot.say(ALICE, "/movestop " + list.orderListId().orElseThrow() + " 29500");
+    bot.press(ALICE, bot.lastButtons(TestBot.dm(ALICE)), Replies.CONFIRM);
+    TrackedOrderList replacement = bot.openTracked(ALICE).getLast();
+    assertThat(replacement.listClientOrderId()).isNotEqualTo(list.listClientOrderId());
+
+    fill(replacement, LegRole.STOP_LOSS, "e3", Side.SELL, "19000", "190");
+
+    assertThat(day().realisedPnl()).isEqualByComparingTo("-109");
+  }
+
+  @Test
   void aReplayedFillIsCountedOnce() {
     TrackedOrderList list = placed();
     fill(list, LegRole.WORKING, "e1", Side.BUY, "30000", "300");

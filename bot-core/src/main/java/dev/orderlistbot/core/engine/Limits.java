@@ -115,8 +115,8 @@ final class Limits {
    */
   void atClaim(Stores stores, PendingConfirmation confirmation, Optional<Exposure> exposure) {
     PendingAction action = PendingActionCodec.decode(confirmation.payload());
-    if (action instanceof PendingAction.ReplaceList replace) {
-      inheritBasis(stores, confirmation, replace);
+    if (action instanceof PendingAction.ReplaceList) {
+      inheritBasis(stores, confirmation);
       return;
     }
     UserRef user = confirmation.requester();
@@ -153,7 +153,15 @@ final class Limits {
     }
   }
 
-  private static void inheritBasis(Stores stores, PendingConfirmation confirmation, PendingAction.ReplaceList replace) {
+  /**
+   * In the claim of a moved stop (a trader's, or a ladder's breakeven sweep): the replacement list is
+   * measured against the same basis as the list it replaces, so its exit fills count in the day's
+   * realised profit or loss. Does nothing for any other action, or a list without a basis.
+   */
+  static void inheritBasis(Stores stores, PendingConfirmation confirmation) {
+    if (!(PendingActionCodec.decode(confirmation.payload()) instanceof PendingAction.ReplaceList replace)) {
+      return;
+    }
     stores.orderLists().findByOrderListId(replace.old().orderListId())
         .flatMap(old -> stores.limits().basis(old.listClientOrderId()))
         .ifPresent(old -> stores.limits().recordBasis(
