@@ -25,9 +25,9 @@ import java.util.Objects;
  *   <tr><td>BOT_LOG_LEVEL</td><td>INFO</td><td>TRACE, DEBUG, INFO, WARN or ERROR; see {@link LogLevel}</td></tr>
  * </table>
  *
- * <p>Trading, platform, service, retention and rate settings: {@link TradingSettings}, {@link
- * PlatformSettings}, {@link ServiceSettings}, {@link RetentionSettings}, {@link RateSettings}; what
- * a key may do: {@link PostureSettings}.
+ * <p>Trading, platform, service, retention, rate and limit settings: {@link TradingSettings}, {@link
+ * PlatformSettings}, {@link ServiceSettings}, {@link RetentionSettings}, {@link RateSettings}, {@link
+ * LimitSettings}; what a key may do: {@link PostureSettings}.
  *
  * <p>{@link #from} touches nothing but the map and the {@code *_FILE} files it names (it does not
  * read the master key file yet: that happens at start-up, see {@link Assembly}).
@@ -42,7 +42,8 @@ record AppConfig(
     RetentionSettings retention,
     RateSettings rates,
     LogLevel logLevel,
-    PostureSettings posture) {
+    PostureSettings posture,
+    LimitSettings limits) {
   static final String DATA_DIR = MasterKeySource.DATA_DIR_VARIABLE;
   static final String DB_URL = "BOT_DB_URL";
   static final String DB_USER = "BOT_DB_USER";
@@ -60,6 +61,7 @@ record AppConfig(
     Objects.requireNonNull(rates, "rates");
     Objects.requireNonNull(logLevel, "logLevel");
     Objects.requireNonNull(posture, "posture");
+    Objects.requireNonNull(limits, "limits");
   }
 
   /**
@@ -84,10 +86,11 @@ record AppConfig(
     RateSettings rates = RateSettings.from(env);
     LogLevel logLevel = LogLevel.from(env);
     PostureSettings posture = PostureSettings.from(env);
+    LimitSettings limits = LimitSettings.from(env);
     if (!env.problems().isEmpty()) {
       throw new AppException(env.problems());
     }
-    return new AppConfig(dataDir, db, masterKey, trading, platforms, service, retention, rates, logLevel, posture);
+    return new AppConfig(dataDir, db, masterKey, trading, platforms, service, retention, rates, logLevel, posture, limits);
   }
 
   /** Where the console writes its log: {@code ${BOT_DATA_DIR}/logs/bot.log} (rolled over beside it). */

@@ -177,7 +177,8 @@ final class BotRuntime implements AutoCloseable {
         EngineConfig.of(trading.environment(), trading.allowedUsers(), trading.admins())
             .withConfirmTtl(trading.confirmTtl())
             .withCommandLimit(config.rates().commandLimit())
-            .withKeyPosture(config.posture().policy());
+            .withKeyPosture(config.posture().policy())
+            .withLimits(config.limits().limits());
     BotEngine engine =
         new BotEngine(
             engineConfig,

@@ -232,6 +232,12 @@ final class SimExchange implements ExchangeClient {
     return call("last prices", paper::lastPrices);
   }
 
+  /** The paper exchange's answer (none: the liquidity guard is skipped on paper). */
+  @Override
+  public Optional<BigDecimal> quoteVolume24h(Symbol symbol) {
+    return call("24-hour volume", () -> paper.quoteVolume24h(symbol));
+  }
+
   /** The paper exchange's configured commission: a read with no fault, like the preview's. */
   @Override
   public TradeFees tradeFees(ApiCredentials credentials, Symbol symbol) {

@@ -76,6 +76,7 @@ public final class BinanceExchangeClient implements ExchangeClient {
   private final MarketOrders marketOrders;
   private final QuantityAmends amends;
   private final KeyRestrictions restrictions;
+  private final QuoteVolumes volumes;
 
   private BinanceExchangeClient(
       BinanceConfig.Environment environment,
@@ -86,7 +87,9 @@ public final class BinanceExchangeClient implements ExchangeClient {
       UsageTracker usedWeight,
       SymbolRulesCache rules,
       Cache<CredentialKey, BinanceSession> sessions,
-      Failures failures) {
+      Failures failures,
+      QuoteVolumes volumes) {
+    this.volumes = volumes;
     this.factory = factory;
     this.market = market;
     this.serverClock = serverClock;
@@ -125,7 +128,7 @@ public final class BinanceExchangeClient implements ExchangeClient {
         Caffeine.newBuilder().ticker(SymbolRulesCache.ticker(clock)).expireAfterAccess(SESSION_IDLE).maximumSize(10_000).build();
     return new BinanceExchangeClient(
         config.environment(),
-        factory, market, serverClock, ipGate, usedWeight, rules, sessions, new Failures(clock));
+        factory, market, serverClock, ipGate, usedWeight, rules, sessions, new Failures(clock), new QuoteVolumes(market, clock));
   }
 
   /** This client's view of Binance's clock, shared with the user data stream. */
@@ -374,6 +377,11 @@ public final class BinanceExchangeClient implements ExchangeClient {
   @Override
   public Map<Symbol, Price> lastPrices() {
     return market(() -> OrderJson.prices(market.tickerPrices()));
+  }
+
+  @Override
+  public Optional<BigDecimal> quoteVolume24h(Symbol symbol) {
+    return Optional.of(market(() -> volumes.get(Objects.requireNonNull(symbol, "symbol"))));
   }
 
   /** Standard plus tax (plus special) rate; a BNB discount is not assumed ({@link OrderJson.Commission}). */

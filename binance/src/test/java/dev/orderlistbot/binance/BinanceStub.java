@@ -88,6 +88,14 @@ public final class BinanceStub implements AutoCloseable {
             .willReturn(json("{\"symbol\":\"" + symbol + "\",\"price\":\"" + price + "\"}")));
   }
 
+  /** {@code GET /api/v3/ticker/24hr?symbol=} answers a fixture, e.g. {@code ticker-24hr-btcusdt.json}. */
+  public void ticker24hr(String symbol, String fixture) {
+    server.stubFor(
+        get(urlPathEqualTo("/api/v3/ticker/24hr"))
+            .withQueryParam("symbol", com.github.tomakehurst.wiremock.client.WireMock.equalTo(symbol))
+            .willReturn(fixture(fixture)));
+  }
+
   /**
    * The centre of {@code symbol}'s price bands: no reference price was ever set ({@code -2043}), and
    * {@code GET /api/v3/avgPrice} answers {@code price} over 5 minutes.

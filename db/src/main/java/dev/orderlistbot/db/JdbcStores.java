@@ -6,6 +6,7 @@ import dev.orderlistbot.core.port.out.BreakevenPlanStore;
 import dev.orderlistbot.core.port.out.ChatUserStore;
 import dev.orderlistbot.core.port.out.KeyCheckStore;
 import dev.orderlistbot.core.port.out.KeyPostureStore;
+import dev.orderlistbot.core.port.out.LimitStore;
 import dev.orderlistbot.core.port.out.NotificationOutbox;
 import dev.orderlistbot.core.port.out.OrderCardStore;
 import dev.orderlistbot.core.port.out.OwedActionStore;
@@ -31,6 +32,7 @@ final class JdbcStores implements Stores {
   private final OrderCardStore cards;
   private final OwedActionStore owedActions;
   private final KeyPostureStore keyPostures;
+  private final LimitStore limits;
 
   JdbcStores(Session session, Clock clock) {
     this.users = new JdbcChatUserStore(session, clock);
@@ -46,6 +48,7 @@ final class JdbcStores implements Stores {
     this.cards = new JdbcOrderCardStore(session, clock);
     this.owedActions = new JdbcOwedActionStore(session);
     this.keyPostures = new JdbcKeyPostureStore(session);
+    this.limits = new JdbcLimitStore(session);
   }
 
   @Override
@@ -111,5 +114,10 @@ final class JdbcStores implements Stores {
   @Override
   public KeyPostureStore keyPostures() {
     return keyPostures;
+  }
+
+  @Override
+  public LimitStore limits() {
+    return limits;
   }
 }

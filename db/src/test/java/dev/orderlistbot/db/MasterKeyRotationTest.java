@@ -181,6 +181,11 @@ class MasterKeyRotationTest {
     }
 
     @Override
+    public dev.orderlistbot.core.port.out.LimitStore limits() {
+      return real.limits();
+    }
+
+    @Override
     public KeyCheckStore keyChecks() {
       return real.keyChecks();
     }

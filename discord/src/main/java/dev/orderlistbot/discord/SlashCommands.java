@@ -45,7 +45,9 @@ enum SlashCommands {
   REDUCE(CommandSpec.REDUCE, Part.ID, Part.NEW_SIZE),
   CLOSE(CommandSpec.CLOSE, Part.ID),
   PANIC(CommandSpec.PANIC, Part.PANIC_MODE),
-  AUDIT(CommandSpec.AUDIT, Part.AUDIT_USER, Part.AUDIT_COUNT);
+  AUDIT(CommandSpec.AUDIT, Part.AUDIT_USER, Part.AUDIT_COUNT),
+  LIMITS(CommandSpec.LIMITS, Part.LIMIT_SETTING, Part.LIMIT_VALUE),
+  RESUME(CommandSpec.RESUME, Part.TRADER);
 
   /** The option that has autocomplete from the exchange's symbols. */
   static final String SYMBOL_OPTION = "symbol";
@@ -146,7 +148,11 @@ enum SlashCommands {
         "mode", "", false, "close: also sell (or buy back) at market what the lists hold; all (admins): every user's lists",
         "close", "all"),
     AUDIT_USER("user", "", false, "Only this user's entries, as platform:id, e.g. discord:112233445566778899"),
-    AUDIT_COUNT("count", "", false, "How many entries, 1 to 100 (20 if left out)");
+    AUDIT_COUNT("count", "", false, "How many entries, 1 to 100 (20 if left out)"),
+    LIMIT_SETTING("setting", "", false, "Leave out to see your limits; or list, day, loss, open, watch, reset",
+        "list", "day", "loss", "open", "watch", "reset"),
+    LIMIT_VALUE("value", "", false, "USDT (list, day, loss), lists (open), pairs (watch), or off; e.g. 500"),
+    TRADER("trader", "", true, "PLATFORM:USER whose loss halt to lift, e.g. telegram:123456789");
 
     private final String option;
     private final String prefix;

@@ -348,14 +348,7 @@ public final class PaperExchange implements ExchangeClient, OrderEventSource, Pa
   }
 
   private void saveIfChanged() {
-    Optional<Outflow.Snapshot> snapshot;
-    lock.lock();
-    try {
-      snapshot = outflow.snapshot(book);
-    } finally {
-      lock.unlock();
-    }
-    outflow.persist(snapshot);
+    outflow.persist(read(() -> outflow.snapshot(book)));
   }
 
   private ExchangeException unknown(Symbol symbol) {
@@ -374,6 +367,13 @@ public final class PaperExchange implements ExchangeClient, OrderEventSource, Pa
   @Override
   public Map<Symbol, Price> lastPrices() {
     return read(book::lastPrices);
+  }
+
+  /** None: the paper market has no real trading volume, so the liquidity guard is skipped (and the preview says so). */
+  @Override
+  public Optional<BigDecimal> quoteVolume24h(Symbol symbol) {
+    rules(symbol);
+    return Optional.empty();
   }
 
   /** The configured paper commission ({@link PaperConfig#fees()}), the same on every listed pair. */

@@ -63,6 +63,8 @@ import java.util.concurrent.atomic.AtomicLong;
  */
 final class FakeExchange implements ExchangeClient {
   static final Symbol BTCUSDT = Symbol.of("BTCUSDT");
+  /** A BTC-quoted pair, known only once {@link #solBtcLast} is set (its USDT rate is BTCUSDT's last price). */
+  static final Symbol SOLBTC = Symbol.of("SOLBTC");
 
   enum PlaceMode {
     ACCEPT,
@@ -89,6 +91,15 @@ final class FakeExchange implements ExchangeClient {
   /** Runs inside every placement call, e.g. to let a test clock move while the exchange answers. */
   volatile Runnable whilePlacing = () -> {};
   volatile Price last = Price.of("30000");
+  /** SOLBTC's last price; empty (the default): the pair does not exist. */
+  volatile Optional<Price> solBtcLast = Optional.empty();
+  /** When set, asking for every last price fails with this. */
+  volatile RuntimeException lastPricesFailure;
+  /** Every pair's 24-hour quote volume, as Binance's ticker/24hr answers it. */
+  volatile BigDecimal quoteVolume = new BigDecimal("987654321.5");
+  /** When set, asking for the 24-hour volume fails with this. */
+  volatile RuntimeException quoteVolumeFailure;
+  final AtomicInteger quoteVolumeQueries = new AtomicInteger();
   volatile RuntimeException lastPriceFailure;
   /** When set, every cancel fails with this error (after {@link #whileCancelling} ran). */
   volatile ExchangeError cancelFailure;
@@ -172,6 +183,13 @@ final class FakeExchange implements ExchangeClient {
 
   @Override
   public SymbolRules rules(Symbol symbol) {
+    if (symbol.equals(SOLBTC) && solBtcLast.isPresent()) {
+      return new SymbolRules(
+          SOLBTC, SymbolStatus.TRADING, Asset.of("SOL"), Asset.of("BTC"), EnumSet.allOf(OrderType.class), true, true, true, true,
+          List.of(new SymbolFilter.PriceFilter(new BigDecimal("0.0000001"), new BigDecimal("1000"), new BigDecimal("0.0000001")),
+              new SymbolFilter.LotSize(new BigDecimal("0.001"), new BigDecimal("90000"), new BigDecimal("0.001"))),
+          exchangeFilters);
+    }
     if (!symbol.equals(BTCUSDT)) {
       throw new ExchangeException(new ExchangeError.Refused(-1121, "Invalid symbol."));
     }
@@ -196,7 +214,7 @@ final class FakeExchange implements ExchangeClient {
       throw failure;
     }
     rules(symbol);
-    return last;
+    return symbol.equals(SOLBTC) ? solBtcLast.orElseThrow() : last;
   }
 
   @Override
@@ -470,7 +488,22 @@ final class FakeExchange implements ExchangeClient {
   @Override
   public Map<Symbol, Price> lastPrices() {
     lastPricesQueries.incrementAndGet();
-    return Map.of(BTCUSDT, last);
+    RuntimeException failure = lastPricesFailure;
+    if (failure != null) {
+      throw failure;
+    }
+    return solBtcLast.map(sol -> Map.of(BTCUSDT, last, SOLBTC, sol)).orElseGet(() -> Map.of(BTCUSDT, last));
+  }
+
+  @Override
+  public Optional<BigDecimal> quoteVolume24h(Symbol symbol) {
+    quoteVolumeQueries.incrementAndGet();
+    RuntimeException failure = quoteVolumeFailure;
+    if (failure != null) {
+      throw failure;
+    }
+    rules(symbol);
+    return Optional.of(quoteVolume);
   }
 
   @Override

@@ -2,6 +2,7 @@ package dev.orderlistbot.core.command;
 
 import dev.orderlistbot.core.domain.Asset;
 import dev.orderlistbot.core.domain.Decimals;
+import dev.orderlistbot.core.domain.LimitKind;
 import dev.orderlistbot.core.domain.Price;
 import dev.orderlistbot.core.domain.Secret;
 import dev.orderlistbot.core.domain.Symbol;
@@ -9,6 +10,7 @@ import dev.orderlistbot.core.domain.UserRef;
 import java.math.BigDecimal;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * A command the trader typed, parsed but not yet carried out. Switch over it exhaustively: adding
@@ -38,7 +40,12 @@ public sealed interface Command
         Command.CloseAtMarket,
         Command.Panic,
         Command.PanicAll,
-        Command.ShowAudit {
+        Command.ShowAudit,
+        Command.ShowLimits,
+        Command.SetLimit,
+        Command.SetWatchList,
+        Command.ResetLimits,
+        Command.ResumeTrading {
 
   /** Whether the text of this command carried a secret, so the chat message must be deleted. */
   default boolean carriesSecret() {
@@ -204,6 +211,7 @@ public sealed interface Command
 
   /** {@code /panic all}, for admins: cancel every open order list of every user of the bot. */
   record PanicAll() implements Command {}
+
   /**
    * {@code /audit [USER] [N]}: an admin reads the latest {@code count} audit entries, of {@code user}
    * when given ({@code platform:id}, as in {@code BOT_ADMINS}), otherwise of everyone.
@@ -220,6 +228,37 @@ public sealed interface Command
       if (count < 1 || count > MAX_COUNT) {
         throw new IllegalArgumentException("count must be 1 to " + MAX_COUNT + ", was " + count);
       }
+    }
+  }
+
+  /** {@code /limits}: the limits in force (the operator's and the trader's own) and today's use. */
+  record ShowLimits() implements Command {}
+
+  /**
+   * {@code /limits list 500}, {@code day 2000}, {@code open 3}, {@code loss 100}: the trader's own
+   * limit of {@code kind} (USDT, or lists), or with {@code off} (empty) the operator's alone again.
+   */
+  record SetLimit(LimitKind kind, Optional<BigDecimal> amount) implements Command {
+    public SetLimit {
+      Objects.requireNonNull(kind, "kind");
+      Objects.requireNonNull(amount, "amount");
+    }
+  }
+
+  /** {@code /limits watch BTCUSDT ETHUSDT}: only these pairs for me; {@code /limits watch off} (empty): every pair. */
+  record SetWatchList(Set<Symbol> symbols) implements Command {
+    public SetWatchList {
+      symbols = Set.copyOf(symbols);
+    }
+  }
+
+  /** {@code /limits reset}: forget every limit of the trader's own; the operator's stay. */
+  record ResetLimits() implements Command {}
+
+  /** {@code /resume telegram:1001}: an admin lifts the trader's daily loss halt for today. */
+  record ResumeTrading(UserRef user) implements Command {
+    public ResumeTrading {
+      Objects.requireNonNull(user, "user");
     }
   }
 

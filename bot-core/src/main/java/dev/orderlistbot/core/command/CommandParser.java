@@ -93,6 +93,8 @@ public final class CommandParser {
       case CLOSE -> ManageGrammars.close(args);
       case PANIC -> ManageGrammars.panic(args);
       case AUDIT -> AuditGrammar.read(args);
+      case LIMITS -> LimitGrammars.limits(args);
+      case RESUME -> LimitGrammars.resume(args);
     };
   }
 

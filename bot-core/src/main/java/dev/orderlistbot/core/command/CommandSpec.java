@@ -95,7 +95,17 @@ public enum CommandSpec {
       "audit",
       "/audit [USER] [N]",
       "Admins only, in private: the latest N audit entries (20 unless given, at most 100), of USER if given.",
-      "/audit telegram:123456789 50");
+      "/audit telegram:123456789 50"),
+  LIMITS(
+      "limits",
+      "/limits [list|day|loss USDT | open N | watch SYMBOL... | reset]",
+      "Show your limits and today's use, or set your own: lower than the operator's, never higher.",
+      "/limits list 500"),
+  RESUME(
+      "resume",
+      "/resume PLATFORM:USER",
+      "Admins: lift a trader's daily loss halt for the rest of the UTC day.",
+      "/resume telegram:123456789");
 
   private final String word;
   private final String usage;

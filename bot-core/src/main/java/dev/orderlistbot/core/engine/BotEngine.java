@@ -124,7 +124,6 @@ public final class BotEngine implements ChatEventHandler {
       EngineTelemetry telemetry,
       Runnable outboxTrigger) {
     Objects.requireNonNull(telemetry, "telemetry");
-    Objects.requireNonNull(outboxTrigger, "outboxTrigger");
     this.config = Objects.requireNonNull(config, "config");
     this.parser = Objects.requireNonNull(parser, "parser");
     this.random = Objects.requireNonNull(random, "random");
@@ -133,18 +132,22 @@ public final class BotEngine implements ChatEventHandler {
     this.transactor = Objects.requireNonNull(transactor, "transactor");
     this.accounts = new Accounts(config, vault, events);
     PendingActions actions = new PendingActions(transactor, clock, random);
-    PlacementResults results = new PlacementResults(transactor, out, exchange, outboxTrigger, clock);
+    PlacementResults results = new PlacementResults(transactor, out, exchange, Objects.requireNonNull(outboxTrigger, "outboxTrigger"), clock);
     Placement placement = new Placement(config, exchange, accounts, clock, random, out, telemetry, results);
     this.settlement = new PlacementSettlement(config, exchange, accounts, transactor, placement, results, clock);
     ListCancels cancels = new ListCancels(exchange, accounts, transactor, clock);
-    Previews previews = new Previews(config, exchange, accounts, check, actions, out, telemetry);
+    Limits limits = new Limits(config.limits(), new ExposureReader(exchange), transactor, clock);
+    Previews previews = new Previews(config, exchange, accounts, check, actions, out, telemetry, limits);
     this.trades = TradeActions.wire(config, exchange, accounts, transactor, check, actions, cancels, placement, results, out, clock);
     PlanPlacement plans = new PlanPlacement(config, accounts, placement, results, actions, out, clock, telemetry);
-    this.presses = new Presses(actions, placement, plans, cancels, config.environment(), trades, transactor, out, clock);
+    this.presses = new Presses(actions, placement, plans, cancels, config.environment(), trades, transactor, out, clock, limits);
     AccountCommands account = new AccountCommands(
         config, exchange, paper, accounts, cancels, settlement, actions, transactor, out, new CardMoves(transactor, out, outboxTrigger));
     this.keys = new KeyCommands(config, exchange, vault, accounts, setups, new KeyPostures(config, exchange, clock), parser, transactor, clock, random, out);
-    this.routes = new CommandRoutes(config, out, previews, account, keys, new AlertCommands(transactor, out), trades, new AuditCommands(config, transactor, clock, out));
+    this.routes =
+        new CommandRoutes(
+            config, out, previews, account, keys, new AlertCommands(transactor, out), trades,
+            new AuditCommands(config, transactor, clock, out), new LimitCommands(config, limits, transactor, out, clock));
     this.rate = new CommandRate(clock, config.commandLimit());
     this.strangers = new StrangerReplies(clock, StrangerReplies.DEFAULT_INTERVAL, StrangerReplies.DEFAULT_CAPACITY);
   }

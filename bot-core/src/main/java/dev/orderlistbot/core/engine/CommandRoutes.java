@@ -21,6 +21,7 @@ final class CommandRoutes {
   private final AlertCommands alerts;
   private final TradeActions trades;
   private final AuditCommands audit;
+  private final LimitCommands limits;
 
   CommandRoutes(
       EngineConfig config,
@@ -30,7 +31,9 @@ final class CommandRoutes {
       KeyCommands keys,
       AlertCommands alerts,
       TradeActions trades,
-      AuditCommands audit) {
+      AuditCommands audit,
+      LimitCommands limits) {
+    this.limits = Objects.requireNonNull(limits, "limits");
     this.config = Objects.requireNonNull(config, "config");
     this.out = Objects.requireNonNull(out, "out");
     this.previews = Objects.requireNonNull(previews, "previews");
@@ -73,6 +76,11 @@ final class CommandRoutes {
       case Command.Panic panic -> trades.panic(message, panic);
       case Command.PanicAll all -> trades.panicAll(message);
       case Command.ShowAudit show -> audit.show(message, show);
+      case Command.ShowLimits show -> limits.run(message, show);
+      case Command.SetLimit set -> limits.run(message, set);
+      case Command.SetWatchList watch -> limits.run(message, watch);
+      case Command.ResetLimits reset -> limits.run(message, reset);
+      case Command.ResumeTrading resume -> limits.run(message, resume);
     }
   }
 }

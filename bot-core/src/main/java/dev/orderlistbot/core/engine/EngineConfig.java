@@ -18,6 +18,8 @@ import java.util.Set;
  * @param commandLimit how many commands one user may send in a window (default 20 in 60 s, from
  *     {@code BOT_USER_COMMAND_LIMIT} and {@code BOT_USER_COMMAND_WINDOW_SECONDS})
  * @param keyPosture what a key's posture may be when it is stored (default: withdrawals refused)
+ * @param limits the operator's safety rails: ceilings, allowed pairs, least 24-hour volume (default
+ *     {@link SafetyLimits#NONE}: all off)
  */
 public record EngineConfig(
     TradingEnvironment environment,
@@ -27,7 +29,8 @@ public record EngineConfig(
     Set<UserRef> allowedUsers,
     Set<UserRef> admins,
     CommandLimit commandLimit,
-    KeyPosturePolicy keyPosture) {
+    KeyPosturePolicy keyPosture,
+    SafetyLimits limits) {
 
   /** The console user, always allowed: whoever runs the bot locally owns it. */
   public static final UserRef CONSOLE_USER = new UserRef("console", "local");
@@ -65,6 +68,7 @@ public record EngineConfig(
     admins = Set.copyOf(admins);
     Objects.requireNonNull(commandLimit, "commandLimit");
     Objects.requireNonNull(keyPosture, "keyPosture");
+    Objects.requireNonNull(limits, "limits");
   }
 
   /** The defaults for {@code environment}, with these users and admins. */
@@ -77,22 +81,28 @@ public record EngineConfig(
         allowedUsers,
         admins,
         CommandLimit.DEFAULT,
-        KeyPosturePolicy.DEFAULT);
+        KeyPosturePolicy.DEFAULT,
+        SafetyLimits.NONE);
   }
 
   /** The same configuration with another confirmation time-to-live. */
   public EngineConfig withConfirmTtl(Duration ttl) {
-    return new EngineConfig(environment, ttl, listButtonTtl, keySetupTimeout, allowedUsers, admins, commandLimit, keyPosture);
+    return new EngineConfig(environment, ttl, listButtonTtl, keySetupTimeout, allowedUsers, admins, commandLimit, keyPosture, limits);
   }
 
   /** The same configuration with another per-user command limit. */
   public EngineConfig withCommandLimit(CommandLimit limit) {
-    return new EngineConfig(environment, confirmTtl, listButtonTtl, keySetupTimeout, allowedUsers, admins, limit, keyPosture);
+    return new EngineConfig(environment, confirmTtl, listButtonTtl, keySetupTimeout, allowedUsers, admins, limit, keyPosture, limits);
   }
 
   /** The same configuration with another key posture policy. */
   public EngineConfig withKeyPosture(KeyPosturePolicy policy) {
-    return new EngineConfig(environment, confirmTtl, listButtonTtl, keySetupTimeout, allowedUsers, admins, commandLimit, policy);
+    return new EngineConfig(environment, confirmTtl, listButtonTtl, keySetupTimeout, allowedUsers, admins, commandLimit, policy, limits);
+  }
+
+  /** The same configuration with other safety rails. */
+  public EngineConfig withLimits(SafetyLimits safetyLimits) {
+    return new EngineConfig(environment, confirmTtl, listButtonTtl, keySetupTimeout, allowedUsers, admins, commandLimit, keyPosture, safetyLimits);
   }
 
   /** Authorization is by user, never by chat: the console user, admins and allowed users. */

@@ -30,6 +30,7 @@ final class Presses {
   private final Transactor transactor;
   private final ChatOut out;
   private final Clock clock;
+  private final Limits limits;
 
   Presses(
       PendingActions actions,
@@ -40,7 +41,9 @@ final class Presses {
       TradeActions trades,
       Transactor transactor,
       ChatOut out,
-      Clock clock) {
+      Clock clock,
+      Limits limits) {
+    this.limits = limits;
     this.actions = actions;
     this.placement = placement;
     this.plans = plans;
@@ -57,38 +60,63 @@ final class Presses {
     if (token.startsWith(Tokens.RUN)) {
       Instant pressedAt = clock.instant();
       String key = token.substring(Tokens.RUN.length());
-      ClaimResult result =
-          actions.run(
-              key,
-              press.user(),
-              press.chat(),
-              (stores, confirmation) -> {
-                placement.recordClaim(stores, confirmation);
-                plans.recordClaim(stores, confirmation);
-                trades.recordClaim(stores, confirmation);
-                CardUpdates.recordClaim(
-                    stores, confirmation, environment, out.noticeChat(confirmation.requester(), confirmation.chat()));
-              });
+      // the figures the limits need come from the exchange, so before the claim's transaction
+      Optional<Exposure> exposure =
+          actions.find(key)
+              .filter(c -> c.requester().equals(press.user()))
+              .flatMap(c -> limits.beforeClaim(c.requester(), PendingActionCodec.decode(c.payload())));
+      ClaimResult result;
+      try {
+        result = claim(press, key, exposure);
+      } catch (Limits.Refusal refusal) {
+        refuseAtClaim(press, key, refusal);
+        return;
+      }
       if (result instanceof ClaimResult.Claimed claimed) {
         run(press, claimed.confirmation(), pressedAt);
       } else {
         explain(press, key, result);
       }
     } else if (token.startsWith(Tokens.WITHDRAW)) {
-      String key = token.substring(Tokens.WITHDRAW.length());
-      ClaimResult result = actions.withdraw(key, press.user(), press.chat());
-      if (result instanceof ClaimResult.Claimed claimed) {
-        PendingAction withdrawn = PendingActionCodec.decode(claimed.confirmation().payload());
-        boolean keeps = withdrawn instanceof PendingAction.CancelAll || withdrawn instanceof PendingAction.Panic
-            || withdrawn instanceof PendingAction.PanicAll;
-        out.edit(press.message(), keeps ? Replies.cancelAllKept() : Replies.previewCancelled());
-      } else {
-        explain(press, key, result);
-      }
+      withdraw(press);
     } else if (token.startsWith(Tokens.CARD)) {
       card(press);
     } else {
       out.send(press.chat(), Replies.unknownButton());
+    }
+  }
+
+  /** The one-shot claim; a limit that stops the lists rolls it back ({@link Limits.Refusal}). */
+  private ClaimResult claim(ChatEvent.ButtonPressed press, String key, Optional<Exposure> exposure) {
+    return actions.run(
+        key,
+        press.user(),
+        press.chat(),
+        (stores, confirmation) -> {
+          limits.atClaim(stores, confirmation, exposure);
+          placement.recordClaim(stores, confirmation);
+          plans.recordClaim(stores, confirmation);
+          trades.recordClaim(stores, confirmation);
+          CardUpdates.recordClaim(stores, confirmation, environment, out.noticeChat(confirmation.requester(), confirmation.chat()));
+        });
+  }
+
+  /** A limit stopped the Confirm: the preview is withdrawn and says why. */
+  private void refuseAtClaim(ChatEvent.ButtonPressed press, String key, Limits.Refusal refusal) {
+    actions.withdraw(key, press.user(), press.chat());
+    out.edit(press.message(), LimitTexts.refusedAtConfirm(refusal.reasons()) + "\n" + LimitTexts.previewWithdrawn());
+  }
+
+  private void withdraw(ChatEvent.ButtonPressed press) {
+    String key = press.token().substring(Tokens.WITHDRAW.length());
+    ClaimResult result = actions.withdraw(key, press.user(), press.chat());
+    if (result instanceof ClaimResult.Claimed claimed) {
+      PendingAction withdrawn = PendingActionCodec.decode(claimed.confirmation().payload());
+      boolean keeps = withdrawn instanceof PendingAction.CancelAll || withdrawn instanceof PendingAction.Panic
+          || withdrawn instanceof PendingAction.PanicAll;
+      out.edit(press.message(), keeps ? Replies.cancelAllKept() : Replies.previewCancelled());
+    } else {
+      explain(press, key, result);
     }
   }
 

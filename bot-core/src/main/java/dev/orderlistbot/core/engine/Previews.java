@@ -42,6 +42,7 @@ final class Previews {
   private final ChatOut out;
   private final EngineTelemetry telemetry;
   private final MarketFacts facts;
+  private final Limits limits;
 
   Previews(
       EngineConfig config,
@@ -50,8 +51,10 @@ final class Previews {
       PreTradeCheck check,
       PendingActions actions,
       ChatOut out,
-      EngineTelemetry telemetry) {
+      EngineTelemetry telemetry,
+      Limits limits) {
     this.config = config;
+    this.limits = limits;
     this.exchange = exchange;
     this.accounts = accounts;
     this.check = check;
@@ -65,7 +68,14 @@ final class Previews {
     snapshot(message, command).ifPresent(snapshot -> {
       switch (check.check(command, snapshot.rules(), snapshot.market())) {
         case CheckResult.Refused refused -> refuse(message, refused.violations());
-        case CheckResult.Accepted accepted -> offer(message, accepted, snapshot.countsUnchecked());
+        case CheckResult.Accepted accepted -> {
+          Limits.Verdict verdict = limits.atPreview(message.user(), List.of(accepted.request()));
+          if (verdict.refusals().isEmpty()) {
+            offer(message, accepted, snapshot.countsUnchecked(), verdict);
+          } else {
+            refuse(message, safety(verdict));
+          }
+        }
       }
     });
   }
@@ -75,7 +85,14 @@ final class Previews {
     snapshot(message, ladder.first()).ifPresent(snapshot -> {
       switch (new LadderCheck(check).check(ladder, snapshot.rules(), snapshot.market())) {
         case LadderResult.Refused refused -> refuse(message, refused.violations());
-        case LadderResult.Accepted accepted -> offer(message, accepted, snapshot.countsUnchecked());
+        case LadderResult.Accepted accepted -> {
+          Limits.Verdict verdict = limits.atPreview(message.user(), accepted.requests());
+          if (verdict.refusals().isEmpty()) {
+            offer(message, accepted, snapshot.countsUnchecked(), verdict);
+          } else {
+            refuse(message, safety(verdict));
+          }
+        }
       }
     });
   }
@@ -83,6 +100,17 @@ final class Previews {
   private void refuse(ChatEvent.TextMessage message, List<Violation> violations) {
     telemetry.placement(EngineTelemetry.PlacementOutcome.PRE_TRADE_REFUSED, ExchangeError.NO_CODE);
     out.send(message.chat(), Replies.refused(violations));
+  }
+
+  private static List<Violation> safety(Limits.Verdict verdict) {
+    return verdict.refusals().stream()
+        .map(reason -> new Violation(Violation.Rule.SAFETY_LIMIT, reason, java.util.OptionalInt.empty()))
+        .toList();
+  }
+
+  /** The preview's text, with a line when the liquidity guard could not apply (paper). */
+  private static String withNote(String text, Limits.Verdict verdict) {
+    return verdict.liquiditySkipped() ? text + "\n" + LimitTexts.liquiditySkipped() : text;
   }
 
   /** What the checks see; empty (and the trader told) without a usable key. */
@@ -130,24 +158,24 @@ final class Previews {
     return new Account(balances, facts.counts(credentials, rules), fee, equity);
   }
 
-  private void offer(ChatEvent.TextMessage message, CheckResult.Accepted accepted, boolean countsUnchecked) {
+  private void offer(ChatEvent.TextMessage message, CheckResult.Accepted accepted, boolean countsUnchecked, Limits.Verdict verdict) {
     String token =
         actions.create(
             message.user(), message.chat(), new PendingAction.PlaceList(accepted.request()), config.confirmTtl());
     OutboundMessage preview =
         OutboundMessage.withButtons(
-            Texts.preview(accepted.preview(), config.environment(), config.confirmTtl(), countsUnchecked),
+            withNote(Texts.preview(accepted.preview(), config.environment(), config.confirmTtl(), countsUnchecked), verdict),
             new Button(Replies.CONFIRM, Tokens.RUN + token),
             new Button(Replies.CANCEL, Tokens.WITHDRAW + token));
     out.send(message.chat(), preview).ifPresent(sent -> actions.attach(token, sent));
   }
 
-  private void offer(ChatEvent.TextMessage message, LadderResult.Accepted accepted, boolean countsUnchecked) {
+  private void offer(ChatEvent.TextMessage message, LadderResult.Accepted accepted, boolean countsUnchecked, Limits.Verdict verdict) {
     PendingAction.PlacePlan plan = new PendingAction.PlacePlan(accepted.requests(), accepted.preview().breakeven());
     String token = actions.create(message.user(), message.chat(), plan, config.confirmTtl());
     OutboundMessage preview =
         OutboundMessage.withButtons(
-            PlanTexts.preview(accepted.preview(), config.environment(), config.confirmTtl(), countsUnchecked),
+            withNote(PlanTexts.preview(accepted.preview(), config.environment(), config.confirmTtl(), countsUnchecked), verdict),
             new Button(Replies.CONFIRM, Tokens.RUN + token),
             new Button(Replies.CANCEL, Tokens.WITHDRAW + token));
     out.send(message.chat(), preview).ifPresent(sent -> actions.attach(token, sent));

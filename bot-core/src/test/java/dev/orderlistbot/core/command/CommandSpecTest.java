@@ -36,6 +36,8 @@ class CommandSpecTest {
           case CLOSE -> Command.CloseAtMarket.class;
           case PANIC -> Command.Panic.class;
           case AUDIT -> Command.ShowAudit.class;
+          case LIMITS -> Command.SetLimit.class;
+          case RESUME -> Command.ResumeTrading.class;
         };
     assertThat(command).isInstanceOf(expected);
     if (command instanceof PlaceOrderList list) {

@@ -21,5 +21,9 @@ public enum AuditAction {
   /** A confirmed trade action or panic reached its outcome (subject: what happened to which list). */
   TRADE_ACTION_SETTLED,
   /** An admin read the audit log with {@code /audit} (subject: whose entries and how many). */
-  AUDIT_READ
+  AUDIT_READ,
+  /** A trader changed their own limits ({@code /limits}); the subject names the old and new figure. */
+  LIMITS_CHANGED,
+  /** An admin lifted a trader's daily loss halt ({@code /resume}). */
+  TRADING_RESUMED
 }

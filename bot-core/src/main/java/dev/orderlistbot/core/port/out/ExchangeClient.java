@@ -157,4 +157,12 @@ public interface ExchangeClient {
    * ExchangeException}.
    */
   KeyPostureAnswer keyPosture(ApiCredentials credentials);
+
+  /**
+   * How much of the quote asset {@code symbol} traded in the last 24 hours (Binance: {@code GET
+   * /api/v3/ticker/24hr?symbol=...}, weight 2, {@code quoteVolume}), for the liquidity guard; empty
+   * when this exchange has no such figure (the paper exchange). Throws {@link ExchangeException}
+   * when the exchange does not answer.
+   */
+  Optional<BigDecimal> quoteVolume24h(Symbol symbol);
 }

@@ -32,4 +32,5 @@ public interface Stores {
   OwedActionStore owedActions();
 
   KeyPostureStore keyPostures();
+  LimitStore limits();
 }
