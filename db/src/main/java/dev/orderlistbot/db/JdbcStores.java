@@ -12,6 +12,7 @@ import dev.orderlistbot.core.port.out.PendingConfirmationStore;
 import dev.orderlistbot.core.port.out.TrackedOrderListStore;
 import dev.orderlistbot.core.port.out.ProcessedEventStore;
 import dev.orderlistbot.core.port.out.SealedCredentialStore;
+import dev.orderlistbot.core.port.out.StepUpStore;
 import dev.orderlistbot.core.port.out.Stores;
 import java.time.Clock;
 
@@ -29,6 +30,7 @@ final class JdbcStores implements Stores {
   private final BreakevenPlanStore breakevenPlans;
   private final OrderCardStore cards;
   private final OwedActionStore owedActions;
+  private final StepUpStore stepUps;
 
   JdbcStores(Session session, Clock clock) {
     this.users = new JdbcChatUserStore(session, clock);
@@ -43,6 +45,7 @@ final class JdbcStores implements Stores {
     this.breakevenPlans = new JdbcBreakevenPlanStore(session, clock);
     this.cards = new JdbcOrderCardStore(session, clock);
     this.owedActions = new JdbcOwedActionStore(session);
+    this.stepUps = new JdbcStepUpStore(session);
   }
 
   @Override
@@ -103,5 +106,10 @@ final class JdbcStores implements Stores {
   @Override
   public OwedActionStore owedActions() {
     return owedActions;
+  }
+
+  @Override
+  public StepUpStore stepUps() {
+    return stepUps;
   }
 }

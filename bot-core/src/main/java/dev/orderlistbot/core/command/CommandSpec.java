@@ -89,7 +89,12 @@ public enum CommandSpec {
       "panic",
       "/panic [close]",
       "Cancel every open list of yours at once; with close, also close what they hold at market.",
-      "/panic");
+      "/panic"),
+  TWOFA(
+      "2fa",
+      "/2fa [pin|totp|off]",
+      "Your step-up code for guarded live actions: a 6-digit PIN or an authenticator app; alone, shows it.",
+      "/2fa totp");
 
   private final String word;
   private final String usage;

@@ -30,4 +30,6 @@ public interface Stores {
   OrderCardStore cards();
 
   OwedActionStore owedActions();
+
+  StepUpStore stepUps();
 }
