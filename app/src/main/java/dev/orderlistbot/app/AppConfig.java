@@ -26,7 +26,7 @@ import java.util.Objects;
  * </table>
  *
  * <p>Trading, platform, service, retention and rate settings: {@link TradingSettings}, {@link
- * PlatformSettings}, {@link ServiceSettings}, {@link RetentionSettings}, {@link RateSettings}.
+ * PlatformSettings}, {@link ServiceSettings}, {@link RetentionSettings}, {@link RateSettings}, {@link StepUpSettings}.
  *
  * <p>{@link #from} touches nothing but the map and the {@code *_FILE} files it names (it does not
  * read the master key file yet: that happens at start-up, see {@link Assembly}).
@@ -40,6 +40,7 @@ record AppConfig(
     ServiceSettings service,
     RetentionSettings retention,
     RateSettings rates,
+    StepUpSettings stepUp,
     LogLevel logLevel) {
   static final String DATA_DIR = MasterKeySource.DATA_DIR_VARIABLE;
   static final String DB_URL = "BOT_DB_URL";
@@ -56,6 +57,7 @@ record AppConfig(
     Objects.requireNonNull(service, "service");
     Objects.requireNonNull(retention, "retention");
     Objects.requireNonNull(rates, "rates");
+    Objects.requireNonNull(stepUp, "stepUp");
     Objects.requireNonNull(logLevel, "logLevel");
   }
 
@@ -79,11 +81,12 @@ record AppConfig(
     ServiceSettings service = ServiceSettings.from(env);
     RetentionSettings retention = RetentionSettings.from(env);
     RateSettings rates = RateSettings.from(env);
+    StepUpSettings stepUp = StepUpSettings.from(env);
     LogLevel logLevel = LogLevel.from(env);
     if (!env.problems().isEmpty()) {
       throw new AppException(env.problems());
     }
-    return new AppConfig(dataDir, db, masterKey, trading, platforms, service, retention, rates, logLevel);
+    return new AppConfig(dataDir, db, masterKey, trading, platforms, service, retention, rates, stepUp, logLevel);
   }
 
   /** Where the console writes its log: {@code ${BOT_DATA_DIR}/logs/bot.log} (rolled over beside it). */

@@ -176,7 +176,8 @@ final class BotRuntime implements AutoCloseable {
     EngineConfig engineConfig =
         EngineConfig.of(trading.environment(), trading.allowedUsers(), trading.admins())
             .withConfirmTtl(trading.confirmTtl())
-            .withCommandLimit(config.rates().commandLimit());
+            .withCommandLimit(config.rates().commandLimit())
+            .withStepUp(config.stepUp().policy());
     BotEngine engine =
         new BotEngine(
             engineConfig,
