@@ -44,7 +44,8 @@ enum SlashCommands {
   MOVESTOP(CommandSpec.MOVESTOP, Part.ID, Part.NEW_STOP),
   REDUCE(CommandSpec.REDUCE, Part.ID, Part.NEW_SIZE),
   CLOSE(CommandSpec.CLOSE, Part.ID),
-  PANIC(CommandSpec.PANIC, Part.PANIC_MODE);
+  PANIC(CommandSpec.PANIC, Part.PANIC_MODE),
+  TWOFA(CommandSpec.TWOFA, Part.TWOFA_MODE);
 
   /** The option that has autocomplete from the exchange's symbols. */
   static final String SYMBOL_OPTION = "symbol";
@@ -141,7 +142,8 @@ enum SlashCommands {
     PAPER_PRICE("price", "", true, "The paper price to set, e.g. 30000"),
     NEW_STOP("stop", "", true, "New stop price, e.g. 29500, or be for breakeven"),
     NEW_SIZE("quantity", "", true, "The size the list keeps, in the base asset, e.g. 0.005"),
-    PANIC_MODE("mode", "", false, "close: also sell (or buy back) at market what the lists hold", "close");
+    PANIC_MODE("mode", "", false, "close: also sell (or buy back) at market what the lists hold", "close"),
+    TWOFA_MODE("mode", "", false, "pin, totp (an authenticator app) or off; leave empty to see your setting", "pin", "totp", "off");
 
     private final String option;
     private final String prefix;
