@@ -307,6 +307,69 @@ class StepUpTest {
   }
 
   @Test
+  void onTheConsoleTheNextLineIsTheCode() {
+    UserRef console = EngineConfig.CONSOLE_USER;
+    bot.vault().store(console, new ApiCredentials(KeyType.HMAC, API_KEY, Secret.of(HMAC_SECRET)));
+    bot.say(console, "/2fa pin");
+    bot.say(console, PIN);
+    bot.say(console, LARGE);
+    bot.press(console, bot.lastButtons(dm(console)), Replies.CONFIRM);
+    assertThat(bot.lastReply(console)).startsWith("🔐 Send your step-up code");
+
+    bot.say(console, PIN);
+
+    assertThat(exchange.placeCalls).hasValue(1);
+    assertThat(bot.console.transcript()).doesNotContain(PIN);
+  }
+
+  @Test
+  void wrongCodesSentAtOnceAreEachCountedAndLockOnce() throws Exception {
+    setPin();
+    bot.say(ALICE, LARGE);
+    MessageRef preview = bot.lastButtons(dm(ALICE));
+    String token = bot.telegram.now(preview).buttons().getFirst().token();
+    java.util.concurrent.CountDownLatch go = new java.util.concurrent.CountDownLatch(1);
+    java.util.List<Thread> threads = new java.util.ArrayList<>();
+    for (int i = 0; i < StepUpPolicy.MAX_WRONG_CODES; i++) {
+      String wrong = "90000" + i;
+      Thread thread = Thread.ofPlatform().start(() -> {
+        try {
+          go.await();
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+        }
+        bot.engine().handle(new ChatEvent.CodeEntered(dm(ALICE), ChatKind.PRIVATE, ALICE, preview, token, wrong));
+      });
+      threads.add(thread);
+    }
+    go.countDown();
+    for (Thread thread : threads) {
+      thread.join();
+    }
+
+    assertThat(bot.audit(ALICE)).filteredOn(e -> e.action() == AuditAction.STEP_UP_FAILED).hasSize(StepUpPolicy.MAX_WRONG_CODES);
+    assertThat(bot.audit(ALICE)).filteredOn(e -> e.action() == AuditAction.STEP_UP_LOCKED).hasSize(1);
+    assertThat(bot.telegram.texts(dm(ADMIN))).hasSize(1);
+    bot.engine().handle(new ChatEvent.CodeEntered(dm(ALICE), ChatKind.PRIVATE, ALICE, preview, token, PIN));
+    assertThat(exchange.placeCalls).hasValue(0);
+  }
+
+  @Test
+  void twoRightCodesAtOncePlaceOnce() throws Exception {
+    setPin();
+    bot.say(ALICE, LARGE);
+    MessageRef preview = bot.lastButtons(dm(ALICE));
+    String token = bot.telegram.now(preview).buttons().getFirst().token();
+    ChatEvent.CodeEntered entered = new ChatEvent.CodeEntered(dm(ALICE), ChatKind.PRIVATE, ALICE, preview, token, PIN);
+    Thread one = Thread.ofPlatform().start(() -> bot.engine().handle(entered));
+    Thread two = Thread.ofPlatform().start(() -> bot.engine().handle(entered));
+    one.join();
+    two.join();
+
+    assertThat(exchange.placeCalls).hasValue(1);
+  }
+
+  @Test
   void onPaperNoCodeIsEverAsked(@TempDir Path other) {
     EngineConfig config = EngineConfig.of(TradingEnvironment.PAPER, Set.of(ALICE), Set.of()).withStepUp(POLICY);
     FakeExchange paperExchange = new FakeExchange();
