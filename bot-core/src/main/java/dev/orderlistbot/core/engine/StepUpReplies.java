@@ -20,7 +20,7 @@ final class StepUpReplies {
 
   static String askCode(String what) {
     return "🔐 Send your step-up code (your 6-digit PIN or your authenticator's code) to confirm " + what
-        + ". Send it as a message here: I delete it at once.";
+        + ". Send it as a message here (I delete it at once), or press Enter code.";
   }
 
   static String askedInPrivate() {
@@ -28,8 +28,8 @@ final class StepUpReplies {
   }
 
   static String askNewPin(Duration within) {
-    return "Send the 6-digit PIN you want as your next message here (within " + Replies.minutes(within)
-        + "). I delete it at once and keep only a slow salted hash of it.";
+    return "Send the 6-digit PIN you want as your next message here, or press Enter code (within "
+        + Replies.minutes(within) + "). I delete it at once and keep only a slow salted hash of it.";
   }
 
   static String pinNotSixDigits(boolean deleted) {
@@ -70,7 +70,7 @@ final class StepUpReplies {
 
   static String locked(Instant until) {
     return "🔒 Too many wrong step-up codes: your live actions are locked until " + Figures.time(until)
-        + ". The admins were told. Try again after that.";
+        + ". Try again after that; if those codes were not yours, tell the bot's operator.";
   }
 
   static String noCodeSet() {
