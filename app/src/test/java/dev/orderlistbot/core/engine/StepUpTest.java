@@ -213,6 +213,17 @@ class StepUpTest {
   }
 
   @Test
+  void aPinSentWhenNoQuestionWaitsIsDeletedAllTheSame() {
+    setPin();
+
+    MessageRef stray = bot.say(ALICE, PIN);
+
+    assertThat(bot.telegram.deleted()).contains(stray);
+    assertThat(bot.lastReply(ALICE)).isEqualTo(StepUpReplies.strayCode(true));
+    assertThat(exchange.placeCalls).hasValue(0);
+  }
+
+  @Test
   void anAuthenticatorTurnsOnWithItsFirstCodeAndACodeIsNeverTakenTwiceInItsStep() {
     bot.say(ALICE, "/2fa totp");
     String uri = bot.lastReply(ALICE);

@@ -89,6 +89,12 @@ final class StepUpReplies {
         + " preview, or send the command again).";
   }
 
+  static String strayCode(boolean deleted) {
+    return (deleted ? "I deleted your message: " : Replies.deleteItYourself() + "\n")
+        + "it looked like a step-up code, and I was not waiting for one (the question expired or was answered)."
+        + " Start again: press Confirm on a new preview, or send the command again.";
+  }
+
   static String notSixDigits() {
     return "A step-up code is 6 digits, e.g. 480315. Press the button again and type it.";
   }

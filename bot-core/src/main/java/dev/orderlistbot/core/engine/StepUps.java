@@ -108,16 +108,33 @@ final class StepUps {
    */
   boolean answer(ChatEvent.TextMessage message) {
     Optional<StepUpWaits.Wait> wait = waits.peek(message.user());
-    if (!message.kind().isPrivate() || wait.isEmpty()) {
+    String text = message.text().strip();
+    if (!message.kind().isPrivate()) {
       return false;
     }
-    String text = message.text().strip();
+    if (wait.isEmpty()) {
+      return strayCode(message, text);
+    }
     boolean pin = wait.get() instanceof StepUpWaits.Wait.NewPin;
     if (!SIX_DIGITS.matcher(text).matches() && !(pin && !text.startsWith("/"))) {
       return false;
     }
     boolean deleted = out.delete(message.message());
     answer(message.user(), message.chat(), wait.get(), text, deleted);
+    return true;
+  }
+
+  /**
+   * Six digits in private from a user who has a code set, when no question waits (it expired, or
+   * was answered): most likely their PIN, so it is deleted all the same, and they are told.
+   */
+  private boolean strayCode(ChatEvent.TextMessage message, String text) {
+    if (!SIX_DIGITS.matcher(text).matches()
+        || codes.state(message.user()).filter(s -> s.isSet() || s.totp().isPresent()).isEmpty()) {
+      return false;
+    }
+    boolean deleted = out.delete(message.message());
+    out.send(message.chat(), StepUpReplies.strayCode(deleted));
     return true;
   }
 
