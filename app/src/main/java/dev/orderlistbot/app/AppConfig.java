@@ -27,7 +27,7 @@ import java.util.Objects;
  *
  * <p>Trading, platform, service, retention, rate and limit settings: {@link TradingSettings}, {@link
  * PlatformSettings}, {@link ServiceSettings}, {@link RetentionSettings}, {@link RateSettings}, {@link
- * LimitSettings}; what a key may do: {@link PostureSettings}.
+ * LimitSettings}, {@link StepUpSettings}; what a key may do: {@link PostureSettings}.
  *
  * <p>{@link #from} touches nothing but the map and the {@code *_FILE} files it names (it does not
  * read the master key file yet: that happens at start-up, see {@link Assembly}).
@@ -41,6 +41,7 @@ record AppConfig(
     ServiceSettings service,
     RetentionSettings retention,
     RateSettings rates,
+    StepUpSettings stepUp,
     LogLevel logLevel,
     PostureSettings posture,
     LimitSettings limits) {
@@ -59,6 +60,7 @@ record AppConfig(
     Objects.requireNonNull(service, "service");
     Objects.requireNonNull(retention, "retention");
     Objects.requireNonNull(rates, "rates");
+    Objects.requireNonNull(stepUp, "stepUp");
     Objects.requireNonNull(logLevel, "logLevel");
     Objects.requireNonNull(posture, "posture");
     Objects.requireNonNull(limits, "limits");
@@ -84,13 +86,14 @@ record AppConfig(
     ServiceSettings service = ServiceSettings.from(env);
     RetentionSettings retention = RetentionSettings.from(env);
     RateSettings rates = RateSettings.from(env);
+    StepUpSettings stepUp = StepUpSettings.from(env);
     LogLevel logLevel = LogLevel.from(env);
     PostureSettings posture = PostureSettings.from(env);
     LimitSettings limits = LimitSettings.from(env);
     if (!env.problems().isEmpty()) {
       throw new AppException(env.problems());
     }
-    return new AppConfig(dataDir, db, masterKey, trading, platforms, service, retention, rates, logLevel, posture, limits);
+    return new AppConfig(dataDir, db, masterKey, trading, platforms, service, retention, rates, stepUp, logLevel, posture, limits);
   }
 
   /** Where the console writes its log: {@code ${BOT_DATA_DIR}/logs/bot.log} (rolled over beside it). */

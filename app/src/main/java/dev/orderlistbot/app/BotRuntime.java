@@ -178,7 +178,8 @@ final class BotRuntime implements AutoCloseable {
             .withConfirmTtl(trading.confirmTtl())
             .withCommandLimit(config.rates().commandLimit())
             .withKeyPosture(config.posture().policy())
-            .withLimits(config.limits().limits());
+            .withLimits(config.limits().limits())
+            .withStepUp(config.stepUp().policy());
     BotEngine engine =
         new BotEngine(
             engineConfig,

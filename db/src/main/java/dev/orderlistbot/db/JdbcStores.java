@@ -14,6 +14,7 @@ import dev.orderlistbot.core.port.out.PendingConfirmationStore;
 import dev.orderlistbot.core.port.out.TrackedOrderListStore;
 import dev.orderlistbot.core.port.out.ProcessedEventStore;
 import dev.orderlistbot.core.port.out.SealedCredentialStore;
+import dev.orderlistbot.core.port.out.StepUpStore;
 import dev.orderlistbot.core.port.out.Stores;
 import java.time.Clock;
 
@@ -33,6 +34,7 @@ final class JdbcStores implements Stores {
   private final OwedActionStore owedActions;
   private final KeyPostureStore keyPostures;
   private final LimitStore limits;
+  private final StepUpStore stepUps;
 
   JdbcStores(Session session, Clock clock) {
     this.users = new JdbcChatUserStore(session, clock);
@@ -49,6 +51,7 @@ final class JdbcStores implements Stores {
     this.owedActions = new JdbcOwedActionStore(session);
     this.keyPostures = new JdbcKeyPostureStore(session);
     this.limits = new JdbcLimitStore(session);
+    this.stepUps = new JdbcStepUpStore(session);
   }
 
   @Override
@@ -119,5 +122,10 @@ final class JdbcStores implements Stores {
   @Override
   public LimitStore limits() {
     return limits;
+  }
+
+  @Override
+  public StepUpStore stepUps() {
+    return stepUps;
   }
 }

@@ -33,6 +33,8 @@ import dev.orderlistbot.core.port.out.PendingConfirmation;
 import dev.orderlistbot.core.port.out.TrackedLeg;
 import dev.orderlistbot.core.port.out.TrackedOrderList;
 import dev.orderlistbot.core.port.out.SealedBox;
+import dev.orderlistbot.core.port.out.SealedStepUpSecret;
+import dev.orderlistbot.core.port.out.StepUpState;
 import dev.orderlistbot.core.port.out.SealedCredential;
 import dev.orderlistbot.core.port.out.StorageException;
 import dev.orderlistbot.core.port.out.KeyPosture;
@@ -1008,5 +1010,44 @@ abstract class StoresContract {
     assertThat(read.lastPrice().orElseThrow().price().toPlainString()).isEqualTo("32000.50");
     assertThat(read.revision()).isEqualTo(2);
     assertThat(stores().cards().update(card("ob-unknown-" + run).nextRevision())).isFalse();
+  }
+
+  // ---- step-up codes (V15) ----
+
+  private static SealedStepUpSecret sealedTotp(int version) {
+    return new SealedStepUpSecret(new SealedBox(new byte[] {1, 2}, new byte[] {3, 4, 5}), new SealedBox(new byte[] {6}, new byte[] {7, 8}), version);
+  }
+
+  @Test
+  void aStepUpSettingIsSavedReadAndReplacedWithItsFailuresAndLock() {
+    assertThat(stores().stepUps().find(alice)).isEmpty();
+    StepUpState pin = StepUpState.none(alice, START).withPin("$argon2id$v=19$m=19456,t=2,p=1$c2FsdHNhbHRzYWx0$aGFzaGhhc2hoYXNoaGFzaA", START);
+    stores().stepUps().save(pin);
+    StepUpState wrong = pin.afterWrongCode(Optional.empty(), START.plusSeconds(1));
+    stores().stepUps().save(wrong);
+    StepUpState locked = wrong.afterWrongCode(Optional.of(START.plusSeconds(900)), START.plusSeconds(2));
+    stores().stepUps().save(locked);
+
+    assertThat(stores().stepUps().find(alice)).contains(locked);
+    assertThat(stores().stepUps().find(bob)).isEmpty();
+    assertThat(locked.failures()).isZero();
+    assertThat(wrong.failures()).isEqualTo(1);
+  }
+
+  @Test
+  void aSealedTotpSecretIsKeptAsItsBoxesAndReSealedOnlyUnderItsExpectedVersion() {
+    StepUpState state = StepUpState.none(bob, START).withPendingTotp(sealedTotp(1), START).withTotpActive(4242, START);
+    stores().stepUps().save(state);
+
+    assertThat(stores().stepUps().find(bob)).contains(state);
+    assertThat(stores().stepUps().listSealed()).extracting(StepUpState::user).contains(bob).doesNotContain(alice);
+    SealedBox resealed = new SealedBox(new byte[] {9}, new byte[] {9, 9});
+    assertThat(stores().stepUps().updateDataKey(bob, 2, resealed, 3)).as("not under version 2").isFalse();
+    assertThat(stores().stepUps().updateDataKey(bob, 1, resealed, 2)).isTrue();
+    SealedStepUpSecret read = stores().stepUps().find(bob).orElseThrow().totp().orElseThrow();
+    assertThat(read.keyVersion()).isEqualTo(2);
+    assertThat(read.sealedDataKey()).isEqualTo(resealed);
+    assertThat(read.sealedSecret()).isEqualTo(sealedTotp(1).sealedSecret());
+    assertThat(stores().stepUps().find(bob).orElseThrow().lastTotpStep()).isEqualTo(4242);
   }
 }

@@ -180,10 +180,14 @@ class SlashCommandsTest {
   }
 
   @Test
-  void helpOffersEveryCommandOfTheTable() {
-    assertThat(option(SlashCommands.HELP.data(), "command").getChoices())
-        .extracting(Command.Choice::getAsString)
-        .containsExactlyElementsOf(Arrays.stream(CommandSpec.values()).map(CommandSpec::word).toList());
+  void helpCompletesEveryCommandOfTheTableAsItIsTyped() {
+    assertThat(option(SlashCommands.HELP.data(), "command").isAutoComplete()).isTrue();
+    assertThat(option(SlashCommands.HELP.data(), "command").getChoices()).isEmpty();
+    for (CommandSpec spec : CommandSpec.values()) {
+      assertThat(SlashCommands.helpTopics(spec.word())).extracting(Command.Choice::getAsString).contains(spec.word());
+    }
+    assertThat(SlashCommands.helpTopics("")).hasSizeLessThanOrEqualTo(25);
+    assertThat(SlashCommands.helpTopics("LI")).extracting(Command.Choice::getAsString).containsExactly("limits");
   }
 
   @Test

@@ -45,7 +45,8 @@ public sealed interface Command
         Command.SetLimit,
         Command.SetWatchList,
         Command.ResetLimits,
-        Command.ResumeTrading {
+        Command.ResumeTrading,
+        Command.TwoFactor {
 
   /** Whether the text of this command carried a secret, so the chat message must be deleted. */
   default boolean carriesSecret() {
@@ -260,6 +261,24 @@ public sealed interface Command
     public ResumeTrading {
       Objects.requireNonNull(user, "user");
     }
+  }
+
+  /**
+   * {@code /2fa [pin|totp|off]}: the step-up code that guards live actions; alone, its status. The
+   * PIN and codes are never part of the line: the bot asks for them in the next private message.
+   */
+  record TwoFactor(TwoFactorMode mode) implements Command {
+    public TwoFactor {
+      Objects.requireNonNull(mode, "mode");
+    }
+  }
+
+  /** What {@code /2fa} does. */
+  enum TwoFactorMode {
+    STATUS,
+    PIN,
+    TOTP,
+    OFF
   }
 
   /** What {@code /alerts} subscribes a group or channel to. */

@@ -105,7 +105,12 @@ public enum CommandSpec {
       "resume",
       "/resume PLATFORM:USER",
       "Admins: lift a trader's daily loss halt for the rest of the UTC day.",
-      "/resume telegram:123456789");
+      "/resume telegram:123456789"),
+  TWOFA(
+      "2fa",
+      "/2fa [pin|totp|off]",
+      "Your step-up code for guarded live actions: a 6-digit PIN or an authenticator app; alone, shows it.",
+      "/2fa totp");
 
   private final String word;
   private final String usage;

@@ -295,6 +295,16 @@ final class ParseMessages {
     return about(word, " is not an alerts setting: write on, off or redacted");
   }
 
+  static Problem notATwoFactorChoice(String word) {
+    return about(word, " is not a /2fa choice: write /2fa alone to see your setting, or /2fa pin, /2fa totp or /2fa off");
+  }
+
+  static Problem codeOnTwoFactorLine() {
+    return Problem.of(
+        "Never write a PIN or a code on the /2fa line (I deleted it if I could): send /2fa pin, /2fa totp or /2fa off"
+            + " alone, and I ask for the PIN or the code in the next private message");
+  }
+
   static Problem unknownHelpTopic(String word, Optional<CommandSpec> suggestion) {
     return Problem.about(
         word,

@@ -20,6 +20,7 @@ import java.util.Set;
  * @param keyPosture what a key's posture may be when it is stored (default: withdrawals refused)
  * @param limits the operator's safety rails: ceilings, allowed pairs, least 24-hour volume (default
  *     {@link SafetyLimits#NONE}: all off)
+ * @param stepUp which live actions need a step-up code (default {@link StepUpPolicy#OFF})
  */
 public record EngineConfig(
     TradingEnvironment environment,
@@ -30,7 +31,8 @@ public record EngineConfig(
     Set<UserRef> admins,
     CommandLimit commandLimit,
     KeyPosturePolicy keyPosture,
-    SafetyLimits limits) {
+    SafetyLimits limits,
+    StepUpPolicy stepUp) {
 
   /** The console user, always allowed: whoever runs the bot locally owns it. */
   public static final UserRef CONSOLE_USER = new UserRef("console", "local");
@@ -69,6 +71,7 @@ public record EngineConfig(
     Objects.requireNonNull(commandLimit, "commandLimit");
     Objects.requireNonNull(keyPosture, "keyPosture");
     Objects.requireNonNull(limits, "limits");
+    Objects.requireNonNull(stepUp, "stepUp");
   }
 
   /** The defaults for {@code environment}, with these users and admins. */
@@ -82,27 +85,33 @@ public record EngineConfig(
         admins,
         CommandLimit.DEFAULT,
         KeyPosturePolicy.DEFAULT,
-        SafetyLimits.NONE);
+        SafetyLimits.NONE,
+        StepUpPolicy.OFF);
   }
 
   /** The same configuration with another confirmation time-to-live. */
   public EngineConfig withConfirmTtl(Duration ttl) {
-    return new EngineConfig(environment, ttl, listButtonTtl, keySetupTimeout, allowedUsers, admins, commandLimit, keyPosture, limits);
+    return new EngineConfig(environment, ttl, listButtonTtl, keySetupTimeout, allowedUsers, admins, commandLimit, keyPosture, limits, stepUp);
   }
 
   /** The same configuration with another per-user command limit. */
   public EngineConfig withCommandLimit(CommandLimit limit) {
-    return new EngineConfig(environment, confirmTtl, listButtonTtl, keySetupTimeout, allowedUsers, admins, limit, keyPosture, limits);
+    return new EngineConfig(environment, confirmTtl, listButtonTtl, keySetupTimeout, allowedUsers, admins, limit, keyPosture, limits, stepUp);
   }
 
   /** The same configuration with another key posture policy. */
   public EngineConfig withKeyPosture(KeyPosturePolicy policy) {
-    return new EngineConfig(environment, confirmTtl, listButtonTtl, keySetupTimeout, allowedUsers, admins, commandLimit, policy, limits);
+    return new EngineConfig(environment, confirmTtl, listButtonTtl, keySetupTimeout, allowedUsers, admins, commandLimit, policy, limits, stepUp);
   }
 
   /** The same configuration with other safety rails. */
   public EngineConfig withLimits(SafetyLimits safetyLimits) {
-    return new EngineConfig(environment, confirmTtl, listButtonTtl, keySetupTimeout, allowedUsers, admins, commandLimit, keyPosture, safetyLimits);
+    return new EngineConfig(environment, confirmTtl, listButtonTtl, keySetupTimeout, allowedUsers, admins, commandLimit, keyPosture, safetyLimits, stepUp);
+  }
+
+  /** The same configuration with another step-up policy. */
+  public EngineConfig withStepUp(StepUpPolicy policy) {
+    return new EngineConfig(environment, confirmTtl, listButtonTtl, keySetupTimeout, allowedUsers, admins, commandLimit, keyPosture, limits, policy);
   }
 
   /** Authorization is by user, never by chat: the console user, admins and allowed users. */

@@ -31,11 +31,16 @@ final class LimitCommands {
 
   private final EngineConfig config;
   private final Limits limits;
+  private final StepUpGate gate;
+  private final StepUps stepUps;
   private final Transactor transactor;
   private final ChatOut out;
   private final Clock clock;
 
-  LimitCommands(EngineConfig config, Limits limits, Transactor transactor, ChatOut out, Clock clock) {
+  LimitCommands(
+      EngineConfig config, Limits limits, Transactor transactor, ChatOut out, Clock clock, StepUpGate gate, StepUps stepUps) {
+    this.gate = gate;
+    this.stepUps = stepUps;
     this.config = config;
     this.limits = limits;
     this.transactor = transactor;
@@ -57,8 +62,8 @@ final class LimitCommands {
       case Command.SetLimit set -> setLimit(message, set);
       case Command.SetWatchList watch -> setWatchList(message, watch.symbols());
       case Command.ResetLimits reset -> {
-        UserLimits before = change(message, own -> UserLimits.NONE);
-        out.send(message.chat(), LimitTexts.reset(!before.isEmpty()));
+        boolean hadOwn = transactor.inTransaction(stores -> stores.limits().limitsOf(message.user())).filter(own -> !own.isEmpty()).isPresent();
+        changeGuarded(message, own -> UserLimits.NONE, () -> out.send(message.chat(), LimitTexts.reset(hadOwn)));
       }
       default -> throw new IllegalArgumentException("not a /limits command: " + command.getClass().getSimpleName());
     }
@@ -105,10 +110,9 @@ final class LimitCommands {
       out.send(message.chat(), LimitTexts.overCeiling(set.kind(), set.amount().get(), ceiling.get()));
       return;
     }
-    change(message, own -> own.with(set.kind(), set.amount()));
-    out.send(message.chat(), set.amount()
+    changeGuarded(message, own -> own.with(set.kind(), set.amount()), () -> out.send(message.chat(), set.amount()
         .map(amount -> LimitTexts.limitSet(set.kind(), amount, ceiling))
-        .orElseGet(() -> LimitTexts.limitOff(set.kind(), ceiling)));
+        .orElseGet(() -> LimitTexts.limitOff(set.kind(), ceiling))));
   }
 
   private void setWatchList(ChatEvent.TextMessage message, Set<Symbol> symbols) {
@@ -118,8 +122,25 @@ final class LimitCommands {
       out.send(message.chat(), LimitTexts.watchNotAllowed(refused, allowed));
       return;
     }
-    change(message, own -> own.withWatchList(symbols));
-    out.send(message.chat(), symbols.isEmpty() ? LimitTexts.watchOff() : LimitTexts.watchSet(symbols));
+    changeGuarded(
+        message,
+        own -> own.withWatchList(symbols),
+        () -> out.send(message.chat(), symbols.isEmpty() ? LimitTexts.watchOff() : LimitTexts.watchSet(symbols)));
+  }
+
+  /**
+   * A change that raises one of the trader's own limits ({@link LimitChanges#raisesALimit}) runs only
+   * after a right step-up code when the operator asks for one ({@code BOT_STEP_UP_LIMIT_RAISES}); a
+   * change that lowers one never waits. {@code told} says what was done, once it is.
+   */
+  private void changeGuarded(ChatEvent.TextMessage message, UnaryOperator<UserLimits> change, Runnable told) {
+    UserLimits now = transactor.inTransaction(stores -> stores.limits().limitsOf(message.user()).orElse(UserLimits.NONE));
+    boolean raise = LimitChanges.raisesALimit(limits.operator(), now, change.apply(now));
+    StepUpGate.Decision decision = raise ? gate.forLimitRaise(message.user()) : new StepUpGate.Decision.NotNeeded();
+    stepUps.guard(message, decision, StepUpReplies.limitRaise(), () -> {
+      var unused = change(message, change);
+      told.run();
+    }, () -> {});
   }
 
   /**

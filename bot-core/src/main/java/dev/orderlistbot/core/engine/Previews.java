@@ -2,6 +2,7 @@ package dev.orderlistbot.core.engine;
 
 import dev.orderlistbot.core.chat.Button;
 import dev.orderlistbot.core.chat.ChatEvent;
+import dev.orderlistbot.core.chat.CodeButtons;
 import dev.orderlistbot.core.chat.OutboundMessage;
 import dev.orderlistbot.core.command.PlaceLadder;
 import dev.orderlistbot.core.command.PlaceOrderList;
@@ -43,6 +44,8 @@ final class Previews {
   private final EngineTelemetry telemetry;
   private final MarketFacts facts;
   private final Limits limits;
+  private final StepUpGate gate;
+  private final StepUps stepUps;
 
   Previews(
       EngineConfig config,
@@ -52,9 +55,13 @@ final class Previews {
       PendingActions actions,
       ChatOut out,
       EngineTelemetry telemetry,
-      Limits limits) {
+      Limits limits,
+      StepUpGate gate,
+      StepUps stepUps) {
     this.config = config;
     this.limits = limits;
+    this.gate = gate;
+    this.stepUps = stepUps;
     this.exchange = exchange;
     this.accounts = accounts;
     this.check = check;
@@ -159,25 +166,53 @@ final class Previews {
   }
 
   private void offer(ChatEvent.TextMessage message, CheckResult.Accepted accepted, boolean countsUnchecked, Limits.Verdict verdict) {
+    StepUpGate.Decision decision = gate.forPlacement(message.user(), accepted.preview().notional(), accepted.preview().quoteAsset());
+    String what = StepUpReplies.placing(Texts.summary(accepted.request()));
+    if (refusedForCode(message, decision, what)) {
+      return;
+    }
+    boolean stepUp = decision instanceof StepUpGate.Decision.NeedsCode;
     String token =
         actions.create(
-            message.user(), message.chat(), new PendingAction.PlaceList(accepted.request()), config.confirmTtl());
+            message.user(), message.chat(), new PendingAction.PlaceList(accepted.request()), config.confirmTtl(), stepUp);
     OutboundMessage preview =
         OutboundMessage.withButtons(
             withNote(Texts.preview(accepted.preview(), config.environment(), config.confirmTtl(), countsUnchecked), verdict),
-            new Button(Replies.CONFIRM, Tokens.RUN + token),
+            new Button(Replies.CONFIRM, confirmToken(stepUp) + token),
             new Button(Replies.CANCEL, Tokens.WITHDRAW + token));
     out.send(message.chat(), preview).ifPresent(sent -> actions.attach(token, sent));
   }
 
   private void offer(ChatEvent.TextMessage message, LadderResult.Accepted accepted, boolean countsUnchecked, Limits.Verdict verdict) {
     PendingAction.PlacePlan plan = new PendingAction.PlacePlan(accepted.requests(), accepted.preview().breakeven());
-    String token = actions.create(message.user(), message.chat(), plan, config.confirmTtl());
+    StepUpGate.Decision decision =
+        gate.forPlacement(message.user(), accepted.preview().totalNotional(), accepted.preview().lists().get(0).quoteAsset());
+    if (refusedForCode(message, decision, StepUpReplies.placing(PendingActions.describe(plan)))) {
+      return;
+    }
+    boolean stepUp = decision instanceof StepUpGate.Decision.NeedsCode;
+    String token = actions.create(message.user(), message.chat(), plan, config.confirmTtl(), stepUp);
     OutboundMessage preview =
         OutboundMessage.withButtons(
             withNote(PlanTexts.preview(accepted.preview(), config.environment(), config.confirmTtl(), countsUnchecked), verdict),
-            new Button(Replies.CONFIRM, Tokens.RUN + token),
+            new Button(Replies.CONFIRM, confirmToken(stepUp) + token),
             new Button(Replies.CANCEL, Tokens.WITHDRAW + token));
     out.send(message.chat(), preview).ifPresent(sent -> actions.attach(token, sent));
+  }
+
+  /**
+   * A placement that needs a code from a user who has none, or is locked, is refused at its preview
+   * (fail closed); one that needs a code gets a Confirm a form can answer ({@link CodeButtons#CONFIRM}).
+   */
+  private boolean refusedForCode(ChatEvent.TextMessage message, StepUpGate.Decision decision, String what) {
+    boolean refused = decision instanceof StepUpGate.Decision.NoCodeSet || decision instanceof StepUpGate.Decision.Locked;
+    if (refused) {
+      stepUps.guard(message, decision, what, () -> {}, () -> {});
+    }
+    return refused;
+  }
+
+  private static String confirmToken(boolean stepUp) {
+    return stepUp ? CodeButtons.CONFIRM : Tokens.RUN;
   }
 }

@@ -25,5 +25,13 @@ public enum AuditAction {
   /** A trader changed their own limits ({@code /limits}); the subject names the old and new figure. */
   LIMITS_CHANGED,
   /** An admin lifted a trader's daily loss halt ({@code /resume}). */
-  TRADING_RESUMED
+  TRADING_RESUMED,
+  /** A step-up PIN or authenticator was set (or an authenticator's first code was right). */
+  STEP_UP_SET,
+  /** A user turned their step-up code off (with a right code). */
+  STEP_UP_REMOVED,
+  /** A wrong step-up code was given. */
+  STEP_UP_FAILED,
+  /** Too many wrong step-up codes in a row: the user's guarded actions are locked for a while. */
+  STEP_UP_LOCKED
 }

@@ -33,4 +33,5 @@ public interface Stores {
 
   KeyPostureStore keyPostures();
   LimitStore limits();
+  StepUpStore stepUps();
 }
