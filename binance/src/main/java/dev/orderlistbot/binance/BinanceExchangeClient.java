@@ -141,32 +141,16 @@ public final class BinanceExchangeClient implements ExchangeClient {
     return create(config, http, new ObjectMapper(), clock);
   }
 
-  /**
-   * What Binance last reported about the bot's usage, read-only.
-   *
-   * @param usedWeight the IP's request weight per interval, e.g. {@code 1M -> 1234}
-   * @param orderCount the account's unfilled order count per interval, e.g. {@code 10S -> 3};
-   *     empty for the IP-wide snapshot
-   * @param backingOffUntil when a 429/418 back-off is in force, its end
-   */
-  public record Usage(Map<String, Long> usedWeight, Map<String, Long> orderCount, Optional<Instant> backingOffUntil) {
-    public Usage {
-      usedWeight = Map.copyOf(usedWeight);
-      orderCount = Map.copyOf(orderCount);
-      Objects.requireNonNull(backingOffUntil, "backingOffUntil");
-    }
-  }
-
   /** The IP-wide usage: request weight and any back-off that stops all sending. */
-  public Usage usage() {
-    return new Usage(usedWeight.snapshot(), Map.of(), ipGate.closedUntil());
+  public BinanceUsage usage() {
+    return new BinanceUsage(usedWeight.snapshot(), Map.of(), ipGate.closedUntil());
   }
 
   /** The usage as seen by one account: also its order counts and its own back-off. */
-  public Usage usage(ApiCredentials credentials) {
+  public BinanceUsage usage(ApiCredentials credentials) {
     BinanceSession session = session(credentials);
     Optional<Instant> until = RateLimitGate.later(ipGate.closedUntil(), session.accountGate().closedUntil());
-    return new Usage(usedWeight.snapshot(), session.orderCount().snapshot(), until);
+    return new BinanceUsage(usedWeight.snapshot(), session.orderCount().snapshot(), until);
   }
 
   @Override

@@ -39,7 +39,6 @@ import java.util.Random;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -85,8 +84,8 @@ public final class PaperExchange implements ExchangeClient, OrderEventSource, Pa
   private final MatchingEngine engine;
   private final PriceWalk walk;
   private final Outflow outflow;
-  private final ReentrantLock lock = new ReentrantLock();
-  private Instant lastWalkSave;
+  private final GuardedBook guarded;
+  private volatile Instant lastWalkSave;
   private volatile Optional<ScheduledFuture<?>> walkTask = Optional.empty();
 
   private PaperExchange(PaperConfig config, Clock clock, Markets markets, Book book, PriceWalk walk, Outflow outflow) {
@@ -97,6 +96,7 @@ public final class PaperExchange implements ExchangeClient, OrderEventSource, Pa
     this.engine = new MatchingEngine(book);
     this.walk = walk;
     this.outflow = outflow;
+    this.guarded = new GuardedBook(book, outflow);
     this.lastWalkSave = clock.instant();
   }
 
@@ -128,7 +128,7 @@ public final class PaperExchange implements ExchangeClient, OrderEventSource, Pa
     book.priceNewSymbols();
     PaperExchange exchange =
         new PaperExchange(config, clock, markets, book, new PriceWalk(random, config.walkStepBips()), new Outflow(store, handler));
-    exchange.saveIfChanged();
+    exchange.guarded.saveIfChanged();
     if (config.priceWalk()) {
       long every = config.walkInterval().toMillis();
       exchange.walkTask = Optional.of(scheduler.scheduleAtFixedRate(exchange::walkQuietly, every, every, TimeUnit.MILLISECONDS));
@@ -287,29 +287,17 @@ public final class PaperExchange implements ExchangeClient, OrderEventSource, Pa
   public void close() {
     walkTask.ifPresent(task -> task.cancel(false));
     walkTask = Optional.empty();
-    saveIfChanged();
+    guarded.saveIfChanged();
   }
 
   /** One step of the random walk: every symbol moves, then matches. Package-private for tests. */
   void stepPriceWalk() {
-    Optional<Outflow.Snapshot> snapshot = Optional.empty();
-    lock.lock();
-    try {
-      Instant now = clock.instant();
-      for (Symbol symbol : markets.symbols()) {
-        engine.setPrice(symbol, walk.next(book.price(symbol), markets.priceFilter(symbol)), now);
-      }
-      List<Book.Emitted> events = book.drainEvents();
-      if (!events.isEmpty() || !now.isBefore(lastWalkSave.plus(config.walkSaveInterval()))) {
-        snapshot = outflow.snapshot(book);
-        lastWalkSave = now;
-      }
-      outflow.enqueue(events);
-    } finally {
-      lock.unlock();
+    Instant now = clock.instant();
+    boolean saveDue = !now.isBefore(lastWalkSave.plus(config.walkSaveInterval()));
+    Runnable step = () -> markets.symbols().forEach(s -> engine.setPrice(s, walk.next(book.price(s), markets.priceFilter(s)), now));
+    if (guarded.walk(step, saveDue)) {
+      lastWalkSave = now;
     }
-    outflow.persist(snapshot);
-    outflow.deliver();
   }
 
   private void walkQuietly() {
@@ -321,34 +309,12 @@ public final class PaperExchange implements ExchangeClient, OrderEventSource, Pa
     }
   }
 
-  /** Runs a state change under the lock, then saves and delivers its events outside it. */
   private <T> T change(Supplier<T> work) {
-    T result;
-    Optional<Outflow.Snapshot> snapshot;
-    lock.lock();
-    try {
-      result = work.get();
-      snapshot = outflow.snapshot(book);
-      outflow.enqueue(book.drainEvents());
-    } finally {
-      lock.unlock();
-    }
-    outflow.persist(snapshot);
-    outflow.deliver();
-    return result;
+    return guarded.change(work);
   }
 
   private <T> T read(Supplier<T> query) {
-    lock.lock();
-    try {
-      return query.get();
-    } finally {
-      lock.unlock();
-    }
-  }
-
-  private void saveIfChanged() {
-    outflow.persist(read(() -> outflow.snapshot(book)));
+    return guarded.read(query);
   }
 
   private ExchangeException unknown(Symbol symbol) {
