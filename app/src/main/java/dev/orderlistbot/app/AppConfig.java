@@ -25,8 +25,9 @@ import java.util.Objects;
  *   <tr><td>BOT_LOG_LEVEL</td><td>INFO</td><td>TRACE, DEBUG, INFO, WARN or ERROR; see {@link LogLevel}</td></tr>
  * </table>
  *
- * <p>Trading, platform, service, retention and rate settings: {@link TradingSettings}, {@link
- * PlatformSettings}, {@link ServiceSettings}, {@link RetentionSettings}, {@link RateSettings}.
+ * <p>Trading, platform, service, retention, rate and limit settings: {@link TradingSettings}, {@link
+ * PlatformSettings}, {@link ServiceSettings}, {@link RetentionSettings}, {@link RateSettings}, {@link
+ * LimitSettings}, {@link StepUpSettings}; what a key may do: {@link PostureSettings}.
  *
  * <p>{@link #from} touches nothing but the map and the {@code *_FILE} files it names (it does not
  * read the master key file yet: that happens at start-up, see {@link Assembly}).
@@ -40,7 +41,10 @@ record AppConfig(
     ServiceSettings service,
     RetentionSettings retention,
     RateSettings rates,
-    LogLevel logLevel) {
+    StepUpSettings stepUp,
+    LogLevel logLevel,
+    PostureSettings posture,
+    LimitSettings limits) {
   static final String DATA_DIR = MasterKeySource.DATA_DIR_VARIABLE;
   static final String DB_URL = "BOT_DB_URL";
   static final String DB_USER = "BOT_DB_USER";
@@ -56,7 +60,10 @@ record AppConfig(
     Objects.requireNonNull(service, "service");
     Objects.requireNonNull(retention, "retention");
     Objects.requireNonNull(rates, "rates");
+    Objects.requireNonNull(stepUp, "stepUp");
     Objects.requireNonNull(logLevel, "logLevel");
+    Objects.requireNonNull(posture, "posture");
+    Objects.requireNonNull(limits, "limits");
   }
 
   /**
@@ -79,11 +86,14 @@ record AppConfig(
     ServiceSettings service = ServiceSettings.from(env);
     RetentionSettings retention = RetentionSettings.from(env);
     RateSettings rates = RateSettings.from(env);
+    StepUpSettings stepUp = StepUpSettings.from(env);
     LogLevel logLevel = LogLevel.from(env);
+    PostureSettings posture = PostureSettings.from(env);
+    LimitSettings limits = LimitSettings.from(env);
     if (!env.problems().isEmpty()) {
       throw new AppException(env.problems());
     }
-    return new AppConfig(dataDir, db, masterKey, trading, platforms, service, retention, rates, logLevel);
+    return new AppConfig(dataDir, db, masterKey, trading, platforms, service, retention, rates, stepUp, logLevel, posture, limits);
   }
 
   /** Where the console writes its log: {@code ${BOT_DATA_DIR}/logs/bot.log} (rolled over beside it). */

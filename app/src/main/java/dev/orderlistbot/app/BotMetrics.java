@@ -162,6 +162,7 @@ final class BotMetrics implements EngineTelemetry {
           switch (event) {
             case ChatEvent.TextMessage text -> "text";
             case ChatEvent.ButtonPressed button -> "button";
+            case ChatEvent.CodeEntered code -> "code";
           };
       Timer.Sample sample = Timer.start(registry);
       String outcome = "error";

@@ -176,7 +176,10 @@ final class BotRuntime implements AutoCloseable {
     EngineConfig engineConfig =
         EngineConfig.of(trading.environment(), trading.allowedUsers(), trading.admins())
             .withConfirmTtl(trading.confirmTtl())
-            .withCommandLimit(config.rates().commandLimit());
+            .withCommandLimit(config.rates().commandLimit())
+            .withKeyPosture(config.posture().policy())
+            .withLimits(config.limits().limits())
+            .withStepUp(config.stepUp().policy());
     BotEngine engine =
         new BotEngine(
             engineConfig,

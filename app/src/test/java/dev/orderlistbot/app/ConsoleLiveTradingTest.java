@@ -2,6 +2,7 @@ package dev.orderlistbot.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.orderlistbot.binance.BinanceStub;
 import java.io.BufferedReader;
 import java.io.PrintWriter;
 import java.io.StringReader;
@@ -17,7 +18,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The same console flow with {@code BINANCE_ENV=live}, pointed at a loopback Binance: the key is
- * tested with a signed account call before it is stored, and the confirmed OCO is signed with it
+ * tested with a signed account call and its posture read before it is stored, and the confirmed OCO is signed with it
  * and placed through the real Binance client, and the key subscribes to its user data stream on a
  * loopback WebSocket API. The stubs answer only correctly signed requests.
  */
@@ -64,6 +65,7 @@ class ConsoleLiveTradingTest {
                     .extracting(Map.Entry::getKey)
                     .contains("aboveType", "belowType", "listClientOrderId", "timestamp", "signature"));
     assertThat(binance.rest.count("POST", "/api/v3/orderList/oco")).isEqualTo(1);
+    assertThat(binance.rest.count("GET", BinanceStub.API_RESTRICTIONS)).as("the key's posture, read once at /setkey").isEqualTo(1);
     assertThat(binance.rest.count("GET", "/api/v3/openOrders")).as("the pair's open orders, for its limits").isEqualTo(1);
     assertThat(binance.rest.count("GET", "/api/v3/avgPrice")).as("the price bands' centre").isEqualTo(1);
     assertThat(out.toString()).doesNotContain("could not be counted");

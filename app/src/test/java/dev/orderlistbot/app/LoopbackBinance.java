@@ -7,7 +7,7 @@ import java.util.Map;
 
 /**
  * Binance on loopback for tests of the whole bot in live mode: the REST stub (market data, one
- * account that can trade, order-list placements answered with {@code oco-response.json}) and the
+ * account that can trade with a key bound to trusted IPs that cannot withdraw, order-list placements answered with {@code oco-response.json}) and the
  * WebSocket API for the user data stream, both answering only requests signed with {@link #SECRET}.
  */
 final class LoopbackBinance {
@@ -33,11 +33,16 @@ final class LoopbackBinance {
     rest.exchangeInfo("exchangeinfo-btcusdt.json");
     rest.lastPrice("BTCUSDT", "30500.00000000");
     rest.averagePrice("BTCUSDT", "30480.12000000");
+    rest.ticker24hr("BTCUSDT", "ticker-24hr-btcusdt.json");
     rest.account(API_KEY, SECRET, ACCOUNT);
+    rest.apiRestrictions(API_KEY, SECRET, true, false, false, false);
     rest.nothingOpen(SECRET);
     rest.acceptsOrderLists(SECRET, "oco-response.json");
     return new LoopbackBinance(rest, userData);
   }
+
+  /** BTCUSDT's 24-hour quote volume in {@code ticker-24hr-btcusdt.json}. */
+  static final String QUOTE_VOLUME = "1256158742.25437810";
 
   /** The bot's environment for {@code BINANCE_ENV=live} against these fakes, data in {@code dataDir}. */
   Map<String, String> liveEnv(Path dataDir) {

@@ -6,6 +6,8 @@ import dev.orderlistbot.core.domain.ApiCredentials;
 import dev.orderlistbot.core.domain.CredentialId;
 import dev.orderlistbot.core.domain.KeyType;
 import dev.orderlistbot.core.domain.Secret;
+import dev.orderlistbot.core.port.out.SealedStepUpSecret;
+import dev.orderlistbot.core.port.out.StepUpState;
 import dev.orderlistbot.core.domain.UserRef;
 import dev.orderlistbot.core.security.AesGcmKeyVault;
 import dev.orderlistbot.core.security.MasterKey;
@@ -20,6 +22,7 @@ import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.Base64;
 import java.util.HashMap;
 import java.util.HexFormat;
@@ -152,6 +155,32 @@ class MainTest {
     assertThat(printed).doesNotContain(SECRET)
         .doesNotContain(Base64.getEncoder().encodeToString(oldKey).substring(0, 12))
         .doesNotContain(Base64.getEncoder().encodeToString(newKey).substring(0, 12));
+  }
+
+  @Test
+  void rotateReSealsAStepUpSecretTooAndNeverPrintsIt() throws IOException {
+    byte[] oldKey = randomKey();
+    byte[] newKey = randomKey();
+    Path oldFile = keyFile("old.key", oldKey);
+    Path newFile = keyFile("new.key", newKey);
+    storeCredentials(oldKey);
+    String totp = "alice-totp-secret-20b";
+    try (Database db = Database.open(DbConfig.h2File(dataDir()), Clock.systemUTC())) {
+      AesGcmKeyVault vault = AesGcmKeyVault.open(MasterKey.of(oldKey), db.transactor(), random, Clock.systemUTC());
+      SealedStepUpSecret sealed = vault.sealStepUpSecret(alice, Secret.of(totp));
+      db.stores().stepUps().save(StepUpState.none(alice, Instant.now()).withPendingTotp(sealed, Instant.now()));
+    }
+
+    Result rotated = run(env("BOT_MASTER_KEY_FILE", oldFile.toString()), "master-key", "rotate", "--new-key-file", newFile.toString());
+
+    assertThat(rotated.code()).as(rotated.err()).isZero();
+    assertThat(rotated.out()).contains("3 data key(s) re-sealed");
+    try (Database db = Database.open(DbConfig.h2File(dataDir()), Clock.systemUTC())) {
+      AesGcmKeyVault vault = AesGcmKeyVault.open(MasterKey.of(newKey), db.transactor(), random, Clock.systemUTC());
+      SealedStepUpSecret sealed = db.stores().stepUps().find(alice).orElseThrow().totp().orElseThrow();
+      assertThat(vault.openStepUpSecret(alice, sealed).reveal()).isEqualTo(totp);
+    }
+    assertThat(rotated.all()).doesNotContain(totp);
   }
 
   @Test

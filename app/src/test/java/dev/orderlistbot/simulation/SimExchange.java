@@ -19,6 +19,7 @@ import dev.orderlistbot.core.domain.order.PlacedOrderList;
 import dev.orderlistbot.core.port.out.ExchangeClient;
 import dev.orderlistbot.core.port.out.ExchangeError;
 import dev.orderlistbot.core.port.out.ExchangeException;
+import dev.orderlistbot.core.port.out.KeyPostureAnswer;
 import dev.orderlistbot.core.port.out.MarketOrderRequest;
 import dev.orderlistbot.core.port.out.MarketOrderResult;
 import dev.orderlistbot.core.port.out.PlacementResult;
@@ -231,6 +232,12 @@ final class SimExchange implements ExchangeClient {
     return call("last prices", paper::lastPrices);
   }
 
+  /** The paper exchange's answer (none: the liquidity guard is skipped on paper). */
+  @Override
+  public Optional<BigDecimal> quoteVolume24h(Symbol symbol) {
+    return call("24-hour volume", () -> paper.quoteVolume24h(symbol));
+  }
+
   /** The paper exchange's configured commission: a read with no fault, like the preview's. */
   @Override
   public TradeFees tradeFees(ApiCredentials credentials, Symbol symbol) {
@@ -268,5 +275,11 @@ final class SimExchange implements ExchangeClient {
     OrderSnapshot amended = paper.amendQuantity(account(credentials), symbol, order, newQuantity);
     blocking("after amending " + order.value());
     return amended;
+  }
+
+  /** The simulated traders' keys are paper accounts: the paper exchange says it has nothing to read. */
+  @Override
+  public KeyPostureAnswer keyPosture(ApiCredentials credentials) {
+    return paper.keyPosture(account(credentials));
   }
 }

@@ -26,6 +26,10 @@ interface BinanceAccountApi {
   @RequestLine("GET /api/v3/account/commission")
   OrderJson.Commission commission(@QueryMap Map<String, Object> params);
 
+  /** What the signing key may do (live exchange only: Testnet has no {@code /sapi}); weight 1 (IP). */
+  @RequestLine("GET /sapi/v1/account/apiRestrictions")
+  RestrictionsJson apiRestrictions();
+
   /** {@code symbol} and {@code orderId} or {@code origClientOrderId}. */
   @RequestLine("GET /api/v3/order")
   BinanceJson.Order order(@QueryMap Map<String, Object> params);

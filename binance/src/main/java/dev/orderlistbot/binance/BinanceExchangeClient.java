@@ -19,6 +19,7 @@ import dev.orderlistbot.core.domain.order.PlacedOrderList;
 import dev.orderlistbot.core.port.out.ExchangeClient;
 import dev.orderlistbot.core.port.out.ExchangeError;
 import dev.orderlistbot.core.port.out.ExchangeException;
+import dev.orderlistbot.core.port.out.KeyPostureAnswer;
 import dev.orderlistbot.core.port.out.MarketOrderRequest;
 import dev.orderlistbot.core.port.out.MarketOrderResult;
 import dev.orderlistbot.core.port.out.PlacementResult;
@@ -74,8 +75,11 @@ public final class BinanceExchangeClient implements ExchangeClient {
   private final Failures failures;
   private final MarketOrders marketOrders;
   private final QuantityAmends amends;
+  private final KeyRestrictions restrictions;
+  private final QuoteVolumes volumes;
 
   private BinanceExchangeClient(
+      BinanceConfig.Environment environment,
       BinanceClientFactory factory,
       BinanceMarketApi market,
       ServerClock serverClock,
@@ -83,7 +87,9 @@ public final class BinanceExchangeClient implements ExchangeClient {
       UsageTracker usedWeight,
       SymbolRulesCache rules,
       Cache<CredentialKey, BinanceSession> sessions,
-      Failures failures) {
+      Failures failures,
+      QuoteVolumes volumes) {
+    this.volumes = volumes;
     this.factory = factory;
     this.market = market;
     this.serverClock = serverClock;
@@ -94,6 +100,7 @@ public final class BinanceExchangeClient implements ExchangeClient {
     this.failures = failures;
     this.marketOrders = new MarketOrders(this::session, this::syncClock, this::resyncQuietly, failures);
     this.amends = new QuantityAmends(this::session, this::syncClock, this::resyncQuietly, failures);
+    this.restrictions = new KeyRestrictions(environment, this::session, this::syncClock, failures);
   }
 
   /**
@@ -118,13 +125,10 @@ public final class BinanceExchangeClient implements ExchangeClient {
     SymbolRulesCache rules =
         new SymbolRulesCache(market, new ExchangeInfoReader(mapper), clock, config.exchangeInfoTtl(), shares::limitPerMinute);
     Cache<CredentialKey, BinanceSession> sessions =
-        Caffeine.newBuilder()
-            .ticker(SymbolRulesCache.ticker(clock))
-            .expireAfterAccess(SESSION_IDLE)
-            .maximumSize(10_000)
-            .build();
+        Caffeine.newBuilder().ticker(SymbolRulesCache.ticker(clock)).expireAfterAccess(SESSION_IDLE).maximumSize(10_000).build();
     return new BinanceExchangeClient(
-        factory, market, serverClock, ipGate, usedWeight, rules, sessions, new Failures(clock));
+        config.environment(),
+        factory, market, serverClock, ipGate, usedWeight, rules, sessions, new Failures(clock), new QuoteVolumes(market, clock));
   }
 
   /** This client's view of Binance's clock, shared with the user data stream. */
@@ -137,33 +141,16 @@ public final class BinanceExchangeClient implements ExchangeClient {
     return create(config, http, new ObjectMapper(), clock);
   }
 
-  /**
-   * What Binance last reported about the bot's usage, read-only.
-   *
-   * @param usedWeight the IP's request weight per interval, e.g. {@code 1M -> 1234}
-   * @param orderCount the account's unfilled order count per interval, e.g. {@code 10S -> 3};
-   *     empty for the IP-wide snapshot
-   * @param backingOffUntil when a 429/418 back-off is in force, its end
-   */
-  public record Usage(Map<String, Long> usedWeight, Map<String, Long> orderCount, Optional<Instant> backingOffUntil) {
-    public Usage {
-      usedWeight = Map.copyOf(usedWeight);
-      orderCount = Map.copyOf(orderCount);
-      Objects.requireNonNull(backingOffUntil, "backingOffUntil");
-    }
-  }
-
   /** The IP-wide usage: request weight and any back-off that stops all sending. */
-  public Usage usage() {
-    return new Usage(usedWeight.snapshot(), Map.of(), ipGate.closedUntil());
+  public BinanceUsage usage() {
+    return new BinanceUsage(usedWeight.snapshot(), Map.of(), ipGate.closedUntil());
   }
 
   /** The usage as seen by one account: also its order counts and its own back-off. */
-  public Usage usage(ApiCredentials credentials) {
+  public BinanceUsage usage(ApiCredentials credentials) {
     BinanceSession session = session(credentials);
-    Optional<Instant> until =
-        RateLimitGate.later(ipGate.closedUntil(), session.accountGate().closedUntil());
-    return new Usage(usedWeight.snapshot(), session.orderCount().snapshot(), until);
+    Optional<Instant> until = RateLimitGate.later(ipGate.closedUntil(), session.accountGate().closedUntil());
+    return new BinanceUsage(usedWeight.snapshot(), session.orderCount().snapshot(), until);
   }
 
   @Override
@@ -227,8 +214,7 @@ public final class BinanceExchangeClient implements ExchangeClient {
       return new PlacementResult.Rejected(e.error());
     }
     try {
-      BinanceJson.OrderList placed =
-          session.trading().placeOrderList(OrderListParams.pathSegment(request.kind()), params.encoded());
+      BinanceJson.OrderList placed = session.trading().placeOrderList(OrderListParams.pathSegment(request.kind()), params.encoded());
       log.info("placed {} {} as order list {} ({})", request.kind(), request.symbol(), placed.orderListId(), clientListId);
       return new PlacementResult.Accepted(placed.toDomain());
     } catch (RuntimeException e) {
@@ -377,6 +363,11 @@ public final class BinanceExchangeClient implements ExchangeClient {
     return market(() -> OrderJson.prices(market.tickerPrices()));
   }
 
+  @Override
+  public Optional<BigDecimal> quoteVolume24h(Symbol symbol) {
+    return Optional.of(market(() -> volumes.get(Objects.requireNonNull(symbol, "symbol"))));
+  }
+
   /** Standard plus tax (plus special) rate; a BNB discount is not assumed ({@link OrderJson.Commission}). */
   @Override
   public TradeFees tradeFees(ApiCredentials credentials, Symbol symbol) {
@@ -392,5 +383,10 @@ public final class BinanceExchangeClient implements ExchangeClient {
   @Override
   public OrderSnapshot amendQuantity(ApiCredentials credentials, Symbol symbol, ClientOrderId order, BigDecimal newQuantity) {
     return amends.amend(credentials, symbol, order, newQuantity);
+  }
+
+  @Override
+  public KeyPostureAnswer keyPosture(ApiCredentials credentials) {
+    return restrictions.read(credentials);
   }
 }

@@ -54,6 +54,9 @@ final class BinanceJson {
   /** {@code GET /api/v3/ticker/price?symbol=}. */
   record TickerPrice(String symbol, BigDecimal price) {}
 
+  /** {@code GET /api/v3/ticker/24hr?symbol=}: only the quote asset's 24-hour volume is read. */
+  record Ticker24hr(String symbol, BigDecimal quoteVolume) {}
+
   /** {@code GET /api/v3/referencePrice?symbol=}: {@code referencePrice} is null when none is set now. */
   record ReferencePrice(String symbol, BigDecimal referencePrice) {}
 

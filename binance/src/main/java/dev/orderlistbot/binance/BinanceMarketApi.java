@@ -33,4 +33,8 @@ interface BinanceMarketApi {
   /** Weight 2. */
   @RequestLine("GET /api/v3/avgPrice?symbol={symbol}")
   BinanceJson.AvgPrice avgPrice(@Param("symbol") String symbol);
+
+  /** Weight 2 with a symbol: the rolling 24-hour statistics, of which the liquidity guard reads {@code quoteVolume}. */
+  @RequestLine("GET /api/v3/ticker/24hr?symbol={symbol}")
+  BinanceJson.Ticker24hr ticker24hr(@Param("symbol") String symbol);
 }

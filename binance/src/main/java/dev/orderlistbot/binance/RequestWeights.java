@@ -9,7 +9,7 @@ import java.util.Map;
  * 1.8 to 1.11), by method and path. Order-list placements and cancels cost 0 when they succeed
  * (since 2026-04-02) and 1 when refused; they are counted as 1, the most they can cost, as is a
  * MARKET order; a keep-priority amend costs 4. {@code ticker/price} costs 2 for one symbol and 4
- * without one (every symbol). A path not listed counts as 1 (Binance's smallest weight). Stateless.
+ * without one (every symbol); {@code ticker/24hr} is only asked for one symbol (2). A path not listed counts as 1 (Binance's smallest weight). Stateless.
  */
 final class RequestWeights {
   /** Binance's documented request weight per minute and IP, until {@code exchangeInfo} says otherwise. */
@@ -24,6 +24,7 @@ final class RequestWeights {
           "/api/v3/exchangeInfo", 20,
           "/api/v3/account/commission", 20,
           "/api/v3/ticker/price", 2,
+          "/api/v3/ticker/24hr", 2,
           "/api/v3/time", 1);
 
   private static final Map<String, Integer> CHANGES = Map.of("/api/v3/order/amend/keepPriority", 4);

@@ -43,6 +43,9 @@ import javax.crypto.spec.SecretKeySpec;
  * #placements(String)}. See {@code dev.orderlistbot.ExchangeSeamTest}.
  */
 public final class BinanceStub implements AutoCloseable {
+  /** Where Binance tells what a key may do (the live API host only). */
+  public static final String API_RESTRICTIONS = "/sapi/v1/account/apiRestrictions";
+
   final WireMockServer server = new WireMockServer(options().bindAddress("127.0.0.1").dynamicPort());
 
   public BinanceStub() {
@@ -55,8 +58,13 @@ public final class BinanceStub implements AutoCloseable {
 
   /** A client of this stub (Testnet settings, 1 s read timeout) over a fresh HTTP/1.1 JDK client. */
   public BinanceExchangeClient client(Clock clock) {
+    return client(clock, BinanceConfig.Environment.TESTNET);
+  }
+
+  /** A client of this stub with {@code environment}'s settings (1 s read timeout) over a fresh HTTP/1.1 JDK client. */
+  public BinanceExchangeClient client(Clock clock, BinanceConfig.Environment environment) {
     BinanceConfig config =
-        BinanceConfig.defaults(BinanceConfig.Environment.TESTNET)
+        BinanceConfig.defaults(environment)
             .withRestBaseUrl(baseUrl())
             .withTimeouts(Duration.ofSeconds(2), Duration.ofSeconds(1));
     HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(2)).build();
@@ -78,6 +86,14 @@ public final class BinanceStub implements AutoCloseable {
         get(urlPathEqualTo("/api/v3/ticker/price"))
             .withQueryParam("symbol", com.github.tomakehurst.wiremock.client.WireMock.equalTo(symbol))
             .willReturn(json("{\"symbol\":\"" + symbol + "\",\"price\":\"" + price + "\"}")));
+  }
+
+  /** {@code GET /api/v3/ticker/24hr?symbol=} answers a fixture, e.g. {@code ticker-24hr-btcusdt.json}. */
+  public void ticker24hr(String symbol, String fixture) {
+    server.stubFor(
+        get(urlPathEqualTo("/api/v3/ticker/24hr"))
+            .withQueryParam("symbol", com.github.tomakehurst.wiremock.client.WireMock.equalTo(symbol))
+            .willReturn(fixture(fixture)));
   }
 
   /**
@@ -166,6 +182,30 @@ public final class BinanceStub implements AutoCloseable {
   /** {@code GET /api/v3/account}, signed by {@code apiKey} with HMAC {@code hmacSecret}, answers {@code accountJson}. */
   public void account(String apiKey, String hmacSecret, String accountJson) {
     server.stubFor(signedByHmac(get(urlPathEqualTo("/api/v3/account")), apiKey, hmacSecret).willReturn(json(accountJson)));
+  }
+
+  /**
+   * {@code GET /sapi/v1/account/apiRestrictions}, signed by {@code apiKey} with HMAC {@code
+   * hmacSecret}, answers what the key may do: {@code ipRestrict}, {@code enableWithdrawals}, {@code
+   * enableMargin} and {@code enableFutures} as given, every other flag as a Spot trading key has it
+   * (a later call replaces the answer).
+   */
+  public void apiRestrictions(
+      String apiKey, String hmacSecret, boolean ipRestrict, boolean withdrawals, boolean margin, boolean futures) {
+    String body =
+        "{\"ipRestrict\":" + ipRestrict + ",\"createTime\":1698645219000,\"enableReading\":true,"
+            + "\"enableWithdrawals\":" + withdrawals + ",\"enableInternalTransfer\":false,\"enableMargin\":" + margin
+            + ",\"enableFutures\":" + futures + ",\"permitsUniversalTransfer\":false,\"enableVanillaOptions\":false,"
+            + "\"enableFixApiTrade\":false,\"enableFixReadOnly\":false,\"enableSpotAndMarginTrading\":true,"
+            + "\"enablePortfolioMarginTrading\":false,\"tradingAuthorityExpirationTime\":1628985600000}";
+    server.stubFor(signedByHmac(get(urlPathEqualTo(API_RESTRICTIONS)), apiKey, hmacSecret).willReturn(json(body)));
+  }
+
+  /** {@code GET /sapi/v1/account/apiRestrictions} answers HTTP {@code status} with {@code body}, whoever asks. */
+  public void apiRestrictionsFail(int status, String body) {
+    server.stubFor(
+        get(urlPathEqualTo(API_RESTRICTIONS))
+            .willReturn(aResponse().withStatus(status).withHeader("Content-Type", "application/json").withBody(body)));
   }
 
   /**

@@ -103,7 +103,7 @@ class RateLimitTest extends StubbedBinance {
 
     client.place(TestKeys.hmac(), OrderListPlacementTest.chatSellOco(), ClientListId.forKey("u1"));
 
-    BinanceExchangeClient.Usage usage = client.usage(TestKeys.hmac());
+    BinanceUsage usage = client.usage(TestKeys.hmac());
     assertThat(usage.usedWeight()).containsEntry("1M", 42L);
     assertThat(usage.orderCount()).containsEntry("10S", 2L).containsEntry("1D", 17L);
     assertThat(client.usage().orderCount()).isEmpty();

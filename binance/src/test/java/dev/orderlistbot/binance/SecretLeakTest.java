@@ -34,7 +34,7 @@ import org.junit.jupiter.api.Test;
 import org.slf4j.LoggerFactory;
 
 /**
- * Runs signed calls of every key type through success, refusal, timeout, retry and failure with
+ * Runs signed calls of every key type (placements, reads, cancels, the key's posture) through success, refusal, timeout, retry and failure with
  * every log line of the bot and of Feign captured at TRACE, and proves that no secret, private
  * key, API key, signature or signed URL appears in a log line, an exception or a result.
  */
@@ -88,6 +88,16 @@ class SecretLeakTest extends StubbedBinance {
         delete(urlPathEqualTo("/api/v3/orderList"))
             .willReturn(aResponse().withStatus(400).withBody(Fixtures.text("error-2011-unknown-order.json"))));
 
+    stub.server.stubFor(
+        get(urlPathEqualTo(BinanceStub.API_RESTRICTIONS)).inScenario("k").whenScenarioStateIs(Scenario.STARTED)
+            .willReturn(aResponse().withStatus(401).withBody(Fixtures.text("error-2015-rejected-key.json"))).willSetStateTo("ok"));
+    stub.server.stubFor(
+        get(urlPathEqualTo(BinanceStub.API_RESTRICTIONS)).inScenario("k").whenScenarioStateIs("ok")
+            .willReturn(BinanceStub.json("{\"ipRestrict\":false,\"enableWithdrawals\":true}")));
+    BinanceExchangeClient live = BinanceExchangeClient.create(
+        BinanceConfig.defaults(BinanceConfig.Environment.LIVE).withRestBaseUrl(stub.baseUrl()).withTimeouts(READ_TIMEOUT, READ_TIMEOUT),
+        http, clock);
+
     for (ApiCredentials credentials : List.of(TestKeys.hmac(), TestKeys.ed25519(), TestKeys.rsa())) {
       for (int i = 0; i < 3; i++) {
         PlacementResult result = client.place(credentials, OrderListPlacementTest.chatSellOco(), ClientListId.forKey("leak" + i));
@@ -97,6 +107,8 @@ class SecretLeakTest extends StubbedBinance {
       outputs.add(client.openOrderLists(credentials).toString());
       outputs.add(describe(catchThrowable(() -> client.cancel(credentials, Symbol.of("BTCUSDT"), OrderListRef.of(new OrderListId(9))))));
       outputs.add(client.usage(credentials).toString());
+      outputs.add(describe(catchThrowable(() -> live.keyPosture(credentials))));
+      outputs.add(live.keyPosture(credentials).toString());
     }
     ApiCredentials unreadable =
         new ApiCredentials(KeyType.RSA, "unreadableKey1", Secret.of("-----BEGIN PRIVATE KEY-----\nSECRETMARKERxyz\n-----END PRIVATE KEY-----"));
@@ -106,7 +118,7 @@ class SecretLeakTest extends StubbedBinance {
 
     String logs = captured.list.stream().map(SecretLeakTest::render).collect(Collectors.joining("\n"));
     assertThat(captured.list).as("the adapter logs its calls at DEBUG").isNotEmpty();
-    assertThat(logs).contains("---> POST /api/v3/orderList/oco", "---> GET /api/v3/openOrderList");
+    assertThat(logs).contains("---> POST /api/v3/orderList/oco", "---> GET /api/v3/openOrderList", "---> GET /sapi/v1/account/apiRestrictions");
     List<String> forbidden = forbiddenStrings();
     assertThat(forbidden).hasSizeGreaterThan(10);
     for (String text : List.of(logs, String.join("\n", outputs))) {

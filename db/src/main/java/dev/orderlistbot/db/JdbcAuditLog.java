@@ -65,6 +65,24 @@ final class JdbcAuditLog implements AuditLog {
   }
 
   @Override
+  public List<AuditEntry> recentOfEveryone(int max) {
+    if (max < 1) {
+      throw new IllegalArgumentException("max must be at least 1");
+    }
+    return session.run(
+        "read the audit log",
+        c -> {
+          try (PreparedStatement select =
+              c.prepareStatement(
+                  "SELECT occurred_at, actor_platform, actor_user_id, action, subject, chat_platform, chat_id"
+                      + " FROM audit_log ORDER BY occurred_at DESC, audit_id DESC")) {
+            select.setMaxRows(max);
+            return Rows.list(select, JdbcAuditLog::map);
+          }
+        });
+  }
+
+  @Override
   public int purgeBefore(Instant cutoff) {
     Objects.requireNonNull(cutoff, "cutoff");
     return session.run(

@@ -5,6 +5,8 @@ import dev.orderlistbot.core.port.out.AuditLog;
 import dev.orderlistbot.core.port.out.BreakevenPlanStore;
 import dev.orderlistbot.core.port.out.ChatUserStore;
 import dev.orderlistbot.core.port.out.KeyCheckStore;
+import dev.orderlistbot.core.port.out.KeyPostureStore;
+import dev.orderlistbot.core.port.out.LimitStore;
 import dev.orderlistbot.core.port.out.NotificationOutbox;
 import dev.orderlistbot.core.port.out.OrderCardStore;
 import dev.orderlistbot.core.port.out.OwedActionStore;
@@ -12,6 +14,7 @@ import dev.orderlistbot.core.port.out.PendingConfirmationStore;
 import dev.orderlistbot.core.port.out.TrackedOrderListStore;
 import dev.orderlistbot.core.port.out.ProcessedEventStore;
 import dev.orderlistbot.core.port.out.SealedCredentialStore;
+import dev.orderlistbot.core.port.out.StepUpStore;
 import dev.orderlistbot.core.port.out.Stores;
 import java.time.Clock;
 
@@ -29,6 +32,9 @@ final class JdbcStores implements Stores {
   private final BreakevenPlanStore breakevenPlans;
   private final OrderCardStore cards;
   private final OwedActionStore owedActions;
+  private final KeyPostureStore keyPostures;
+  private final LimitStore limits;
+  private final StepUpStore stepUps;
 
   JdbcStores(Session session, Clock clock) {
     this.users = new JdbcChatUserStore(session, clock);
@@ -43,6 +49,9 @@ final class JdbcStores implements Stores {
     this.breakevenPlans = new JdbcBreakevenPlanStore(session, clock);
     this.cards = new JdbcOrderCardStore(session, clock);
     this.owedActions = new JdbcOwedActionStore(session);
+    this.keyPostures = new JdbcKeyPostureStore(session);
+    this.limits = new JdbcLimitStore(session);
+    this.stepUps = new JdbcStepUpStore(session);
   }
 
   @Override
@@ -103,5 +112,20 @@ final class JdbcStores implements Stores {
   @Override
   public OwedActionStore owedActions() {
     return owedActions;
+  }
+
+  @Override
+  public KeyPostureStore keyPostures() {
+    return keyPostures;
+  }
+
+  @Override
+  public LimitStore limits() {
+    return limits;
+  }
+
+  @Override
+  public StepUpStore stepUps() {
+    return stepUps;
   }
 }

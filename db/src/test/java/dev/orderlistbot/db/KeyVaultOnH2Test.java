@@ -10,7 +10,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.orderlistbot.core.domain.ApiCredentials;
 import dev.orderlistbot.core.domain.CredentialId;
 import dev.orderlistbot.core.domain.KeyType;
+import dev.orderlistbot.core.domain.Secret;
 import dev.orderlistbot.core.domain.UserRef;
+import dev.orderlistbot.core.port.out.SealedStepUpSecret;
+import dev.orderlistbot.core.port.out.StepUpState;
+import dev.orderlistbot.core.security.PinHashes;
 import dev.orderlistbot.core.port.out.SealedCredential;
 import dev.orderlistbot.core.security.AesGcmKeyVault;
 import dev.orderlistbot.core.security.CredentialInfo;
@@ -240,6 +244,35 @@ class KeyVaultOnH2Test {
   }
 
   @Test
+  void aStepUpPinHashAndTotpSecretLeaveNoPlaintextInTheDatabaseFiles() {
+    String pin = "480315";
+    byte[] totpSecret = "totp-20-random-bytes".getBytes(StandardCharsets.US_ASCII);
+    String base32 = "ORXXI4BNGIYC24TBNZSG63JNMJ4XIZLT";
+    StepUpState state =
+        StepUpState.none(alice, fx.clock.instant())
+            .withPin(PinHashes.hash(Secret.of(pin), fx.random), fx.clock.instant());
+    database.stores().stepUps().save(state);
+    SealedStepUpSecret sealed = vault.sealStepUpSecret(bob, Secret.ofBytes(totpSecret));
+    database.stores().stepUps().save(StepUpState.none(bob, fx.clock.instant()).withPendingTotp(sealed, fx.clock.instant()));
+    assertThat(vault.openStepUpSecret(bob, database.stores().stepUps().find(bob).orElseThrow().totp().orElseThrow()).bytes())
+        .isEqualTo(totpSecret);
+    database.close();
+
+    for (byte[] form : List.of(
+        pin.getBytes(StandardCharsets.US_ASCII),
+        pin.getBytes(StandardCharsets.UTF_16BE),
+        totpSecret,
+        base32.getBytes(StandardCharsets.US_ASCII),
+        Base64.getEncoder().encode(totpSecret),
+        HexFormat.of().formatHex(totpSecret).getBytes(StandardCharsets.US_ASCII))) {
+      assertThat(DbFiles.anyContains(dataDir, form)).as("a PIN or TOTP secret in the database files").isFalse();
+    }
+    // the scan sees stored text: the PIN's hash is kept, and found
+    assertThat(DbFiles.anyContains(dataDir, "$argon2id$v=19$".getBytes(StandardCharsets.US_ASCII))).isTrue();
+    database = fx.openDatabase();
+  }
+
+  @Test
   void noSecretReachesALogLineAnExceptionMessageOrAToString() throws Exception {
     List<String> texts = new ArrayList<>();
     try (LogCapture logs = new LogCapture()) {
@@ -265,6 +298,19 @@ class KeyVaultOnH2Test {
       }
       texts.addAll(logs.lines());
     }
+    try (LogCapture logs = new LogCapture()) {
+      Secret totp = Secret.of("totp-secret-in-clear");
+      SealedStepUpSecret sealed = vault.sealStepUpSecret(alice, totp);
+      texts.add(sealed.toString());
+      texts.add(StepUpState.none(alice, fx.clock.instant()).withPendingTotp(sealed, fx.clock.instant()).toString());
+      try {
+        vault.openStepUpSecret(bob, sealed);
+      } catch (VaultException e) {
+        texts.add(e.toString());
+      }
+      texts.addAll(logs.lines());
+    }
+    assertThat(String.join("\n", texts)).doesNotContain("totp-secret-in-clear");
     assertThat(texts).hasSizeGreaterThan(7);
     assertThat(String.join("\n", texts))
         .doesNotContain(HMAC_SECRET)

@@ -4,7 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.orderlistbot.core.domain.CredentialId;
+import dev.orderlistbot.core.domain.Secret;
 import dev.orderlistbot.core.domain.UserRef;
+import dev.orderlistbot.core.port.out.SealedStepUpSecret;
+import dev.orderlistbot.core.port.out.StepUpState;
+import dev.orderlistbot.core.security.VaultException;
 import dev.orderlistbot.core.port.out.AlertSubscriptionStore;
 import dev.orderlistbot.core.port.out.AuditLog;
 import dev.orderlistbot.core.port.out.ChatUserStore;
@@ -81,6 +85,25 @@ class MasterKeyRotationTest {
         .containsExactlyElementsOf(before.stream().map(SealedCredential::sealedSecret).toList());
     assertThat(after).extracting(SealedCredential::sealedDataKey)
         .doesNotContainAnyElementsOf(before.stream().map(SealedCredential::sealedDataKey).toList());
+  }
+
+  @Test
+  void rotationReSealsTheStepUpSecretsToo() {
+    AesGcmKeyVault vault = AesGcmKeyVault.open(oldKey, database.transactor(), fx.random, fx.clock);
+    Secret totp = Secret.of("alice's authenticator secret");
+    SealedStepUpSecret sealed = vault.sealStepUpSecret(alice, totp);
+    database.stores().stepUps().save(StepUpState.none(alice, fx.clock.instant()).withPendingTotp(sealed, fx.clock.instant()));
+
+    RotationResult result = vault.rotateMasterKey(newKey);
+
+    assertThat(result).isEqualTo(new RotationResult(1, 2, 4));
+    SealedStepUpSecret after = database.stores().stepUps().find(alice).orElseThrow().totp().orElseThrow();
+    assertThat(after.keyVersion()).isEqualTo(2);
+    assertThat(after.sealedSecret()).isEqualTo(sealed.sealedSecret());
+    assertThat(after.sealedDataKey()).isNotEqualTo(sealed.sealedDataKey());
+    AesGcmKeyVault reopened = AesGcmKeyVault.open(newKey, database.transactor(), fx.random, fx.clock);
+    assertThat(reopened.openStepUpSecret(alice, after).reveal()).isEqualTo("alice's authenticator secret");
+    assertThatThrownBy(() -> reopened.openStepUpSecret(bob, after)).isInstanceOf(VaultException.class);
   }
 
   @Test
@@ -181,6 +204,11 @@ class MasterKeyRotationTest {
     }
 
     @Override
+    public dev.orderlistbot.core.port.out.LimitStore limits() {
+      return real.limits();
+    }
+
+    @Override
     public KeyCheckStore keyChecks() {
       return real.keyChecks();
     }
@@ -223,6 +251,16 @@ class MasterKeyRotationTest {
     @Override
     public dev.orderlistbot.core.port.out.OwedActionStore owedActions() {
       return real.owedActions();
+    }
+
+    @Override
+    public dev.orderlistbot.core.port.out.KeyPostureStore keyPostures() {
+      return real.keyPostures();
+    }
+
+    @Override
+    public dev.orderlistbot.core.port.out.StepUpStore stepUps() {
+      return real.stepUps();
     }
   }
 }

@@ -24,13 +24,13 @@ class MigrationsTest {
   @Test
   void migrationsBuildEveryTableInAnEmptyDatabase() throws Exception {
     try (Database db = Database.open(DbConfig.h2File(dataDir), clock)) {
-      assertThat(db.appliedMigrations()).isEqualTo(13);
-      assertThat(db.schemaVersion()).isEqualTo("13");
+      assertThat(db.appliedMigrations()).isEqualTo(16);
+      assertThat(db.schemaVersion()).isEqualTo("16");
     }
     assertThat(tables())
         .contains("CHAT_USER", "CHAT_USER_SETTING", "MASTER_KEY_CHECK", "API_CREDENTIAL", "PENDING_CONFIRMATION",
             "PLACED_ORDER_LIST", "PLACED_ORDER_LEG", "NOTIFICATION_OUTBOX", "NOTIFICATION_MERGE", "ALERT_SUBSCRIPTION", "PROCESSED_EVENT",
-            "AUDIT_LOG", "PAPER_STATE", "BREAKEVEN_PLAN", "BREAKEVEN_PLAN_LIST", "ORDER_CARD", "OWED_ACTION", "flyway_schema_history");
+            "AUDIT_LOG", "PAPER_STATE", "BREAKEVEN_PLAN", "BREAKEVEN_PLAN_LIST", "ORDER_CARD", "OWED_ACTION", "KEY_POSTURE", "USER_LIMIT", "USER_DAY_LEDGER", "LIST_BASIS", "STEP_UP", "flyway_schema_history");
   }
 
   @Test
@@ -40,7 +40,7 @@ class MigrationsTest {
     }
     try (Database db = Database.open(DbConfig.h2File(dataDir), clock)) {
       assertThat(db.appliedMigrations()).isZero();
-      assertThat(db.schemaVersion()).isEqualTo("13");
+      assertThat(db.schemaVersion()).isEqualTo("16");
       assertThat(db.stores().processedEvents().markProcessed("kept")).isFalse();
     }
   }
@@ -63,7 +63,7 @@ class MigrationsTest {
     }
 
     try (Database db = Database.open(DbConfig.h2File(dataDir), clock)) {
-      assertThat(db.appliedMigrations()).as("V6 to V13").isEqualTo(8);
+      assertThat(db.appliedMigrations()).as("V6 to V16").isEqualTo(11);
       assertThat(db.stores().orderLists().findByListClientOrderId("ob-v3").orElseThrow().state())
           .isEqualTo(OrderListState.EXECUTING);
       assertThat(db.stores().orderLists().changeState("ob-v3", OrderListState.EXECUTING, OrderListState.CANCELLING)).isTrue();

@@ -33,8 +33,13 @@ import dev.orderlistbot.core.port.out.PendingConfirmation;
 import dev.orderlistbot.core.port.out.TrackedLeg;
 import dev.orderlistbot.core.port.out.TrackedOrderList;
 import dev.orderlistbot.core.port.out.SealedBox;
+import dev.orderlistbot.core.port.out.SealedStepUpSecret;
+import dev.orderlistbot.core.port.out.StepUpState;
 import dev.orderlistbot.core.port.out.SealedCredential;
 import dev.orderlistbot.core.port.out.StorageException;
+import dev.orderlistbot.core.port.out.KeyPosture;
+import dev.orderlistbot.core.port.out.KeyPostureAnswer;
+import dev.orderlistbot.core.port.out.KeyPostureCheck;
 import dev.orderlistbot.core.port.out.Stores;
 import dev.orderlistbot.core.port.out.UserRole;
 import java.math.BigDecimal;
@@ -760,6 +765,62 @@ abstract class StoresContract {
   }
 
   @Test
+  void theAuditLogListsEveryonesLatestEntriesFirstForAdmins() {
+    // far ahead of every other entry, so these are the newest even in a database other runs share
+    Instant later = START.plus(Duration.ofDays(36_500));
+    stores().audit().record(new AuditEntry(later, alice, AuditAction.CREDENTIALS_STORED, "everyone-1-" + run, Optional.empty()));
+    stores().audit().record(new AuditEntry(later, bob, AuditAction.PANIC_CONFIRMED, "everyone-2-" + run, Optional.of(aliceChat)));
+    stores().audit().record(new AuditEntry(later, alice, AuditAction.AUDIT_READ, "everyone-3-" + run, Optional.empty()));
+
+    assertThat(stores().audit().recentOfEveryone(2)).extracting(AuditEntry::subject)
+        .containsExactly("everyone-3-" + run, "everyone-2-" + run);
+    assertThat(stores().audit().recent(Optional.empty(), 3)).extracting(AuditEntry::actor).containsExactly(alice, bob, alice);
+    assertThat(stores().audit().recent(Optional.of(bob), 10)).singleElement().satisfies(entry -> {
+      assertThat(entry.action()).isEqualTo(AuditAction.PANIC_CONFIRMED);
+      assertThat(entry.chat()).contains(aliceChat);
+      assertThat(entry.occurredAt()).isEqualTo(later);
+    });
+    assertThatThrownBy(() -> stores().audit().recentOfEveryone(0)).isInstanceOf(IllegalArgumentException.class);
+  }
+
+  private CredentialId storedCredential() {
+    CredentialId id = new CredentialId(UUID.randomUUID());
+    stores().credentials().insert(new SealedCredential(id, alice, KeyType.HMAC, "api-" + run,
+        new SealedBox(new byte[] {1}, new byte[] {2}), new SealedBox(new byte[] {3}, new byte[] {4}),
+        1, "0123456789abcdef", clock.instant()));
+    return id;
+  }
+
+  @Test
+  void aKeysPostureIsStoredReplacedAndGoesWithItsCredential() {
+    CredentialId id = storedCredential();
+    KeyPostureCheck known =
+        new KeyPostureCheck(id, clock.instant(), TradingEnvironment.LIVE, new KeyPostureAnswer.Known(new KeyPosture(false, true, true, false, true)));
+    stores().keyPostures().save(known);
+    assertThat(stores().keyPostures().find(id)).contains(known);
+
+    clock.advance(Duration.ofMinutes(5));
+    KeyPostureCheck skipped =
+        new KeyPostureCheck(id, clock.instant(), TradingEnvironment.DEMO,
+            new KeyPostureAnswer.NotChecked(KeyPostureAnswer.Why.NOT_SERVED_HERE));
+    stores().keyPostures().save(skipped);
+    assertThat(stores().keyPostures().find(id)).contains(skipped);
+
+    assertThat(stores().credentials().delete(alice, id)).isTrue();
+    assertThat(stores().keyPostures().find(id)).isEmpty();
+  }
+
+  @Test
+  void aPostureIsStoredOnlyForAStoredCredential() {
+    CredentialId unknown = new CredentialId(UUID.randomUUID());
+    KeyPostureCheck check =
+        new KeyPostureCheck(unknown, clock.instant(), TradingEnvironment.LIVE, new KeyPostureAnswer.Known(KeyPosture.SPOT_ONLY_FROM_WHITELISTED_IPS));
+
+    assertThatThrownBy(() -> stores().keyPostures().save(check)).isInstanceOf(StorageException.class);
+    assertThat(stores().keyPostures().find(unknown)).isEmpty();
+  }
+
+  @Test
   void sealedCredentialsRoundTripTheirBytesAndAreScopedByOwner() {
     CredentialId id = new CredentialId(UUID.randomUUID());
     SealedCredential row = new SealedCredential(id, alice, KeyType.ED25519, "api-" + run,
@@ -949,5 +1010,44 @@ abstract class StoresContract {
     assertThat(read.lastPrice().orElseThrow().price().toPlainString()).isEqualTo("32000.50");
     assertThat(read.revision()).isEqualTo(2);
     assertThat(stores().cards().update(card("ob-unknown-" + run).nextRevision())).isFalse();
+  }
+
+  // ---- step-up codes (V15) ----
+
+  private static SealedStepUpSecret sealedTotp(int version) {
+    return new SealedStepUpSecret(new SealedBox(new byte[] {1, 2}, new byte[] {3, 4, 5}), new SealedBox(new byte[] {6}, new byte[] {7, 8}), version);
+  }
+
+  @Test
+  void aStepUpSettingIsSavedReadAndReplacedWithItsFailuresAndLock() {
+    assertThat(stores().stepUps().find(alice)).isEmpty();
+    StepUpState pin = StepUpState.none(alice, START).withPin("$argon2id$v=19$m=19456,t=2,p=1$c2FsdHNhbHRzYWx0$aGFzaGhhc2hoYXNoaGFzaA", START);
+    stores().stepUps().save(pin);
+    StepUpState wrong = pin.afterWrongCode(Optional.empty(), START.plusSeconds(1));
+    stores().stepUps().save(wrong);
+    StepUpState locked = wrong.afterWrongCode(Optional.of(START.plusSeconds(900)), START.plusSeconds(2));
+    stores().stepUps().save(locked);
+
+    assertThat(stores().stepUps().find(alice)).contains(locked);
+    assertThat(stores().stepUps().find(bob)).isEmpty();
+    assertThat(locked.failures()).isZero();
+    assertThat(wrong.failures()).isEqualTo(1);
+  }
+
+  @Test
+  void aSealedTotpSecretIsKeptAsItsBoxesAndReSealedOnlyUnderItsExpectedVersion() {
+    StepUpState state = StepUpState.none(bob, START).withPendingTotp(sealedTotp(1), START).withTotpActive(4242, START);
+    stores().stepUps().save(state);
+
+    assertThat(stores().stepUps().find(bob)).contains(state);
+    assertThat(stores().stepUps().listSealed()).extracting(StepUpState::user).contains(bob).doesNotContain(alice);
+    SealedBox resealed = new SealedBox(new byte[] {9}, new byte[] {9, 9});
+    assertThat(stores().stepUps().updateDataKey(bob, 2, resealed, 3)).as("not under version 2").isFalse();
+    assertThat(stores().stepUps().updateDataKey(bob, 1, resealed, 2)).isTrue();
+    SealedStepUpSecret read = stores().stepUps().find(bob).orElseThrow().totp().orElseThrow();
+    assertThat(read.keyVersion()).isEqualTo(2);
+    assertThat(read.sealedDataKey()).isEqualTo(resealed);
+    assertThat(read.sealedSecret()).isEqualTo(sealedTotp(1).sealedSecret());
+    assertThat(stores().stepUps().find(bob).orElseThrow().lastTotpStep()).isEqualTo(4242);
   }
 }

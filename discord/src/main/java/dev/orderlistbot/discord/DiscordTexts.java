@@ -13,6 +13,12 @@ final class DiscordTexts {
   static final String KEY_MODAL_SECRET_HINT =
       "Leave empty if the key pair came from /keygen. Only you and the bot see this.";
 
+  /** The step-up code form (title and label at most 45 characters). */
+  static final String CODE_MODAL_TITLE = "Your step-up code";
+
+  static final String CODE_MODAL_LABEL = "6-digit PIN or authenticator code";
+  static final String CODE_MODAL_HINT = "Only you and the bot see this.";
+
   private DiscordTexts() {}
 
   static String alertsNeedManageChannels() {

@@ -1,6 +1,7 @@
 package dev.orderlistbot.discord;
 
 import dev.orderlistbot.core.chat.ChatEvent;
+import dev.orderlistbot.core.chat.CodeButtons;
 import dev.orderlistbot.core.chat.ChatKind;
 import dev.orderlistbot.core.port.in.ChatEventHandler;
 import java.util.List;
@@ -30,6 +31,8 @@ import org.slf4j.LoggerFactory;
  *       from a member without Manage Channels is refused at once.
  *   <li>A button is deferred ({@code deferEdit}) and its token goes to core.
  *   <li>The key modal is deferred (always ephemeral) and its {@code /setkey} line goes to core.
+ *   <li>A button that asks for a step-up code ({@link CodeButtons}) is answered with the code form
+ *       ({@link CodeModal}); its submission is deferred (ephemeral) and goes to core with the code.
  *   <li>Autocomplete of {@code symbol} answers from the exchange's symbols.
  * </ul>
  *
@@ -90,6 +93,11 @@ final class JdaListener extends ListenerAdapter {
   @Override
   public void onButtonInteraction(ButtonInteractionEvent event) {
     try {
+      if (CodeButtons.asksForCode(event.getComponentId())) {
+        // a modal must be the first answer: core hears the press only with its code
+        event.replyModal(CodeModal.create(event.getComponentId())).queue(ok -> {}, this::ackFailed);
+        return;
+      }
       event.deferEdit().queue(ok -> {}, this::ackFailed);
       ChatEvent.ButtonPressed pressed = InteractionTranslator.buttonPressed(event);
       boolean ephemeral = pressed.kind() == ChatKind.GROUP;
@@ -108,18 +116,19 @@ final class JdaListener extends ListenerAdapter {
   @Override
   public void onModalInteraction(ModalInteractionEvent event) {
     try {
-      Optional<ChatEvent.TextMessage> submission = InteractionTranslator.keySubmission(event);
+      Optional<ChatEvent> submission =
+          InteractionTranslator.keySubmission(event).<ChatEvent>map(m -> m).or(() -> CodeModal.entered(event));
       if (submission.isEmpty()) {
         event.reply(DiscordTexts.unknownForm()).setEphemeral(true).queue(ok -> {}, this::ackFailed);
         return;
       }
-      // what answers a key is private, in a DM too
+      // what answers a key or a code is private, in a DM too
       event.deferReply(true).queue(ok -> {}, this::ackFailed);
-      ChatEvent.TextMessage message = submission.get();
+      ChatEvent message = submission.get();
       hand(
           message,
           new InteractionReply(
-              message.message(), event.getHook(), InteractionReply.Mode.DEFERRED_REPLY, true),
+              InteractionTranslator.eventRef(event), event.getHook(), InteractionReply.Mode.DEFERRED_REPLY, true),
           reference(event));
     } catch (RuntimeException e) {
       failedBeforeCore(event, e);
@@ -128,6 +137,10 @@ final class JdaListener extends ListenerAdapter {
 
   @Override
   public void onCommandAutoCompleteInteraction(CommandAutoCompleteInteractionEvent event) {
+    if (SlashCommands.HELP_TOPIC_OPTION.equals(event.getFocusedOption().getName())) {
+      event.replyChoices(SlashCommands.helpTopics(event.getFocusedOption().getValue())).queue(ok -> {}, this::ackFailed);
+      return;
+    }
     if (!SlashCommands.SYMBOL_OPTION.equals(event.getFocusedOption().getName())) {
       event.replyChoices(List.of()).queue(ok -> {}, this::ackFailed);
       return;

@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.StringJoiner;
 import net.dv8tion.jda.api.interactions.InteractionContextType;
+import net.dv8tion.jda.api.interactions.commands.Command;
 import net.dv8tion.jda.api.interactions.commands.OptionType;
 import net.dv8tion.jda.api.interactions.commands.build.Commands;
 import net.dv8tion.jda.api.interactions.commands.build.OptionData;
@@ -44,10 +45,31 @@ enum SlashCommands {
   MOVESTOP(CommandSpec.MOVESTOP, Part.ID, Part.NEW_STOP),
   REDUCE(CommandSpec.REDUCE, Part.ID, Part.NEW_SIZE),
   CLOSE(CommandSpec.CLOSE, Part.ID),
-  PANIC(CommandSpec.PANIC, Part.PANIC_MODE);
+  PANIC(CommandSpec.PANIC, Part.PANIC_MODE),
+  AUDIT(CommandSpec.AUDIT, Part.AUDIT_USER, Part.AUDIT_COUNT),
+  LIMITS(CommandSpec.LIMITS, Part.LIMIT_SETTING, Part.LIMIT_VALUE),
+  RESUME(CommandSpec.RESUME, Part.TRADER),
+  TWOFA(CommandSpec.TWOFA, Part.TWOFA_MODE);
 
   /** The option that has autocomplete from the exchange's symbols. */
   static final String SYMBOL_OPTION = "symbol";
+
+  /**
+   * The option of {@code /help} naming a command: completed as it is typed (there are more commands
+   * than the 25 fixed choices Discord allows an option).
+   */
+  static final String HELP_TOPIC_OPTION = "command";
+
+  /** The commands whose word starts with {@code typed}, at most 25 (Discord's limit), in the table's order. */
+  static List<Command.Choice> helpTopics(String typed) {
+    String start = typed.strip().toLowerCase(java.util.Locale.ROOT);
+    return Arrays.stream(CommandSpec.values())
+        .map(CommandSpec::word)
+        .filter(word -> word.startsWith(start))
+        .limit(25)
+        .map(word -> new Command.Choice(word, word))
+        .toList();
+  }
 
   /** The option of {@code /alerts} that changes the setting (and so needs Manage Channels). */
   static final String ALERT_MODE_OPTION = "mode";
@@ -136,14 +158,21 @@ enum SlashCommands {
     ID_OR_ALL("id", "", true, "Order-list id, or all"),
     ASSET("asset", "", false, "Only this asset, e.g. USDT"),
     ALERT_MODE(ALERT_MODE_OPTION, "", false, "on, off or redacted; leave out to see the setting", "on", "off", "redacted"),
-    HELP_TOPIC("command", "", false, "A command to explain", topics()),
+    HELP_TOPIC(HELP_TOPIC_OPTION, "", false, "A command to explain, e.g. oco"),
     PRICE_WORD(null, "price", false, ""),
     PAPER_PRICE("price", "", true, "The paper price to set, e.g. 30000"),
     NEW_STOP("stop", "", true, "New stop price, e.g. 29500, or be for breakeven"),
     NEW_SIZE("quantity", "", true, "The size the list keeps, in the base asset, e.g. 0.005"),
     PANIC_MODE(
         "mode", "", false, "close: also sell (or buy back) at market what the lists hold; all (admins): every user's lists",
-        "close", "all");
+        "close", "all"),
+    AUDIT_USER("user", "", false, "Only this user's entries, as platform:id, e.g. discord:112233445566778899"),
+    AUDIT_COUNT("count", "", false, "How many entries, 1 to 100 (20 if left out)"),
+    LIMIT_SETTING("setting", "", false, "Leave out to see your limits; or list, day, loss, open, watch, reset",
+        "list", "day", "loss", "open", "watch", "reset"),
+    LIMIT_VALUE("value", "", false, "USDT (list, day, loss), lists (open), pairs (watch), or off; e.g. 500"),
+    TRADER("trader", "", true, "PLATFORM:USER whose loss halt to lift, e.g. telegram:123456789"),
+    TWOFA_MODE("mode", "", false, "pin, totp (an authenticator app) or off; leave empty to see your setting", "pin", "totp", "off");
 
     private final String option;
     private final String prefix;
@@ -163,13 +192,9 @@ enum SlashCommands {
     private OptionData optionData() {
       OptionData data =
           new OptionData(OptionType.STRING, option, description, required)
-              .setAutoComplete(option.equals(SYMBOL_OPTION));
+              .setAutoComplete(option.equals(SYMBOL_OPTION) || option.equals(HELP_TOPIC_OPTION));
       choices.forEach(choice -> data.addChoice(choice, choice));
       return data;
-    }
-
-    private static String[] topics() {
-      return Arrays.stream(CommandSpec.values()).map(CommandSpec::word).toArray(String[]::new);
     }
   }
 }

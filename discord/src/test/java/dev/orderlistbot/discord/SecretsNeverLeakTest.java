@@ -35,6 +35,7 @@ class SecretsNeverLeakTest {
   private static final String TOKEN = Harness.TOKEN;
   private static final String API_KEY = "vmPUZE6mv9SD5VNHk4HlWFsOr6aKE2zvsw0MuIgwCIPy6utIco14y7Ju91duEh8A";
   private static final String API_SECRET = "NhqPtmdSJYdKjVHjA7PZj4Mge3R5YNiP1e3UZjInClVN65XAbvqqM6A7H5fATj0j";
+  private static final String STEP_UP_CODE = "480315";
 
   @Test
   void aFailedLoginNamesNoTokenEvenWhenJdasExceptionQuotesIt() {
@@ -76,6 +77,9 @@ class SecretsNeverLeakTest {
             if (event instanceof ChatEvent.TextMessage text && text.text().startsWith("/setkey")) {
               throw new IllegalStateException("vault refused the key");
             }
+            if (event instanceof ChatEvent.CodeEntered code) {
+              throw new IllegalStateException("step-up check failed for " + code);
+            }
             harness.platform.send(
                 event.chat(), OutboundMessage.withButtons("Preview", new Button("Confirm", "c:1")));
           };
@@ -90,6 +94,8 @@ class SecretsNeverLeakTest {
           Events.modal(InteractionContextType.GUILD, "setkey", Map.of("api_key", API_KEY, "secret", API_SECRET));
       harness.listener().onModalInteraction(key);
       harness.listener().onButtonInteraction(Events.button(InteractionContextType.GUILD, 5L, "c:1", Events.USER));
+      harness.listener().onModalInteraction(
+          Events.modal(InteractionContextType.BOT_DM, "sk:AbCdEfGhIjKlMnOpQrStUv", Map.of("code", STEP_UP_CODE)));
       failingChannel(harness);
       Throwable refused =
           catchThrowable(() -> harness.platform.send(new ChatRef("discord", Long.toString(Events.GUILD_CHANNEL)), OutboundMessage.text("x")));
@@ -102,7 +108,8 @@ class SecretsNeverLeakTest {
       assertThat(reply.getValue().getContent()).doesNotContain(API_SECRET).doesNotContain(API_KEY);
     }
 
-    assertThat(logged).contains("core failed").doesNotContain(TOKEN).doesNotContain(API_SECRET).doesNotContain(API_KEY);
+    assertThat(logged).contains("core failed").doesNotContain(TOKEN).doesNotContain(API_SECRET).doesNotContain(API_KEY)
+        .doesNotContain(STEP_UP_CODE);
   }
 
   private static void failingChannel(Harness harness) {

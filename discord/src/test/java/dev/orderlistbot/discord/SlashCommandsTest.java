@@ -106,12 +106,20 @@ class SlashCommandsTest {
             Map.entry(SlashCommands.PAPER, Map.of("symbol", "BTCUSDT", "price", "30000")),
             Map.entry(SlashCommands.MOVESTOP, Map.of("id", "12345", "stop", "29500")),
             Map.entry(SlashCommands.REDUCE, Map.of("id", "12345", "quantity", "0.005")),
-            Map.entry(SlashCommands.CLOSE, Map.of("id", "12345")));
+            Map.entry(SlashCommands.CLOSE, Map.of("id", "12345")),
+            Map.entry(SlashCommands.AUDIT, Map.of("user", "telegram:123456789", "count", "50")));
     samples.forEach(
         (command, options) -> {
           assertThat(command.line(options)).isEqualTo(command.spec().example());
           assertThat(parser.parse(command.line(options))).isInstanceOf(ParseResult.Parsed.class);
         });
+  }
+
+  @Test
+  void auditTakesAnOptionalUserThenAnOptionalCount() {
+    assertThat(SlashCommands.AUDIT.line(Map.of())).isEqualTo("/audit");
+    assertThat(SlashCommands.AUDIT.line(Map.of("count", "5"))).isEqualTo("/audit 5");
+    assertThat(SlashCommands.AUDIT.line(Map.of("user", "discord:112233445566778899"))).isEqualTo("/audit discord:112233445566778899");
   }
 
   @Test
@@ -172,10 +180,14 @@ class SlashCommandsTest {
   }
 
   @Test
-  void helpOffersEveryCommandOfTheTable() {
-    assertThat(option(SlashCommands.HELP.data(), "command").getChoices())
-        .extracting(Command.Choice::getAsString)
-        .containsExactlyElementsOf(Arrays.stream(CommandSpec.values()).map(CommandSpec::word).toList());
+  void helpCompletesEveryCommandOfTheTableAsItIsTyped() {
+    assertThat(option(SlashCommands.HELP.data(), "command").isAutoComplete()).isTrue();
+    assertThat(option(SlashCommands.HELP.data(), "command").getChoices()).isEmpty();
+    for (CommandSpec spec : CommandSpec.values()) {
+      assertThat(SlashCommands.helpTopics(spec.word())).extracting(Command.Choice::getAsString).contains(spec.word());
+    }
+    assertThat(SlashCommands.helpTopics("")).hasSizeLessThanOrEqualTo(25);
+    assertThat(SlashCommands.helpTopics("LI")).extracting(Command.Choice::getAsString).containsExactly("limits");
   }
 
   @Test

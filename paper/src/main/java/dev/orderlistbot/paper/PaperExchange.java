@@ -17,6 +17,7 @@ import dev.orderlistbot.core.domain.order.PlacedOrderList;
 import dev.orderlistbot.core.port.in.OrderUpdateHandler;
 import dev.orderlistbot.core.port.out.ExchangeClient;
 import dev.orderlistbot.core.port.out.ExchangeException;
+import dev.orderlistbot.core.port.out.KeyPostureAnswer;
 import dev.orderlistbot.core.port.out.MarketOrderRequest;
 import dev.orderlistbot.core.port.out.MarketOrderResult;
 import dev.orderlistbot.core.port.out.OrderEventSource;
@@ -38,7 +39,6 @@ import java.util.Random;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -84,12 +84,11 @@ public final class PaperExchange implements ExchangeClient, OrderEventSource, Pa
   private final MatchingEngine engine;
   private final PriceWalk walk;
   private final Outflow outflow;
-  private final ReentrantLock lock = new ReentrantLock();
-  private Instant lastWalkSave;
+  private final GuardedBook guarded;
+  private volatile Instant lastWalkSave;
   private volatile Optional<ScheduledFuture<?>> walkTask = Optional.empty();
 
-  private PaperExchange(
-      PaperConfig config, Clock clock, Markets markets, Book book, PriceWalk walk, Outflow outflow) {
+  private PaperExchange(PaperConfig config, Clock clock, Markets markets, Book book, PriceWalk walk, Outflow outflow) {
     this.config = config;
     this.clock = clock;
     this.markets = markets;
@@ -97,12 +96,12 @@ public final class PaperExchange implements ExchangeClient, OrderEventSource, Pa
     this.engine = new MatchingEngine(book);
     this.walk = walk;
     this.outflow = outflow;
+    this.guarded = new GuardedBook(book, outflow);
     this.lastWalkSave = clock.instant();
   }
 
   /**
-   * Loads the saved state (or starts afresh), saves it, and starts the price walk if {@code
-   * config.priceWalk()}.
+   * Loads the saved state (or starts afresh), saves it, and starts the price walk if {@code config.priceWalk()}.
    *
    * @param scheduler runs the walk; owned by the caller, which shuts it down
    * @param random the walk's randomness; seed it for a reproducible market
@@ -128,19 +127,15 @@ public final class PaperExchange implements ExchangeClient, OrderEventSource, Pa
     Book book = saved.map(text -> StateCodec.decode(text, markets, config)).orElseGet(() -> Book.fresh(markets, config, clock.instant()));
     book.priceNewSymbols();
     PaperExchange exchange =
-        new PaperExchange(
-            config, clock, markets, book, new PriceWalk(random, config.walkStepBips()), new Outflow(store, handler));
-    exchange.saveIfChanged();
+        new PaperExchange(config, clock, markets, book, new PriceWalk(random, config.walkStepBips()), new Outflow(store, handler));
+    exchange.guarded.saveIfChanged();
     if (config.priceWalk()) {
       long every = config.walkInterval().toMillis();
-      exchange.walkTask =
-          Optional.of(scheduler.scheduleAtFixedRate(exchange::walkQuietly, every, every, TimeUnit.MILLISECONDS));
+      exchange.walkTask = Optional.of(scheduler.scheduleAtFixedRate(exchange::walkQuietly, every, every, TimeUnit.MILLISECONDS));
     }
     log.info(
-        "Paper exchange ready ({} state, {} account(s), price walk {})",
-        saved.isPresent() ? "restored" : "new",
-        book.accounts.size(),
-        config.priceWalk() ? "every " + config.walkInterval() : "off");
+        "Paper exchange ready ({} state, {} account(s), price walk {})", saved.isPresent() ? "restored" : "new",
+        book.accounts.size(), config.priceWalk() ? "every " + config.walkInterval() : "off");
     return exchange;
   }
 
@@ -162,8 +157,7 @@ public final class PaperExchange implements ExchangeClient, OrderEventSource, Pa
   public List<Symbol> tradingSymbols() {
     return markets.symbols().stream()
         .filter(symbol -> markets.rules(symbol).map(r -> r.status() == SymbolStatus.TRADING && r.ocoAllowed()).orElse(false))
-        .sorted(Comparator.comparing(Symbol::value))
-        .toList();
+        .sorted(Comparator.comparing(Symbol::value)).toList();
   }
 
   @Override
@@ -225,8 +219,7 @@ public final class PaperExchange implements ExchangeClient, OrderEventSource, Pa
   @Override
   public List<PlacedOrderList> openOrderLists(ApiCredentials credentials) {
     String key = key(credentials);
-    return read(
-        () -> book.existing(key).map(a -> a.open().stream().map(l -> l.view(false)).toList()).orElse(List.of()));
+    return read(() -> book.existing(key).map(a -> a.open().stream().map(l -> l.view(false)).toList()).orElse(List.of()));
   }
 
   @Override
@@ -294,29 +287,17 @@ public final class PaperExchange implements ExchangeClient, OrderEventSource, Pa
   public void close() {
     walkTask.ifPresent(task -> task.cancel(false));
     walkTask = Optional.empty();
-    saveIfChanged();
+    guarded.saveIfChanged();
   }
 
   /** One step of the random walk: every symbol moves, then matches. Package-private for tests. */
   void stepPriceWalk() {
-    Optional<Outflow.Snapshot> snapshot = Optional.empty();
-    lock.lock();
-    try {
-      Instant now = clock.instant();
-      for (Symbol symbol : markets.symbols()) {
-        engine.setPrice(symbol, walk.next(book.price(symbol), markets.priceFilter(symbol)), now);
-      }
-      List<Book.Emitted> events = book.drainEvents();
-      if (!events.isEmpty() || !now.isBefore(lastWalkSave.plus(config.walkSaveInterval()))) {
-        snapshot = outflow.snapshot(book);
-        lastWalkSave = now;
-      }
-      outflow.enqueue(events);
-    } finally {
-      lock.unlock();
+    Instant now = clock.instant();
+    boolean saveDue = !now.isBefore(lastWalkSave.plus(config.walkSaveInterval()));
+    Runnable step = () -> markets.symbols().forEach(s -> engine.setPrice(s, walk.next(book.price(s), markets.priceFilter(s)), now));
+    if (guarded.walk(step, saveDue)) {
+      lastWalkSave = now;
     }
-    outflow.persist(snapshot);
-    outflow.deliver();
   }
 
   private void walkQuietly() {
@@ -328,41 +309,12 @@ public final class PaperExchange implements ExchangeClient, OrderEventSource, Pa
     }
   }
 
-  /** Runs a state change under the lock, then saves and delivers its events outside it. */
   private <T> T change(Supplier<T> work) {
-    T result;
-    Optional<Outflow.Snapshot> snapshot;
-    lock.lock();
-    try {
-      result = work.get();
-      snapshot = outflow.snapshot(book);
-      outflow.enqueue(book.drainEvents());
-    } finally {
-      lock.unlock();
-    }
-    outflow.persist(snapshot);
-    outflow.deliver();
-    return result;
+    return guarded.change(work);
   }
 
   private <T> T read(Supplier<T> query) {
-    lock.lock();
-    try {
-      return query.get();
-    } finally {
-      lock.unlock();
-    }
-  }
-
-  private void saveIfChanged() {
-    Optional<Outflow.Snapshot> snapshot;
-    lock.lock();
-    try {
-      snapshot = outflow.snapshot(book);
-    } finally {
-      lock.unlock();
-    }
-    outflow.persist(snapshot);
+    return guarded.read(query);
   }
 
   private ExchangeException unknown(Symbol symbol) {
@@ -383,6 +335,13 @@ public final class PaperExchange implements ExchangeClient, OrderEventSource, Pa
     return read(book::lastPrices);
   }
 
+  /** None: the paper market has no real trading volume, so the liquidity guard is skipped (and the preview says so). */
+  @Override
+  public Optional<BigDecimal> quoteVolume24h(Symbol symbol) {
+    rules(symbol);
+    return Optional.empty();
+  }
+
   /** The configured paper commission ({@link PaperConfig#fees()}), the same on every listed pair. */
   @Override
   public TradeFees tradeFees(ApiCredentials credentials, Symbol symbol) {
@@ -401,5 +360,12 @@ public final class PaperExchange implements ExchangeClient, OrderEventSource, Pa
   public OrderSnapshot amendQuantity(ApiCredentials credentials, Symbol symbol, ClientOrderId order, BigDecimal newQuantity) {
     String key = key(credentials);
     return change(() -> new Amends(book).amend(key, symbol, order, newQuantity, clock.instant()));
+  }
+
+  /** The paper exchange has no real keys: there are no restrictions to read. */
+  @Override
+  public KeyPostureAnswer keyPosture(ApiCredentials credentials) {
+    key(credentials);
+    return new KeyPostureAnswer.NotChecked(KeyPostureAnswer.Why.SIMULATED_EXCHANGE);
   }
 }

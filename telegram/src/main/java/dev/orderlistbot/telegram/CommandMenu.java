@@ -12,8 +12,8 @@ import org.telegram.telegrambots.meta.api.objects.commands.scope.BotCommandScope
 
 /**
  * The command menu Telegram shows next to the text field, built from core's command table, one for
- * private chats and one for groups. Key commands, and {@code /orders}, {@code /status} and {@code
- * /balance} (a trader's lists and holdings), appear only in the private menu (core refuses them in
+ * private chats and one for groups. Key commands, {@code /2fa}, and {@code /orders}, {@code /status} and {@code
+ * /balance} (a trader's lists and holdings), {@code /limits} (today's profit or loss) and {@code /audit} (admins' reading of the audit log), appear only in the private menu (core refuses them in
  * groups anyway, and deletes key messages); {@code /paper} is left out of both, as it works only on the paper
  * exchange (typing it still works there, and {@code /help} lists it).
  */
@@ -27,7 +27,10 @@ final class CommandMenu {
           CommandSpec.START,
           CommandSpec.ORDERS,
           CommandSpec.STATUS,
-          CommandSpec.BALANCE);
+          CommandSpec.BALANCE,
+          CommandSpec.AUDIT,
+          CommandSpec.LIMITS,
+          CommandSpec.TWOFA);
   static final Set<CommandSpec> NOT_LISTED = EnumSet.of(CommandSpec.PAPER);
   private static final int MAX_DESCRIPTION = 256;
 

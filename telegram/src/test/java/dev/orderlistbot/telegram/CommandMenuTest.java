@@ -15,7 +15,7 @@ class CommandMenuTest {
     assertThat(menu.getScope().getType()).isEqualTo("all_private_chats");
     assertThat(menu.getCommands())
         .extracting(BotCommand::getCommand)
-        .contains("oco", "oto", "otoco", "opo", "opoco", "cancel", "orders", "setkey", "keygen", "delkey", "keys", "help");
+        .contains("oco", "oto", "otoco", "opo", "opoco", "cancel", "orders", "setkey", "keygen", "delkey", "keys", "help", "2fa");
   }
 
   @Test
@@ -26,7 +26,7 @@ class CommandMenuTest {
     assertThat(menu.getCommands())
         .extracting(BotCommand::getCommand)
         .contains("oco", "cancel", "alerts", "help")
-        .doesNotContain("setkey", "keygen", "delkey", "keys", "start", "orders", "status", "balance");
+        .doesNotContain("setkey", "keygen", "delkey", "keys", "start", "orders", "status", "balance", "2fa");
   }
 
   @Test
@@ -37,6 +37,12 @@ class CommandMenuTest {
     assertThat(CommandMenu.forGroups().getCommands())
         .extracting(BotCommand::getCommand)
         .contains("movestop", "reduce", "close");
+  }
+
+  @Test
+  void auditIsInThePrivateMenuOnlyAsItAnswersOnlyThere() {
+    assertThat(CommandMenu.forPrivateChats().getCommands()).extracting(BotCommand::getCommand).contains("audit");
+    assertThat(CommandMenu.forGroups().getCommands()).extracting(BotCommand::getCommand).doesNotContain("audit");
   }
 
   @Test

@@ -29,6 +29,7 @@ final class EchoHandler implements ChatEventHandler {
       case ChatEvent.TextMessage text -> answer(text);
       case ChatEvent.ButtonPressed press ->
           platform.edit(press.message(), OutboundMessage.text("pressed " + press.token() + " by " + press.user().userId()));
+      case ChatEvent.CodeEntered code -> throw new IllegalStateException("Telegram types codes as lines, never in a form");
     }
   }
 

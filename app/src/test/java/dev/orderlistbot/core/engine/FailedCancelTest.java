@@ -91,6 +91,10 @@ class FailedCancelTest {
     assertThat(bot.tracked(8821)).map(TrackedOrderList::state).contains(OrderListState.EXECUTING);
     assertThat(bot.openTracked(ALICE)).extracting(t -> t.orderListId().getAsLong()).containsExactly(8821L);
     assertThat(bot.audit(ALICE)).noneSatisfy(e -> assertThat(e.action()).isEqualTo(AuditAction.ORDER_LIST_CANCELLED));
+    assertThat(bot.audit(ALICE)).first().satisfies(e -> {
+      assertThat(e.action()).isEqualTo(AuditAction.ORDER_LIST_NOT_CANCELLED);
+      assertThat(e.subject()).isEqualTo("list:BTCUSDT:8821 code " + error.code());
+    });
   }
 
   @Test

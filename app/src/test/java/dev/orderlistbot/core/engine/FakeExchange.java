@@ -32,6 +32,8 @@ import dev.orderlistbot.core.domain.order.PlacedOrderList;
 import dev.orderlistbot.core.port.out.ExchangeClient;
 import dev.orderlistbot.core.port.out.ExchangeError;
 import dev.orderlistbot.core.port.out.ExchangeException;
+import dev.orderlistbot.core.port.out.KeyPosture;
+import dev.orderlistbot.core.port.out.KeyPostureAnswer;
 import dev.orderlistbot.core.port.out.MarketOrderRequest;
 import dev.orderlistbot.core.port.out.MarketOrderResult;
 import dev.orderlistbot.core.port.out.PlacementResult;
@@ -61,6 +63,8 @@ import java.util.concurrent.atomic.AtomicLong;
  */
 final class FakeExchange implements ExchangeClient {
   static final Symbol BTCUSDT = Symbol.of("BTCUSDT");
+  /** A BTC-quoted pair, known only once {@link #solBtcLast} is set (its USDT rate is BTCUSDT's last price). */
+  static final Symbol SOLBTC = Symbol.of("SOLBTC");
 
   enum PlaceMode {
     ACCEPT,
@@ -87,6 +91,15 @@ final class FakeExchange implements ExchangeClient {
   /** Runs inside every placement call, e.g. to let a test clock move while the exchange answers. */
   volatile Runnable whilePlacing = () -> {};
   volatile Price last = Price.of("30000");
+  /** SOLBTC's last price; empty (the default): the pair does not exist. */
+  volatile Optional<Price> solBtcLast = Optional.empty();
+  /** When set, asking for every last price fails with this. */
+  volatile RuntimeException lastPricesFailure;
+  /** Every pair's 24-hour quote volume, as Binance's ticker/24hr answers it. */
+  volatile BigDecimal quoteVolume = new BigDecimal("987654321.5");
+  /** When set, asking for the 24-hour volume fails with this. */
+  volatile RuntimeException quoteVolumeFailure;
+  final AtomicInteger quoteVolumeQueries = new AtomicInteger();
   volatile RuntimeException lastPriceFailure;
   /** When set, every cancel fails with this error (after {@link #whileCancelling} ran). */
   volatile ExchangeError cancelFailure;
@@ -150,6 +163,15 @@ final class FakeExchange implements ExchangeClient {
   /** When set, every amend fails with this error. */
   volatile ExchangeError amendFailure;
 
+  /** What a key's posture read answers: a Spot-only key bound to whitelisted IPs unless a test says otherwise. */
+  volatile KeyPostureAnswer posture = new KeyPostureAnswer.Known(KeyPosture.SPOT_ONLY_FROM_WHITELISTED_IPS);
+
+  /** When set, every posture read fails with this error. */
+  volatile ExchangeError postureFailure;
+
+  /** How many posture reads were asked for. */
+  final AtomicInteger postureReads = new AtomicInteger();
+
   private final Map<String, Stored> byClientId = new ConcurrentHashMap<>();
   private final Map<Long, OrderSnapshot> orders = new ConcurrentHashMap<>();
   /** Each placed leg as placed (NEW, or PENDING_NEW for a pending one): what an order query answers until it changes. */
@@ -161,6 +183,13 @@ final class FakeExchange implements ExchangeClient {
 
   @Override
   public SymbolRules rules(Symbol symbol) {
+    if (symbol.equals(SOLBTC) && solBtcLast.isPresent()) {
+      return new SymbolRules(
+          SOLBTC, SymbolStatus.TRADING, Asset.of("SOL"), Asset.of("BTC"), EnumSet.allOf(OrderType.class), true, true, true, true,
+          List.of(new SymbolFilter.PriceFilter(new BigDecimal("0.0000001"), new BigDecimal("1000"), new BigDecimal("0.0000001")),
+              new SymbolFilter.LotSize(new BigDecimal("0.001"), new BigDecimal("90000"), new BigDecimal("0.001"))),
+          exchangeFilters);
+    }
     if (!symbol.equals(BTCUSDT)) {
       throw new ExchangeException(new ExchangeError.Refused(-1121, "Invalid symbol."));
     }
@@ -185,7 +214,7 @@ final class FakeExchange implements ExchangeClient {
       throw failure;
     }
     rules(symbol);
-    return last;
+    return symbol.equals(SOLBTC) ? solBtcLast.orElseThrow() : last;
   }
 
   @Override
@@ -459,7 +488,22 @@ final class FakeExchange implements ExchangeClient {
   @Override
   public Map<Symbol, Price> lastPrices() {
     lastPricesQueries.incrementAndGet();
-    return Map.of(BTCUSDT, last);
+    RuntimeException failure = lastPricesFailure;
+    if (failure != null) {
+      throw failure;
+    }
+    return solBtcLast.map(sol -> Map.of(BTCUSDT, last, SOLBTC, sol)).orElseGet(() -> Map.of(BTCUSDT, last));
+  }
+
+  @Override
+  public Optional<BigDecimal> quoteVolume24h(Symbol symbol) {
+    quoteVolumeQueries.incrementAndGet();
+    RuntimeException failure = quoteVolumeFailure;
+    if (failure != null) {
+      throw failure;
+    }
+    rules(symbol);
+    return Optional.of(quoteVolume);
   }
 
   @Override
@@ -585,5 +629,15 @@ final class FakeExchange implements ExchangeClient {
     boolean aboveTakesProfit = pair.side() == Side.SELL;
     shapes.put(LegRole.TAKE_PROFIT, new PlacedLeg(aboveTakesProfit ? pair.above() : pair.below(), pair.side(), quantity, pending));
     shapes.put(LegRole.STOP_LOSS, new PlacedLeg(aboveTakesProfit ? pair.below() : pair.above(), pair.side(), quantity, pending));
+  }
+
+  @Override
+  public KeyPostureAnswer keyPosture(ApiCredentials credentials) {
+    postureReads.incrementAndGet();
+    ExchangeError failure = postureFailure;
+    if (failure != null) {
+      throw new ExchangeException(failure);
+    }
+    return posture;
   }
 }

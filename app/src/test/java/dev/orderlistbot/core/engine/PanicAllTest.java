@@ -84,8 +84,12 @@ class PanicAllTest {
         .singleElement()
         .satisfies(text -> assertThat(text).contains("BTCUSDT OCO #8822").doesNotContain("#8821"));
     assertThat(bot.audit(ADMIN)).anySatisfy(entry -> {
-      assertThat(entry.action()).isEqualTo(AuditAction.TRADE_ACTION_CONFIRMED);
+      assertThat(entry.action()).isEqualTo(AuditAction.PANIC_CONFIRMED);
       assertThat(entry.subject()).contains("panic all (2 lists of 2 users)");
+    });
+    assertThat(bot.audit(ADMIN)).anySatisfy(entry -> {
+      assertThat(entry.action()).isEqualTo(AuditAction.TRADE_ACTION_SETTLED);
+      assertThat(entry.subject()).contains("panic all: 2 of 2 lists cancelled of 2 users");
     });
   }
 

@@ -101,6 +101,11 @@ final class TestBot implements AutoCloseable {
    * caller owns (and shuts down) the scheduler.
    */
   static TestBot withPaperExchange(Path dataDir, ScheduledExecutorService scheduler) {
+    return withPaperExchange(dataDir, scheduler, EngineConfig.of(TradingEnvironment.PAPER, Set.of(ALICE, BOB), Set.of()));
+  }
+
+  /** The same with {@code config} (e.g. safety limits). */
+  static TestBot withPaperExchange(Path dataDir, ScheduledExecutorService scheduler, EngineConfig config) {
     ForwardingHandler updates = new ForwardingHandler();
     PaperExchange paper =
         PaperExchange.create(
@@ -108,7 +113,7 @@ final class TestBot implements AutoCloseable {
     TestBot bot =
         new TestBot(
             dataDir,
-            EngineConfig.of(TradingEnvironment.PAPER, Set.of(ALICE, BOB), Set.of()),
+            config,
             paper,
             Optional.of(paper),
             Optional.of(paper));

@@ -49,6 +49,31 @@ public sealed interface ChatEvent {
     }
   }
 
+  /**
+   * A step-up code typed into a platform's form (Discord's modal) for the button {@code token} of
+   * {@link CodeButtons}. The form is private to the user; {@code message} is the message the button
+   * sat on.
+   */
+  record CodeEntered(ChatRef chat, ChatKind kind, UserRef user, MessageRef message, String token, String code)
+      implements ChatEvent {
+    public CodeEntered {
+      requireSamePlatform(chat, user);
+      Objects.requireNonNull(kind, "kind");
+      Objects.requireNonNull(message, "message");
+      Objects.requireNonNull(token, "token");
+      Objects.requireNonNull(code, "code");
+      if (!CodeButtons.asksForCode(token)) {
+        throw new IllegalArgumentException("a code answers a code button");
+      }
+    }
+
+    /** Never prints the code. */
+    @Override
+    public String toString() {
+      return "CodeEntered[" + user + " in " + chat + " (" + kind + "), message " + message.messageId() + "]";
+    }
+  }
+
   private static void requireSamePlatform(ChatRef chat, UserRef user) {
     Objects.requireNonNull(chat, "chat");
     Objects.requireNonNull(user, "user");

@@ -77,6 +77,29 @@ final class AccountGrammars {
     return end(CommandSpec.ALERTS, args, new Command.SetAlerts(mode.get()));
   }
 
+  /** {@code /2fa}, {@code /2fa pin}, {@code /2fa totp} or {@code /2fa off}; never a PIN or code on the line. */
+  static Read<Command> twoFactor(Args args) {
+    if (!args.hasNext()) {
+      return Read.ok(new Command.TwoFactor(Command.TwoFactorMode.STATUS));
+    }
+    String word = args.next();
+    Optional<Command.TwoFactorMode> mode =
+        switch (Words.lower(word)) {
+          case "pin" -> Optional.of(Command.TwoFactorMode.PIN);
+          case "totp", "app", "authenticator" -> Optional.of(Command.TwoFactorMode.TOTP);
+          case "off" -> Optional.of(Command.TwoFactorMode.OFF);
+          default -> Optional.empty();
+        };
+    if (mode.isEmpty()) {
+      return Read.fail(word.chars().allMatch(Character::isDigit) ? ParseMessages.codeOnTwoFactorLine() : ParseMessages.notATwoFactorChoice(word));
+    }
+    if (args.hasNext()) {
+      // whatever follows may be the PIN or a code: never quoted back
+      return Read.fail(ParseMessages.codeOnTwoFactorLine());
+    }
+    return Read.ok(new Command.TwoFactor(mode.get()));
+  }
+
   static Read<Command> help(Args args) {
     if (!args.hasNext()) {
       return Read.ok(new Command.Help(Optional.empty()));

@@ -2,12 +2,15 @@ package dev.orderlistbot.core.command;
 
 import dev.orderlistbot.core.domain.Asset;
 import dev.orderlistbot.core.domain.Decimals;
+import dev.orderlistbot.core.domain.LimitKind;
 import dev.orderlistbot.core.domain.Price;
 import dev.orderlistbot.core.domain.Secret;
 import dev.orderlistbot.core.domain.Symbol;
+import dev.orderlistbot.core.domain.UserRef;
 import java.math.BigDecimal;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * A command the trader typed, parsed but not yet carried out. Switch over it exhaustively: adding
@@ -36,7 +39,14 @@ public sealed interface Command
         Command.ReduceSize,
         Command.CloseAtMarket,
         Command.Panic,
-        Command.PanicAll {
+        Command.PanicAll,
+        Command.ShowAudit,
+        Command.ShowLimits,
+        Command.SetLimit,
+        Command.SetWatchList,
+        Command.ResetLimits,
+        Command.ResumeTrading,
+        Command.TwoFactor {
 
   /** Whether the text of this command carried a secret, so the chat message must be deleted. */
   default boolean carriesSecret() {
@@ -202,6 +212,74 @@ public sealed interface Command
 
   /** {@code /panic all}, for admins: cancel every open order list of every user of the bot. */
   record PanicAll() implements Command {}
+
+  /**
+   * {@code /audit [USER] [N]}: an admin reads the latest {@code count} audit entries, of {@code user}
+   * when given ({@code platform:id}, as in {@code BOT_ADMINS}), otherwise of everyone.
+   */
+  record ShowAudit(Optional<UserRef> user, int count) implements Command {
+    /** How many entries {@code /audit} shows when N is not given. */
+    public static final int DEFAULT_COUNT = 20;
+
+    /** The most entries one {@code /audit} shows. */
+    public static final int MAX_COUNT = 100;
+
+    public ShowAudit {
+      Objects.requireNonNull(user, "user");
+      if (count < 1 || count > MAX_COUNT) {
+        throw new IllegalArgumentException("count must be 1 to " + MAX_COUNT + ", was " + count);
+      }
+    }
+  }
+
+  /** {@code /limits}: the limits in force (the operator's and the trader's own) and today's use. */
+  record ShowLimits() implements Command {}
+
+  /**
+   * {@code /limits list 500}, {@code day 2000}, {@code open 3}, {@code loss 100}: the trader's own
+   * limit of {@code kind} (USDT, or lists), or with {@code off} (empty) the operator's alone again.
+   */
+  record SetLimit(LimitKind kind, Optional<BigDecimal> amount) implements Command {
+    public SetLimit {
+      Objects.requireNonNull(kind, "kind");
+      Objects.requireNonNull(amount, "amount");
+    }
+  }
+
+  /** {@code /limits watch BTCUSDT ETHUSDT}: only these pairs for me; {@code /limits watch off} (empty): every pair. */
+  record SetWatchList(Set<Symbol> symbols) implements Command {
+    public SetWatchList {
+      symbols = Set.copyOf(symbols);
+    }
+  }
+
+  /** {@code /limits reset}: forget every limit of the trader's own; the operator's stay. */
+  record ResetLimits() implements Command {}
+
+  /** {@code /resume telegram:1001}: an admin lifts the trader's daily loss halt for today. */
+  record ResumeTrading(UserRef user) implements Command {
+    public ResumeTrading {
+      Objects.requireNonNull(user, "user");
+    }
+  }
+
+  /**
+   * {@code /2fa [pin|totp|off]}: the step-up code that guards live actions; alone, its status. The
+   * PIN and codes are never part of the line: the bot asks for them in the next private message.
+   */
+  record TwoFactor(TwoFactorMode mode) implements Command {
+    public TwoFactor {
+      Objects.requireNonNull(mode, "mode");
+    }
+  }
+
+  /** What {@code /2fa} does. */
+  enum TwoFactorMode {
+    STATUS,
+    PIN,
+    TOTP,
+    OFF
+  }
 
   /** What {@code /alerts} subscribes a group or channel to. */
   enum AlertMode {

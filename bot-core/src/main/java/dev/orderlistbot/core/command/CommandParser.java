@@ -62,7 +62,8 @@ public final class CommandParser {
     List<Token> tokens = Tokenizer.split(text, start);
     return switch (read(spec.get(), text, tokens)) {
       case Read.Ok<Command>(Command command) -> new ParseResult.Parsed(command);
-      case Read.Failed<Command>(Problem problem) -> invalid(problem, spec.get(), secret);
+      // a refused /2fa line may hold a PIN or a code typed after the word: deleted like a key
+      case Read.Failed<Command>(Problem problem) -> invalid(problem, spec.get(), secret || spec.get() == CommandSpec.TWOFA);
     };
   }
 
@@ -92,6 +93,10 @@ public final class CommandParser {
       case REDUCE -> ManageGrammars.reduce(args);
       case CLOSE -> ManageGrammars.close(args);
       case PANIC -> ManageGrammars.panic(args);
+      case AUDIT -> AuditGrammar.read(args);
+      case LIMITS -> LimitGrammars.limits(args);
+      case RESUME -> LimitGrammars.resume(args);
+      case TWOFA -> AccountGrammars.twoFactor(args);
     };
   }
 

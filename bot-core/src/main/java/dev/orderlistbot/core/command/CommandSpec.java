@@ -90,7 +90,27 @@ public enum CommandSpec {
       "/panic [close|all]",
       "Cancel every open list of yours at once; with close, also close what they hold at market; admins: all"
           + " cancels every user's lists.",
-      "/panic");
+      "/panic"),
+  AUDIT(
+      "audit",
+      "/audit [USER] [N]",
+      "Admins only, in private: the latest N audit entries (20 unless given, at most 100), of USER if given.",
+      "/audit telegram:123456789 50"),
+  LIMITS(
+      "limits",
+      "/limits [list|day|loss USDT | open N | watch SYMBOL... | reset]",
+      "Show your limits and today's use, or set your own: lower than the operator's, never higher.",
+      "/limits list 500"),
+  RESUME(
+      "resume",
+      "/resume PLATFORM:USER",
+      "Admins: lift a trader's daily loss halt for the rest of the UTC day.",
+      "/resume telegram:123456789"),
+  TWOFA(
+      "2fa",
+      "/2fa [pin|totp|off]",
+      "Your step-up code for guarded live actions: a 6-digit PIN or an authenticator app; alone, shows it.",
+      "/2fa totp");
 
   private final String word;
   private final String usage;

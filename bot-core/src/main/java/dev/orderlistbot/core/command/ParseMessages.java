@@ -295,6 +295,16 @@ final class ParseMessages {
     return about(word, " is not an alerts setting: write on, off or redacted");
   }
 
+  static Problem notATwoFactorChoice(String word) {
+    return about(word, " is not a /2fa choice: write /2fa alone to see your setting, or /2fa pin, /2fa totp or /2fa off");
+  }
+
+  static Problem codeOnTwoFactorLine() {
+    return Problem.of(
+        "Never write a PIN or a code on the /2fa line (I deleted it if I could): send /2fa pin, /2fa totp or /2fa off"
+            + " alone, and I ask for the PIN or the code in the next private message");
+  }
+
   static Problem unknownHelpTopic(String word, Optional<CommandSpec> suggestion) {
     return Problem.about(
         word,
@@ -472,6 +482,20 @@ final class ParseMessages {
   /** For lines that may hold a secret: names nothing the trader typed. */
   static Problem unknownCommandUnquoted(Optional<CommandSpec> suggestion) {
     return Problem.of("Unknown command" + didYouMean(suggestion));
+  }
+
+  static Problem notAnAuditUser(String word) {
+    return about(
+        word,
+        " is not a user: write platform:id as in BOT_ADMINS, like /audit telegram:123456789 (the bot tells each"
+            + " user their id)");
+  }
+
+  static Problem notAnAuditCount(String word, int max) {
+    return about(
+        word,
+        " is not a number of entries: write a whole number from 1 to " + max + ", like /audit 50 or"
+            + " /audit telegram:123456789 50");
   }
 
   private static String didYouMean(Optional<CommandSpec> suggestion) {

@@ -21,7 +21,6 @@ import dev.orderlistbot.core.security.KeyVault;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.List;
-import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 import org.slf4j.Logger;
@@ -54,11 +53,10 @@ public final class BotEngine implements ChatEventHandler {
   private final CommandParser parser;
   private final SecureRandom random;
   private final ChatOut out;
-  private final KeySetups setups;
+  private final PrivateAnswers answers;
   private final Transactor transactor;
   private final Accounts accounts;
   private final Presses presses;
-  private final KeyCommands keys;
   private final PlacementSettlement settlement;
   private final CommandRoutes routes;
   private final CommandRate rate;
@@ -129,22 +127,32 @@ public final class BotEngine implements ChatEventHandler {
     this.parser = Objects.requireNonNull(parser, "parser");
     this.random = Objects.requireNonNull(random, "random");
     this.out = new ChatOut(Objects.requireNonNull(platforms, "platforms"));
-    this.setups = new KeySetups(clock, config.keySetupTimeout());
+    KeySetups setups = new KeySetups(clock, config.keySetupTimeout());
     this.transactor = Objects.requireNonNull(transactor, "transactor");
     this.accounts = new Accounts(config, vault, events);
     PendingActions actions = new PendingActions(transactor, clock, random);
-    PlacementResults results = new PlacementResults(transactor, out, exchange, outboxTrigger);
+    PlacementResults results = new PlacementResults(transactor, out, exchange, outboxTrigger, clock);
     Placement placement = new Placement(config, exchange, accounts, clock, random, out, telemetry, results);
     this.settlement = new PlacementSettlement(config, exchange, accounts, transactor, placement, results, clock);
     ListCancels cancels = new ListCancels(exchange, accounts, transactor, clock);
-    Previews previews = new Previews(config, exchange, accounts, check, actions, out, telemetry);
+    StepUpCodes codes = new StepUpCodes(transactor, vault, clock, random, config.admins(), outboxTrigger);
+    StepUps stepUps = new StepUps(codes, new StepUpWaits(clock), out, clock, random, config.keySetupTimeout());
+    StepUpGate gate = new StepUpGate(config, codes, exchange);
+    Limits limits = new Limits(config.limits(), new ExposureReader(exchange), transactor, clock);
+    Previews previews = new Previews(config, exchange, accounts, check, actions, out, telemetry, limits, gate, stepUps);
     this.trades = TradeActions.wire(config, exchange, accounts, transactor, check, actions, cancels, placement, results, out, clock);
     PlanPlacement plans = new PlanPlacement(config, accounts, placement, results, actions, out, clock, telemetry);
-    this.presses = new Presses(actions, placement, plans, cancels, config.environment(), trades, transactor, out, clock);
+    this.presses = new Presses(actions, placement, plans, cancels, config.environment(), trades, transactor, out, clock, gate, stepUps, limits);
     AccountCommands account = new AccountCommands(
         config, exchange, paper, accounts, cancels, settlement, actions, transactor, out, new CardMoves(transactor, out, outboxTrigger));
-    this.keys = new KeyCommands(config, exchange, vault, accounts, setups, parser, transactor, clock, random, out);
-    this.routes = new CommandRoutes(config, out, previews, account, keys, new AlertCommands(transactor, out), trades);
+    KeyCommands keys =
+        new KeyCommands(
+            config, exchange, vault, accounts, setups, new KeyPostures(config, exchange, clock), parser, transactor, clock, random, out);
+    this.answers = new PrivateAnswers(config, setups, keys, stepUps, out);
+    this.routes =
+        new CommandRoutes(
+            config, out, previews, account, keys, new AlertCommands(transactor, out), trades,
+            new AuditCommands(config, transactor, clock, out), new LimitCommands(config, limits, transactor, out, clock, gate, stepUps), gate, stepUps);
     this.rate = new CommandRate(clock, config.commandLimit());
     this.strangers = new StrangerReplies(clock, StrangerReplies.DEFAULT_INTERVAL, StrangerReplies.DEFAULT_CAPACITY);
   }
@@ -205,6 +213,13 @@ public final class BotEngine implements ChatEventHandler {
       switch (event) {
         case ChatEvent.TextMessage message -> text(message);
         case ChatEvent.ButtonPressed press -> press(press);
+        case ChatEvent.CodeEntered code -> {
+          if (config.allows(code.user())) {
+            presses.entered(code);
+          } else {
+            tellStranger(code.chat(), code.user());
+          }
+        }
       }
     } catch (ExchangeException e) {
       LOG.info("{}: the exchange did not do it: {}", event, e.getMessage());
@@ -218,7 +233,7 @@ public final class BotEngine implements ChatEventHandler {
 
   private void text(ChatEvent.TextMessage message) {
     ParseResult parsed = parser.parse(message.text());
-    if (setups.isWaiting(message.user(), message.chat()) && continuesSetup(message, parsed)) {
+    if (answers.take(message, parsed)) {
       return;
     }
     boolean deleted = parsed.carriesSecret() && out.delete(message.message());
@@ -308,26 +323,6 @@ public final class BotEngine implements ChatEventHandler {
     }
   }
 
-  /**
-   * A guided key setup is waiting in this chat: a plain line is its answer (deleted at once: it
-   * may be the secret); a command ends the setup, and {@code /cancel} does nothing more.
-   */
-  private boolean continuesSetup(ChatEvent.TextMessage message, ParseResult parsed) {
-    KeySetups.Step step = setups.take(message.user(), message.chat()).orElseThrow();
-    if (parsed instanceof ParseResult.NotForUs notForUs && notForUs.reason() == ParseResult.NotForUs.Reason.NOT_A_COMMAND) {
-      boolean deleted = out.delete(message.message());
-      LOG.info("{}: key setup answer ({})", message, step.getClass().getSimpleName());
-      if (setups.isOverdue(step)) {
-        out.send(message.chat(), Replies.setupTimedOut(deleted));
-      } else if (config.allows(message.user())) {
-        keys.answer(message, step, deleted);
-      }
-      return true;
-    }
-    out.send(message.chat(), Replies.setupCancelled());
-    return isBareCancel(message.text());
-  }
-
   private void press(ChatEvent.ButtonPressed press) {
     boolean allowed = config.allows(press.user());
     LOG.info("button pressed by {} in {} on {}{}", press.user(), press.chat(), press.message(), allowed ? "" : " (not allowed)");
@@ -346,14 +341,6 @@ public final class BotEngine implements ChatEventHandler {
     int at = first.indexOf('@');
     String word = (at < 0 ? first : first.substring(0, at)).replaceFirst("^/", "");
     return CommandSpec.byWord(word).isPresent();
-  }
-
-  /** {@code /cancel} or {@code /cancel@Bot} with nothing after it. */
-  private static boolean isBareCancel(String text) {
-    String first = text.strip().toLowerCase(Locale.ROOT);
-    int at = first.indexOf('@');
-    String word = at < 0 ? first : first.substring(0, at);
-    return word.equals(CommandSpec.CANCEL.slashed()) && (at < 0 || !first.contains(" "));
   }
 
   /** What a line was, for the log: never its text. */

@@ -121,7 +121,11 @@ final class BreakevenMoves {
         // the trader's own action, confirmed by the plan's be: claimed at once, audited, its
         // replacement recorded in the claim like any placement's
         String token = actions.create(plan.owner(), chat, ready.action(), STATUS_TTL);
-        ClaimResult claim = actions.run(token, plan.owner(), chat, placement::recordClaim);
+        ClaimResult claim =
+            actions.run(token, plan.owner(), chat, (stores, c) -> {
+              placement.recordClaim(stores, c);
+              Limits.inheritBasis(stores, c);
+            });
         if (!(claim instanceof ClaimResult.Claimed claimed)) {
           yield TradeReplies.breakevenListEnded(ready.name());
         }

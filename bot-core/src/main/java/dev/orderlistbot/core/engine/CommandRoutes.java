@@ -5,11 +5,12 @@ import dev.orderlistbot.core.command.Command;
 import dev.orderlistbot.core.command.CommandSpec;
 import dev.orderlistbot.core.command.PlaceLadder;
 import dev.orderlistbot.core.command.PlaceOrderList;
+import dev.orderlistbot.core.domain.Secret;
 import java.util.Objects;
 
 /**
  * Sends each parsed command of an admitted user to the part of the engine that carries it out:
- * previews, account and market commands, keys, alerts and trade actions. Authorization, the
+ * previews, account and market commands, keys, alerts, trade actions and the audit log. Authorization, the
  * command rate and failures stay with {@link BotEngine}; this class only routes.
  */
 final class CommandRoutes {
@@ -20,6 +21,11 @@ final class CommandRoutes {
   private final KeyCommands keys;
   private final AlertCommands alerts;
   private final TradeActions trades;
+  private final AuditCommands audit;
+  private final LimitCommands limits;
+  private final TwoFactorCommands twoFactor;
+  private final StepUpGate gate;
+  private final StepUps stepUps;
 
   CommandRoutes(
       EngineConfig config,
@@ -28,7 +34,12 @@ final class CommandRoutes {
       AccountCommands account,
       KeyCommands keys,
       AlertCommands alerts,
-      TradeActions trades) {
+      TradeActions trades,
+      AuditCommands audit,
+      LimitCommands limits,
+      StepUpGate gate,
+      StepUps stepUps) {
+    this.limits = Objects.requireNonNull(limits, "limits");
     this.config = Objects.requireNonNull(config, "config");
     this.out = Objects.requireNonNull(out, "out");
     this.previews = Objects.requireNonNull(previews, "previews");
@@ -36,6 +47,10 @@ final class CommandRoutes {
     this.keys = Objects.requireNonNull(keys, "keys");
     this.alerts = Objects.requireNonNull(alerts, "alerts");
     this.trades = Objects.requireNonNull(trades, "trades");
+    this.audit = Objects.requireNonNull(audit, "audit");
+    this.gate = Objects.requireNonNull(gate, "gate");
+    this.stepUps = Objects.requireNonNull(stepUps, "stepUps");
+    this.twoFactor = new TwoFactorCommands(config, stepUps, out);
   }
 
   /**
@@ -53,10 +68,11 @@ final class CommandRoutes {
       case Command.ShowStatus status -> account.status(message, status.orderListId());
       case Command.ShowPrice price -> account.price(message, price.symbol());
       case Command.ShowBalance balance -> account.balance(message, balance.asset());
-      case Command.StartKeySetup start -> keys.startSetup(message, deleted);
-      case Command.SetKey set -> keys.setKey(message, set, deleted);
-      case Command.GenerateKey generate -> keys.generate(message);
-      case Command.DeleteKey delete -> keys.delete(message);
+      case Command.StartKeySetup start -> keyChange(message, () -> keys.startSetup(message, deleted), () -> {});
+      case Command.SetKey set ->
+          keyChange(message, () -> keys.setKey(message, set, deleted), () -> set.secret().ifPresent(Secret::destroy));
+      case Command.GenerateKey generate -> keyChange(message, () -> keys.generate(message), () -> {});
+      case Command.DeleteKey delete -> keyChange(message, () -> keys.delete(message), () -> {});
       case Command.ListKeys list -> keys.list(message);
       case Command.SetAlerts set -> alerts.set(message, set.mode());
       case Command.ListAlerts list -> alerts.list(message);
@@ -69,6 +85,23 @@ final class CommandRoutes {
       case Command.CloseAtMarket close -> trades.close(message, close);
       case Command.Panic panic -> trades.panic(message, panic);
       case Command.PanicAll all -> trades.panicAll(message);
+      case Command.ShowAudit show -> audit.show(message, show);
+      case Command.ShowLimits show -> limits.run(message, show);
+      case Command.SetLimit set -> limits.run(message, set);
+      case Command.SetWatchList watch -> limits.run(message, watch);
+      case Command.ResetLimits reset -> limits.run(message, reset);
+      case Command.ResumeTrading resume -> limits.run(message, resume);
+      case Command.TwoFactor twoFactorCommand -> twoFactor.run(message, twoFactorCommand);
     }
+  }
+
+  /**
+   * A key change runs once the user's step-up code is right, where the operator requires one; the
+   * key commands refuse groups and paper themselves, so only a private chat is asked for a code.
+   */
+  private void keyChange(ChatEvent.TextMessage message, Runnable change, Runnable drop) {
+    StepUpGate.Decision decision =
+        message.kind().isPrivate() ? gate.forKeyChange(message.user()) : new StepUpGate.Decision.NotNeeded();
+    stepUps.guard(message, decision, StepUpReplies.keyChange(), change, drop);
   }
 }

@@ -17,6 +17,10 @@ import java.util.Set;
  * @param admins who administers it; admins are always allowed
  * @param commandLimit how many commands one user may send in a window (default 20 in 60 s, from
  *     {@code BOT_USER_COMMAND_LIMIT} and {@code BOT_USER_COMMAND_WINDOW_SECONDS})
+ * @param keyPosture what a key's posture may be when it is stored (default: withdrawals refused)
+ * @param limits the operator's safety rails: ceilings, allowed pairs, least 24-hour volume (default
+ *     {@link SafetyLimits#NONE}: all off)
+ * @param stepUp which live actions need a step-up code (default {@link StepUpPolicy#OFF})
  */
 public record EngineConfig(
     TradingEnvironment environment,
@@ -25,7 +29,10 @@ public record EngineConfig(
     Duration keySetupTimeout,
     Set<UserRef> allowedUsers,
     Set<UserRef> admins,
-    CommandLimit commandLimit) {
+    CommandLimit commandLimit,
+    KeyPosturePolicy keyPosture,
+    SafetyLimits limits,
+    StepUpPolicy stepUp) {
 
   /** The console user, always allowed: whoever runs the bot locally owns it. */
   public static final UserRef CONSOLE_USER = new UserRef("console", "local");
@@ -62,6 +69,9 @@ public record EngineConfig(
     allowedUsers = Set.copyOf(allowedUsers);
     admins = Set.copyOf(admins);
     Objects.requireNonNull(commandLimit, "commandLimit");
+    Objects.requireNonNull(keyPosture, "keyPosture");
+    Objects.requireNonNull(limits, "limits");
+    Objects.requireNonNull(stepUp, "stepUp");
   }
 
   /** The defaults for {@code environment}, with these users and admins. */
@@ -73,17 +83,35 @@ public record EngineConfig(
         DEFAULT_KEY_SETUP_TIMEOUT,
         allowedUsers,
         admins,
-        CommandLimit.DEFAULT);
+        CommandLimit.DEFAULT,
+        KeyPosturePolicy.DEFAULT,
+        SafetyLimits.NONE,
+        StepUpPolicy.OFF);
   }
 
   /** The same configuration with another confirmation time-to-live. */
   public EngineConfig withConfirmTtl(Duration ttl) {
-    return new EngineConfig(environment, ttl, listButtonTtl, keySetupTimeout, allowedUsers, admins, commandLimit);
+    return new EngineConfig(environment, ttl, listButtonTtl, keySetupTimeout, allowedUsers, admins, commandLimit, keyPosture, limits, stepUp);
   }
 
   /** The same configuration with another per-user command limit. */
   public EngineConfig withCommandLimit(CommandLimit limit) {
-    return new EngineConfig(environment, confirmTtl, listButtonTtl, keySetupTimeout, allowedUsers, admins, limit);
+    return new EngineConfig(environment, confirmTtl, listButtonTtl, keySetupTimeout, allowedUsers, admins, limit, keyPosture, limits, stepUp);
+  }
+
+  /** The same configuration with another key posture policy. */
+  public EngineConfig withKeyPosture(KeyPosturePolicy policy) {
+    return new EngineConfig(environment, confirmTtl, listButtonTtl, keySetupTimeout, allowedUsers, admins, commandLimit, policy, limits, stepUp);
+  }
+
+  /** The same configuration with other safety rails. */
+  public EngineConfig withLimits(SafetyLimits safetyLimits) {
+    return new EngineConfig(environment, confirmTtl, listButtonTtl, keySetupTimeout, allowedUsers, admins, commandLimit, keyPosture, safetyLimits, stepUp);
+  }
+
+  /** The same configuration with another step-up policy. */
+  public EngineConfig withStepUp(StepUpPolicy policy) {
+    return new EngineConfig(environment, confirmTtl, listButtonTtl, keySetupTimeout, allowedUsers, admins, commandLimit, keyPosture, limits, policy);
   }
 
   /** Authorization is by user, never by chat: the console user, admins and allowed users. */

@@ -6,6 +6,7 @@ import dev.orderlistbot.core.domain.ChatRef;
 import dev.orderlistbot.core.domain.UserRef;
 import dev.orderlistbot.core.engine.PendingAction.ListHandle;
 import dev.orderlistbot.core.engine.PendingAction.OwnedList;
+import dev.orderlistbot.core.port.out.AuditAction;
 import dev.orderlistbot.core.port.out.ExchangeException;
 import dev.orderlistbot.core.port.out.PendingConfirmation;
 import dev.orderlistbot.core.port.out.SealedCredential;
@@ -103,7 +104,11 @@ final class EveryonesPanic {
         press.message(),
         confirmation.requester(),
         new PlacementResults.Result(
-            "action:" + confirmation.id(), stores -> true, TradeReplies.panicDone(false, done, panic.lists().size(), lines)));
+                "action:" + confirmation.id(), stores -> true, TradeReplies.panicDone(false, done, panic.lists().size(), lines))
+            .audited(
+                AuditAction.TRADE_ACTION_SETTLED,
+                "confirmation:" + confirmation.id() + " panic all: " + done + " of " + panic.lists().size()
+                    + " lists cancelled of " + byOwner.size() + " users"));
     if (!failed.isEmpty()) {
       offers.choices(
           press.chat(),

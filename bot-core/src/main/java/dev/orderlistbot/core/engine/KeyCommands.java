@@ -15,8 +15,11 @@ import dev.orderlistbot.core.port.out.AuditAction;
 import dev.orderlistbot.core.port.out.AuditEntry;
 import dev.orderlistbot.core.port.out.ExchangeClient;
 import dev.orderlistbot.core.port.out.ExchangeException;
+import dev.orderlistbot.core.port.out.KeyPostureAnswer;
+import dev.orderlistbot.core.port.out.KeyPostureCheck;
 import dev.orderlistbot.core.port.out.Transactor;
 import dev.orderlistbot.core.security.CredentialInfo;
+import dev.orderlistbot.core.security.Fingerprints;
 import dev.orderlistbot.core.security.KeyVault;
 import java.security.SecureRandom;
 import java.time.Clock;
@@ -26,7 +29,8 @@ import java.util.Optional;
 
 /**
  * {@code /setkey} (one line or guided), {@code /keygen}, {@code /keys} and {@code /delkey}, in
- * private chats only. A key is tested with a signed account call before it is stored; a stored key
+ * private chats only. A key is tested with a signed account call and its posture judged ({@link
+ * KeyPostures}) before it is stored; a stored key
  * replaces the user's others. Secrets live only as {@link Secret}s, destroyed after use, and are
  * never logged or echoed: replies show the key type and fingerprint. Thread-safe.
  */
@@ -36,6 +40,7 @@ final class KeyCommands {
   private final KeyVault vault;
   private final Accounts accounts;
   private final KeySetups setups;
+  private final KeyPostures postures;
   private final CommandParser parser;
   private final Transactor transactor;
   private final Clock clock;
@@ -48,6 +53,7 @@ final class KeyCommands {
       KeyVault vault,
       Accounts accounts,
       KeySetups setups,
+      KeyPostures postures,
       CommandParser parser,
       Transactor transactor,
       Clock clock,
@@ -58,6 +64,7 @@ final class KeyCommands {
     this.vault = vault;
     this.accounts = accounts;
     this.setups = setups;
+    this.postures = postures;
     this.parser = parser;
     this.transactor = transactor;
     this.clock = clock;
@@ -90,6 +97,13 @@ final class KeyCommands {
   }
 
   void list(ChatEvent.TextMessage message) {
+    if (!config.environment().needsApiKeys()) {
+      out.send(
+          message.chat(),
+          Replies.keysNotNeeded(false, false) + "\n"
+              + PostureTexts.notChecked(config.environment(), KeyPostureAnswer.Why.SIMULATED_EXCHANGE));
+      return;
+    }
     if (!refused(message, false, false)) {
       list(message.user(), message.chat());
     }
@@ -153,13 +167,24 @@ final class KeyCommands {
         out.send(chat, Replies.keyNotStored(Replies.exchangeError(e.error())) + notDeleted(deleted));
         return;
       }
+      KeyPostures.Verdict.Store posture;
+      switch (postures.judge(key)) {
+        case KeyPostures.Verdict.Refuse refuse -> {
+          auditRefusal(user, chat, key, refuse.reason());
+          out.send(chat, refuse.reply() + notDeleted(deleted));
+          return;
+        }
+        case KeyPostures.Verdict.Store store -> posture = store;
+      }
       CredentialInfo info = vault.store(user, key);
       List<CredentialInfo> replaced = new ArrayList<>();
       accounts.keys(user).stream().map(Accounts.StoredKey::info).filter(k -> !k.id().equals(info.id())).forEach(replaced::add);
       replaced.forEach(old -> vault.revoke(user, old.id()));
-      audit(user, chat, info, replaced);
+      audit(user, chat, info, replaced, Optional.of(postures.checked(info.id(), posture.answer())));
       accounts.watch(user, info.id());
-      out.send(chat, Replies.keyStored(info.keyType(), info.fingerprint(), account.canTrade()) + notDeleted(deleted));
+      List<String> lines = new ArrayList<>(List.of(Replies.keyStored(info.keyType(), info.fingerprint(), account.canTrade())));
+      lines.addAll(posture.notes());
+      out.send(chat, String.join("\n", lines) + notDeleted(deleted));
     } finally {
       key.secret().destroy();
     }
@@ -199,7 +224,7 @@ final class KeyCommands {
       CredentialInfo info =
           vault.store(user, new ApiCredentials(KeyType.ED25519, Accounts.PENDING_API_KEY, key.privateKeyPem()));
       previous.forEach(old -> vault.revoke(user, old.id()));
-      audit(user, chat, info, previous);
+      audit(user, chat, info, previous, Optional.empty());
     } finally {
       key.privateKeyPem().destroy();
     }
@@ -215,10 +240,12 @@ final class KeyCommands {
     List<String> lines = new ArrayList<>(List.of(Replies.keysTitle()));
     for (Accounts.StoredKey key : keys) {
       String added = Figures.time(key.info().createdAt());
-      lines.add(
-          key.pending()
-              ? Replies.pendingKey(added)
-              : Replies.storedKey(key.info().keyType(), key.info().fingerprint(), added));
+      if (key.pending()) {
+        lines.add(Replies.pendingKey(added));
+        continue;
+      }
+      lines.add(Replies.storedKey(key.info().keyType(), key.info().fingerprint(), added));
+      lines.add(PostureTexts.line(transactor.inTransaction(s -> s.keyPostures().find(key.info().id())), config.keyPosture()));
     }
     out.send(chat, String.join("\n", lines));
   }
@@ -239,11 +266,24 @@ final class KeyCommands {
     out.send(chat, Replies.keysDeleted(keys.size()));
   }
 
-  private void audit(UserRef user, ChatRef chat, CredentialInfo stored, List<CredentialInfo> revoked) {
+  /** The stored key's audit entries and its posture, in one transaction. */
+  private void audit(
+      UserRef user, ChatRef chat, CredentialInfo stored, List<CredentialInfo> revoked, Optional<KeyPostureCheck> posture) {
     transactor.inTransaction(
         stores -> {
+          posture.ifPresent(stores.keyPostures()::save);
           stores.audit().record(entry(user, chat, AuditAction.CREDENTIALS_STORED, stored));
           revoked.forEach(old -> stores.audit().record(entry(user, chat, AuditAction.CREDENTIALS_REVOKED, old)));
+          return null;
+        });
+  }
+
+  /** A refused key has no credential id: its fingerprint (of the public API key) names it. */
+  private void auditRefusal(UserRef user, ChatRef chat, ApiCredentials key, String reason) {
+    String subject = "key:" + Fingerprints.ofApiKey(key.apiKey()) + " " + reason;
+    transactor.inTransaction(
+        stores -> {
+          stores.audit().record(new AuditEntry(clock.instant(), user, AuditAction.CREDENTIALS_REFUSED, subject, Optional.of(chat)));
           return null;
         });
   }

@@ -148,13 +148,15 @@ final class ListCancels {
     try {
       cancelled = exchange.cancel(credentials, list.symbol(), OrderListRef.of(new OrderListId(list.orderListId())));
     } catch (ExchangeException e) {
-      return failed(user, list, mark, e.error());
+      Outcome failed = failed(user, list, mark, e.error());
+      record(user, chat, AuditAction.ORDER_LIST_NOT_CANCELLED, subject(list) + " code " + e.error().code() + (failed.ended() ? " (had ended)" : ""));
+      return failed;
     } catch (RuntimeException e) {
       mark.ifPresent(this::putBack);
       throw e;
     }
     mark.ifPresent(m -> endUnlessAFillIsUntold(user, m, cancelled));
-    recordCancel(user, chat, list);
+    record(user, chat, AuditAction.ORDER_LIST_CANCELLED, subject(list));
     return new Outcome(
         true, Replies.cancelled(name(new ListHandle(cancelled.symbol(), list.orderListId()))), Optional.of(cancelled), false);
   }
@@ -244,16 +246,14 @@ final class ListCancels {
     return transactor.inTransaction(stores -> stores.orderLists().changeState(mark.listClientOrderId(), from, to));
   }
 
-  private void recordCancel(UserRef user, ChatRef chat, ListHandle list) {
+  private static String subject(ListHandle list) {
+    return "list:" + list.symbol() + ":" + list.orderListId();
+  }
+
+  private void record(UserRef user, ChatRef chat, AuditAction action, String subject) {
     transactor.inTransaction(
         stores -> {
-          stores.audit().record(
-              new AuditEntry(
-                  clock.instant(),
-                  user,
-                  AuditAction.ORDER_LIST_CANCELLED,
-                  "list:" + list.symbol() + ":" + list.orderListId(),
-                  Optional.of(chat)));
+          stores.audit().record(new AuditEntry(clock.instant(), user, action, subject, Optional.of(chat)));
           return null;
         });
   }

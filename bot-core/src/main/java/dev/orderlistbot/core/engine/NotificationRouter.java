@@ -106,6 +106,8 @@ public final class NotificationRouter implements OrderUpdateHandler {
     if (update instanceof OrderListUpdate.LegChanged leg && Notices.ends(leg.status())) {
       stores.orderLists().markLegEnded(list.listClientOrderId(), leg.clientOrderId().value());
     }
+    // the day's realised profit or loss, counted once: the event is marked processed above
+    LossLedger.heard(stores, list, update);
     LOG.info(
         "order event {} of {} on {}: {}",
         update.eventId(),

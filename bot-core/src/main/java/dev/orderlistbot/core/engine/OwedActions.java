@@ -1,5 +1,6 @@
 package dev.orderlistbot.core.engine;
 
+import dev.orderlistbot.core.port.out.AuditAction;
 import dev.orderlistbot.core.port.out.PendingConfirmation;
 import dev.orderlistbot.core.port.out.Stores;
 import java.time.Clock;
@@ -40,7 +41,8 @@ final class OwedActions {
           stores.owedActions().paid(confirmation.id());
           return true;
         },
-        text);
+        text)
+        .audited(AuditAction.TRADE_ACTION_SETTLED, "confirmation:" + confirmation.id() + " " + text);
   }
 
   /** Runs {@code work} (an action and the telling of its result) marked as running in this process. */

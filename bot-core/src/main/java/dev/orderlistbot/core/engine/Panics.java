@@ -5,6 +5,7 @@ import dev.orderlistbot.core.domain.ApiCredentials;
 import dev.orderlistbot.core.domain.ChatRef;
 import dev.orderlistbot.core.domain.UserRef;
 import dev.orderlistbot.core.domain.order.ClientOrderId;
+import dev.orderlistbot.core.port.out.AuditAction;
 import dev.orderlistbot.core.port.out.ExchangeClient;
 import dev.orderlistbot.core.port.out.PendingConfirmation;
 import java.util.ArrayList;
@@ -68,7 +69,12 @@ final class Panics {
     UserRef user = confirmation.requester();
     Optional<Report> report = accounts.withCredentials(user, credentials -> runAll(credentials, user, press.chat(), confirmation, panic));
     Report told = report.orElseGet(() -> new Report(Replies.noKeyAnyMore(), List.of(), List.of()));
-    results.tell(press.message(), user, new PlacementResults.Result("action:" + confirmation.id(), stores -> true, told.text()));
+    PlacementResults.Result result = new PlacementResults.Result("action:" + confirmation.id(), stores -> true, told.text());
+    // each list's close at market, then the panic's sum
+    for (String closed : told.closed()) {
+      result = result.audited(AuditAction.TRADE_ACTION_SETTLED, closed);
+    }
+    results.tell(press.message(), user, result.audited(AuditAction.TRADE_ACTION_SETTLED, auditSubject(confirmation, panic, told)));
     List<ActionOffers.Choice> choices = new ArrayList<>();
     if (!told.failed().isEmpty()) {
       choices.add(new ActionOffers.Choice(TradeReplies.RETRY, new PendingAction.Panic(told.failed(), panic.close())));
@@ -84,18 +90,25 @@ final class Panics {
    * The answer, the lists that still work because their cancel failed, and the market orders to
    * send again for lists already cancelled.
    */
-  private record Report(String text, List<PendingAction.ListHandle> failed, List<PendingAction.CloseHeld> closes) {}
+  private record Report(
+      String text, List<PendingAction.ListHandle> failed, List<PendingAction.CloseHeld> closes, List<String> closed) {
+    Report(String text, List<PendingAction.ListHandle> failed, List<PendingAction.CloseHeld> closes) {
+      this(text, failed, closes, List.of());
+    }
+  }
 
   private Report runAll(
       ApiCredentials credentials, UserRef user, ChatRef chat, PendingConfirmation confirmation, PendingAction.Panic panic) {
     List<String> lines = new ArrayList<>();
     List<PendingAction.ListHandle> failed = new ArrayList<>();
     List<PendingAction.CloseHeld> retries = new ArrayList<>();
+    List<String> closed = new ArrayList<>();
     for (int i = 0; i < panic.lists().size(); i++) {
       PendingAction.ListHandle list = panic.lists().get(i);
       if (panic.close()) {
         MarketCloses.Told told = closes.closeForPanic(credentials, user, chat, list, marketId(confirmation, i));
         lines.add("• " + told.text());
+        closed.add("list:" + list.symbol() + ":" + list.orderListId() + " panic close: " + told.text());
         if (told.listStillWorks()) {
           failed.add(list);
         }
@@ -113,7 +126,17 @@ final class Panics {
       }
     }
     int done = panic.lists().size() - failed.size() - retries.size();
-    return new Report(TradeReplies.panicDone(panic.close(), done, panic.lists().size(), lines), failed, retries);
+    return new Report(TradeReplies.panicDone(panic.close(), done, panic.lists().size(), lines), failed, retries, closed);
+  }
+
+  /** What the audit keeps of a panic's outcome: how many lists ended, and the ids of those still working. */
+  private static String auditSubject(PendingConfirmation confirmation, PendingAction.Panic panic, Report told) {
+    String stillWorking =
+        told.failed().isEmpty()
+            ? ""
+            : "; still working: " + String.join(", ", told.failed().stream().map(l -> l.symbol() + ":" + l.orderListId()).toList());
+    return "confirmation:" + confirmation.id() + " panic" + (panic.close() ? " close" : "") + ": "
+        + (panic.lists().size() - told.failed().size()) + " of " + panic.lists().size() + " ended" + stillWorking;
   }
 
   /** The market order of the {@code index}th list: {@code oc-}, the confirmation's id and the index. */

@@ -124,6 +124,19 @@ final class PendingActionCodec {
     return text.toString();
   }
 
+  /**
+   * The payload of an action whose Confirm needs a step-up code: one more line, {@code step-up=true},
+   * which {@link #decode} ignores and {@link #needsStepUp} reads. Set when the preview is shown, so a
+   * press can never run it without the code, whatever button token it carries.
+   */
+  static String withStepUp(String payload) {
+    return payload + "\nstep-up=true";
+  }
+
+  static boolean needsStepUp(String payload) {
+    return "true".equals(Fields.parse(payload).values().get("step-up"));
+  }
+
   static PendingAction decode(String payload) {
     Fields in = Fields.parse(payload);
     if (!VERSION.equals(in.get("v"))) {

@@ -34,11 +34,20 @@ final class PendingActions {
 
   /** Stores a new pending action for {@code requester}; answers its token. */
   String create(UserRef requester, ChatRef chat, PendingAction action, Duration ttl) {
+    return create(requester, chat, action, ttl, false);
+  }
+
+  /**
+   * Stores a new pending action for {@code requester}, whose run needs a step-up code first when
+   * {@code stepUp}; answers its token.
+   */
+  String create(UserRef requester, ChatRef chat, PendingAction action, Duration ttl, boolean stepUp) {
     String token = Tokens.token(random);
     Instant now = clock.instant();
+    String payload = PendingActionCodec.encode(action);
     PendingConfirmation confirmation =
         PendingConfirmation.pending(
-            Tokens.uuid(random), token, requester, chat, PendingActionCodec.encode(action), now, now.plus(ttl));
+            Tokens.uuid(random), token, requester, chat, stepUp ? PendingActionCodec.withStepUp(payload) : payload, now, now.plus(ttl));
     transactor.inTransaction(
         stores -> {
           stores.confirmations().create(confirmation);
@@ -87,7 +96,12 @@ final class PendingActions {
     return transactor.inTransaction(stores -> stores.confirmations().findByToken(token));
   }
 
-  /** Running a cancel action is audited as a cancel, running a placement as a confirmation. */
+  /** What a confirmation does, in a few words (for a step-up question and the audit). */
+  static String describe(PendingConfirmation confirmation) {
+    return describe(PendingActionCodec.decode(confirmation.payload()));
+  }
+
+  /** Running a cancel action is audited as a cancel, a panic as a panic, running a placement as a confirmation. */
   private static AuditAction subjectOf(PendingConfirmation confirmation, AuditAction placing) {
     return switch (PendingActionCodec.decode(confirmation.payload())) {
       case PendingAction.PlaceList place -> placing;
@@ -96,8 +110,8 @@ final class PendingActions {
       case PendingAction.CancelAll all -> AuditAction.ORDER_LIST_CANCELLED;
       case PendingAction.ReplaceList replace -> AuditAction.TRADE_ACTION_CONFIRMED;
       case PendingAction.CloseList close -> AuditAction.TRADE_ACTION_CONFIRMED;
-      case PendingAction.Panic panic -> AuditAction.TRADE_ACTION_CONFIRMED;
-      case PendingAction.PanicAll panic -> AuditAction.TRADE_ACTION_CONFIRMED;
+      case PendingAction.Panic panic -> AuditAction.PANIC_CONFIRMED;
+      case PendingAction.PanicAll panic -> AuditAction.PANIC_CONFIRMED;
       case PendingAction.CloseHeld close -> AuditAction.TRADE_ACTION_CONFIRMED;
       case PendingAction.ReduceList reduce -> AuditAction.TRADE_ACTION_CONFIRMED;
     };
@@ -108,7 +122,7 @@ final class PendingActions {
     return new AuditEntry(clock.instant(), user, action, subject.strip(), Optional.of(from));
   }
 
-  private static String describe(PendingAction action) {
+  static String describe(PendingAction action) {
     return switch (action) {
       case PendingAction.PlaceList place -> Texts.summary(place.request());
       // bounded whatever the number of lists: the audit's subject holds 200 characters

@@ -10,6 +10,7 @@ import dev.orderlistbot.core.domain.order.ListOrderStatus;
 import dev.orderlistbot.core.domain.order.OrderListRef;
 import dev.orderlistbot.core.domain.order.OrderListRequest;
 import dev.orderlistbot.core.domain.order.PlacedOrderList;
+import dev.orderlistbot.core.port.out.AuditAction;
 import dev.orderlistbot.core.port.out.EngineTelemetry;
 import dev.orderlistbot.core.port.out.EngineTelemetry.PlacementOutcome;
 import dev.orderlistbot.core.port.out.ExchangeClient;
@@ -221,13 +222,15 @@ final class Placement {
         yield new PlacementResults.Result(
             key, stores -> answered(stores, clientId, attach(stores, clientId, list)),
             Replies.placed(config.environment(), Texts.summary(request), list.id().toString(), Texts.legIds(list)),
-            Optional.of(list));
+            Optional.of(list))
+            .audited(AuditAction.ORDER_LIST_PLACED, "list:" + request.symbol() + ":" + list.id() + " client:" + clientId.value());
       }
       case Outcome.Refused refused -> {
         LOG.info("{} was not placed: {}", clientId, refused.error().getClass().getSimpleName());
         telemetry.placement(PlacementOutcome.REFUSED, refused.error().code());
         yield new PlacementResults.Result(
-            key, stores -> answered(stores, clientId, rejected(stores, clientId)), Replies.notPlaced(refused.error()));
+            key, stores -> answered(stores, clientId, rejected(stores, clientId)), Replies.notPlaced(refused.error()))
+            .audited(AuditAction.ORDER_LIST_NOT_PLACED, "client:" + clientId.value() + " refused, code " + refused.error().code());
       }
       case Outcome.StillUnknown unknown -> {
         LOG.warn("{} is still unknown after the look-up; left for the settlement", clientId);
@@ -240,7 +243,8 @@ final class Placement {
       }
       case Outcome.NoKey noKey ->
           new PlacementResults.Result(
-              key, stores -> answered(stores, clientId, rejected(stores, clientId)), Replies.noKeyAnyMore());
+              key, stores -> answered(stores, clientId, rejected(stores, clientId)), Replies.noKeyAnyMore())
+              .audited(AuditAction.ORDER_LIST_NOT_PLACED, "client:" + clientId.value() + " no key");
     };
   }
 

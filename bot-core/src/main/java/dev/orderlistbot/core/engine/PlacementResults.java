@@ -6,10 +6,15 @@ import dev.orderlistbot.core.domain.ChatRef;
 import dev.orderlistbot.core.domain.UserRef;
 import dev.orderlistbot.core.domain.order.ClientListId;
 import dev.orderlistbot.core.domain.order.PlacedOrderList;
+import dev.orderlistbot.core.port.out.AuditAction;
+import dev.orderlistbot.core.port.out.AuditEntry;
 import dev.orderlistbot.core.port.out.ExchangeClient;
 import dev.orderlistbot.core.port.out.OutboxMessage;
 import dev.orderlistbot.core.port.out.Stores;
 import dev.orderlistbot.core.port.out.Transactor;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Predicate;
@@ -29,18 +34,41 @@ final class PlacementResults {
    * @param text what the trader reads (where the list has no card)
    * @param placed the list the exchange holds, when the result is that it was placed: then the
    *     result is the list's card, with its buttons, and the card is shown by the result's message
+   * @param audit what the audit log records of this result, in the transaction of its change and
+   *     only when this call made the change (so a result told twice is audited once), in order
    */
-  record Result(String dedupeKey, Predicate<Stores> change, String text, Optional<PlacedOrderList> placed) {
+  record Result(
+      String dedupeKey, Predicate<Stores> change, String text, Optional<PlacedOrderList> placed, List<Audited> audit) {
     Result {
       Objects.requireNonNull(dedupeKey, "dedupeKey");
       Objects.requireNonNull(change, "change");
       Objects.requireNonNull(text, "text");
       Objects.requireNonNull(placed, "placed");
+      audit = List.copyOf(audit);
+    }
+
+    Result(String dedupeKey, Predicate<Stores> change, String text, Optional<PlacedOrderList> placed) {
+      this(dedupeKey, change, text, placed, List.of());
     }
 
     /** A result that is not a placed list. */
     Result(String dedupeKey, Predicate<Stores> change, String text) {
       this(dedupeKey, change, text, Optional.empty());
+    }
+
+    /** The same result, also audited as {@code action} on {@code subject} (a reference id, never a secret). */
+    Result audited(AuditAction action, String subject) {
+      List<Audited> more = new ArrayList<>(audit);
+      more.add(new Audited(action, AuditSubjects.bounded(subject)));
+      return new Result(dedupeKey, change, text, placed, more);
+    }
+  }
+
+  /** An audit entry of a result, but for who, where and when, which the telling knows. */
+  record Audited(AuditAction action, String subject) {
+    Audited {
+      Objects.requireNonNull(action, "action");
+      Objects.requireNonNull(subject, "subject");
     }
   }
 
@@ -53,13 +81,15 @@ final class PlacementResults {
   private final ChatOut out;
   private final ExchangeClient exchange;
   private final Runnable outboxTrigger;
+  private final Clock clock;
 
   /** @param exchange asked for the quote asset of a placed list's card */
-  PlacementResults(Transactor transactor, ChatOut out, ExchangeClient exchange, Runnable outboxTrigger) {
+  PlacementResults(Transactor transactor, ChatOut out, ExchangeClient exchange, Runnable outboxTrigger, Clock clock) {
     this.transactor = transactor;
     this.out = out;
     this.exchange = exchange;
     this.outboxTrigger = outboxTrigger;
+    this.clock = clock;
   }
 
   /** The answer to a Confirm: always told, whatever the store change found. */
@@ -95,6 +125,10 @@ final class PlacementResults {
         transactor.inTransaction(
             stores -> {
               boolean made = result.change().test(stores);
+              if (made) {
+                result.audit().forEach(
+                    a -> stores.audit().record(new AuditEntry(clock.instant(), owner, a.action(), a.subject(), Optional.of(chat))));
+              }
               OutboundMessage shown = OutboundMessage.text(result.text());
               if (made || !onlyIfChanged) {
                 // a placed list's result is its card under the result's sentence; from now on this

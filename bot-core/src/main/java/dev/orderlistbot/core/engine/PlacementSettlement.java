@@ -6,6 +6,7 @@ import dev.orderlistbot.core.domain.order.ClientListId;
 import dev.orderlistbot.core.domain.order.OrderListId;
 import dev.orderlistbot.core.domain.order.OrderListRef;
 import dev.orderlistbot.core.domain.order.PlacedOrderList;
+import dev.orderlistbot.core.port.out.AuditAction;
 import dev.orderlistbot.core.port.out.ExchangeClient;
 import dev.orderlistbot.core.port.out.OrderListState;
 import dev.orderlistbot.core.port.out.PendingConfirmation;
@@ -135,7 +136,10 @@ final class PlacementSettlement {
         },
         Replies.placedAfterAll(
             config.environment(), Replies.listName(list.symbol(), list.kind(), exchangeList.id().value()), Texts.legIds(exchangeList)),
-        Optional.of(exchangeList));
+        Optional.of(exchangeList))
+        .audited(
+            AuditAction.ORDER_LIST_PLACED,
+            "list:" + list.symbol() + ":" + exchangeList.id() + " client:" + clientId.value() + " settled after an unknown outcome");
   }
 
   private PlacementResults.Result notPlaced(ClientListId clientId, String text) {
@@ -146,7 +150,8 @@ final class PlacementSettlement {
           stores.orderLists().clearAwaitingAnswer(clientId.value());
           return rejected;
         },
-        text);
+        text)
+        .audited(AuditAction.ORDER_LIST_NOT_PLACED, "client:" + clientId.value() + " settled after an unknown outcome: not placed");
   }
 
   /**

@@ -8,6 +8,7 @@ import dev.orderlistbot.core.domain.ApiCredentials;
 import dev.orderlistbot.core.domain.UserRef;
 import dev.orderlistbot.core.domain.order.ClientListId;
 import dev.orderlistbot.core.domain.order.OrderListRequest;
+import dev.orderlistbot.core.port.out.AuditAction;
 import dev.orderlistbot.core.port.out.BreakevenPlan;
 import dev.orderlistbot.core.port.out.EngineTelemetry;
 import dev.orderlistbot.core.port.out.EngineTelemetry.PlacementOutcome;
@@ -112,10 +113,17 @@ final class PlanPlacement {
     Optional<List<Step>> placed = accounts.withCredentials(user, credentials -> placeAll(credentials, confirmation, plan));
     List<Step> steps = placed.orElseGet(() -> notSent(confirmation, plan, 0));
     String key = "plan:" + confirmation.id();
-    results.tell(preview, user, new PlacementResults.Result(key, stores -> settle(stores, steps), text(steps, placed.isPresent())));
-    List<PendingAction.ListHandle> live = steps.stream().filter(Step::live).map(PlanPlacement::handle).toList();
-    if (!live.isEmpty() && live.size() < steps.size()) {
-      offerCancel(press, user, live);
+    long live = steps.stream().filter(Step::live).count();
+    results.tell(
+        preview,
+        user,
+        new PlacementResults.Result(key, stores -> settle(stores, steps), text(steps, placed.isPresent()))
+            .audited(
+                live > 0 ? AuditAction.ORDER_LIST_PLACED : AuditAction.ORDER_LIST_NOT_PLACED,
+                key + " " + live + " of " + steps.size() + " lists placed"));
+    List<PendingAction.ListHandle> handles = steps.stream().filter(Step::live).map(PlanPlacement::handle).toList();
+    if (!handles.isEmpty() && handles.size() < steps.size()) {
+      offerCancel(press, user, handles);
     }
     telemetry.confirmationTook(Duration.between(pressedAt, clock.instant()));
   }

@@ -2,6 +2,7 @@ package dev.orderlistbot.core.engine;
 
 import dev.orderlistbot.core.chat.Button;
 import dev.orderlistbot.core.chat.ChatEvent;
+import dev.orderlistbot.core.chat.CodeButtons;
 import dev.orderlistbot.core.chat.OutboundMessage;
 import dev.orderlistbot.core.command.PlaceLadder;
 import dev.orderlistbot.core.command.PlaceOrderList;
@@ -42,6 +43,9 @@ final class Previews {
   private final ChatOut out;
   private final EngineTelemetry telemetry;
   private final MarketFacts facts;
+  private final Limits limits;
+  private final StepUpGate gate;
+  private final StepUps stepUps;
 
   Previews(
       EngineConfig config,
@@ -50,8 +54,14 @@ final class Previews {
       PreTradeCheck check,
       PendingActions actions,
       ChatOut out,
-      EngineTelemetry telemetry) {
+      EngineTelemetry telemetry,
+      Limits limits,
+      StepUpGate gate,
+      StepUps stepUps) {
     this.config = config;
+    this.limits = limits;
+    this.gate = gate;
+    this.stepUps = stepUps;
     this.exchange = exchange;
     this.accounts = accounts;
     this.check = check;
@@ -65,7 +75,14 @@ final class Previews {
     snapshot(message, command).ifPresent(snapshot -> {
       switch (check.check(command, snapshot.rules(), snapshot.market())) {
         case CheckResult.Refused refused -> refuse(message, refused.violations());
-        case CheckResult.Accepted accepted -> offer(message, accepted, snapshot.countsUnchecked());
+        case CheckResult.Accepted accepted -> {
+          Limits.Verdict verdict = limits.atPreview(message.user(), List.of(accepted.request()));
+          if (verdict.refusals().isEmpty()) {
+            offer(message, accepted, snapshot.countsUnchecked(), verdict);
+          } else {
+            refuse(message, safety(verdict));
+          }
+        }
       }
     });
   }
@@ -75,7 +92,14 @@ final class Previews {
     snapshot(message, ladder.first()).ifPresent(snapshot -> {
       switch (new LadderCheck(check).check(ladder, snapshot.rules(), snapshot.market())) {
         case LadderResult.Refused refused -> refuse(message, refused.violations());
-        case LadderResult.Accepted accepted -> offer(message, accepted, snapshot.countsUnchecked());
+        case LadderResult.Accepted accepted -> {
+          Limits.Verdict verdict = limits.atPreview(message.user(), accepted.requests());
+          if (verdict.refusals().isEmpty()) {
+            offer(message, accepted, snapshot.countsUnchecked(), verdict);
+          } else {
+            refuse(message, safety(verdict));
+          }
+        }
       }
     });
   }
@@ -83,6 +107,17 @@ final class Previews {
   private void refuse(ChatEvent.TextMessage message, List<Violation> violations) {
     telemetry.placement(EngineTelemetry.PlacementOutcome.PRE_TRADE_REFUSED, ExchangeError.NO_CODE);
     out.send(message.chat(), Replies.refused(violations));
+  }
+
+  private static List<Violation> safety(Limits.Verdict verdict) {
+    return verdict.refusals().stream()
+        .map(reason -> new Violation(Violation.Rule.SAFETY_LIMIT, reason, java.util.OptionalInt.empty()))
+        .toList();
+  }
+
+  /** The preview's text, with a line when the liquidity guard could not apply (paper). */
+  private static String withNote(String text, Limits.Verdict verdict) {
+    return verdict.liquiditySkipped() ? text + "\n" + LimitTexts.liquiditySkipped() : text;
   }
 
   /** What the checks see; empty (and the trader told) without a usable key. */
@@ -130,26 +165,54 @@ final class Previews {
     return new Account(balances, facts.counts(credentials, rules), fee, equity);
   }
 
-  private void offer(ChatEvent.TextMessage message, CheckResult.Accepted accepted, boolean countsUnchecked) {
+  private void offer(ChatEvent.TextMessage message, CheckResult.Accepted accepted, boolean countsUnchecked, Limits.Verdict verdict) {
+    StepUpGate.Decision decision = gate.forPlacement(message.user(), accepted.preview().notional(), accepted.preview().quoteAsset());
+    String what = StepUpReplies.placing(Texts.summary(accepted.request()));
+    if (refusedForCode(message, decision, what)) {
+      return;
+    }
+    boolean stepUp = decision instanceof StepUpGate.Decision.NeedsCode;
     String token =
         actions.create(
-            message.user(), message.chat(), new PendingAction.PlaceList(accepted.request()), config.confirmTtl());
+            message.user(), message.chat(), new PendingAction.PlaceList(accepted.request()), config.confirmTtl(), stepUp);
     OutboundMessage preview =
         OutboundMessage.withButtons(
-            Texts.preview(accepted.preview(), config.environment(), config.confirmTtl(), countsUnchecked),
-            new Button(Replies.CONFIRM, Tokens.RUN + token),
+            withNote(Texts.preview(accepted.preview(), config.environment(), config.confirmTtl(), countsUnchecked), verdict),
+            new Button(Replies.CONFIRM, confirmToken(stepUp) + token),
             new Button(Replies.CANCEL, Tokens.WITHDRAW + token));
     out.send(message.chat(), preview).ifPresent(sent -> actions.attach(token, sent));
   }
 
-  private void offer(ChatEvent.TextMessage message, LadderResult.Accepted accepted, boolean countsUnchecked) {
+  private void offer(ChatEvent.TextMessage message, LadderResult.Accepted accepted, boolean countsUnchecked, Limits.Verdict verdict) {
     PendingAction.PlacePlan plan = new PendingAction.PlacePlan(accepted.requests(), accepted.preview().breakeven());
-    String token = actions.create(message.user(), message.chat(), plan, config.confirmTtl());
+    StepUpGate.Decision decision =
+        gate.forPlacement(message.user(), accepted.preview().totalNotional(), accepted.preview().lists().get(0).quoteAsset());
+    if (refusedForCode(message, decision, StepUpReplies.placing(PendingActions.describe(plan)))) {
+      return;
+    }
+    boolean stepUp = decision instanceof StepUpGate.Decision.NeedsCode;
+    String token = actions.create(message.user(), message.chat(), plan, config.confirmTtl(), stepUp);
     OutboundMessage preview =
         OutboundMessage.withButtons(
-            PlanTexts.preview(accepted.preview(), config.environment(), config.confirmTtl(), countsUnchecked),
-            new Button(Replies.CONFIRM, Tokens.RUN + token),
+            withNote(PlanTexts.preview(accepted.preview(), config.environment(), config.confirmTtl(), countsUnchecked), verdict),
+            new Button(Replies.CONFIRM, confirmToken(stepUp) + token),
             new Button(Replies.CANCEL, Tokens.WITHDRAW + token));
     out.send(message.chat(), preview).ifPresent(sent -> actions.attach(token, sent));
+  }
+
+  /**
+   * A placement that needs a code from a user who has none, or is locked, is refused at its preview
+   * (fail closed); one that needs a code gets a Confirm a form can answer ({@link CodeButtons#CONFIRM}).
+   */
+  private boolean refusedForCode(ChatEvent.TextMessage message, StepUpGate.Decision decision, String what) {
+    boolean refused = decision instanceof StepUpGate.Decision.NoCodeSet || decision instanceof StepUpGate.Decision.Locked;
+    if (refused) {
+      stepUps.guard(message, decision, what, () -> {}, () -> {});
+    }
+    return refused;
+  }
+
+  private static String confirmToken(boolean stepUp) {
+    return stepUp ? CodeButtons.CONFIRM : Tokens.RUN;
   }
 }

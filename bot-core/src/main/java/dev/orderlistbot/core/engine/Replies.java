@@ -697,7 +697,7 @@ final class Replies {
     return ttl.toSeconds() + " s";
   }
 
-  private static String minutes(Duration timeout) {
+  static String minutes(Duration timeout) {
     long minutes = Math.max(1, timeout.toMinutes());
     return minutes + " minute" + (minutes == 1 ? "" : "s");
   }

@@ -4,6 +4,7 @@ import dev.orderlistbot.core.domain.order.ClientListId;
 import dev.orderlistbot.core.domain.order.LegRole;
 import dev.orderlistbot.core.domain.order.OrderListRequest;
 import dev.orderlistbot.core.domain.order.PlacedOrderList;
+import dev.orderlistbot.core.port.out.AuditAction;
 import java.math.BigDecimal;
 import java.util.Optional;
 
@@ -23,13 +24,15 @@ final class StopMoveResults {
   static PlacementResults.Result placed(ClientListId clientId, PlacedOrderList list, String text) {
     return new PlacementResults.Result(
         key(clientId), stores -> Placement.answered(stores, clientId, Placement.attach(stores, clientId, list)), text,
-        Optional.of(list));
+        Optional.of(list))
+        .audited(AuditAction.ORDER_LIST_PLACED, "list:" + list.symbol() + ":" + list.id() + " client:" + clientId.value() + " stop moved");
   }
 
   /** The replacement was not placed and never will be (under this id). */
   static PlacementResults.Result notMoved(ClientListId clientId, String name, String text) {
     return new PlacementResults.Result(
-        key(clientId), stores -> Placement.answered(stores, clientId, Placement.rejected(stores, clientId)), text);
+        key(clientId), stores -> Placement.answered(stores, clientId, Placement.rejected(stores, clientId)), text)
+        .audited(AuditAction.ORDER_LIST_NOT_PLACED, "client:" + clientId.value() + " stop not moved (" + name + ")");
   }
 
   /** Nobody knows yet whether the replacement was placed: the settlement answers it later. */

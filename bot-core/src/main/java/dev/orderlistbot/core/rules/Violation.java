@@ -27,6 +27,8 @@ public record Violation(Rule rule, String message, OptionalInt binanceCode) {
 
   /** The check that failed. Switch over it exhaustively to react to particular rules. */
   public enum Rule {
+    /** A safety limit of the operator or the trader (issue 16): a notional, the open lists, a pair, the loss halt. */
+    SAFETY_LIMIT,
     /** The symbol is halted, in a break, at end of day or in an unknown state. */
     SYMBOL_NOT_TRADING,
     /** The symbol accepts cancels only. */

@@ -7,6 +7,8 @@ import dev.orderlistbot.core.domain.UserRef;
 import dev.orderlistbot.core.port.out.KeyCheck;
 import dev.orderlistbot.core.port.out.SealedBox;
 import dev.orderlistbot.core.port.out.SealedCredential;
+import dev.orderlistbot.core.port.out.SealedStepUpSecret;
+import dev.orderlistbot.core.port.out.StepUpState;
 import dev.orderlistbot.core.port.out.Stores;
 import dev.orderlistbot.core.port.out.Transactor;
 import java.nio.charset.StandardCharsets;
@@ -188,6 +190,43 @@ public final class AesGcmKeyVault implements KeyVault {
     return transactor.inTransaction(stores -> stores.credentials().delete(owner, id));
   }
 
+  @Override
+  public SealedStepUpSecret sealStepUpSecret(UserRef owner, Secret secret) {
+    Objects.requireNonNull(owner, "owner");
+    Objects.requireNonNull(secret, "secret");
+    Current cur = current.get();
+    byte[] dataKey = new byte[DATA_KEY_BYTES];
+    random.nextBytes(dataKey);
+    byte[] plain = secret.bytes();
+    try {
+      SealedBox sealedSecret = gcm.seal(new SecretKeySpec(dataKey, "AES"), plain, AssociatedData.forStepUpSecret(owner));
+      SealedBox sealedDataKey = gcm.seal(cur.key().aesKey(), dataKey, AssociatedData.forStepUpDataKey(owner, cur.version()));
+      return new SealedStepUpSecret(sealedSecret, sealedDataKey, cur.version());
+    } finally {
+      Arrays.fill(dataKey, (byte) 0);
+      Arrays.fill(plain, (byte) 0);
+    }
+  }
+
+  @Override
+  public Secret openStepUpSecret(UserRef owner, SealedStepUpSecret sealed) {
+    Objects.requireNonNull(owner, "owner");
+    Objects.requireNonNull(sealed, "sealed");
+    byte[] dataKey = openStepUpDataKey(owner, sealed, current.get());
+    try {
+      byte[] plain =
+          AesGcm.open(new SecretKeySpec(dataKey, "AES"), sealed.sealedSecret(), AssociatedData.forStepUpSecret(owner))
+              .orElseThrow(() -> unreadableStepUp(owner));
+      try {
+        return Secret.ofBytes(plain);
+      } finally {
+        Arrays.fill(plain, (byte) 0);
+      }
+    } finally {
+      Arrays.fill(dataKey, (byte) 0);
+    }
+  }
+
   /**
    * Re-seals every data key under {@code newKey} as the next master key version, and replaces the
    * verification record, all in one transaction: afterwards only {@code newKey} opens the vault, and
@@ -226,9 +265,45 @@ public final class AesGcmKeyVault implements KeyVault {
         Arrays.fill(dataKey, (byte) 0);
       }
     }
+    resealed += resealStepUps(stores, cur, next, newVersion);
     stores.keyChecks().insert(newCheck(gcm, next, newVersion, now(clock)));
     stores.keyChecks().delete(check.keyVersion());
     return new RotationResult(check.keyVersion(), newVersion, resealed);
+  }
+
+  /** The TOTP secrets' data keys, re-sealed like the credentials'; answers how many. */
+  private int resealStepUps(Stores stores, Current cur, MasterKey next, int newVersion) {
+    int resealed = 0;
+    for (StepUpState row : stores.stepUps().listSealed()) {
+      SealedStepUpSecret sealed = row.totp().orElseThrow();
+      byte[] dataKey = openStepUpDataKey(row.user(), sealed, cur);
+      try {
+        SealedBox box = gcm.seal(next.aesKey(), dataKey, AssociatedData.forStepUpDataKey(row.user(), newVersion));
+        if (!stores.stepUps().updateDataKey(row.user(), sealed.keyVersion(), box, newVersion)) {
+          throw new VaultException("the step-up secret of " + row.user() + " changed during the rotation");
+        }
+        resealed++;
+      } finally {
+        Arrays.fill(dataKey, (byte) 0);
+      }
+    }
+    return resealed;
+  }
+
+  private byte[] openStepUpDataKey(UserRef owner, SealedStepUpSecret sealed, Current cur) {
+    if (sealed.keyVersion() != cur.version()) {
+      throw new VaultException(
+          "the step-up secret of " + owner + " is sealed under master key version " + sealed.keyVersion()
+              + ", the vault is at version " + cur.version());
+    }
+    return AesGcm.open(cur.key().aesKey(), sealed.sealedDataKey(), AssociatedData.forStepUpDataKey(owner, sealed.keyVersion()))
+        .orElseThrow(() -> unreadableStepUp(owner));
+  }
+
+  private static VaultException unreadableStepUp(UserRef owner) {
+    return new VaultException(
+        "the step-up secret of " + owner + " does not open: its sealed data was altered, copied from another user,"
+            + " or sealed under another master key");
   }
 
   private ApiCredentials unseal(SealedCredential row, Current cur) {

@@ -18,6 +18,8 @@ import java.nio.charset.StandardCharsets;
  *   <li>secret: {@code orderlist-bot/secret/v1}, owner platform, owner user id, credential id, key
  *       type, API key (the secret's data key never changes, so the master key version is not here:
  *       that is what lets a rotation leave secrets alone);
+ *   <li>step-up data key and TOTP secret: {@code orderlist-bot/step-up-data-key/v1} (owner, master
+ *       key version) and {@code orderlist-bot/step-up-secret/v1} (owner);
  *   <li>key check: {@code orderlist-bot/key-check/v1}, master key version.
  * </ul>
  */
@@ -31,6 +33,16 @@ final class AssociatedData {
 
   static byte[] forSecret(UserRef owner, CredentialId id, KeyType type, String apiKey) {
     return encode("orderlist-bot/secret/v1", owner.platform(), owner.userId(), id.toString(), type.name(), apiKey);
+  }
+
+  /** A TOTP secret's data key: bound to its owner and the master key version. */
+  static byte[] forStepUpDataKey(UserRef owner, int keyVersion) {
+    return encode("orderlist-bot/step-up-data-key/v1", owner.platform(), owner.userId(), Integer.toString(keyVersion));
+  }
+
+  /** A TOTP secret: bound to its owner. */
+  static byte[] forStepUpSecret(UserRef owner) {
+    return encode("orderlist-bot/step-up-secret/v1", owner.platform(), owner.userId());
   }
 
   static byte[] forKeyCheck(int keyVersion) {

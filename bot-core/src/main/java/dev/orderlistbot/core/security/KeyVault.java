@@ -2,7 +2,9 @@ package dev.orderlistbot.core.security;
 
 import dev.orderlistbot.core.domain.ApiCredentials;
 import dev.orderlistbot.core.domain.CredentialId;
+import dev.orderlistbot.core.domain.Secret;
 import dev.orderlistbot.core.domain.UserRef;
+import dev.orderlistbot.core.port.out.SealedStepUpSecret;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
@@ -44,4 +46,18 @@ public interface KeyVault {
 
   /** Deletes the credential, and with it the only copy of its data key; false when there was none. */
   boolean revoke(UserRef owner, CredentialId id);
+
+  /**
+   * Seals {@code owner}'s TOTP secret as an API secret is sealed (its own data key under the master
+   * key), bound to the owner; the caller stores the result ({@code StepUpStore}) and still owns
+   * (and destroys) {@code secret}.
+   */
+  SealedStepUpSecret sealStepUpSecret(UserRef owner, Secret secret);
+
+  /**
+   * Opens what {@link #sealStepUpSecret} sealed for {@code owner}; the caller destroys the result.
+   *
+   * @throws VaultException when it was altered, sealed for another user or under another master key
+   */
+  Secret openStepUpSecret(UserRef owner, SealedStepUpSecret sealed);
 }

@@ -35,6 +35,10 @@ class CommandSpecTest {
           case REDUCE -> Command.ReduceSize.class;
           case CLOSE -> Command.CloseAtMarket.class;
           case PANIC -> Command.Panic.class;
+          case AUDIT -> Command.ShowAudit.class;
+          case LIMITS -> Command.SetLimit.class;
+          case RESUME -> Command.ResumeTrading.class;
+          case TWOFA -> Command.TwoFactor.class;
         };
     assertThat(command).isInstanceOf(expected);
     if (command instanceof PlaceOrderList list) {
@@ -54,7 +58,8 @@ class CommandSpecTest {
   void wordsAreUniqueLowerCaseAndFoundInAnyCase() {
     assertThat(Arrays.stream(CommandSpec.values()).map(CommandSpec::word).distinct()).hasSize(CommandSpec.values().length);
     for (CommandSpec spec : CommandSpec.values()) {
-      assertThat(spec.word()).matches("[a-z]+");
+      // Telegram's menu and Discord's slash commands take lower-case letters and digits (/2fa)
+      assertThat(spec.word()).matches("[a-z0-9]+");
       assertThat(CommandSpec.byWord(spec.word().toUpperCase(java.util.Locale.ROOT))).contains(spec);
     }
     assertThat(CommandSpec.byWord("occo")).isEmpty();

@@ -148,4 +148,21 @@ public interface ExchangeClient {
    * when the answer was lost (query the order to see which quantity it has).
    */
   OrderSnapshot amendQuantity(ApiCredentials credentials, Symbol symbol, ClientOrderId order, BigDecimal newQuantity);
+
+  /**
+   * What the key may do beyond trading Spot: withdrawals, margin, futures, and whether it is bound
+   * to whitelisted IP addresses (Binance: {@code GET /sapi/v1/account/apiRestrictions}, signed,
+   * weight 1). An environment that cannot tell answers {@link KeyPostureAnswer.NotChecked} with why,
+   * sending nothing where it is known to have no such endpoint; a failed call throws {@link
+   * ExchangeException}.
+   */
+  KeyPostureAnswer keyPosture(ApiCredentials credentials);
+
+  /**
+   * How much of the quote asset {@code symbol} traded in the last 24 hours (Binance: {@code GET
+   * /api/v3/ticker/24hr?symbol=...}, weight 2, {@code quoteVolume}), for the liquidity guard; empty
+   * when this exchange has no such figure (the paper exchange). Throws {@link ExchangeException}
+   * when the exchange does not answer.
+   */
+  Optional<BigDecimal> quoteVolume24h(Symbol symbol);
 }

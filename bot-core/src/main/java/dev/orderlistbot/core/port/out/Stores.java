@@ -30,4 +30,8 @@ public interface Stores {
   OrderCardStore cards();
 
   OwedActionStore owedActions();
+
+  KeyPostureStore keyPostures();
+  LimitStore limits();
+  StepUpStore stepUps();
 }

@@ -1,0 +1,57 @@
+package dev.orderlistbot.core.port.out;
+
+import dev.orderlistbot.core.domain.UserRef;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Optional;
+
+/**
+ * The safety rails' records: each trader's own limits ({@code /limits}), their per-UTC-day ledger
+ * (notional placed, realised profit or loss, a lifted halt) and the basis each list's realised
+ * profit or loss is measured against. Amounts are USDT, exact.
+ *
+ * <p>The day's ledger is written in the transactions that place (the Confirm's claim) and that route
+ * fills (after the event was marked processed), so a replayed event or a second press counts once.
+ * {@link #lockDay} serializes one trader's claims: a check of the day's budget and the record of the
+ * notional are one atomic step.
+ *
+ * <p>Thread-safety and failures: as the {@link Stores} it comes from; a failure is a {@link
+ * StorageException}.
+ */
+public interface LimitStore {
+  /** The trader's own limits, if they set any. */
+  Optional<UserLimits> limitsOf(UserRef user);
+
+  /** Replaces the trader's own limits; {@link UserLimits#NONE} forgets them. */
+  void putLimits(UserRef user, UserLimits limits);
+
+  /** The trader's figures for {@code day} (zero when nothing was recorded). */
+  DayUsage day(UserRef user, LocalDate day);
+
+  /**
+   * The same, after locking the trader's row of {@code day} (created if absent) until the enclosing
+   * transaction ends: a second claim of the same trader waits here, then reads what the first wrote.
+   */
+  DayUsage lockDay(UserRef user, LocalDate day);
+
+  /** Adds {@code notional} (USDT) to what the trader placed on {@code day}. */
+  void addPlaced(UserRef user, LocalDate day, BigDecimal notional);
+
+  /** Adds {@code pnl} (USDT; negative for a loss) to what the trader realised on {@code day}. */
+  void addRealised(UserRef user, LocalDate day, BigDecimal pnl);
+
+  /** Lifts the trader's loss halt for {@code day}; false when it was lifted already. */
+  boolean resume(UserRef user, LocalDate day, UserRef admin, Instant at);
+
+  /** Records a list's basis (once; a second record of the same list is ignored). */
+  void recordBasis(ListBasis basis);
+
+  Optional<ListBasis> basis(String listClientOrderId);
+
+  /**
+   * What the list's entry has filled so far (cumulative figures, as the exchange reports them); a
+   * smaller, older figure never replaces a larger one.
+   */
+  void recordEntryFill(String listClientOrderId, BigDecimal cumulativeQuantity, BigDecimal cumulativeQuote);
+}

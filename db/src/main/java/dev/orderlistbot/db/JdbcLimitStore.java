@@ -1,0 +1,296 @@
+package dev.orderlistbot.db;
+
+import dev.orderlistbot.core.domain.LimitKind;
+import dev.orderlistbot.core.domain.Side;
+import dev.orderlistbot.core.domain.Symbol;
+import dev.orderlistbot.core.domain.UserRef;
+import dev.orderlistbot.core.port.out.DayUsage;
+import dev.orderlistbot.core.port.out.LimitStore;
+import dev.orderlistbot.core.port.out.ListBasis;
+import dev.orderlistbot.core.port.out.UserLimits;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Types;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Arrays;
+import java.util.EnumMap;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * {@link LimitStore} over {@code user_limit}, {@code user_day_ledger} and {@code list_basis}. A
+ * day's row is created on first use (an insert that tolerates a duplicate) and locked by a no-op
+ * UPDATE, whose row lock lasts until the transaction ends on H2 and PostgreSQL alike; the SELECT
+ * after it, a new statement under READ COMMITTED, sees what a claim that held the lock before
+ * committed. Amounts are stored to 18 decimals.
+ */
+final class JdbcLimitStore implements LimitStore {
+  private static final int SCALE = 18;
+  private static final Map<LimitKind, String> COLUMNS =
+      Map.of(
+          LimitKind.PER_LIST, "per_list_usdt",
+          LimitKind.PER_DAY, "per_day_usdt",
+          LimitKind.OPEN_LISTS, "open_lists",
+          LimitKind.DAILY_LOSS, "daily_loss_usdt");
+  private static final String DAY = " WHERE user_platform = ? AND user_id = ? AND ledger_day = ?";
+
+  private final Session session;
+
+  JdbcLimitStore(Session session) {
+    this.session = session;
+  }
+
+  @Override
+  public Optional<UserLimits> limitsOf(UserRef user) {
+    Objects.requireNonNull(user, "user");
+    return session.run(
+        "read a user's limits",
+        c -> {
+          try (PreparedStatement select =
+              c.prepareStatement("SELECT * FROM user_limit WHERE user_platform = ? AND user_id = ?")) {
+            setUser(select, 1, user);
+            return Rows.first(select, JdbcLimitStore::limits);
+          }
+        });
+  }
+
+  @Override
+  public void putLimits(UserRef user, UserLimits limits) {
+    Objects.requireNonNull(user, "user");
+    Objects.requireNonNull(limits, "limits");
+    session.run(
+        "store a user's limits",
+        c -> {
+          try (PreparedStatement delete = c.prepareStatement("DELETE FROM user_limit WHERE user_platform = ? AND user_id = ?")) {
+            setUser(delete, 1, user);
+            delete.executeUpdate();
+          }
+          if (limits.isEmpty()) {
+            return null;
+          }
+          try (PreparedStatement insert =
+              c.prepareStatement(
+                  "INSERT INTO user_limit (user_platform, user_id, per_list_usdt, per_day_usdt, open_lists, daily_loss_usdt,"
+                      + " watch_symbols) VALUES (?, ?, ?, ?, ?, ?, ?)")) {
+            setUser(insert, 1, user);
+            int index = 3;
+            for (LimitKind kind : new LimitKind[] {LimitKind.PER_LIST, LimitKind.PER_DAY, LimitKind.OPEN_LISTS, LimitKind.DAILY_LOSS}) {
+              Optional<BigDecimal> amount = limits.amount(kind);
+              if (amount.isPresent()) {
+                insert.setBigDecimal(index, scaled(amount.get()));
+              } else {
+                insert.setNull(index, Types.NUMERIC);
+              }
+              index++;
+            }
+            String watch = limits.watchList().stream().map(Symbol::value).sorted().collect(Collectors.joining(" "));
+            insert.setString(7, watch.isEmpty() ? null : watch);
+            insert.executeUpdate();
+          }
+          return null;
+        });
+  }
+
+  @Override
+  public DayUsage day(UserRef user, LocalDate day) {
+    Objects.requireNonNull(user, "user");
+    Objects.requireNonNull(day, "day");
+    return session.run("read a user's day", c -> read(c, user, day).orElse(DayUsage.empty(day)));
+  }
+
+  @Override
+  public DayUsage lockDay(UserRef user, LocalDate day) {
+    Objects.requireNonNull(user, "user");
+    Objects.requireNonNull(day, "day");
+    return session.run(
+        "lock a user's day",
+        c -> {
+          ensureDay(c, user, day);
+          try (PreparedStatement lock =
+              c.prepareStatement("UPDATE user_day_ledger SET notional_placed_usdt = notional_placed_usdt" + DAY)) {
+            setDay(lock, 1, user, day);
+            lock.executeUpdate();
+          }
+          return read(c, user, day).orElseThrow();
+        });
+  }
+
+  @Override
+  public void addPlaced(UserRef user, LocalDate day, BigDecimal notional) {
+    add(user, day, "notional_placed_usdt", notional, "record the notional placed");
+  }
+
+  @Override
+  public void addRealised(UserRef user, LocalDate day, BigDecimal pnl) {
+    add(user, day, "realised_pnl_usdt", pnl, "record a realised profit or loss");
+  }
+
+  private void add(UserRef user, LocalDate day, String column, BigDecimal amount, String operation) {
+    Objects.requireNonNull(user, "user");
+    Objects.requireNonNull(day, "day");
+    Objects.requireNonNull(amount, "amount");
+    session.run(
+        operation,
+        c -> {
+          ensureDay(c, user, day);
+          try (PreparedStatement update =
+              c.prepareStatement("UPDATE user_day_ledger SET " + column + " = " + column + " + ?" + DAY)) {
+            update.setBigDecimal(1, scaled(amount));
+            setDay(update, 2, user, day);
+            return update.executeUpdate();
+          }
+        });
+  }
+
+  @Override
+  public boolean resume(UserRef user, LocalDate day, UserRef admin, Instant at) {
+    Objects.requireNonNull(admin, "admin");
+    Objects.requireNonNull(at, "at");
+    return session.run(
+        "lift a user's loss halt",
+        c -> {
+          ensureDay(c, user, day);
+          try (PreparedStatement update =
+              c.prepareStatement(
+                  "UPDATE user_day_ledger SET resumed_by_platform = ?, resumed_by_user_id = ?, resumed_at = ?"
+                      + DAY + " AND resumed_at IS NULL")) {
+            setUser(update, 1, admin);
+            update.setObject(3, Rows.timestamp(at));
+            setDay(update, 4, user, day);
+            return update.executeUpdate() == 1;
+          }
+        });
+  }
+
+  @Override
+  public void recordBasis(ListBasis basis) {
+    Objects.requireNonNull(basis, "basis");
+    session.run(
+        "record a list's basis",
+        c -> Transactions.insertIfAbsent(
+            c,
+            conn -> {
+              try (PreparedStatement insert =
+                  conn.prepareStatement(
+                      "INSERT INTO list_basis (list_client_order_id, reference_price, exit_side, usdt_rate, entry_quantity,"
+                          + " entry_quote) VALUES (?, ?, ?, ?, ?, ?)")) {
+                insert.setString(1, basis.listClientOrderId());
+                insert.setBigDecimal(2, scaled(basis.referencePrice()));
+                insert.setString(3, basis.exitSide().name());
+                insert.setBigDecimal(4, scaled(basis.usdtRate()));
+                insert.setBigDecimal(5, scaled(basis.entryQuantity()));
+                insert.setBigDecimal(6, scaled(basis.entryQuote()));
+                return insert.executeUpdate();
+              }
+            }));
+  }
+
+  @Override
+  public Optional<ListBasis> basis(String listClientOrderId) {
+    Objects.requireNonNull(listClientOrderId, "listClientOrderId");
+    return session.run(
+        "read a list's basis",
+        c -> {
+          try (PreparedStatement select = c.prepareStatement("SELECT * FROM list_basis WHERE list_client_order_id = ?")) {
+            select.setString(1, listClientOrderId);
+            return Rows.first(
+                select,
+                row -> new ListBasis(
+                    row.getString("list_client_order_id"),
+                    row.getBigDecimal("reference_price"),
+                    Side.valueOf(row.getString("exit_side")),
+                    row.getBigDecimal("usdt_rate"),
+                    row.getBigDecimal("entry_quantity"),
+                    row.getBigDecimal("entry_quote")));
+          }
+        });
+  }
+
+  @Override
+  public void recordEntryFill(String listClientOrderId, BigDecimal cumulativeQuantity, BigDecimal cumulativeQuote) {
+    Objects.requireNonNull(listClientOrderId, "listClientOrderId");
+    session.run(
+        "record a list's entry fill",
+        c -> {
+          try (PreparedStatement update =
+              c.prepareStatement(
+                  "UPDATE list_basis SET entry_quantity = ?, entry_quote = ? WHERE list_client_order_id = ? AND entry_quantity < ?")) {
+            update.setBigDecimal(1, scaled(cumulativeQuantity));
+            update.setBigDecimal(2, scaled(cumulativeQuote));
+            update.setString(3, listClientOrderId);
+            update.setBigDecimal(4, scaled(cumulativeQuantity));
+            return update.executeUpdate();
+          }
+        });
+  }
+
+  private static void ensureDay(Connection c, UserRef user, LocalDate day) throws SQLException {
+    Transactions.insertIfAbsent(
+        c,
+        conn -> {
+          try (PreparedStatement insert =
+              conn.prepareStatement(
+                  "INSERT INTO user_day_ledger (user_platform, user_id, ledger_day, notional_placed_usdt, realised_pnl_usdt)"
+                      + " VALUES (?, ?, ?, 0, 0)")) {
+            setDay(insert, 1, user, day);
+            return insert.executeUpdate();
+          }
+        });
+  }
+
+  private static Optional<DayUsage> read(Connection c, UserRef user, LocalDate day) throws SQLException {
+    try (PreparedStatement select = c.prepareStatement("SELECT * FROM user_day_ledger" + DAY)) {
+      setDay(select, 1, user, day);
+      return Rows.first(
+          select,
+          row -> {
+            String platform = row.getString("resumed_by_platform");
+            Optional<UserRef> resumedBy =
+                platform == null ? Optional.empty() : Optional.of(new UserRef(platform, row.getString("resumed_by_user_id")));
+            return new DayUsage(day, plain(row.getBigDecimal("notional_placed_usdt")), plain(row.getBigDecimal("realised_pnl_usdt")), resumedBy);
+          });
+    }
+  }
+
+  private static UserLimits limits(ResultSet row) throws SQLException {
+    EnumMap<LimitKind, BigDecimal> amounts = new EnumMap<>(LimitKind.class);
+    for (Map.Entry<LimitKind, String> column : COLUMNS.entrySet()) {
+      BigDecimal amount = row.getBigDecimal(column.getValue());
+      if (amount != null) {
+        amounts.put(column.getKey(), plain(amount));
+      }
+    }
+    String watch = row.getString("watch_symbols");
+    Set<Symbol> symbols =
+        watch == null ? Set.of() : Arrays.stream(watch.split(" ")).filter(s -> !s.isEmpty()).map(Symbol::of).collect(Collectors.toSet());
+    return new UserLimits(amounts, symbols);
+  }
+
+  private static void setUser(PreparedStatement statement, int index, UserRef user) throws SQLException {
+    statement.setString(index, user.platform());
+    statement.setString(index + 1, user.userId());
+  }
+
+  private static void setDay(PreparedStatement statement, int index, UserRef user, LocalDate day) throws SQLException {
+    setUser(statement, index, user);
+    statement.setObject(index + 2, day);
+  }
+
+  private static BigDecimal scaled(BigDecimal amount) {
+    return amount.setScale(SCALE, RoundingMode.HALF_EVEN);
+  }
+
+  /** 500.000000000000000000 as 500: what the trader wrote, not the column's scale. */
+  private static BigDecimal plain(BigDecimal amount) {
+    BigDecimal stripped = amount.stripTrailingZeros();
+    return stripped.scale() < 0 ? stripped.setScale(0) : stripped;
+  }
+}

@@ -1,0 +1,148 @@
+package dev.orderlistbot.db;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.orderlistbot.core.domain.LimitKind;
+import dev.orderlistbot.core.domain.Side;
+import dev.orderlistbot.core.domain.Symbol;
+import dev.orderlistbot.core.domain.UserRef;
+import dev.orderlistbot.core.port.out.DayUsage;
+import dev.orderlistbot.core.port.out.LimitStore;
+import dev.orderlistbot.core.port.out.ListBasis;
+import dev.orderlistbot.core.port.out.UserLimits;
+import dev.orderlistbot.testing.MutableClock;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** The contract of {@link LimitStore}, on every database the bot runs on. */
+abstract class LimitStoreContract {
+  static final LocalDate DAY = LocalDate.parse("2026-03-01");
+
+  final MutableClock clock = new MutableClock(Instant.parse("2026-03-01T10:00:00Z"));
+  UserRef alice;
+  UserRef admin;
+  String run;
+
+  @BeforeEach
+  void freshIds() {
+    run = UUID.randomUUID().toString().substring(0, 8);
+    alice = new UserRef("telegram", "alice-" + run);
+    admin = new UserRef("telegram", "admin-" + run);
+  }
+
+  abstract Database database();
+
+  LimitStore limits() {
+    return database().stores().limits();
+  }
+
+  @Test
+  void aTradersOwnLimitsAreStoredExactlyReplacedAndForgotten() {
+    assertThat(limits().limitsOf(alice)).isEmpty();
+    UserLimits mine =
+        new UserLimits(Map.of(LimitKind.PER_LIST, new BigDecimal("500.25"), LimitKind.OPEN_LISTS, new BigDecimal("3")),
+            Set.of(Symbol.of("BTCUSDT"), Symbol.of("ETHUSDT")));
+
+    limits().putLimits(alice, mine);
+    assertThat(limits().limitsOf(alice)).contains(mine);
+
+    limits().putLimits(alice, mine.with(LimitKind.PER_LIST, java.util.Optional.empty()).withWatchList(Set.of()));
+    assertThat(limits().limitsOf(alice).orElseThrow().amounts()).containsOnlyKeys(LimitKind.OPEN_LISTS);
+    assertThat(limits().limitsOf(alice).orElseThrow().watchList()).isEmpty();
+
+    limits().putLimits(alice, UserLimits.NONE);
+    assertThat(limits().limitsOf(alice)).isEmpty();
+  }
+
+  @Test
+  void aDayAddsUpWhatWasPlacedAndRealisedExactlyAndOtherDaysStartAtZero() {
+    assertThat(limits().day(alice, DAY)).isEqualTo(DayUsage.empty(DAY));
+
+    limits().addPlaced(alice, DAY, new BigDecimal("300.1"));
+    limits().addPlaced(alice, DAY, new BigDecimal("0.2"));
+    limits().addRealised(alice, DAY, new BigDecimal("-12.5"));
+    limits().addRealised(alice, DAY, new BigDecimal("2.25"));
+
+    DayUsage day = limits().day(alice, DAY);
+    assertThat(day.notionalPlaced()).isEqualByComparingTo("300.3");
+    assertThat(day.realisedPnl()).isEqualByComparingTo("-10.25");
+    assertThat(day.realisedLoss()).isEqualByComparingTo("10.25");
+    assertThat(limits().day(alice, DAY.plusDays(1)).notionalPlaced()).isZero();
+  }
+
+  @Test
+  void aHaltIsLiftedOnceForItsDayOnly() {
+    limits().addRealised(alice, DAY, new BigDecimal("-150"));
+
+    assertThat(limits().resume(alice, DAY, admin, clock.instant())).isTrue();
+    assertThat(limits().resume(alice, DAY, admin, clock.instant())).isFalse();
+
+    assertThat(limits().day(alice, DAY).resumedBy()).contains(admin);
+    assertThat(limits().day(alice, DAY.plusDays(1)).resumedBy()).isEmpty();
+  }
+
+  @Test
+  void aListsBasisIsRecordedOnceAndItsEntryFillOnlyGrows() {
+    String list = "ob-" + run;
+    limits().recordBasis(ListBasis.atPlacement(list, new BigDecimal("30000"), Side.SELL, BigDecimal.ONE));
+    limits().recordBasis(ListBasis.atPlacement(list, new BigDecimal("1"), Side.BUY, BigDecimal.TEN));
+
+    limits().recordEntryFill(list, new BigDecimal("0.01"), new BigDecimal("299.9"));
+    limits().recordEntryFill(list, new BigDecimal("0.005"), new BigDecimal("150"));
+
+    ListBasis basis = limits().basis(list).orElseThrow();
+    assertThat(basis.referencePrice()).isEqualByComparingTo("30000");
+    assertThat(basis.exitSide()).isEqualTo(Side.SELL);
+    assertThat(basis.usdtRate()).isEqualByComparingTo("1");
+    assertThat(basis.entryQuantity()).isEqualByComparingTo("0.01");
+    assertThat(basis.entryQuote()).isEqualByComparingTo("299.9");
+    assertThat(limits().basis("ob-unknown-" + run)).isEmpty();
+  }
+
+  @Test
+  void twoTransactionsLockingOneTradersDayTakeTurnsAndTheSecondSeesTheFirstsNotional() throws Exception {
+    int threads = 8;
+    ExecutorService pool = Executors.newFixedThreadPool(threads);
+    CountDownLatch start = new CountDownLatch(1);
+    BigDecimal budget = new BigDecimal("1000");
+    BigDecimal each = new BigDecimal("300");
+    try {
+      List<Future<Boolean>> placed = new ArrayList<>();
+      for (int i = 0; i < threads; i++) {
+        placed.add(pool.submit(() -> {
+          start.await();
+          return database().transactor().inTransaction(stores -> {
+            DayUsage day = stores.limits().lockDay(alice, DAY);
+            if (day.notionalPlaced().add(each).compareTo(budget) > 0) {
+              return false;
+            }
+            stores.limits().addPlaced(alice, DAY, each);
+            return true;
+          });
+        }));
+      }
+      start.countDown();
+      long passed = 0;
+      for (Future<Boolean> one : placed) {
+        passed += one.get(30, TimeUnit.SECONDS) ? 1 : 0;
+      }
+      assertThat(passed).isEqualTo(3);
+      assertThat(limits().day(alice, DAY).notionalPlaced()).isEqualByComparingTo("900");
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+}
