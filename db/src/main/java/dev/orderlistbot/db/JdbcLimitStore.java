@@ -289,6 +289,28 @@ final class JdbcLimitStore implements LimitStore {
   }
 
   /** 500.000000000000000000 as 500: what the trader wrote, not the column's scale. */
+  @Override
+  public int purgeBefore(LocalDate day, Instant settledBefore) {
+    Objects.requireNonNull(day, "day");
+    Objects.requireNonNull(settledBefore, "settledBefore");
+    return session.run(
+        "purge old ledger days and the bases of settled lists",
+        c -> {
+          int days;
+          try (PreparedStatement delete = c.prepareStatement("DELETE FROM user_day_ledger WHERE ledger_day < ?")) {
+            delete.setObject(1, day);
+            days = delete.executeUpdate();
+          }
+          return days
+              + Rows.deleteBefore(
+                  c,
+                  "DELETE FROM list_basis WHERE EXISTS (SELECT 1 FROM placed_order_list l"
+                      + " WHERE l.list_client_order_id = list_basis.list_client_order_id"
+                      + " AND l.state IN ('ALL_DONE', 'REJECTED') AND l.updated_at < ?)",
+                  settledBefore);
+        });
+  }
+
   private static BigDecimal plain(BigDecimal amount) {
     BigDecimal stripped = amount.stripTrailingZeros();
     return stripped.scale() < 0 ? stripped.setScale(0) : stripped;

@@ -2,13 +2,18 @@ package dev.orderlistbot.db;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.orderlistbot.core.domain.ChatRef;
 import dev.orderlistbot.core.domain.LimitKind;
 import dev.orderlistbot.core.domain.Side;
 import dev.orderlistbot.core.domain.Symbol;
 import dev.orderlistbot.core.domain.UserRef;
+import dev.orderlistbot.core.domain.order.ListKind;
 import dev.orderlistbot.core.port.out.DayUsage;
 import dev.orderlistbot.core.port.out.LimitStore;
 import dev.orderlistbot.core.port.out.ListBasis;
+import dev.orderlistbot.core.port.out.OrderListState;
+import dev.orderlistbot.core.port.out.TrackedLeg;
+import dev.orderlistbot.core.port.out.TrackedOrderList;
 import dev.orderlistbot.core.port.out.UserLimits;
 import dev.orderlistbot.testing.MutableClock;
 import java.math.BigDecimal;
@@ -17,6 +22,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalLong;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CountDownLatch;
@@ -92,6 +98,33 @@ abstract class LimitStoreContract {
 
     assertThat(limits().day(alice, DAY).resumedBy()).contains(admin);
     assertThat(limits().day(alice, DAY.plusDays(1)).resumedBy()).isEmpty();
+  }
+
+  @Test
+  void thePurgeForgetsOldDaysAndTheBasesOfListsSettledLongAgoButKeepsAFollowedListsBasis() {
+    limits().addPlaced(alice, DAY.minusDays(40), new BigDecimal("10"));
+    limits().addPlaced(alice, DAY, new BigDecimal("20"));
+    String settled = list("old", OrderListState.ALL_DONE);
+    String followed = list("open", OrderListState.EXECUTING);
+    limits().recordBasis(ListBasis.atPlacement(settled, new BigDecimal("30000"), Side.SELL, BigDecimal.ONE));
+    limits().recordBasis(ListBasis.atPlacement(followed, new BigDecimal("30000"), Side.SELL, BigDecimal.ONE));
+    clock.advance(java.time.Duration.ofDays(40));
+
+    assertThat(limits().purgeBefore(DAY, clock.instant().minus(java.time.Duration.ofDays(30)))).isGreaterThanOrEqualTo(2);
+
+    assertThat(limits().day(alice, DAY.minusDays(40)).notionalPlaced()).isZero();
+    assertThat(limits().day(alice, DAY).notionalPlaced()).isEqualByComparingTo("20");
+    assertThat(limits().basis(settled)).isEmpty();
+    assertThat(limits().basis(followed)).isPresent();
+  }
+
+  private String list(String name, OrderListState state) {
+    String clientId = "olp-" + name + "-" + run;
+    database().stores().orderLists().record(
+        new TrackedOrderList(clientId, alice, new ChatRef("telegram", alice.userId()), ListKind.OCO, new Symbol("BTCUSDT"),
+            OptionalLong.empty(), List.of(new TrackedLeg(clientId + "-tp", OptionalLong.empty())), state, clock.instant(),
+            clock.instant()));
+    return clientId;
   }
 
   @Test

@@ -63,7 +63,7 @@ public final class RecordRetention {
    *
    * @param complete false when a purge failed (it is tried again at the next run)
    */
-  public record Purged(int confirmations, int processedEvents, int auditEntries, int cards, boolean complete) {}
+  public record Purged(int confirmations, int processedEvents, int auditEntries, int cards, int limitRecords, boolean complete) {}
 
   private final Transactor transactor;
   private final Clock clock;
@@ -84,6 +84,12 @@ public final class RecordRetention {
         purge("processed events", stores -> stores.processedEvents().purgeSettledBefore(now.minus(policy.eventWindow())));
     Optional<Integer> cards =
         purge("order cards", stores -> stores.cards().purgeSettledBefore(now.minus(policy.eventWindow())));
+    // the loss halt reads today only; older days and settled lists' bases are kept for the event window
+    Optional<Integer> limitRecords =
+        purge(
+            "limit ledger days and list bases",
+            stores -> stores.limits().purgeBefore(
+                now.minus(policy.eventWindow()).atZone(java.time.ZoneOffset.UTC).toLocalDate(), now.minus(policy.eventWindow())));
     Optional<Integer> audit =
         policy.auditRetention().isEmpty()
             ? Optional.of(0)
@@ -94,12 +100,14 @@ public final class RecordRetention {
             events.orElse(0),
             audit.orElse(0),
             cards.orElse(0),
-            confirmations.isPresent() && events.isPresent() && audit.isPresent() && cards.isPresent());
+            limitRecords.orElse(0),
+            confirmations.isPresent() && events.isPresent() && audit.isPresent() && cards.isPresent() && limitRecords.isPresent());
     LOG.info(
-        "retention: forgot {} expired confirmation(s), {} processed-event record(s) and {} card(s) of lists settled over {} days ago, {} audit entr{} {}{}",
+        "retention: forgot {} expired confirmation(s), {} processed-event record(s), {} card(s) and {} limit record(s) of lists and days over {} days ago, {} audit entr{} {}{}",
         purged.confirmations(),
         purged.processedEvents(),
         purged.cards(),
+        purged.limitRecords(),
         policy.eventWindow().toDays(),
         purged.auditEntries(),
         purged.auditEntries() == 1 ? "y" : "ies",

@@ -54,4 +54,11 @@ public interface LimitStore {
    * smaller, older figure never replaces a larger one.
    */
   void recordEntryFill(String listClientOrderId, BigDecimal cumulativeQuantity, BigDecimal cumulativeQuote);
+
+  /**
+   * Forgets the ledger's days before {@code day} and the bases of lists settled (done or rejected)
+   * before {@code settledBefore}; a list still followed keeps its basis whatever its age. Answers how
+   * many rows went.
+   */
+  int purgeBefore(LocalDate day, Instant settledBefore);
 }
