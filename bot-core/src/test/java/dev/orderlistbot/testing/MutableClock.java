@@ -18,6 +18,11 @@ public final class MutableClock extends Clock {
     this.now = new AtomicReference<>(start);
   }
 
+  /** Puts the clock at {@code instant}: a test class sharing one instance across its tests starts each test afresh. */
+  public void set(Instant instant) {
+    now.set(instant);
+  }
+
   public void advance(Duration by) {
     now.updateAndGet(t -> t.plus(by));
   }

@@ -17,6 +17,12 @@ class PostgresLimitStoreTest extends LimitStoreContract {
     database = Database.open(postgres.config(), clock);
   }
 
+  /** One instance runs every test here (the schema is opened once), so each test starts at the contract's start time. */
+  @org.junit.jupiter.api.BeforeEach
+  void startTheClockAgain() {
+    clock.set(java.time.Instant.parse("2026-03-01T10:00:00Z"));
+  }
+
   @AfterAll
   void close() throws SQLException {
     if (database != null) {

@@ -25,6 +25,12 @@ class PostgresStoresTest extends StoresContract {
     firstRunMigrations = database.appliedMigrations();
   }
 
+  /** One instance runs every test here (the schema is opened once), so each test starts at the contract's start time. */
+  @org.junit.jupiter.api.BeforeEach
+  void startTheClockAgain() {
+    clock.set(START);
+  }
+
   @AfterAll
   void close() throws SQLException {
     if (database != null) {
