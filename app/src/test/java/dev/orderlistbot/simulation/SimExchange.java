@@ -232,6 +232,13 @@ final class SimExchange implements ExchangeClient {
     return call("last prices", paper::lastPrices);
   }
 
+  /** The paper exchange's candles. */
+  @Override
+  public List<dev.orderlistbot.core.chart.Candle> candles(
+      Symbol symbol, dev.orderlistbot.core.chart.CandleInterval interval, int count) {
+    return call("candles", () -> paper.candles(symbol, interval, count));
+  }
+
   /** The paper exchange's answer (none: the liquidity guard is skipped on paper). */
   @Override
   public Optional<BigDecimal> quoteVolume24h(Symbol symbol) {

@@ -3,6 +3,8 @@ package dev.orderlistbot.binance;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
+import dev.orderlistbot.core.chart.Candle;
+import dev.orderlistbot.core.chart.CandleInterval;
 import dev.orderlistbot.core.domain.ApiCredentials;
 import dev.orderlistbot.core.domain.AveragePrice;
 import dev.orderlistbot.core.domain.Balances;
@@ -76,7 +78,7 @@ public final class BinanceExchangeClient implements ExchangeClient {
   private final MarketOrders marketOrders;
   private final QuantityAmends amends;
   private final KeyRestrictions restrictions;
-  private final QuoteVolumes volumes;
+  private final MarketFigures figures;
 
   private BinanceExchangeClient(
       BinanceConfig.Environment environment,
@@ -88,8 +90,8 @@ public final class BinanceExchangeClient implements ExchangeClient {
       SymbolRulesCache rules,
       Cache<CredentialKey, BinanceSession> sessions,
       Failures failures,
-      QuoteVolumes volumes) {
-    this.volumes = volumes;
+      MarketFigures figures) {
+    this.figures = figures;
     this.factory = factory;
     this.market = market;
     this.serverClock = serverClock;
@@ -128,7 +130,7 @@ public final class BinanceExchangeClient implements ExchangeClient {
         Caffeine.newBuilder().ticker(SymbolRulesCache.ticker(clock)).expireAfterAccess(SESSION_IDLE).maximumSize(10_000).build();
     return new BinanceExchangeClient(
         config.environment(),
-        factory, market, serverClock, ipGate, usedWeight, rules, sessions, new Failures(clock), new QuoteVolumes(market, clock));
+        factory, market, serverClock, ipGate, usedWeight, rules, sessions, new Failures(clock), new MarketFigures(market, clock));
   }
 
   /** This client's view of Binance's clock, shared with the user data stream. */
@@ -365,7 +367,13 @@ public final class BinanceExchangeClient implements ExchangeClient {
 
   @Override
   public Optional<BigDecimal> quoteVolume24h(Symbol symbol) {
-    return Optional.of(market(() -> volumes.get(Objects.requireNonNull(symbol, "symbol"))));
+    return Optional.of(market(() -> figures.quoteVolume(Objects.requireNonNull(symbol, "symbol"))));
+  }
+
+  @Override
+  public List<Candle> candles(Symbol symbol, CandleInterval interval, int count) {
+    int checked = Klines.checked(count);
+    return market(() -> figures.candles(Objects.requireNonNull(symbol, "symbol"), Objects.requireNonNull(interval, "interval"), checked));
   }
 
   /** Standard plus tax (plus special) rate; a BNB discount is not assumed ({@link OrderJson.Commission}). */

@@ -37,4 +37,8 @@ interface BinanceMarketApi {
   /** Weight 2 with a symbol: the rolling 24-hour statistics, of which the liquidity guard reads {@code quoteVolume}. */
   @RequestLine("GET /api/v3/ticker/24hr?symbol={symbol}")
   BinanceJson.Ticker24hr ticker24hr(@Param("symbol") String symbol);
+
+  /** Weight 2: the last {@code limit} candles (at most 1000), each an array starting open time, open, high, low, close. */
+  @RequestLine("GET /api/v3/klines?symbol={symbol}&interval={interval}&limit={limit}")
+  JsonNode klines(@Param("symbol") String symbol, @Param("interval") String interval, @Param("limit") int limit);
 }

@@ -25,6 +25,7 @@ final class RequestWeights {
           "/api/v3/account/commission", 20,
           "/api/v3/ticker/price", 2,
           "/api/v3/ticker/24hr", 2,
+          "/api/v3/klines", 2,
           "/api/v3/time", 1);
 
   private static final Map<String, Integer> CHANGES = Map.of("/api/v3/order/amend/keepPriority", 4);

@@ -36,6 +36,8 @@ final class Book {
   long nextEventSeq = 1;
   final Map<Symbol, BigDecimal> prices = new LinkedHashMap<>();
   final Map<String, Account> accounts = new LinkedHashMap<>();
+  /** The one-minute candles of the prices set since start-up; not saved (see {@link CandleTape}). */
+  final CandleTape tape = new CandleTape();
 
   private final List<Emitted> emitted = new ArrayList<>();
   private boolean changed;

@@ -82,6 +82,7 @@ final class MatchingEngine {
   /** Sets the last price and matches every open list on the symbol, oldest first. */
   void setPrice(Symbol symbol, BigDecimal price, Instant now) {
     book.setPrice(symbol, price);
+    book.tape.record(symbol, now, price);
     for (PaperList list : book.openLists(symbol)) {
       matcher.match(list, price, now);
     }

@@ -1,5 +1,7 @@
 package dev.orderlistbot.paper;
 
+import dev.orderlistbot.core.chart.Candle;
+import dev.orderlistbot.core.chart.CandleInterval;
 import dev.orderlistbot.core.domain.ApiCredentials;
 import dev.orderlistbot.core.domain.AveragePrice;
 import dev.orderlistbot.core.domain.Balances;
@@ -340,6 +342,13 @@ public final class PaperExchange implements ExchangeClient, OrderEventSource, Pa
   public Optional<BigDecimal> quoteVolume24h(Symbol symbol) {
     rules(symbol);
     return Optional.empty();
+  }
+
+  /** From the one-minute candles of the prices the walk and {@code /paper price} set since start-up. */
+  @Override
+  public List<Candle> candles(Symbol symbol, CandleInterval interval, int count) {
+    rules(symbol);
+    return read(() -> book.tape.candles(symbol, interval, count, clock.instant(), book.price(symbol)));
   }
 
   /** The configured paper commission ({@link PaperConfig#fees()}), the same on every listed pair. */

@@ -495,6 +495,19 @@ final class FakeExchange implements ExchangeClient {
     return solBtcLast.map(sol -> Map.of(BTCUSDT, last, SOLBTC, sol)).orElseGet(() -> Map.of(BTCUSDT, last));
   }
 
+  /** {@code count} flat candles at the last price, the newest holding the exchange's time. */
+  @Override
+  public List<dev.orderlistbot.core.chart.Candle> candles(
+      Symbol symbol, dev.orderlistbot.core.chart.CandleInterval interval, int count) {
+    rules(symbol);
+    java.time.Instant newest = interval.openOf(serverTime());
+    List<dev.orderlistbot.core.chart.Candle> candles = new java.util.ArrayList<>();
+    for (int i = count - 1; i >= 0; i--) {
+      candles.add(dev.orderlistbot.core.chart.Candle.at(newest.minus(interval.length().multipliedBy(i)), last.value()));
+    }
+    return candles;
+  }
+
   @Override
   public Optional<BigDecimal> quoteVolume24h(Symbol symbol) {
     quoteVolumeQueries.incrementAndGet();

@@ -1,5 +1,7 @@
 package dev.orderlistbot.core.port.out;
 
+import dev.orderlistbot.core.chart.Candle;
+import dev.orderlistbot.core.chart.CandleInterval;
 import dev.orderlistbot.core.domain.ApiCredentials;
 import dev.orderlistbot.core.domain.AveragePrice;
 import dev.orderlistbot.core.domain.Balances;
@@ -165,4 +167,12 @@ public interface ExchangeClient {
    * when the exchange does not answer.
    */
   Optional<BigDecimal> quoteVolume24h(Symbol symbol);
+
+  /**
+   * The last {@code count} candles of {@code symbol} at {@code interval}, oldest first, the newest
+   * still forming (Binance: {@code GET /api/v3/klines}, weight 2, at most 1000; cached a few seconds).
+   * The paper exchange answers from the one-minute candles of its own prices. Throws {@link
+   * ExchangeException} when the exchange does not answer.
+   */
+  List<Candle> candles(Symbol symbol, CandleInterval interval, int count);
 }

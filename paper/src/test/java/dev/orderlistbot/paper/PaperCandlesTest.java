@@ -1,0 +1,27 @@
+package dev.orderlistbot.paper;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.orderlistbot.core.chart.Candle;
+import dev.orderlistbot.core.chart.CandleInterval;
+import java.math.BigDecimal;
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+
+/** The paper exchange's candles come from the prices it sets ({@code /paper price}, the walk). */
+class PaperCandlesTest extends PaperTest {
+  @Test
+  void eachPriceSetIsInTheCandlesOfItsMinute() {
+    price("30100");
+    price("29900");
+    clock.advance(Duration.ofMinutes(1));
+    price("30050");
+
+    assertThat(paper.candles(BTCUSDT, CandleInterval.ONE_MINUTE, 10))
+        .containsExactly(
+            new Candle(START, new BigDecimal("30100"), new BigDecimal("30100"), new BigDecimal("29900"), new BigDecimal("29900")),
+            Candle.at(START.plusSeconds(60), new BigDecimal("30050")));
+    assertThat(paper.candles(BTCUSDT, CandleInterval.ONE_HOUR, 24))
+        .containsExactly(new Candle(START, new BigDecimal("30100"), new BigDecimal("30100"), new BigDecimal("29900"), new BigDecimal("30050")));
+  }
+}
