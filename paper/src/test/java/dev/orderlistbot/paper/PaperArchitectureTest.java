@@ -7,7 +7,7 @@ import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.lang.ArchRule;
 
-/** The paper exchange's boundaries: bot-core's domain, rules and ports, SLF4J and the JDK, nothing else. */
+/** The paper exchange's boundaries: bot-core's domain, candles, rules and ports, SLF4J and the JDK, nothing else. */
 @AnalyzeClasses(packages = "dev.orderlistbot.paper", importOptions = ImportOption.DoNotIncludeTests.class)
 class PaperArchitectureTest {
 
@@ -20,6 +20,7 @@ class PaperArchitectureTest {
               "java..",
               "org.slf4j..",
               "dev.orderlistbot.core.domain..",
+              "dev.orderlistbot.core.chart..",
               "dev.orderlistbot.core.rules..",
               "dev.orderlistbot.core.port..",
               "dev.orderlistbot.paper..")
