@@ -36,7 +36,7 @@ final class Book {
   long nextEventSeq = 1;
   final Map<Symbol, BigDecimal> prices = new LinkedHashMap<>();
   final Map<String, Account> accounts = new LinkedHashMap<>();
-  /** The one-minute candles of the prices set since start-up; not saved (see {@link CandleTape}). */
+  /** The candles of the prices set; a day of them saved as 15-minute candles (see {@link CandleTape}). */
   final CandleTape tape = new CandleTape();
 
   private final List<Emitted> emitted = new ArrayList<>();

@@ -15,14 +15,19 @@ import java.util.Map;
 /**
  * The paper market's one-minute candles, one per minute in which a pair's price was set (the walk,
  * {@code /paper price}), the last day of them per pair; wider candles are put together from them.
- * Kept in memory only: after a restart the chart starts again from the restored last price. Not
+ * The paper state saves the last day as 15-minute candles ({@link #quarterHours}), so after a restart
+ * the charts of 15 minutes and wider keep their history, and one-minute charts start again. Not
  * thread-safe: the exchange guards it with its lock.
  */
 final class CandleTape {
   /** A day of one-minute candles per pair. */
   static final int MOST = 1440;
+  /** A day of 15-minute candles per pair, saved with the paper state. */
+  static final int SAVED = 96;
 
   private final Map<Symbol, Deque<Candle>> minutes = new HashMap<>();
+  /** The 15-minute candles read back from the saved state, older than (or sharing a quarter with) the minutes. */
+  private final Map<Symbol, Deque<Candle>> restored = new HashMap<>();
 
   /** A trade-like price at {@code now}: it extends this minute's candle or opens the next. */
   void record(Symbol symbol, Instant now, BigDecimal price) {
@@ -48,12 +53,43 @@ final class CandleTape {
    * candle at {@code current} for the interval holding {@code now}.
    */
   List<Candle> candles(Symbol symbol, CandleInterval interval, int count, Instant now, BigDecimal current) {
-    Deque<Candle> tape = minutes.get(symbol);
-    if (tape == null || tape.isEmpty()) {
+    List<Candle> wide = together(symbol, interval);
+    if (wide.isEmpty()) {
       return List.of(Candle.at(interval.openOf(now), current));
     }
+    return List.copyOf(wide.subList(Math.max(0, wide.size() - count), wide.size()));
+  }
+
+  /** The last day of each pair as 15-minute candles, oldest first: what the paper state saves. */
+  Map<Symbol, List<Candle>> quarterHours() {
+    Map<Symbol, List<Candle>> out = new java.util.TreeMap<>(java.util.Comparator.comparing(Symbol::value));
+    java.util.Set<Symbol> symbols = new java.util.HashSet<>(minutes.keySet());
+    symbols.addAll(restored.keySet());
+    for (Symbol symbol : symbols) {
+      List<Candle> quarters = together(symbol, CandleInterval.FIFTEEN_MINUTES);
+      out.put(symbol, List.copyOf(quarters.subList(Math.max(0, quarters.size() - SAVED), quarters.size())));
+    }
+    return out;
+  }
+
+  /** A 15-minute candle read back from the saved state (they come oldest first). */
+  void restore(Symbol symbol, Candle quarter) {
+    Deque<Candle> saved = restored.computeIfAbsent(symbol, s -> new ArrayDeque<>());
+    saved.addLast(quarter);
+    while (saved.size() > SAVED) {
+      saved.pollFirst();
+    }
+  }
+
+  /** The restored quarters (for 15 minutes and wider) then the minutes, put together into {@code interval}. */
+  private List<Candle> together(Symbol symbol, CandleInterval interval) {
+    List<Candle> source = new ArrayList<>();
+    if (interval.length().compareTo(CandleInterval.FIFTEEN_MINUTES.length()) >= 0) {
+      source.addAll(restored.getOrDefault(symbol, new ArrayDeque<>()));
+    }
+    source.addAll(minutes.getOrDefault(symbol, new ArrayDeque<>()));
     List<Candle> wide = new ArrayList<>();
-    for (Candle minute : tape) {
+    for (Candle minute : source) {
       Instant open = interval.openOf(minute.openTime());
       Candle last = wide.isEmpty() ? null : wide.get(wide.size() - 1);
       if (last != null && last.openTime().equals(open)) {
@@ -62,7 +98,7 @@ final class CandleTape {
         wide.add(new Candle(open, minute.open(), minute.high(), minute.low(), minute.close()));
       }
     }
-    return List.copyOf(wide.subList(Math.max(0, wide.size() - count), wide.size()));
+    return wide;
   }
 
   private static Candle merged(Candle before, Candle minute) {

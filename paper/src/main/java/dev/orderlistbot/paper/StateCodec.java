@@ -1,5 +1,6 @@
 package dev.orderlistbot.paper;
 
+import dev.orderlistbot.core.chart.Candle;
 import dev.orderlistbot.core.domain.Asset;
 import dev.orderlistbot.core.domain.Balance;
 import dev.orderlistbot.core.domain.Side;
@@ -33,6 +34,7 @@ import java.util.regex.Pattern;
  * orderlist-bot paper-state 1
  * ids epoch=lq2x1k list=2 order=3 event=4
  * price symbol=BTCUSDT value=30000
+ * candle symbol=BTCUSDT time=2026-03-01T10:00:00Z open=30000 high=30100 low=29950 close=30050
  * account key=paper-telegram-42
  * balance asset=BTC free=0.09 locked=0.01
  * list id=1 client=ob-7f3a9c symbol=BTCUSDT kind=OCO status=EXECUTING time=... lock=BTC locked=0.01
@@ -56,6 +58,8 @@ final class StateCodec {
     StringBuilder out = new StringBuilder(HEADER).append(VERSION).append('\n');
     line(out, "ids", "epoch", book.epoch, "list", book.nextListId, "order", book.nextOrderId, "event", book.nextEventSeq);
     book.prices.forEach((symbol, price) -> line(out, "price", "symbol", symbol.value(), "value", price));
+    book.tape.quarterHours().forEach((symbol, quarters) -> quarters.forEach(c -> line(out, "candle", "symbol", symbol.value(),
+        "time", c.openTime(), "open", c.open(), "high", c.high(), "low", c.low(), "close", c.close())));
     for (Account account : book.accounts.values()) {
       line(out, "account", "key", account.apiKey);
       for (Balance b : account.balanceList()) {
@@ -159,6 +163,9 @@ final class StateCodec {
           book.nextEventSeq = f.number("event");
         }
         case "price" -> book().prices.put(Symbol.of(f.text("symbol")), f.decimal("value"));
+        case "candle" ->
+            book().tape.restore(Symbol.of(f.text("symbol")), new Candle(
+                f.instant("time"), f.decimal("open"), f.decimal("high"), f.decimal("low"), f.decimal("close")));
         case "account" -> {
           flushList();
           account = new Account(f.text("key"));
