@@ -127,7 +127,10 @@ final class Traders {
 
   /** Someone sees a message with buttons: the one whose line it answers taps, as people do. */
   private void sees(MessageRef message, OutboundMessage shown) {
-    UserRef requester = speaking.isEmpty() ? ALICE : speaking.peek();
+    // the one speaking taps; a message nobody's line answered (a notice's buttons) is tapped by whoever
+    // owns its chat, on that chat's platform
+    UserRef requester =
+        !speaking.isEmpty() && speaking.peek().platform().equals(message.chat().platform()) ? speaking.peek() : ownerOf(message.chat());
     List<Button> buttons = shown.buttons();
     Button confirm = buttons.get(0);
     Button cancel = buttons.get(buttons.size() - 1);
@@ -144,7 +147,12 @@ final class Traders {
     }
   }
 
-  /** Someone the bot does not serve, on the chat's platform. */
+  /** Who reads a chat: a private chat's own user (its id is theirs), the group's Alice. */
+  private static UserRef ownerOf(ChatRef chat) {
+    return chat.equals(GROUP) ? ALICE : new UserRef(chat.platform(), chat.chatId());
+  }
+
+    /** Someone the bot does not serve, on the chat's platform. */
   private static UserRef stranger(ChatRef chat) {
     return chat.platform().equals(MALLORY.platform()) ? MALLORY : new UserRef(chat.platform(), MALLORY.userId());
   }

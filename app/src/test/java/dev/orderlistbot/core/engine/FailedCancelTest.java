@@ -208,6 +208,18 @@ class FailedCancelTest {
     assertThat(bot.openTracked(ALICE)).isEmpty();
   }
 
+  @Test
+  void aCancelWhoseAnswerShowsAnUnseenFillEndsTheListWhereNoCatchUpCanRun() {
+    events.looksBack = false;
+    exchange.legNow(clientId(), LegRole.TAKE_PROFIT, LegStatus.PARTIALLY_FILLED, "0.004", "128");
+
+    bot.say(ALICE, "/cancel 8821");
+
+    assertThat(bot.lastReply(ALICE)).isEqualTo("✖ Cancelled BTCUSDT OCO #8821.");
+    assertThat(bot.tracked(8821)).map(TrackedOrderList::state).contains(OrderListState.ALL_DONE);
+    assertThat(events.caughtUp).isEmpty();
+  }
+
   private void catchUp() {
     new OrderListReconciler(bot.transactor(), exchange, bot.router(), "binance").reconcile(ALICE, ALICES_PAPER_KEY);
   }

@@ -114,6 +114,28 @@ class PanicAllTest {
   }
 
   @Test
+  void aBotFailureOnOneListIsSaidForThatListAndTheOthersAreStillCancelled() {
+    AtomicInteger cancels = new AtomicInteger();
+    exchange.whileCancelling = () -> {
+      if (cancels.incrementAndGet() == 1) {
+        throw new IllegalStateException("a storage hiccup");
+      }
+    };
+    bot.say(ADMIN, "/panic all");
+    bot.press(ADMIN, bot.lastButtons(TestBot.dm(ADMIN)), Replies.CONFIRM);
+
+    assertThat(bot.telegram.texts(TestBot.dm(ADMIN)))
+        .anySatisfy(text -> assertThat(text)
+            .startsWith("⚠️ Panic: 1 of 2 list(s) done.")
+            .contains("BTCUSDT OCO #8821 was not cancelled and still works: the bot failed")
+            .contains("✖ Cancelled BTCUSDT OCO #8822."));
+    assertThat(bot.tracked(8821)).map(t -> t.state().isOpen()).contains(true);
+    exchange.whileCancelling = () -> {};
+    bot.press(ADMIN, bot.lastButtons(TestBot.dm(ADMIN)), TradeReplies.RETRY);
+    assertThat(exchange.allLists()).noneMatch(list -> list.isOpen());
+  }
+
+  @Test
   void aTraderMayNotSendPanicAll() {
     bot.say(ALICE, "/panic all");
 

@@ -110,6 +110,17 @@ class StepUpTest {
   }
 
   @Test
+  void aCodeTypedWithASpaceAsAuthenticatorAppsShowItIsTaken() {
+    setPin();
+    previewAndConfirm(LARGE);
+
+    MessageRef code = bot.say(ALICE, PIN.substring(0, 3) + " " + PIN.substring(3));
+
+    assertThat(bot.telegram.deleted()).contains(code);
+    assertThat(exchange.placeCalls).hasValue(1);
+  }
+
+  @Test
   void theConfirmOfALargePlacementCarriesTheCodeTokenAFormAnswers() {
     setPin();
     bot.say(ALICE, LARGE);

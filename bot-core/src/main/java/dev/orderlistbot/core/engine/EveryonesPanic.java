@@ -19,6 +19,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeSet;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * An admin's {@code /panic all}: every open order list of every user of the bot is cancelled, after
@@ -29,6 +31,8 @@ import java.util.TreeSet;
  * each trader's own decision ({@code /panic close}). Thread-safe.
  */
 final class EveryonesPanic {
+  private static final Logger LOG = LoggerFactory.getLogger(EveryonesPanic.class);
+
   private final EngineConfig config;
   private final ExchangeClient exchange;
   private final Accounts accounts;
@@ -64,6 +68,10 @@ final class EveryonesPanic {
             lists.forEach(list -> open.add(new OwnedList(user, list))));
       } catch (ExchangeException e) {
         unread.add(TradeReplies.panicAllUnread(user, Replies.exchangeError(e.error())));
+      } catch (RuntimeException e) {
+        // one user's unreadable key or a storage hiccup must not stop the panic of everyone else
+        LOG.warn("/panic all: the lists of {} could not be read", user, e);
+        unread.add(TradeReplies.panicAllUnread(user, TradeReplies.panicAllBotFailed()));
       }
     }
     if (open.isEmpty()) {
@@ -84,8 +92,17 @@ final class EveryonesPanic {
     byOwner.forEach(
         (owner, lists) -> {
           List<String> ownerLines = new ArrayList<>();
-          Optional<Boolean> read =
-              accounts.withCredentials(owner, credentials -> cancelEach(credentials, owner, press.chat(), lists, ownerLines, failed));
+          Optional<Boolean> read;
+          try {
+            read = accounts.withCredentials(owner, credentials -> cancelEach(credentials, owner, press.chat(), lists, ownerLines, failed));
+          } catch (RuntimeException e) {
+            LOG.warn("/panic all: the key of {} could not be opened", owner, e);
+            lists.forEach(list -> {
+              ownerLines.add("• " + TradeReplies.panicNotCancelled(cancels.name(list), TradeReplies.panicAllBotFailed()));
+              failed.add(new OwnedList(owner, list));
+            });
+            read = Optional.of(false);
+          }
           if (read.isEmpty()) {
             ownerLines.add("• " + Replies.noKeyAnyMore());
             lists.forEach(list -> failed.add(new OwnedList(owner, list)));
@@ -121,7 +138,17 @@ final class EveryonesPanic {
   private boolean cancelEach(
       ApiCredentials credentials, UserRef owner, ChatRef chat, List<ListHandle> lists, List<String> lines, List<OwnedList> failed) {
     for (ListHandle list : lists) {
-      switch (cancels.cancelFirst(credentials, owner, chat, list)) {
+      ListCancels.FirstCancel first;
+      try {
+        first = cancels.cancelFirst(credentials, owner, chat, list);
+      } catch (RuntimeException e) {
+        // the cancel puts the list's state back when it fails before the exchange answered
+        LOG.warn("/panic all: the cancel of {} of {} failed", list, owner, e);
+        lines.add("• " + TradeReplies.panicNotCancelled(cancels.name(list), TradeReplies.panicAllBotFailed()));
+        failed.add(new OwnedList(owner, list));
+        continue;
+      }
+      switch (first) {
         case ListCancels.FirstCancel.Done done -> lines.add("• " + Replies.cancelled(cancels.name(list)));
         case ListCancels.FirstCancel.AlreadyEnded ended ->
             lines.add("• " + TradeReplies.panicAlreadyEnded(cancels.name(list), ended.sentence()));

@@ -138,18 +138,17 @@ final class LimitCommands {
     boolean raise = LimitChanges.raisesALimit(limits.operator(), now, change.apply(now));
     StepUpGate.Decision decision = raise ? gate.forLimitRaise(message.user()) : new StepUpGate.Decision.NotNeeded();
     stepUps.guard(message, decision, StepUpReplies.limitRaise(), () -> {
-      var unused = change(message, change);
+      change(message, change);
       told.run();
     }, () -> {});
   }
 
   /**
    * Stores the trader's changed limits and audits the change (old and new figure) in one
-   * transaction; answers the limits before it. A raise is detected by {@link
-   * LimitChanges#raisesALimit}: the step-up codes will ask for a code here before storing one.
+   * transaction.
    */
-  private UserLimits change(ChatEvent.TextMessage message, UnaryOperator<UserLimits> change) {
-    return transactor.inTransaction(stores -> {
+  private void change(ChatEvent.TextMessage message, UnaryOperator<UserLimits> change) {
+    transactor.inTransaction(stores -> {
       UserLimits before = stores.limits().limitsOf(message.user()).orElse(UserLimits.NONE);
       UserLimits after = change.apply(before);
       boolean raise = LimitChanges.raisesALimit(limits.operator(), before, after);
@@ -157,7 +156,7 @@ final class LimitCommands {
       stores.audit().record(new AuditEntry(
           clock.instant(), message.user(), AuditAction.LIMITS_CHANGED, LimitChanges.describe(before, after), Optional.of(message.chat())));
       LOG.info("{} changed their limits{}", message.user(), raise ? " (a raise)" : "");
-      return before;
+      return null;
     });
   }
 

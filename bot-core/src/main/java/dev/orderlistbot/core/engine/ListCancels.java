@@ -173,9 +173,11 @@ final class ListCancels {
             .filter(leg -> !seenEnded.contains(leg.clientOrderId().value()))
             .anyMatch(leg -> leg.report().map(r -> r.executedQty().signum() > 0).orElse(false));
     if (untoldFill) {
-      LOG.info("list {} cancelled, but an order of it filled unseen; followed until the catch-up tells it", mark.listClientOrderId());
-      var unused = accounts.catchUp(user);
-      return;
+      if (accounts.catchUp(user)) {
+        LOG.info("list {} cancelled, but an order of it filled unseen; followed until the catch-up tells it", mark.listClientOrderId());
+        return;
+      }
+      // no catch-up can run here (no source that looks back): following the list would never end it
     }
     change(mark, OrderListState.CANCELLING, OrderListState.ALL_DONE);
   }

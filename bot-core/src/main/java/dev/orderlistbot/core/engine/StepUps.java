@@ -108,7 +108,7 @@ final class StepUps {
    */
   boolean answer(ChatEvent.TextMessage message) {
     Optional<StepUpWaits.Wait> wait = waits.peek(message.user());
-    String text = message.text().strip();
+    String text = withoutSpaces(message.text());
     if (!message.kind().isPrivate()) {
       return false;
     }
@@ -138,9 +138,16 @@ final class StepUps {
     return true;
   }
 
+  /** Authenticator apps show a code as {@code 123 456}, and people type or paste it so. */
+  private static String withoutSpaces(String text) {
+    String stripped = text.strip();
+    String joined = stripped.replaceAll("\\s+", "");
+    return SIX_DIGITS.matcher(joined).matches() ? joined : stripped;
+  }
+
   /** A code typed into a platform's form for a {@link CodeButtons} button. */
   void entered(ChatEvent.CodeEntered entered, Runnable confirm, String what) {
-    String code = entered.code().strip();
+    String code = withoutSpaces(entered.code());
     if (entered.token().startsWith(CodeButtons.CONFIRM)) {
       if (!SIX_DIGITS.matcher(code).matches()) {
         out.send(entered.chat(), StepUpReplies.notSixDigits());

@@ -172,6 +172,10 @@ final class TradeReplies {
         + " nothing was sold.\n" + String.join("\n", lines);
   }
 
+  static String panicAllBotFailed() {
+    return "the bot failed while handling it (the log says why), so it may still be working";
+  }
+
   static String panicAllAdminsOnly() {
     return "/panic all cancels every user's lists, so only the bot's admins may send it. To cancel your own lists,"
         + " send /panic.";
