@@ -15,6 +15,16 @@ import java.util.Optional;
  * long. Buttons carry only their opaque token. {@link #edit} replaces text and buttons (no buttons
  * removes them).
  *
+ * <p><b>Pictures.</b> A message with a {@link dev.orderlistbot.core.chat.OutboundMessage#picture()
+ * picture} is shown as that picture with the text and the buttons under it: Telegram a photo whose
+ * caption is the text (a text too long for a caption goes out as the photo followed by the text
+ * with the buttons, and the reference answered is the text's), Discord an embed showing the
+ * attached PNG, the console the PNG written to a file whose path is printed under the text. An
+ * {@link #edit} with a picture replaces the picture too; an edit without one replaces the text
+ * and buttons and keeps whatever picture the message shows. A platform that refuses the picture
+ * itself throws {@link ChatDeliveryException} like any refusal; the caller then sends the text
+ * alone ({@link dev.orderlistbot.core.chat.OutboundMessage#withoutPicture()}).
+ *
  * <p><b>Failures.</b> Every method throws {@link ChatDeliveryException} when the platform did not
  * take the message; it says whether trying again later may work and, where the platform said so,
  * after how long. Never a platform-SDK exception.
