@@ -27,7 +27,8 @@ import java.util.Objects;
  *
  * <p>Trading, platform, service, retention, rate and limit settings: {@link TradingSettings}, {@link
  * PlatformSettings}, {@link ServiceSettings}, {@link RetentionSettings}, {@link RateSettings}, {@link
- * LimitSettings}, {@link StepUpSettings}; what a key may do: {@link PostureSettings}.
+ * LimitSettings}, {@link StepUpSettings}; what a key may do: {@link PostureSettings}; charts: {@link
+ * ChartSettings}.
  *
  * <p>{@link #from} touches nothing but the map and the {@code *_FILE} files it names (it does not
  * read the master key file yet: that happens at start-up, see {@link Assembly}).
@@ -44,7 +45,8 @@ record AppConfig(
     StepUpSettings stepUp,
     LogLevel logLevel,
     PostureSettings posture,
-    LimitSettings limits) {
+    LimitSettings limits,
+    ChartSettings charts) {
   static final String DATA_DIR = MasterKeySource.DATA_DIR_VARIABLE;
   static final String DB_URL = "BOT_DB_URL";
   static final String DB_USER = "BOT_DB_USER";
@@ -64,6 +66,7 @@ record AppConfig(
     Objects.requireNonNull(logLevel, "logLevel");
     Objects.requireNonNull(posture, "posture");
     Objects.requireNonNull(limits, "limits");
+    Objects.requireNonNull(charts, "charts");
   }
 
   /**
@@ -90,10 +93,11 @@ record AppConfig(
     LogLevel logLevel = LogLevel.from(env);
     PostureSettings posture = PostureSettings.from(env);
     LimitSettings limits = LimitSettings.from(env);
+    ChartSettings charts = ChartSettings.from(env);
     if (!env.problems().isEmpty()) {
       throw new AppException(env.problems());
     }
-    return new AppConfig(dataDir, db, masterKey, trading, platforms, service, retention, rates, stepUp, logLevel, posture, limits);
+    return new AppConfig(dataDir, db, masterKey, trading, platforms, service, retention, rates, stepUp, logLevel, posture, limits, charts);
   }
 
   /** Where the console writes its log: {@code ${BOT_DATA_DIR}/logs/bot.log} (rolled over beside it). */

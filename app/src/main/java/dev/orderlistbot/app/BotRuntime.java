@@ -2,7 +2,10 @@ package dev.orderlistbot.app;
 
 import dev.orderlistbot.core.command.CommandParser;
 import dev.orderlistbot.core.domain.TradingEnvironment;
+import dev.orderlistbot.charts.CandleChartRenderer;
 import dev.orderlistbot.core.engine.BotEngine;
+import dev.orderlistbot.core.engine.CardCharts;
+import dev.orderlistbot.core.engine.ChartDrawing;
 import dev.orderlistbot.core.engine.CatchUpQueue;
 import dev.orderlistbot.core.engine.ChatPlatforms;
 import dev.orderlistbot.core.engine.EngineConfig;
@@ -114,7 +117,14 @@ final class BotRuntime implements AutoCloseable {
     Transactor transactor = storage.database().transactor();
     // each platform's sends run on virtual threads of their own; a drain that fails is counted, and retried on the next tick
     Executor deliveries = task -> workers.execute(() -> drainQuietly(task, metrics));
-    NotificationDispatcher dispatcher = new NotificationDispatcher(transactor, chats, Map.of(), clock, deliveries, metrics);
+    ChartDrawing drawing =
+        config.charts().on()
+            ? new ChartDrawing.On(new CandleChartRenderer(), workers, ChartDrawing.On.DEFAULT_CANDLE_WAIT)
+            : ChartDrawing.OFF;
+    // the cards' charts need the exchange, built below (after the router the paper exchange reports to)
+    LatePictures cardCharts = new LatePictures();
+    NotificationDispatcher dispatcher =
+        new NotificationDispatcher(transactor, chats, Map.of(), clock, deliveries, metrics, cardCharts);
     metrics.watchOutbox(() -> transactor.inTransaction(stores -> stores.outbox().backlog()), clock);
     // after an order event: deliver its notice, and carry out a breakeven plan it may have started
     BreakevenWake breakevens = new BreakevenWake(workers);
@@ -170,6 +180,7 @@ final class BotRuntime implements AutoCloseable {
       exchange = rest;
       events = Optional.of(userData);
     }
+    cardCharts.set(new CardCharts(transactor, exchange, drawing, clock));
     metrics.watch(exchange);
     stream.ifPresent(s -> metrics.watchUserStream(s::openConnections, s::reconnects));
     Optional<PaperControl> paperControl = paper.map(p -> p);
@@ -194,7 +205,8 @@ final class BotRuntime implements AutoCloseable {
             clock,
             random,
             metrics,
-            dispatcher::trigger);
+            dispatcher::trigger,
+            drawing);
     engine.resumeOrderEvents();
     // placements whose outcome nobody knows (a crash after the Confirm, a lost answer): looked up
     // now and every minute, on a worker (the look-ups are exchange calls)

@@ -49,7 +49,9 @@ enum SlashCommands {
   AUDIT(CommandSpec.AUDIT, Part.AUDIT_USER, Part.AUDIT_COUNT),
   LIMITS(CommandSpec.LIMITS, Part.LIMIT_SETTING, Part.LIMIT_VALUE),
   RESUME(CommandSpec.RESUME, Part.TRADER),
-  TWOFA(CommandSpec.TWOFA, Part.TWOFA_MODE);
+  TWOFA(CommandSpec.TWOFA, Part.TWOFA_MODE),
+  CHART(CommandSpec.CHART, Part.SYMBOL, Part.INTERVAL),
+  SETTINGS(CommandSpec.SETTINGS, Part.CHARTS);
 
   /** The option that has autocomplete from the exchange's symbols. */
   static final String SYMBOL_OPTION = "symbol";
@@ -172,7 +174,10 @@ enum SlashCommands {
         "list", "day", "loss", "open", "watch", "reset"),
     LIMIT_VALUE("value", "", false, "USDT (list, day, loss), lists (open), pairs (watch), or off; e.g. 500"),
     TRADER("trader", "", true, "PLATFORM:USER whose loss halt to lift, e.g. telegram:123456789"),
-    TWOFA_MODE("mode", "", false, "pin, totp (an authenticator app) or off; leave empty to see your setting", "pin", "totp", "off");
+    TWOFA_MODE("mode", "", false, "pin, totp (an authenticator app) or off; leave empty to see your setting", "pin", "totp", "off"),
+    INTERVAL("interval", "", false, "Candle width: 15m (the last day, if left out), 1h, 4h or 1d", "15m", "1h", "4h", "1d"),
+    CHARTS("charts", "charts", false, "on or off: whether previews and order cards carry a chart; leave out to see your settings",
+        "on", "off");
 
     private final String option;
     private final String prefix;

@@ -98,8 +98,18 @@ final class RecordingChatPlatform implements ChatPlatform {
     if (failure != null) {
       throw failure;
     }
-    current.put(message, replacement);
-    history.add(new Shown(Kind.EDIT, message, replacement));
+    // as the platforms do: an edit without a picture keeps the one the message shows; a message sent
+    // as text cannot be given a picture (Telegram cannot turn a text message into a photo)
+    OutboundMessage before = current.get(message);
+    if (before != null && before.picture().isEmpty() && replacement.picture().isPresent()) {
+      throw ChatDeliveryException.permanent("Bad Request: there is no media in the message to edit", null);
+    }
+    OutboundMessage shown =
+        before != null && replacement.picture().isEmpty() && before.picture().isPresent()
+            ? replacement.withPicture(before.picture().get())
+            : replacement;
+    current.put(message, shown);
+    history.add(new Shown(Kind.EDIT, message, shown));
   }
 
   @Override

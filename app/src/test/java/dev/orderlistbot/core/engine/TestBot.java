@@ -69,6 +69,7 @@ final class TestBot implements AutoCloseable {
   final Optional<OrderEventSource> events;
 
   private final Path dataDir;
+  private final ChartDrawing charts;
   private final MasterKey masterKey = MasterKey.generate(random);
   private final AtomicLong messageIds = new AtomicLong(100);
   private Database database;
@@ -78,6 +79,18 @@ final class TestBot implements AutoCloseable {
   private NotificationDispatcher dispatcher;
 
   TestBot(Path dataDir, EngineConfig config, ExchangeClient exchange, Optional<PaperControl> paper, Optional<OrderEventSource> events) {
+    this(dataDir, config, exchange, paper, events, ChartDrawing.OFF);
+  }
+
+  /** With {@code charts} drawing the previews', cards' and {@code /chart}'s charts. */
+  TestBot(
+      Path dataDir,
+      EngineConfig config,
+      ExchangeClient exchange,
+      Optional<PaperControl> paper,
+      Optional<OrderEventSource> events,
+      ChartDrawing charts) {
+    this.charts = charts;
     this.dataDir = dataDir;
     this.config = config;
     this.exchange = exchange;
@@ -135,12 +148,16 @@ final class TestBot implements AutoCloseable {
     database = Database.open(new DbConfig(DbConfig.defaultUrl(dataDir), "sa", Secret.of(""), 20), clock);
     vault = AesGcmKeyVault.open(masterKey, database.transactor(), random, clock);
     ChatPlatforms platforms = ChatPlatforms.of(telegram, console);
-    dispatcher = new NotificationDispatcher(database.transactor(), platforms, Map.of(), clock, Runnable::run, telemetry);
+    dispatcher =
+        new NotificationDispatcher(
+            database.transactor(), platforms, Map.of(), clock, Runnable::run, telemetry,
+            new CardCharts(database.transactor(), exchange, charts, clock));
     router = new NotificationRouter(database.transactor(), dispatcher::trigger);
     engine =
         new BotEngine(
             config, platforms, exchange, paper, events, vault, database.transactor(),
-            new CommandParser(Optional.of("OrderListBot")), new PreTradeCheck(), clock, random, telemetry, dispatcher::trigger);
+            new CommandParser(Optional.of("OrderListBot")), new PreTradeCheck(), clock, random, telemetry, dispatcher::trigger,
+            charts);
   }
 
   /** Stops everything that lives in memory and starts it again over the same database files. */

@@ -1,5 +1,6 @@
 package dev.orderlistbot.core.command;
 
+import dev.orderlistbot.core.chart.CandleInterval;
 import dev.orderlistbot.core.domain.Asset;
 import dev.orderlistbot.core.domain.Decimals;
 import dev.orderlistbot.core.domain.LimitKind;
@@ -46,7 +47,10 @@ public sealed interface Command
         Command.SetWatchList,
         Command.ResetLimits,
         Command.ResumeTrading,
-        Command.TwoFactor {
+        Command.TwoFactor,
+        Command.ShowChart,
+        Command.ShowSettings,
+        Command.SetCharts {
 
   /** Whether the text of this command carried a secret, so the chat message must be deleted. */
   default boolean carriesSecret() {
@@ -272,6 +276,23 @@ public sealed interface Command
       Objects.requireNonNull(mode, "mode");
     }
   }
+
+  /**
+   * {@code /chart SYMBOL [15m|1h|4h|1d]}: the pair's candles with the user's open lists on it; the
+   * interval is 15m unless given.
+   */
+  record ShowChart(Symbol symbol, CandleInterval interval) implements Command {
+    public ShowChart {
+      Objects.requireNonNull(symbol, "symbol");
+      Objects.requireNonNull(interval, "interval");
+    }
+  }
+
+  /** {@code /settings} alone: the user's own settings. */
+  record ShowSettings() implements Command {}
+
+  /** {@code /settings charts on|off}: whether previews and cards carry a chart. */
+  record SetCharts(boolean on) implements Command {}
 
   /** What {@code /2fa} does. */
   enum TwoFactorMode {

@@ -97,6 +97,8 @@ public final class CommandParser {
       case LIMITS -> LimitGrammars.limits(args);
       case RESUME -> LimitGrammars.resume(args);
       case TWOFA -> AccountGrammars.twoFactor(args);
+      case CHART -> ChartGrammars.chart(args);
+      case SETTINGS -> ChartGrammars.settings(args);
     };
   }
 

@@ -110,7 +110,17 @@ public enum CommandSpec {
       "2fa",
       "/2fa [pin|totp|off]",
       "Your step-up code for guarded live actions: a 6-digit PIN or an authenticator app; alone, shows it.",
-      "/2fa totp");
+      "/2fa totp"),
+  CHART(
+      "chart",
+      "/chart SYMBOL [15m|1h|4h|1d]",
+      "A chart of the pair's candles (15m unless given) with your open lists' prices on it.",
+      "/chart BTCUSDT 1h"),
+  SETTINGS(
+      "settings",
+      "/settings [charts on|off]",
+      "Your own settings: whether previews and order cards carry a chart (on unless turned off).",
+      "/settings charts off");
 
   private final String word;
   private final String usage;

@@ -121,6 +121,26 @@ public final class BotEngine implements ChatEventHandler {
       SecureRandom random,
       EngineTelemetry telemetry,
       Runnable outboxTrigger) {
+    this(config, platforms, exchange, paper, events, vault, transactor, parser, check, clock, random, telemetry, outboxTrigger,
+        ChartDrawing.OFF);
+  }
+
+  /** @param charts whether previews, order cards and {@code /chart} draw charts, and with what */
+  public BotEngine(
+      EngineConfig config,
+      ChatPlatforms platforms,
+      ExchangeClient exchange,
+      Optional<PaperControl> paper,
+      Optional<OrderEventSource> events,
+      KeyVault vault,
+      Transactor transactor,
+      CommandParser parser,
+      PreTradeCheck check,
+      Clock clock,
+      SecureRandom random,
+      EngineTelemetry telemetry,
+      Runnable outboxTrigger,
+      ChartDrawing charts) {
     Objects.requireNonNull(telemetry, "telemetry");
     Objects.requireNonNull(outboxTrigger, "outboxTrigger");
     this.config = Objects.requireNonNull(config, "config");
@@ -139,7 +159,8 @@ public final class BotEngine implements ChatEventHandler {
     StepUps stepUps = new StepUps(codes, new StepUpWaits(clock), out, clock, random, config.keySetupTimeout());
     StepUpGate gate = new StepUpGate(config, codes, exchange);
     Limits limits = new Limits(config.limits(), new ExposureReader(exchange), transactor, clock);
-    Previews previews = new Previews(config, exchange, accounts, check, actions, out, telemetry, limits, gate, stepUps);
+    Charts drawn = new Charts(Objects.requireNonNull(charts, "charts"), exchange, transactor);
+    Previews previews = new Previews(config, exchange, accounts, check, actions, out, telemetry, limits, gate, stepUps, drawn);
     this.trades = TradeActions.wire(config, exchange, accounts, transactor, check, actions, cancels, placement, results, out, clock);
     PlanPlacement plans = new PlanPlacement(config, accounts, placement, results, actions, out, clock, telemetry);
     this.presses = new Presses(actions, placement, plans, cancels, config.environment(), trades, transactor, out, clock, gate, stepUps, limits);
@@ -152,7 +173,8 @@ public final class BotEngine implements ChatEventHandler {
     this.routes =
         new CommandRoutes(
             config, out, previews, account, keys, new AlertCommands(transactor, out), trades,
-            new AuditCommands(config, transactor, clock, out), new LimitCommands(config, limits, transactor, out, clock, gate, stepUps), gate, stepUps);
+            new AuditCommands(config, transactor, clock, out), new LimitCommands(config, limits, transactor, out, clock, gate, stepUps), gate, stepUps,
+            new ChartCommands(config, exchange, transactor, drawn, out));
     this.rate = new CommandRate(clock, config.commandLimit());
     this.strangers = new StrangerReplies(clock, StrangerReplies.DEFAULT_INTERVAL, StrangerReplies.DEFAULT_CAPACITY);
   }

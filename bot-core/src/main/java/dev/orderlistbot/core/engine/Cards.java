@@ -37,7 +37,7 @@ final class Cards {
   private static final int R_SCALE = 2;
 
   /** One leg as planned: its role, its order, its side and quantity (empty: what the entry receives). */
-  private record Planned(LegRole role, Leg leg, Side side, Optional<BigDecimal> quantity) {}
+  record Planned(LegRole role, Leg leg, Side side, Optional<BigDecimal> quantity) {}
 
   private Cards() {}
 
@@ -174,7 +174,7 @@ final class Cards {
         .orElseThrow(() -> new IllegalArgumentException("the card has no " + role + " leg"));
   }
 
-  private static List<Planned> planned(OrderListRequest request) {
+  static List<Planned> planned(OrderListRequest request) {
     return switch (request) {
       case OrderListRequest.Oco oco -> pair(oco.pair(), Optional.of(oco.quantity().value()));
       case OrderListRequest.Oto oto -> List.of(

@@ -14,7 +14,8 @@ import org.slf4j.LoggerFactory;
  * The engine's direct answers: send, edit and delete on the platform of the chat. A platform that
  * does not take a message is logged, never thrown back into a conversation (there is nobody to
  * tell). An edit that fails is sent as a new message instead, so a result is never lost just
- * because the preview it replaces could not be edited. Thread-safe.
+ * because the preview it replaces could not be edited. A message whose picture the platform refuses
+ * goes out again as its text and buttons alone. Thread-safe.
  */
 final class ChatOut {
   private static final Logger LOG = LoggerFactory.getLogger(ChatOut.class);
@@ -33,6 +34,10 @@ final class ChatOut {
     try {
       return Optional.of(platform.get().send(chat, message));
     } catch (ChatDeliveryException e) {
+      if (message.picture().isPresent()) {
+        LOG.info("could not send a picture to {}, sending the text alone: {}", chat, e.getMessage());
+        return send(chat, message.withoutPicture());
+      }
       LOG.warn("could not send to {}: {}", chat, e.getMessage());
       return Optional.empty();
     }

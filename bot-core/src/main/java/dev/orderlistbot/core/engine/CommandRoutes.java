@@ -26,6 +26,7 @@ final class CommandRoutes {
   private final TwoFactorCommands twoFactor;
   private final StepUpGate gate;
   private final StepUps stepUps;
+  private final ChartCommands charts;
 
   CommandRoutes(
       EngineConfig config,
@@ -38,7 +39,9 @@ final class CommandRoutes {
       AuditCommands audit,
       LimitCommands limits,
       StepUpGate gate,
-      StepUps stepUps) {
+      StepUps stepUps,
+      ChartCommands charts) {
+    this.charts = Objects.requireNonNull(charts, "charts");
     this.limits = Objects.requireNonNull(limits, "limits");
     this.config = Objects.requireNonNull(config, "config");
     this.out = Objects.requireNonNull(out, "out");
@@ -92,6 +95,9 @@ final class CommandRoutes {
       case Command.ResetLimits reset -> limits.run(message, reset);
       case Command.ResumeTrading resume -> limits.run(message, resume);
       case Command.TwoFactor twoFactorCommand -> twoFactor.run(message, twoFactorCommand);
+      case Command.ShowChart chart -> charts.chart(message, chart);
+      case Command.ShowSettings show -> charts.settings(message);
+      case Command.SetCharts set -> charts.setCharts(message, set.on());
     }
   }
 

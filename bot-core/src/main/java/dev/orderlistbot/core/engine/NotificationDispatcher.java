@@ -2,6 +2,7 @@ package dev.orderlistbot.core.engine;
 
 import dev.orderlistbot.core.chat.MessageRef;
 import dev.orderlistbot.core.chat.OutboundMessage;
+import dev.orderlistbot.core.chat.Picture;
 import dev.orderlistbot.core.domain.ChatRef;
 import dev.orderlistbot.core.port.out.ChatDeliveryException;
 import dev.orderlistbot.core.port.out.ChatPlatform;
@@ -70,6 +71,7 @@ public final class NotificationDispatcher {
   private final Clock clock;
   private final EngineTelemetry telemetry;
   private final SendPacer pacer = new SendPacer();
+  private final OutboxPictures pictures;
   private final List<DeliveryLane> lanes;
 
   /** With each platform's {@link DeliveryPolicy#defaultFor default policy}. */
@@ -103,6 +105,19 @@ public final class NotificationDispatcher {
       Clock clock,
       Executor executor,
       EngineTelemetry telemetry) {
+    this(transactor, platforms, policies, clock, executor, telemetry, OutboxPictures.NONE);
+  }
+
+  /** @param pictures the picture each message goes out with, drawn as it is sent (an order card's chart) */
+  public NotificationDispatcher(
+      Transactor transactor,
+      ChatPlatforms platforms,
+      Map<String, DeliveryPolicy> policies,
+      Clock clock,
+      Executor executor,
+      EngineTelemetry telemetry,
+      OutboxPictures pictures) {
+    this.pictures = Objects.requireNonNull(pictures, "pictures");
     this.transactor = Objects.requireNonNull(transactor, "transactor");
     this.platforms = Objects.requireNonNull(platforms, "platforms");
     this.policies = Map.copyOf(policies);
@@ -214,24 +229,46 @@ public final class NotificationDispatcher {
 
   /**
    * Sends the message, or edits the one it replaces; a message that can no longer be edited (deleted,
-   * too old to edit) gets the text as a new message, so the trader still reads it.
+   * too old to edit) gets the text as a new message, so the trader still reads it. A picture the
+   * platform refuses (or cannot put on the message it replaces) leaves the text and buttons to go
+   * out alone.
    */
-  private static Optional<MessageRef> show(ChatPlatform platform, OutboxEntry entry) {
+  private Optional<MessageRef> show(ChatPlatform platform, OutboxEntry entry) {
     OutboxMessage message = entry.message();
     // the text with its buttons (an order card's actions): an edit replaces both
     OutboundMessage text = message.outbound();
+    Optional<Picture> picture = pictures.pictureFor(message);
+    OutboundMessage full = picture.map(text::withPicture).orElse(text);
     if (message.replaces().isPresent()) {
-      try {
-        platform.edit(new MessageRef(message.target(), message.replaces().get()), text);
+      MessageRef replaced = new MessageRef(message.target(), message.replaces().get());
+      if (edited(platform, replaced, full) || (picture.isPresent() && edited(platform, replaced, text))) {
         return Optional.empty();
-      } catch (ChatDeliveryException e) {
-        if (e.retryable()) {
-          throw e;
-        }
-        LOG.info("notification {}: message {} cannot be edited ({}); sent as a new one", entry.id(), message.replaces().get(), e.getMessage());
       }
+      LOG.info("notification {}: message {} cannot be edited; sent as a new one", entry.id(), message.replaces().get());
     }
-    return Optional.of(platform.send(message.target(), text));
+    try {
+      return Optional.of(platform.send(message.target(), full));
+    } catch (ChatDeliveryException e) {
+      if (picture.isEmpty() || e.retryable()) {
+        throw e;
+      }
+      LOG.info("notification {}: the platform refused its picture ({}); sent as text", entry.id(), e.getMessage());
+      return Optional.of(platform.send(message.target(), text));
+    }
+  }
+
+  /** Whether the edit was made; false when the platform will not edit that message so; throws a retryable refusal. */
+  private static boolean edited(ChatPlatform platform, MessageRef message, OutboundMessage replacement) {
+    try {
+      platform.edit(message, replacement);
+      return true;
+    } catch (ChatDeliveryException e) {
+      if (e.retryable()) {
+        throw e;
+      }
+      LOG.info("message {} could not be edited {}: {}", message, replacement.picture().isPresent() ? "with its picture" : "", e.getMessage());
+      return false;
+    }
   }
 
   /**

@@ -1,9 +1,11 @@
 package dev.orderlistbot.core.engine;
 
+import dev.orderlistbot.core.chart.Candle;
 import dev.orderlistbot.core.chat.Button;
 import dev.orderlistbot.core.chat.ChatEvent;
 import dev.orderlistbot.core.chat.CodeButtons;
 import dev.orderlistbot.core.chat.OutboundMessage;
+import dev.orderlistbot.core.chat.Picture;
 import dev.orderlistbot.core.command.PlaceLadder;
 import dev.orderlistbot.core.command.PlaceOrderList;
 import dev.orderlistbot.core.command.QuantitySpec;
@@ -24,6 +26,7 @@ import dev.orderlistbot.core.rules.SymbolRules;
 import dev.orderlistbot.core.rules.Violation;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * {@code /oco /oto /otoco /opo /opoco}: fetch the symbol's rules, the last price, the trader's
@@ -46,6 +49,7 @@ final class Previews {
   private final Limits limits;
   private final StepUpGate gate;
   private final StepUps stepUps;
+  private final Charts charts;
 
   Previews(
       EngineConfig config,
@@ -57,8 +61,10 @@ final class Previews {
       EngineTelemetry telemetry,
       Limits limits,
       StepUpGate gate,
-      StepUps stepUps) {
+      StepUps stepUps,
+      Charts charts) {
     this.config = config;
+    this.charts = charts;
     this.limits = limits;
     this.gate = gate;
     this.stepUps = stepUps;
@@ -72,13 +78,16 @@ final class Previews {
   }
 
   void preview(ChatEvent.TextMessage message, PlaceOrderList command) {
+    // the chart's candles come while the checks fetch their figures: the preview waits for neither twice
+    Optional<CompletableFuture<List<Candle>>> candles =
+        charts.startCandles(message.user(), command.symbol(), Charts.PREVIEW_INTERVAL);
     snapshot(message, command).ifPresent(snapshot -> {
       switch (check.check(command, snapshot.rules(), snapshot.market())) {
         case CheckResult.Refused refused -> refuse(message, refused.violations());
         case CheckResult.Accepted accepted -> {
           Limits.Verdict verdict = limits.atPreview(message.user(), List.of(accepted.request()));
           if (verdict.refusals().isEmpty()) {
-            offer(message, accepted, snapshot.countsUnchecked(), verdict);
+            offer(message, accepted, snapshot.countsUnchecked(), verdict, candles);
           } else {
             refuse(message, safety(verdict));
           }
@@ -89,13 +98,15 @@ final class Previews {
 
   /** A take-profit ladder: every list checked, one preview, one pending plan. */
   void preview(ChatEvent.TextMessage message, PlaceLadder ladder) {
+    Optional<CompletableFuture<List<Candle>>> candles =
+        charts.startCandles(message.user(), ladder.first().symbol(), Charts.PREVIEW_INTERVAL);
     snapshot(message, ladder.first()).ifPresent(snapshot -> {
       switch (new LadderCheck(check).check(ladder, snapshot.rules(), snapshot.market())) {
         case LadderResult.Refused refused -> refuse(message, refused.violations());
         case LadderResult.Accepted accepted -> {
           Limits.Verdict verdict = limits.atPreview(message.user(), accepted.requests());
           if (verdict.refusals().isEmpty()) {
-            offer(message, accepted, snapshot.countsUnchecked(), verdict);
+            offer(message, accepted, snapshot.countsUnchecked(), verdict, candles);
           } else {
             refuse(message, safety(verdict));
           }
@@ -165,7 +176,12 @@ final class Previews {
     return new Account(balances, facts.counts(credentials, rules), fee, equity);
   }
 
-  private void offer(ChatEvent.TextMessage message, CheckResult.Accepted accepted, boolean countsUnchecked, Limits.Verdict verdict) {
+  private void offer(
+      ChatEvent.TextMessage message,
+      CheckResult.Accepted accepted,
+      boolean countsUnchecked,
+      Limits.Verdict verdict,
+      Optional<CompletableFuture<List<Candle>>> candles) {
     StepUpGate.Decision decision = gate.forPlacement(message.user(), accepted.preview().notional(), accepted.preview().quoteAsset());
     String what = StepUpReplies.placing(Texts.summary(accepted.request()));
     if (refusedForCode(message, decision, what)) {
@@ -180,10 +196,18 @@ final class Previews {
             withNote(Texts.preview(accepted.preview(), config.environment(), config.confirmTtl(), countsUnchecked), verdict),
             new Button(Replies.CONFIRM, confirmToken(stepUp) + token),
             new Button(Replies.CANCEL, Tokens.WITHDRAW + token));
-    out.send(message.chat(), preview).ifPresent(sent -> actions.attach(token, sent));
+    Optional<Picture> chart =
+        charts.await(candles, accepted.request().symbol(),
+            c -> PreviewCharts.of(accepted.preview(), config.environment(), Charts.PREVIEW_INTERVAL, c));
+    out.send(message.chat(), chart.map(preview::withPicture).orElse(preview)).ifPresent(sent -> actions.attach(token, sent));
   }
 
-  private void offer(ChatEvent.TextMessage message, LadderResult.Accepted accepted, boolean countsUnchecked, Limits.Verdict verdict) {
+  private void offer(
+      ChatEvent.TextMessage message,
+      LadderResult.Accepted accepted,
+      boolean countsUnchecked,
+      Limits.Verdict verdict,
+      Optional<CompletableFuture<List<Candle>>> candles) {
     PendingAction.PlacePlan plan = new PendingAction.PlacePlan(accepted.requests(), accepted.preview().breakeven());
     StepUpGate.Decision decision =
         gate.forPlacement(message.user(), accepted.preview().totalNotional(), accepted.preview().lists().get(0).quoteAsset());
@@ -197,7 +221,10 @@ final class Previews {
             withNote(PlanTexts.preview(accepted.preview(), config.environment(), config.confirmTtl(), countsUnchecked), verdict),
             new Button(Replies.CONFIRM, confirmToken(stepUp) + token),
             new Button(Replies.CANCEL, Tokens.WITHDRAW + token));
-    out.send(message.chat(), preview).ifPresent(sent -> actions.attach(token, sent));
+    Optional<Picture> chart =
+        charts.await(candles, accepted.requests().getFirst().symbol(),
+            c -> PreviewCharts.of(accepted.preview(), config.environment(), Charts.PREVIEW_INTERVAL, c));
+    out.send(message.chat(), chart.map(preview::withPicture).orElse(preview)).ifPresent(sent -> actions.attach(token, sent));
   }
 
   /**

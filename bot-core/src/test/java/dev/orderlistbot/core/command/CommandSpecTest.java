@@ -39,6 +39,8 @@ class CommandSpecTest {
           case LIMITS -> Command.SetLimit.class;
           case RESUME -> Command.ResumeTrading.class;
           case TWOFA -> Command.TwoFactor.class;
+          case CHART -> Command.ShowChart.class;
+          case SETTINGS -> Command.SetCharts.class;
         };
     assertThat(command).isInstanceOf(expected);
     if (command instanceof PlaceOrderList list) {
