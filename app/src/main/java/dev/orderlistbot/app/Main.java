@@ -17,8 +17,8 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /**
- * The command line: {@code java -jar orderlist-bot.jar [run]}, {@code … console} and {@code java -jar
- * orderlist-bot.jar master-key rotate --new-key-file F}. Exit codes: 0 ok, 1 failure, 2 usage error.
+ * The command line: {@code java -jar orderlist-bot.jar [run]}, {@code … console}, {@code java -jar
+ * orderlist-bot.jar master-key rotate --new-key-file F} and {@code … charts check}. Exit codes: 0 ok, 1 failure, 2 usage error.
  *
  * <p>{@link #main} is the only place that reads the process environment; everything else gets the
  * map, so tests run the whole command line in-process through {@link #execute}.
@@ -51,6 +51,10 @@ public final class Main implements Callable<Integer> {
   }
 
   public static void main(String[] args) {
+    // charts are drawn off screen: never open a display, even on a desktop that has one
+    if (System.getProperty("java.awt.headless") == null) {
+      System.setProperty("java.awt.headless", "true");
+    }
     PrintWriter out = new PrintWriter(System.out, true, StandardCharsets.UTF_8);
     PrintWriter err = new PrintWriter(System.err, true, StandardCharsets.UTF_8);
     BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
@@ -97,6 +101,7 @@ public final class Main implements Callable<Integer> {
       cli.addSubcommand("console", new RunCommand.Console(context));
       cli.addSubcommand(
           "master-key", new CommandLine(new MasterKeyCommand()).addSubcommand("rotate", new RotateCommand(context)));
+      cli.addSubcommand("charts", new CommandLine(new ChartsCommand()).addSubcommand("check", new ChartCheckCommand(context)));
       cli.setOut(out);
       cli.setErr(err);
       cli.setExecutionExceptionHandler(
@@ -124,6 +129,17 @@ public final class Main implements Callable<Integer> {
         LOG.error("Unexpected failure", e);
         err.println("error: unexpected " + e.getClass().getSimpleName() + " (see " + logging.where() + ")");
       }
+    }
+  }
+
+  /** {@code charts}: a group; on its own it is a usage error. */
+  @Command(name = "charts", description = "Check that this host draws the charts of previews and order cards.")
+  static final class ChartsCommand implements Runnable {
+    @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public void run() {
+      throw new CommandLine.ParameterException(spec.commandLine(), "Missing command: charts check");
     }
   }
 

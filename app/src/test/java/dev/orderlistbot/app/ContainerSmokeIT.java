@@ -95,6 +95,37 @@ class ContainerSmokeIT {
     assertThat(reopenedSchemaVersions(data)).as("H2 closed cleanly and reopens").isPositive();
   }
 
+  @Test
+  void theImageDrawsChartsHeadlessWithItsBundledFont() throws Exception {
+    String dockerfile = Files.readString(Path.of(System.getProperty("orderlistbot.dockerfile")));
+    Path jar = Path.of(System.getProperty("orderlistbot.jar")).toAbsolutePath();
+    Path data = Files.createDirectories(dir.resolve("data"));
+    boolean unprivileged = runAsNobodyIfRoot(data);
+    Map<String, String> env = imageEnv(dockerfile);
+    env.put("BOT_DATA_DIR", data.toString());
+    List<String> command = new ArrayList<>();
+    if (unprivileged) {
+      command.addAll(List.of("setpriv", "--reuid=" + NOBODY, "--regid=" + NOBODY, "--clear-groups"));
+    }
+    command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+    command.addAll(entrypointArgs(dockerfile, jar));
+    command.addAll(List.of("charts", "check"));
+    assertThat(command).contains("-Djava.awt.headless=true");
+
+    Path log = dir.resolve("check.log");
+    ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile())
+        .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")));
+    builder.environment().keySet().removeIf(name -> name.startsWith("BOT_") || name.equals("DISPLAY"));
+    builder.environment().putAll(env);
+    Process check = builder.start();
+
+    assertThat(check.waitFor(60, TimeUnit.SECONDS)).isTrue();
+    String output = Files.readString(log);
+    assertThat(check.exitValue()).as(output).isZero();
+    assertThat(output).contains("Charts work: drew a 800×450 PNG").contains("headless true");
+    assertThat(data.resolve("charts/chart-check.png")).exists();
+  }
+
   private static Map<String, String> imageEnv(String dockerfile) {
     Map<String, String> env = new LinkedHashMap<>();
     Matcher m = ENV.matcher(dockerfile);

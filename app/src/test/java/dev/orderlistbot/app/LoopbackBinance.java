@@ -6,7 +6,8 @@ import java.nio.file.Path;
 import java.util.Map;
 
 /**
- * Binance on loopback for tests of the whole bot in live mode: the REST stub (market data, one
+ * Binance on loopback for tests of the whole bot in live mode: the REST stub (market data and a day
+ * of BTCUSDT's 15-minute candles for the charts, one
  * account that can trade with a key bound to trusted IPs that cannot withdraw, order-list placements answered with {@code oco-response.json}) and the
  * WebSocket API for the user data stream, both answering only requests signed with {@link #SECRET}.
  */
@@ -34,6 +35,7 @@ final class LoopbackBinance {
     rest.lastPrice("BTCUSDT", "30500.00000000");
     rest.averagePrice("BTCUSDT", "30480.12000000");
     rest.ticker24hr("BTCUSDT", "ticker-24hr-btcusdt.json");
+    rest.klines("BTCUSDT", "klines-btcusdt-15m.json");
     rest.account(API_KEY, SECRET, ACCOUNT);
     rest.apiRestrictions(API_KEY, SECRET, true, false, false, false);
     rest.nothingOpen(SECRET);

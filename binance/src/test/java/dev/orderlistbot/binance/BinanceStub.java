@@ -89,6 +89,14 @@ public final class BinanceStub implements AutoCloseable {
   }
 
   /** {@code GET /api/v3/ticker/24hr?symbol=} answers a fixture, e.g. {@code ticker-24hr-btcusdt.json}. */
+  /** {@code symbol}'s candles, whatever the interval and count asked ({@code klines-btcusdt-15m.json}: a day of 15 minutes). */
+  public void klines(String symbol, String fixture) {
+    server.stubFor(
+        get(urlPathEqualTo("/api/v3/klines"))
+            .withQueryParam("symbol", com.github.tomakehurst.wiremock.client.WireMock.equalTo(symbol))
+            .willReturn(fixture(fixture)));
+  }
+
   public void ticker24hr(String symbol, String fixture) {
     server.stubFor(
         get(urlPathEqualTo("/api/v3/ticker/24hr"))

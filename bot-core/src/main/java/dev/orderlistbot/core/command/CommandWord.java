@@ -36,7 +36,9 @@ record CommandWord(String typed, String name, Optional<String> bot) {
    * key glued to it) that the trader most likely meant it.
    */
   boolean mayCarrySecret() {
+    // "/set key …" too: a cut-off /setkey is as likely as a cut-off /settings, and only one of them holds a key
     return name.startsWith(CommandSpec.SETKEY.word())
+        || (name.length() >= 3 && CommandSpec.SETKEY.word().startsWith(name))
         || Suggestions.closestCommand(name).filter(CommandSpec.SETKEY::equals).isPresent();
   }
 
