@@ -108,9 +108,18 @@ final class MessageDelivery {
     boolean deleted = deleteOne(message);
     if (deleted) {
       shown.forget(message);
-      picture.ifPresent(id -> deleteOne(new MessageRef(message.chat(), Integer.toString(id))));
+      picture.ifPresent(id -> deletePicture(message, id));
     }
     return deleted;
+  }
+
+  /** Best effort: the message asked for is gone already; its photo is only what went with it. */
+  private void deletePicture(MessageRef message, int photoId) {
+    try {
+      deleteOne(new MessageRef(message.chat(), Integer.toString(photoId)));
+    } catch (ChatDeliveryException e) {
+      log.warn("Telegram message {} deleted, but not the photo {} before it: {}", message, photoId, e.getMessage());
+    }
   }
 
   private void editPhoto(MessageRef message, OutboundMessage replacement, boolean mayFallBack) {
