@@ -5,7 +5,12 @@
 //   - getMe: adds `is_bot`;  answerCallbackQuery, deleteMessage: answer `true`, not null;
 //   - editMessageText: 400 for an unknown message and for "message is not modified", as Telegram does;
 //   - setMyCommands, deleteMyCommands, sendChatAction: answered (the emulator gives HTTP 500);
-//   - getChatMember: answered from POST /_test/admins {chat_id, user_ids} (others are plain members).
+//   - getChatMember: answered from POST /_test/admins {chat_id, user_ids} (others are plain members);
+//   - sendPhoto, editMessageMedia (multipart/form-data uploads) and editMessageCaption: stored as bot
+//     messages with `photo` and `caption`, answered with the Message, refused with Telegram's 400s
+//     ("there is no text/caption/media in the message to edit") when the method does not fit the
+//     message. Their recorded calls hold the form fields plus `photo_size` and `photo_head` (the
+//     upload's size and first 8 bytes in hex) instead of the file.
 // Test-only routes: GET /_test/calls/<method> lists the bodies of the bridged calls of that method;
 // POST /_test/fail {method, status, body, times} makes the next calls of a bot method fail.
 // Prints one line `{"port":N}` once listening; exits when its standard input closes.
@@ -35,6 +40,170 @@ emulator.addBotMessage = (raw, token) => {
   return msg;
 };
 
+const NO_TEXT = 'Bad Request: there is no text in the message to edit';
+const NO_CAPTION = 'Bad Request: there is no caption in the message to edit';
+const NO_MEDIA = 'Bad Request: there is no media in the message to edit';
+const NOT_FOUND = 'Bad Request: message to edit not found';
+const NOT_MODIFIED = 'Bad Request: message is not modified: specified new message content and reply markup are exactly the same as a current content and reply markup of the message';
+let photos = 0;
+
+function refuse(description) {
+  return [400, { ok: false, error_code: 400, description }];
+}
+
+function parseJson(value) {
+  if (typeof value !== 'string') {
+    return value;
+  }
+  try { return JSON.parse(value); } catch (e) { return value; }
+}
+
+// multipart/form-data as {fields, files}: each file {name, fileName, data (a Buffer)}
+function parseMultipart(buffer, contentType) {
+  const match = /boundary=(?:"([^"]+)"|([^;]+))/i.exec(contentType || '');
+  const result = { fields: {}, files: {} };
+  if (!match) {
+    return result;
+  }
+  const delimiter = Buffer.from(`--${match[1] || match[2]}`);
+  let start = buffer.indexOf(delimiter);
+  while (start >= 0) {
+    const partStart = start + delimiter.length;
+    if (buffer.slice(partStart, partStart + 2).toString() === '--') {
+      break;
+    }
+    const next = buffer.indexOf(delimiter, partStart);
+    if (next < 0) {
+      break;
+    }
+    const part = buffer.slice(partStart + 2, next - 2); // past CRLF, before CRLF--boundary
+    const split = part.indexOf('\r\n\r\n');
+    const headers = part.slice(0, split).toString('utf8');
+    const data = part.slice(split + 4);
+    const disposition = /content-disposition:[^\r\n]*/i.exec(headers);
+    const name = disposition && /\bname="([^"]*)"/i.exec(disposition[0]);
+    const fileName = disposition && /filename="([^"]*)"/i.exec(disposition[0]);
+    if (name && fileName) {
+      result.files[name[1]] = { name: name[1], fileName: fileName[1], data };
+    } else if (name) {
+      result.fields[name[1]] = data.toString('utf8');
+    }
+    start = next;
+  }
+  return result;
+}
+
+function photoOf(file) {
+  photos += 1;
+  const id = `photo-${photos}`;
+  return [
+    { file_id: `${id}-s`, file_unique_id: `${id}-s`, width: 90, height: 60, file_size: Math.min(file.data.length, 1000) },
+    { file_id: id, file_unique_id: id, width: 900, height: 600, file_size: file.data.length },
+  ];
+}
+
+function uploadRecord(fields, file) {
+  const record = Object.assign({}, fields);
+  ['reply_markup', 'reply_parameters', 'media'].forEach((key) => {
+    if (key in record) record[key] = parseJson(record[key]);
+  });
+  if (file) {
+    record.file_name = file.fileName;
+    record.photo_size = file.data.length;
+    record.photo_head = file.data.slice(0, 8).toString('hex');
+  }
+  return record;
+}
+
+function asMessage(stored) {
+  const m = stored.message;
+  const chatId = Number(m.chat_id);
+  return {
+    message_id: stored.messageId,
+    from: BOT,
+    chat: chatId < 0 ? { id: chatId, type: 'group', title: 'Test group' } : { id: chatId, type: 'private', first_name: 'Trader' },
+    date: Math.floor(stored.time / 1000),
+    photo: m.photo,
+    caption: m.caption,
+    text: m.text,
+    reply_markup: m.reply_markup && m.reply_markup.inline_keyboard && m.reply_markup.inline_keyboard.length
+      ? m.reply_markup : undefined,
+  };
+}
+
+// the uploaded file a field names: `attach://<part name>` (as TelegramBots sends it) or the part itself
+function attachment(upload, name) {
+  const value = upload.fields[name];
+  if (typeof value === 'string' && value.startsWith('attach://')) {
+    return upload.files[value.substring('attach://'.length)];
+  }
+  return upload.files[name];
+}
+
+function sendPhoto(upload, token) {
+  const file = attachment(upload, 'photo');
+  if (!file) {
+    return refuse('Bad Request: there is no photo in the request');
+  }
+  const fields = upload.fields;
+  const raw = { chat_id: fields.chat_id, photo: photoOf(file) };
+  ['caption', 'parse_mode'].forEach((key) => {
+    if (key in fields) raw[key] = fields[key];
+  });
+  ['reply_markup', 'reply_parameters'].forEach((key) => {
+    if (key in fields) raw[key] = parseJson(fields[key]);
+  });
+  const sent = emulator.addBotMessage(raw, token);
+  const stored = emulator.storage.botMessages.find((u) => u.messageId === sent.message_id);
+  const answer = asMessage(stored);
+  if (raw.reply_parameters) {
+    answer.reply_to_message = asMessage(findBotMessage({ chat_id: raw.chat_id, message_id: raw.reply_parameters.message_id }) || stored);
+  }
+  return [200, { ok: true, result: answer }];
+}
+
+function editMessageCaption(body) {
+  const stored = findBotMessage(body);
+  if (!stored) {
+    return refuse(NOT_FOUND);
+  }
+  if (!stored.message.photo) {
+    return refuse(NO_CAPTION);
+  }
+  const markup = (m) => JSON.stringify((m && m.inline_keyboard) || []);
+  const caption = body.caption || '';
+  if ((stored.message.caption || '') === caption && markup(stored.message.reply_markup) === markup(body.reply_markup)) {
+    return refuse(NOT_MODIFIED);
+  }
+  stored.message = Object.assign({}, stored.message, {
+    caption, parse_mode: body.parse_mode, reply_markup: body.reply_markup || { inline_keyboard: [] },
+  });
+  return [200, { ok: true, result: asMessage(stored) }];
+}
+
+function editMessageMedia(upload) {
+  const fields = upload.fields;
+  const stored = findBotMessage(fields);
+  if (!stored) {
+    return refuse(NOT_FOUND);
+  }
+  if (!stored.message.photo) {
+    return refuse(NO_MEDIA);
+  }
+  const media = parseJson(fields.media) || {};
+  const attached = attachment({ fields: { media: media.media }, files: upload.files }, 'media');
+  if (!attached) {
+    return refuse('Bad Request: wrong file identifier/HTTP URL specified');
+  }
+  stored.message = Object.assign({}, stored.message, {
+    photo: photoOf(attached),
+    caption: media.caption,
+    parse_mode: media.parse_mode,
+    reply_markup: parseJson(fields.reply_markup) || { inline_keyboard: [] },
+  });
+  return [200, { ok: true, result: asMessage(stored) }];
+}
+
 function findBotMessage(body) {
   return emulator.storage.botMessages.find((u) => String(u.messageId) === String(body.message_id)
     && String(u.message.chat_id) === String(body.chat_id));
@@ -43,7 +212,10 @@ function findBotMessage(body) {
 function editMessageText(body) {
   const stored = findBotMessage(body);
   if (!stored) {
-    return [400, { ok: false, error_code: 400, description: 'Bad Request: message to edit not found' }];
+    return refuse(NOT_FOUND);
+  }
+  if (stored.message.photo) {
+    return refuse(NO_TEXT);
   }
   const markup = (m) => JSON.stringify((m && m.inline_keyboard) || []);
   if (stored.message.text === body.text && markup(stored.message.reply_markup) === markup(body.reply_markup)) {
@@ -75,7 +247,20 @@ const bridged = {
   editmessagetext: editMessageText,
   deletemessage: deleteMessage,
   getchatmember: getChatMember,
+  editmessagecaption: editMessageCaption,
 };
+
+// bridged methods whose request is multipart/form-data (an upload): (upload, token) => answer
+const uploads = {
+  sendphoto: sendPhoto,
+  editmessagemedia: editMessageMedia,
+};
+
+function readBuffer(req, then) {
+  const chunks = [];
+  req.on('data', (chunk) => { chunks.push(chunk); });
+  req.on('end', () => then(Buffer.concat(chunks)));
+}
 
 function readJson(req, then) {
   let text = '';
@@ -117,12 +302,22 @@ const server = http.createServer((req, res) => {
     testRoute(req, res, path);
     return;
   }
-  const bot = /^\/bot[^/]+\/([A-Za-z]+)$/.exec(path);
-  const method = bot && bot[1].toLowerCase();
+  const bot = /^\/bot([^/]+)\/([A-Za-z]+)$/.exec(path);
+  const token = bot && decodeURIComponent(bot[1]);
+  const method = bot && bot[2].toLowerCase();
   const failure = method && failures[method];
   if (failure && failure.times > 0) {
     failure.times -= 1;
-    reply(res, [failure.status, failure.body]);
+    readBuffer(req, () => reply(res, [failure.status, failure.body])); // the upload is read first
+    return;
+  }
+  if (method && uploads[method]) {
+    readBuffer(req, (buffer) => {
+      const upload = parseMultipart(buffer, req.headers['content-type']);
+      const file = Object.values(upload.files)[0];
+      (calls[method] = calls[method] || []).push(uploadRecord(upload.fields, file));
+      reply(res, uploads[method](upload, token));
+    });
     return;
   }
   if (method && bridged[method]) {

@@ -48,7 +48,8 @@ final class RunCommand implements Callable<Integer> {
 
   @SuppressWarnings("try") // ops only has to live (and close) around the session
   private int console(AppConfig config, Storage storage) {
-    ConsoleChatPlatform console = new ConsoleChatPlatform(context.out());
+    ConsoleChatPlatform console =
+        new ConsoleChatPlatform(context.out(), config.dataDir().resolve("charts"), context.assembly().clock());
     BotMetrics metrics = new BotMetrics();
     try (BotRuntime bot = BotRuntime.start(
             config, storage, List.of(console), Optional.empty(), context.assembly().clock(), context.assembly().random(), metrics);

@@ -29,7 +29,9 @@ import org.slf4j.LoggerFactory;
  * <p><b>Out.</b> While core handles an interaction, what it sends to that chat answers the
  * interaction: the first message fills the deferred reply, the next are follow-ups, all ephemeral in
  * guilds (only the requesting user sees balances, keys, previews). Later messages (fills, alerts) go
- * to the channel. Edits of a message sent through an interaction go through its hook.
+ * to the channel. Edits of a message sent through an interaction go through its hook. A message
+ * with a picture carries the PNG as an attachment shown by an embed, under the text; an edit with a
+ * picture replaces the attachment, one without keeps it (replies and follow-ups through a hook alike).
  *
  * <p><b>Secrets.</b> The bot token goes to JDA only; it is never logged and never in an exception's
  * message. A key typed into the modal is never posted in a channel nor attached as a file.

@@ -2,10 +2,13 @@ package dev.orderlistbot.discord;
 
 import dev.orderlistbot.core.chat.Button;
 import dev.orderlistbot.core.chat.OutboundMessage;
+import dev.orderlistbot.core.chat.Picture;
 import dev.orderlistbot.core.port.out.ChatDeliveryException;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
 import java.util.regex.Pattern;
 import net.dv8tion.jda.api.components.actionrow.ActionRow;
 import net.dv8tion.jda.api.entities.Message;
@@ -18,7 +21,8 @@ import net.dv8tion.jda.api.utils.messages.MessageEditData;
 /**
  * Core's {@link OutboundMessage} out as Discord messages: plain text with Discord's markdown escaped
  * and no mention that pings anyone, and each row of buttons as an {@link ActionRow} (a button's
- * custom id is core's opaque token; the first button of a message is the primary one).
+ * custom id is core's opaque token; the first button of a message is the primary one), and a picture
+ * as an attached PNG shown by an embed ({@link PictureEmbed}).
  *
  * <p>Discord limits: 2,000 characters a message, 5 buttons a row, 5 rows. A longer text is sent as
  * several messages split at line ends, the buttons under the last; an edit is one message, so its
@@ -34,36 +38,54 @@ final class DiscordRenderer {
 
   private DiscordRenderer() {}
 
-  /** One Discord message: escaped content and its button rows (none removes them on an edit). */
-  record Page(String content, List<ActionRow> rows) {
+  /**
+   * One Discord message: escaped content, its button rows (none removes them on an edit) and maybe a
+   * picture ({@link PictureEmbed}). An edit with a picture replaces the attachment and the embed;
+   * an edit without one leaves both as they are (they are not part of the edit at all).
+   */
+  record Page(String content, List<ActionRow> rows, Optional<Picture> picture) {
     Page {
       rows = List.copyOf(rows);
+      Objects.requireNonNull(picture, "picture");
+    }
+
+    Page(String content, List<ActionRow> rows) {
+      this(content, rows, Optional.empty());
     }
 
     MessageCreateData create() {
-      return new MessageCreateBuilder()
-          .setContent(content)
-          .setComponents(rows)
-          .setAllowedMentions(EnumSet.noneOf(Message.MentionType.class))
-          .build();
+      MessageCreateBuilder message =
+          new MessageCreateBuilder()
+              .setContent(content)
+              .setComponents(rows)
+              .setAllowedMentions(EnumSet.noneOf(Message.MentionType.class));
+      picture.ifPresent(p -> message.setFiles(PictureEmbed.upload(p)).setEmbeds(PictureEmbed.embed(p)));
+      return message.build();
     }
 
     MessageEditData edit() {
-      return new MessageEditBuilder()
-          .setContent(content)
-          .setComponents(rows)
-          .setAllowedMentions(EnumSet.noneOf(Message.MentionType.class))
-          .build();
+      MessageEditBuilder message =
+          new MessageEditBuilder()
+              .setContent(content)
+              .setComponents(rows)
+              .setAllowedMentions(EnumSet.noneOf(Message.MentionType.class));
+      // the new upload is the only attachment kept: the old chart goes
+      picture.ifPresent(p -> message.setAttachments(PictureEmbed.upload(p)).setEmbeds(PictureEmbed.embed(p)));
+      return message.build();
     }
   }
 
-  /** The messages to send for {@code message}, in order; the buttons sit under the last. */
+  /**
+   * The messages to send for {@code message}, in order; the buttons and the picture sit under the
+   * last, the message whose reference core keeps (and edits).
+   */
   static List<Page> pages(OutboundMessage message) {
     List<ActionRow> rows = rows(message);
     List<String> chunks = chunks(message.text());
     List<Page> pages = new ArrayList<>();
     for (int i = 0; i < chunks.size(); i++) {
-      pages.add(new Page(chunks.get(i), i == chunks.size() - 1 ? rows : List.of()));
+      boolean last = i == chunks.size() - 1;
+      pages.add(new Page(chunks.get(i), last ? rows : List.of(), last ? message.picture() : Optional.empty()));
     }
     return pages;
   }
@@ -72,7 +94,7 @@ final class DiscordRenderer {
   static Page single(OutboundMessage message) {
     List<String> chunks = chunks(message.text());
     String content = chunks.size() == 1 ? chunks.get(0) : shorten(chunks.get(0));
-    return new Page(content, rows(message));
+    return new Page(content, rows(message), message.picture());
   }
 
   static List<ActionRow> rows(OutboundMessage message) {

@@ -64,6 +64,12 @@ final class DeliveryFailures {
     return apiRefusal(unwrap(failure)).map(TelegramApiRequestException::getApiResponse);
   }
 
+  /** Whether the failure is Telegram's {@code 400 Bad Request} whose description contains {@code words}. */
+  static boolean isBadRequest(Throwable failure, String words) {
+    return errorCode(failure).filter(code -> code == 400).isPresent()
+        && description(failure).filter(d -> d.contains(words)).isPresent();
+  }
+
   private ChatDeliveryException refused(String method, TelegramApiRequestException refusal) {
     int code = refusal.getErrorCode();
     String message =

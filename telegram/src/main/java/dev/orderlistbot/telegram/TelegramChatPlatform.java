@@ -28,18 +28,16 @@ import org.telegram.telegrambots.meta.api.methods.AnswerCallbackQuery;
 import org.telegram.telegrambots.meta.api.methods.GetMe;
 import org.telegram.telegrambots.meta.api.methods.commands.SetMyCommands;
 import org.telegram.telegrambots.meta.api.methods.groupadministration.GetChatMember;
-import org.telegram.telegrambots.meta.api.methods.send.SendMessage;
 import org.telegram.telegrambots.meta.api.methods.updates.GetUpdates;
-import org.telegram.telegrambots.meta.api.methods.updatingmessages.DeleteMessage;
 import org.telegram.telegrambots.meta.api.objects.User;
 import org.telegram.telegrambots.meta.api.objects.chatmember.ChatMember;
-import org.telegram.telegrambots.meta.api.objects.message.Message;
 import org.telegram.telegrambots.meta.exceptions.TelegramApiException;
 import org.telegram.telegrambots.meta.generics.TelegramClient;
 
 /**
  * Telegram as a {@link ChatPlatform}, through the Bot API with TelegramBots: long polling in,
- * HTML-escaped messages with inline keyboards out.
+ * HTML-escaped messages with inline keyboards out, and photos for messages with a picture ({@link
+ * MessageDelivery}).
  *
  * <p><b>Life cycle.</b> Construct it (no network), ask {@link #botUsername()} (one {@code getMe},
  * which also proves the token) to build core's command parser, then {@link #start} with core's
@@ -64,10 +62,10 @@ public final class TelegramChatPlatform implements ChatPlatform, AutoCloseable {
   private final TelegramConfig config;
   private final Redactor redactor;
   private final DeliveryFailures failures;
-  private final MessageRenderer renderer = new MessageRenderer();
   private final OkHttpClient http;
   private final OkHttpClient pollHttp;
   private final TelegramClient client;
+  private final MessageDelivery delivery;
   private final ExecutorService handlers;
   private final boolean ownsHandlers;
   private final ChatLanes lanes;
@@ -99,6 +97,7 @@ public final class TelegramChatPlatform implements ChatPlatform, AutoCloseable {
     this.client =
         new OkHttpTelegramClient(new ObjectMapper(), http, config.token().reveal(), config.telegramUrl());
     this.lanes = new ChatLanes(handlers);
+    this.delivery = new MessageDelivery(client, failures, new ShownMessages());
   }
 
   @Override
@@ -168,47 +167,23 @@ public final class TelegramChatPlatform implements ChatPlatform, AutoCloseable {
   @Override
   public MessageRef send(ChatRef chat, OutboundMessage message) {
     requireTelegram(chat);
-    Message last = null;
-    for (SendMessage request : renderer.send(chat, message)) {
-      last = call("sendMessage", () -> client.execute(request));
-    }
-    if (last == null || last.getMessageId() == null) {
-      throw ChatDeliveryException.permanent("Telegram answered sendMessage without a message id", null);
-    }
-    return new MessageRef(chat, Integer.toString(last.getMessageId()));
+    return delivery.send(chat, message);
   }
 
+  /**
+   * Replaces the text and buttons of a message, and its picture when {@code replacement} has one;
+   * see {@link MessageDelivery} for photos, long captions and texts given a picture.
+   */
   @Override
   public void edit(MessageRef message, OutboundMessage replacement) {
     requireTelegram(message.chat());
-    var request = renderer.edit(message, replacement);
-    try {
-      client.execute(request);
-    } catch (TelegramApiException e) {
-      if (!isNotModified(e)) {
-        throw failures.of("editMessageText", e);
-      }
-    }
+    delivery.edit(message, replacement);
   }
 
   @Override
   public boolean delete(MessageRef message) {
     requireTelegram(message.chat());
-    DeleteMessage request =
-        DeleteMessage.builder()
-            .chatId(message.chat().chatId())
-            .messageId(MessageRenderer.messageId(message))
-            .build();
-    try {
-      return Boolean.TRUE.equals(client.execute(request));
-    } catch (TelegramApiException e) {
-      ChatDeliveryException failure = failures.of("deleteMessage", e);
-      if (failure.retryable()) {
-        throw failure;
-      }
-      log.info("Telegram would not delete message {}: {}", message, failure.getMessage());
-      return false;
-    }
+    return delivery.delete(message);
   }
 
   /**
@@ -319,17 +294,12 @@ public final class TelegramChatPlatform implements ChatPlatform, AutoCloseable {
     }
   }
 
-  private <T> T call(String method, TelegramCall<T> call) {
+  private <T> T call(String method, MessageDelivery.TelegramCall<T> call) {
     try {
       return call.run();
     } catch (TelegramApiException e) {
       throw failures.of(method, e);
     }
-  }
-
-  private static boolean isNotModified(TelegramApiException failure) {
-    return DeliveryFailures.errorCode(failure).filter(code -> code == 400).isPresent()
-        && DeliveryFailures.description(failure).filter(d -> d.contains("message is not modified")).isPresent();
   }
 
   private static void requireTelegram(ChatRef chat) {
@@ -355,9 +325,4 @@ public final class TelegramChatPlatform implements ChatPlatform, AutoCloseable {
     return http.newBuilder().dispatcher(new Dispatcher()).readTimeout(wait).callTimeout(wait).build();
   }
 
-  /** One Bot API call. */
-  @FunctionalInterface
-  private interface TelegramCall<T> {
-    T run() throws TelegramApiException;
-  }
 }

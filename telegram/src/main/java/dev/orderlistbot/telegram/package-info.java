@@ -1,7 +1,8 @@
 /**
  * The Telegram adapter: implements core's {@code ChatPlatform} port with TelegramBots (long polling,
  * Bot API over OkHttp) and feeds core's {@code ChatEventHandler}. Translator in ({@code
- * UpdateTranslator}), renderer out ({@code MessageRenderer}), acknowledgement first ({@code
+ * UpdateTranslator}), renderer out ({@code MessageRenderer}, {@code PhotoRequests} for pictures), sends
+ * and edits of texts and photos ({@code MessageDelivery}), acknowledgement first ({@code
  * UpdateDispatcher}); Telegram failures are decided once ({@code DeliveryFailures}) and the bot token
  * is scrubbed from everything that leaves ({@code Redactor}).
  *

@@ -3,10 +3,13 @@ package dev.orderlistbot.telegram;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import dev.orderlistbot.core.chat.MessageRef;
 import dev.orderlistbot.core.chat.OutboundMessage;
+import dev.orderlistbot.core.chat.Picture;
 import dev.orderlistbot.core.domain.ChatRef;
 import dev.orderlistbot.core.domain.Secret;
 import dev.orderlistbot.core.port.out.ChatDeliveryException;
+import java.awt.Color;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
@@ -27,6 +30,7 @@ class TokenNeverLeaksTest {
   private static final String TOKEN = "7700000003:AAG-leak-canary-token_k2Zp9Wq4Xr7Tn";
   private static final String TOKEN_SECRET_PART = TOKEN.substring(TOKEN.indexOf(':') + 1);
   private static final Duration WAIT = Duration.ofSeconds(10);
+  private static final Picture CHART = Pngs.chart("chart.png", 40, 30, Color.GREEN);
 
   @Test
   void tokenIsInNoLogLineNoExceptionAndNoDeliveryFailureWhateverHappens() {
@@ -48,17 +52,23 @@ class TokenNeverLeaksTest {
       thrown.add(failureOf(() -> platform.send(chat, OutboundMessage.text("x"))));
       emulator.failNext("sendMessage", 404, quotingThePath.formatted(404), 1);
       thrown.add(failureOf(() -> platform.send(chat, OutboundMessage.text("x"))));
+      emulator.failNext("sendPhoto", 502, quotingThePath.formatted(502), 1);
+      thrown.add(failureOf(() -> platform.send(chat, OutboundMessage.text("x").withPicture(CHART))));
+      MessageRef text = platform.send(chat, OutboundMessage.text("y"));
+      emulator.failNext("sendPhoto", 400, quotingThePath.formatted(400), 1);
+      platform.edit(text, OutboundMessage.text("z").withPicture(CHART)); // the picture's failure is logged
       emulator.failNext("getUpdates", 502, quotingThePath.formatted(502), 2);
       await().atMost(WAIT).until(() -> logs.all().contains("GetUpdates"));
 
       emulator.stop();
       await().atMost(WAIT).until(() -> logs.all().contains("ConnectException"));
       thrown.add(failureOf(() -> platform.send(chat, OutboundMessage.text("x"))));
-      thrown.add(failureOf(() -> platform.delete(new dev.orderlistbot.core.chat.MessageRef(chat, "1"))));
+      thrown.add(failureOf(() -> platform.delete(new MessageRef(chat, "1"))));
+      thrown.add(failureOf(() -> platform.send(chat, OutboundMessage.text("x").withPicture(CHART))));
       platform.close();
 
-      assertThat(thrown).hasSize(4).allSatisfy(TokenNeverLeaksTest::assertClean);
-      assertThat(logs.all()).contains("ref ").contains("GetUpdates");
+      assertThat(thrown).hasSize(6).allSatisfy(TokenNeverLeaksTest::assertClean);
+      assertThat(logs.all()).contains("ref ").contains("GetUpdates").contains("picture could not be shown");
       assertClean(logs.all());
     }
   }

@@ -3,10 +3,18 @@ package dev.orderlistbot.app.console;
 import dev.orderlistbot.core.chat.Button;
 import dev.orderlistbot.core.chat.MessageRef;
 import dev.orderlistbot.core.chat.OutboundMessage;
+import dev.orderlistbot.core.chat.Picture;
 import dev.orderlistbot.core.domain.ChatRef;
 import dev.orderlistbot.core.domain.UserRef;
 import dev.orderlistbot.core.port.out.ChatPlatform;
+import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.FileSystemException;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.time.Clock;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -15,6 +23,10 @@ import java.util.Optional;
  * The terminal as a {@link ChatPlatform}: every message the bot sends or edits is printed at once,
  * numbered ({@code #3}), with its buttons numbered as a person presses them. It remembers the latest
  * message that has buttons, which {@code /press N} (or a bare {@code N}) presses.
+ *
+ * <p>A terminal shows no pictures: a message's picture (a chart) is written to a file ({@link
+ * ChartFiles}, the newest 50 kept) and its path printed under the text as {@code chart: /path}; a
+ * chart that cannot be written is said so, with the reason, and the text goes out all the same.
  *
  * <p>A printed line cannot be taken back, so {@link #delete} answers false. Thread-safe: fills
  * printed from another thread never interleave with a preview being printed.
@@ -25,12 +37,18 @@ public final class ConsoleChatPlatform implements ChatPlatform {
   public static final UserRef USER = new UserRef(PLATFORM, "local");
 
   private final PrintWriter out;
+  private final ChartFiles charts;
   private long lastId;
   private MessageRef latestWithButtons;
   private List<Button> latestButtons = List.of();
 
-  public ConsoleChatPlatform(PrintWriter out) {
+  /**
+   * @param chartsFolder where the pictures of messages are written ({@code ${BOT_DATA_DIR}/charts}),
+   *     created when first needed
+   */
+  public ConsoleChatPlatform(PrintWriter out, Path chartsFolder, Clock clock) {
     this.out = Objects.requireNonNull(out, "out");
+    this.charts = new ChartFiles(chartsFolder, clock);
   }
 
   @Override
@@ -89,6 +107,7 @@ public final class ConsoleChatPlatform implements ChatPlatform {
     for (int i = 0; i < lines.length; i++) {
       out.println((i == 0 ? prefix : indent) + lines[i]);
     }
+    message.picture().ifPresent(picture -> out.println(indent + chartLine(picture)));
     if (message.hasButtons()) {
       StringBuilder row = new StringBuilder(indent);
       List<Button> buttons = message.buttons();
@@ -98,6 +117,27 @@ public final class ConsoleChatPlatform implements ChatPlatform {
       out.println(row);
     }
     out.flush();
+  }
+
+  /** Where the picture was saved, or why it could not be (no stack trace: the reason is enough). */
+  private String chartLine(Picture picture) {
+    try {
+      return "chart: " + charts.save(picture);
+    } catch (IOException | SecurityException e) {
+      return "(the chart could not be saved: " + reason(e) + ")";
+    }
+  }
+
+  private static String reason(Exception e) {
+    if (e instanceof FileSystemException fs) {
+      String what =
+          e instanceof AccessDeniedException ? "permission denied"
+              : e instanceof FileAlreadyExistsException ? "a file is in the way"
+              : e instanceof NoSuchFileException ? "no such file or folder"
+              : fs.getReason() != null ? fs.getReason() : e.getClass().getSimpleName();
+      return fs.getFile() == null ? what : what + ": " + fs.getFile();
+    }
+    return e.getClass().getSimpleName() + ": " + e.getMessage();
   }
 
   /** A button that can be pressed: the message it sits under and its token. */

@@ -10,13 +10,16 @@ import java.io.BufferedReader;
 import java.io.PrintWriter;
 import java.io.StringReader;
 import java.io.StringWriter;
+import java.nio.file.Path;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class ConsoleChatTest {
   private final StringWriter printed = new StringWriter();
-  private final ConsoleChatPlatform console = new ConsoleChatPlatform(new PrintWriter(printed));
+  private final ConsoleChatPlatform console =
+      new ConsoleChatPlatform(new PrintWriter(printed), Path.of("target", "console-chat-test", "charts"), Clock.systemUTC());
   private final List<ChatEvent> received = new ArrayList<>();
 
   @Test

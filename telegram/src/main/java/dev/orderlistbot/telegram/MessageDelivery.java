@@ -1,0 +1,242 @@
+package dev.orderlistbot.telegram;
+
+import dev.orderlistbot.core.chat.MessageRef;
+import dev.orderlistbot.core.chat.OutboundMessage;
+import dev.orderlistbot.core.chat.Picture;
+import dev.orderlistbot.core.domain.ChatRef;
+import dev.orderlistbot.core.port.out.ChatDeliveryException;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.telegram.telegrambots.meta.api.methods.send.SendMessage;
+import org.telegram.telegrambots.meta.api.methods.updatingmessages.DeleteMessage;
+import org.telegram.telegrambots.meta.api.objects.message.Message;
+import org.telegram.telegrambots.meta.api.objects.replykeyboard.InlineKeyboardMarkup;
+import org.telegram.telegrambots.meta.exceptions.TelegramApiException;
+import org.telegram.telegrambots.meta.generics.TelegramClient;
+
+/**
+ * Sends, edits and deletes the bot's messages, texts and photos alike (core's {@link
+ * dev.orderlistbot.core.port.out.ChatPlatform} contract, "Pictures").
+ *
+ * <p><b>Sending.</b> A message without a picture is one text message or several (split at 4096
+ * characters, the buttons under the last). With a picture it is a photo whose caption is the text,
+ * the buttons under it; a text too long for a caption (1024) goes out as the photo alone followed by
+ * the text with the buttons, and the text's reference is answered: that text is the message core
+ * edits from then on, and the photo before it shows its picture.
+ *
+ * <p><b>Which edit method.</b> Telegram edits a text with {@code editMessageText} and a photo with
+ * {@code editMessageCaption} or {@code editMessageMedia}, and answers {@code 400} to the wrong one
+ * ("there is no text in the message to edit", "there is no caption/media in the message to edit").
+ * {@link ShownMessages} remembers, bounded and in memory, what each recent message is; an unknown
+ * one is guessed from the edit and a {@code 400} of that kind switches to the other method once.
+ *
+ * <p><b>Editing a photo.</b> With a picture: {@code editMessageMedia} (new PNG, caption, buttons);
+ * without: {@code editMessageCaption} (caption and buttons, the photo stays). A text too long for a
+ * caption is cut at a line break and ends with "…", and the rest follows as a new text message. The
+ * buttons stay under the photo, with the caption they belong to: the photo is the message core
+ * knows, so a press on it and core's next edit meet the same message, and since the keyboard is
+ * replaced together with the caption, no button (a stale Confirm) ever sits under an outdated one.
+ * Leaving the rest out was not an option: an order card's last lines matter as much as its first.
+ *
+ * <p><b>Editing a text with a picture.</b> Telegram cannot turn a text into a photo. The text is
+ * edited (text and buttons, so nothing stale stays) and the picture is shown by a photo of its own:
+ * the one sent before the text when the text was too long for a caption, or one sent now as a reply
+ * to the text (remembered, so the next such edit replaces that photo rather than adding another).
+ * Throwing instead would make core send the message anew and leave the old one with its old buttons.
+ * A picture that cannot be shown there is logged, not thrown: the edit core asked for (the text and
+ * the buttons) is done, and an exception would make core show the text a second time.
+ *
+ * <p>Failures are {@link ChatDeliveryException}s from {@link DeliveryFailures}: a photo Telegram
+ * refuses ({@code 400 PHOTO_INVALID_DIMENSIONS}, …) is permanent, so core can send the text alone.
+ * Thread-safe.
+ */
+final class MessageDelivery {
+  private static final Logger log = LoggerFactory.getLogger(MessageDelivery.class);
+  private static final String NOT_MODIFIED = "message is not modified";
+  private static final String NO_TEXT = "there is no text in the message to edit";
+  private static final String NO_CAPTION = "there is no caption in the message to edit";
+  private static final String NO_MEDIA = "there is no media in the message to edit";
+
+  private final TelegramClient client;
+  private final DeliveryFailures failures;
+  private final MessageRenderer renderer = new MessageRenderer();
+  private final ShownMessages shown;
+
+  MessageDelivery(TelegramClient client, DeliveryFailures failures, ShownMessages shown) {
+    this.client = client;
+    this.failures = failures;
+    this.shown = shown;
+  }
+
+  MessageRef send(ChatRef chat, OutboundMessage message) {
+    if (message.picture().isEmpty()) {
+      MessageRef ref = sendText(chat, message);
+      shown.text(ref);
+      return ref;
+    }
+    Picture picture = message.picture().get();
+    if (Caption.fits(message.text())) {
+      Message photo =
+          call("sendPhoto", () -> client.execute(PhotoRequests.send(
+              chat, picture, Optional.of(message.text()), keyboardOrNone(message), Optional.empty())));
+      MessageRef ref = ref(chat, photo, "sendPhoto");
+      shown.photo(ref);
+      return ref;
+    }
+    Message photo =
+        call("sendPhoto", () -> client.execute(PhotoRequests.send(chat, picture, Optional.empty(), null, Optional.empty())));
+    int photoId = MessageRenderer.messageId(ref(chat, photo, "sendPhoto"));
+    MessageRef text = sendText(chat, message);
+    shown.textWithPicture(text, photoId);
+    return text;
+  }
+
+  void edit(MessageRef message, OutboundMessage replacement) {
+    Optional<ShownMessages.Shown> known = shown.of(message);
+    boolean photo = known.map(ShownMessages.Shown::photo).orElse(replacement.picture().isPresent());
+    if (photo) {
+      editPhoto(message, replacement, true);
+    } else {
+      editText(message, replacement, known.flatMap(ShownMessages.Shown::picture), true);
+    }
+  }
+
+  /** Deletes the message and the photo that showed its picture, if any. */
+  boolean delete(MessageRef message) {
+    Optional<Integer> picture = shown.of(message).flatMap(ShownMessages.Shown::picture);
+    boolean deleted = deleteOne(message);
+    if (deleted) {
+      shown.forget(message);
+      picture.ifPresent(id -> deletePicture(message, id));
+    }
+    return deleted;
+  }
+
+  /** Best effort: the message asked for is gone already; its photo is only what went with it. */
+  private void deletePicture(MessageRef message, int photoId) {
+    try {
+      deleteOne(new MessageRef(message.chat(), Integer.toString(photoId)));
+    } catch (ChatDeliveryException e) {
+      log.warn("Telegram message {} deleted, but not the photo {} before it: {}", message, photoId, e.getMessage());
+    }
+  }
+
+  private void editPhoto(MessageRef message, OutboundMessage replacement, boolean mayFallBack) {
+    Caption caption = Caption.cut(replacement.text());
+    InlineKeyboardMarkup keyboard = MessageRenderer.keyboard(replacement.buttonRows());
+    String method = replacement.picture().isPresent() ? "editMessageMedia" : "editMessageCaption";
+    try {
+      if (replacement.picture().isPresent()) {
+        client.execute(PhotoRequests.media(message, replacement.picture().get(), Optional.of(caption.shown()), keyboard));
+      } else {
+        client.execute(PhotoRequests.caption(message, caption.shown(), keyboard));
+      }
+    } catch (TelegramApiException e) {
+      if (mayFallBack && (DeliveryFailures.isBadRequest(e, NO_CAPTION) || DeliveryFailures.isBadRequest(e, NO_MEDIA))) {
+        shown.text(message);
+        editText(message, replacement, Optional.empty(), false);
+        return;
+      }
+      if (DeliveryFailures.isBadRequest(e, NOT_MODIFIED)) {
+        shown.photo(message);
+        return; // shown already, with its rest (if any) after it
+      }
+      throw failures.of(method, e);
+    }
+    shown.photo(message);
+    if (!caption.complete()) {
+      sendText(message.chat(), OutboundMessage.text(caption.rest()));
+    }
+  }
+
+  private void editText(MessageRef message, OutboundMessage replacement, Optional<Integer> picture, boolean mayFallBack) {
+    try {
+      client.execute(renderer.edit(message, replacement));
+    } catch (TelegramApiException e) {
+      if (mayFallBack && DeliveryFailures.isBadRequest(e, NO_TEXT)) {
+        shown.photo(message);
+        editPhoto(message, replacement, false);
+        return;
+      }
+      if (!DeliveryFailures.isBadRequest(e, NOT_MODIFIED)) {
+        throw failures.of("editMessageText", e);
+      }
+    }
+    shown.text(message);
+    replacement.picture().ifPresent(p -> showPictureOf(message, p, picture));
+  }
+
+  /** The picture of the text {@code message}: its photo replaced, or a new photo replying to it. */
+  private void showPictureOf(MessageRef message, Picture picture, Optional<Integer> photoId) {
+    try {
+      if (photoId.isPresent()) {
+        MessageRef photo = new MessageRef(message.chat(), Integer.toString(photoId.get()));
+        try {
+          client.execute(PhotoRequests.media(photo, picture, Optional.empty(), null));
+          return;
+        } catch (TelegramApiException e) {
+          if (!DeliveryFailures.isBadRequest(e, "message to edit not found")) {
+            throw e;
+          }
+        }
+      }
+      int messageId = MessageRenderer.messageId(message);
+      Message sent =
+          client.execute(PhotoRequests.send(message.chat(), picture, Optional.empty(), null, Optional.of(messageId)));
+      shown.textWithPicture(message, MessageRenderer.messageId(ref(message.chat(), sent, "sendPhoto")));
+    } catch (TelegramApiException | ChatDeliveryException e) {
+      ChatDeliveryException failure = e instanceof ChatDeliveryException c ? c : failures.of("sendPhoto", e);
+      log.warn("Telegram message {} edited, but its picture could not be shown: {}", message, failure.getMessage());
+    }
+  }
+
+  private MessageRef sendText(ChatRef chat, OutboundMessage message) {
+    Message last = null;
+    for (SendMessage request : renderer.send(chat, message)) {
+      last = call("sendMessage", () -> client.execute(request));
+    }
+    return ref(chat, last, "sendMessage");
+  }
+
+  private boolean deleteOne(MessageRef message) {
+    DeleteMessage request =
+        DeleteMessage.builder().chatId(message.chat().chatId()).messageId(MessageRenderer.messageId(message)).build();
+    try {
+      return Boolean.TRUE.equals(client.execute(request));
+    } catch (TelegramApiException e) {
+      ChatDeliveryException failure = failures.of("deleteMessage", e);
+      if (failure.retryable()) {
+        throw failure;
+      }
+      log.info("Telegram would not delete message {}: {}", message, failure.getMessage());
+      return false;
+    }
+  }
+
+  /** The message's buttons, or null for none (a new message needs no empty keyboard). */
+  private static InlineKeyboardMarkup keyboardOrNone(OutboundMessage message) {
+    return message.hasButtons() ? MessageRenderer.keyboard(message.buttonRows()) : null;
+  }
+
+  private static MessageRef ref(ChatRef chat, Message sent, String method) {
+    if (sent == null || sent.getMessageId() == null) {
+      throw ChatDeliveryException.permanent("Telegram answered " + method + " without a message id", null);
+    }
+    return new MessageRef(chat, Integer.toString(sent.getMessageId()));
+  }
+
+  private <T> T call(String method, TelegramCall<T> call) {
+    try {
+      return call.run();
+    } catch (TelegramApiException e) {
+      throw failures.of(method, e);
+    }
+  }
+
+  /** One Bot API call. */
+  @FunctionalInterface
+  interface TelegramCall<T> {
+    T run() throws TelegramApiException;
+  }
+}
