@@ -55,8 +55,9 @@ final class ChatOut {
     try {
       platform.get().edit(message, replacement);
     } catch (ChatDeliveryException e) {
-      LOG.warn("could not edit {}, sending the text as a new message: {}", message, e.getMessage());
-      send(message.chat(), OutboundMessage.text(replacement.text()));
+      LOG.warn("could not edit {}, sending it as a new message: {}", message, e.getMessage());
+      // the whole replacement, buttons and picture too: a card's actions belong to its new message
+      send(message.chat(), replacement);
     }
   }
 
