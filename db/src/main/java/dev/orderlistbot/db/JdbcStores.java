@@ -14,6 +14,7 @@ import dev.orderlistbot.core.port.out.PendingConfirmationStore;
 import dev.orderlistbot.core.port.out.TrackedOrderListStore;
 import dev.orderlistbot.core.port.out.ProcessedEventStore;
 import dev.orderlistbot.core.port.out.SealedCredentialStore;
+import dev.orderlistbot.core.port.out.LeaseStore;
 import dev.orderlistbot.core.port.out.StepUpStore;
 import dev.orderlistbot.core.port.out.Stores;
 import java.time.Clock;
@@ -35,6 +36,7 @@ final class JdbcStores implements Stores {
   private final KeyPostureStore keyPostures;
   private final LimitStore limits;
   private final StepUpStore stepUps;
+  private final LeaseStore leases;
 
   JdbcStores(Session session, Clock clock) {
     this.users = new JdbcChatUserStore(session, clock);
@@ -52,6 +54,7 @@ final class JdbcStores implements Stores {
     this.keyPostures = new JdbcKeyPostureStore(session);
     this.limits = new JdbcLimitStore(session);
     this.stepUps = new JdbcStepUpStore(session);
+    this.leases = new JdbcLeaseStore(session);
   }
 
   @Override
@@ -127,5 +130,10 @@ final class JdbcStores implements Stores {
   @Override
   public StepUpStore stepUps() {
     return stepUps;
+  }
+
+  @Override
+  public LeaseStore leases() {
+    return leases;
   }
 }

@@ -262,5 +262,10 @@ class MasterKeyRotationTest {
     public dev.orderlistbot.core.port.out.StepUpStore stepUps() {
       return real.stepUps();
     }
+
+    @Override
+    public dev.orderlistbot.core.port.out.LeaseStore leases() {
+      return real.leases();
+    }
   }
 }

@@ -24,8 +24,8 @@ class MigrationsTest {
   @Test
   void migrationsBuildEveryTableInAnEmptyDatabase() throws Exception {
     try (Database db = Database.open(DbConfig.h2File(dataDir), clock)) {
-      assertThat(db.appliedMigrations()).isEqualTo(16);
-      assertThat(db.schemaVersion()).isEqualTo("16");
+      assertThat(db.appliedMigrations()).isEqualTo(17);
+      assertThat(db.schemaVersion()).isEqualTo("17");
     }
     assertThat(tables())
         .contains("CHAT_USER", "CHAT_USER_SETTING", "MASTER_KEY_CHECK", "API_CREDENTIAL", "PENDING_CONFIRMATION",
@@ -40,7 +40,7 @@ class MigrationsTest {
     }
     try (Database db = Database.open(DbConfig.h2File(dataDir), clock)) {
       assertThat(db.appliedMigrations()).isZero();
-      assertThat(db.schemaVersion()).isEqualTo("16");
+      assertThat(db.schemaVersion()).isEqualTo("17");
       assertThat(db.stores().processedEvents().markProcessed("kept")).isFalse();
     }
   }
@@ -63,7 +63,7 @@ class MigrationsTest {
     }
 
     try (Database db = Database.open(DbConfig.h2File(dataDir), clock)) {
-      assertThat(db.appliedMigrations()).as("V6 to V16").isEqualTo(11);
+      assertThat(db.appliedMigrations()).as("V6 to V17").isEqualTo(12);
       assertThat(db.stores().orderLists().findByListClientOrderId("ob-v3").orElseThrow().state())
           .isEqualTo(OrderListState.EXECUTING);
       assertThat(db.stores().orderLists().changeState("ob-v3", OrderListState.EXECUTING, OrderListState.CANCELLING)).isTrue();

@@ -34,4 +34,6 @@ public interface Stores {
   KeyPostureStore keyPostures();
   LimitStore limits();
   StepUpStore stepUps();
+
+  LeaseStore leases();
 }

@@ -1,0 +1,101 @@
+package dev.orderlistbot.core.engine;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.orderlistbot.core.domain.Secret;
+import dev.orderlistbot.core.port.out.Lease;
+import dev.orderlistbot.core.port.out.LeaseStore.Acquired;
+import dev.orderlistbot.db.Database;
+import dev.orderlistbot.db.DbConfig;
+import dev.orderlistbot.testing.MutableClock;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Set;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Two instances on one database: one runs the sweeps, the other takes them over when it dies. */
+class InstanceLeasesTest {
+  @TempDir Path dir;
+  private final MutableClock clock = new MutableClock(Instant.parse("2026-03-01T10:00:00Z"));
+  private Database database;
+  private InstanceLeases a;
+  private InstanceLeases b;
+
+  @BeforeEach
+  void open() {
+    database = Database.open(new DbConfig(DbConfig.defaultUrl(dir), "sa", Secret.of(""), 5), clock);
+    a = new InstanceLeases(database.transactor(), clock, "bot-a", Set.of(InstanceLeases.SWEEPS));
+    b = new InstanceLeases(database.transactor(), clock, "bot-b", Set.of(InstanceLeases.SWEEPS));
+  }
+
+  @AfterEach
+  void close() {
+    database.close();
+  }
+
+  @Test
+  void theFirstInstanceToTickRunsTheSweepsAndTheOtherStandsBy() {
+    a.tick();
+    b.tick();
+
+    assertThat(a.holds(InstanceLeases.SWEEPS)).isTrue();
+    assertThat(b.holds(InstanceLeases.SWEEPS)).isFalse();
+    assertThat(b.everyone()).extracting(Lease::holder).containsExactly("bot-a");
+  }
+
+  @Test
+  void aDeadInstancesSweepsAreTakenOverWithinTheLeaseAndATick() {
+    a.tick();
+    b.tick();
+
+    // a stops renewing (SIGKILL); b ticks every 5 s
+    Duration waited = Duration.ZERO;
+    while (!b.holds(InstanceLeases.SWEEPS)) {
+      clock.advance(InstanceLeases.RENEW_EVERY);
+      waited = waited.plus(InstanceLeases.RENEW_EVERY);
+      b.tick();
+    }
+
+    assertThat(waited).isLessThanOrEqualTo(InstanceLeases.TTL.plus(InstanceLeases.RENEW_EVERY));
+    assertThat(b.takenOverCount()).isEqualTo(1);
+    assertThat(a.holds(InstanceLeases.SWEEPS)).as("a's own view lapsed at its last expiry").isFalse();
+  }
+
+  @Test
+  void anInstanceThatComesBackAfterItsLeaseWasTakenLearnsItLostIt() {
+    a.tick();
+    clock.advance(InstanceLeases.TTL);
+    b.tick();
+
+    a.tick();
+
+    assertThat(a.holds(InstanceLeases.SWEEPS)).isFalse();
+    assertThat(a.lostCount()).isEqualTo(1);
+    assertThat(b.holds(InstanceLeases.SWEEPS)).isTrue();
+  }
+
+  @Test
+  void aCleanStopHandsTheWorkOverAtOnce() {
+    a.tick();
+
+    a.releaseAll();
+    b.tick();
+
+    assertThat(b.holds(InstanceLeases.SWEEPS)).isTrue();
+    assertThat(b.takenOverCount()).as("taken free, not over").isZero();
+  }
+
+  @Test
+  void aSecondPaperInstanceIsRefusedWhileTheFirstRenews() {
+    assertThat(a.acquire(InstanceLeases.PAPER)).isEqualTo(Acquired.TAKEN);
+    clock.advance(InstanceLeases.RENEW_EVERY);
+    a.tick();
+
+    assertThat(b.acquire(InstanceLeases.PAPER)).isEqualTo(Acquired.HELD_ELSEWHERE);
+    assertThat(a.held()).containsKey(InstanceLeases.PAPER);
+  }
+}

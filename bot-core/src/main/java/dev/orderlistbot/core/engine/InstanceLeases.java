@@ -1,0 +1,163 @@
+package dev.orderlistbot.core.engine;
+
+import dev.orderlistbot.core.port.out.Lease;
+import dev.orderlistbot.core.port.out.LeaseNames;
+import dev.orderlistbot.core.port.out.LeaseStore.Acquired;
+import dev.orderlistbot.core.port.out.Transactor;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
+import java.util.concurrent.atomic.AtomicLong;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * This instance's leases (see {@link dev.orderlistbot.core.port.out.LeaseStore}): the app calls {@link
+ * #tick()} every {@link #RENEW_EVERY}; it renews what this instance holds, notices what another took
+ * over, and takes the wanted leases that are free or expired (a dead instance's work is taken over
+ * within {@link #TTL} plus one tick). {@link #holds} answers from memory and is conservative: a lease
+ * counts as held only until its last renewal's expiry, so an instance that loses the database stops
+ * doing the work before another may take it.
+ *
+ * <p>Counts for {@code /metrics}: leases taken, taken over from a dead instance, and lost. Thread-safe.
+ */
+public final class InstanceLeases {
+  private static final Logger LOG = LoggerFactory.getLogger(InstanceLeases.class);
+
+  /** How long a lease holds without renewal: another instance takes it over after this. */
+  public static final Duration TTL = Duration.ofSeconds(20);
+
+  /** How often {@link #tick()} should run: four renewals within a lease's time to live. */
+  public static final Duration RENEW_EVERY = Duration.ofSeconds(5);
+
+  /** The sweeps and timers (settling placements, breakeven plans, catch-ups, clean-up): one instance runs them. */
+  public static final String SWEEPS = "sweeps";
+
+  /** The paper exchange's state: one writer only. */
+  public static final String PAPER = "paper";
+
+  private final Transactor transactor;
+  private final Clock clock;
+  private final String instanceId;
+  private final Set<String> wanted;
+  private final ConcurrentMap<String, Instant> held = new ConcurrentHashMap<>();
+  private final AtomicLong taken = new AtomicLong();
+  private final AtomicLong takenOver = new AtomicLong();
+  private final AtomicLong lost = new AtomicLong();
+
+  /**
+   * @param instanceId this instance's id, unique among the instances on the database
+   * @param wanted the leases every tick tries to take when they are free or expired
+   */
+  public InstanceLeases(Transactor transactor, Clock clock, String instanceId, Set<String> wanted) {
+    this.transactor = Objects.requireNonNull(transactor, "transactor");
+    this.clock = Objects.requireNonNull(clock, "clock");
+    this.instanceId = LeaseNames.requireHolder(instanceId);
+    this.wanted = Set.copyOf(wanted);
+    this.wanted.forEach(LeaseNames::requireName);
+  }
+
+  public String instanceId() {
+    return instanceId;
+  }
+
+  /** Takes (or renews) {@code name} now; answers what happened. */
+  public Acquired acquire(String name) {
+    Instant now = clock.instant();
+    Acquired answer = transactor.inTransaction(stores -> stores.leases().acquire(name, instanceId, now, TTL));
+    if (answer.held()) {
+      boolean fresh = held.put(name, now.plus(TTL)) == null;
+      if (answer == Acquired.TAKEN_OVER) {
+        takenOver.incrementAndGet();
+        LOG.info("Lease {} taken over from an instance that stopped renewing it", name);
+      } else if (fresh) {
+        LOG.info("Lease {} taken", name);
+      }
+      if (fresh) {
+        taken.incrementAndGet();
+      }
+    }
+    return answer;
+  }
+
+  /**
+   * Renews what this instance holds, forgets what it lost, and tries the wanted leases it lacks.
+   * A database failure is logged; the leases then lapse in memory at their last expiry.
+   */
+  public void tick() {
+    Instant now = clock.instant();
+    try {
+      Set<String> renewed = transactor.inTransaction(stores -> stores.leases().renewAll(instanceId, now, TTL));
+      for (String name : Set.copyOf(held.keySet())) {
+        if (renewed.contains(name)) {
+          held.put(name, now.plus(TTL));
+        } else if (held.remove(name) != null) {
+          lost.incrementAndGet();
+          LOG.warn("Lease {} was lost: another instance holds it now", name);
+        }
+      }
+      for (String name : wanted) {
+        if (!held.containsKey(name)) {
+          acquire(name);
+        }
+      }
+    } catch (RuntimeException e) {
+      LOG.warn("Could not renew the leases; they lapse at their last expiry unless the next try works", e);
+    }
+  }
+
+  /** Whether this instance holds {@code name} now (until its last renewal's expiry). */
+  public boolean holds(String name) {
+    Instant until = held.get(name);
+    return until != null && until.isAfter(clock.instant());
+  }
+
+  /** What this instance holds now, by name, with each lease's expiry. */
+  public Map<String, Instant> held() {
+    Instant now = clock.instant();
+    Map<String, Instant> live = new TreeMap<>();
+    held.forEach((name, until) -> {
+      if (until.isAfter(now)) {
+        live.put(name, until);
+      }
+    });
+    return live;
+  }
+
+  /** Every live lease of every instance, for {@code /healthz}. */
+  public List<Lease> everyone() {
+    Instant now = clock.instant();
+    return transactor.inTransaction(stores -> stores.leases().live(now));
+  }
+
+  /** Gives up every lease (a clean stop), so another instance takes the work at once. */
+  public void releaseAll() {
+    for (String name : Set.copyOf(held.keySet())) {
+      try {
+        transactor.inTransaction(stores -> stores.leases().release(name, instanceId));
+      } catch (RuntimeException e) {
+        LOG.warn("Could not give up the lease {}; it lapses in {}", name, TTL, e);
+      }
+      held.remove(name);
+    }
+  }
+
+  public long takenCount() {
+    return taken.get();
+  }
+
+  public long takenOverCount() {
+    return takenOver.get();
+  }
+
+  public long lostCount() {
+    return lost.get();
+  }
+}
