@@ -139,6 +139,24 @@ class StopRestoreUnderLimitsTest {
     assertThat(exchange.clientIdsSent).doesNotHaveDuplicates();
   }
 
+  @Test
+  void aRetryWhoseAnswerWasLostAndThatNeverReachedTheExchangeIsSettledAsAPositionWithNoStop() {
+    start(LimitKind.PER_DAY, "1000");
+    bot.say(ALICE, OCO);
+    bot.press(ALICE, bot.lastButtons(TestBot.dm(ALICE)), Replies.CONFIRM);
+    MessageRef choices = moveStopRefused(8821);
+    exchange.placeMode = FakeExchange.PlaceMode.LOSE_THEN_UNKNOWN;
+    bot.press(ALICE, choices, TradeReplies.RETRY);
+    assertThat(bot.lastReply(ALICE)).contains("Binance did not confirm the new list");
+
+    bot.clock.advance(PlacementSettlement.FINAL_AFTER);
+    bot.engine().settlePlacements();
+
+    assertThat(bot.telegram.now(choices).text())
+        .isEqualTo(TradeReplies.replacementNotPlacedAfterAll(TradingEnvironment.PAPER, "BTCUSDT #8821"));
+    assertThat(exchange.clientIdsSent).doesNotHaveDuplicates();
+  }
+
   /** Moves the stop of {@code orderListId} to 29500 with the new list refused; answers the Retry/Close message. */
   private MessageRef moveStopRefused(long orderListId) {
     bot.say(ALICE, "/movestop " + orderListId + " 29500");
