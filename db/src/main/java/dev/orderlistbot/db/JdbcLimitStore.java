@@ -30,7 +30,8 @@ import java.util.stream.Collectors;
  * day's row is created on first use (an insert that tolerates a duplicate) and locked by a no-op
  * UPDATE, whose row lock lasts until the transaction ends on H2 and PostgreSQL alike; the SELECT
  * after it, a new statement under READ COMMITTED, sees what a claim that held the lock before
- * committed. Amounts are stored to 18 decimals.
+ * committed. A trader's own limits are one row, written by an upsert that tolerates a concurrent
+ * first write ({@link Transactions#upsert}). Amounts are stored to 18 decimals.
  */
 final class JdbcLimitStore implements LimitStore {
   private static final int SCALE = 18;
@@ -69,34 +70,48 @@ final class JdbcLimitStore implements LimitStore {
     session.run(
         "store a user's limits",
         c -> {
-          try (PreparedStatement delete = c.prepareStatement("DELETE FROM user_limit WHERE user_platform = ? AND user_id = ?")) {
-            setUser(delete, 1, user);
-            delete.executeUpdate();
-          }
           if (limits.isEmpty()) {
+            try (PreparedStatement delete = c.prepareStatement("DELETE FROM user_limit WHERE user_platform = ? AND user_id = ?")) {
+              setUser(delete, 1, user);
+              delete.executeUpdate();
+            }
             return null;
           }
-          try (PreparedStatement insert =
-              c.prepareStatement(
-                  "INSERT INTO user_limit (user_platform, user_id, per_list_usdt, per_day_usdt, open_lists, daily_loss_usdt,"
-                      + " watch_symbols) VALUES (?, ?, ?, ?, ?, ?, ?)")) {
-            setUser(insert, 1, user);
-            int index = 3;
-            for (LimitKind kind : new LimitKind[] {LimitKind.PER_LIST, LimitKind.PER_DAY, LimitKind.OPEN_LISTS, LimitKind.DAILY_LOSS}) {
-              Optional<BigDecimal> amount = limits.amount(kind);
-              if (amount.isPresent()) {
-                insert.setBigDecimal(index, scaled(amount.get()));
-              } else {
-                insert.setNull(index, Types.NUMERIC);
-              }
-              index++;
-            }
-            String watch = limits.watchList().stream().map(Symbol::value).sorted().collect(Collectors.joining(" "));
-            insert.setString(7, watch.isEmpty() ? null : watch);
-            insert.executeUpdate();
-          }
+          // the values first, the user last: the same parameters for both statements
+          Transactions.upsert(
+              c,
+              conn -> write(
+                  conn,
+                  "UPDATE user_limit SET per_list_usdt = ?, per_day_usdt = ?, open_lists = ?, daily_loss_usdt = ?, watch_symbols = ?"
+                      + " WHERE user_platform = ? AND user_id = ?",
+                  user, limits),
+              conn -> write(
+                  conn,
+                  "INSERT INTO user_limit (per_list_usdt, per_day_usdt, open_lists, daily_loss_usdt, watch_symbols, user_platform,"
+                      + " user_id) VALUES (?, ?, ?, ?, ?, ?, ?)",
+                  user, limits));
           return null;
         });
+  }
+
+  /** Runs {@code sql} with the four amounts and the watch list as parameters 1 to 5, the user as 6 and 7. */
+  private static int write(Connection c, String sql, UserRef user, UserLimits limits) throws SQLException {
+    try (PreparedStatement statement = c.prepareStatement(sql)) {
+      int index = 1;
+      for (LimitKind kind : new LimitKind[] {LimitKind.PER_LIST, LimitKind.PER_DAY, LimitKind.OPEN_LISTS, LimitKind.DAILY_LOSS}) {
+        Optional<BigDecimal> amount = limits.amount(kind);
+        if (amount.isPresent()) {
+          statement.setBigDecimal(index, scaled(amount.get()));
+        } else {
+          statement.setNull(index, Types.NUMERIC);
+        }
+        index++;
+      }
+      String watch = limits.watchList().stream().map(Symbol::value).sorted().collect(Collectors.joining(" "));
+      statement.setString(5, watch.isEmpty() ? null : watch);
+      setUser(statement, 6, user);
+      return statement.executeUpdate();
+    }
   }
 
   @Override

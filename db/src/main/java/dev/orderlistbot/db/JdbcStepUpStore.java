@@ -5,6 +5,7 @@ import dev.orderlistbot.core.port.out.SealedBox;
 import dev.orderlistbot.core.port.out.SealedStepUpSecret;
 import dev.orderlistbot.core.port.out.StepUpState;
 import dev.orderlistbot.core.port.out.StepUpStore;
+import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -13,7 +14,11 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 
-/** {@link StepUpStore} over the {@code step_up} table (V15): sealed bytes and a PIN's hash only. */
+/**
+ * {@link StepUpStore} over the {@code step_up} table (V15): sealed bytes and a PIN's hash only. A
+ * save is an upsert that tolerates a concurrent first save of the same user ({@link
+ * Transactions#upsert}).
+ */
 final class JdbcStepUpStore implements StepUpStore {
   private static final String COLUMNS =
       "owner_platform, owner_user_id, pin_hash, totp_secret_nonce, totp_secret_cipher, totp_key_nonce, totp_key_cipher,"
@@ -46,29 +51,32 @@ final class JdbcStepUpStore implements StepUpStore {
     session.run(
         "save a step-up setting",
         c -> {
-          try (PreparedStatement update =
-              c.prepareStatement(
+          Transactions.upsert(
+              c,
+              conn -> write(
+                  conn,
                   "UPDATE step_up SET pin_hash = ?, totp_secret_nonce = ?, totp_secret_cipher = ?, totp_key_nonce = ?,"
                       + " totp_key_cipher = ?, totp_key_version = ?, totp_active = ?, last_totp_step = ?, failures = ?,"
-                      + " locked_until = ?, updated_at = ? WHERE owner_platform = ? AND owner_user_id = ?")) {
-            bind(update, 1, state);
-            update.setString(12, state.user().platform());
-            update.setString(13, state.user().userId());
-            if (update.executeUpdate() == 1) {
-              return 1;
-            }
-          }
-          try (PreparedStatement insert =
-              c.prepareStatement(
+                      + " locked_until = ?, updated_at = ? WHERE owner_platform = ? AND owner_user_id = ?",
+                  state),
+              conn -> write(
+                  conn,
                   "INSERT INTO step_up (pin_hash, totp_secret_nonce, totp_secret_cipher, totp_key_nonce, totp_key_cipher,"
                       + " totp_key_version, totp_active, last_totp_step, failures, locked_until, updated_at, owner_platform,"
-                      + " owner_user_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
-            bind(insert, 1, state);
-            insert.setString(12, state.user().platform());
-            insert.setString(13, state.user().userId());
-            return insert.executeUpdate();
-          }
+                      + " owner_user_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                  state));
+          return null;
         });
+  }
+
+  /** Runs {@code sql} with the setting as parameters 1 to 11 and its user as 12 and 13. */
+  private static int write(Connection c, String sql, StepUpState state) throws SQLException {
+    try (PreparedStatement statement = c.prepareStatement(sql)) {
+      bind(statement, 1, state);
+      statement.setString(12, state.user().platform());
+      statement.setString(13, state.user().userId());
+      return statement.executeUpdate();
+    }
   }
 
   @Override

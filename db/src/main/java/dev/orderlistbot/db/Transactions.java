@@ -11,6 +11,11 @@ final class Transactions {
   /** Unique or primary key violation, on H2 and PostgreSQL alike. */
   static final String UNIQUE_VIOLATION = "23505";
 
+  /** A transaction that could not be serialized with a concurrent one; trying it again may pass. */
+  static final String SERIALIZATION_FAILURE = "40001";
+
+  private static final int UPSERT_TRIES = 5;
+
   private Transactions() {}
 
   /** Borrows a connection, runs {@code work}, commits; rolls back and rethrows on any failure. */
@@ -48,6 +53,25 @@ final class Transactions {
       connection.rollback(savepoint);
       return false;
     }
+  }
+
+  /**
+   * Writes one row by its key, also when another transaction writes the same row's first version at
+   * the same moment: {@code update} first; when it found no row, {@code insert} (in a savepoint, see
+   * {@link #insertIfAbsent}); when that hit the key because the other transaction inserted the row
+   * meanwhile (a duplicate is reported once the other has committed, on H2 and PostgreSQL alike),
+   * {@code update} again, a new statement that sees it under READ COMMITTED. One statement pair for
+   * both databases: H2 has no {@code ON CONFLICT} outside its PostgreSQL mode, and a standard
+   * {@code MERGE} does not guard a concurrent first insert on PostgreSQL (its manual says so).
+   * Throws a serialization failure (40001) when the row keeps vanishing between the tries.
+   */
+  static void upsert(Connection connection, SqlWork<Integer> update, SqlWork<Integer> insert) throws SQLException {
+    for (int attempt = 0; attempt < UPSERT_TRIES; attempt++) {
+      if (update.run(connection) > 0 || insertIfAbsent(connection, insert)) {
+        return;
+      }
+    }
+    throw new SQLException("the row was inserted and removed under every try", SERIALIZATION_FAILURE);
   }
 
   static StorageException failure(String operation, SQLException e) {

@@ -178,4 +178,23 @@ abstract class LimitStoreContract {
       pool.shutdownNow();
     }
   }
+
+  @Test
+  void twoFirstWritesOfOneTradersLimitsAtOnceBothSucceedAndOneOfThemIsKept() throws Exception {
+    UserLimits low = UserLimits.NONE.with(LimitKind.PER_LIST, java.util.Optional.of(new BigDecimal("100")));
+    UserLimits high = UserLimits.NONE.with(LimitKind.PER_DAY, java.util.Optional.of(new BigDecimal("900.5")));
+
+    FirstWrites.race(
+        200,
+        round -> () -> limits().putLimits(racer(round), low),
+        round -> () -> limits().putLimits(racer(round), high));
+
+    for (int round = 0; round < 200; round++) {
+      assertThat(limits().limitsOf(racer(round))).get().isIn(low, high);
+    }
+  }
+
+  private UserRef racer(int round) {
+    return new UserRef("telegram", "racer-" + run + "-" + round);
+  }
 }

@@ -1050,4 +1050,24 @@ abstract class StoresContract {
     assertThat(read.sealedSecret()).isEqualTo(sealedTotp(1).sealedSecret());
     assertThat(stores().stepUps().find(bob).orElseThrow().lastTotpStep()).isEqualTo(4242);
   }
+
+  @Test
+  void twoFirstSavesOfOneUsersStepUpSettingAtOnceBothSucceedAndOneOfThemIsKept() throws Exception {
+    String hash = "$argon2id$v=19$m=19456,t=2,p=1$c2FsdHNhbHRzYWx0$aGFzaGhhc2hoYXNoaGFzaA";
+
+    FirstWrites.race(
+        300,
+        round -> () -> stores().stepUps().save(StepUpState.none(stepUpRacer(round), START).withPin(hash, START)),
+        round -> () -> stores().stepUps().save(StepUpState.none(stepUpRacer(round), START).withPendingTotp(sealedTotp(1), START)));
+
+    for (int round = 0; round < 300; round++) {
+      UserRef user = stepUpRacer(round);
+      assertThat(stores().stepUps().find(user)).get().isIn(
+          StepUpState.none(user, START).withPin(hash, START), StepUpState.none(user, START).withPendingTotp(sealedTotp(1), START));
+    }
+  }
+
+  private UserRef stepUpRacer(int round) {
+    return new UserRef("telegram", "step-up-racer-" + run + "-" + round);
+  }
 }

@@ -65,6 +65,9 @@ final class FakeExchange implements ExchangeClient {
   static final Symbol BTCUSDT = Symbol.of("BTCUSDT");
   /** A BTC-quoted pair, known only once {@link #solBtcLast} is set (its USDT rate is BTCUSDT's last price). */
   static final Symbol SOLBTC = Symbol.of("SOLBTC");
+  /** A TRY-quoted pair, known only once {@link #btcTryLast} is set; TRY has no TRYUSDT, only {@link #USDTTRY}. */
+  static final Symbol BTCTRY = Symbol.of("BTCTRY");
+  static final Symbol USDTTRY = Symbol.of("USDTTRY");
 
   enum PlaceMode {
     ACCEPT,
@@ -91,6 +94,10 @@ final class FakeExchange implements ExchangeClient {
   /** Runs inside every placement call, e.g. to let a test clock move while the exchange answers. */
   volatile Runnable whilePlacing = () -> {};
   volatile Price last = Price.of("30000");
+  /** BTCTRY's last price; empty (the default): neither it nor USDTTRY exists. */
+  volatile Optional<Price> btcTryLast = Optional.empty();
+  /** USDTTRY's last price, listed with {@link #btcTryLast}. */
+  volatile Price usdtTryLast = Price.of("40");
   /** SOLBTC's last price; empty (the default): the pair does not exist. */
   volatile Optional<Price> solBtcLast = Optional.empty();
   /** When set, asking for every last price fails with this. */
@@ -190,6 +197,13 @@ final class FakeExchange implements ExchangeClient {
               new SymbolFilter.LotSize(new BigDecimal("0.001"), new BigDecimal("90000"), new BigDecimal("0.001"))),
           exchangeFilters);
     }
+    if (symbol.equals(BTCTRY) && btcTryLast.isPresent()) {
+      return new SymbolRules(
+          BTCTRY, SymbolStatus.TRADING, Asset.of("BTC"), Asset.of("TRY"), EnumSet.allOf(OrderType.class), true, true, true, true,
+          List.of(new SymbolFilter.PriceFilter(BigDecimal.ONE, new BigDecimal("100000000"), BigDecimal.ONE),
+              new SymbolFilter.LotSize(new BigDecimal("0.00001"), new BigDecimal("9000"), new BigDecimal("0.00001"))),
+          exchangeFilters);
+    }
     if (!symbol.equals(BTCUSDT)) {
       throw new ExchangeException(new ExchangeError.Refused(-1121, "Invalid symbol."));
     }
@@ -214,6 +228,9 @@ final class FakeExchange implements ExchangeClient {
       throw failure;
     }
     rules(symbol);
+    if (symbol.equals(BTCTRY)) {
+      return btcTryLast.orElseThrow();
+    }
     return symbol.equals(SOLBTC) ? solBtcLast.orElseThrow() : last;
   }
 
@@ -492,7 +509,13 @@ final class FakeExchange implements ExchangeClient {
     if (failure != null) {
       throw failure;
     }
-    return solBtcLast.map(sol -> Map.of(BTCUSDT, last, SOLBTC, sol)).orElseGet(() -> Map.of(BTCUSDT, last));
+    Map<Symbol, Price> prices = new java.util.HashMap<>(Map.of(BTCUSDT, last));
+    solBtcLast.ifPresent(sol -> prices.put(SOLBTC, sol));
+    btcTryLast.ifPresent(btc -> {
+      prices.put(BTCTRY, btc);
+      prices.put(USDTTRY, usdtTryLast);
+    });
+    return Map.copyOf(prices);
   }
 
   /** {@code count} flat candles at the last price, the newest holding the exchange's time. */

@@ -428,13 +428,13 @@ class StepUpTest {
     }
   }
 
-  private static String secretOf(String text) {
+  static String secretOf(String text) {
     Matcher m = Pattern.compile("secret=([A-Z2-7]+)").matcher(text);
     assertThat(m.find()).as("an otpauth URI in: %s", text).isTrue();
     return m.group(1);
   }
 
-  private static byte[] base32(String text) {
+  static byte[] base32(String text) {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     int buffer = 0;
     int bits = 0;

@@ -121,7 +121,7 @@ class TradeActionsTest {
 
     assertThat(exchange.placeCalls).hasValue(3);
     assertThat(exchange.clientIdsSent).doesNotHaveDuplicates();
-    assertThat(bot.lastReply(ALICE)).startsWith("✅ Placed");
+    assertThat(bot.lastReply(ALICE)).startsWith("✅ Stop moved on PAPER: BTCUSDT OCO #8821 is cancelled and BTCUSDT OCO #8823 is live");
   }
 
   @Test

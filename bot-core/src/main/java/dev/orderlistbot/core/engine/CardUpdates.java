@@ -34,8 +34,8 @@ final class CardUpdates {
 
   /**
    * In the Confirm's claim: the card of each list about to be placed on {@code environment} (a
-   * placement, a stop's replacement, the lists of a ladder), to be shown in {@code chat}; nothing for
-   * other actions.
+   * placement, a stop's replacement or its Retry, the lists of a ladder), to be shown in {@code
+   * chat}; nothing for other actions.
    */
   static void recordClaim(Stores stores, PendingConfirmation confirmation, TradingEnvironment environment, ChatRef chat) {
     switch (PendingActionCodec.decode(confirmation.payload())) {
@@ -45,6 +45,9 @@ final class CardUpdates {
       case PendingAction.ReplaceList replace ->
           stores.cards().create(
               CardState.initial(Tokens.clientListId(confirmation.id()), environment, chat, replace.replacement()));
+      case PendingAction.RestoreStop restore ->
+          stores.cards().create(
+              CardState.initial(Tokens.clientListId(confirmation.id()), environment, chat, restore.replacement()));
       // each list of a ladder has its card; the ladder's one answer shows none, /status shows each
       case PendingAction.PlacePlan plan -> {
         for (int i = 0; i < plan.requests().size(); i++) {

@@ -8,10 +8,8 @@ import dev.orderlistbot.core.port.out.ExchangeClient;
 import dev.orderlistbot.core.rules.SymbolFilter;
 import dev.orderlistbot.core.rules.SymbolRules;
 import java.math.BigDecimal;
-import java.math.MathContext;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -19,19 +17,21 @@ import org.slf4j.LoggerFactory;
 /**
  * Reads the {@link Exposure} of the lists a preview or a Confirm places, from the exchange: the
  * pair's rules, the last price (only an OCO needs it), the USDT rate of a quote asset other than
- * USDT (the last price of {@code QUOTEUSDT}, or 1 ÷ that of {@code USDTQUOTE}: a BTC-quoted pair
- * through BTCUSDT, USDC through USDCUSDT; no stablecoin is taken at par) and, only when the liquidity
+ * USDT ({@link UsdtRates}: the last price of {@code QUOTEUSDT}, or 1 ÷ that of {@code USDTQUOTE}; no
+ * stablecoin is taken at par) and, only when the liquidity
  * guard is on, the 24-hour quote volume. A figure the exchange does not give stays empty, so the
  * limits that need it refuse (fail closed). Thread-safe.
  */
 final class ExposureReader {
   private static final Logger LOG = LoggerFactory.getLogger(ExposureReader.class);
-  static final Asset USDT = Asset.of("USDT");
+  static final Asset USDT = UsdtRates.USDT;
 
   private final ExchangeClient exchange;
+  private final UsdtRates rates;
 
   ExposureReader(ExchangeClient exchange) {
     this.exchange = exchange;
+    this.rates = new UsdtRates(exchange);
   }
 
   /**
@@ -68,20 +68,7 @@ final class ExposureReader {
 
   /** How many USDT one unit of {@code quote} is worth now; empty when no pair converts it. */
   Optional<BigDecimal> usdtRate(Asset quote) {
-    if (quote.equals(USDT)) {
-      return Optional.of(BigDecimal.ONE);
-    }
-    try {
-      Map<Symbol, Price> prices = exchange.lastPrices();
-      Optional<Price> direct = price(prices, quote.code() + USDT.code());
-      if (direct.isPresent()) {
-        return direct.map(Price::value);
-      }
-      return price(prices, USDT.code() + quote.code()).map(p -> BigDecimal.ONE.divide(p.value(), MathContext.DECIMAL64));
-    } catch (RuntimeException e) {
-      LOG.info("no USDT rate for {}: the last prices did not come ({})", quote, e.getClass().getSimpleName());
-      return Optional.empty();
-    }
+    return rates.rate(quote);
   }
 
   private Exposure.Volume volume(Symbol symbol) {
@@ -95,9 +82,6 @@ final class ExposureReader {
     }
   }
 
-  private static Optional<Price> price(Map<Symbol, Price> prices, String symbol) {
-    return Symbol.isWellFormed(symbol) ? Optional.ofNullable(prices.get(Symbol.of(symbol))) : Optional.empty();
-  }
 
   private static Exposure.ListFigures figures(OrderListRequest list, Optional<Price> last) {
     return switch (list) {

@@ -111,11 +111,13 @@ final class Limits {
   /**
    * Inside the claim's transaction, after the claim was won: locks the trader's day, checks every
    * limit again and records the day's notional and each list's basis; throws {@link Refusal} (the
-   * claim rolls back) when a limit stops it. A moved stop's replacement inherits its list's basis.
+   * claim rolls back) when a limit stops it. A moved stop's replacement, and the Retry of one that
+   * was refused, put back the protection of a position already held: no limit refuses them, their
+   * notional is not counted again, and they inherit the basis of the list they replace.
    */
   void atClaim(Stores stores, PendingConfirmation confirmation, Optional<Exposure> exposure) {
     PendingAction action = PendingActionCodec.decode(confirmation.payload());
-    if (action instanceof PendingAction.ReplaceList) {
+    if (action.replacedList().isPresent()) {
       inheritBasis(stores, confirmation);
       return;
     }
@@ -154,15 +156,14 @@ final class Limits {
   }
 
   /**
-   * In the claim of a moved stop (a trader's, or a ladder's breakeven sweep): the replacement list is
-   * measured against the same basis as the list it replaces, so its exit fills count in the day's
-   * realised profit or loss. Does nothing for any other action, or a list without a basis.
+   * In the claim of a moved stop (a trader's, a ladder's breakeven sweep, or the Retry after its new
+   * list was refused): the replacement list is measured against the same basis as the list it
+   * replaces, so its exit fills count in the day's realised profit or loss. Does nothing for any
+   * other action, or a list without a basis.
    */
   static void inheritBasis(Stores stores, PendingConfirmation confirmation) {
-    if (!(PendingActionCodec.decode(confirmation.payload()) instanceof PendingAction.ReplaceList replace)) {
-      return;
-    }
-    stores.orderLists().findByOrderListId(replace.old().orderListId())
+    PendingActionCodec.decode(confirmation.payload()).replacedList()
+        .flatMap(replaced -> stores.orderLists().findByOrderListId(replaced.orderListId()))
         .flatMap(old -> stores.limits().basis(old.listClientOrderId()))
         .ifPresent(old -> stores.limits().recordBasis(
             new ListBasis(Tokens.clientListId(confirmation.id()).value(), old.referencePrice(), old.exitSide(), old.usdtRate(),

@@ -9,6 +9,7 @@ import dev.orderlistbot.core.domain.order.OrderListRequest;
 import java.math.BigDecimal;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * What a button does once its presser wins the one-shot claim of its {@code PendingConfirmation}:
@@ -19,7 +20,20 @@ sealed interface PendingAction {
 
   /** Whether running it places orders (a preview's Confirm), rather than cancelling them. */
   default boolean places() {
-    return this instanceof PlaceList || this instanceof PlacePlan;
+    return this instanceof PlaceList || this instanceof PlacePlan || this instanceof RestoreStop;
+  }
+
+  /**
+   * The list whose stop this moves ({@link ReplaceList}) or puts back after a refused move ({@link
+   * RestoreStop}): its replacement takes that list's place, so it inherits its loss basis and no
+   * safety limit counts it as a new list. Empty for every other action.
+   */
+  default Optional<ListHandle> replacedList() {
+    return switch (this) {
+      case ReplaceList replace -> Optional.of(replace.old());
+      case RestoreStop restore -> Optional.of(restore.old());
+      default -> Optional.empty();
+    };
   }
 
   /** Place this exact order list (the preview's Confirm). */
@@ -66,6 +80,20 @@ sealed interface PendingAction {
       Objects.requireNonNull(old, "old");
       Objects.requireNonNull(replacement, "replacement");
       Objects.requireNonNull(change, "change");
+    }
+  }
+
+  /**
+   * The Retry after a stop's move whose {@code replacement} was refused: {@code old} is cancelled
+   * already (its row ended), so this only places {@code replacement} once more, under a fresh client
+   * id. It puts back the protection of a position the trader held before, so the safety limits treat
+   * it like the move itself: no limit refuses it, it inherits {@code old}'s loss basis, and its
+   * notional is not counted against the day again.
+   */
+  record RestoreStop(ListHandle old, OrderListRequest replacement) implements PendingAction {
+    public RestoreStop {
+      Objects.requireNonNull(old, "old");
+      Objects.requireNonNull(replacement, "replacement");
     }
   }
 

@@ -88,6 +88,11 @@ final class PendingActionCodec {
         out.put("change", oneLine(change));
         encodeRequest(replacement, out);
       }
+      case PendingAction.RestoreStop(ListHandle old, OrderListRequest replacement) -> {
+        out.put("action", "restore-stop");
+        out.put("list", handle(old));
+        encodeRequest(replacement, out);
+      }
       case PendingAction.Panic(List<ListHandle> lists, boolean close) -> {
         out.put("action", "panic");
         out.put("lists", String.join(",", lists.stream().map(PendingActionCodec::handle).toList()));
@@ -152,6 +157,7 @@ final class PendingActionCodec {
                   ? List.of()
                   : Arrays.stream(in.get("lists").split(",", -1)).map(PendingActionCodec::handle).toList());
       case "replace-list" -> new PendingAction.ReplaceList(handle(in.get("list")), decodeRequest(in), in.get("change"));
+      case "restore-stop" -> new PendingAction.RestoreStop(handle(in.get("list")), decodeRequest(in));
       case "panic" ->
           new PendingAction.Panic(
               in.get("lists").isEmpty()

@@ -109,6 +109,7 @@ final class PendingActions {
       case PendingAction.CancelList cancel -> AuditAction.ORDER_LIST_CANCELLED;
       case PendingAction.CancelAll all -> AuditAction.ORDER_LIST_CANCELLED;
       case PendingAction.ReplaceList replace -> AuditAction.TRADE_ACTION_CONFIRMED;
+      case PendingAction.RestoreStop restore -> AuditAction.TRADE_ACTION_CONFIRMED;
       case PendingAction.CloseList close -> AuditAction.TRADE_ACTION_CONFIRMED;
       case PendingAction.Panic panic -> AuditAction.PANIC_CONFIRMED;
       case PendingAction.PanicAll panic -> AuditAction.PANIC_CONFIRMED;
@@ -133,6 +134,8 @@ final class PendingActions {
       case PendingAction.CancelAll all -> "cancel all (" + all.lists().size() + ")";
       case PendingAction.ReplaceList replace ->
           "move stop " + replace.old().symbol() + " #" + replace.old().orderListId() + ": " + Texts.summary(replace.replacement());
+      case PendingAction.RestoreStop restore ->
+          "restore stop " + restore.old().symbol() + " #" + restore.old().orderListId() + ": " + Texts.summary(restore.replacement());
       case PendingAction.Panic panic -> "panic" + (panic.close() ? " close" : "") + " (" + panic.lists().size() + ")";
       case PendingAction.PanicAll panic ->
           "panic all (" + panic.lists().size() + " lists of "

@@ -99,6 +99,7 @@ final class Placement {
           case PendingAction.PlaceList place -> Optional.of(place.request());
           // a stop's move places its replacement: owed an answer from the claim on, like any placement
           case PendingAction.ReplaceList replace -> Optional.of(replace.replacement());
+          case PendingAction.RestoreStop restore -> Optional.of(restore.replacement());
           default -> Optional.empty();
         };
     if (placing.isPresent()) {

@@ -155,19 +155,17 @@ final class PlacementSettlement {
   }
 
   /**
-   * "Not placed"; for a stop's move it also says where the position stands: its old list still
-   * working (the process stopped before the cancel), or gone and the position without a stop.
+   * "Not placed"; for a stop's move (or its Retry) it also says where the position stands: its old
+   * list still working (the process stopped before the cancel), or gone and the position without a
+   * stop.
    */
   private String notPlacedText(Optional<PendingConfirmation> confirmation, ApiCredentials credentials) {
-    Optional<PendingAction.ReplaceList> move =
-        confirmation
-            .map(c -> PendingActionCodec.decode(c.payload()))
-            .filter(PendingAction.ReplaceList.class::isInstance)
-            .map(PendingAction.ReplaceList.class::cast);
-    if (move.isEmpty()) {
+    Optional<PendingAction.ListHandle> replaced =
+        confirmation.flatMap(c -> PendingActionCodec.decode(c.payload()).replacedList());
+    if (replaced.isEmpty()) {
       return Replies.notPlacedAfterAll(config.environment());
     }
-    PendingAction.ListHandle old = move.get().old();
+    PendingAction.ListHandle old = replaced.get();
     String name = old.symbol() + " #" + old.orderListId();
     boolean oldWorks =
         exchange.orderList(credentials, OrderListRef.of(new OrderListId(old.orderListId()))).map(PlacedOrderList::isOpen).orElse(false);

@@ -219,6 +219,7 @@ final class Presses {
       case PendingAction.CancelAll all ->
           out.edit(press.message(), cancels.cancelAll(press.user(), press.chat(), all.lists()));
       case PendingAction.ReplaceList replace -> trades.run(press, confirmation, replace);
+      case PendingAction.RestoreStop restore -> trades.run(press, confirmation, restore);
       case PendingAction.CloseList close -> trades.run(press, confirmation, close);
       case PendingAction.CloseHeld held -> trades.run(press, confirmation, held);
       case PendingAction.ReduceList reduce -> trades.run(press, confirmation, reduce);

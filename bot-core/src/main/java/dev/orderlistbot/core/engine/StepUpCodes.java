@@ -76,8 +76,13 @@ final class StepUpCodes {
 
   /** Until when the user is locked, if they are now. */
   Optional<Instant> lockedUntil(UserRef user) {
+    return lockedUntil(state(user));
+  }
+
+  /** Until when the user whose setting is {@code state} (as just read) is locked, if they are now. */
+  Optional<Instant> lockedUntil(Optional<StepUpState> state) {
     Instant now = clock.instant();
-    return state(user).flatMap(StepUpState::lockedUntil).filter(now::isBefore);
+    return state.flatMap(StepUpState::lockedUntil).filter(now::isBefore);
   }
 
   /** Checks {@code code} against the user's PIN or authenticator; {@code what} names the action, for the audit. */

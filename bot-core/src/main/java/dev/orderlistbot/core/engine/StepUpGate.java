@@ -1,9 +1,9 @@
 package dev.orderlistbot.core.engine;
 
 import dev.orderlistbot.core.domain.Asset;
-import dev.orderlistbot.core.domain.Symbol;
 import dev.orderlistbot.core.domain.UserRef;
 import dev.orderlistbot.core.port.out.ExchangeClient;
+import dev.orderlistbot.core.port.out.StepUpState;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.Optional;
@@ -23,7 +23,6 @@ import org.slf4j.LoggerFactory;
  */
 final class StepUpGate {
   private static final Logger LOG = LoggerFactory.getLogger(StepUpGate.class);
-  private static final Asset USDT = new Asset("USDT");
 
   /** What an action needs. */
   sealed interface Decision {
@@ -42,12 +41,12 @@ final class StepUpGate {
 
   private final EngineConfig config;
   private final StepUpCodes codes;
-  private final ExchangeClient exchange;
+  private final UsdtRates rates;
 
   StepUpGate(EngineConfig config, StepUpCodes codes, ExchangeClient exchange) {
     this.config = config;
     this.codes = codes;
-    this.exchange = exchange;
+    this.rates = new UsdtRates(exchange);
   }
 
   /** A placement of {@code notional} in {@code quote} (a list, or a ladder's lists together). */
@@ -83,27 +82,28 @@ final class StepUpGate {
     if (!needed) {
       return new Decision.NotNeeded();
     }
-    Optional<Instant> locked = codes.lockedUntil(user);
+    // one read of the setting for the whole decision: the lock and the code are of the same row
+    Optional<StepUpState> state = codes.state(user);
+    Optional<Instant> locked = codes.lockedUntil(state);
     if (locked.isPresent()) {
       return new Decision.Locked(locked.get());
     }
-    return codes.state(user).filter(s -> s.isSet()).isPresent() ? new Decision.NeedsCode() : new Decision.NoCodeSet();
+    return state.filter(StepUpState::isSet).isPresent() ? new Decision.NeedsCode() : new Decision.NoCodeSet();
   }
 
   private boolean live() {
     return config.stepUp().appliesIn(config.environment());
   }
 
-  /** The notional in USDT, through {@code QUOTEUSDT}'s last price; empty when it cannot be told (then a code is asked). */
+  /**
+   * The notional in USDT, converted as the safety limits convert it ({@link UsdtRates}); empty when
+   * it cannot be told (then a code is asked).
+   */
   private Optional<BigDecimal> inUsdt(BigDecimal notional, Asset quote) {
-    if (quote.equals(USDT)) {
-      return Optional.of(notional);
+    Optional<BigDecimal> usdt = rates.inUsdt(notional, quote);
+    if (usdt.isEmpty()) {
+      LOG.info("no USDT rate for {}: the placement is taken as above the step-up threshold", quote);
     }
-    try {
-      return Optional.of(notional.multiply(exchange.lastPrice(new Symbol(quote.code() + USDT.code())).value()));
-    } catch (RuntimeException e) {
-      LOG.info("no USDT price for {}: the placement is taken as above the step-up threshold", quote);
-      return Optional.empty();
-    }
+    return usdt;
   }
 }

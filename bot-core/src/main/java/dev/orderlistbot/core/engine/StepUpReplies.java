@@ -49,9 +49,11 @@ final class StepUpReplies {
         + " authenticator on.";
   }
 
-  static String totpOn() {
-    return "✅ Your authenticator is on: the bot now asks for its code where the operator requires one."
-        + " Delete the message with the link if you have not yet.";
+  static String totpOn(boolean linkDeleted) {
+    return "✅ Your authenticator is on: the bot now asks for its code where the operator requires one. "
+        + (linkDeleted
+            ? "I deleted the message with the link."
+            : "I could not delete the message with the link: please delete it yourself, it holds the key of your codes.");
   }
 
   static String codeRight() {

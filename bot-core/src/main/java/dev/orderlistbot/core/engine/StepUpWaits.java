@@ -1,5 +1,6 @@
 package dev.orderlistbot.core.engine;
 
+import dev.orderlistbot.core.chat.MessageRef;
 import dev.orderlistbot.core.domain.UserRef;
 import java.time.Clock;
 import java.time.Instant;
@@ -33,8 +34,15 @@ final class StepUpWaits {
     /** The PIN {@code /2fa pin} asked for. */
     record NewPin(String id, Instant expiresAt) implements Wait {}
 
-    /** The first code of the authenticator {@code /2fa totp} made. */
-    record FirstTotpCode(String id, Instant expiresAt) implements Wait {}
+    /**
+     * The first code of the authenticator {@code /2fa totp} made; {@code link} is the message that
+     * shows its {@code otpauth://} link (empty until it is sent, or when it could not be).
+     */
+    record FirstTotpCode(String id, Instant expiresAt, Optional<MessageRef> link) implements Wait {
+      public FirstTotpCode {
+        Objects.requireNonNull(link, "link");
+      }
+    }
   }
 
   private final Map<UserRef, Wait> waits = new ConcurrentHashMap<>();
@@ -49,6 +57,11 @@ final class StepUpWaits {
     if (old != null && old != wait) {
       dropped(old);
     }
+  }
+
+  /** Puts {@code next} in place of {@code wait} if it is still the user's (nothing is dropped); true when it was. */
+  boolean replace(UserRef user, Wait wait, Wait next) {
+    return waits.replace(user, wait, next);
   }
 
   /** The user's wait, if any (expired ones too: the answer is told so). */

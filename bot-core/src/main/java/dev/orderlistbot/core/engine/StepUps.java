@@ -3,6 +3,7 @@ package dev.orderlistbot.core.engine;
 import dev.orderlistbot.core.chat.Button;
 import dev.orderlistbot.core.chat.ChatEvent;
 import dev.orderlistbot.core.chat.CodeButtons;
+import dev.orderlistbot.core.chat.MessageRef;
 import dev.orderlistbot.core.chat.OutboundMessage;
 import dev.orderlistbot.core.domain.ChatRef;
 import dev.orderlistbot.core.domain.Secret;
@@ -22,7 +23,8 @@ import org.slf4j.LoggerFactory;
  * six-digit line as the answer (deleting it at once), or a form's {@link ChatEvent.CodeEntered},
  * and runs the guarded action only once the code is right. A wrong code answers with the attempts
  * left; a code after the question expired is not checked. Also takes the new PIN of {@code /2fa pin}
- * and the first code of {@code /2fa totp}. Thread-safe.
+ * and the first code of {@code /2fa totp}, whose right answer deletes the message with the
+ * authenticator's link. Thread-safe.
  */
 final class StepUps {
   private static final Logger LOG = LoggerFactory.getLogger(StepUps.class);
@@ -95,11 +97,19 @@ final class StepUps {
     out.send(privateChat(user), OutboundMessage.withButtons(StepUpReplies.askNewPin(answerTime), enterButton(wait)));
   }
 
-  /** Waits for the first code of the authenticator {@code /2fa totp} just made. */
+  /**
+   * Waits for the first code of the authenticator {@code /2fa totp} just made, remembering the
+   * message that shows its link, which the first right code deletes.
+   */
   void awaitFirstTotpCode(UserRef user, String otpauthUri) {
-    StepUpWaits.Wait.FirstTotpCode wait = new StepUpWaits.Wait.FirstTotpCode(Tokens.token(random), clock.instant().plus(answerTime));
+    StepUpWaits.Wait.FirstTotpCode wait =
+        new StepUpWaits.Wait.FirstTotpCode(Tokens.token(random), clock.instant().plus(answerTime), Optional.empty());
     waits.await(user, wait);
-    out.send(privateChat(user), OutboundMessage.withButtons(StepUpReplies.totpCreated(otpauthUri, answerTime), enterButton(wait)));
+    Optional<MessageRef> link =
+        out.send(privateChat(user), OutboundMessage.withButtons(StepUpReplies.totpCreated(otpauthUri, answerTime), enterButton(wait)));
+    if (link.isPresent()) {
+      waits.replace(user, wait, new StepUpWaits.Wait.FirstTotpCode(wait.id(), wait.expiresAt(), link));
+    }
   }
 
   /**
@@ -213,7 +223,9 @@ final class StepUps {
         if (outcome instanceof StepUpCodes.Outcome.Right) {
           waits.end(user, first);
           LOG.info("{} turned a step-up authenticator on", user);
-          out.send(chat, StepUpReplies.totpOn());
+          // the link holds the key of every code: it goes as soon as it has served
+          boolean linkDeleted = first.link().map(out::delete).orElse(false);
+          out.send(chat, StepUpReplies.totpOn(linkDeleted));
         } else {
           if (!(outcome instanceof StepUpCodes.Outcome.Wrong)) {
             waits.drop(user, first);

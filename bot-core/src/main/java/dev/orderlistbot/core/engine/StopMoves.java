@@ -21,6 +21,7 @@ import dev.orderlistbot.core.rules.Preview;
 import dev.orderlistbot.core.rules.PreviewLeg;
 import dev.orderlistbot.core.rules.SymbolRules;
 import java.math.BigDecimal;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Collectors;
@@ -33,7 +34,8 @@ import org.slf4j.LoggerFactory;
  * under a client id of its own recorded in the Confirm's claim (so a crash in between leaves a row
  * the settlement answers, never a silent gap). The replacement is sent at most once; when it fails
  * the trader hears at once that the position has no stop, with Retry and Close at market. Nothing is
- * placed when the cancel did not go through or part of the list filled meanwhile. Thread-safe.
+ * placed when the cancel did not go through or part of the list filled meanwhile. Its Retry ({@link
+ * PendingAction.RestoreStop}) places the same replacement once more, never the cancel. Thread-safe.
  */
 final class StopMoves {
   private static final Logger LOG = LoggerFactory.getLogger(StopMoves.class);
@@ -164,13 +166,41 @@ final class StopMoves {
         () -> {
           shown.ifPresent(message -> out.editIfPossible(message, TradeReplies.movingStop(name)));
           Optional<Told> told = accounts.withCredentials(user, credentials -> replace(credentials, user, chat, move, clientId, name));
-          Told answer = told.orElseGet(() -> new Told(StopMoveResults.notMoved(clientId, name, Replies.noKeyAnyMore()), List.of()));
-          results.tell(chat, shown.map(MessageRef::messageId), user, answer.result());
-          if (!answer.choices().isEmpty()) {
-            offers.choices(chat, user, TradeReplies.RETRY + " or " + TradeReplies.CLOSE_NOW + "?", answer.choices());
-          }
+          tell(chat, shown, user, told, clientId, name);
           return null;
         });
+  }
+
+  /**
+   * Retry after the move's new list was refused won its claim: the old list is cancelled already, so
+   * the replacement is only placed, once, under this confirmation's client id; refused again, the
+   * trader hears again that the position has no stop, with Retry and Close at market once more.
+   */
+  void restore(ChatEvent.ButtonPressed press, PendingConfirmation confirmation, PendingAction.RestoreStop restore) {
+    UserRef user = confirmation.requester();
+    ClientListId clientId = Tokens.clientListId(confirmation.id());
+    String name = cancels.name(restore.old());
+    OrderListRequest replacement = restore.replacement();
+    placement.inFlight(
+        clientId,
+        () -> {
+          out.editIfPossible(press.message(), TradeReplies.restoringStop(name));
+          Optional<Told> told =
+              accounts.withCredentials(user, credentials -> told(
+                  placement.placeOnce(credentials, replacement, clientId), clientId, name, restore,
+                  protectedQuantity(replacement), protectedClose(replacement)));
+          tell(press.chat(), Optional.of(press.message()), user, told, clientId, name);
+          return null;
+        });
+  }
+
+  /** Tells the move's outcome durably on {@code shown}, and offers the choices that follow it. */
+  private void tell(ChatRef chat, Optional<MessageRef> shown, UserRef user, Optional<Told> told, ClientListId clientId, String name) {
+    Told answer = told.orElseGet(() -> new Told(StopMoveResults.notMoved(clientId, name, Replies.noKeyAnyMore()), List.of()));
+    results.tell(chat, shown.map(MessageRef::messageId), user, answer.result());
+    if (!answer.choices().isEmpty()) {
+      offers.choices(chat, user, TradeReplies.RETRY + " or " + TradeReplies.CLOSE_NOW + "?", answer.choices());
+    }
   }
 
   /** A result to tell durably, and the buttons to offer after it. */
@@ -196,14 +226,21 @@ final class StopMoves {
               held.signum() > 0 ? List.of(closeChoice(after.get(), held)) : List.of());
         }
         Placement.Outcome outcome = placement.placeOnce(credentials, replacement, clientId);
-        yield told(outcome, clientId, name, replacement, held, after);
+        yield told(
+            outcome, clientId, name, new PendingAction.RestoreStop(move.old(), replacement), held,
+            after.filter(a -> held.signum() > 0).map(a -> closeChoice(a, held)));
       }
     };
   }
 
+  /**
+   * What placing the replacement came to; when it was refused, the position has no stop: Retry
+   * ({@code retry}, which no safety limit refuses) and, for a position held, {@code close}.
+   */
   private Told told(
-      Placement.Outcome outcome, ClientListId clientId, String name, OrderListRequest replacement, BigDecimal held,
-      Optional<LiveList> after) {
+      Placement.Outcome outcome, ClientListId clientId, String name, PendingAction.RestoreStop retry, BigDecimal held,
+      Optional<ActionOffers.Choice> close) {
+    OrderListRequest replacement = retry.replacement();
     return switch (outcome) {
       case Placement.Outcome.Placed placed -> {
         PlacedOrderList list = placed.list();
@@ -217,10 +254,9 @@ final class StopMoves {
       }
       case Placement.Outcome.Refused refused -> {
         LOG.warn("stop move of {}: the replacement {} was refused; the position has no stop", name, clientId);
-        List<ActionOffers.Choice> choices =
-            after.filter(a -> held.signum() > 0)
-                .map(a -> List.of(new ActionOffers.Choice(TradeReplies.RETRY, new PendingAction.PlaceList(replacement)), closeChoice(a, held)))
-                .orElseGet(() -> List.of(new ActionOffers.Choice(TradeReplies.RETRY, new PendingAction.PlaceList(replacement))));
+        List<ActionOffers.Choice> choices = new ArrayList<>();
+        choices.add(new ActionOffers.Choice(TradeReplies.RETRY, retry));
+        close.ifPresent(choices::add);
         yield new Told(
             StopMoveResults.notMoved(clientId, name, TradeReplies.noStopNow(name, refused.error(), held, replacement.symbol())),
             choices);
@@ -235,6 +271,21 @@ final class StopMoves {
 
   private static ActionOffers.Choice closeChoice(LiveList list, BigDecimal held) {
     return new ActionOffers.Choice(TradeReplies.CLOSE_NOW, new PendingAction.CloseHeld(list.symbol(), list.exitSide(), held));
+  }
+
+  /**
+   * The position a replacement protects: an OCO's quantity (the old list's entry had filled); none
+   * for a list placed again whole (its entry had not filled, so nothing is held).
+   */
+  private static BigDecimal protectedQuantity(OrderListRequest replacement) {
+    return replacement instanceof OrderListRequest.Oco oco ? oco.quantity().value() : BigDecimal.ZERO;
+  }
+
+  private static Optional<ActionOffers.Choice> protectedClose(OrderListRequest replacement) {
+    return replacement instanceof OrderListRequest.Oco oco
+        ? Optional.of(new ActionOffers.Choice(
+            TradeReplies.CLOSE_NOW, new PendingAction.CloseHeld(oco.symbol(), oco.pair().side(), oco.quantity().value())))
+        : Optional.empty();
   }
 
   /** {@code OCO SELL 0.01 BTCUSDT (take-profit LIMIT_MAKER SELL at 32,000; stop-loss ...)}. */

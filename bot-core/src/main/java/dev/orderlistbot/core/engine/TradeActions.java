@@ -147,6 +147,11 @@ final class TradeActions {
     stops.run(press, confirmation, move);
   }
 
+  /** Retry after a stop's move whose new list was refused won its claim. */
+  void run(ChatEvent.ButtonPressed press, PendingConfirmation confirmation, PendingAction.RestoreStop restore) {
+    stops.restore(press, confirmation, restore);
+  }
+
   /** Confirm of a close at market won its claim. */
   void run(ChatEvent.ButtonPressed press, PendingConfirmation confirmation, PendingAction.CloseList close) {
     closes.run(press, confirmation, close);

@@ -94,6 +94,10 @@ final class TradeReplies {
     return "⏳ Moving the stop: cancelling " + list + "…";
   }
 
+  static String restoringStop(String list) {
+    return "⏳ Placing again the new list that replaces " + list + "…";
+  }
+
   static String stopMoved(TradingEnvironment environment, String old, String replacement, String legs) {
     return "✅ Stop moved on " + environment.name() + ": " + old + " is cancelled and " + replacement
         + " is live; orders: " + legs + ".";

@@ -66,6 +66,9 @@ class PendingActionCodecTest {
             true),
         new PendingAction.PlacePlan(List.of(OCO, OCO), false),
         new PendingAction.CancelList(new ListHandle(BTCUSDT, 8821)),
+        new PendingAction.RestoreStop(new ListHandle(BTCUSDT, 8821), OCO),
+        new PendingAction.RestoreStop(
+            new ListHandle(BTCUSDT, 0), new OrderListRequest.Otoco(BTCUSDT, makerEntry, Quantity.of("0.015"), trailingPair)),
         new PendingAction.CancelAll(List.of(new ListHandle(BTCUSDT, 1), new ListHandle(Symbol.of("ETHUSDT"), 0))),
         new PendingAction.CancelAll(List.of()),
         new PendingAction.Panic(List.of(new ListHandle(BTCUSDT, 1), new ListHandle(Symbol.of("ETHUSDT"), 2)), true),
@@ -99,6 +102,42 @@ class PendingActionCodecTest {
             above=LIMIT_MAKER price=32000
             below=STOP_LOSS_LIMIT stop=29000 price=28900 tif=GTC
             """);
+  }
+
+  @Test
+  void theRetryOfAFailedStopMoveIsStoredWithTheListItReplaces() {
+    String payload = PendingActionCodec.encode(new PendingAction.RestoreStop(new ListHandle(BTCUSDT, 8821), OCO));
+
+    assertThat(payload)
+        .isEqualTo(
+            """
+            v=1
+            action=restore-stop
+            list=BTCUSDT:8821
+            kind=OCO
+            symbol=BTCUSDT
+            qty=0.01
+            side=SELL
+            above=LIMIT_MAKER price=32000
+            below=STOP_LOSS_LIMIT stop=29000 price=28900 tif=GTC
+            """);
+  }
+
+  @Test
+  void aPlacePayloadStoredBeforeRestoreStopExistedStillDecodesAsAPlacement() {
+    String stored =
+        """
+        v=1
+        action=place
+        kind=OCO
+        symbol=BTCUSDT
+        qty=0.01
+        side=SELL
+        above=LIMIT_MAKER price=32000
+        below=STOP_LOSS_LIMIT stop=29000 price=28900 tif=GTC
+        """;
+
+    assertThat(PendingActionCodec.decode(stored)).isEqualTo(new PendingAction.PlaceList(OCO));
   }
 
   @Test
