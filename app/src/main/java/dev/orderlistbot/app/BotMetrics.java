@@ -8,6 +8,7 @@ import dev.orderlistbot.core.port.out.ExchangeError;
 import dev.orderlistbot.core.port.out.OutboxBacklog;
 import dev.orderlistbot.binance.BinanceExchangeClient;
 import io.micrometer.core.instrument.Counter;
+import dev.orderlistbot.core.engine.InstanceLeases;
 import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.Timer;
@@ -178,6 +179,22 @@ final class BotMetrics implements EngineTelemetry {
                 .register(registry));
       }
     };
+  }
+
+  /** The leases this instance holds, and how many it took, took over from a dead instance, and lost. */
+  void watchLeases(InstanceLeases leases) {
+    Gauge.builder("orderlist_leases_held", leases, l -> l.held().size())
+        .description("Leases this instance holds now (sweeps, paper)")
+        .register(registry);
+    FunctionCounter.builder("orderlist_leases_taken", leases, InstanceLeases::takenCount)
+        .description("Leases this instance took")
+        .register(registry);
+    FunctionCounter.builder("orderlist_leases_taken_over", leases, InstanceLeases::takenOverCount)
+        .description("Leases this instance took over from an instance that stopped renewing them")
+        .register(registry);
+    FunctionCounter.builder("orderlist_leases_lost", leases, InstanceLeases::lostCount)
+        .description("Leases another instance took from this one")
+        .register(registry);
   }
 
   /** Binance's used request weight (1-minute window) and whether a 429/418 back-off is in force. */

@@ -10,6 +10,7 @@ import dev.orderlistbot.core.engine.CatchUpQueue;
 import dev.orderlistbot.core.engine.ChatPlatforms;
 import dev.orderlistbot.core.engine.EngineConfig;
 import dev.orderlistbot.core.engine.Housekeeping;
+import dev.orderlistbot.core.engine.InstanceLeases;
 import dev.orderlistbot.core.engine.NotificationDispatcher;
 import dev.orderlistbot.core.engine.NotificationRouter;
 import dev.orderlistbot.core.engine.OrderListReconciler;
@@ -69,6 +70,7 @@ final class BotRuntime implements AutoCloseable {
   private final BotEngine engine;
   private final ExchangeClient exchange;
   private final BotMetrics metrics;
+  private final InstanceRole role;
 
   private BotRuntime(
       ScheduledExecutorService scheduler,
@@ -80,7 +82,9 @@ final class BotRuntime implements AutoCloseable {
       ScheduledFuture<?> draining,
       BotEngine engine,
       ExchangeClient exchange,
-      BotMetrics metrics) {
+      BotMetrics metrics,
+      InstanceRole role) {
+    this.role = role;
     this.scheduler = scheduler;
     this.workers = workers;
     this.paper = paper;
@@ -107,6 +111,10 @@ final class BotRuntime implements AutoCloseable {
       Clock clock,
       SecureRandom random,
       BotMetrics metrics) {
+    InstanceRole role = InstanceRole.of(storage.database().transactor(), clock, config.service(), random);
+    if (config.trading().environment() == TradingEnvironment.PAPER) {
+      role.requirePaperWriter();
+    }
     ScheduledThreadPoolExecutor scheduler =
         new ScheduledThreadPoolExecutor(1, Thread.ofPlatform().name("bot-scheduler").daemon().factory());
     // at shutdown, timers still waiting (reconnect back-offs, the price walk) are dropped, not awaited
@@ -207,13 +215,18 @@ final class BotRuntime implements AutoCloseable {
             metrics,
             dispatcher::trigger,
             drawing);
-    engine.resumeOrderEvents();
+    engine.watchOpenLists();
+    // the sweeps run on the instance that holds their lease; taking it, it first follows again the
+    // cancels a stopped instance left on their way
+    role.start(scheduler, workers, engine::resumeInterruptedCancels);
+    metrics.watchLeases(role.leases());
     // placements whose outcome nobody knows (a crash after the Confirm, a lost answer): looked up
     // now and every minute, on a worker (the look-ups are exchange calls)
     long settleSeconds = SETTLE_EVERY.toSeconds();
     var unusedSettle =
-        scheduler.scheduleWithFixedDelay(() -> workers.execute(engine::settlePlacements), 0, settleSeconds, TimeUnit.SECONDS);
-    breakevens.start(engine::runBreakevenPlans);
+        scheduler.scheduleWithFixedDelay(
+            () -> workers.execute(role.sweeping(engine::settlePlacements)), 0, settleSeconds, TimeUnit.SECONDS);
+    breakevens.start(role.sweeping(engine::runBreakevenPlans));
     var unusedBreakeven = scheduler.scheduleWithFixedDelay(breakevens::wake, 0, settleSeconds, TimeUnit.SECONDS);
     long every = DRAIN_EVERY.toMillis();
     ScheduledFuture<?> draining =
@@ -222,14 +235,22 @@ final class BotRuntime implements AutoCloseable {
         new Housekeeping(
             new OutboxRetention(transactor, clock, OutboxRetention.DEFAULT_RETENTION),
             new RecordRetention(transactor, clock, config.retention().policy()));
-    var unused = housekeeping.scheduleOn(scheduler, Housekeeping.EVERY);
+    // the first clean-up a sixth of the period after start, so a start-up is not slowed by it
+    long cleanUp = Housekeeping.EVERY.toMinutes();
+    var unused = scheduler.scheduleWithFixedDelay(
+        () -> workers.execute(role.sweeping(housekeeping::run)), cleanUp / 6, cleanUp, TimeUnit.MINUTES);
     LOG.info("Bot ready: {} trading, platforms {}", trading.environment(), platforms.stream().map(ChatPlatform::platform).toList());
-    return new BotRuntime(scheduler, workers, paper, stream, catchUpWorker, dispatcher, draining, engine, exchange, metrics);
+    return new BotRuntime(scheduler, workers, paper, stream, catchUpWorker, dispatcher, draining, engine, exchange, metrics, role);
   }
 
   /** The exchange orders go to (paper or Binance). */
   ExchangeClient exchange() {
     return exchange;
+  }
+
+  /** This instance's leases, for {@code /healthz}. */
+  InstanceLeases leases() {
+    return role.leases();
   }
 
   /** Where chat adapters hand what users did. */
@@ -253,6 +274,7 @@ final class BotRuntime implements AutoCloseable {
       Thread.currentThread().interrupt();
     }
     drainQuietly(dispatcher::drainOnce, metrics);
+    role.close();
     workers.close();
     LOG.info("Bot stopped");
   }

@@ -1,6 +1,7 @@
 package dev.orderlistbot.app;
 
 import dev.orderlistbot.core.domain.UserRef;
+import dev.orderlistbot.core.engine.InstanceLeases;
 import dev.orderlistbot.core.port.out.ExchangeClient;
 import dev.orderlistbot.core.port.out.Transactor;
 import dev.orderlistbot.binance.BinanceExchangeClient;
@@ -21,19 +22,21 @@ final class Health {
   private final Transactor database;
   private final ExchangeClient exchange;
   private final List<String> platforms;
+  private final InstanceLeases leases;
 
-  Health(Transactor database, ExchangeClient exchange, List<String> platforms) {
+  Health(Transactor database, ExchangeClient exchange, List<String> platforms, InstanceLeases leases) {
     this.database = database;
     this.exchange = exchange;
     this.platforms = List.copyOf(platforms);
+    this.leases = leases;
   }
 
-  /** One check of every part. */
+  /** One check of every part, with this instance's id and the leases it holds. */
   Report check() {
     Map<String, String> parts = new LinkedHashMap<>();
     parts.put("database", databaseUp() ? "up" : "down");
     parts.put("exchange", exchangeState());
-    return new Report(parts, platforms);
+    return new Report(parts, platforms, leases.instanceId(), List.copyOf(leases.held().keySet()));
   }
 
   private boolean databaseUp() {
@@ -53,18 +56,27 @@ final class Health {
     return "paper";
   }
 
-  /** The result: {@code parts} by name ({@code up}, {@code paper} are healthy) and the platforms. */
-  record Report(Map<String, String> parts, List<String> platforms) {
+  /**
+   * The result: {@code parts} by name ({@code up}, {@code paper} are healthy), the platforms, this
+   * instance's id and the leases it holds (names only: never anything secret).
+   */
+  record Report(Map<String, String> parts, List<String> platforms, String instance, List<String> leases) {
     Report {
       parts = Map.copyOf(new LinkedHashMap<>(parts));
       platforms = List.copyOf(platforms);
+      java.util.Objects.requireNonNull(instance, "instance");
+      leases = List.copyOf(leases);
     }
 
     boolean healthy() {
       return parts.values().stream().allMatch(state -> state.equals("up") || state.equals("paper"));
     }
 
-    /** e.g. {@code {"status":"up","database":"up","exchange":"paper","platforms":{"telegram":"connected"}}} */
+    /**
+     * e.g. {@code {"status":"up","database":"up","exchange":"paper","platforms":{"telegram":"connected"},
+     * "instance":"bot-a","leases":["paper","sweeps"]}}; ids and lease names are letters, digits and
+     * {@code . - _ :} only, so they need no escaping.
+     */
     String json() {
       StringBuilder out = new StringBuilder("{\"status\":\"").append(healthy() ? "up" : "down").append('"');
       parts.keySet().stream().sorted().forEach(name -> out.append(",\"").append(name).append("\":\"").append(parts.get(name)).append('"'));
@@ -72,7 +84,11 @@ final class Health {
       for (int i = 0; i < platforms.size(); i++) {
         out.append(i == 0 ? "" : ",").append('"').append(platforms.get(i)).append("\":\"connected\"");
       }
-      return out.append("}}").toString();
+      out.append("},\"instance\":\"").append(instance).append("\",\"leases\":[");
+      for (int i = 0; i < leases.size(); i++) {
+        out.append(i == 0 ? "" : ",").append('"').append(leases.get(i)).append('"');
+      }
+      return out.append("]}").toString();
     }
   }
 }

@@ -88,7 +88,7 @@ final class RunCommand implements Callable<Integer> {
   /** The health and metrics endpoint, when {@code BOT_HTTP_PORT} is not 0. */
   private record Ops(Optional<OpsServer> server) implements AutoCloseable {
     static Ops start(AppConfig config, Storage storage, BotRuntime bot, List<String> platforms, BotMetrics metrics) {
-      Health health = new Health(storage.database().transactor(), bot.exchange(), platforms);
+      Health health = new Health(storage.database().transactor(), bot.exchange(), platforms, bot.leases());
       return new Ops(OpsServer.start(config.service(), health::check, metrics::scrape));
     }
 

@@ -182,16 +182,29 @@ public final class BotEngine implements ChatEventHandler {
   /**
    * Starts the order events of every user who has open lists, so their fills reach them after a
    * restart even before they write again; first, lists whose cancel the last stop interrupted
-   * (CANCELLING) are followed again. The app calls it once, after wiring, before it takes events.
+   * (CANCELLING) are followed again. A single instance calls it once, after wiring, before it takes
+   * events; with several instances on one database, see {@link #resumeInterruptedCancels()}.
    */
   public void resumeOrderEvents() {
-    // a cancel the previous process had on its way is over: whether it reached the exchange or
-    // not, the list is followed again, and its events or the catch-up say what became of it
+    resumeInterruptedCancels();
+    watchOpenLists();
+  }
+
+  /**
+   * Lists whose cancel a stopped process had on its way (CANCELLING) are followed again: whether it
+   * reached the exchange or not, their events or the catch-up say what became of them. With several
+   * instances, only the one that takes the sweeps' lease calls it (another's cancels may be live).
+   */
+  public void resumeInterruptedCancels() {
     int interrupted =
         transactor.inTransaction(stores -> stores.orderLists().changeEveryState(OrderListState.CANCELLING, OrderListState.EXECUTING));
     if (interrupted > 0) {
       LOG.info("{} cancel(s) interrupted by the last stop: their lists are followed again", interrupted);
     }
+  }
+
+  /** Starts the order events of every user who has open lists. */
+  public void watchOpenLists() {
     List<UserRef> owners = transactor.inTransaction(stores -> stores.orderLists().ownersWithOpenLists());
     for (UserRef owner : owners) {
       try {
