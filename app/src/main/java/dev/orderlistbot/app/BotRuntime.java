@@ -2,7 +2,6 @@ package dev.orderlistbot.app;
 
 import dev.orderlistbot.core.command.CommandParser;
 import dev.orderlistbot.core.domain.TradingEnvironment;
-import dev.orderlistbot.charts.CandleChartRenderer;
 import dev.orderlistbot.core.engine.BotEngine;
 import dev.orderlistbot.core.engine.CardCharts;
 import dev.orderlistbot.core.engine.ChartDrawing;
@@ -125,10 +124,7 @@ final class BotRuntime implements AutoCloseable {
     Transactor transactor = storage.database().transactor();
     // each platform's sends run on virtual threads of their own; a drain that fails is counted, and retried on the next tick
     Executor deliveries = task -> workers.execute(() -> drainQuietly(task, metrics));
-    ChartDrawing drawing =
-        config.charts().on()
-            ? new ChartDrawing.On(new CandleChartRenderer(), workers, ChartDrawing.On.DEFAULT_CANDLE_WAIT)
-            : ChartDrawing.OFF;
+    ChartDrawing drawing = ChartSettings.drawing(config.charts(), workers);
     // the cards' charts need the exchange, built below (after the router the paper exchange reports to)
     LatePictures cardCharts = new LatePictures();
     NotificationDispatcher dispatcher =

@@ -45,8 +45,9 @@ final class ChartCheckCommand implements Callable<Integer> {
     byte[] png;
     try {
       png = new CandleChartRenderer().render(example());
-    } catch (ChartException e) {
-      context.err().println("error: charts cannot be drawn here: " + e.getMessage());
+    } catch (ChartException | LinkageError e) {
+      context.err().println("error: charts cannot be drawn here: " + e.getMessage()
+          + " (the bot runs on and sends text alone; the eclipse-temurin JRE images have what charts need)");
       return 1;
     }
     try {

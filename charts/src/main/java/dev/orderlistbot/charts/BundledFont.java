@@ -24,6 +24,8 @@ final class BundledFont {
       return Font.createFont(Font.TRUETYPE_FONT, in);
     } catch (IOException | FontFormatException e) {
       throw new ChartException("the chart font " + RESOURCE + " cannot be read", e);
+    } catch (LinkageError | InternalError | java.awt.AWTError e) {
+      throw new ChartException("this host cannot load fonts for the charts (" + e.getClass().getSimpleName() + ": " + e.getMessage() + ")", e);
     }
   }
 }

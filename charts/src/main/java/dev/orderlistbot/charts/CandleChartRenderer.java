@@ -61,7 +61,9 @@ public final class CandleChartRenderer implements ChartRenderer {
       ByteArrayOutputStream png = new ByteArrayOutputStream(48 * 1024);
       ChartUtils.writeBufferedImageAsPNG(png, image);
       return png.toByteArray();
-    } catch (IOException | RuntimeException e) {
+    } catch (IOException | RuntimeException | LinkageError | InternalError | java.awt.AWTError e) {
+      // a host without what AWT needs (its native font libraries) throws errors, not exceptions:
+      // the chart is not drawn, and the caller sends the text alone
       throw new ChartException("the chart of " + spec.title() + " could not be drawn (" + e.getClass().getSimpleName() + ")", e);
     }
   }

@@ -79,30 +79,35 @@ final class JdbcChatUserStore implements ChatUserStore {
     if (value == null || value.length() > 1024) {
       throw new IllegalArgumentException("a setting value is at most 1024 characters");
     }
+    // update, else insert; a first setting written twice at once updates the row the other inserted
     session.run(
         "put a user setting",
         c -> {
-          try (PreparedStatement update =
-              c.prepareStatement(
-                  "UPDATE chat_user_setting SET setting_value = ?"
-                      + " WHERE platform = ? AND user_id = ? AND setting_name = ?")) {
-            update.setString(1, value);
-            update.setString(2, user.platform());
-            update.setString(3, user.userId());
-            update.setString(4, name);
-            if (update.executeUpdate() == 1) {
-              return null;
-            }
-          }
-          try (PreparedStatement insert =
-              c.prepareStatement(
-                  "INSERT INTO chat_user_setting (platform, user_id, setting_name, setting_value) VALUES (?, ?, ?, ?)")) {
-            insert.setString(1, user.platform());
-            insert.setString(2, user.userId());
-            insert.setString(3, name);
-            insert.setString(4, value);
-            insert.executeUpdate();
-          }
+          Transactions.upsert(
+              c,
+              conn -> {
+                try (PreparedStatement update =
+                    conn.prepareStatement(
+                        "UPDATE chat_user_setting SET setting_value = ?"
+                            + " WHERE platform = ? AND user_id = ? AND setting_name = ?")) {
+                  update.setString(1, value);
+                  update.setString(2, user.platform());
+                  update.setString(3, user.userId());
+                  update.setString(4, name);
+                  return update.executeUpdate();
+                }
+              },
+              conn -> {
+                try (PreparedStatement insert =
+                    conn.prepareStatement(
+                        "INSERT INTO chat_user_setting (platform, user_id, setting_name, setting_value) VALUES (?, ?, ?, ?)")) {
+                  insert.setString(1, user.platform());
+                  insert.setString(2, user.userId());
+                  insert.setString(3, name);
+                  insert.setString(4, value);
+                  return insert.executeUpdate();
+                }
+              });
           return null;
         });
   }

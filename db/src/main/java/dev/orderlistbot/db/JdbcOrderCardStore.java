@@ -18,7 +18,8 @@ import java.util.Optional;
 
 /**
  * Table {@code order_card}: the legs are one text column, a line per leg ({@code <clientOrderId>
- * <status> <filled> <quote>}, plain decimals), and the update is conditional on the revision.
+ * <status> <filled> <quote> [<last fill, epoch ms>]}, plain decimals; lines stored before the fill's
+ * time was kept have four words), and the update is conditional on the revision.
  */
 final class JdbcOrderCardStore implements OrderCardStore {
   private static final String COLUMNS =
@@ -105,7 +106,7 @@ final class JdbcOrderCardStore implements OrderCardStore {
     List<String> lines = new ArrayList<>();
     for (CardLeg leg : legs) {
       lines.add(leg.clientOrderId() + " " + leg.status().name() + " " + leg.filledQuantity().toPlainString() + " "
-          + leg.cumulativeQuote().toPlainString());
+          + leg.cumulativeQuote().toPlainString() + leg.lastFillAt().map(t -> " " + t.toEpochMilli()).orElse(""));
     }
     return String.join("\n", lines);
   }
@@ -117,10 +118,12 @@ final class JdbcOrderCardStore implements OrderCardStore {
     }
     for (String line : text.split("\n", -1)) {
       String[] words = line.split(" ", -1);
-      if (words.length != 4) {
-        throw new IllegalArgumentException("a stored card leg is four words");
+      if (words.length != 4 && words.length != 5) {
+        throw new IllegalArgumentException("a stored card leg is four words, or five with its last fill's time");
       }
-      legs.add(new CardLeg(words[0], LegStatus.fromBinance(words[1]), new BigDecimal(words[2]), new BigDecimal(words[3])));
+      java.util.Optional<java.time.Instant> filledAt =
+          words.length == 5 ? java.util.Optional.of(java.time.Instant.ofEpochMilli(Long.parseLong(words[4]))) : java.util.Optional.empty();
+      legs.add(new CardLeg(words[0], LegStatus.fromBinance(words[1]), new BigDecimal(words[2]), new BigDecimal(words[3]), filledAt));
     }
     return legs;
   }

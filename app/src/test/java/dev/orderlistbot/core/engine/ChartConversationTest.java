@@ -51,6 +51,8 @@ import org.junit.jupiter.api.io.TempDir;
 class ChartConversationTest {
   private static final String OCO = "/oco BTCUSDT sell 0.01 tp 32000 sl 29000/28900";
   private static final String OTOCO = "/otoco BTCUSDT buy 0.01 @ 29000 tp 31000 sl 28000";
+  /** Within the day of candles the fake exchange draws (its clock is the test's, 10:00). */
+  private static final Instant FILLED_AT = Instant.parse("2026-03-01T07:30:00Z");
 
   @TempDir Path dir;
   private TestBot bot;
@@ -136,6 +138,7 @@ class ChartConversationTest {
     assertThat(spec.marks()).singleElement().satisfies(mark -> {
       assertThat(mark.price()).isEqualByComparingTo("28990");
       assertThat(mark.label()).isEqualTo("entry filled 28,990");
+      assertThat(mark.time()).as("at the fill's own time").isEqualTo(FILLED_AT);
     });
   }
 
@@ -227,12 +230,76 @@ class ChartConversationTest {
     assertThat(bot.lastReply(ALICE)).contains("charts: off on this bot");
   }
 
+  @Test
+  void chartInAGroupDrawsThePairButNoTradersLists() {
+    bot = botDrawing(Runnable::run, Duration.ofSeconds(2));
+    bot.say(ALICE, OTOCO);
+    bot.press(ALICE, bot.lastButtons(dm(ALICE)), Replies.CONFIRM);
+
+    bot.sayInGroup(ALICE, "/chart BTCUSDT");
+
+    OutboundMessage chart = bot.telegram.now(bot.telegram.history().getLast().ref());
+    assertThat(chart.text()).startsWith("BTCUSDT · 15m · PAPER").contains("only in a private chat").doesNotContain("8821");
+    assertThat(chart.picture()).isPresent();
+    assertThat(drawn.getLast().lines()).extracting(l -> l.label()).noneMatch(label -> label.contains("8821"));
+  }
+
+  @Test
+  void statusSendsTheCardAgainWithItsChart() {
+    bot = botDrawing(Runnable::run, Duration.ofSeconds(2));
+    bot.say(ALICE, OTOCO);
+    bot.press(ALICE, bot.lastButtons(dm(ALICE)), Replies.CONFIRM);
+
+    bot.say(ALICE, "/status 8821");
+
+    OutboundMessage card = bot.telegram.now(bot.lastButtons(dm(ALICE)));
+    assertThat(card.text()).startsWith("📋 PAPER · BTCUSDT OTOCO #8821");
+    assertThat(card.picture()).isPresent();
+    assertThat(drawn.getLast().title()).isEqualTo("BTCUSDT · OTOCO · 15m · PAPER");
+  }
+
+  @Test
+  void aTradersChartsSettingSurvivesARestart() {
+    bot = botDrawing(Runnable::run, Duration.ofSeconds(2));
+    bot.say(ALICE, "/settings charts off");
+
+    bot.restart();
+    bot.say(ALICE, OCO);
+
+    assertThat(bot.telegram.now(bot.lastButtons(dm(ALICE))).picture()).isEmpty();
+  }
+
+  @Test
+  void aLadderPreviewDrawsEveryTakeProfitOnOneChart() {
+    bot = botDrawing(Runnable::run, Duration.ofSeconds(2));
+
+    bot.say(ALICE, "/otoco BTCUSDT buy 0.02 @ 29000 tp 31000 32000 split 50/50 sl 28000");
+
+    OutboundMessage preview = bot.telegram.now(bot.lastButtons(dm(ALICE)));
+    assertThat(preview.picture()).isPresent();
+    ChartSpec spec = drawn.getLast();
+    assertThat(spec.title()).isEqualTo("BTCUSDT · 2 × OTOCO BUY · 15m · PAPER");
+    assertThat(spec.lines()).extracting(l -> l.label())
+        .anyMatch(label -> label.startsWith("TP 31,000")).anyMatch(label -> label.startsWith("TP 32,000"))
+        .filteredOn(label -> label.startsWith("entry 29,000")).hasSize(1);
+  }
+
+  @Test
+  void aPictureSendThatMayHaveGoneThroughIsNotSentAgainAsText() {
+    bot = botDrawing(Runnable::run, Duration.ofSeconds(2));
+    bot.telegram.failNextSend(ChatDeliveryException.retryLater("Telegram unreachable", Optional.empty(), null));
+
+    bot.say(ALICE, OCO);
+
+    assertThat(bot.telegram.history()).as("no second preview with live buttons").isEmpty();
+  }
+
   private static OrderListUpdate.LegChanged entryFilled(TrackedOrderList list) {
     ClientListId clientId = new ClientListId(list.listClientOrderId());
     return new OrderListUpdate.LegChanged(
         "entry-fill", list.symbol(), new OrderListId(8821), 1001L, new ClientOrderId(clientId.legId(LegRole.WORKING).value()),
         ReportedOrderType.LIMIT, Side.BUY, LegExecution.TRADE, LegStatus.FILLED, new BigDecimal("0.01"), new BigDecimal("0.01"),
         new BigDecimal("28990"), new BigDecimal("0.01"), new BigDecimal("289.9"), Optional.empty(),
-        Optional.empty(), ExpiryReason.NONE, Instant.parse("2026-03-01T11:00:00Z"));
+        Optional.empty(), ExpiryReason.NONE, FILLED_AT);
   }
 }

@@ -165,7 +165,7 @@ public final class BotEngine implements ChatEventHandler {
     PlanPlacement plans = new PlanPlacement(config, accounts, placement, results, actions, out, clock, telemetry);
     this.presses = new Presses(actions, placement, plans, cancels, config.environment(), trades, transactor, out, clock, gate, stepUps, limits);
     AccountCommands account = new AccountCommands(
-        config, exchange, paper, accounts, cancels, settlement, actions, transactor, out, new CardMoves(transactor, out, outboxTrigger));
+        config, exchange, paper, accounts, cancels, settlement, actions, transactor, out, new CardMoves(transactor, out, outboxTrigger, new CardCharts(transactor, exchange, charts, clock)));
     KeyCommands keys =
         new KeyCommands(
             config, exchange, vault, accounts, setups, new KeyPostures(config, exchange, clock), parser, transactor, clock, random, out);

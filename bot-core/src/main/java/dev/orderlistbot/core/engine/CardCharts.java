@@ -35,13 +35,22 @@ public final class CardCharts implements OutboxPictures {
 
   @Override
   public Optional<Picture> pictureFor(OutboxMessage message) {
-    if (message.cardOf().isEmpty() || !charts.enabled()) {
+    return message.cardOf().flatMap(list -> forCard(list, false));
+  }
+
+  /**
+   * The chart of the card of {@code list} as it stands; with {@code untradedToo} also before any fill
+   * (a card sent anew, by {@code /status}, has no preview's chart to keep). Empty when the owner has
+   * charts off or it cannot be drawn now.
+   */
+  Optional<Picture> forCard(String list, boolean untradedToo) {
+    if (!charts.enabled()) {
       return Optional.empty();
     }
     try {
-      String list = message.cardOf().get();
       Optional<OrderCard> card = transactor.inTransaction(stores -> stores.cards().find(list));
-      if (card.isEmpty() || card.get().legs().stream().map(CardLeg::filledQuantity).allMatch(q -> q.signum() == 0)) {
+      boolean untraded = card.map(c -> c.legs().stream().map(CardLeg::filledQuantity).allMatch(q -> q.signum() == 0)).orElse(true);
+      if (card.isEmpty() || (untraded && !untradedToo)) {
         return Optional.empty();
       }
       Optional<TrackedOrderList> tracked = transactor.inTransaction(stores -> stores.orderLists().findByListClientOrderId(list));
@@ -51,7 +60,7 @@ public final class CardCharts implements OutboxPictures {
       return charts.now(CardState.request(card.get()).symbol(), INTERVAL,
           candles -> ListCharts.card(card.get(), INTERVAL, candles, clock.instant()));
     } catch (RuntimeException e) {
-      LOG.warn("the card chart of {} could not be drawn; the card goes out as text", message.cardOf().get(), e);
+      LOG.warn("the card chart of {} could not be drawn; the card goes out as text", list, e);
       return Optional.empty();
     }
   }

@@ -11,7 +11,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * {@code /status ID} on a list with a card: the card is sent again at the bottom of the chat and
+ * {@code /status ID} on a list with a card: the card is sent again, with its chart, at the bottom of the chat and
  * from then on that message is the one its edits replace; the old message is told, once, that the
  * card moved (and loses its buttons). Where the card changed between its drawing and the move (an
  * event in between), the new message gets an edit with the change. Thread-safe.
@@ -22,9 +22,14 @@ final class CardMoves {
   private final Transactor transactor;
   private final ChatOut out;
   private final Runnable outboxTrigger;
+  private final CardCharts charts;
 
-  /** @param outboxTrigger asks the dispatcher to drain soon (the old card's last edit goes through the outbox) */
-  CardMoves(Transactor transactor, ChatOut out, Runnable outboxTrigger) {
+  /**
+   * @param outboxTrigger asks the dispatcher to drain soon (the old card's last edit goes through the outbox)
+   * @param charts the card's chart, sent with it
+   */
+  CardMoves(Transactor transactor, ChatOut out, Runnable outboxTrigger, CardCharts charts) {
+    this.charts = charts;
     this.transactor = transactor;
     this.out = out;
     this.outboxTrigger = outboxTrigger;
@@ -41,7 +46,7 @@ final class CardMoves {
       return false;
     }
     OutboundMessage drawn = transactor.inTransaction(stores -> CardUpdates.draw(stores, card.get(), orderListId));
-    Optional<MessageRef> sent = out.send(chat, drawn);
+    Optional<MessageRef> sent = out.send(chat, charts.forCard(listClientOrderId, true).map(drawn::withPicture).orElse(drawn));
     if (sent.isEmpty()) {
       return true;
     }

@@ -48,8 +48,9 @@ final class CardState {
 
   /** The card after {@code event}; empty when the event tells it nothing new. */
   static Optional<OrderCard> after(OrderCard card, OrderListUpdate.LegChanged event) {
+    Optional<java.time.Instant> filledAt = event.lastQuantity().signum() > 0 ? Optional.of(event.time()) : Optional.empty();
     CardLeg heard =
-        new CardLeg(event.clientOrderId().value(), event.status(), event.cumulativeQuantity(), event.cumulativeQuote());
+        new CardLeg(event.clientOrderId().value(), event.status(), event.cumulativeQuantity(), event.cumulativeQuote(), filledAt);
     Optional<LastPrice> last = card.lastPrice();
     if (event.lastQuantity().signum() > 0 && event.lastPrice().signum() > 0
         && last.map(p -> !event.time().isBefore(p.at())).orElse(true)) {
@@ -78,7 +79,8 @@ final class CardState {
       CardLeg next = known;
       for (CardLeg news : heard) {
         if (news.clientOrderId().equals(known.clientOrderId()) && isNewer(known, news)) {
-          next = news;
+          // a placement's answer or a look-up does not say when the leg filled: keep what an event said
+          next = news.lastFillAt().isPresent() ? news : news.withLastFillAt(known.lastFillAt());
         }
       }
       changed |= !next.equals(known);

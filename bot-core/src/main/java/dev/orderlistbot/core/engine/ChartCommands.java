@@ -42,7 +42,9 @@ final class ChartCommands {
     exchange.rules(symbol);
     List<ListCharts.Named> lists = new ArrayList<>();
     List<String> names = new ArrayList<>();
-    for (TrackedOrderList list : openLists(message.user(), symbol)) {
+    // a group sees the pair alone: a trader's lists are shown only in their private chat, as /orders does
+    boolean privately = message.kind().isPrivate();
+    for (TrackedOrderList list : privately ? openLists(message.user(), symbol) : List.<TrackedOrderList>of()) {
       String name = "#" + (list.orderListId().isPresent() ? Long.toString(list.orderListId().getAsLong()) : "?");
       transactor.inTransaction(stores -> stores.cards().find(list.listClientOrderId())).ifPresent(card -> {
         lists.add(new ListCharts.Named(CardState.request(card), Optional.of(name)));
@@ -50,7 +52,9 @@ final class ChartCommands {
       });
     }
     Optional<Price> last = lastPrice(symbol);
-    String text = ChartTexts.chart(symbol, command.interval(), config.environment(), last, names);
+    String text = privately
+        ? ChartTexts.chart(symbol, command.interval(), config.environment(), last, names)
+        : ChartTexts.chartInGroup(symbol, command.interval(), config.environment(), last);
     if (!charts.enabled()) {
       out.send(message.chat(), text + "\n" + ChartTexts.chartsOffHere());
       return;

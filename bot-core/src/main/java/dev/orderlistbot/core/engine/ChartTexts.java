@@ -13,12 +13,22 @@ final class ChartTexts {
 
   /** {@code BTCUSDT · 15m · PAPER · last 30,000} and the user's open lists on the pair. */
   static String chart(Symbol symbol, CandleInterval interval, TradingEnvironment environment, Optional<Price> last, List<String> lists) {
-    String head = symbol.value() + " · " + interval.code() + " · " + environment.name()
-        + last.map(p -> " · last " + Figures.number(p.value())).orElse("");
+    String head = head(symbol, interval, environment, last);
     String open = lists.isEmpty()
         ? "You have no open list on " + symbol.value() + "."
         : "Your open lists on it: " + String.join(", ", lists) + ".";
     return head + "\n" + open;
+  }
+
+  /** In a group: the pair alone, and where the trader's own lists are drawn. */
+  static String chartInGroup(Symbol symbol, CandleInterval interval, TradingEnvironment environment, Optional<Price> last) {
+    return head(symbol, interval, environment, last) + "\nYour own lists are drawn on it only in a private chat with the bot: send /chart "
+        + symbol.value() + " " + interval.code() + " there.";
+  }
+
+  private static String head(Symbol symbol, CandleInterval interval, TradingEnvironment environment, Optional<Price> last) {
+    return symbol.value() + " · " + interval.code() + " · " + environment.name()
+        + last.map(p -> " · last " + Figures.number(p.value())).orElse("");
   }
 
   static String noChart() {

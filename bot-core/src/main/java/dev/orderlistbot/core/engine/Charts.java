@@ -112,23 +112,30 @@ final class Charts {
     } catch (ExecutionException e) {
       LOG.info("no chart for {}: {}", symbol, String.valueOf(e.getCause()));
       return Optional.empty();
-    } catch (RuntimeException e) {
+    } catch (RuntimeException | LinkageError e) {
+      // a renderer whose classes or native libraries cannot load is a chart not drawn, never a lost text
       LOG.warn("no chart for {}: it could not be drawn", symbol, e);
       return Optional.empty();
     }
   }
 
-  /** The picture of {@code symbol}'s candles drawn by {@code draw} now, on the calling thread; empty on any failure. */
+  /**
+   * The picture of {@code symbol}'s candles drawn by {@code draw}: the candles fetched on the drawing's
+   * executor and waited for at most its wait (a slow exchange never holds the caller longer), drawn on
+   * the calling thread; empty on any failure.
+   */
   Optional<Picture> now(Symbol symbol, CandleInterval interval, Function<List<Candle>, ChartSpec> draw) {
-    if (!enabled()) {
+    if (!(drawing instanceof ChartDrawing.On on)) {
       return Optional.empty();
     }
+    Optional<CompletableFuture<List<Candle>>> candles;
     try {
-      return draw(symbol, draw.apply(exchange.candles(symbol, interval, window(interval))));
+      candles = Optional.of(CompletableFuture.supplyAsync(() -> exchange.candles(symbol, interval, window(interval)), on.executor()));
     } catch (RuntimeException e) {
-      LOG.info("no chart for {}: {}", symbol, e.toString());
+      LOG.info("no chart for {}: the candle fetch could not start: {}", symbol, e.toString());
       return Optional.empty();
     }
+    return await(candles, symbol, draw);
   }
 
   private Optional<Picture> draw(Symbol symbol, ChartSpec spec) {

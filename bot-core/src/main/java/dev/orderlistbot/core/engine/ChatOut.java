@@ -34,7 +34,9 @@ final class ChatOut {
     try {
       return Optional.of(platform.get().send(chat, message));
     } catch (ChatDeliveryException e) {
-      if (message.picture().isPresent()) {
+      // only a refusal of the picture itself: a send that may have gone through (a timeout, a 5xx)
+      // is not sent again, or the chat would show two previews with live buttons
+      if (message.picture().isPresent() && !e.retryable()) {
         LOG.info("could not send a picture to {}, sending the text alone: {}", chat, e.getMessage());
         return send(chat, message.withoutPicture());
       }
@@ -56,8 +58,10 @@ final class ChatOut {
       platform.get().edit(message, replacement);
     } catch (ChatDeliveryException e) {
       LOG.warn("could not edit {}, sending it as a new message: {}", message, e.getMessage());
-      // the whole replacement, buttons and picture too: a card's actions belong to its new message
-      send(message.chat(), replacement);
+      // a message that can no longer be edited gets the whole replacement, buttons and picture too
+      // (a card's actions belong to its new message); an edit that may have landed (a timeout)
+      // sends the text alone, so no live button is ever shown twice
+      send(message.chat(), e.retryable() ? OutboundMessage.text(replacement.text()) : replacement);
     }
   }
 

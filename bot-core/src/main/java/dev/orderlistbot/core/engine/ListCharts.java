@@ -35,7 +35,8 @@ final class ListCharts {
 
   /**
    * The card's chart: the list's lines, the last price the bot heard (else the last candle's close)
-   * and a mark for each leg that traded, at its average fill price, placed at {@code at}.
+   * and a mark for each leg that traded, at its average fill price and its latest fill's time (else
+   * the latest candle's, or {@code at} without candles).
    */
   static ChartSpec card(OrderCard card, CandleInterval interval, List<Candle> candles, Instant at) {
     OrderListRequest request = CardState.request(card);
@@ -43,9 +44,11 @@ final class ListCharts {
     List<ChartLine> lines = new ArrayList<>(lines(new Named(request, Optional.empty()), last));
     last.ifPresent(price -> lines.add(lastLine(price)));
     List<ChartMark> marks = new ArrayList<>();
-    Instant time = candles.isEmpty() ? at : candles.getLast().openTime();
+    // a fill sits at its own time; one whose time is unknown (told by a look-up) at the latest candle
+    Instant latest = candles.isEmpty() ? at : candles.getLast().openTime();
     for (CardLeg leg : card.legs()) {
       if (leg.filledQuantity().signum() > 0 && leg.cumulativeQuote().signum() > 0) {
+        Instant time = within(candles, leg.lastFillAt().orElse(latest));
         BigDecimal average = leg.cumulativeQuote().divide(leg.filledQuantity(), AVERAGE_SCALE, RoundingMode.HALF_EVEN).stripTrailingZeros();
         String role = Texts.roleOf(leg.clientOrderId()).map(Replies::role).orElse("leg");
         marks.add(new ChartMark(time, average, role + " filled " + Figures.number(average)));
@@ -93,6 +96,16 @@ final class ListCharts {
 
   private static ChartLine lastLine(BigDecimal price) {
     return new ChartLine(ChartLine.Kind.LAST_PRICE, price, "last " + Figures.number(price));
+  }
+
+  /** {@code time}, moved onto the candles' span when it lies outside (a fill older than the chart's window). */
+  private static Instant within(List<Candle> candles, Instant time) {
+    if (candles.isEmpty()) {
+      return time;
+    }
+    Instant first = candles.getFirst().openTime();
+    Instant last = candles.getLast().openTime();
+    return time.isBefore(first) ? first : time.isAfter(last) ? last : time;
   }
 
   private static Optional<BigDecimal> lastClose(List<Candle> candles) {

@@ -266,7 +266,7 @@ public final class NotificationDispatcher {
       if (e.retryable()) {
         throw e;
       }
-      LOG.info("message {} could not be edited {}: {}", message, replacement.picture().isPresent() ? "with its picture" : "", e.getMessage());
+      LOG.info("message {} could not be edited{}: {}", message, replacement.picture().isPresent() ? " with its picture" : "", e.getMessage());
       return false;
     }
   }

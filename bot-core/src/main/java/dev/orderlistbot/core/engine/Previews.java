@@ -188,6 +188,10 @@ final class Previews {
       return;
     }
     boolean stepUp = decision instanceof StepUpGate.Decision.NeedsCode;
+    // drawn before the Confirm is made, so the wait for the chart never eats into its time to live
+    Optional<Picture> chart =
+        charts.await(candles, accepted.request().symbol(),
+            c -> PreviewCharts.of(accepted.preview(), config.environment(), Charts.PREVIEW_INTERVAL, c));
     String token =
         actions.create(
             message.user(), message.chat(), new PendingAction.PlaceList(accepted.request()), config.confirmTtl(), stepUp);
@@ -196,9 +200,6 @@ final class Previews {
             withNote(Texts.preview(accepted.preview(), config.environment(), config.confirmTtl(), countsUnchecked), verdict),
             new Button(Replies.CONFIRM, confirmToken(stepUp) + token),
             new Button(Replies.CANCEL, Tokens.WITHDRAW + token));
-    Optional<Picture> chart =
-        charts.await(candles, accepted.request().symbol(),
-            c -> PreviewCharts.of(accepted.preview(), config.environment(), Charts.PREVIEW_INTERVAL, c));
     out.send(message.chat(), chart.map(preview::withPicture).orElse(preview)).ifPresent(sent -> actions.attach(token, sent));
   }
 
@@ -215,15 +216,15 @@ final class Previews {
       return;
     }
     boolean stepUp = decision instanceof StepUpGate.Decision.NeedsCode;
+    Optional<Picture> chart =
+        charts.await(candles, accepted.requests().getFirst().symbol(),
+            c -> PreviewCharts.of(accepted.preview(), config.environment(), Charts.PREVIEW_INTERVAL, c));
     String token = actions.create(message.user(), message.chat(), plan, config.confirmTtl(), stepUp);
     OutboundMessage preview =
         OutboundMessage.withButtons(
             withNote(PlanTexts.preview(accepted.preview(), config.environment(), config.confirmTtl(), countsUnchecked), verdict),
             new Button(Replies.CONFIRM, confirmToken(stepUp) + token),
             new Button(Replies.CANCEL, Tokens.WITHDRAW + token));
-    Optional<Picture> chart =
-        charts.await(candles, accepted.requests().getFirst().symbol(),
-            c -> PreviewCharts.of(accepted.preview(), config.environment(), Charts.PREVIEW_INTERVAL, c));
     out.send(message.chat(), chart.map(preview::withPicture).orElse(preview)).ifPresent(sent -> actions.attach(token, sent));
   }
 

@@ -2,7 +2,9 @@ package dev.orderlistbot.core.port.out;
 
 import dev.orderlistbot.core.domain.order.LegStatus;
 import java.math.BigDecimal;
+import java.time.Instant;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * One leg of an order card as the bot last heard of it.
@@ -12,9 +14,18 @@ import java.util.Objects;
  * @param filledQuantity the quantity filled so far (not negative)
  * @param cumulativeQuote the quote amount filled so far (not negative; average fill price = quote ÷
  *     filled quantity)
+ * @param lastFillAt when its latest fill happened, as the exchange stamped it; empty before a fill,
+ *     or when only a placement's answer or a look-up told of it
  */
-public record CardLeg(String clientOrderId, LegStatus status, BigDecimal filledQuantity, BigDecimal cumulativeQuote) {
+public record CardLeg(
+    String clientOrderId, LegStatus status, BigDecimal filledQuantity, BigDecimal cumulativeQuote, Optional<Instant> lastFillAt) {
+  /** A leg whose fills' time is not known. */
+  public CardLeg(String clientOrderId, LegStatus status, BigDecimal filledQuantity, BigDecimal cumulativeQuote) {
+    this(clientOrderId, status, filledQuantity, cumulativeQuote, Optional.empty());
+  }
+
   public CardLeg {
+    Objects.requireNonNull(lastFillAt, "lastFillAt");
     Objects.requireNonNull(clientOrderId, "clientOrderId");
     Objects.requireNonNull(status, "status");
     Objects.requireNonNull(filledQuantity, "filledQuantity");
@@ -25,6 +36,11 @@ public record CardLeg(String clientOrderId, LegStatus status, BigDecimal filledQ
     if (filledQuantity.signum() < 0 || cumulativeQuote.signum() < 0) {
       throw new IllegalArgumentException("filled quantity and quote are not negative");
     }
+  }
+
+  /** This leg with its latest fill's time. */
+  public CardLeg withLastFillAt(Optional<Instant> time) {
+    return new CardLeg(clientOrderId, status, filledQuantity, cumulativeQuote, time);
   }
 
   /** A leg that has not traded, in {@code status}. */
