@@ -49,11 +49,6 @@ final class RecentUpdates {
     return true;
   }
 
-  /** Forgets {@code updateId}, so that it counts as new again (it was not handed on after all). */
-  synchronized void forget(int updateId) {
-    seen.remove(updateId);
-  }
-
   private void forgetOlderThan(long limit) {
     Iterator<Map.Entry<Integer, Long>> entries = seen.entrySet().iterator();
     while (entries.hasNext()) {
