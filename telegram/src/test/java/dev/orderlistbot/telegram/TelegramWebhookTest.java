@@ -6,14 +6,18 @@ import static org.awaitility.Awaitility.await;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.orderlistbot.core.chat.ChatEvent;
 import dev.orderlistbot.core.domain.Secret;
+import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
+import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -148,10 +152,20 @@ class TelegramWebhookTest {
   }
 
   @Test
-  void aBodyOverOneMegabyteIsRefused413() throws Exception {
-    String huge = "{\"update_id\":1,\"pad\":\"" + "x".repeat(TelegramWebhookConfig.MAX_BODY_BYTES) + "\"}";
+  void aBodyDeclaredOverOneMegabyteIsRefused413BeforeItIsSent() throws IOException {
+    try (Socket socket = new Socket(InetAddress.getLoopbackAddress(), hook.getPort())) {
+      socket.setSoTimeout(5_000);
+      String head =
+          "POST " + hook.getPath() + " HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\n"
+              + WebhookRequests.SECRET_HEADER + ": " + SECRET + "\r\nContent-Length: "
+              + (TelegramWebhookConfig.MAX_BODY_BYTES + 1) + "\r\n\r\n";
+      socket.getOutputStream().write(head.getBytes(StandardCharsets.US_ASCII));
+      socket.getOutputStream().flush();
 
-    assertThat(postToBot(huge, SECRET).statusCode()).isEqualTo(413);
+      String status = new BufferedReader(new InputStreamReader(socket.getInputStream(), StandardCharsets.US_ASCII)).readLine();
+
+      assertThat(status).startsWith("HTTP/1.1 413");
+    }
   }
 
   @Test
