@@ -11,8 +11,16 @@
 //     ("there is no text/caption/media in the message to edit") when the method does not fit the
 //     message. Their recorded calls hold the form fields plus `photo_size` and `photo_head` (the
 //     upload's size and first 8 bytes in hex) instead of the file.
+//   - setWebhook (JSON or multipart, as TelegramBots sends it), deleteWebhook, getWebhookInfo: kept
+//     here, not in telegram-test-api (whose webhook POSTs without the secret header, never retries
+//     and does not keep the users' messages). While a webhook is set, getUpdates answers 409 as
+//     Telegram does, and each user update is POSTed to the URL, one at a time and in order, with
+//     `X-Telegram-Bot-Api-Secret-Token`; an answer other than 2xx is retried, as Telegram does.
 // Test-only routes: GET /_test/calls/<method> lists the bodies of the bridged calls of that method;
-// POST /_test/fail {method, status, body, times} makes the next calls of a bot method fail.
+// POST /_test/fail {method, status, body, times} makes the next calls of a bot method fail;
+// GET /_test/deliveries lists the webhook deliveries {update_id, status} (status 0: no answer);
+// POST /_test/redeliver {token, update_id} POSTs a delivered update again, as Telegram does after a
+// lost answer, and answers {status} (the bot's HTTP status).
 // Prints one line `{"port":N}` once listening; exits when its standard input closes.
 const http = require('http');
 const TelegramServer = require('telegram-test-api');
@@ -27,6 +35,10 @@ const emulator = new TelegramServer({ host: '127.0.0.1', storeTimeout: 3600 });
 const calls = {};
 const failures = {};
 const admins = {};
+const webhooks = {}; // token -> {url, secret_token, allowed_updates}
+const deliveries = []; // {update_id, status}
+const delivered = {}; // token -> update_id -> the body POSTed
+const queues = {}; // token -> updates waiting to be POSTed, oldest first
 
 const addBotMessage = emulator.addBotMessage.bind(emulator);
 emulator.addBotMessage = (raw, token) => {
@@ -104,7 +116,7 @@ function photoOf(file) {
 
 function uploadRecord(fields, file) {
   const record = Object.assign({}, fields);
-  ['reply_markup', 'reply_parameters', 'media'].forEach((key) => {
+  ['reply_markup', 'reply_parameters', 'media', 'allowed_updates'].forEach((key) => {
     if (key in record) record[key] = parseJson(record[key]);
   });
   if (file) {
@@ -238,6 +250,82 @@ function getChatMember(body) {
   return [200, { ok: true, result: { status: admin ? 'administrator' : 'member', user: { id: userId, is_bot: false, first_name: 'Trader' } } }];
 }
 
+function setWebhook(body, token) {
+  if (!body.url) {
+    return refuse('Bad Request: bad webhook: An HTTP URL must be provided for webhook');
+  }
+  webhooks[token] = {
+    url: body.url,
+    secret_token: body.secret_token,
+    allowed_updates: parseJson(body.allowed_updates),
+  };
+  return [200, { ok: true, result: true, description: 'Webhook was set' }];
+}
+
+function deleteWebhook(body, token) {
+  delete webhooks[token];
+  return [200, { ok: true, result: true, description: 'Webhook was deleted' }];
+}
+
+function getWebhookInfo(body, token) {
+  const hook = webhooks[token];
+  const pending = (queues[token] || []).length;
+  return [200, { ok: true, result: hook
+    ? { url: hook.url, has_custom_certificate: false, pending_update_count: pending, allowed_updates: hook.allowed_updates }
+    : { url: '', has_custom_certificate: false, pending_update_count: 0 } }];
+}
+
+// POSTs one update to the webhook; then(status), 0 when the bot did not answer
+function post(hook, update, then) {
+  const body = Buffer.from(JSON.stringify(update));
+  const headers = { 'Content-Type': 'application/json', 'Content-Length': body.length };
+  if (hook.secret_token) {
+    headers['X-Telegram-Bot-Api-Secret-Token'] = hook.secret_token;
+  }
+  let done = false;
+  const finish = (status) => { if (!done) { done = true; then(status); } };
+  const req = http.request(hook.url, { method: 'POST', headers, timeout: 5000 }, (res) => {
+    res.resume();
+    res.on('end', () => finish(res.statusCode));
+  });
+  req.on('timeout', () => req.destroy());
+  req.on('error', () => finish(0));
+  req.end(body);
+}
+
+// the update as Telegram would send it: telegram-test-api keeps the bot's token in a user's message
+function asWebhookUpdate(update) {
+  const copy = JSON.parse(JSON.stringify(update));
+  if (copy.message) {
+    delete copy.message.botToken;
+  }
+  return copy;
+}
+
+const busy = {};
+function pump() {
+  Object.keys(webhooks).forEach((token) => {
+    const queue = (queues[token] = queues[token] || []);
+    emulator.getUpdates(token).forEach((update) => queue.push(asWebhookUpdate(update)));
+    if (busy[token] || queue.length === 0) {
+      return;
+    }
+    busy[token] = true;
+    const update = queue[0];
+    post(webhooks[token], update, (status) => {
+      deliveries.push({ update_id: update.update_id, status });
+      if (status >= 200 && status < 300) {
+        (delivered[token] = delivered[token] || {})[update.update_id] = update;
+        queue.shift();
+        busy[token] = false;
+      } else {
+        setTimeout(() => { busy[token] = false; }, 200); // Telegram retries, later
+      }
+    });
+  });
+}
+setInterval(pump, 20).unref();
+
 const bridged = {
   getme: () => [200, { ok: true, result: BOT }],
   answercallbackquery: () => [200, { ok: true, result: true }],
@@ -248,12 +336,16 @@ const bridged = {
   deletemessage: deleteMessage,
   getchatmember: getChatMember,
   editmessagecaption: editMessageCaption,
+  setwebhook: setWebhook,
+  deletewebhook: deleteWebhook,
+  getwebhookinfo: getWebhookInfo,
 };
 
 // bridged methods whose request is multipart/form-data (an upload): (upload, token) => answer
 const uploads = {
   sendphoto: sendPhoto,
   editmessagemedia: editMessageMedia,
+  setwebhook: (upload, token) => setWebhook(upload.fields, token),
 };
 
 function readBuffer(req, then) {
@@ -286,6 +378,20 @@ function testRoute(req, res, path) {
       admins[String(body.chat_id)] = (body.user_ids || []).map(Number);
       reply(res, [200, { ok: true, result: true }]);
     });
+  } else if (req.method === 'GET' && path === '/_test/deliveries') {
+    reply(res, [200, { ok: true, result: deliveries }]);
+  } else if (req.method === 'POST' && path === '/_test/redeliver') {
+    readJson(req, (body) => {
+      const update = (delivered[body.token] || {})[body.update_id];
+      if (!update || !webhooks[body.token]) {
+        reply(res, [404, { ok: false, description: 'no such delivered update, or no webhook' }]);
+        return;
+      }
+      post(webhooks[body.token], update, (status) => {
+        deliveries.push({ update_id: update.update_id, status });
+        reply(res, [200, { ok: true, result: { status } }]);
+      });
+    });
   } else if (req.method === 'POST' && path === '/_test/fail') {
     readJson(req, (body) => {
       failures[String(body.method).toLowerCase()] = { status: body.status, body: body.body, times: body.times || 1 };
@@ -311,7 +417,11 @@ const server = http.createServer((req, res) => {
     readBuffer(req, () => reply(res, [failure.status, failure.body])); // the upload is read first
     return;
   }
-  if (method && uploads[method]) {
+  if (method === 'getupdates' && webhooks[token]) {
+    readBuffer(req, () => reply(res, [409, { ok: false, error_code: 409, description: "Conflict: can't use getUpdates method while webhook is active; use deleteWebhook to delete the webhook first" }]));
+    return;
+  }
+  if (method && uploads[method] && /multipart\/form-data/i.test(req.headers['content-type'] || '')) {
     readBuffer(req, (buffer) => {
       const upload = parseMultipart(buffer, req.headers['content-type']);
       const file = Object.values(upload.files)[0];
@@ -323,7 +433,7 @@ const server = http.createServer((req, res) => {
   if (method && bridged[method]) {
     readJson(req, (body) => {
       (calls[method] = calls[method] || []).push(body);
-      reply(res, bridged[method](body));
+      reply(res, bridged[method](body, token));
     });
     return;
   }

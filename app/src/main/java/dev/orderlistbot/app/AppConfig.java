@@ -26,7 +26,7 @@ import java.util.Objects;
  * </table>
  *
  * <p>Trading, platform, service, retention, rate and limit settings: {@link TradingSettings}, {@link
- * PlatformSettings}, {@link ServiceSettings}, {@link RetentionSettings}, {@link RateSettings}, {@link
+ * PlatformSettings} (Telegram's webhook mode: {@link TelegramWebhookSettings}), {@link ServiceSettings}, {@link RetentionSettings}, {@link RateSettings}, {@link
  * LimitSettings}, {@link StepUpSettings}; what a key may do: {@link PostureSettings}; charts: {@link
  * ChartSettings}.
  *

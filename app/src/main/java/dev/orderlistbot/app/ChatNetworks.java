@@ -9,6 +9,7 @@ import dev.orderlistbot.discord.DiscordChatPlatform;
 import dev.orderlistbot.discord.DiscordConfig;
 import dev.orderlistbot.telegram.TelegramChatPlatform;
 import dev.orderlistbot.telegram.TelegramConfig;
+import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -19,9 +20,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The networked chat platforms whose tokens are set (Telegram, Discord): opened before the engine
- * exists (Telegram's username is needed to build the command parser), started once it does, and
- * closed last, after the bot has delivered what it still had to send.
+ * The networked chat platforms whose tokens are set (Telegram, by long polling or by webhook;
+ * Discord): opened before the engine exists (Telegram's username is needed to build the command
+ * parser), started once it does, and closed last, after the bot has delivered what it still had to
+ * send.
  */
 final class ChatNetworks implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(ChatNetworks.class);
@@ -30,12 +32,15 @@ final class ChatNetworks implements AutoCloseable {
   private final Optional<DiscordChatPlatform> discord;
   private final Optional<ExecutorService> discordWork;
   private final AtomicReference<ExchangeClient> exchange;
+  private final boolean webhook;
 
   private ChatNetworks(
+      boolean webhook,
       Optional<TelegramChatPlatform> telegram,
       Optional<DiscordChatPlatform> discord,
       Optional<ExecutorService> discordWork,
       AtomicReference<ExchangeClient> exchange) {
+    this.webhook = webhook;
     this.telegram = telegram;
     this.discord = discord;
     this.discordWork = discordWork;
@@ -54,7 +59,7 @@ final class ChatNetworks implements AutoCloseable {
     Optional<DiscordChatPlatform> discord =
         settings.discordToken()
             .map(token -> new DiscordChatPlatform(new DiscordConfig(token), () -> symbols(exchange), discordWork.orElseThrow()));
-    return new ChatNetworks(telegram, discord, discordWork, exchange);
+    return new ChatNetworks(settings.telegramWebhook().isPresent(), telegram, discord, discordWork, exchange);
   }
 
   List<ChatPlatform> platforms() {
@@ -72,8 +77,22 @@ final class ChatNetworks implements AutoCloseable {
   /** Starts receiving: from now on users' messages reach {@code handler}. */
   void start(ChatEventHandler handler, ExchangeClient exchangeForCompletions) {
     exchange.set(exchangeForCompletions);
-    telegram.ifPresent(t -> t.start(handler));
+    telegram.ifPresent(t -> startTelegram(t, handler));
     discord.ifPresent(d -> d.start(handler));
+  }
+
+  /** Starts polling or the webhook; a refusal stops the start with the variable to look at. */
+  private void startTelegram(TelegramChatPlatform platform, ChatEventHandler handler) {
+    try {
+      platform.start(handler);
+    } catch (ChatDeliveryException e) {
+      throw new AppException(
+          webhook
+              ? TelegramWebhookSettings.URL + ": Telegram did not set the webhook at start-up (" + e.getMessage() + ")"
+              : PlatformSettings.TELEGRAM_TOKEN + ": Telegram did not start polling at start-up (" + e.getMessage() + ")");
+    } catch (UncheckedIOException e) {
+      throw new AppException(TelegramWebhookSettings.LISTEN + ": " + e.getMessage());
+    }
   }
 
   @Override
@@ -84,9 +103,10 @@ final class ChatNetworks implements AutoCloseable {
   }
 
   private static TelegramChatPlatform telegram(PlatformSettings settings, dev.orderlistbot.core.domain.Secret token) {
-    TelegramConfig config = TelegramConfig.of(token);
+    TelegramConfig plain = TelegramConfig.of(token);
+    TelegramConfig config = settings.telegramApiUrl().map(plain::withApiUrl).orElse(plain);
     TelegramChatPlatform platform =
-        new TelegramChatPlatform(settings.telegramApiUrl().map(config::withApiUrl).orElse(config));
+        new TelegramChatPlatform(settings.telegramWebhook().map(config::withWebhook).orElse(config));
     try {
       LOG.info("Telegram bot @{} connected", platform.botUsername());
       return platform;

@@ -29,7 +29,7 @@ final class PollRequests implements Function<Integer, GetUpdates> {
   static final List<String> ALLOWED_UPDATES = List.of("message", "callback_query");
   private static final int LIMIT = 100;
   private static final Logger log = LoggerFactory.getLogger(PollRequests.class);
-  private static final ObjectMapper MAPPER =
+  static final ObjectMapper MAPPER =
       new ObjectMapper().disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
 
   private final int timeoutSeconds;
@@ -82,7 +82,11 @@ final class PollRequests implements Function<Integer, GetUpdates> {
     return updates;
   }
 
-  private static Update readOne(JsonNode node) {
+  /**
+   * One update as TelegramBots reads it; one it cannot read becomes a bare id (logged with its field
+   * names only), which the translator skips. Also reads the updates a webhook receives.
+   */
+  static Update readOne(JsonNode node) {
     try {
       return MAPPER.treeToValue(node, Update.class);
     } catch (JsonProcessingException | IllegalArgumentException e) {

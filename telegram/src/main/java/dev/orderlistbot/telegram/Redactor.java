@@ -4,11 +4,12 @@ import dev.orderlistbot.core.domain.Secret;
 import java.io.IOException;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Takes the bot token out of text and exceptions. The token sits in every Bot API URL path ({@code
+ * Takes the bot token (and, in webhook mode, the webhook secret) out of text and exceptions. The token sits in every Bot API URL path ({@code
  * /bot<token>/sendMessage}), so anything that may quote a URL, an error page or a request must pass
  * through here before it is logged or leaves the module.
  *
@@ -17,14 +18,22 @@ import java.util.regex.Pattern;
  */
 final class Redactor {
   static final String MASK = "<bot-token>";
+  static final String SECRET_MASK = "<webhook-secret>";
   private static final Pattern TOKEN_SHAPE = Pattern.compile("\\d{3,}(:|%3A|%3a)[A-Za-z0-9_-]{20,}");
 
   private final String token;
   private final String encodedToken;
+  private final Optional<String> webhookSecret;
 
   Redactor(Secret token) {
+    this(token, Optional.empty());
+  }
+
+  /** Also masks {@code webhookSecret}, what Telegram sends in {@code X-Telegram-Bot-Api-Secret-Token}. */
+  Redactor(Secret token, Optional<Secret> webhookSecret) {
     this.token = token.reveal();
     this.encodedToken = URLEncoder.encode(this.token, StandardCharsets.UTF_8);
+    this.webhookSecret = webhookSecret.map(Secret::reveal).filter(s -> !s.isEmpty());
   }
 
   /** The text with every form of the token replaced by {@link #MASK}; null stays null. */
@@ -33,6 +42,9 @@ final class Redactor {
       return null;
     }
     String out = text.replace(token, MASK).replace(encodedToken, MASK);
+    if (webhookSecret.isPresent()) {
+      out = out.replace(webhookSecret.get(), SECRET_MASK);
+    }
     return TOKEN_SHAPE.matcher(out).replaceAll(Matcher.quoteReplacement(MASK));
   }
 

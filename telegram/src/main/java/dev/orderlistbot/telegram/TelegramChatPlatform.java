@@ -15,35 +15,31 @@ import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
-import okhttp3.Dispatcher;
 import okhttp3.OkHttpClient;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.telegram.telegrambots.client.okhttp.OkHttpTelegramClient;
-import org.telegram.telegrambots.longpolling.BotSession;
-import org.telegram.telegrambots.longpolling.TelegramBotsLongPollingApplication;
 import org.telegram.telegrambots.meta.api.methods.AnswerCallbackQuery;
 import org.telegram.telegrambots.meta.api.methods.GetMe;
 import org.telegram.telegrambots.meta.api.methods.commands.SetMyCommands;
 import org.telegram.telegrambots.meta.api.methods.groupadministration.GetChatMember;
-import org.telegram.telegrambots.meta.api.methods.updates.GetUpdates;
 import org.telegram.telegrambots.meta.api.objects.User;
 import org.telegram.telegrambots.meta.api.objects.chatmember.ChatMember;
 import org.telegram.telegrambots.meta.exceptions.TelegramApiException;
 import org.telegram.telegrambots.meta.generics.TelegramClient;
 
 /**
- * Telegram as a {@link ChatPlatform}, through the Bot API with TelegramBots: long polling in,
- * HTML-escaped messages with inline keyboards out, and photos for messages with a picture ({@link
- * MessageDelivery}).
+ * Telegram as a {@link ChatPlatform}, through the Bot API with TelegramBots: long polling ({@link
+ * LongPolling}, the default) or a webhook ({@link Webhook}, when {@link TelegramConfig#webhook()} is
+ * set) in, HTML-escaped messages with inline keyboards out, and photos for messages with a picture
+ * ({@link MessageDelivery}).
  *
  * <p><b>Life cycle.</b> Construct it (no network), ask {@link #botUsername()} (one {@code getMe},
  * which also proves the token) to build core's command parser, then {@link #start} with core's
  * handler: it registers the command menus ({@code setMyCommands}, private chats and groups) and
- * starts polling. {@link #close()} stops polling, lets events already handed on finish, and tells
- * Telegram which updates were handled, so a restart neither loses nor replays one.
+ * starts receiving updates. {@link #close()} stops receiving, lets events already handed on finish,
+ * and (polling) tells Telegram which updates were handled, so a restart neither loses nor replays
+ * one; a webhook stays set.
  *
  * <p><b>Failures.</b> Sending, editing and deleting throw {@link ChatDeliveryException} only:
  * {@code 429} carries Telegram's {@code retry_after}; network errors and {@code 5xx} are retryable;
@@ -52,7 +48,8 @@ import org.telegram.telegrambots.meta.generics.TelegramClient;
  *
  * <p><b>Threads.</b> Thread-safe; sends block the caller (fine on virtual threads). Updates are
  * handed to core on the handler executor (virtual threads unless the app passes its own), one at a
- * time per chat; polling runs on one daemon thread that core's work never blocks.
+ * time per chat; polling runs on one daemon thread, a webhook's calls on the HTTP server's virtual
+ * threads, and core's work blocks neither.
  */
 public final class TelegramChatPlatform implements ChatPlatform, AutoCloseable {
   public static final String PLATFORM = UpdateTranslator.PLATFORM;
@@ -63,7 +60,6 @@ public final class TelegramChatPlatform implements ChatPlatform, AutoCloseable {
   private final Redactor redactor;
   private final DeliveryFailures failures;
   private final OkHttpClient http;
-  private final OkHttpClient pollHttp;
   private final TelegramClient client;
   private final MessageDelivery delivery;
   private final ExecutorService handlers;
@@ -71,9 +67,8 @@ public final class TelegramChatPlatform implements ChatPlatform, AutoCloseable {
   private final ChatLanes lanes;
   private final Object lifecycle = new Object();
   private volatile String username;
-  private TelegramBotsLongPollingApplication polling;
-  private ScheduledExecutorService pollThread;
-  private BotSession session;
+  private final UpdateSource updates;
+  private boolean started;
   private boolean closed;
 
   /** An adapter that hands updates to core on virtual threads of its own. */
@@ -90,14 +85,16 @@ public final class TelegramChatPlatform implements ChatPlatform, AutoCloseable {
     this.config = Objects.requireNonNull(config, "config");
     this.handlers = Objects.requireNonNull(handlers, "handlers");
     this.ownsHandlers = ownsHandlers;
-    this.redactor = new Redactor(config.token());
+    this.redactor = new Redactor(config.token(), config.webhook().map(TelegramWebhookConfig::secret));
     this.failures = new DeliveryFailures(redactor);
     this.http = httpClient(config, redactor);
-    this.pollHttp = pollingClient(http, config);
     this.client =
         new OkHttpTelegramClient(new ObjectMapper(), http, config.token().reveal(), config.telegramUrl());
     this.lanes = new ChatLanes(handlers);
     this.delivery = new MessageDelivery(client, failures, new ShownMessages());
+    this.updates =
+        config.webhook().<UpdateSource>map(webhook -> new Webhook(webhook, client, failures, redactor))
+            .orElseGet(() -> new LongPolling(config, http, client, failures, redactor));
   }
 
   @Override
@@ -126,15 +123,17 @@ public final class TelegramChatPlatform implements ChatPlatform, AutoCloseable {
   }
 
   /**
-   * Registers the command menus and starts long polling, handing each user action to {@code
-   * handler}. Call once.
+   * Registers the command menus and starts receiving updates (long polling, or the webhook: listen,
+   * then {@code setWebhook}), handing each user action to {@code handler}. Call once.
    *
-   * @throws ChatDeliveryException when Telegram refuses the token or cannot be reached at start
+   * @throws ChatDeliveryException when Telegram refuses the token or the webhook, or cannot be
+   *     reached at start
+   * @throws java.io.UncheckedIOException in webhook mode, when the listen address cannot be bound
    */
   public void start(ChatEventHandler handler) {
     Objects.requireNonNull(handler, "handler");
     synchronized (lifecycle) {
-      if (closed || polling != null) {
+      if (closed || started) {
         throw new IllegalStateException(closed ? "the Telegram adapter is closed" : "already started");
       }
       botUsername();
@@ -142,25 +141,9 @@ public final class TelegramChatPlatform implements ChatPlatform, AutoCloseable {
       UpdateDispatcher dispatcher =
           new UpdateDispatcher(
               new UpdateTranslator(), this::acknowledge, config.requestTimeout(), lanes, handler, this, redactor);
-      pollThread =
-          Executors.newSingleThreadScheduledExecutor(
-              Thread.ofPlatform().name("telegram-polling").daemon(true).factory());
-      polling =
-          new TelegramBotsLongPollingApplication(
-              ObjectMapper::new, () -> pollHttp, () -> pollThread, PollBackOff::new);
-      try {
-        session =
-            polling.registerBot(
-                config.token().reveal(),
-                config::telegramUrl,
-                new PollRequests(config.pollTimeout(), config.minPollInterval()),
-                dispatcher);
-      } catch (TelegramApiException e) {
-        stopPolling();
-        polling = null;
-        throw failures.of("deleteWebhook", e);
-      }
-      log.info("Telegram bot @{} is polling for updates", username);
+      updates.start(dispatcher);
+      started = true;
+      log.info("Telegram bot @{} is {}", username, updates.describe());
     }
   }
 
@@ -210,8 +193,10 @@ public final class TelegramChatPlatform implements ChatPlatform, AutoCloseable {
   }
 
   /**
-   * Stops polling, waits (a little) for events already handed to core, confirms the handled updates
-   * to Telegram and releases the HTTP clients. Idempotent.
+   * Stops receiving (polling ends; the webhook's listener answers the calls under way, then closes),
+   * waits (a little) for events already handed to core, confirms the handled updates to Telegram
+   * when polling (a webhook is left set, for the other instances) and releases the HTTP clients.
+   * Idempotent.
    */
   @Override
   public void close() {
@@ -220,18 +205,18 @@ public final class TelegramChatPlatform implements ChatPlatform, AutoCloseable {
         return;
       }
       closed = true;
-      if (polling != null) {
-        stopPolling();
+      if (started) {
+        updates.stop();
         if (!lanes.drain(DRAIN)) {
           log.warn("Telegram events still being handled after {}; closing anyway", DRAIN);
         }
-        confirmHandledUpdates();
+        updates.settle();
       }
       if (ownsHandlers) {
         handlers.shutdown();
       }
+      updates.release();
       http.dispatcher().executorService().shutdown();
-      pollHttp.dispatcher().executorService().shutdown();
       http.connectionPool().evictAll();
     }
   }
@@ -255,42 +240,6 @@ public final class TelegramChatPlatform implements ChatPlatform, AutoCloseable {
             menu.getScope().getType(),
             failures.of("setMyCommands", e).getMessage());
       }
-    }
-  }
-
-  private void stopPolling() {
-    try {
-      polling.close();
-    } catch (Exception e) {
-      log.warn("Stopping Telegram polling: {}", redactor.describe(e));
-    }
-    pollHttp.dispatcher().cancelAll();
-    pollThread.shutdownNow();
-    try {
-      if (!pollThread.awaitTermination(5, TimeUnit.SECONDS)) {
-        log.warn("Telegram polling thread did not stop within 5 s");
-      }
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-    }
-  }
-
-  /**
-   * Telegram forgets updates only when a later {@code getUpdates} asks from past them; without this
-   * the last batch would come again after a restart. Updates this call returns stay unconfirmed.
-   */
-  private void confirmHandledUpdates() {
-    int last = session == null ? 0 : session.getLastReceivedUpdate().get();
-    if (last <= 0) {
-      return;
-    }
-    try {
-      client.execute(new GetUpdates(last + 1, 1, 0, PollRequests.ALLOWED_UPDATES));
-    } catch (TelegramApiException e) {
-      log.warn(
-          "Could not confirm Telegram updates up to {}; they may come again after a restart: {}",
-          last,
-          failures.of("getUpdates", e).getMessage());
     }
   }
 
@@ -318,11 +267,4 @@ public final class TelegramChatPlatform implements ChatPlatform, AutoCloseable {
         .callTimeout(timeout)
         .build();
   }
-
-  /** Like {@code http}, but waits out a long poll, and has its own dispatcher to cancel it alone. */
-  private static OkHttpClient pollingClient(OkHttpClient http, TelegramConfig config) {
-    Duration wait = config.pollTimeout().plus(config.requestTimeout());
-    return http.newBuilder().dispatcher(new Dispatcher()).readTimeout(wait).callTimeout(wait).build();
-  }
-
 }

@@ -8,8 +8,8 @@ import java.util.Optional;
 import org.telegram.telegrambots.meta.TelegramUrl;
 
 /**
- * What the Telegram adapter needs, read by the app from {@code TELEGRAM_BOT_TOKEN} and {@code
- * TELEGRAM_API_URL}.
+ * What the Telegram adapter needs, read by the app from {@code TELEGRAM_BOT_TOKEN}, {@code
+ * TELEGRAM_API_URL} and, for webhook mode, the {@code TELEGRAM_WEBHOOK_*} variables.
  *
  * @param token the bot token from BotFather; it ends up in every Bot API URL path, so the adapter
  *     scrubs it from every log line and exception it lets out
@@ -21,13 +21,16 @@ import org.telegram.telegrambots.meta.TelegramUrl;
  *     error (and so as retryable)
  * @param minPollInterval the least time between two {@code getUpdates} calls: zero for Telegram,
  *     which holds each call open itself; a little for an emulator that answers at once
+ * @param webhook how Telegram delivers updates: empty for long polling (the default), else webhook
+ *     mode with these settings
  */
 public record TelegramConfig(
     Secret token,
     Optional<URI> apiUrl,
     Duration pollTimeout,
     Duration requestTimeout,
-    Duration minPollInterval) {
+    Duration minPollInterval,
+    Optional<TelegramWebhookConfig> webhook) {
 
   public static final Duration DEFAULT_POLL_TIMEOUT = Duration.ofSeconds(50);
   public static final Duration DEFAULT_REQUEST_TIMEOUT = Duration.ofSeconds(30);
@@ -39,6 +42,7 @@ public record TelegramConfig(
     Objects.requireNonNull(pollTimeout, "pollTimeout");
     Objects.requireNonNull(requestTimeout, "requestTimeout");
     Objects.requireNonNull(minPollInterval, "minPollInterval");
+    Objects.requireNonNull(webhook, "webhook");
     checkToken(token);
     apiUrl.ifPresent(TelegramConfig::checkApiUrl);
     if (pollTimeout.isNegative() || pollTimeout.compareTo(MAX_POLL_TIMEOUT) > 0) {
@@ -55,22 +59,27 @@ public record TelegramConfig(
   /** Telegram's own Bot API with the default timeouts. */
   public static TelegramConfig of(Secret token) {
     return new TelegramConfig(
-        token, Optional.empty(), DEFAULT_POLL_TIMEOUT, DEFAULT_REQUEST_TIMEOUT, Duration.ZERO);
+        token, Optional.empty(), DEFAULT_POLL_TIMEOUT, DEFAULT_REQUEST_TIMEOUT, Duration.ZERO, Optional.empty());
   }
 
   /** The same, against another Bot API server ({@code TELEGRAM_API_URL}). */
   public TelegramConfig withApiUrl(URI url) {
-    return new TelegramConfig(token, Optional.of(url), pollTimeout, requestTimeout, minPollInterval);
+    return new TelegramConfig(token, Optional.of(url), pollTimeout, requestTimeout, minPollInterval, webhook);
   }
 
   /** The same, with other long-polling settings. */
   public TelegramConfig withPolling(Duration timeout, Duration minInterval) {
-    return new TelegramConfig(token, apiUrl, timeout, requestTimeout, minInterval);
+    return new TelegramConfig(token, apiUrl, timeout, requestTimeout, minInterval, webhook);
   }
 
   /** The same, with another timeout for one send, edit or delete. */
   public TelegramConfig withRequestTimeout(Duration timeout) {
-    return new TelegramConfig(token, apiUrl, pollTimeout, timeout, minPollInterval);
+    return new TelegramConfig(token, apiUrl, pollTimeout, timeout, minPollInterval, webhook);
+  }
+
+  /** The same, receiving updates by webhook instead of long polling. */
+  public TelegramConfig withWebhook(TelegramWebhookConfig settings) {
+    return new TelegramConfig(token, apiUrl, pollTimeout, requestTimeout, minPollInterval, Optional.of(settings));
   }
 
   /** The base URL as TelegramBots takes it. */

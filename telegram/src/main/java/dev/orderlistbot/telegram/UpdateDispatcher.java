@@ -22,15 +22,16 @@ import org.telegram.telegrambots.longpolling.interfaces.LongPollingUpdateConsume
 import org.telegram.telegrambots.meta.api.objects.Update;
 
 /**
- * What the long-polling loop calls with each batch of updates, on its single polling thread. It
- * never blocks that thread and never throws: TelegramBots' poller is a scheduled task, and one
- * exception escaping it would stop polling for good.
+ * What the long-polling loop calls with each batch of updates, on its single polling thread, and
+ * what the webhook calls with each update it takes, on the HTTP server's thread. It never blocks
+ * that thread and never throws: TelegramBots' poller is a scheduled task, and one exception escaping
+ * it would stop polling for good; the webhook answers Telegram only once this returns.
  *
  * <p>For each update, in order: a button press is acknowledged at once ({@code answerCallbackQuery}
  * is sent asynchronously, so the user's spinner stops); the update is translated; the event is
  * queued on its chat's lane and handed to core on a virtual thread, after the acknowledgement has
- * gone out. TelegramBots moves the offset past a batch before calling here, so each update is handed
- * on exactly once. If core throws (it promises not to), the failure is logged with a short reference
+ * gone out. TelegramBots moves the offset past a batch before calling here, and the webhook drops an
+ * {@code update_id} it already took ({@link RecentUpdates}), so each update is handed on once. If core throws (it promises not to), the failure is logged with a short reference
  * and the chat is told "Something went wrong (ref …)": never the exception's text.
  */
 final class UpdateDispatcher implements LongPollingUpdateConsumer {

@@ -23,6 +23,7 @@ class ArchitectureTest {
           .onlyDependOnClassesThat(
               resideInAnyPackage(
                       "java..",
+                      "com.sun.net.httpserver..", // the JDK's HTTP server, for the webhook
                       "dev.orderlistbot.telegram..",
                       "dev.orderlistbot.core.port..",
                       "dev.orderlistbot.core.chat..",
@@ -40,6 +41,6 @@ class ArchitectureTest {
           .that()
           .haveModifier(JavaModifier.PUBLIC)
           .should()
-          .haveNameMatching("dev\\.orderlistbot\\.telegram\\.(TelegramChatPlatform|TelegramConfig)")
+          .haveNameMatching("dev\\.orderlistbot\\.telegram\\.(TelegramChatPlatform|TelegramConfig|TelegramWebhookConfig)")
           .because("everything but the entry and its config is package-private");
 }

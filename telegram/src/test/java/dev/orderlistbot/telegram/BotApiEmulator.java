@@ -124,6 +124,22 @@ final class BotApiEmulator implements AutoCloseable {
     return list(get("/_test/calls/" + method).path("result"));
   }
 
+  /** The webhook deliveries so far, oldest first: {@code {update_id, status}} (status 0: no answer). */
+  List<JsonNode> deliveries() {
+    return list(get("/_test/deliveries").path("result"));
+  }
+
+  /** POSTs an update already delivered to the webhook again, as Telegram does; the bot's HTTP status. */
+  int redeliver(int updateId) {
+    ObjectNode body = JSON.createObjectNode().put("token", token).put("update_id", updateId);
+    return post("/_test/redeliver", body).path("result").path("status").asInt();
+  }
+
+  /** What {@code getWebhookInfo} answers the bot: {@code url} is empty when no webhook is set. */
+  JsonNode webhookInfo() {
+    return post("/bot" + token + "/getWebhookInfo", JSON.createObjectNode()).path("result");
+  }
+
   /** From now on {@code getChatMember} answers that these users (only) administer {@code chatId}. */
   void admins(long chatId, long... userIds) {
     ObjectNode admins = JSON.createObjectNode();

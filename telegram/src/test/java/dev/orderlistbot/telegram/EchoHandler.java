@@ -11,7 +11,8 @@ import java.util.concurrent.CopyOnWriteArrayList;
 /**
  * A stand-in for core that exercises every adapter path: {@code /echo X} answers with two buttons,
  * a press edits that message in place and removes its buttons, {@code /secret …} deletes the
- * user's message, {@code /long} sends a message over Telegram's limit, {@code /boom} throws.
+ * user's message, {@code /long} sends a message over Telegram's limit, {@code /boom} throws, {@code
+ * /slow} answers after a second.
  */
 final class EchoHandler implements ChatEventHandler {
   final List<ChatEvent> events = new CopyOnWriteArrayList<>();
@@ -39,6 +40,13 @@ final class EchoHandler implements ChatEventHandler {
       deletions.add(platform.delete(text.message()));
     } else if (line.startsWith("/boom")) {
       throw new IllegalStateException("core failed with internal details");
+    } else if (line.startsWith("/slow")) {
+      try {
+        Thread.sleep(1_000);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+      platform.send(text.chat(), OutboundMessage.text("slow done"));
     } else if (line.startsWith("/long")) {
       platform.send(text.chat(), OutboundMessage.withButtons("line of forty characters, more or less.\n".repeat(150), new Button("OK", "ok:1")));
     } else if (line.startsWith("/echo")) {

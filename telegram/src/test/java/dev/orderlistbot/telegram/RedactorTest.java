@@ -29,6 +29,14 @@ class RedactorTest {
   }
 
   @Test
+  void theWebhookSecretIsMaskedWhenThereIsOne() {
+    Redactor webhook = new Redactor(Secret.of(TOKEN), java.util.Optional.of(Secret.of("whsec-Abc_123")));
+
+    assertThat(webhook.scrub("refused secret_token=whsec-Abc_123 for /bot" + TOKEN))
+        .isEqualTo("refused secret_token=" + Redactor.SECRET_MASK + " for /bot" + Redactor.MASK);
+  }
+
+  @Test
   void ordinaryTextIsLeftAlone() {
     assertThat(redactor.scrub("Placed 12:30 BTCUSDT 0.01 at 32000")).isEqualTo("Placed 12:30 BTCUSDT 0.01 at 32000");
   }

@@ -15,6 +15,9 @@ import java.io.UncheckedIOException;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -24,7 +27,7 @@ import org.junit.jupiter.api.Test;
 /**
  * The bot token is in every Bot API URL path. Whatever happens (normal traffic, a failure in core,
  * error pages that quote the path, a dead server) no log line at any level, no exception message and
- * no {@link ChatDeliveryException} may contain it.
+ * no {@link ChatDeliveryException} may contain it. Nor may any contain the webhook secret.
  */
 class TokenNeverLeaksTest {
   private static final String TOKEN = "7700000003:AAG-leak-canary-token_k2Zp9Wq4Xr7Tn";
@@ -70,6 +73,45 @@ class TokenNeverLeaksTest {
       assertThat(thrown).hasSize(6).allSatisfy(TokenNeverLeaksTest::assertClean);
       assertThat(logs.all()).contains("ref ").contains("GetUpdates").contains("picture could not be shown");
       assertClean(logs.all());
+    }
+  }
+
+  @Test
+  void webhookSecretIsInNoLogLineAndNoExceptionWhateverHappens() throws Exception {
+    String secret = "wh-leak-canary-secret_Tq7Zp2Kx9";
+    int port = TelegramWebhookTest.freePort();
+    URI hook = URI.create("http://127.0.0.1:" + port + "/hook");
+    try (LogCapture logs = new LogCapture();
+        BotApiEmulator emulator = BotApiEmulator.start(TOKEN)) {
+      TelegramConfig config = config(emulator.baseUrl()).withWebhook(new TelegramWebhookConfig(hook, Secret.of(secret), "127.0.0.1", port));
+      emulator.failNext(
+          "setWebhook", 400, "{\"ok\":false,\"error_code\":400,\"description\":\"Bad Request: secret " + secret + " refused\"}", 1);
+      TelegramChatPlatform refused = new TelegramChatPlatform(config);
+      Throwable failure = failureOf(() -> refused.start(new EchoHandler()));
+      refused.close();
+      TelegramChatPlatform platform = new TelegramChatPlatform(config);
+      EchoHandler core = new EchoHandler();
+      core.use(platform);
+      platform.start(core);
+
+      emulator.userSends(902, "private", 902, "/echo hello");
+      emulator.userSends(902, "private", 902, "/boom");
+      await().atMost(WAIT).until(() -> emulator.botMessages(902).size() == 2);
+      HttpClient http = HttpClient.newHttpClient();
+      for (String header : new String[] {"", "not-" + secret, secret + "-not"}) {
+        HttpRequest.Builder forged = HttpRequest.newBuilder(hook).POST(HttpRequest.BodyPublishers.ofString("{}"));
+        if (!header.isEmpty()) {
+          forged.header(WebhookRequests.SECRET_HEADER, header);
+        }
+        assertThat(http.send(forged.build(), HttpResponse.BodyHandlers.discarding()).statusCode()).isEqualTo(401);
+      }
+      platform.close();
+
+      assertClean(failure);
+      assertThat(failure.getMessage()).contains(Redactor.SECRET_MASK);
+      assertThat(logs.all()).contains("ref ").contains("401");
+      assertClean(logs.all());
+      assertThat(failure.toString() + logs.all()).doesNotContain(secret);
     }
   }
 

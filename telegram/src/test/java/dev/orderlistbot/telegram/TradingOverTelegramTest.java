@@ -44,12 +44,13 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * The whole bot over Telegram: the Bot API emulator in front, this adapter, the conversation engine,
  * H2 in a temporary directory, the key vault and the paper exchange behind, wired as the app wires
- * them. Users act only through the emulator, as on a phone.
+ * them. Users act only through the emulator, as on a phone. {@link TradingOverTelegramWebhookTest}
+ * runs the same scenarios in webhook mode.
  */
 class TradingOverTelegramTest {
   private static final String TOKEN = "7700000004:AAH-scenario-token-never-logged_Qm3Vx8Zr";
   private static final Duration WAIT = Duration.ofSeconds(15);
-  private static final long ALICE = 4242;
+  static final long ALICE = 4242;
   private static final long BOB = 4343;
   private static final long DESK = -1_001_777_000_000L;
   private static final String API_KEY = "vmPUZE6mv9SD5VNHk4HlWFsOr6aKE2zvsw0MuIgwCIPy6utIco14y7Ju91duEh8A";
@@ -58,24 +59,19 @@ class TradingOverTelegramTest {
   @TempDir Path dataDir;
   private final SecureRandom random = new SecureRandom();
   private final Clock clock = Clock.systemUTC();
-  private BotApiEmulator emulator;
+  BotApiEmulator emulator;
   private Database database;
   private TelegramChatPlatform telegram;
   private ExecutorService notices;
   private ScheduledExecutorService paperScheduler;
-  private PaperExchange paper;
+  PaperExchange paper;
 
   @BeforeEach
   void startTheBot() {
     emulator = BotApiEmulator.start(TOKEN);
     database = Database.open(DbConfig.h2File(dataDir), clock);
     AesGcmKeyVault vault = AesGcmKeyVault.open(MasterKey.generate(random), database.transactor(), random, clock);
-    telegram =
-        new TelegramChatPlatform(
-            TelegramConfig.of(Secret.of(TOKEN))
-                .withApiUrl(emulator.baseUrl())
-                .withPolling(Duration.ofSeconds(1), Duration.ofMillis(50))
-                .withRequestTimeout(Duration.ofSeconds(5)));
+    telegram = new TelegramChatPlatform(telegramConfig(TOKEN, emulator));
     ChatPlatforms platforms = ChatPlatforms.of(telegram);
     notices = Executors.newVirtualThreadPerTaskExecutor();
     NotificationDispatcher dispatcher = new NotificationDispatcher(database.transactor(), platforms, clock, notices);
@@ -100,6 +96,14 @@ class TradingOverTelegramTest {
             EngineTelemetry.NOOP,
             dispatcher::trigger);
     telegram.start(engine);
+  }
+
+  /** How the adapter reaches the emulator: long polling here. */
+  TelegramConfig telegramConfig(String token, BotApiEmulator emulator) {
+    return TelegramConfig.of(Secret.of(token))
+        .withApiUrl(emulator.baseUrl())
+        .withPolling(Duration.ofSeconds(1), Duration.ofMillis(50))
+        .withRequestTimeout(Duration.ofSeconds(5));
   }
 
   @AfterEach
@@ -201,12 +205,12 @@ class TradingOverTelegramTest {
     return new UserRef("telegram", Long.toString(id));
   }
 
-  private static ApiCredentials paperKey(long user) {
+  static ApiCredentials paperKey(long user) {
     return new ApiCredentials(KeyType.HMAC, "paper-telegram-" + user, Secret.of("paper"));
   }
 
   /** The newest message the bot sent to {@code chat} whose text matches, once there is one. */
-  private JsonNode awaitBotMessage(long chat, Predicate<String> text) {
+  JsonNode awaitBotMessage(long chat, Predicate<String> text) {
     return await()
         .atMost(WAIT)
         .until(() -> matching(emulator.botMessages(chat), text), found -> !found.isEmpty())
@@ -214,7 +218,7 @@ class TradingOverTelegramTest {
   }
 
   /** {@code sent}, once an edit made its text match. */
-  private JsonNode awaitEdited(long chat, JsonNode sent, Predicate<String> text) {
+  JsonNode awaitEdited(long chat, JsonNode sent, Predicate<String> text) {
     return await()
         .atMost(WAIT)
         .until(() -> message(chat, sent), now -> text.test(now.path("message").path("text").asText()));
