@@ -84,7 +84,8 @@ class ContainerSmokeIT {
       assertThat(health.body()).matches(
           "\\{\"status\":\"up\",\"database\":\"up\",\"exchange\":\"paper\",\"platforms\":\\{},"
               + "\"instance\":\"[a-z0-9.-]+-[0-9a-f]{6}\",\"leases\":\\[\"paper\",\"sweeps\"]}");
-      assertThat(get(port, "/metrics").body()).contains("orderlist_notifications_delivered_total").contains("jvm_memory_used_bytes");
+      assertThat(get(port, "/metrics").body()).contains("orderlist_notifications_delivered_total").contains("jvm_memory_used_bytes")
+          .contains("orderlist_leases_held 2.0").contains("orderlist_leases_taken_total 2.0");
     } finally {
       bot.destroy(); // SIGTERM, as `docker stop` sends
     }

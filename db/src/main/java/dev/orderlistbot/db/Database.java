@@ -47,10 +47,10 @@ public final class Database implements AutoCloseable {
   private final int appliedMigrations;
   private final String schemaVersion;
 
-  private Database(HikariDataSource dataSource, Clock clock, int appliedMigrations, String schemaVersion) {
+  private Database(HikariDataSource dataSource, Clock clock, Dialect dialect, int appliedMigrations, String schemaVersion) {
     this.dataSource = dataSource;
-    this.stores = new JdbcStores(Session.pooled(dataSource), clock);
-    this.transactor = new JdbcTransactor(dataSource, clock);
+    this.stores = new JdbcStores(Session.pooled(dataSource), clock, dialect);
+    this.transactor = new JdbcTransactor(dataSource, clock, dialect);
     this.paperState = new JdbcPaperStateStore(Session.pooled(dataSource), clock);
     this.appliedMigrations = appliedMigrations;
     this.schemaVersion = schemaVersion;
@@ -64,7 +64,7 @@ public final class Database implements AutoCloseable {
     try {
       MigrateResult result = flyway(dataSource).migrate();
       String version = result.targetSchemaVersion != null ? result.targetSchemaVersion : result.initialSchemaVersion;
-      Database database = new Database(dataSource, clock, result.migrationsExecuted, version);
+      Database database = new Database(dataSource, clock, Dialect.of(config), result.migrationsExecuted, version);
       LOG.info(
           "Database ready ({}), schema version {}, {} migration(s) applied",
           config.isPostgres() ? "PostgreSQL" : "H2",
@@ -103,7 +103,7 @@ public final class Database implements AutoCloseable {
         dataSource.close();
         return Optional.empty();
       }
-      return Optional.of(new Database(dataSource, clock, 0, current.getVersion().getVersion()));
+      return Optional.of(new Database(dataSource, clock, Dialect.of(config), 0, current.getVersion().getVersion()));
     } catch (RuntimeException e) {
       dataSource.close();
       throw e;

@@ -21,9 +21,11 @@ import java.util.Set;
 import java.util.UUID;
 
 /**
- * Claiming selects due candidates without locks, then takes each with a conditional UPDATE on its
- * {@code next_attempt_at}: portable (no {@code SKIP LOCKED}), and a row another dispatcher took in
- * between is simply skipped. Each claim writes a fresh random {@code claim_token}; renewing a claim
+ * Claiming selects due candidates, then takes each with a conditional UPDATE on its {@code
+ * next_attempt_at}, so a row another dispatcher took in between is simply skipped. On PostgreSQL the
+ * select also locks its rows with {@code FOR UPDATE SKIP LOCKED} (see {@link Dialect}): instances
+ * draining at once take disjoint batches instead of queueing on each other's rows; on H2 it takes no
+ * lock. Each claim writes a fresh random {@code claim_token}; renewing a claim
  * is a conditional UPDATE on that token and an unlapsed lease.
  */
 final class JdbcNotificationOutbox implements NotificationOutbox {
@@ -35,8 +37,10 @@ final class JdbcNotificationOutbox implements NotificationOutbox {
 
   private final Session session;
   private final Clock clock;
+  private final Dialect dialect;
 
-  JdbcNotificationOutbox(Session session, Clock clock) {
+  JdbcNotificationOutbox(Session session, Clock clock, Dialect dialect) {
+    this.dialect = dialect;
     this.session = session;
     this.clock = clock;
   }
@@ -140,7 +144,8 @@ final class JdbcNotificationOutbox implements NotificationOutbox {
               c.prepareStatement(
                   "SELECT " + COLUMNS + " FROM notification_outbox"
                       + " WHERE delivered_at IS NULL AND failed_at IS NULL AND next_attempt_at <= ?" + scope
-                      + " ORDER BY next_attempt_at, outbox_id")) {
+                      + " ORDER BY next_attempt_at, outbox_id"
+                      + (dialect == Dialect.POSTGRES ? " LIMIT " + max : "") + dialect.lockForClaim())) {
             select.setObject(1, Rows.timestamp(now));
             for (int i = 0; i < scopeValues.size(); i++) {
               select.setString(2 + i, scopeValues.get(i));

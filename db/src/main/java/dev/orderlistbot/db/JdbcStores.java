@@ -38,13 +38,13 @@ final class JdbcStores implements Stores {
   private final StepUpStore stepUps;
   private final LeaseStore leases;
 
-  JdbcStores(Session session, Clock clock) {
+  JdbcStores(Session session, Clock clock, Dialect dialect) {
     this.users = new JdbcChatUserStore(session, clock);
     this.credentials = new JdbcSealedCredentialStore(session);
     this.keyChecks = new JdbcKeyCheckStore(session);
     this.confirmations = new JdbcPendingConfirmationStore(session, clock);
     this.orderLists = new JdbcTrackedOrderListStore(session, clock);
-    this.outbox = new JdbcNotificationOutbox(session, clock);
+    this.outbox = new JdbcNotificationOutbox(session, clock, dialect);
     this.subscriptions = new JdbcAlertSubscriptionStore(session, clock);
     this.processedEvents = new JdbcProcessedEventStore(session, clock);
     this.audit = new JdbcAuditLog(session);

@@ -11,10 +11,12 @@ import javax.sql.DataSource;
 final class JdbcTransactor implements Transactor {
   private final DataSource dataSource;
   private final Clock clock;
+  private final Dialect dialect;
 
-  JdbcTransactor(DataSource dataSource, Clock clock) {
+  JdbcTransactor(DataSource dataSource, Clock clock, Dialect dialect) {
     this.dataSource = dataSource;
     this.clock = clock;
+    this.dialect = dialect;
   }
 
   @Override
@@ -26,7 +28,7 @@ final class JdbcTransactor implements Transactor {
         connection -> {
           Session.Bound session = Session.bound(connection);
           try {
-            return work.apply(new JdbcStores(session, clock));
+            return work.apply(new JdbcStores(session, clock, dialect));
           } finally {
             session.close();
           }

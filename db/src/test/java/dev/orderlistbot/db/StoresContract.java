@@ -985,7 +985,8 @@ abstract class StoresContract {
     stores().cards().create(card);
     List<CardLeg> filled =
         List.of(
-            new CardLeg(card.listClientOrderId() + "-tp", LegStatus.FILLED, new BigDecimal("0.01"), new BigDecimal("320.005")),
+            new CardLeg(card.listClientOrderId() + "-tp", LegStatus.FILLED, new BigDecimal("0.01"), new BigDecimal("320.005"),
+                Optional.of(START.plusMillis(2_345))),
             CardLeg.untraded(card.listClientOrderId() + "-sl", LegStatus.EXPIRED));
     OrderCard next =
         card.withLegs(filled, Optional.of(new LastPrice(new BigDecimal("32000.50"), START.plusSeconds(3))))

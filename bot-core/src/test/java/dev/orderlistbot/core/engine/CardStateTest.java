@@ -50,7 +50,10 @@ class CardStateTest {
   void aFillMovesItsLegAndTheLastPriceForward() {
     OrderCard after = CardState.after(otoco(), event(LegRole.WORKING, LegStatus.FILLED, "0.01", "300", "0.01", T)).orElseThrow();
 
-    assertThat(after.legs().getFirst()).isEqualTo(new CardLeg(ID.legId(LegRole.WORKING).value(), LegStatus.FILLED, new BigDecimal("0.01"), new BigDecimal("300")));
+    assertThat(after.legs().getFirst())
+        .as("with the fill's time, for the chart's mark")
+        .isEqualTo(new CardLeg(ID.legId(LegRole.WORKING).value(), LegStatus.FILLED, new BigDecimal("0.01"), new BigDecimal("300"),
+            java.util.Optional.of(T)));
     assertThat(after.lastPrice()).contains(new LastPrice(new BigDecimal("30000"), T));
   }
 
