@@ -63,7 +63,7 @@ final class Charts {
         .orElse(true);
   }
 
-  /** How many candles a chart of {@code interval} shows: a day of 15m, three days of 1h, two weeks of 4h, three months of 1d. */
+  /** How many candles a chart of {@code interval} shows: a day of 15m, three days of 1h, 15 days of 4h, three months of 1d. */
   static int window(CandleInterval interval) {
     return switch (interval) {
       case ONE_MINUTE -> interval.candlesIn(Duration.ofHours(2));
