@@ -59,20 +59,8 @@ class ContainerSmokeIT {
     env.put("BOT_DATA_DIR", data.toString());
     env.put("BOT_HTTP_PORT", Integer.toString(port));
 
-    List<String> command = new ArrayList<>();
-    if (unprivileged) {
-      command.addAll(List.of("setpriv", "--reuid=" + NOBODY, "--regid=" + NOBODY, "--clear-groups"));
-    }
-    command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-    command.addAll(entrypointArgs(dockerfile, jar));
-    command.add("run");
-
     Path log = dir.resolve("bot.log");
-    ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile())
-        .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")));
-    builder.environment().keySet().removeIf(name -> name.startsWith("BOT_") || name.startsWith("BINANCE_")
-        || name.startsWith("TELEGRAM_") || name.startsWith("DISCORD_"));
-    builder.environment().putAll(env);
+    ProcessBuilder builder = asTheImageRuns(dockerfile, jar, unprivileged, env, log, "run");
     Instant started = Instant.now();
     Process bot = builder.start();
     try {
@@ -107,20 +95,9 @@ class ContainerSmokeIT {
     boolean unprivileged = runAsNobodyIfRoot(data);
     Map<String, String> env = imageEnv(dockerfile);
     env.put("BOT_DATA_DIR", data.toString());
-    List<String> command = new ArrayList<>();
-    if (unprivileged) {
-      command.addAll(List.of("setpriv", "--reuid=" + NOBODY, "--regid=" + NOBODY, "--clear-groups"));
-    }
-    command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-    command.addAll(entrypointArgs(dockerfile, jar));
-    command.addAll(List.of("charts", "check"));
-    assertThat(command).contains("-Djava.awt.headless=true");
-
     Path log = dir.resolve("check.log");
-    ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile())
-        .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")));
-    builder.environment().keySet().removeIf(name -> name.startsWith("BOT_") || name.equals("DISPLAY"));
-    builder.environment().putAll(env);
+    ProcessBuilder builder = asTheImageRuns(dockerfile, jar, unprivileged, env, log, "charts", "check");
+    assertThat(builder.command()).contains("-Djava.awt.headless=true");
     Process check = builder.start();
 
     assertThat(check.waitFor(60, TimeUnit.SECONDS)).isTrue();
@@ -128,6 +105,27 @@ class ContainerSmokeIT {
     assertThat(check.exitValue()).as(output).isZero();
     assertThat(output).contains("Charts work: drew a 800×450 PNG").contains("headless true");
     assertThat(data.resolve("charts/chart-check.png")).exists();
+  }
+
+  /**
+   * The jar started as the image's ENTRYPOINT starts it, with {@code args} as its CMD, the image's
+   * ENV ({@code env}), no display and none of the caller's bot variables, its output in {@code log}.
+   */
+  private static ProcessBuilder asTheImageRuns(
+      String dockerfile, Path jar, boolean unprivileged, Map<String, String> env, Path log, String... args) {
+    List<String> command = new ArrayList<>();
+    if (unprivileged) {
+      command.addAll(List.of("setpriv", "--reuid=" + NOBODY, "--regid=" + NOBODY, "--clear-groups"));
+    }
+    command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+    command.addAll(entrypointArgs(dockerfile, jar));
+    command.addAll(List.of(args));
+    ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile())
+        .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")));
+    builder.environment().keySet().removeIf(name -> name.startsWith("BOT_") || name.startsWith("BINANCE_")
+        || name.startsWith("TELEGRAM_") || name.startsWith("DISCORD_") || name.equals("DISPLAY"));
+    builder.environment().putAll(env);
+    return builder;
   }
 
   private static Map<String, String> imageEnv(String dockerfile) {
