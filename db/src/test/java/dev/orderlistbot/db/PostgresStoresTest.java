@@ -2,6 +2,7 @@ package dev.orderlistbot.db;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.orderlistbot.db.testing.PostgresProbe;
 import java.sql.SQLException;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -21,7 +22,7 @@ class PostgresStoresTest extends StoresContract {
   @BeforeAll
   void open() {
     postgres = PostgresProbe.reachableOrSkip();
-    database = Database.open(postgres.config(), clock);
+    database = Database.open(postgres.config(DbConfig.DEFAULT_POOL_SIZE), clock);
     firstRunMigrations = database.appliedMigrations();
   }
 
@@ -47,7 +48,7 @@ class PostgresStoresTest extends StoresContract {
   @Test
   void migrationsRunOnAnEmptySchemaAndASecondStartIsANoOp() {
     assertThat(firstRunMigrations).isGreaterThanOrEqualTo(1);
-    try (Database again = Database.open(postgres.config(), clock)) {
+    try (Database again = Database.open(postgres.config(DbConfig.DEFAULT_POOL_SIZE), clock)) {
       assertThat(again.appliedMigrations()).isZero();
       assertThat(again.schemaVersion()).isEqualTo(database.schemaVersion());
     }
