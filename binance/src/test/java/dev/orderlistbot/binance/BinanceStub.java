@@ -88,7 +88,6 @@ public final class BinanceStub implements AutoCloseable {
             .willReturn(json("{\"symbol\":\"" + symbol + "\",\"price\":\"" + price + "\"}")));
   }
 
-  /** {@code GET /api/v3/ticker/24hr?symbol=} answers a fixture, e.g. {@code ticker-24hr-btcusdt.json}. */
   /** {@code symbol}'s candles, whatever the interval and count asked ({@code klines-btcusdt-15m.json}: a day of 15 minutes). */
   public void klines(String symbol, String fixture) {
     server.stubFor(
@@ -97,6 +96,7 @@ public final class BinanceStub implements AutoCloseable {
             .willReturn(fixture(fixture)));
   }
 
+  /** {@code GET /api/v3/ticker/24hr?symbol=} answers a fixture, e.g. {@code ticker-24hr-btcusdt.json}. */
   public void ticker24hr(String symbol, String fixture) {
     server.stubFor(
         get(urlPathEqualTo("/api/v3/ticker/24hr"))
