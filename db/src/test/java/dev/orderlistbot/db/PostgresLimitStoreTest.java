@@ -1,6 +1,5 @@
 package dev.orderlistbot.db;
 
-import dev.orderlistbot.db.testing.PostgresProbe;
 import java.sql.SQLException;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -15,7 +14,7 @@ class PostgresLimitStoreTest extends LimitStoreContract {
   @BeforeAll
   void open() {
     postgres = PostgresProbe.reachableOrSkip();
-    database = Database.open(postgres.config(DbConfig.DEFAULT_POOL_SIZE), clock);
+    database = Database.open(postgres.config(), clock);
   }
 
   /** One instance runs every test here (the schema is opened once), so each test starts at the contract's start time. */

@@ -1,10 +1,9 @@
-package dev.orderlistbot.db.testing;
+package dev.orderlistbot.db;
 
 import static org.junit.jupiter.api.Assertions.fail;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.orderlistbot.core.domain.Secret;
-import dev.orderlistbot.db.DbConfig;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.Socket;
@@ -22,7 +21,8 @@ import java.util.UUID;
  * jdbc:postgresql://localhost:5432/orderlistbot_test} as {@code orderlistbot}/{@code orderlistbot}.
  * When none answers within a short timeout the test is skipped, saying why; with {@code
  * BOT_TEST_POSTGRES_REQUIRED=true} (set by {@code .ci/run}) it fails instead, so nothing is skipped
- * in CI. Each probe creates a fresh schema, dropped by {@link #dropSchema()}.
+ * in CI. Each probe creates a fresh schema, dropped by {@link #dropSchema()}. Public for {@link
+ * dev.orderlistbot.db.testing.TestDatabases}, which other modules' tests use.
  */
 public final class PostgresProbe {
   static final String DEFAULT_URL = "jdbc:postgresql://localhost:5432/orderlistbot_test";
@@ -77,7 +77,12 @@ public final class PostgresProbe {
     assumeTrue(false, "SKIPPED: " + reason);
   }
 
-  /** The fresh schema's URL ({@code currentSchema=}), user and password, with {@code poolSize} connections. */
+  /** The fresh schema's URL ({@code currentSchema=}), user and password, with the default pool. */
+  DbConfig config() {
+    return config(DbConfig.DEFAULT_POOL_SIZE);
+  }
+
+  /** The same with {@code poolSize} connections. */
   public DbConfig config(int poolSize) {
     String separator = url.contains("?") ? "&" : "?";
     return new DbConfig(url + separator + "currentSchema=" + schema, user, Secret.of(password), poolSize);

@@ -1,4 +1,4 @@
-package dev.orderlistbot.db.testing;
+package dev.orderlistbot.db;
 
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

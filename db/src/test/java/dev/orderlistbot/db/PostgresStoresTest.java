@@ -2,7 +2,6 @@ package dev.orderlistbot.db;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.orderlistbot.db.testing.PostgresProbe;
 import java.sql.SQLException;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -22,7 +21,7 @@ class PostgresStoresTest extends StoresContract {
   @BeforeAll
   void open() {
     postgres = PostgresProbe.reachableOrSkip();
-    database = Database.open(postgres.config(DbConfig.DEFAULT_POOL_SIZE), clock);
+    database = Database.open(postgres.config(), clock);
     firstRunMigrations = database.appliedMigrations();
   }
 
@@ -48,7 +47,7 @@ class PostgresStoresTest extends StoresContract {
   @Test
   void migrationsRunOnAnEmptySchemaAndASecondStartIsANoOp() {
     assertThat(firstRunMigrations).isGreaterThanOrEqualTo(1);
-    try (Database again = Database.open(postgres.config(DbConfig.DEFAULT_POOL_SIZE), clock)) {
+    try (Database again = Database.open(postgres.config(), clock)) {
       assertThat(again.appliedMigrations()).isZero();
       assertThat(again.schemaVersion()).isEqualTo(database.schemaVersion());
     }

@@ -1,6 +1,7 @@
 package dev.orderlistbot.db.testing;
 
 import dev.orderlistbot.db.DbConfig;
+import dev.orderlistbot.db.PostgresProbe;
 import java.sql.SQLException;
 import java.util.Optional;
 
