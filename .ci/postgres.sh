@@ -20,7 +20,7 @@ pg_as_root() {
   elif command -v sudo >/dev/null 2>&1; then
     sudo -n "$@"
   else
-    pg_log "not root and no sudo: cannot run $1"
+    pg_log "not root and no sudo: cannot run: $*"
     return 1
   fi
 }
