@@ -3,7 +3,6 @@ package dev.orderlistbot.db;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.orderlistbot.core.domain.ChatRef;
-import dev.orderlistbot.core.domain.Secret;
 import dev.orderlistbot.core.domain.UserRef;
 import dev.orderlistbot.core.port.out.ClaimResult;
 import dev.orderlistbot.core.port.out.ConfirmationState;
@@ -12,6 +11,8 @@ import dev.orderlistbot.core.port.out.NotificationOutbox;
 import dev.orderlistbot.core.port.out.OutboxMessage;
 import dev.orderlistbot.core.port.out.PendingConfirmation;
 import dev.orderlistbot.core.port.out.PendingConfirmationStore;
+import dev.orderlistbot.db.testing.TestDatabase;
+import dev.orderlistbot.db.testing.TestDatabases;
 import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -30,27 +31,37 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 
 /**
- * Double taps, many devices, many threads, on a real H2 file via the pool: a confirmation is claimed
- * once, and concurrent notices of one order merge to the newest.
+ * Double taps, many devices, many threads, via the pool on a real H2 file and on PostgreSQL: a
+ * confirmation is claimed once, and concurrent notices of one order merge to the newest.
  */
+@ParameterizedClass(name = "on {0}")
+@EnumSource(TestDatabases.class)
 class ConcurrentClaimTest {
   private static final int THREADS = 50;
   private final UserRef alice = new UserRef("telegram", "1001");
 
+  @Parameter TestDatabases databases;
   @TempDir Path dataDir;
+  private TestDatabase testDatabase;
   private Database database;
 
   @BeforeEach
   void open() {
-    String url = DbConfig.defaultUrl(dataDir);
-    database = Database.open(new DbConfig(url, "sa", Secret.of(""), THREADS), Clock.systemUTC());
+    testDatabase = databases.fresh(dataDir);
+    database = Database.open(testDatabase.config(THREADS), Clock.systemUTC());
   }
 
   @AfterEach
   void close() {
-    database.close();
+    if (database != null) {
+      database.close();
+      testDatabase.close();
+    }
   }
 
   @Test

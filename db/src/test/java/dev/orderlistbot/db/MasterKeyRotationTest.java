@@ -27,6 +27,8 @@ import dev.orderlistbot.core.security.AesGcmKeyVault;
 import dev.orderlistbot.core.security.MasterKey;
 import dev.orderlistbot.core.security.RotationResult;
 import dev.orderlistbot.core.security.WrongMasterKeyException;
+import dev.orderlistbot.db.testing.TestDatabase;
+import dev.orderlistbot.db.testing.TestDatabases;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
@@ -35,12 +37,20 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 
+/** Rotating the master key re-seals every stored secret in one transaction, on H2 and on PostgreSQL. */
+@ParameterizedClass(name = "on {0}")
+@EnumSource(TestDatabases.class)
 class MasterKeyRotationTest {
   private final UserRef alice = new UserRef("telegram", "1001");
   private final UserRef bob = new UserRef("discord", "2002");
 
+  @Parameter TestDatabases databases;
   @TempDir Path dataDir;
+  private TestDatabase testDatabase;
   private VaultFixture fx;
   private MasterKey oldKey;
   private MasterKey newKey;
@@ -54,7 +64,8 @@ class MasterKeyRotationTest {
     fx = new VaultFixture(dataDir);
     oldKey = MasterKey.generate(fx.random);
     newKey = MasterKey.generate(fx.random);
-    database = fx.openDatabase();
+    testDatabase = databases.fresh(dataDir);
+    database = Database.open(testDatabase.config(), fx.clock);
     AesGcmKeyVault vault = AesGcmKeyVault.open(oldKey, database.transactor(), fx.random, fx.clock);
     aliceHmac = vault.store(alice, VaultFixture.hmac()).id();
     aliceEd = vault.store(alice, VaultFixture.ed25519()).id();
@@ -63,7 +74,10 @@ class MasterKeyRotationTest {
 
   @AfterEach
   void close() {
-    database.close();
+    if (database != null) {
+      database.close();
+      testDatabase.close();
+    }
   }
 
   @Test

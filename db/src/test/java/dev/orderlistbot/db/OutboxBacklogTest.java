@@ -7,6 +7,8 @@ import dev.orderlistbot.core.port.out.NotificationOutbox;
 import dev.orderlistbot.core.port.out.OutboxBacklog;
 import dev.orderlistbot.core.port.out.OutboxEntry;
 import dev.orderlistbot.core.port.out.OutboxMessage;
+import dev.orderlistbot.db.testing.TestDatabase;
+import dev.orderlistbot.db.testing.TestDatabases;
 import dev.orderlistbot.testing.MutableClock;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -17,24 +19,35 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 
 /** The outbox's backlog for the operator's metrics, on a database of its own (exact counts and ages). */
+@ParameterizedClass(name = "on {0}")
+@EnumSource(TestDatabases.class)
 class OutboxBacklogTest {
   private static final Instant START = Instant.parse("2026-03-01T10:00:00Z");
   private static final ChatRef CHAT = new ChatRef("telegram", "42");
 
+  @Parameter TestDatabases databases;
   @TempDir Path dataDir;
+  private TestDatabase testDatabase;
   private final MutableClock clock = new MutableClock(START);
   private Database database;
 
   @BeforeEach
   void open() {
-    database = Database.open(DbConfig.h2File(dataDir), clock);
+    testDatabase = databases.fresh(dataDir);
+    database = Database.open(testDatabase.config(), clock);
   }
 
   @AfterEach
   void close() {
-    database.close();
+    if (database != null) {
+      database.close();
+      testDatabase.close();
+    }
   }
 
   private NotificationOutbox outbox() {

@@ -8,6 +8,8 @@ import dev.orderlistbot.core.port.out.MergeRank;
 import dev.orderlistbot.core.port.out.NotificationOutbox;
 import dev.orderlistbot.core.port.out.OutboxEntry;
 import dev.orderlistbot.core.port.out.OutboxMessage;
+import dev.orderlistbot.db.testing.TestDatabase;
+import dev.orderlistbot.db.testing.TestDatabases;
 import dev.orderlistbot.testing.MutableClock;
 import java.math.BigDecimal;
 import java.nio.file.Path;
@@ -18,25 +20,36 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 
 /** Old delivered notifications are forgotten; nothing pending or failed ever is. */
+@ParameterizedClass(name = "on {0}")
+@EnumSource(TestDatabases.class)
 class OutboxRetentionTest {
   private static final ChatRef CHAT = new ChatRef("telegram", "42");
 
+  @Parameter TestDatabases databases;
   @TempDir Path dataDir;
+  private TestDatabase testDatabase;
   private final MutableClock clock = new MutableClock(Instant.parse("2026-03-01T10:00:00Z"));
   private Database database;
   private OutboxRetention retention;
 
   @BeforeEach
   void open() {
-    database = Database.open(DbConfig.h2File(dataDir), clock);
+    testDatabase = databases.fresh(dataDir);
+    database = Database.open(testDatabase.config(), clock);
     retention = new OutboxRetention(database.transactor(), clock, Duration.ofDays(30));
   }
 
   @AfterEach
   void close() {
-    database.close();
+    if (database != null) {
+      database.close();
+      testDatabase.close();
+    }
   }
 
   @Test

@@ -22,6 +22,7 @@ import dev.orderlistbot.core.domain.order.OrderListUpdate;
 import dev.orderlistbot.core.domain.order.ReportedOrderType;
 import dev.orderlistbot.core.port.out.ChatDeliveryException;
 import dev.orderlistbot.core.port.out.TrackedOrderList;
+import dev.orderlistbot.db.testing.TestDatabases;
 import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -31,29 +32,37 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 
 /**
  * The order card: the preview becomes the list's card with its buttons, every event of the list
  * edits it (besides the notice, which stays a new message), {@code /status} sends it again below,
  * and it survives a restart.
  */
+@ParameterizedClass(name = "on {0}")
+@EnumSource(TestDatabases.class)
 class CardConversationTest {
   private static final String OTOCO = "/otoco BTCUSDT buy 0.01 @ 29000 tp 31000 sl 28000";
   private static final Button CANCEL = new Button("Cancel list", "k:CANCEL:8821");
   private static final Button CLOSE = new Button("Close at market", "k:CLOSE:8821");
   private static final Button BREAKEVEN = new Button("Move stop to breakeven", "k:BREAKEVEN:8821");
 
+  @Parameter TestDatabases databases;
   @TempDir Path dir;
   private TestBot bot;
 
   @BeforeEach
   void start() {
-    bot = TestBot.withFakeExchange(dir, TradingEnvironment.PAPER, new RecordingEventSource());
+    bot = TestBot.withFakeExchange(databases.fresh(dir), TradingEnvironment.PAPER, new RecordingEventSource());
   }
 
   @AfterEach
   void stop() {
-    bot.close();
+    if (bot != null) {
+      bot.close();
+    }
   }
 
   @Test

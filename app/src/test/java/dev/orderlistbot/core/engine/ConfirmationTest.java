@@ -15,6 +15,7 @@ import dev.orderlistbot.core.port.out.AuditAction;
 import dev.orderlistbot.core.port.out.AuditEntry;
 import dev.orderlistbot.core.port.out.OrderListState;
 import dev.orderlistbot.core.port.out.TrackedOrderList;
+import dev.orderlistbot.db.testing.TestDatabases;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -30,11 +31,17 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 
 /** A trader's message becomes exactly one order list, confirmed by that trader, or a clear refusal. */
+@ParameterizedClass(name = "on {0}")
+@EnumSource(TestDatabases.class)
 class ConfirmationTest {
   private static final String OCO = "/oco BTCUSDT sell 0.01 tp 32000 sl 29000/28900";
 
+  @Parameter TestDatabases databases;
   @TempDir Path dir;
   private TestBot bot;
   private FakeExchange exchange;
@@ -42,13 +49,15 @@ class ConfirmationTest {
 
   @BeforeEach
   void start() {
-    bot = TestBot.withFakeExchange(dir, TradingEnvironment.PAPER, new RecordingEventSource());
+    bot = TestBot.withFakeExchange(databases.fresh(dir), TradingEnvironment.PAPER, new RecordingEventSource());
     exchange = (FakeExchange) bot.exchange;
   }
 
   @AfterEach
   void stop() {
-    bot.close();
+    if (bot != null) {
+      bot.close();
+    }
   }
 
   @Test

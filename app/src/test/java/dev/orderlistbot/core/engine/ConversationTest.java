@@ -13,6 +13,7 @@ import dev.orderlistbot.core.domain.TradingEnvironment;
 import dev.orderlistbot.core.port.out.ChatDeliveryException;
 import dev.orderlistbot.core.port.out.ExchangeError;
 import dev.orderlistbot.core.port.out.ExchangeException;
+import dev.orderlistbot.db.testing.TestDatabases;
 import dev.orderlistbot.testing.LogCapture;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -24,22 +25,30 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 
 /** Everyday conversation: welcome, help, who may talk, silence in groups, and failures. */
+@ParameterizedClass(name = "on {0}")
+@EnumSource(TestDatabases.class)
 class ConversationTest {
+  @Parameter TestDatabases databases;
   @TempDir Path dir;
   private TestBot bot;
   private FakeExchange exchange;
 
   @BeforeEach
   void start() {
-    bot = TestBot.withFakeExchange(dir, TradingEnvironment.PAPER, new RecordingEventSource());
+    bot = TestBot.withFakeExchange(databases.fresh(dir), TradingEnvironment.PAPER, new RecordingEventSource());
     exchange = (FakeExchange) bot.exchange;
   }
 
   @AfterEach
   void stop() {
-    bot.close();
+    if (bot != null) {
+      bot.close();
+    }
   }
 
   @Test

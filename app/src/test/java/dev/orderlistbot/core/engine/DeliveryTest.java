@@ -21,6 +21,7 @@ import dev.orderlistbot.core.domain.order.ReportedOrderType;
 import dev.orderlistbot.core.port.out.ChatDeliveryException;
 import dev.orderlistbot.core.port.out.OutboxMessage;
 import dev.orderlistbot.core.port.out.TrackedOrderList;
+import dev.orderlistbot.db.testing.TestDatabases;
 import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -30,27 +31,35 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 
 /**
  * Fills reach the trader's private chat and every group subscribed with {@code /alerts}, once each,
  * within the platform's rate limits, merged where they are partial, and never dropped.
  */
+@ParameterizedClass(name = "on {0}")
+@EnumSource(TestDatabases.class)
 class DeliveryTest {
   private static final String FILLED = "✅ BTCUSDT OCO #8821: take-profit SELL 0.01 @ 32,000 filled; stop-loss expired.";
   private static final String FILLED_REDACTED = "✅ BTCUSDT OCO #8821: take-profit SELL @ 32,000 filled; stop-loss expired.";
   private static final ChatRef QUIET_GROUP = new ChatRef("telegram", "-100999");
 
+  @Parameter TestDatabases databases;
   @TempDir Path dir;
   private TestBot bot;
 
   @BeforeEach
   void start() {
-    bot = TestBot.withFakeExchange(dir, TradingEnvironment.PAPER, new RecordingEventSource());
+    bot = TestBot.withFakeExchange(databases.fresh(dir), TradingEnvironment.PAPER, new RecordingEventSource());
   }
 
   @AfterEach
   void stop() {
-    bot.close();
+    if (bot != null) {
+      bot.close();
+    }
   }
 
   @Test

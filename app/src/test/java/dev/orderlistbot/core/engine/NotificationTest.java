@@ -23,6 +23,7 @@ import dev.orderlistbot.core.domain.order.ReportedOrderType;
 import dev.orderlistbot.core.port.out.ChatDeliveryException;
 import dev.orderlistbot.core.port.out.OrderListState;
 import dev.orderlistbot.core.port.out.TrackedOrderList;
+import dev.orderlistbot.db.testing.TestDatabases;
 import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -32,24 +33,32 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 
 /** Fills and expiries reach the chat the list came from, once, through the outbox. */
+@ParameterizedClass(name = "on {0}")
+@EnumSource(TestDatabases.class)
 class NotificationTest {
   private static final String FILLED = "✅ BTCUSDT OCO #8821: take-profit SELL 0.01 @ 32,000 filled; stop-loss expired.";
 
+  @Parameter TestDatabases databases;
   @TempDir Path dir;
   private TestBot bot;
   private FakeExchange exchange;
 
   @BeforeEach
   void start() {
-    bot = TestBot.withFakeExchange(dir, TradingEnvironment.PAPER, new RecordingEventSource());
+    bot = TestBot.withFakeExchange(databases.fresh(dir), TradingEnvironment.PAPER, new RecordingEventSource());
     exchange = (FakeExchange) bot.exchange;
   }
 
   @AfterEach
   void stop() {
-    bot.close();
+    if (bot != null) {
+      bot.close();
+    }
   }
 
   @Test

@@ -8,6 +8,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.orderlistbot.core.domain.ChatRef;
 import dev.orderlistbot.core.port.out.OrderListState;
 import dev.orderlistbot.core.port.out.TrackedOrderList;
+import dev.orderlistbot.db.testing.TestDatabases;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -19,14 +20,20 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 
 /**
  * The whole way on the paper exchange: a chat line, the preview, Confirm, the list on the exchange,
  * the price moved with {@code /paper price}, and the fill notice in the chat the list came from.
  */
+@ParameterizedClass(name = "on {0}")
+@EnumSource(TestDatabases.class)
 class PaperEndToEndTest {
   private static final Pattern LIST_ID = Pattern.compile("Order list #(\\d+)");
 
+  @Parameter TestDatabases databases;
   @TempDir Path dir;
   private final ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor();
   private TestBot bot;
@@ -34,12 +41,14 @@ class PaperEndToEndTest {
 
   @BeforeEach
   void start() {
-    bot = TestBot.withPaperExchange(dir, scheduler);
+    bot = TestBot.withPaperExchange(databases.fresh(dir), scheduler);
   }
 
   @AfterEach
   void stop() {
-    bot.close();
+    if (bot != null) {
+      bot.close();
+    }
     scheduler.shutdownNow();
   }
 

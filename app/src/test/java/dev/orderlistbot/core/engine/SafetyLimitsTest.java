@@ -12,6 +12,7 @@ import dev.orderlistbot.core.domain.TradingEnvironment;
 import dev.orderlistbot.core.port.out.AuditAction;
 import dev.orderlistbot.core.port.out.ExchangeError;
 import dev.orderlistbot.core.port.out.ExchangeException;
+import dev.orderlistbot.db.testing.TestDatabases;
 import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.time.LocalDate;
@@ -21,6 +22,9 @@ import java.util.Set;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 
 /**
  * Issue 16, limits: every refusal comes in the preview, without a Confirm, naming the limit, the
@@ -28,9 +32,12 @@ import org.junit.jupiter.api.io.TempDir;
  * trader set a lower figure of their own. The fake exchange's BTCUSDT trades at 30000, so the OCO
  * below is 300 USDT.
  */
+@ParameterizedClass(name = "on {0}")
+@EnumSource(TestDatabases.class)
 class SafetyLimitsTest {
   static final String OCO = "/oco BTCUSDT sell 0.01 tp 32000 sl 29000/28900";
 
+  @Parameter TestDatabases databases;
   @TempDir Path dir;
   private TestBot bot;
   private FakeExchange exchange;
@@ -45,7 +52,7 @@ class SafetyLimitsTest {
   private TestBot start(SafetyLimits limits) {
     exchange = new FakeExchange();
     EngineConfig config = EngineConfig.of(TradingEnvironment.PAPER, Set.of(ALICE, BOB), Set.of(BOB)).withLimits(limits);
-    bot = new TestBot(dir, config, exchange, Optional.empty(), Optional.of(new RecordingEventSource()));
+    bot = new TestBot(databases.fresh(dir), config, exchange, Optional.empty(), Optional.of(new RecordingEventSource()));
     return bot;
   }
 

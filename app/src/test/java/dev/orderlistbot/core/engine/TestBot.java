@@ -29,7 +29,8 @@ import dev.orderlistbot.core.rules.PreTradeCheck;
 import dev.orderlistbot.core.security.AesGcmKeyVault;
 import dev.orderlistbot.core.security.MasterKey;
 import dev.orderlistbot.db.Database;
-import dev.orderlistbot.db.DbConfig;
+import dev.orderlistbot.db.testing.TestDatabase;
+import dev.orderlistbot.db.testing.TestDatabases;
 import dev.orderlistbot.paper.PaperConfig;
 import dev.orderlistbot.paper.PaperExchange;
 import java.nio.file.Path;
@@ -46,9 +47,9 @@ import java.util.function.Function;
 
 /**
  * The engine with everything real but the chat network and (optionally) the exchange: H2 in a temp
- * directory, the AES-GCM key vault, the parser and the checks. It sends lines and presses buttons as
- * a user would (errbot's TestBot) and can restart: a new Database, vault and engine over the same
- * files.
+ * directory (or, given a {@link TestDatabase}, a fresh PostgreSQL schema), the AES-GCM key vault,
+ * the parser and the checks. It sends lines and presses buttons as a user would (errbot's TestBot)
+ * and can restart: a new Database, vault and engine over the same files or schema.
  */
 final class TestBot implements AutoCloseable {
   static final UserRef ALICE = new UserRef("telegram", "1001");
@@ -68,7 +69,7 @@ final class TestBot implements AutoCloseable {
   final Optional<PaperControl> paper;
   final Optional<OrderEventSource> events;
 
-  private final Path dataDir;
+  private final TestDatabase storage;
   private final ChartDrawing charts;
   private final MasterKey masterKey = MasterKey.generate(random);
   private final AtomicLong messageIds = new AtomicLong(100);
@@ -79,7 +80,12 @@ final class TestBot implements AutoCloseable {
   private NotificationDispatcher dispatcher;
 
   TestBot(Path dataDir, EngineConfig config, ExchangeClient exchange, Optional<PaperControl> paper, Optional<OrderEventSource> events) {
-    this(dataDir, config, exchange, paper, events, ChartDrawing.OFF);
+    this(TestDatabases.H2.fresh(dataDir), config, exchange, paper, events, ChartDrawing.OFF);
+  }
+
+  /** On {@code storage} (H2 or PostgreSQL), which {@link #close()} closes. */
+  TestBot(TestDatabase storage, EngineConfig config, ExchangeClient exchange, Optional<PaperControl> paper, Optional<OrderEventSource> events) {
+    this(storage, config, exchange, paper, events, ChartDrawing.OFF);
   }
 
   /** With {@code charts} drawing the previews', cards' and {@code /chart}'s charts. */
@@ -90,8 +96,18 @@ final class TestBot implements AutoCloseable {
       Optional<PaperControl> paper,
       Optional<OrderEventSource> events,
       ChartDrawing charts) {
+    this(TestDatabases.H2.fresh(dataDir), config, exchange, paper, events, charts);
+  }
+
+  private TestBot(
+      TestDatabase storage,
+      EngineConfig config,
+      ExchangeClient exchange,
+      Optional<PaperControl> paper,
+      Optional<OrderEventSource> events,
+      ChartDrawing charts) {
     this.charts = charts;
-    this.dataDir = dataDir;
+    this.storage = storage;
     this.config = config;
     this.exchange = exchange;
     this.paper = paper;
@@ -101,8 +117,13 @@ final class TestBot implements AutoCloseable {
 
   /** On {@code environment} with the fake exchange; Alice and Bob are allowed, Mallory is not. */
   static TestBot withFakeExchange(Path dataDir, TradingEnvironment environment, RecordingEventSource events) {
+    return withFakeExchange(TestDatabases.H2.fresh(dataDir), environment, events);
+  }
+
+  /** The same on {@code storage} (H2 or PostgreSQL). */
+  static TestBot withFakeExchange(TestDatabase storage, TradingEnvironment environment, RecordingEventSource events) {
     return new TestBot(
-        dataDir,
+        storage,
         EngineConfig.of(environment, Set.of(ALICE, BOB), Set.of()),
         new FakeExchange(),
         Optional.empty(),
@@ -114,18 +135,28 @@ final class TestBot implements AutoCloseable {
    * caller owns (and shuts down) the scheduler.
    */
   static TestBot withPaperExchange(Path dataDir, ScheduledExecutorService scheduler) {
-    return withPaperExchange(dataDir, scheduler, EngineConfig.of(TradingEnvironment.PAPER, Set.of(ALICE, BOB), Set.of()));
+    return withPaperExchange(TestDatabases.H2.fresh(dataDir), scheduler);
+  }
+
+  /** The same on {@code storage} (H2 or PostgreSQL). */
+  static TestBot withPaperExchange(TestDatabase storage, ScheduledExecutorService scheduler) {
+    return withPaperExchange(storage, scheduler, EngineConfig.of(TradingEnvironment.PAPER, Set.of(ALICE, BOB), Set.of()));
   }
 
   /** The same with {@code config} (e.g. safety limits). */
   static TestBot withPaperExchange(Path dataDir, ScheduledExecutorService scheduler, EngineConfig config) {
+    return withPaperExchange(TestDatabases.H2.fresh(dataDir), scheduler, config);
+  }
+
+  /** On {@code storage} with {@code config}. */
+  static TestBot withPaperExchange(TestDatabase storage, ScheduledExecutorService scheduler, EngineConfig config) {
     ForwardingHandler updates = new ForwardingHandler();
     PaperExchange paper =
         PaperExchange.create(
             PaperConfig.defaults().withoutPriceWalk(), Clock.systemUTC(), scheduler, updates, PaperStateStore.inMemory());
     TestBot bot =
         new TestBot(
-            dataDir,
+            storage,
             config,
             paper,
             Optional.of(paper),
@@ -145,7 +176,7 @@ final class TestBot implements AutoCloseable {
   }
 
   private void start() {
-    database = Database.open(new DbConfig(DbConfig.defaultUrl(dataDir), "sa", Secret.of(""), 20), clock);
+    database = Database.open(storage.config(20), clock);
     vault = AesGcmKeyVault.open(masterKey, database.transactor(), random, clock);
     ChatPlatforms platforms = ChatPlatforms.of(telegram, console);
     dispatcher =
@@ -160,7 +191,7 @@ final class TestBot implements AutoCloseable {
             charts);
   }
 
-  /** Stops everything that lives in memory and starts it again over the same database files. */
+  /** Stops everything that lives in memory and starts it again over the same database files or schema. */
   void restart() {
     database.close();
     start();
@@ -272,8 +303,10 @@ final class TestBot implements AutoCloseable {
     return chat.platform().equals("console") ? console : telegram;
   }
 
+  /** Closes the database, then drops its PostgreSQL schema (an H2 file goes with the temp directory). */
   @Override
   public void close() {
     database.close();
+    storage.close();
   }
 }
