@@ -231,10 +231,7 @@ final class BotRuntime implements AutoCloseable {
         new Housekeeping(
             new OutboxRetention(transactor, clock, OutboxRetention.DEFAULT_RETENTION),
             new RecordRetention(transactor, clock, config.retention().policy()));
-    // the first clean-up a sixth of the period after start, so a start-up is not slowed by it
-    long cleanUp = Housekeeping.EVERY.toMinutes();
-    var unused = scheduler.scheduleWithFixedDelay(
-        () -> workers.execute(role.sweeping(housekeeping::run)), cleanUp / 6, cleanUp, TimeUnit.MINUTES);
+    var unused = housekeeping.scheduleOn(scheduler, Housekeeping.EVERY, role::runsSweeps);
     LOG.info("Bot ready: {} trading, platforms {}", trading.environment(), platforms.stream().map(ChatPlatform::platform).toList());
     return new BotRuntime(scheduler, workers, paper, stream, catchUpWorker, dispatcher, draining, engine, exchange, metrics, role);
   }

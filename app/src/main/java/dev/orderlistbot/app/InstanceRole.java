@@ -76,10 +76,15 @@ final class InstanceRole implements AutoCloseable {
     ticking = scheduler.scheduleWithFixedDelay(() -> workers.execute(() -> tick(onSweepsTaken)), every, every, TimeUnit.MILLISECONDS);
   }
 
+  /** Whether this instance runs the sweeps now (it holds their lease). */
+  boolean runsSweeps() {
+    return leases.holds(InstanceLeases.SWEEPS);
+  }
+
   /** {@code work}, run only while this instance holds the sweeps' lease. */
   Runnable sweeping(Runnable work) {
     return () -> {
-      if (leases.holds(InstanceLeases.SWEEPS)) {
+      if (runsSweeps()) {
         work.run();
       }
     };

@@ -85,6 +85,35 @@ class HousekeepingScheduleTest {
         .anyMatch(line -> line.startsWith("retention: forgot 1 expired confirmation(s), 0 processed-event record(s)"));
   }
 
+  @Test
+  void anInstanceThatDoesNotRunTheSweepsSkipsTheCleanUpUntilItDoes() throws Exception {
+    PendingConfirmation stale =
+        PendingConfirmation.pending(
+            UUID.randomUUID(), "stale-elsewhere", ALICE, new ChatRef("telegram", "1001"), "{}", clock.instant(), clock.instant().plusSeconds(60));
+    database.transactor().inTransaction(stores -> {
+      stores.confirmations().create(stale);
+      return null;
+    });
+    clock.advance(Duration.ofDays(8));
+    Housekeeping housekeeping =
+        new Housekeeping(
+            new OutboxRetention(database.transactor(), clock, OutboxRetention.DEFAULT_RETENTION),
+            new RecordRetention(database.transactor(), clock, RecordRetention.Policy.defaults()));
+    java.util.concurrent.atomic.AtomicBoolean runsHere = new java.util.concurrent.atomic.AtomicBoolean(false);
+    AtomicInteger asked = new AtomicInteger();
+
+    ScheduledFuture<?> schedule = housekeeping.scheduleOn(scheduler, Duration.ofMillis(60), () -> {
+      asked.incrementAndGet();
+      return runsHere.get();
+    });
+    await().atMost(Duration.ofSeconds(10)).until(() -> asked.get() >= 3);
+    assertThat(database.stores().confirmations().findByToken("stale-elsewhere")).as("another instance cleans up").isPresent();
+
+    runsHere.set(true);
+    await().atMost(Duration.ofSeconds(10)).until(() -> database.stores().confirmations().findByToken("stale-elsewhere").isEmpty());
+    schedule.cancel(false);
+  }
+
   /** Fails its first {@code failures} transactions, as a database that is away for a moment. */
   private record FailingFirst(Transactor real, AtomicInteger failures) implements Transactor {
     @Override

@@ -3,6 +3,7 @@ package dev.orderlistbot.core.engine;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.function.BooleanSupplier;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
@@ -47,10 +48,26 @@ public final class Housekeeping {
    * of it, so a start-up is not slowed by it.
    */
   public ScheduledFuture<?> scheduleOn(ScheduledExecutorService scheduler, Duration every) {
+    return scheduleOn(scheduler, every, () -> true);
+  }
+
+  /**
+   * As {@link #scheduleOn(ScheduledExecutorService, Duration)}, each run skipped unless {@code
+   * runsHere} says this instance does the clean-up (it holds the sweeps' lease).
+   */
+  public ScheduledFuture<?> scheduleOn(ScheduledExecutorService scheduler, Duration every, BooleanSupplier runsHere) {
     long period = every.toMillis();
     if (period <= 0) {
       throw new IllegalArgumentException("the period must be positive");
     }
-    return scheduler.scheduleWithFixedDelay(this::run, Math.max(1, period / 6), period, TimeUnit.MILLISECONDS);
+    return scheduler.scheduleWithFixedDelay(
+        () -> {
+          if (runsHere.getAsBoolean()) {
+            run();
+          }
+        },
+        Math.max(1, period / 6),
+        period,
+        TimeUnit.MILLISECONDS);
   }
 }
