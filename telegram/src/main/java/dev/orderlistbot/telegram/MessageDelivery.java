@@ -76,20 +76,39 @@ final class MessageDelivery {
       return ref;
     }
     Picture picture = message.picture().get();
-    if (Caption.fits(message.text())) {
+    Caption caption = Caption.cut(message.text());
+    if (caption.complete()) {
       Message photo =
           call("sendPhoto", () -> client.execute(PhotoRequests.send(
-              chat, picture, Optional.of(message.text()), keyboardOrNone(message), Optional.empty())));
+              chat, picture, Optional.of(caption.shown()), keyboardOrNone(message), Optional.empty())));
       MessageRef ref = ref(chat, photo, "sendPhoto");
       shown.photo(ref);
       return ref;
     }
     Message photo =
         call("sendPhoto", () -> client.execute(PhotoRequests.send(chat, picture, Optional.empty(), null, Optional.empty())));
-    int photoId = MessageRenderer.messageId(ref(chat, photo, "sendPhoto"));
-    MessageRef text = sendText(chat, message);
-    shown.textWithPicture(text, photoId);
+    MessageRef photoRef = ref(chat, photo, "sendPhoto");
+    MessageRef text;
+    try {
+      text = sendText(chat, message);
+    } catch (RuntimeException e) {
+      deleteOrphan(photoRef);
+      throw e;
+    }
+    shown.textWithPicture(text, MessageRenderer.messageId(photoRef));
     return text;
+  }
+
+  /**
+   * Best effort: the photo sent for a text that then failed; core sends the message again (or its
+   * text alone), so a photo left behind would show the picture twice, without a card.
+   */
+  private void deleteOrphan(MessageRef photo) {
+    try {
+      deleteOne(photo);
+    } catch (RuntimeException e) {
+      log.warn("Telegram photo {} sent for a text that failed could not be deleted: {}", photo, e.getMessage());
+    }
   }
 
   void edit(MessageRef message, OutboundMessage replacement) {
@@ -185,9 +204,13 @@ final class MessageDelivery {
       Message sent =
           client.execute(PhotoRequests.send(message.chat(), picture, Optional.empty(), null, Optional.of(messageId)));
       shown.textWithPicture(message, MessageRenderer.messageId(ref(message.chat(), sent, "sendPhoto")));
-    } catch (TelegramApiException | ChatDeliveryException e) {
-      ChatDeliveryException failure = e instanceof ChatDeliveryException c ? c : failures.of("sendPhoto", e);
-      log.warn("Telegram message {} edited, but its picture could not be shown: {}", message, failure.getMessage());
+    } catch (TelegramApiException e) {
+      log.warn("Telegram message {} edited, but its picture could not be shown: {}", message, failures.of("sendPhoto", e).getMessage());
+    } catch (RuntimeException e) {
+      // the edit core asked for is done: throwing would make core show the text a second time;
+      // only a ChatDeliveryException's message is known to be free of the token
+      String why = e instanceof ChatDeliveryException ? e.getMessage() : e.getClass().getName();
+      log.warn("Telegram message {} edited, but its picture could not be shown: {}", message, why);
     }
   }
 

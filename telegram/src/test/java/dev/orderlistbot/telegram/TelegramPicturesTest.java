@@ -252,6 +252,16 @@ class TelegramPicturesTest {
   }
 
   @Test
+  void aLongTextWhoseSendFailsLeavesNoPhotoWithoutItsText() {
+    long chatId = newChat();
+    emulator.failNext("sendMessage", 429, "{\"ok\":false,\"error_code\":429,\"description\":\"Too Many Requests: retry after 1\",\"parameters\":{\"retry_after\":1}}", 1);
+
+    assertThatThrownBy(() -> platform.send(chat(chatId), preview(lines(30, "card")))).isInstanceOf(ChatDeliveryException.class);
+
+    assertThat(emulator.botMessages(chatId)).isEmpty();
+  }
+
+  @Test
   void deletingATextSentAfterItsPhotoDeletesBoth() {
     long chatId = newChat();
     MessageRef ref = platform.send(chat(chatId), preview(lines(30, "secret")));
