@@ -62,11 +62,13 @@ final class MessageDelivery {
   private final DeliveryFailures failures;
   private final MessageRenderer renderer = new MessageRenderer();
   private final ShownMessages shown;
+  private final CaptionRest restOfCaption;
 
   MessageDelivery(TelegramClient client, DeliveryFailures failures, ShownMessages shown) {
     this.client = client;
     this.failures = failures;
     this.shown = shown;
+    this.restOfCaption = new CaptionRest(client, failures, shown);
   }
 
   MessageRef send(ChatRef chat, OutboundMessage message) {
@@ -121,13 +123,14 @@ final class MessageDelivery {
     }
   }
 
-  /** Deletes the message and the photo that showed its picture, if any. */
+  /** Deletes the message and the photo that showed its picture or the rest of its caption, if any. */
   boolean delete(MessageRef message) {
-    Optional<Integer> picture = shown.of(message).flatMap(ShownMessages.Shown::picture);
+    Optional<ShownMessages.Shown> known = shown.of(message);
     boolean deleted = deleteOne(message);
     if (deleted) {
       shown.forget(message);
-      picture.ifPresent(id -> deletePicture(message, id));
+      known.flatMap(ShownMessages.Shown::picture).ifPresent(id -> deletePicture(message, id));
+      known.flatMap(ShownMessages.Shown::rest).ifPresent(id -> deletePicture(message, id));
     }
     return deleted;
   }
@@ -137,7 +140,7 @@ final class MessageDelivery {
     try {
       deleteOne(new MessageRef(message.chat(), Integer.toString(photoId)));
     } catch (ChatDeliveryException e) {
-      log.warn("Telegram message {} deleted, but not the photo {} before it: {}", message, photoId, e.getMessage());
+      log.warn("Telegram message {} deleted, but not the message {} that went with it: {}", message, photoId, e.getMessage());
     }
   }
 
@@ -164,9 +167,7 @@ final class MessageDelivery {
       throw failures.of(method, e);
     }
     shown.photo(message);
-    if (!caption.complete()) {
-      sendText(message.chat(), OutboundMessage.text(caption.rest()));
-    }
+    restOfCaption.show(message, caption);
   }
 
   private void editText(MessageRef message, OutboundMessage replacement, Optional<Integer> picture, boolean mayFallBack) {

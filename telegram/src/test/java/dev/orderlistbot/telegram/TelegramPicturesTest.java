@@ -186,6 +186,33 @@ class TelegramPicturesTest {
   }
 
   @Test
+  void repeatedCaptionEditsTooLongForACaptionKeepOneRestMessageWhichGoesWhenTheCaptionFitsAgain() {
+    long chatId = newChat();
+    MessageRef ref = platform.send(chat(chatId), preview("Preview"));
+
+    for (int i = 0; i < 3; i++) {
+      platform.edit(ref, OutboundMessage.withButtons(lines(30, "card " + i), new Button("Cancel list", "k:42")));
+    }
+
+    List<JsonNode> sent = emulator.botMessages(chatId);
+    assertThat(sent).hasSize(2);
+    assertThat(sent.get(1).path("message").path("text").asText()).startsWith("card 2 line ");
+    platform.edit(ref, OutboundMessage.withButtons("Filled", new Button("OK", "o:1")));
+    assertThat(emulator.botMessages(chatId)).hasSize(1);
+  }
+
+  @Test
+  void aRestMessageThatFailsDoesNotFailTheCaptionEditItFollows() {
+    long chatId = newChat();
+    MessageRef ref = platform.send(chat(chatId), preview("Preview"));
+    emulator.failNext("sendMessage", 500, "{\"ok\":false,\"error_code\":500,\"description\":\"Internal Server Error\"}", 1);
+
+    platform.edit(ref, OutboundMessage.withButtons(lines(30, "card"), new Button("Cancel list", "k:42")));
+
+    assertThat(callbackData(shown(chatId, ref))).containsExactly("k:42");
+  }
+
+  @Test
   void editingATextWithAPictureEditsItInPlaceAndShowsThePictureInOnePhotoReplyingToIt() {
     long chatId = newChat();
     MessageRef ref = platform.send(chat(chatId), OutboundMessage.withButtons("Preview", new Button("Confirm", "c:1")));
