@@ -6,6 +6,7 @@ import dev.orderlistbot.core.chat.Picture;
 import dev.orderlistbot.core.domain.ChatRef;
 import dev.orderlistbot.core.port.out.ChatDeliveryException;
 import java.util.Optional;
+import java.util.concurrent.locks.ReentrantLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.telegram.telegrambots.meta.api.methods.send.SendMessage;
@@ -53,6 +54,7 @@ import org.telegram.telegrambots.meta.generics.TelegramClient;
  */
 final class MessageDelivery {
   private static final Logger log = LoggerFactory.getLogger(MessageDelivery.class);
+  private static final int STRIPES = 256;
   private static final String NOT_MODIFIED = "message is not modified";
   private static final String NO_TEXT = "there is no text in the message to edit";
   private static final String NO_CAPTION = "there is no caption in the message to edit";
@@ -63,12 +65,16 @@ final class MessageDelivery {
   private final MessageRenderer renderer = new MessageRenderer();
   private final ShownMessages shown;
   private final CaptionRest restOfCaption;
+  private final ReentrantLock[] locks = new ReentrantLock[STRIPES];
 
   MessageDelivery(TelegramClient client, DeliveryFailures failures, ShownMessages shown) {
     this.client = client;
     this.failures = failures;
     this.shown = shown;
     this.restOfCaption = new CaptionRest(client, failures, shown);
+    for (int i = 0; i < STRIPES; i++) {
+      locks[i] = new ReentrantLock();
+    }
   }
 
   MessageRef send(ChatRef chat, OutboundMessage message) {
@@ -113,7 +119,28 @@ final class MessageDelivery {
     }
   }
 
+  /**
+   * Edits {@code message}. Edits of one message are serialised (core may edit a card from a chat's
+   * lane and from a background sweep at once): what {@link ShownMessages} knows is read and acted on
+   * under one lock, so two edits with a picture never send two photos.
+   */
   void edit(MessageRef message, OutboundMessage replacement) {
+    ReentrantLock lock = lockOf(message);
+    lock.lock();
+    try {
+      editLocked(message, replacement);
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  /** One of {@value #STRIPES} locks, picked by the message: bounded, shared by unrelated messages only rarely. */
+  private ReentrantLock lockOf(MessageRef message) {
+    int hash = (message.chat().chatId() + "/" + message.messageId()).hashCode();
+    return locks[Math.floorMod(hash, STRIPES)];
+  }
+
+  private void editLocked(MessageRef message, OutboundMessage replacement) {
     Optional<ShownMessages.Shown> known = shown.of(message);
     boolean photo = known.map(ShownMessages.Shown::photo).orElse(replacement.picture().isPresent());
     if (photo) {
