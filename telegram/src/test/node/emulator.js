@@ -42,7 +42,6 @@ emulator.addBotMessage = (raw, token) => {
 
 const NO_TEXT = 'Bad Request: there is no text in the message to edit';
 const NO_CAPTION = 'Bad Request: there is no caption in the message to edit';
-const NO_MEDIA = 'Bad Request: there is no media in the message to edit';
 const NOT_FOUND = 'Bad Request: message to edit not found';
 const NOT_MODIFIED = 'Bad Request: message is not modified: specified new message content and reply markup are exactly the same as a current content and reply markup of the message';
 let photos = 0;
@@ -203,9 +202,7 @@ function editMessageMedia(upload) {
   if (!stored) {
     return refuse(NOT_FOUND);
   }
-  if (!stored.message.photo) {
-    return refuse(NO_MEDIA);
-  }
+  // like Telegram, editMessageMedia also adds media to a text message: it becomes a photo
   const media = parseJson(fields.media) || {};
   if (captionLength(media.caption, media.parse_mode) > MAX_CAPTION) {
     return refuse(CAPTION_TOO_LONG);
@@ -214,7 +211,8 @@ function editMessageMedia(upload) {
   if (!attached) {
     return refuse('Bad Request: wrong file identifier/HTTP URL specified');
   }
-  stored.message = Object.assign({}, stored.message, {
+  const { text, entities, ...kept } = stored.message; // eslint-disable-line no-unused-vars
+  stored.message = Object.assign({}, kept, {
     photo: photoOf(attached),
     caption: media.caption,
     parse_mode: media.parse_mode,

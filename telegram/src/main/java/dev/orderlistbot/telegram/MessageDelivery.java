@@ -22,31 +22,38 @@ import org.telegram.telegrambots.meta.generics.TelegramClient;
  *
  * <p><b>Sending.</b> A message without a picture is one text message or several (split at 4096
  * characters, the buttons under the last). With a picture it is a photo whose caption is the text,
- * the buttons under it; a text too long for a caption (1024) goes out as the photo alone followed by
- * the text with the buttons, and the text's reference is answered: that text is the message core
- * edits from then on, and the photo before it shows its picture.
+ * the buttons under it; a text too long for a caption (1024, judged on the string uploaded) goes out
+ * as the photo alone followed by the text with the buttons, and the text's reference is answered:
+ * that text is the message core edits from then on, and the photo before it shows its picture. If
+ * the text fails, the photo is deleted (best effort) before the failure is thrown, so core's resend
+ * leaves no orphan picture.
  *
  * <p><b>Which edit method.</b> Telegram edits a text with {@code editMessageText} and a photo with
  * {@code editMessageCaption} or {@code editMessageMedia}, and answers {@code 400} to the wrong one
- * ("there is no text in the message to edit", "there is no caption/media in the message to edit").
+ * ("there is no text in the message to edit", "there is no caption in the message to edit").
  * {@link ShownMessages} remembers, bounded and in memory, what each recent message is; an unknown
  * one is guessed from the edit and a {@code 400} of that kind switches to the other method once.
+ * Edits of one message are serialised (a striped lock), so what is known is read and acted on at once.
  *
  * <p><b>Editing a photo.</b> With a picture: {@code editMessageMedia} (new PNG, caption, buttons);
  * without: {@code editMessageCaption} (caption and buttons, the photo stays). A text too long for a
- * caption is cut at a line break and ends with "…", and the rest follows as a new text message. The
- * buttons stay under the photo, with the caption they belong to: the photo is the message core
- * knows, so a press on it and core's next edit meet the same message, and since the keyboard is
- * replaced together with the caption, no button (a stale Confirm) ever sits under an outdated one.
- * Leaving the rest out was not an option: an order card's last lines matter as much as its first.
+ * caption is cut at a line break and ends with "…", and the rest is shown by one text message after
+ * the photo ({@link CaptionRest}: edited by the next long edit, deleted when the caption fits again;
+ * best effort, never failing the edit). The buttons stay under the photo, with the caption they
+ * belong to, so no button (a stale Confirm) ever sits under an outdated caption.
  *
- * <p><b>Editing a text with a picture.</b> Telegram cannot turn a text into a photo. The text is
- * edited (text and buttons, so nothing stale stays) and the picture is shown by a photo of its own:
- * the one sent before the text when the text was too long for a caption, or one sent now as a reply
- * to the text (remembered, so the next such edit replaces that photo rather than adding another).
- * Throwing instead would make core send the message anew and leave the old one with its old buttons.
- * A picture that cannot be shown there is logged, not thrown: the edit core asked for (the text and
- * the buttons) is done, and an exception would make core show the text a second time.
+ * <p><b>Editing a text with a picture.</b> {@code editMessageMedia} adds media to a text message: a
+ * text that fits a caption becomes a photo (picture, caption, buttons) and is a photo from then on;
+ * a photo that showed its picture before is deleted. Only a text too long for a caption stays a text
+ * (edited with its buttons) whose picture is shown by a photo of its own: the one sent before it, or
+ * one reply photo sent once and replaced by later picture edits. A picture that cannot be shown there
+ * is logged, never thrown (whatever the failure): the edit core asked for is done, and an exception
+ * would make core show the text a second time.
+ *
+ * <p><b>After a restart</b> nothing is known: an edit with a picture that fits a caption is tried as
+ * a photo edit (which a text takes too), any other as a text edit, and the 400 corrects the guess.
+ * What differs from before: a separate picture photo or a caption's rest message sent before the
+ * restart is unknown, so it is neither replaced nor deleted, and a later edit may add one beside it.
  *
  * <p>Failures are {@link ChatDeliveryException}s from {@link DeliveryFailures}: a photo Telegram
  * refuses ({@code 400 PHOTO_INVALID_DIMENSIONS}, …) is permanent, so core can send the text alone.
@@ -142,7 +149,17 @@ final class MessageDelivery {
 
   private void editLocked(MessageRef message, OutboundMessage replacement) {
     Optional<ShownMessages.Shown> known = shown.of(message);
-    boolean photo = known.map(ShownMessages.Shown::photo).orElse(replacement.picture().isPresent());
+    boolean fits = Caption.cut(replacement.text()).complete();
+    // unknown (after a restart): guessed as it would be shown now, Telegram's 400 corrects the guess
+    boolean photo = known.map(ShownMessages.Shown::photo).orElse(replacement.picture().isPresent() && fits);
+    if (!photo && replacement.picture().isPresent() && fits) {
+      // editMessageMedia adds media to a text: it becomes a photo, its picture's own photo goes
+      editPhoto(message, replacement, true);
+      if (shown.of(message).map(ShownMessages.Shown::photo).orElse(false)) {
+        known.flatMap(ShownMessages.Shown::picture).ifPresent(id -> deletePicture(message, id));
+      }
+      return;
+    }
     if (photo) {
       editPhoto(message, replacement, true);
     } else {

@@ -7,9 +7,9 @@ import java.util.Optional;
 
 /**
  * What the bot's recent messages show, as this process sent or edited them: a photo (whose caption
- * is the text) or a text, and for a text the photo sent just before it (or for it) that shows its
- * picture. Telegram edits the two with different methods and cannot turn one into the other, so the
- * adapter asks here which method to use.
+ * is the text, and possibly the text message after it showing the rest of a caption too long) or a
+ * text, and for a text the photo sent just before it (or for it) that shows its picture. Telegram
+ * edits the two with different methods, so the adapter asks here which method to use.
  *
  * <p>Bounded: the {@value #CAPACITY} most recently used messages are kept, in memory only. A message
  * not (or no longer) known is guessed from the edit (a photo when the edit carries a picture, else a
