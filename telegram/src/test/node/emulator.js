@@ -54,10 +54,19 @@ emulator.addBotMessage = (raw, token) => {
 
 const NO_TEXT = 'Bad Request: there is no text in the message to edit';
 const NO_CAPTION = 'Bad Request: there is no caption in the message to edit';
-const NO_MEDIA = 'Bad Request: there is no media in the message to edit';
 const NOT_FOUND = 'Bad Request: message to edit not found';
 const NOT_MODIFIED = 'Bad Request: message is not modified: specified new message content and reply markup are exactly the same as a current content and reply markup of the message';
 let photos = 0;
+
+const MAX_CAPTION = 1024;
+const CAPTION_TOO_LONG = 'Bad Request: message caption is too long';
+
+// Telegram counts a caption's characters after its HTML is parsed (entities are not text)
+function captionLength(caption, parseMode) {
+  const text = String(caption || '');
+  if (String(parseMode || '').toUpperCase() !== 'HTML') return text.length;
+  return text.replace(/<[^>]*>/g, '').replace(/&(lt|gt|amp|quot|#\d+|#x[0-9a-f]+);/gi, '_').length;
+}
 
 function refuse(description) {
   return [400, { ok: false, error_code: 400, description }];
@@ -158,6 +167,9 @@ function sendPhoto(upload, token) {
     return refuse('Bad Request: there is no photo in the request');
   }
   const fields = upload.fields;
+  if (captionLength(fields.caption, fields.parse_mode) > MAX_CAPTION) {
+    return refuse(CAPTION_TOO_LONG);
+  }
   const raw = { chat_id: fields.chat_id, photo: photoOf(file) };
   ['caption', 'parse_mode'].forEach((key) => {
     if (key in fields) raw[key] = fields[key];
@@ -182,6 +194,9 @@ function editMessageCaption(body) {
   if (!stored.message.photo) {
     return refuse(NO_CAPTION);
   }
+  if (captionLength(body.caption, body.parse_mode) > MAX_CAPTION) {
+    return refuse(CAPTION_TOO_LONG);
+  }
   const markup = (m) => JSON.stringify((m && m.inline_keyboard) || []);
   const caption = body.caption || '';
   if ((stored.message.caption || '') === caption && markup(stored.message.reply_markup) === markup(body.reply_markup)) {
@@ -199,15 +214,17 @@ function editMessageMedia(upload) {
   if (!stored) {
     return refuse(NOT_FOUND);
   }
-  if (!stored.message.photo) {
-    return refuse(NO_MEDIA);
-  }
+  // like Telegram, editMessageMedia also adds media to a text message: it becomes a photo
   const media = parseJson(fields.media) || {};
+  if (captionLength(media.caption, media.parse_mode) > MAX_CAPTION) {
+    return refuse(CAPTION_TOO_LONG);
+  }
   const attached = attachment({ fields: { media: media.media }, files: upload.files }, 'media');
   if (!attached) {
     return refuse('Bad Request: wrong file identifier/HTTP URL specified');
   }
-  stored.message = Object.assign({}, stored.message, {
+  const { text, entities, ...kept } = stored.message; // eslint-disable-line no-unused-vars
+  stored.message = Object.assign({}, kept, {
     photo: photoOf(attached),
     caption: media.caption,
     parse_mode: media.parse_mode,

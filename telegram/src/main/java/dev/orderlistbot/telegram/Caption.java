@@ -14,18 +14,24 @@ record Caption(String shown, String rest) {
   static final int MAX_CAPTION = 1024;
   private static final String MORE = "\n…";
 
-  /** Whether {@code text} fits a caption whole. */
+  /** Whether {@code text}, exactly as it would be uploaded, fits a caption whole. */
   static boolean fits(String text) {
-    return TextSplitter.split(text, MAX_CAPTION).size() == 1;
+    return text.length() <= MAX_CAPTION;
   }
 
   /**
    * {@code text} whole when it fits, else as much as fits cut at a line break (inside a line only if
-   * the first line alone is too long) followed by an ellipsis, and the rest.
+   * the first line alone is too long) followed by an ellipsis, and the rest. Leading blank lines and
+   * trailing white space are dropped first when the text would not fit with them; {@link #shown()}
+   * is what to upload.
    */
   static Caption cut(String text) {
     if (fits(text)) {
       return new Caption(text, "");
+    }
+    String trimmed = text.replaceFirst("^(\\s*\\n)+", "").stripTrailing();
+    if (fits(trimmed)) {
+      return new Caption(trimmed, "");
     }
     List<String> parts = TextSplitter.split(text, MAX_CAPTION - MORE.length());
     String first = parts.getFirst();

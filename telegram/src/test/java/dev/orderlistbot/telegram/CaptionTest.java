@@ -18,6 +18,14 @@ class CaptionTest {
   }
 
   @Test
+  void whetherATextFitsIsJudgedOnTheTextAsUploadedBlankLinesAndTrailingSpacesIncluded() {
+    String text = "\n\n" + "x".repeat(1022) + "  ";
+
+    assertThat(Caption.fits(text)).isFalse();
+    assertThat(Caption.cut(text).shown()).hasSizeLessThanOrEqualTo(1024);
+  }
+
+  @Test
   void escapingForHtmlDoesNotCountAgainstTheLimitBecauseTelegramCountsTheParsedText() {
     String text = "<&>".repeat(340);
 

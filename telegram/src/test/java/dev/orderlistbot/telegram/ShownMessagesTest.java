@@ -30,6 +30,15 @@ class ShownMessagesTest {
   }
 
   @Test
+  void aPhotoKeepsTheRestMessageOfItsCaptionWhenEditedAgain() {
+    shown.photoWithRest(message(4), Optional.of(5));
+
+    shown.photo(message(4));
+
+    assertThat(shown.of(message(4))).contains(new ShownMessages.Shown(true, Optional.empty(), Optional.of(5)));
+  }
+
+  @Test
   void aPhotoFoundToBeATextHasNoPicture() {
     shown.photo(message(3));
 

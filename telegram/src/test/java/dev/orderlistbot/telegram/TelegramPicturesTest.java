@@ -186,17 +186,60 @@ class TelegramPicturesTest {
   }
 
   @Test
-  void editingATextWithAPictureEditsItInPlaceAndShowsThePictureInOnePhotoReplyingToIt() {
+  void repeatedCaptionEditsTooLongForACaptionKeepOneRestMessageWhichGoesWhenTheCaptionFitsAgain() {
+    long chatId = newChat();
+    MessageRef ref = platform.send(chat(chatId), preview("Preview"));
+
+    for (int i = 0; i < 3; i++) {
+      platform.edit(ref, OutboundMessage.withButtons(lines(30, "card " + i), new Button("Cancel list", "k:42")));
+    }
+
+    List<JsonNode> sent = emulator.botMessages(chatId);
+    assertThat(sent).hasSize(2);
+    assertThat(sent.get(1).path("message").path("text").asText()).startsWith("card 2 line ");
+    platform.edit(ref, OutboundMessage.withButtons("Filled", new Button("OK", "o:1")));
+    assertThat(emulator.botMessages(chatId)).hasSize(1);
+  }
+
+  @Test
+  void aRestMessageThatFailsDoesNotFailTheCaptionEditItFollows() {
+    long chatId = newChat();
+    MessageRef ref = platform.send(chat(chatId), preview("Preview"));
+    emulator.failNext("sendMessage", 500, "{\"ok\":false,\"error_code\":500,\"description\":\"Internal Server Error\"}", 1);
+
+    platform.edit(ref, OutboundMessage.withButtons(lines(30, "card"), new Button("Cancel list", "k:42")));
+
+    assertThat(callbackData(shown(chatId, ref))).containsExactly("k:42");
+  }
+
+  @Test
+  void editingATextWithAPictureTurnsItIntoAPhotoWhoseCaptionIsTheTextWithTheButtonsUnderIt() {
     long chatId = newChat();
     MessageRef ref = platform.send(chat(chatId), OutboundMessage.withButtons("Preview", new Button("Confirm", "c:1")));
 
     platform.edit(ref, OutboundMessage.withButtons("Placed", new Button("Cancel list", "k:42")).withPicture(CHART));
     platform.edit(ref, OutboundMessage.text("Filled").withPicture(NEWER));
 
+    assertThat(emulator.botMessages(chatId)).hasSize(1);
+    JsonNode photo = shown(chatId, ref);
+    assertThat(photo.path("caption").asText()).isEqualTo("Filled");
+    assertThat(photo.has("text")).isFalse();
+    assertThat(callbackData(photo)).isEmpty();
+    assertThat(photo.path("photo").path(1).path("file_size").asInt()).isEqualTo(NEWER.size());
+  }
+
+  @Test
+  void editingATextWithAPictureAndATextTooLongForACaptionKeepsOnePhotoReplyingToIt() {
+    long chatId = newChat();
+    MessageRef ref = platform.send(chat(chatId), OutboundMessage.withButtons("Preview", new Button("Confirm", "c:1")));
+
+    platform.edit(ref, OutboundMessage.withButtons(lines(30, "placed"), new Button("Cancel list", "k:42")).withPicture(CHART));
+    platform.edit(ref, OutboundMessage.text(lines(30, "filled")).withPicture(NEWER));
+
     List<JsonNode> sent = emulator.botMessages(chatId);
     assertThat(sent).hasSize(2);
     JsonNode text = shown(chatId, ref);
-    assertThat(text.path("text").asText()).isEqualTo("Filled");
+    assertThat(text.path("text").asText()).startsWith("filled line 0");
     assertThat(callbackData(text)).isEmpty();
     JsonNode photo = sent.get(1).path("message");
     assertThat(photo.path("reply_parameters").path("message_id").asText()).isEqualTo(ref.messageId());
@@ -204,7 +247,7 @@ class TelegramPicturesTest {
   }
 
   @Test
-  void afterARestartTelegramsRefusalOfTheWrongEditMethodFindsTheRightOne() {
+  void afterARestartAnEditFindsTheRightMethodAndATextWithAPictureBecomesAPhoto() {
     long chatId = newChat();
     MessageRef photo = platform.send(chat(chatId), preview("Preview"));
     MessageRef text = platform.send(chat(chatId), OutboundMessage.withButtons("Preview 2", new Button("Confirm", "c:2")));
@@ -216,8 +259,9 @@ class TelegramPicturesTest {
 
     assertThat(shown(chatId, photo).path("caption").asText()).isEqualTo("Cancelled.");
     assertThat(callbackData(shown(chatId, photo))).isEmpty();
-    assertThat(shown(chatId, text).path("text").asText()).isEqualTo("Placed.");
-    assertThat(emulator.botMessages(chatId)).hasSize(3);
+    assertThat(shown(chatId, text).path("caption").asText()).isEqualTo("Placed.");
+    assertThat(shown(chatId, text).has("text")).isFalse();
+    assertThat(emulator.botMessages(chatId)).hasSize(2);
   }
 
   @Test
@@ -249,6 +293,16 @@ class TelegramPicturesTest {
               assertThat(e.retryable()).isTrue();
               assertThat(e.retryAfter()).contains(Duration.ofSeconds(3));
             });
+  }
+
+  @Test
+  void aLongTextWhoseSendFailsLeavesNoPhotoWithoutItsText() {
+    long chatId = newChat();
+    emulator.failNext("sendMessage", 429, "{\"ok\":false,\"error_code\":429,\"description\":\"Too Many Requests: retry after 1\",\"parameters\":{\"retry_after\":1}}", 1);
+
+    assertThatThrownBy(() -> platform.send(chat(chatId), preview(lines(30, "card")))).isInstanceOf(ChatDeliveryException.class);
+
+    assertThat(emulator.botMessages(chatId)).isEmpty();
   }
 
   @Test

@@ -58,8 +58,12 @@ class TokenNeverLeaksTest {
       emulator.failNext("sendPhoto", 502, quotingThePath.formatted(502), 1);
       thrown.add(failureOf(() -> platform.send(chat, OutboundMessage.text("x").withPicture(CHART))));
       MessageRef text = platform.send(chat, OutboundMessage.text("y"));
+      MessageRef photo = platform.send(chat, OutboundMessage.text("p").withPicture(CHART));
       emulator.failNext("sendPhoto", 400, quotingThePath.formatted(400), 1);
-      platform.edit(text, OutboundMessage.text("z").withPicture(CHART)); // the picture's failure is logged
+      // too long for a caption, so the picture goes in a photo of its own, whose failure is logged
+      platform.edit(text, OutboundMessage.text("z\n".repeat(600)).withPicture(CHART));
+      emulator.failNext("sendMessage", 500, quotingThePath.formatted(500), 1);
+      platform.edit(photo, OutboundMessage.text("w\n".repeat(600))); // the caption's rest is logged
       emulator.failNext("getUpdates", 502, quotingThePath.formatted(502), 2);
       await().atMost(WAIT).until(() -> logs.all().contains("GetUpdates"));
 
@@ -71,7 +75,7 @@ class TokenNeverLeaksTest {
       platform.close();
 
       assertThat(thrown).hasSize(6).allSatisfy(TokenNeverLeaksTest::assertClean);
-      assertThat(logs.all()).contains("ref ").contains("GetUpdates").contains("picture could not be shown");
+      assertThat(logs.all()).contains("ref ").contains("GetUpdates").contains("picture could not be shown").contains("rest of its caption not shown");
       assertClean(logs.all());
     }
   }
