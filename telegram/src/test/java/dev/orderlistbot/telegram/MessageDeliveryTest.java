@@ -31,7 +31,7 @@ class MessageDeliveryTest {
               Object request = args == null || args.length == 0 ? null : args[0];
               calls.add(request == null ? method.getName() : request.getClass().getSimpleName());
               if (request instanceof EditMessageText) {
-                return Boolean.TRUE;
+                return true;
               }
               throw new IllegalStateException("a bug in the client");
             });
