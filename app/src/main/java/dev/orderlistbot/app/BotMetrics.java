@@ -9,6 +9,7 @@ import dev.orderlistbot.core.port.out.OutboxBacklog;
 import dev.orderlistbot.binance.BinanceExchangeClient;
 import io.micrometer.core.instrument.Counter;
 import dev.orderlistbot.core.engine.InstanceLeases;
+import dev.orderlistbot.core.engine.StreamLeases;
 import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.Timer;
@@ -184,7 +185,7 @@ final class BotMetrics implements EngineTelemetry {
   /** The leases this instance holds, and how many it took, took over from a dead instance, and lost. */
   void watchLeases(InstanceLeases leases) {
     Gauge.builder("orderlist_leases_held", leases, l -> l.held().size())
-        .description("Leases this instance holds now (sweeps, paper)")
+        .description("Leases this instance holds now (its presence, sweeps, paper, accounts' streams)")
         .register(registry);
     FunctionCounter.builder("orderlist_leases_taken", leases, InstanceLeases::takenCount)
         .description("Leases this instance took")
@@ -194,6 +195,13 @@ final class BotMetrics implements EngineTelemetry {
         .register(registry);
     FunctionCounter.builder("orderlist_leases_lost", leases, InstanceLeases::lostCount)
         .description("Leases another instance took from this one")
+        .register(registry);
+  }
+
+  /** How many Binance accounts' order events this instance streams (with several instances, its share). */
+  void watchStreams(StreamLeases streams) {
+    Gauge.builder("orderlist_streamed_accounts", streams, StreamLeases::streamedCount)
+        .description("Binance accounts whose user data stream this instance holds")
         .register(registry);
   }
 

@@ -2,6 +2,7 @@ package dev.orderlistbot.app;
 
 import dev.orderlistbot.core.command.CommandParser;
 import dev.orderlistbot.core.domain.TradingEnvironment;
+import dev.orderlistbot.core.engine.ActiveKeys;
 import dev.orderlistbot.core.engine.BotEngine;
 import dev.orderlistbot.core.engine.CardCharts;
 import dev.orderlistbot.core.engine.ChartDrawing;
@@ -15,6 +16,7 @@ import dev.orderlistbot.core.engine.NotificationRouter;
 import dev.orderlistbot.core.engine.OrderListReconciler;
 import dev.orderlistbot.core.engine.OutboxRetention;
 import dev.orderlistbot.core.engine.RecordRetention;
+import dev.orderlistbot.core.engine.StreamLeases;
 import dev.orderlistbot.core.engine.StreamNotices;
 import dev.orderlistbot.core.port.out.ChatPlatform;
 import dev.orderlistbot.core.port.out.ExchangeClient;
@@ -182,7 +184,16 @@ final class BotRuntime implements AutoCloseable {
       long catchUpMinutes = CATCH_UP_EVERY.toMinutes();
       var unused = scheduler.scheduleWithFixedDelay(userData::catchUpEveryone, catchUpMinutes, catchUpMinutes, TimeUnit.MINUTES);
       exchange = rest;
-      events = Optional.of(userData);
+      // with several instances on one database, each account is streamed by one of them (its lease)
+      StreamLeases streams =
+          new StreamLeases(
+              role.leases(),
+              userData,
+              () -> transactor.inTransaction(stores -> stores.orderLists().ownersWithOpenLists()),
+              new ActiveKeys(storage.vault())::open);
+      role.afterEveryTick(streams::tick);
+      metrics.watchStreams(streams);
+      events = Optional.of(streams);
     }
     cardCharts.set(new CardCharts(transactor, exchange, drawing, clock));
     metrics.watch(exchange);
@@ -211,9 +222,12 @@ final class BotRuntime implements AutoCloseable {
             metrics,
             dispatcher::trigger,
             drawing);
-    engine.watchOpenLists();
+    if (paper.isPresent()) {
+      engine.watchOpenLists();
+    }
     // the sweeps run on the instance that holds their lease; taking it, it first follows again the
-    // cancels a stopped instance left on their way
+    // cancels a stopped instance left on their way; on Binance, every renewal shares the accounts'
+    // streams (the first, now, starts those of the open lists' owners)
     role.start(scheduler, workers, engine::resumeInterruptedCancels);
     metrics.watchLeases(role.leases());
     // placements whose outcome nobody knows (a crash after the Confirm, a lost answer): looked up
@@ -239,6 +253,11 @@ final class BotRuntime implements AutoCloseable {
   /** The exchange orders go to (paper or Binance). */
   ExchangeClient exchange() {
     return exchange;
+  }
+
+  /** Where work tied to this instance's leases registers (the Discord gateway). */
+  LeaseTicks leaseTicks() {
+    return role;
   }
 
   /** This instance's leases, for {@code /healthz}. */

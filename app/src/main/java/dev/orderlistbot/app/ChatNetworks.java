@@ -74,11 +74,30 @@ final class ChatNetworks implements AutoCloseable {
     return telegram.map(TelegramChatPlatform::botUsername);
   }
 
-  /** Starts receiving: from now on users' messages reach {@code handler}. */
-  void start(ChatEventHandler handler, ExchangeClient exchangeForCompletions) {
+  /**
+   * Starts receiving: from now on users' messages reach {@code handler}. A connection allowed once
+   * per bot token (Discord's gateway, Telegram's long polling) is made on the instance that holds
+   * its lease ({@link LeasedConnection}), checked after every renewal; a webhook receives on every
+   * instance.
+   */
+  void start(ChatEventHandler handler, ExchangeClient exchangeForCompletions, LeaseTicks leaseTicks) {
     exchange.set(exchangeForCompletions);
-    telegram.ifPresent(t -> startTelegram(t, handler));
-    discord.ifPresent(d -> d.start(handler));
+    telegram.ifPresent(t -> {
+      if (webhook) {
+        startTelegram(t, handler);
+      } else {
+        leased(leaseTicks, new LeasedConnection(
+            "Telegram long polling", LeasedConnection.TELEGRAM_POLLING, leaseTicks.leases(), () -> startTelegram(t, handler), t::stopReceiving, false));
+      }
+    });
+    discord.ifPresent(d -> leased(leaseTicks, new LeasedConnection(
+        "Discord gateway", LeasedConnection.DISCORD, leaseTicks.leases(), () -> d.start(handler), d::close, true)));
+  }
+
+  private static void leased(LeaseTicks leaseTicks, LeasedConnection connection) {
+    connection.start();
+    leaseTicks.afterEveryTick(connection::tick);
+    leaseTicks.beforeRelease(connection::stop);
   }
 
   /** Starts polling or the webhook; a refusal stops the start with the variable to look at. */

@@ -2,12 +2,14 @@ package dev.orderlistbot.app;
 
 import dev.orderlistbot.core.domain.UserRef;
 import dev.orderlistbot.core.engine.InstanceLeases;
+import dev.orderlistbot.core.engine.StreamLeases;
 import dev.orderlistbot.core.port.out.ExchangeClient;
 import dev.orderlistbot.core.port.out.Transactor;
 import dev.orderlistbot.binance.BinanceExchangeClient;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -36,7 +38,12 @@ final class Health {
     Map<String, String> parts = new LinkedHashMap<>();
     parts.put("database", databaseUp() ? "up" : "down");
     parts.put("exchange", exchangeState());
-    return new Report(parts, platforms, leases.instanceId(), List.copyOf(leases.held().keySet()));
+    Set<String> held = leases.held().keySet();
+    List<String> named = held.stream()
+        .filter(name -> !name.startsWith(StreamLeases.PREFIX) && !name.startsWith(InstanceLeases.PRESENCE_PREFIX))
+        .toList();
+    int streams = (int) held.stream().filter(name -> name.startsWith(StreamLeases.PREFIX)).count();
+    return new Report(parts, platforms, leases.instanceId(), named, streams);
   }
 
   private boolean databaseUp() {
@@ -58,9 +65,10 @@ final class Health {
 
   /**
    * The result: {@code parts} by name ({@code up}, {@code paper} are healthy), the platforms, this
-   * instance's id and the leases it holds (names only: never anything secret).
+   * instance's id, the leases it holds (names only: never anything secret) but for the accounts'
+   * streams, which are counted ({@code streams}).
    */
-  record Report(Map<String, String> parts, List<String> platforms, String instance, List<String> leases) {
+  record Report(Map<String, String> parts, List<String> platforms, String instance, List<String> leases, int streams) {
     Report {
       parts = Map.copyOf(new LinkedHashMap<>(parts));
       platforms = List.copyOf(platforms);
@@ -74,7 +82,7 @@ final class Health {
 
     /**
      * e.g. {@code {"status":"up","database":"up","exchange":"paper","platforms":{"telegram":"connected"},
-     * "instance":"bot-a","leases":["paper","sweeps"]}}; ids and lease names are letters, digits and
+     * "instance":"bot-a","leases":["sweeps"],"streams":120}}; ids and those lease names are letters, digits and
      * {@code . - _ :} only, so they need no escaping.
      */
     String json() {
@@ -88,7 +96,7 @@ final class Health {
       for (int i = 0; i < leases.size(); i++) {
         out.append(i == 0 ? "" : ",").append('"').append(leases.get(i)).append('"');
       }
-      return out.append("]}").toString();
+      return out.append("],\"streams\":").append(streams).append('}').toString();
     }
   }
 }

@@ -8,8 +8,10 @@ import java.net.UnknownHostException;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
@@ -25,11 +27,13 @@ import org.slf4j.LoggerFactory;
  * paper exchange it must be the only writer. The leases are renewed every 5 s on the workers and
  * given up at a clean stop. Thread-safe.
  */
-final class InstanceRole implements AutoCloseable {
+final class InstanceRole implements LeaseTicks, AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(InstanceRole.class);
 
   private final InstanceLeases leases;
   private final AtomicBoolean sweeping = new AtomicBoolean();
+  private final List<Runnable> afterTicks = new CopyOnWriteArrayList<>();
+  private final List<Runnable> beforeRelease = new CopyOnWriteArrayList<>();
   private ScheduledFuture<?> ticking;
 
   private InstanceRole(InstanceLeases leases) {
@@ -43,7 +47,8 @@ final class InstanceRole implements AutoCloseable {
     return new InstanceRole(new InstanceLeases(transactor, clock, id, Set.of(InstanceLeases.SWEEPS)));
   }
 
-  InstanceLeases leases() {
+  @Override
+  public InstanceLeases leases() {
     return leases;
   }
 
@@ -68,12 +73,33 @@ final class InstanceRole implements AutoCloseable {
   /**
    * Takes or renews the leases now (so a single instance runs its sweeps from the first minute) and
    * every {@link InstanceLeases#RENEW_EVERY} after, on {@code workers}; {@code onSweepsTaken} runs
-   * each time this instance takes the sweeps' lease (now on the calling thread, later on a worker).
+   * each time this instance takes the sweeps' lease (now on the calling thread, later on a worker);
+   * what {@link #afterEveryTick} registered runs after every renewal.
    */
   void start(ScheduledExecutorService scheduler, Executor workers, Runnable onSweepsTaken) {
-    tick(onSweepsTaken);
+    Runnable tick = () -> {
+      tick(onSweepsTaken);
+      for (Runnable work : afterTicks) {
+        try {
+          work.run();
+        } catch (RuntimeException e) {
+          LOG.warn("Work after a lease renewal failed; it runs again after the next", e);
+        }
+      }
+    };
+    tick.run();
     long every = InstanceLeases.RENEW_EVERY.toMillis();
-    ticking = scheduler.scheduleWithFixedDelay(() -> workers.execute(() -> tick(onSweepsTaken)), every, every, TimeUnit.MILLISECONDS);
+    ticking = scheduler.scheduleWithFixedDelay(() -> workers.execute(tick), every, every, TimeUnit.MILLISECONDS);
+  }
+
+  @Override
+  public void afterEveryTick(Runnable work) {
+    afterTicks.add(work);
+  }
+
+  @Override
+  public void beforeRelease(Runnable work) {
+    beforeRelease.add(work);
   }
 
   /** Whether this instance runs the sweeps now (it holds their lease). */
@@ -110,6 +136,13 @@ final class InstanceRole implements AutoCloseable {
   public void close() {
     if (ticking != null) {
       ticking.cancel(false);
+    }
+    for (Runnable work : beforeRelease) {
+      try {
+        work.run();
+      } catch (RuntimeException e) {
+        LOG.warn("Stopping work before giving up the leases failed", e);
+      }
     }
     leases.releaseAll();
   }

@@ -71,7 +71,7 @@ final class RunCommand implements Callable<Integer> {
         BotRuntime bot = BotRuntime.start(
             config, storage, networks.platforms(), networks.botUsername(), context.assembly().clock(), context.assembly().random(), metrics);
         Ops ops = Ops.start(config, storage, bot, networks.platforms().stream().map(p -> p.platform()).toList(), metrics)) {
-      networks.start(metrics.counting(bot.engine()), bot.exchange());
+      networks.start(metrics.counting(bot.engine()), bot.exchange(), bot.leaseTicks());
       if (networks.platforms().isEmpty()) {
         LOG.warn(
             "No chat token set and {}=off: running headless (no chat). Set {}_FILE or {}_FILE to chat with the bot.",

@@ -71,9 +71,9 @@ class ContainerSmokeIT {
       // one instance on its own database holds the paper exchange and the sweeps
       assertThat(health.body()).matches(
           "\\{\"status\":\"up\",\"database\":\"up\",\"exchange\":\"paper\",\"platforms\":\\{},"
-              + "\"instance\":\"[a-z0-9.-]+-[0-9a-f]{6}\",\"leases\":\\[\"paper\",\"sweeps\"]}");
+              + "\"instance\":\"[a-z0-9.-]+-[0-9a-f]{6}\",\"leases\":\\[\"paper\",\"sweeps\"],\"streams\":0}");
       assertThat(get(port, "/metrics").body()).contains("orderlist_notifications_delivered_total").contains("jvm_memory_used_bytes")
-          .contains("orderlist_leases_held 2.0").contains("orderlist_leases_taken_total 2.0");
+          .contains("orderlist_leases_held 3.0").contains("orderlist_leases_taken_total 3.0");
     } finally {
       bot.destroy(); // SIGTERM, as `docker stop` sends
     }

@@ -80,7 +80,7 @@ class InstanceRoleTest {
     assertThat(resumedByB).hasValue(0);
     assertThat(sweptByA).hasValue(1);
     assertThat(sweptByB).hasValue(0);
-    assertThat(a.leases().held()).containsOnlyKeys(InstanceLeases.SWEEPS);
+    assertThat(a.leases().held()).containsOnlyKeys(InstanceLeases.SWEEPS, InstanceLeases.PRESENCE_PREFIX + a.leases().instanceId());
     a.close();
     b.close();
   }

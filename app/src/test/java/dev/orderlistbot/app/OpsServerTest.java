@@ -29,7 +29,7 @@ class OpsServerTest {
   void healthzAnswers200WhenEveryPartIsUpAnd503OtherwiseAndMetricsArePrometheusText() throws Exception {
     int port = freePort();
     AtomicReference<Health.Report> report =
-        new AtomicReference<>(new Health.Report(Map.of("database", "up", "exchange", "paper"), List.of("telegram"), "bot-a", List.of("sweeps")));
+        new AtomicReference<>(new Health.Report(Map.of("database", "up", "exchange", "paper"), List.of("telegram"), "bot-a", List.of("sweeps"), 3));
     BotMetrics metrics = new BotMetrics();
     for (int i = 0; i < 3; i++) {
       metrics.notificationDelivered();
@@ -40,9 +40,9 @@ class OpsServerTest {
       assertThat(up.statusCode()).isEqualTo(200);
       assertThat(up.body())
           .isEqualTo("{\"status\":\"up\",\"database\":\"up\",\"exchange\":\"paper\",\"platforms\":{\"telegram\":\"connected\"},"
-              + "\"instance\":\"bot-a\",\"leases\":[\"sweeps\"]}");
+              + "\"instance\":\"bot-a\",\"leases\":[\"sweeps\"],\"streams\":3}");
 
-      report.set(new Health.Report(Map.of("database", "down", "exchange", "paper"), List.of(), "bot-a", List.of()));
+      report.set(new Health.Report(Map.of("database", "down", "exchange", "paper"), List.of(), "bot-a", List.of(), 0));
       HttpResponse<String> down = get(port, "/healthz");
       assertThat(down.statusCode()).isEqualTo(503);
       assertThat(down.body()).startsWith("{\"status\":\"down\",\"database\":\"down\"");

@@ -67,6 +67,34 @@ final class JdbcLeaseStore implements LeaseStore {
   }
 
   @Override
+  public Optional<String> seize(String name, String holder, Instant now, Duration ttl) {
+    LeaseNames.requireName(name);
+    LeaseNames.requireHolder(holder);
+    Instant until = until(now, ttl);
+    return session.run("seize the lease " + name, c -> {
+      Optional<Lease> current;
+      try (PreparedStatement select =
+          c.prepareStatement("SELECT " + COLUMNS + " FROM instance_lease WHERE lease_name = ? FOR UPDATE")) {
+        select.setString(1, name);
+        current = Rows.first(select, JdbcLeaseStore::map);
+      }
+      if (current.isEmpty() && Transactions.insertIfAbsent(c, conn -> insert(conn, name, holder, now, until))) {
+        return Optional.<String>empty();
+      }
+      // the row exists (or another inserted it meanwhile): it becomes the caller's
+      try (PreparedStatement update =
+          c.prepareStatement("UPDATE instance_lease SET holder = ?, taken_at = ?, expires_at = ? WHERE lease_name = ?")) {
+        update.setString(1, holder);
+        update.setObject(2, Rows.timestamp(now));
+        update.setObject(3, Rows.timestamp(until));
+        update.setString(4, name);
+        update.executeUpdate();
+      }
+      return current.filter(lease -> lease.liveAt(now) && !lease.holder().equals(holder)).map(Lease::holder);
+    });
+  }
+
+  @Override
   public Set<String> renewAll(String holder, Instant now, Duration ttl) {
     LeaseNames.requireHolder(holder);
     Instant until = until(now, ttl);

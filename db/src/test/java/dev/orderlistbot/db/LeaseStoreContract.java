@@ -83,6 +83,30 @@ abstract class LeaseStoreContract {
   }
 
   @Test
+  void aSeizedLeaseMovesToTheSeizerAndItsFormerHolderLearnsItAtItsNextRenewal() {
+    leases().acquire(sweeps, a, T0, TTL);
+
+    assertThat(leases().seize(sweeps, b, T0.plusSeconds(3), TTL)).contains(a);
+
+    assertThat(leases().live(T0.plusSeconds(4))).filteredOn(l -> l.name().equals(sweeps))
+        .containsExactly(new Lease(sweeps, b, T0.plusSeconds(3), T0.plusSeconds(23)));
+    assertThat(leases().renewAll(a, T0.plusSeconds(5), TTL)).doesNotContain(sweeps);
+    assertThat(leases().acquire(sweeps, a, T0.plusSeconds(5), TTL)).isEqualTo(Acquired.HELD_ELSEWHERE);
+  }
+
+  @Test
+  void seizingAFreeOrExpiredLeaseNamesNoFormerHolder() {
+    String expired = "expired-" + sweeps;
+    leases().acquire(expired, a, T0, TTL);
+
+    assertThat(leases().seize(sweeps, b, T0, TTL)).isEmpty();
+    assertThat(leases().seize(expired, b, T0.plusSeconds(60), TTL)).isEmpty();
+    assertThat(leases().seize(sweeps, b, T0.plusSeconds(1), TTL)).as("its own").isEmpty();
+    assertThat(leases().live(T0.plusSeconds(61))).filteredOn(l -> l.name().equals(expired))
+        .extracting(Lease::holder).containsExactly(b);
+  }
+
+  @Test
   void ofManyInstancesRacingForOneLeaseExactlyOneHoldsIt() throws Exception {
     for (int round = 0; round < 10; round++) {
       String name = sweeps + "-" + round;

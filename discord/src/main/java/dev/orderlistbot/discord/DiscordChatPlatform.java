@@ -123,7 +123,18 @@ public final class DiscordChatPlatform implements ChatPlatform, AutoCloseable {
     return delivery.delete(message);
   }
 
-  /** Disconnects from Discord, waiting a little for JDA's queued requests. */
+  /** Connected (started and not closed): this instance sends on Discord. */
+  @Override
+  public boolean sendsHere() {
+    synchronized (this) {
+      return jda != null;
+    }
+  }
+
+  /**
+   * Disconnects from Discord, waiting a little for JDA's queued requests; {@link #start} may connect
+   * again (another instance held the gateway meanwhile). Idempotent.
+   */
   @Override
   public void close() {
     JDA current;

@@ -112,6 +112,30 @@ class LifecycleTest {
   }
 
   @Test
+  void aStandbyInstanceSendsOnDiscordOnlyWhileItHoldsTheConnectionAndMayConnectAgain() throws Exception {
+    List<String> logins = new java.util.ArrayList<>();
+    JDA jda = mock(JDA.class);
+    when(jda.awaitShutdown(any(Duration.class))).thenReturn(true);
+    DiscordChatPlatform platform =
+        new DiscordChatPlatform(
+            new DiscordConfig(Secret.of(Harness.TOKEN)), List::of, Runnable::run,
+            (token, listener) -> {
+              logins.add("login");
+              return jda;
+            });
+    assertThat(platform.sendsHere()).as("before its lease").isFalse();
+
+    platform.start(event -> {});
+    assertThat(platform.sendsHere()).isTrue();
+    platform.close();
+    assertThat(platform.sendsHere()).as("lease lost").isFalse();
+    platform.start(event -> {});
+
+    assertThat(platform.sendsHere()).isTrue();
+    assertThat(logins).hasSize(2);
+  }
+
+  @Test
   void closeShutsJdaDownAndWaitsForIt() throws Exception {
     Harness harness = new Harness().started();
     when(harness.jda.awaitShutdown(any(Duration.class))).thenReturn(true);

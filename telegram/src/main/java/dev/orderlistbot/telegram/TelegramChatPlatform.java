@@ -193,6 +193,24 @@ public final class TelegramChatPlatform implements ChatPlatform, AutoCloseable {
   }
 
   /**
+   * Stops receiving for good while sending goes on: another instance took over the long polling
+   * (one poller per token). Waits (a little) for the events already handed to core and confirms the
+   * handled updates. {@link #start} cannot run again. Idempotent.
+   */
+  public void stopReceiving() {
+    synchronized (lifecycle) {
+      if (closed || !started) {
+        return;
+      }
+      updates.stop();
+      if (!lanes.drain(DRAIN)) {
+        log.warn("Telegram events still being handled after {}; receiving stopped anyway", DRAIN);
+      }
+      updates.settle();
+    }
+  }
+
+  /**
    * Stops receiving (polling ends; the webhook's listener answers the calls under way, then closes),
    * waits (a little) for events already handed to core, confirms the handled updates to Telegram
    * when polling (a webhook is left set, for the other instances) and releases the HTTP clients.

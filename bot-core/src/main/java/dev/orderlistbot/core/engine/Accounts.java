@@ -8,7 +8,6 @@ import dev.orderlistbot.core.domain.UserRef;
 import dev.orderlistbot.core.port.out.OrderEventSource;
 import dev.orderlistbot.core.security.CredentialInfo;
 import dev.orderlistbot.core.security.KeyVault;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -17,28 +16,20 @@ import java.util.function.Function;
 
 /**
  * Whose account a trader's calls go to: in PAPER mode a paper account per chat user (the paper
- * exchange keys accounts by API key), otherwise the trader's newest stored key from the vault. It
- * also starts each user's order events once, so fills reach them.
- *
- * <p>A key pair made by {@code /keygen} is stored before Binance gave it an API key, under the
- * placeholder {@link #PENDING_API_KEY}; it is "pending" until {@code /setkey API_KEY} pairs it.
- * Thread-safe.
+ * exchange keys accounts by API key), otherwise the trader's active stored key ({@link ActiveKeys}).
+ * It also starts each user's order events once, so fills reach them. Thread-safe.
  */
 final class Accounts {
-  /** The API key of a {@code /keygen} pair that has no Binance API key yet. */
-  static final String PENDING_API_KEY = "keygen-pending-api-key";
-
-  /** One stored key as {@code /keys} shows it. */
-  record StoredKey(CredentialInfo info, boolean pending) {}
-
   private final EngineConfig config;
   private final KeyVault vault;
+  private final ActiveKeys keys;
   private final Optional<OrderEventSource> events;
   private final Set<UserRef> watched = ConcurrentHashMap.newKeySet();
 
   Accounts(EngineConfig config, KeyVault vault, Optional<OrderEventSource> events) {
     this.config = config;
     this.vault = vault;
+    this.keys = new ActiveKeys(vault);
     this.events = events;
   }
 
@@ -74,16 +65,20 @@ final class Accounts {
       watched.add(user);
       return;
     }
-    activeKey(user).ifPresent(key -> watch(user, key.id()));
+    // the source keeps these credentials for its connection, so they are not destroyed here
+    keys.open(user).ifPresent(credentials -> {
+      events.get().watch(user, credentials);
+      watched.add(user);
+    });
   }
 
-  /** (Re)starts the user's order events with a newly stored key. */
+  /** Restarts the user's order events, wherever they run, with a newly stored key. */
   void watch(UserRef user, CredentialId key) {
     if (events.isEmpty()) {
       return;
     }
-    // the source keeps these credentials for its connection, so they are not destroyed here
-    vault.open(user, key).ifPresent(credentials -> events.get().watch(user, credentials));
+    // as in ensureWatched: the source keeps these credentials
+    vault.open(user, key).ifPresent(credentials -> events.get().restart(user, credentials));
     watched.add(user);
   }
 
@@ -100,10 +95,7 @@ final class Accounts {
       return events.get().catchUp(user, paper(user));
     }
     // as for watch: the source keeps these credentials for its retries, so they are not destroyed here
-    return activeKey(user)
-        .flatMap(key -> vault.open(user, key.id()))
-        .map(credentials -> events.get().catchUp(user, credentials))
-        .orElse(false);
+    return keys.open(user).map(credentials -> events.get().catchUp(user, credentials)).orElse(false);
   }
 
   void unwatch(UserRef user) {
@@ -112,31 +104,18 @@ final class Accounts {
   }
 
   /** The user's stored keys, oldest first, with whether each is an unpaired {@code /keygen} pair. */
-  List<StoredKey> keys(UserRef user) {
-    return vault.list(user).stream().map(info -> new StoredKey(info, isPending(user, info))).toList();
+  List<ActiveKeys.StoredKey> keys(UserRef user) {
+    return keys.keys(user);
   }
 
   /** The newest paired key. */
   Optional<CredentialInfo> activeKey(UserRef user) {
-    return keys(user).stream()
-        .filter(k -> !k.pending())
-        .map(StoredKey::info)
-        .max(Comparator.comparing(CredentialInfo::createdAt));
+    return keys.active(user);
   }
 
   /** The newest key pair made by {@code /keygen} that waits for its API key. */
   Optional<CredentialInfo> pendingKeygen(UserRef user) {
-    return keys(user).stream()
-        .filter(StoredKey::pending)
-        .map(StoredKey::info)
-        .max(Comparator.comparing(CredentialInfo::createdAt));
-  }
-
-  private boolean isPending(UserRef user, CredentialInfo info) {
-    if (info.keyType() != KeyType.ED25519) {
-      return false;
-    }
-    return vault.withCredentials(user, info.id(), c -> c.apiKey().equals(PENDING_API_KEY)).orElse(false);
+    return keys.pendingKeygen(user);
   }
 
   private static ApiCredentials paper(UserRef user) {

@@ -45,6 +45,12 @@ public final class ChatPlatforms {
     return byId.keySet();
   }
 
+  /** Whether this instance sends on {@code platform} now (see {@link ChatPlatform#sendsHere()}). */
+  boolean sendsHere(String platform) {
+    ChatPlatform running = byId.get(platform);
+    return running != null && running.sendsHere();
+  }
+
   /** The platform that hosts {@code chat}, if it is running. */
   public Optional<ChatPlatform> forChat(ChatRef chat) {
     return Optional.ofNullable(byId.get(chat.platform()));

@@ -8,8 +8,10 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.HashSet;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
@@ -43,6 +45,9 @@ public final class InstanceLeases {
   /** The paper exchange's state: one writer only. */
   public static final String PAPER = "paper";
 
+  /** What every instance's presence lease is named after: {@code instance:ID}, held while it runs. */
+  public static final String PRESENCE_PREFIX = "instance:";
+
   private final Transactor transactor;
   private final Clock clock;
   private final String instanceId;
@@ -60,7 +65,9 @@ public final class InstanceLeases {
     this.transactor = Objects.requireNonNull(transactor, "transactor");
     this.clock = Objects.requireNonNull(clock, "clock");
     this.instanceId = LeaseNames.requireHolder(instanceId);
-    this.wanted = Set.copyOf(wanted);
+    Set<String> all = new HashSet<>(wanted);
+    all.add(PRESENCE_PREFIX + instanceId);
+    this.wanted = Set.copyOf(all);
     this.wanted.forEach(LeaseNames::requireName);
   }
 
@@ -85,6 +92,25 @@ public final class InstanceLeases {
       }
     }
     return answer;
+  }
+
+  /**
+   * Takes {@code name} now whoever holds it (see {@link dev.orderlistbot.core.port.out.LeaseStore#seize});
+   * the former holder drops it at its next tick.
+   */
+  public void seize(String name) {
+    Instant now = clock.instant();
+    Optional<String> former = transactor.inTransaction(stores -> stores.leases().seize(name, instanceId, now, TTL));
+    if (held.put(name, now.plus(TTL)) == null) {
+      taken.incrementAndGet();
+    }
+    former.ifPresent(holder -> LOG.info("Lease {} moved here from {}", name, holder));
+  }
+
+  /** Gives up {@code name} if this instance holds it, so another may take it at once. */
+  public void release(String name) {
+    held.remove(name);
+    transactor.inTransaction(stores -> stores.leases().release(name, instanceId));
   }
 
   /**
@@ -135,6 +161,11 @@ public final class InstanceLeases {
   public List<Lease> everyone() {
     Instant now = clock.instant();
     return transactor.inTransaction(stores -> stores.leases().live(now));
+  }
+
+  /** How many instances hold their presence lease in {@code everyone} (at least this one). */
+  public static int liveInstances(List<Lease> everyone) {
+    return (int) Math.max(1, everyone.stream().filter(l -> l.name().startsWith(PRESENCE_PREFIX)).count());
   }
 
   /** Gives up every lease (a clean stop), so another instance takes the work at once. */

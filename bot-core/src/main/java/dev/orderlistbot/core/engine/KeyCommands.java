@@ -178,7 +178,7 @@ final class KeyCommands {
       }
       CredentialInfo info = vault.store(user, key);
       List<CredentialInfo> replaced = new ArrayList<>();
-      accounts.keys(user).stream().map(Accounts.StoredKey::info).filter(k -> !k.id().equals(info.id())).forEach(replaced::add);
+      accounts.keys(user).stream().map(ActiveKeys.StoredKey::info).filter(k -> !k.id().equals(info.id())).forEach(replaced::add);
       replaced.forEach(old -> vault.revoke(user, old.id()));
       audit(user, chat, info, replaced, Optional.of(postures.checked(info.id(), posture.answer())));
       accounts.watch(user, info.id());
@@ -220,9 +220,9 @@ final class KeyCommands {
   private void generate(UserRef user, ChatRef chat) {
     KeyMaterial.GeneratedKey key = KeyMaterial.generateEd25519(random);
     try {
-      List<CredentialInfo> previous = accounts.keys(user).stream().filter(Accounts.StoredKey::pending).map(Accounts.StoredKey::info).toList();
+      List<CredentialInfo> previous = accounts.keys(user).stream().filter(ActiveKeys.StoredKey::pending).map(ActiveKeys.StoredKey::info).toList();
       CredentialInfo info =
-          vault.store(user, new ApiCredentials(KeyType.ED25519, Accounts.PENDING_API_KEY, key.privateKeyPem()));
+          vault.store(user, new ApiCredentials(KeyType.ED25519, ActiveKeys.PENDING_API_KEY, key.privateKeyPem()));
       previous.forEach(old -> vault.revoke(user, old.id()));
       audit(user, chat, info, previous, Optional.empty());
     } finally {
@@ -232,13 +232,13 @@ final class KeyCommands {
   }
 
   private void list(UserRef user, ChatRef chat) {
-    List<Accounts.StoredKey> keys = accounts.keys(user);
+    List<ActiveKeys.StoredKey> keys = accounts.keys(user);
     if (keys.isEmpty()) {
       out.send(chat, Replies.noKeys());
       return;
     }
     List<String> lines = new ArrayList<>(List.of(Replies.keysTitle()));
-    for (Accounts.StoredKey key : keys) {
+    for (ActiveKeys.StoredKey key : keys) {
       String added = Figures.time(key.info().createdAt());
       if (key.pending()) {
         lines.add(Replies.pendingKey(added));

@@ -152,6 +152,10 @@ public final class NotificationDispatcher {
   }
 
   private int drainPlatform(String platform) {
+    if (!platforms.sendsHere(platform)) {
+      // another instance holds its connection and sends its notices
+      return 0;
+    }
     return drain(stores -> stores.outbox().claimDue(platform, BATCH, LEASE));
   }
 

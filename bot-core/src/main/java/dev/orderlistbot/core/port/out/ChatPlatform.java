@@ -67,4 +67,13 @@ public interface ChatPlatform {
   default boolean answersPrivatelyInGroups() {
     return false;
   }
+
+  /**
+   * Whether this instance sends on the platform now. With several instances, a platform with one
+   * connection per bot (Discord's gateway) is connected on the lease holder only; the others leave
+   * its notices to it. True by default.
+   */
+  default boolean sendsHere() {
+    return true;
+  }
 }

@@ -3,6 +3,7 @@ package dev.orderlistbot.core.port.out;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -35,6 +36,14 @@ public interface LeaseStore {
 
   /** Takes or renews {@code name} for {@code holder} until {@code now + ttl}, unless another holder holds it. */
   Acquired acquire(String name, String holder, Instant now, Duration ttl);
+
+  /**
+   * Takes {@code name} for {@code holder} until {@code now + ttl} whoever holds it: for work that
+   * must move to the caller at once (an account's stream after its key changed there). The former
+   * holder learns it at its next {@link #renewAll}. Answers the former holder, if another held it
+   * live.
+   */
+  Optional<String> seize(String name, String holder, Instant now, Duration ttl);
 
   /**
    * Extends to {@code now + ttl} every lease {@code holder} still has (not taken over by another, even

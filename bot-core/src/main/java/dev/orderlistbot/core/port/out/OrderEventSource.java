@@ -20,6 +20,14 @@ public interface OrderEventSource {
   void unwatch(UserRef user);
 
   /**
+   * The user's key changed: restarts their events with {@code credentials} wherever they are
+   * watched (with several instances, it moves them to this one). A single source just watches again.
+   */
+  default void restart(UserRef user, ApiCredentials credentials) {
+    watch(user, credentials);
+  }
+
+  /**
    * Looks at {@code user}'s order lists over REST soon and reports what their events would have
    * said: the engine learned that an event of theirs may have been missed (a cancel answered
    * "nothing to cancel" for a list whose end was never heard). Returns at once; the source keeps
