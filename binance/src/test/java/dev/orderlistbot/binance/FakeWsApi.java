@@ -112,6 +112,11 @@ public final class FakeWsApi extends WebSocketServer {
     return pongs.get();
   }
 
+  /** On how many open connections the account is subscribed now (one, when exactly one instance streams it). */
+  public long standingSubscriptions(String apiKey) {
+    return subscriptions.entrySet().stream().filter(e -> e.getKey().isOpen() && e.getValue().containsKey(apiKey)).count();
+  }
+
   public boolean subscribed(String apiKey) {
     return subscriptions.values().stream().anyMatch(m -> m.containsKey(apiKey));
   }
