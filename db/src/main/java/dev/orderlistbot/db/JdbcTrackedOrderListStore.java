@@ -93,6 +93,24 @@ final class JdbcTrackedOrderListStore implements TrackedOrderListStore {
   }
 
   @Override
+  public Optional<TrackedOrderList> findByOrderListId(UserRef owner, long orderListId) {
+    Objects.requireNonNull(owner, "owner");
+    return session.run(
+        "find a placed order list of its owner",
+        c -> {
+          try (PreparedStatement select =
+              c.prepareStatement(
+                  "SELECT " + COLUMNS + " FROM placed_order_list WHERE owner_platform = ? AND owner_user_id = ? AND order_list_id = ?"
+                      + " ORDER BY created_at DESC, list_client_order_id DESC")) {
+            select.setString(1, owner.platform());
+            select.setString(2, owner.userId());
+            select.setLong(3, orderListId);
+            return withLegs(c, Rows.list(select, JdbcTrackedOrderListStore::map)).stream().findFirst();
+          }
+        });
+  }
+
+  @Override
   public List<TrackedOrderList> listOpen(UserRef owner) {
     Objects.requireNonNull(owner, "owner");
     return session.run(

@@ -220,6 +220,25 @@ abstract class StoresContract {
   }
 
   @Test
+  void twoOwnersListsWithTheSameExchangeIdAreEachFoundForTheirOwner() {
+    long exchangeId = UUID.randomUUID().getMostSignificantBits() >>> 1;
+    String alices = "olb-a-" + run;
+    String bobs = "olb-b-" + run;
+    for (String clientId : List.of(alices, bobs)) {
+      UserRef owner = clientId.equals(alices) ? alice : bob;
+      stores().orderLists().record(
+          new TrackedOrderList(clientId, owner, aliceChat, ListKind.OCO, new Symbol(clientId.equals(alices) ? "BTCUSDT" : "ETHUSDT"),
+              OptionalLong.empty(), List.of(new TrackedLeg(clientId + "-tp", OptionalLong.empty())), OrderListState.UNKNOWN,
+              clock.instant(), clock.instant()));
+      stores().orderLists().attachExchangeIds(clientId, exchangeId, List.of(new TrackedLeg(clientId + "-tp", OptionalLong.of(11))));
+    }
+
+    assertThat(stores().orderLists().findByOrderListId(alice, exchangeId)).map(TrackedOrderList::listClientOrderId).contains(alices);
+    assertThat(stores().orderLists().findByOrderListId(bob, exchangeId)).map(TrackedOrderList::listClientOrderId).contains(bobs);
+    assertThat(stores().orderLists().findByOrderListId(new UserRef("telegram", "carol-" + run), exchangeId)).isEmpty();
+  }
+
+  @Test
   void aConditionalStateChangeNeverOverwritesWhatAnEventRecordedMeanwhile() {
     String clientId = recordExecuting("cas");
 

@@ -381,6 +381,11 @@ final class FakeExchange implements ExchangeClient {
     };
   }
 
+  /** The next list placed gets id {@code id} (Binance numbers lists per symbol: two symbols' lists may share one). */
+  void nextListId(long id) {
+    listIds.set(id - 1);
+  }
+
   /**
    * From now on an order query of the list's {@code role} leg answers {@code status} with {@code
    * executed} filled for {@code quote} (a SELL LIMIT_MAKER of 0.01 at 32,000).

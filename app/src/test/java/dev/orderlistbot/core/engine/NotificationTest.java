@@ -121,6 +121,25 @@ class NotificationTest {
   }
 
   @Test
+  void twoTradersListsWithTheSameExchangeIdEachHearTheirOwnEvents() {
+    // Binance numbers order lists per symbol, so two traders' lists may carry the same id
+    TrackedOrderList alices = placeInGroup("/oco BTCUSDT sell 0.01 tp 32000 sl 29000");
+    exchange.nextListId(8821);
+    bot.say(BOB, "/oco BTCUSDT sell 0.01 tp 32000 sl 29000");
+    bot.press(BOB, bot.lastButtons(dm(BOB)), Replies.CONFIRM);
+    TrackedOrderList bobs = bot.openTracked(BOB).getFirst();
+    assertThat(bobs.orderListId()).hasValue(8821);
+
+    bot.router().onUpdate(BOB, fill(bobs, LegRole.TAKE_PROFIT, "bob-tp"));
+    bot.router().onUpdate(BOB, expired(bobs, LegRole.STOP_LOSS, "bob-sl"));
+    bot.router().onUpdate(BOB, done(bobs, "bob-done"));
+
+    assertThat(bot.telegram.texts(dm(BOB))).filteredOn(t -> t.contains("#8821:")).containsExactly(FILLED);
+    assertThat(bot.openTracked(BOB)).isEmpty();
+    assertThat(bot.openTracked(ALICE)).extracting(TrackedOrderList::listClientOrderId).containsExactly(alices.listClientOrderId());
+  }
+
+  @Test
   void onAnAccountSharedByTwoUsersTheOwnersCopyOfAnEventIsAnnouncedWhicheverCopyArrivesFirst() {
     TrackedOrderList list = placeInGroup("/oco BTCUSDT sell 0.01 tp 32000 sl 29000");
 

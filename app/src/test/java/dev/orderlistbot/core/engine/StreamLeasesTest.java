@@ -21,6 +21,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArraySet;
+import java.util.function.Function;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -210,6 +211,21 @@ class StreamLeasesTest {
   }
 
   @Test
+  void anAccountWhoseKeyCannotBeOpenedDoesNotKeepTheOthersFromTheirStreams() {
+    List<UserRef> users = traders(3);
+    Instance a = new Instance("bot-a", user -> {
+      if (user.equals(users.get(0))) {
+        throw new IllegalStateException("sealed under another master key");
+      }
+      return Optional.of(credentials(activeKeys.get(user)));
+    });
+
+    a.tick();
+
+    assertThat(a.connections.keys).containsOnlyKeys(users.get(1), users.get(2));
+  }
+
+  @Test
   void aUserIdOfAnyCharactersMakesAValidLeaseName() {
     assertThat(StreamLeases.leaseName(new UserRef("telegram", "12345"))).isEqualTo("stream:telegram:12345");
     assertThat(StreamLeases.leaseName(new UserRef("console", "a b \"c\"")))
@@ -236,9 +252,12 @@ class StreamLeasesTest {
     final StreamLeases streams;
 
     Instance(String id) {
+      this(id, user -> Optional.ofNullable(activeKeys.get(user)).map(StreamLeasesTest::credentials));
+    }
+
+    Instance(String id, Function<UserRef, Optional<ApiCredentials>> keys) {
       leases = new InstanceLeases(database.transactor(), clock, id, Set.of(InstanceLeases.SWEEPS));
-      streams = new StreamLeases(leases, connections, () -> openListOwners,
-          user -> Optional.ofNullable(activeKeys.get(user)).map(StreamLeasesTest::credentials));
+      streams = new StreamLeases(leases, connections, () -> openListOwners, keys);
     }
 
     /** What the app runs every 5 s: renew the leases, then share the streams. */

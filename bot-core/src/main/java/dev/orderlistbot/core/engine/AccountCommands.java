@@ -129,8 +129,10 @@ final class AccountCommands {
       out.send(message.chat(), Replies.listsPrivateOnly("/status " + orderListId));
       return;
     }
-    Optional<TrackedOrderList> tracked = transactor.inTransaction(stores -> stores.orderLists().findByOrderListId(orderListId));
-    if (tracked.isPresent() && !tracked.get().owner().equals(message.user())) {
+    // the asker's own list first: another trader's list may carry the same id (Binance numbers lists per symbol)
+    Optional<TrackedOrderList> tracked =
+        transactor.inTransaction(stores -> stores.orderLists().findByOrderListId(message.user(), orderListId));
+    if (tracked.isEmpty() && transactor.inTransaction(stores -> stores.orderLists().findByOrderListId(orderListId)).isPresent()) {
       out.send(message.chat(), Replies.notYourList(orderListId));
       return;
     }

@@ -163,7 +163,7 @@ final class Limits {
    */
   static void inheritBasis(Stores stores, PendingConfirmation confirmation) {
     PendingActionCodec.decode(confirmation.payload()).replacedList()
-        .flatMap(replaced -> stores.orderLists().findByOrderListId(replaced.orderListId()))
+        .flatMap(replaced -> stores.orderLists().findByOrderListId(confirmation.requester(), replaced.orderListId()))
         .flatMap(old -> stores.limits().basis(old.listClientOrderId()))
         .ifPresent(old -> stores.limits().recordBasis(
             new ListBasis(Tokens.clientListId(confirmation.id()).value(), old.referencePrice(), old.exitSide(), old.usdtRate(),

@@ -78,8 +78,8 @@ final class ListCancels {
   /** The user's open list with this id: from the bot's own records, else from the exchange. */
   Optional<ListHandle> findOpen(UserRef user, ApiCredentials credentials, long orderListId) {
     Optional<TrackedOrderList> tracked =
-        transactor.inTransaction(stores -> stores.orderLists().findByOrderListId(orderListId))
-            .filter(t -> t.owner().equals(user) && t.state() == OrderListState.EXECUTING);
+        transactor.inTransaction(stores -> stores.orderLists().findByOrderListId(user, orderListId))
+            .filter(t -> t.state() == OrderListState.EXECUTING);
     if (tracked.isPresent()) {
       return Optional.of(new ListHandle(tracked.get().symbol(), orderListId));
     }
@@ -92,6 +92,7 @@ final class ListCancels {
   /** {@code BTCUSDT OCO #8821} when the bot placed it, else {@code BTCUSDT #8821}. */
   String name(ListHandle list) {
     return transactor.inTransaction(stores -> stores.orderLists().findByOrderListId(list.orderListId()))
+        .filter(t -> t.symbol().equals(list.symbol()))
         .map(t -> Replies.listName(t.symbol(), t.kind(), list.orderListId()))
         .orElse(list.symbol() + " #" + list.orderListId());
   }
@@ -141,8 +142,8 @@ final class ListCancels {
    */
   private Outcome outcome(ApiCredentials credentials, UserRef user, ChatRef chat, ListHandle list) {
     Optional<Mark> mark =
-        transactor.inTransaction(stores -> stores.orderLists().findByOrderListId(list.orderListId()))
-            .filter(t -> t.owner().equals(user))
+        transactor.inTransaction(stores -> stores.orderLists().findByOrderListId(user, list.orderListId()))
+            .filter(t -> t.symbol().equals(list.symbol()))
             .flatMap(this::markCancelling);
     PlacedOrderList cancelled;
     try {

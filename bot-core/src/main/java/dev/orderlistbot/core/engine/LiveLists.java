@@ -40,8 +40,7 @@ final class LiveLists {
 
   /** The bot's record of {@code user}'s list {@code orderListId}, whatever its state. */
   Optional<TrackedOrderList> tracked(UserRef user, long orderListId) {
-    return transactor.inTransaction(stores -> stores.orderLists().findByOrderListId(orderListId))
-        .filter(list -> list.owner().equals(user));
+    return transactor.inTransaction(stores -> stores.orderLists().findByOrderListId(user, orderListId));
   }
 
   Found read(UserRef user, ApiCredentials credentials, long orderListId) {

@@ -90,7 +90,7 @@ public final class NotificationRouter implements OrderUpdateHandler {
     // Ownership first, dedupe second: on an account shared by two bot users (one Binance account,
     // two keys) each subscription hears every event of the account. The copy that reaches the user
     // who did not place the list must leave no trace, or it would swallow the owner's copy.
-    Optional<TrackedOrderList> tracked = find(stores, update).filter(list -> list.owner().equals(owner));
+    Optional<TrackedOrderList> tracked = find(stores, owner, update).filter(list -> list.owner().equals(owner));
     if (tracked.isEmpty()) {
       LOG.info("order event {} of {} is not about a list this user placed through the bot; dropped", update.eventId(), owner);
       return false;
@@ -147,12 +147,13 @@ public final class NotificationRouter implements OrderUpdateHandler {
     };
   }
 
-  private static Optional<TrackedOrderList> find(Stores stores, OrderListUpdate update) {
-    Optional<TrackedOrderList> byId = stores.orderLists().findByOrderListId(update.orderListId().value());
-    if (byId.isPresent()) {
-      return byId;
-    }
-    return switch (update) {
+  /**
+   * The list an event is about: by its client id first (the bot's own, unique), then by the
+   * exchange's list id among the owner's lists on the event's symbol (Binance numbers lists per
+   * symbol, so the bare id may name another trader's list, or another symbol's).
+   */
+  private static Optional<TrackedOrderList> find(Stores stores, UserRef owner, OrderListUpdate update) {
+    Optional<TrackedOrderList> byClientId = switch (update) {
       case OrderListUpdate.ListChanged list -> stores.orderLists().findByListClientOrderId(list.clientListId().value());
       case OrderListUpdate.LegChanged leg ->
           Texts.roleOf(leg.clientOrderId().value())
@@ -160,7 +161,13 @@ public final class NotificationRouter implements OrderUpdateHandler {
               .map(id -> id.substring(0, id.lastIndexOf('-')))
               .flatMap(id -> stores.orderLists().findByListClientOrderId(id));
     };
+    if (byClientId.isPresent()) {
+      return byClientId;
+    }
+    return stores.orderLists().findByOrderListId(owner, update.orderListId().value())
+        .filter(list -> list.symbol().equals(update.symbol()));
   }
+
 
   /** {@code prefix + id + suffix}, or the SHA-256 of {@code id + suffix} when that is too long for the stores. */
   private static String key(String prefix, String id, String suffix) {

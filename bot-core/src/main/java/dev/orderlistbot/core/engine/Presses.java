@@ -199,14 +199,18 @@ final class Presses {
       return;
     }
     long orderListId = pressed.get().orderListId();
+    // the presser's own list first: another trader's list may carry the same id (Binance numbers lists per symbol)
+    Optional<TrackedOrderList> own = transactor.inTransaction(stores -> stores.orderLists().findByOrderListId(press.user(), orderListId));
+    if (own.isPresent()) {
+      trades.cardPressed(press, pressed.get().action(), orderListId);
+      return;
+    }
     Optional<TrackedOrderList> list = transactor.inTransaction(stores -> stores.orderLists().findByOrderListId(orderListId));
     if (list.isEmpty()) {
       out.send(press.chat(), Replies.unknownButton());
-    } else if (!list.get().owner().equals(press.user())) {
+    } else {
       LOG.info("press by {} on the card of {}, which is not theirs: refused", press.user(), list.get().listClientOrderId());
       out.send(press.chat(), Replies.notYourButton());
-    } else {
-      trades.cardPressed(press, pressed.get().action(), orderListId);
     }
   }
 

@@ -182,7 +182,7 @@ public final class StreamLeases implements OrderEventSource {
         }
         String name = leaseName(user);
         boolean free = !live.contains(name) || leases.holds(name);
-        if (!streamed.contains(user) && free && take(user)) {
+        if (!streamed.contains(user) && free && takeQuietly(user)) {
           room--;
         }
       }
@@ -202,6 +202,16 @@ public final class StreamLeases implements OrderEventSource {
           }
         }
       }
+    }
+  }
+
+  /** One account whose key cannot be opened (or whose lease cannot be asked for) does not stop the others. */
+  private boolean takeQuietly(UserRef user) {
+    try {
+      return take(user);
+    } catch (RuntimeException e) {
+      LOG.warn("Could not take the order events of {}; the next renewal tries again", user, e);
+      return false;
     }
   }
 

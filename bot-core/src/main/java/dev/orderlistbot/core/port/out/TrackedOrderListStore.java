@@ -19,6 +19,12 @@ public interface TrackedOrderListStore {
   Optional<TrackedOrderList> findByOrderListId(long orderListId);
 
   /**
+   * {@code owner}'s list with the exchange id {@code orderListId}, the newest if several (Binance
+   * numbers lists per symbol, so ids repeat across symbols and across traders).
+   */
+  Optional<TrackedOrderList> findByOrderListId(UserRef owner, long orderListId);
+
+  /**
    * The owner's {@linkplain OrderListState#isOpen() open} lists, oldest first. A list stays
    * EXECUTING until every leg has ended, even after the exchange called the list itself done.
    */
