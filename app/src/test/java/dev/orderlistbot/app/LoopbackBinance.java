@@ -14,7 +14,7 @@ import java.util.Map;
 final class LoopbackBinance {
   static final String API_KEY = "liveApiKey0123456789abcdefABCDEF";
   static final String SECRET = "liveHmacSecret-never-printed-0123456789ABCDEFghij";
-  private static final String ACCOUNT =
+  static final String ACCOUNT =
       "{\"canTrade\":true,\"balances\":[{\"asset\":\"BTC\",\"free\":\"0.5\",\"locked\":\"0\"},"
           + "{\"asset\":\"USDT\",\"free\":\"1000\",\"locked\":\"0\"}],\"permissions\":[\"SPOT\"]}";
 

@@ -173,6 +173,45 @@ public final class BinanceStub implements AutoCloseable {
   }
 
   /**
+   * This account's order lists, as Binance numbers them for it: every correctly HMAC-signed OCO
+   * placement is accepted as list {@code listId} with stop-loss leg {@code stopLossId} and
+   * take-profit leg {@code takeProfitId}, echoing the list's client id (legs {@code <id>-sl}, {@code
+   * <id>-tp}); {@code GET /api/v3/orderList?origClientOrderId=} finds it executing.
+   */
+  public void numbersListsAs(String hmacSecret, long listId, long stopLossId, long takeProfitId) {
+    String placed =
+        """
+        {"orderListId":%1$d,"contingencyType":"OCO","listStatusType":"EXEC_STARTED","listOrderStatus":"EXECUTING",
+         "listClientOrderId":"{{form.listClientOrderId}}","transactionTime":1700000000000,"symbol":"BTCUSDT",
+         "orders":[{"symbol":"BTCUSDT","orderId":%2$d,"clientOrderId":"{{form.listClientOrderId}}-sl"},
+                   {"symbol":"BTCUSDT","orderId":%3$d,"clientOrderId":"{{form.listClientOrderId}}-tp"}],
+         "orderReports":[
+          {"symbol":"BTCUSDT","orderId":%2$d,"orderListId":%1$d,"clientOrderId":"{{form.listClientOrderId}}-sl","transactTime":1700000000000,
+           "price":"28900.00000000","origQty":"0.01000000","executedQty":"0.00000000","cummulativeQuoteQty":"0.00000000","status":"NEW",
+           "timeInForce":"GTC","type":"STOP_LOSS_LIMIT","side":"SELL","stopPrice":"29000.00000000","workingTime":-1,"selfTradePreventionMode":"NONE"},
+          {"symbol":"BTCUSDT","orderId":%3$d,"orderListId":%1$d,"clientOrderId":"{{form.listClientOrderId}}-tp","transactTime":1700000000000,
+           "price":"32000.00000000","origQty":"0.01000000","executedQty":"0.00000000","cummulativeQuoteQty":"0.00000000","status":"NEW",
+           "timeInForce":"GTC","type":"LIMIT_MAKER","side":"SELL","workingTime":1700000000000,"selfTradePreventionMode":"NONE"}]}
+        """.formatted(listId, stopLossId, takeProfitId);
+    server.stubFor(
+        com.github.tomakehurst.wiremock.client.WireMock.post(urlPathEqualTo("/api/v3/orderList/oco"))
+            .andMatching(request -> MatchResult.of(hmacValid(request, hmacSecret)))
+            .willReturn(json("{{formData request.body 'form' urlDecode=true}}" + placed).withTransformers("response-template")));
+    String found =
+        """
+        {"orderListId":%1$d,"contingencyType":"OCO","listStatusType":"EXEC_STARTED","listOrderStatus":"EXECUTING",
+         "listClientOrderId":"{{request.query.origClientOrderId}}","transactionTime":1700000000000,"symbol":"BTCUSDT",
+         "orders":[{"symbol":"BTCUSDT","orderId":%2$d,"clientOrderId":"{{request.query.origClientOrderId}}-sl"},
+                   {"symbol":"BTCUSDT","orderId":%3$d,"clientOrderId":"{{request.query.origClientOrderId}}-tp"}]}
+        """.formatted(listId, stopLossId, takeProfitId);
+    server.stubFor(
+        get(urlPathEqualTo("/api/v3/orderList"))
+            .withQueryParam("origClientOrderId", com.github.tomakehurst.wiremock.client.WireMock.matching(".+"))
+            .andMatching(request -> MatchResult.of(hmacValid(request, hmacSecret)))
+            .willReturn(json(found).withTransformers("response-template")));
+  }
+
+  /**
    * Binance knows no order list: {@code GET /api/v3/orderList} answers {@code -2013} and {@code GET
    * /api/v3/openOrderList} an empty array (both HMAC-signed by {@code hmacSecret}).
    */
@@ -263,6 +302,13 @@ public final class BinanceStub implements AutoCloseable {
   /** The decoded parameters of every placement received on {@code /api/v3/orderList/<kind>}. */
   public List<List<Map.Entry<String, String>>> placements(String kind) {
     return received(RequestMethod.POST, "/api/v3/orderList/" + kind).stream().map(BinanceStub::params).toList();
+  }
+
+  /** The API key ({@code X-MBX-APIKEY}) of every placement received on {@code /api/v3/orderList/<kind>}, with its parameters. */
+  public List<Map.Entry<String, List<Map.Entry<String, String>>>> placementsByKey(String kind) {
+    return received(RequestMethod.POST, "/api/v3/orderList/" + kind).stream()
+        .map(request -> Map.entry(String.valueOf(request.getHeader("X-MBX-APIKEY")), params(request)))
+        .toList();
   }
 
   static ResponseDefinitionBuilder json(String body) {

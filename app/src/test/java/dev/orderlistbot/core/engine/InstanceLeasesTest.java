@@ -12,6 +12,10 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Function;
+import dev.orderlistbot.core.port.out.Stores;
+import dev.orderlistbot.core.port.out.Transactor;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -98,5 +102,41 @@ class InstanceLeasesTest {
 
     assertThat(b.acquire(InstanceLeases.PAPER)).isEqualTo(Acquired.HELD_ELSEWHERE);
     assertThat(a.held()).containsKey(InstanceLeases.PAPER);
+  }
+
+  @Test
+  void aLeaseTakenWhileARenewalIsUnderWayIsKeptNotCountedLost() {
+    // the renewal reads what this instance holds; then, before it compares, another thread seizes a stream lease
+    AtomicReference<Runnable> afterNextTransaction = new AtomicReference<>();
+    Transactor racing = new Transactor() {
+      @Override
+      public <T> T inTransaction(Function<Stores, T> work) {
+        T result = database.transactor().inTransaction(work);
+        Runnable hook = afterNextTransaction.getAndSet(null);
+        if (hook != null) {
+          hook.run();
+        }
+        return result;
+      }
+    };
+    InstanceLeases c = new InstanceLeases(racing, clock, "bot-c", Set.of());
+    c.tick();
+    afterNextTransaction.set(() -> c.seize("stream:telegram:42"));
+
+    c.tick();
+
+    assertThat(c.holds("stream:telegram:42")).isTrue();
+    assertThat(c.lostCount()).isZero();
+  }
+
+  @Test
+  void aLeaseThisInstanceHoldsInTheDatabaseButForgotIsTakenBackAtTheNextRenewal() {
+    a.tick();
+    database.transactor().inTransaction(stores -> stores.leases().acquire("stream:telegram:7", "bot-a", clock.instant(), InstanceLeases.TTL));
+
+    clock.advance(InstanceLeases.RENEW_EVERY);
+    a.tick();
+
+    assertThat(a.holds("stream:telegram:7")).isTrue();
   }
 }

@@ -109,8 +109,9 @@ public final class InstanceLeases {
 
   /** Gives up {@code name} if this instance holds it, so another may take it at once. */
   public void release(String name) {
-    held.remove(name);
+    // the row first: a renewal in between would otherwise take the lease back here
     transactor.inTransaction(stores -> stores.leases().release(name, instanceId));
+    held.remove(name);
   }
 
   /**
@@ -120,13 +121,23 @@ public final class InstanceLeases {
   public void tick() {
     Instant now = clock.instant();
     try {
+      // what was held before the renewal read the table: a lease taken meanwhile (another thread's
+      // acquire or seize) is not in the renewal's answer, and is not lost
+      Map<String, Instant> before = Map.copyOf(held);
       Set<String> renewed = transactor.inTransaction(stores -> stores.leases().renewAll(instanceId, now, TTL));
-      for (String name : Set.copyOf(held.keySet())) {
+      for (Map.Entry<String, Instant> lease : before.entrySet()) {
+        String name = lease.getKey();
         if (renewed.contains(name)) {
-          held.put(name, now.plus(TTL));
-        } else if (held.remove(name) != null) {
+          held.merge(name, now.plus(TTL), (old, fresh) -> old.isAfter(fresh) ? old : fresh);
+        } else if (held.remove(name, lease.getValue())) {
           lost.incrementAndGet();
           LOG.warn("Lease {} was lost: another instance holds it now", name);
+        }
+      }
+      // the table says this instance holds it, but it was forgotten here (a race, a failed release): taken back
+      for (String name : renewed) {
+        if (held.putIfAbsent(name, now.plus(TTL)) == null) {
+          LOG.info("Lease {} taken back: this instance still held it", name);
         }
       }
       for (String name : wanted) {
