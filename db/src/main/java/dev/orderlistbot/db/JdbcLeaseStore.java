@@ -36,12 +36,7 @@ final class JdbcLeaseStore implements LeaseStore {
     LeaseNames.requireHolder(holder);
     Instant until = until(now, ttl);
     return session.run("take the lease " + name, c -> {
-      Optional<Lease> current;
-      try (PreparedStatement select =
-          c.prepareStatement("SELECT " + COLUMNS + " FROM instance_lease WHERE lease_name = ? FOR UPDATE")) {
-        select.setString(1, name);
-        current = Rows.first(select, JdbcLeaseStore::map);
-      }
+      Optional<Lease> current = locked(c, name);
       if (current.isEmpty()) {
         boolean inserted = Transactions.insertIfAbsent(c, conn -> insert(conn, name, holder, now, until));
         return inserted ? Acquired.TAKEN : Acquired.HELD_ELSEWHERE;
@@ -72,12 +67,7 @@ final class JdbcLeaseStore implements LeaseStore {
     LeaseNames.requireHolder(holder);
     Instant until = until(now, ttl);
     return session.run("seize the lease " + name, c -> {
-      Optional<Lease> current;
-      try (PreparedStatement select =
-          c.prepareStatement("SELECT " + COLUMNS + " FROM instance_lease WHERE lease_name = ? FOR UPDATE")) {
-        select.setString(1, name);
-        current = Rows.first(select, JdbcLeaseStore::map);
-      }
+      Optional<Lease> current = locked(c, name);
       if (current.isEmpty() && Transactions.insertIfAbsent(c, conn -> insert(conn, name, holder, now, until))) {
         return Optional.<String>empty();
       }
@@ -138,6 +128,15 @@ final class JdbcLeaseStore implements LeaseStore {
         return Rows.list(select, JdbcLeaseStore::map);
       }
     });
+  }
+
+  /** The lease's row, locked until the transaction ends (a second taker queues on it). */
+  private static Optional<Lease> locked(Connection c, String name) throws SQLException {
+    try (PreparedStatement select =
+        c.prepareStatement("SELECT " + COLUMNS + " FROM instance_lease WHERE lease_name = ? FOR UPDATE")) {
+      select.setString(1, name);
+      return Rows.first(select, JdbcLeaseStore::map);
+    }
   }
 
   private static int insert(Connection c, String name, String holder, Instant now, Instant until) throws SQLException {
