@@ -3,6 +3,7 @@ package dev.orderlistbot.binance;
 import com.binance.connector.client.utils.UrlBuilder;
 import com.binance.connector.client.utils.signaturegenerator.Ed25519SignatureGenerator;
 import com.binance.connector.client.utils.signaturegenerator.HmacSignatureGenerator;
+import com.binance.connector.client.utils.signaturegenerator.RsaSignatureGenerator;
 import com.binance.connector.client.utils.signaturegenerator.SignatureGenerator;
 import dev.orderlistbot.core.domain.ApiCredentials;
 import dev.orderlistbot.core.domain.KeyType;
@@ -23,6 +24,10 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.KeyPairGenerator;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -40,7 +45,9 @@ import org.openjdk.jmh.annotations.TearDown;
  * the bytes that go on the wire: the bot's path (request record, {@link OrderListParams}, {@link
  * BinanceSigner} on a Feign template) next to the official {@code binance-connector-java} 3.4.1
  * (a parameter map, {@code UrlBuilder}, its signature generators). Same payload, same keys (the
- * public test keys of the signature vectors), HMAC and Ed25519. No network.
+ * public test keys of the signature vectors; RSA with a 2048-bit key made at set-up), HMAC,
+ * Ed25519 and RSA, plus the bot's Ed25519 path before issue 19 (the JDK's SunEC provider). No
+ * network.
  *
  * <p>In this package so it can use the adapter's package-private signer, as the adapter does.
  */
@@ -60,10 +67,14 @@ public class OcoSigningBenchmark {
   private BinanceSigner ourEd25519;
   private SignatureGenerator connectorHmac;
   private SignatureGenerator connectorEd25519;
+  private BinanceSigner ourRsa;
+  private SignatureGenerator connectorRsa;
+  private BinanceSigner jdkEd25519;
   private Path pemFile;
+  private Path rsaPemFile;
 
   @Setup
-  public void setUp() throws IOException {
+  public void setUp() throws IOException, NoSuchAlgorithmException {
     oco =
         new OrderListRequest.Oco(
             Symbol.of("BTCUSDT"),
@@ -79,11 +90,29 @@ public class OcoSigningBenchmark {
     pemFile = Files.createTempFile("bench-ed25519", ".pem");
     Files.writeString(pemFile, ED25519_PEM);
     connectorEd25519 = new Ed25519SignatureGenerator(pemFile.toString());
+    jdkEd25519 =
+        new BinanceSigner(
+            "ed25519-bench", new PayloadSigner.Asymmetric("Ed25519", "Ed25519", der(ED25519_PEM)), () -> TIMESTAMP, "5000");
+    KeyPairGenerator rsa = KeyPairGenerator.getInstance("RSA");
+    rsa.initialize(2048, new SecureRandom(new byte[] {19}));
+    String rsaPem =
+        "-----BEGIN PRIVATE KEY-----\n"
+            + Base64.getMimeEncoder(64, new byte[] {'\n'}).encodeToString(rsa.generateKeyPair().getPrivate().getEncoded())
+            + "\n-----END PRIVATE KEY-----\n";
+    ourRsa = signer(new ApiCredentials(KeyType.RSA, "rsa-bench", Secret.of(rsaPem)));
+    rsaPemFile = Files.createTempFile("bench-rsa", ".pem");
+    Files.writeString(rsaPemFile, rsaPem);
+    connectorRsa = new RsaSignatureGenerator(rsaPemFile.toString());
+  }
+
+  private static byte[] der(String pem) {
+    return Base64.getMimeDecoder().decode(pem.replaceAll("-----(BEGIN|END) PRIVATE KEY-----", ""));
   }
 
   @TearDown
   public void tearDown() throws IOException {
     Files.deleteIfExists(pemFile);
+    Files.deleteIfExists(rsaPemFile);
   }
 
   @Benchmark
@@ -94,6 +123,22 @@ public class OcoSigningBenchmark {
   @Benchmark
   public byte[] signEd25519OrderlistBot() {
     return ours(ourEd25519);
+  }
+
+  /** The Ed25519 path before issue 19: the same request signed by the JDK's SunEC provider. */
+  @Benchmark
+  public byte[] signEd25519OrderlistBotJdkProvider() {
+    return ours(jdkEd25519);
+  }
+
+  @Benchmark
+  public byte[] signRsaOrderlistBot() {
+    return ours(ourRsa);
+  }
+
+  @Benchmark
+  public String signRsaOfficialConnector() {
+    return connector(connectorRsa);
   }
 
   @Benchmark

@@ -2,6 +2,7 @@ package dev.orderlistbot.binance;
 
 import dev.orderlistbot.core.domain.ApiCredentials;
 import dev.orderlistbot.core.domain.Secret;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.InvalidKeyException;
@@ -15,6 +16,9 @@ import java.util.Base64;
 import java.util.HexFormat;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
+import org.bouncycastle.crypto.params.AsymmetricKeyParameter;
+import org.bouncycastle.crypto.params.Ed25519PrivateKeyParameters;
+import org.bouncycastle.crypto.util.PrivateKeyFactory;
 
 /**
  * Signs a Binance payload with one user's key (reference section 3.5): HMAC-SHA256 as lower-case
@@ -23,7 +27,7 @@ import javax.crypto.spec.SecretKeySpec;
  *
  * <p>Built once per credential set and thread-safe: it keeps only the parsed key, never the text
  * of the secret, and creates a fresh {@link Mac} or {@link Signature} per call (neither is
- * thread-safe). Its {@code toString} names the algorithm only.
+ * thread-safe); BouncyCastle's Ed25519 private key signs without shared mutable state. Its {@code toString} names the algorithm only.
  */
 interface PayloadSigner {
 
@@ -39,7 +43,7 @@ interface PayloadSigner {
   static PayloadSigner of(ApiCredentials credentials) {
     return switch (credentials.type()) {
       case HMAC -> new Hmac(credentials.secret());
-      case ED25519 -> new Asymmetric("Ed25519", "Ed25519", pkcs8(credentials.secret(), "Ed25519"));
+      case ED25519 -> new Ed25519(pkcs8(credentials.secret(), "Ed25519"));
       case RSA -> new Asymmetric("SHA256withRSA", "RSA", pkcs8(credentials.secret(), "RSA"));
     };
   }
@@ -82,7 +86,50 @@ interface PayloadSigner {
     }
   }
 
-  /** Ed25519 or RSA PKCS#1 v1.5 SHA-256 with a PKCS#8 private key; standard base64. */
+  /**
+   * Ed25519 (pure, RFC 8032) with a PKCS#8 private key; standard base64. Signs with BouncyCastle's
+   * lightweight Ed25519 ({@code Ed25519PrivateKeyParameters.sign}, what its {@code Ed25519Signer}
+   * calls, without the signer's message buffer), which uses precomputed tables: about twenty times faster
+   * than the JDK's SunEC provider (docs/performance.md, "Signing an OCO request"). The key is
+   * decoded once; its public half is derived once here, not per signature.
+   */
+  final class Ed25519 implements PayloadSigner {
+    /** RFC 8032's Ed25519 without context or pre-hash: what Binance verifies. */
+    private static final int PURE = org.bouncycastle.math.ec.rfc8032.Ed25519.Algorithm.Ed25519;
+
+    private final Ed25519PrivateKeyParameters key;
+
+    Ed25519(byte[] pkcs8) {
+      try {
+        AsymmetricKeyParameter parsed = PrivateKeyFactory.createKey(pkcs8);
+        if (!(parsed instanceof Ed25519PrivateKeyParameters ed25519)) {
+          throw new IllegalArgumentException("not a PKCS#8 Ed25519 private key");
+        }
+        this.key = ed25519;
+        key.generatePublicKey();
+      } catch (IOException | RuntimeException e) {
+        // the cause's text may quote the key's encoding: keep neither
+        throw new IllegalArgumentException("not a PKCS#8 Ed25519 private key");
+      } finally {
+        Arrays.fill(pkcs8, (byte) 0);
+      }
+    }
+
+    @Override
+    public String sign(String payload) {
+      byte[] message = payload.getBytes(StandardCharsets.UTF_8);
+      byte[] signature = new byte[Ed25519PrivateKeyParameters.SIGNATURE_SIZE];
+      key.sign(PURE, null, message, 0, message.length, signature, 0);
+      return Base64.getEncoder().encodeToString(signature);
+    }
+
+    @Override
+    public String toString() {
+      return "PayloadSigner[Ed25519]";
+    }
+  }
+
+  /** RSA PKCS#1 v1.5 SHA-256 with a PKCS#8 private key; standard base64. */
   final class Asymmetric implements PayloadSigner {
     private final String algorithm;
     private final PrivateKey key;

@@ -58,6 +58,9 @@ final class WireParams {
 
   /** RFC 3986 percent-encoding of the UTF-8 bytes of {@code text}. */
   static String encode(String text) {
+    if (isAllUnreserved(text)) {
+      return text;
+    }
     byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
     StringBuilder out = null;
     for (int i = 0; i < bytes.length; i++) {
@@ -74,6 +77,16 @@ final class WireParams {
       }
     }
     return out == null ? text : out.toString();
+  }
+
+  /** The common case (symbols, enums, decimals, the bot's ids): nothing to encode, nothing to copy. */
+  private static boolean isAllUnreserved(String text) {
+    for (int i = 0; i < text.length(); i++) {
+      if (!isUnreserved(text.charAt(i))) {
+        return false;
+      }
+    }
+    return true;
   }
 
   private static boolean isUnreserved(int b) {

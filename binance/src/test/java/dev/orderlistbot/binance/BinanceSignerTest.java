@@ -71,6 +71,16 @@ class BinanceSignerTest {
   }
 
   @Test
+  void aFormIsKeptAsItIsUnlessItCarriesSigningPairsOrEmptyOnes() {
+    String form = "symbol=BTCUSDT&side=SELL&listClientOrderId=tg42-oco-0001";
+
+    assertThat(BinanceSigner.withoutSigningParams(form)).isSameAs(form);
+    assertThat(BinanceSigner.withoutSigningParams(form + "&recvWindow=5000&timestamp=1&signature=ab")).isEqualTo(form);
+    assertThat(BinanceSigner.withoutSigningParams("&" + form + "&&timestamp&")).isEqualTo(form);
+    assertThat(BinanceSigner.withoutSigningParams("note=timestamp&" + form)).isEqualTo("note=timestamp&" + form);
+  }
+
+  @Test
   void namesOnlyItsAlgorithm() {
     assertThat(signer).hasToString("BinanceSigner[PayloadSigner[HMAC-SHA256]]");
   }

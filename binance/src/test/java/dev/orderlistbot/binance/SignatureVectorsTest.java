@@ -7,10 +7,16 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.orderlistbot.core.domain.ApiCredentials;
 import dev.orderlistbot.core.domain.KeyType;
 import dev.orderlistbot.core.domain.Secret;
+import java.nio.charset.StandardCharsets;
+import java.security.KeyPair;
+import java.security.KeyPairGenerator;
+import java.security.Signature;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.Random;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -54,10 +60,39 @@ class SignatureVectorsTest {
   void ed25519KeyIsTheRfc8032TestOneKeyAndSignsTheEmptyMessageAsTheRfcSays() {
     String signature = PayloadSigner.of(TestKeys.ed25519()).sign("");
 
-    byte[] raw = java.util.Base64.getDecoder().decode(signature);
+    byte[] raw = Base64.getDecoder().decode(signature);
     assertThat(HexFormat.of().formatHex(raw)).isEqualTo(V.at("/ed25519/derived/rfc8032_test1_empty_message_signature_hex").asText());
     assertThat(TestKeys.ed25519Public().getEncoded())
         .endsWith(HexFormat.of().parseHex(V.at("/ed25519/derived/public_key_hex").asText()));
+  }
+
+  @Test
+  void ed25519SignaturesOfAJdkMadeKeyVerifyWithTheJdkOnRandomPayloads() throws Exception {
+    KeyPair pair = KeyPairGenerator.getInstance("Ed25519").generateKeyPair();
+    String pem =
+        "-----BEGIN PRIVATE KEY-----\n"
+            + Base64.getMimeEncoder().encodeToString(pair.getPrivate().getEncoded())
+            + "\n-----END PRIVATE KEY-----\n";
+    PayloadSigner signer = PayloadSigner.of(new ApiCredentials(KeyType.ED25519, "k", Secret.of(pem)));
+    Random random = new Random(19);
+
+    for (int i = 0; i < 200; i++) {
+      String payload = randomPayload(random);
+      Signature verifier = Signature.getInstance("Ed25519");
+      verifier.initVerify(pair.getPublic());
+      verifier.update(payload.getBytes(StandardCharsets.UTF_8));
+
+      assertThat(verifier.verify(Base64.getDecoder().decode(signer.sign(payload)))).as(payload).isTrue();
+    }
+  }
+
+  private static String randomPayload(Random random) {
+    StringBuilder payload = new StringBuilder("symbol=BTCUSDT&quantity=0.0");
+    int length = random.nextInt(400);
+    for (int i = 0; i < length; i++) {
+      payload.append((char) (0x20 + random.nextInt(0x5f)));
+    }
+    return payload.append("&timestamp=").append(1_700_000_000_000L + random.nextInt(1_000_000)).toString();
   }
 
   static Stream<Arguments> rsaVectors() {
