@@ -50,6 +50,17 @@ class SeveralInstancesIT {
   private static final String OCO = "/oco BTCUSDT sell 0.01 tp 32000 sl 29000/28900";
   private static final String FILLED = "take-profit SELL 0.01 @ 32,000 filled";
   private static final long FIRST_USER = 900_000_000L;
+  /**
+   * The loopback Binance's request weight per IP and minute, stated in its {@code exchangeInfo}.
+   * Each trader here costs about 60 (the key check's account reads, the preview's balance and
+   * price-band reads, the placement's clock read), so {@value #USERS} traders onboarding within a
+   * minute need about 18,000 (the test prints it) against the 6,000 Binance gives one IP. With
+   * 6,000 the bot rightly answers the later traders that reads are held back until the next minute
+   * (WeightShares, SharedIpWeightTest), which made this test fail whenever the burst fell within
+   * one minute, and is not what it proves. The instances still share the stated limit through
+   * {@code X-MBX-USED-WEIGHT-1M}, and no minute may pass it.
+   */
+  private static final int WEIGHT_PER_MINUTE = Math.max(6_000, USERS * 100);
 
   // kept when the test fails: the instances' logs say why
   @TempDir(cleanup = CleanupMode.ON_SUCCESS) Path dir;
@@ -105,6 +116,8 @@ class SeveralInstancesIT {
     everyTrader(this::storeKeyPreviewAndConfirm);
     Duration placed = Duration.between(placing, Instant.now());
     assertThat(binance.placementsByKey("oco")).as("every list placed once").hasSize(USERS);
+    assertThat(binance.weightByMinute().values()).as("the IP's request weight in each minute").allSatisfy(
+        weight -> assertThat(weight).isLessThanOrEqualTo(WEIGHT_PER_MINUTE));
     awaitEveryAccountStreamedOnce(Duration.ofSeconds(30));
     Map<String, Integer> streams = streamsPerInstance();
     assertThat(streams.values().stream().mapToInt(Integer::intValue).sum()).isEqualTo(USERS);
@@ -143,9 +156,10 @@ class SeveralInstancesIT {
       }
     }
     System.out.printf("SeveralInstancesIT: %d users placed in %d ms on %d instances; streams %s; %s killed; every account streamed"
-            + " again %d ms after the SIGKILL; %d fill notices delivered in %d ms (%.1f a second); RSS %s%n",
+            + " again %d ms after the SIGKILL; %d fill notices delivered in %d ms (%.1f a second); RSS %s;"
+            + " the IP's request weight by minute %s of %d%n",
         USERS, placed.toMillis(), INSTANCES, streams, victim.id(), takeover.toMillis(), USERS, announced.toMillis(),
-        USERS * 1000.0 / Math.max(1, announced.toMillis()), rss);
+        USERS * 1000.0 / Math.max(1, announced.toMillis()), rss, binance.weightByMinute().values(), WEIGHT_PER_MINUTE);
     assertThat(takeover).isLessThanOrEqualTo(Duration.ofSeconds(30));
   }
 
@@ -177,7 +191,7 @@ class SeveralInstancesIT {
     userData = FakeWsApi.started();
     binance = new BinanceStub();
     binance.serverTime(System.currentTimeMillis());
-    binance.exchangeInfo("exchangeinfo-btcusdt.json");
+    binance.exchangeInfo("exchangeinfo-btcusdt.json", WEIGHT_PER_MINUTE);
     binance.lastPrice("BTCUSDT", "30500.00000000");
     binance.averagePrice("BTCUSDT", "30480.12000000");
     binance.ticker24hr("BTCUSDT", "ticker-24hr-btcusdt.json");
@@ -309,9 +323,15 @@ class SeveralInstancesIT {
   }
 
   private WebhookTelegram.Shown awaitShown(long chat, java.util.function.Predicate<String> what) {
-    return await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(100))
-        .until(() -> telegram.shown(chat).stream().filter(s -> what.test(s.text())).reduce((a, b) -> b), java.util.Optional::isPresent)
-        .orElseThrow();
+    try {
+      return await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(100))
+          .until(() -> telegram.shown(chat).stream().filter(s -> what.test(s.text())).reduce((a, b) -> b), java.util.Optional::isPresent)
+          .orElseThrow();
+    } catch (org.awaitility.core.ConditionTimeoutException e) {
+      throw new AssertionError("chat " + chat + " waited 60 s in vain; the bot showed it "
+          + telegram.shown(chat).stream().map(WebhookTelegram.Shown::text).toList()
+          + "; the IP's request weight by minute " + binance.weightByMinute(), e);
+    }
   }
 
   private long fills(int user) {

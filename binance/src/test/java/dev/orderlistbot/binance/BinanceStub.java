@@ -46,9 +46,17 @@ public final class BinanceStub implements AutoCloseable {
   /** Where Binance tells what a key may do (the live API host only). */
   public static final String API_RESTRICTIONS = "/sapi/v1/account/apiRestrictions";
 
-  final WireMockServer server = new WireMockServer(options().bindAddress("127.0.0.1").dynamicPort());
+  private final IpWeight ipWeight;
+  final WireMockServer server;
 
   public BinanceStub() {
+    this(Clock.systemUTC());
+  }
+
+  /** A loopback Binance whose per-IP request weight starts again at each minute of {@code clock}. */
+  public BinanceStub(Clock clock) {
+    ipWeight = new IpWeight(clock);
+    server = new WireMockServer(options().bindAddress("127.0.0.1").dynamicPort().extensions(ipWeight));
     server.start();
   }
 
@@ -78,6 +86,28 @@ public final class BinanceStub implements AutoCloseable {
   /** {@code GET /api/v3/exchangeInfo} answers a fixture, e.g. {@code exchangeinfo-btcusdt.json}. */
   public void exchangeInfo(String fixture) {
     server.stubFor(get(urlPathEqualTo("/api/v3/exchangeInfo")).willReturn(fixture(fixture)));
+  }
+
+  /**
+   * Like {@link #exchangeInfo(String)}, with the IP's request weight per minute ({@code rateLimits}'
+   * {@code REQUEST_WEIGHT}) set to {@code requestWeightPerMinute} in place of the fixture's 6,000.
+   */
+  public void exchangeInfo(String fixture, int requestWeightPerMinute) {
+    String documented = "\"limit\": " + RequestWeights.DOCUMENTED_LIMIT_PER_MINUTE;
+    String text = Fixtures.text(fixture);
+    if (!text.contains(documented)) {
+      throw new IllegalArgumentException(fixture + " states no request weight of " + RequestWeights.DOCUMENTED_LIMIT_PER_MINUTE);
+    }
+    server.stubFor(get(urlPathEqualTo("/api/v3/exchangeInfo"))
+        .willReturn(json(text.replace(documented, "\"limit\": " + requestWeightPerMinute))));
+  }
+
+  /**
+   * The request weight received in each minute (minutes since the epoch, oldest first), as Binance
+   * counts it per IP and reports it in {@code X-MBX-USED-WEIGHT-1M} on every answer.
+   */
+  public java.util.SortedMap<Long, Integer> weightByMinute() {
+    return ipWeight.byMinute();
   }
 
   /** {@code GET /api/v3/ticker/price?symbol=} answers {@code price}. */

@@ -102,4 +102,14 @@ class OpenOrdersAndBandCentreTest extends StubbedBinance {
     assertThat(client.averagePrice(BTCUSDT)).isEqualTo(new AveragePrice(Price.of("29950.12345678"), 5));
     assertThat(stub.received(RequestMethod.GET, "/api/v3/avgPrice").getFirst().getUrl()).endsWith("?symbol=BTCUSDT");
   }
+
+  @Test
+  void theseReadsCountAtBinancesWeightsSoTheSharedBudgetSeesWhatTheyCost() {
+    String base = stub.baseUrl().toString();
+
+    assertThat(RequestWeights.of("GET", base + "/api/v3/openOrders?symbol=BTCUSDT&recvWindow=5000")).isEqualTo(6);
+    assertThat(RequestWeights.of("GET", base + "/api/v3/openOrders?recvWindow=5000&timestamp=1")).isEqualTo(80);
+    assertThat(RequestWeights.of("GET", base + "/api/v3/referencePrice?symbol=BTCUSDT")).isEqualTo(2);
+    assertThat(RequestWeights.of("GET", base + "/api/v3/avgPrice?symbol=BTCUSDT")).isEqualTo(2);
+  }
 }
