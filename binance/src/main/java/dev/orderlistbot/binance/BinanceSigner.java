@@ -3,6 +3,7 @@ package dev.orderlistbot.binance;
 import feign.RequestInterceptor;
 import feign.RequestTemplate;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
@@ -27,6 +28,9 @@ import java.util.function.LongSupplier;
 final class BinanceSigner implements RequestInterceptor {
   static final String API_KEY_HEADER = "X-MBX-APIKEY";
   private static final Set<String> SIGNING_PARAMS = Set.of("recvWindow", "timestamp", "signature");
+  private static final List<byte[]> SIGNING_NAMES =
+      SIGNING_PARAMS.stream().map(name -> name.getBytes(StandardCharsets.US_ASCII)).toList();
+  private static final byte[] AMPERSANDS = {'&', '&'};
 
   private final String apiKey;
   private final PayloadSigner signer;
@@ -46,7 +50,7 @@ final class BinanceSigner implements RequestInterceptor {
     template.headerLiteral(API_KEY_HEADER, apiKey);
     byte[] body = template.body();
     if (body != null && body.length > 0) {
-      signBody(template, new String(body, StandardCharsets.UTF_8));
+      signBody(template, body);
     } else {
       signQuery(template);
     }
@@ -62,12 +66,26 @@ final class BinanceSigner implements RequestInterceptor {
     template.query("signature", WireParams.encode(signer.sign(payload)));
   }
 
-  private void signBody(RequestTemplate template, String form) {
-    String signed =
-        withoutSigningParams(form) + "&recvWindow=" + recvWindow + "&timestamp=" + timestampMillis.getAsLong();
-    String payload = query(template) + signed;
-    String withSignature = signed + "&signature=" + WireParams.encode(signer.sign(payload));
-    template.body(withSignature.getBytes(StandardCharsets.UTF_8), StandardCharsets.UTF_8);
+  /**
+   * Appends the signing pairs to the form and signs the query and the form as bytes, as they go on
+   * the wire: a first attempt's form (no signing pairs to drop) is neither decoded nor copied but
+   * once, into the signed form.
+   */
+  private void signBody(RequestTemplate template, byte[] body) {
+    byte[] form = hasNoSigningParamsNorEmptyPairs(body)
+        ? body
+        : withoutSigningParams(new String(body, StandardCharsets.UTF_8)).getBytes(StandardCharsets.UTF_8);
+    byte[] signed = concat(form, ("&recvWindow=" + recvWindow + "&timestamp=" + timestampMillis.getAsLong()).getBytes(StandardCharsets.UTF_8));
+    String query = query(template);
+    String signature = signer.sign(query.isEmpty() ? signed : concat(query.getBytes(StandardCharsets.UTF_8), signed));
+    byte[] wire = concat(signed, ("&signature=" + WireParams.encode(signature)).getBytes(StandardCharsets.UTF_8));
+    template.body(wire, StandardCharsets.UTF_8);
+  }
+
+  private static byte[] concat(byte[] head, byte[] tail) {
+    byte[] joined = Arrays.copyOf(head, head.length + tail.length);
+    System.arraycopy(tail, 0, joined, head.length, tail.length);
+    return joined;
   }
 
   /** The rendered query string without its leading {@code ?}, exactly as Feign will send it. */
@@ -101,13 +119,33 @@ final class BinanceSigner implements RequestInterceptor {
    * split and no copy. A value or name merely containing one of those words only takes the slow path.
    */
   private static boolean hasNoSigningParamsNorEmptyPairs(String form) {
-    return !form.isEmpty()
-        && form.charAt(0) != '&'
-        && form.charAt(form.length() - 1) != '&'
-        && !form.contains("&&")
-        && !form.contains("recvWindow")
-        && !form.contains("timestamp")
-        && !form.contains("signature");
+    return hasNoSigningParamsNorEmptyPairs(form.getBytes(StandardCharsets.UTF_8));
+  }
+
+  /** {@link #hasNoSigningParamsNorEmptyPairs(String)} over the form's bytes. */
+  private static boolean hasNoSigningParamsNorEmptyPairs(byte[] form) {
+    if (form.length == 0 || form[0] == '&' || form[form.length - 1] == '&' || indexOf(form, AMPERSANDS) >= 0) {
+      return false;
+    }
+    for (byte[] name : SIGNING_NAMES) {
+      if (indexOf(form, name) >= 0) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private static int indexOf(byte[] haystack, byte[] needle) {
+    outer:
+    for (int i = 0; i <= haystack.length - needle.length; i++) {
+      for (int j = 0; j < needle.length; j++) {
+        if (haystack[i + j] != needle[j]) {
+          continue outer;
+        }
+      }
+      return i;
+    }
+    return -1;
   }
 
   @Override

@@ -32,7 +32,12 @@ import org.bouncycastle.crypto.util.PrivateKeyFactory;
 interface PayloadSigner {
 
   /** The signature of the UTF-8 bytes of {@code payload}. */
-  String sign(String payload);
+  default String sign(String payload) {
+    return sign(payload.getBytes(StandardCharsets.UTF_8));
+  }
+
+  /** The signature of {@code message}, the exact bytes sent (not kept, not changed). */
+  String sign(byte[] message);
 
   /**
    * The signer for a credential set.
@@ -68,8 +73,8 @@ interface PayloadSigner {
     }
 
     @Override
-    public String sign(String payload) {
-      return HexFormat.of().formatHex(mac().doFinal(payload.getBytes(StandardCharsets.UTF_8)));
+    public String sign(byte[] message) {
+      return HexFormat.of().formatHex(mac().doFinal(message));
     }
 
     private Mac mac() {
@@ -116,8 +121,7 @@ interface PayloadSigner {
     }
 
     @Override
-    public String sign(String payload) {
-      byte[] message = payload.getBytes(StandardCharsets.UTF_8);
+    public String sign(byte[] message) {
       byte[] signature = new byte[Ed25519PrivateKeyParameters.SIGNATURE_SIZE];
       key.sign(PURE, null, message, 0, message.length, signature, 0);
       return Base64.getEncoder().encodeToString(signature);
@@ -148,11 +152,11 @@ interface PayloadSigner {
     }
 
     @Override
-    public String sign(String payload) {
+    public String sign(byte[] message) {
       try {
         Signature signature = Signature.getInstance(algorithm);
         signature.initSign(key);
-        signature.update(payload.getBytes(StandardCharsets.UTF_8));
+        signature.update(message);
         return Base64.getEncoder().encodeToString(signature.sign());
       } catch (GeneralSecurityException e) {
         throw new IllegalStateException(algorithm + " signing failed", e);
