@@ -122,7 +122,7 @@ final class BotRuntime implements AutoCloseable {
     scheduler.setExecuteExistingDelayedTasksAfterShutdownPolicy(false);
     scheduler.setContinueExistingPeriodicTasksAfterShutdownPolicy(false);
     ExecutorService workers = Executors.newVirtualThreadPerTaskExecutor();
-    ChatPlatforms chats = ChatPlatforms.of(platforms);
+    ChatPlatforms chats = ChatPlatforms.of(EdgePacing.paced(platforms, clock));
     Transactor transactor = storage.database().transactor();
     // each platform's sends run on virtual threads of their own; a drain that fails is counted, and retried on the next tick
     Executor deliveries = task -> workers.execute(() -> drainQuietly(task, metrics));
@@ -130,7 +130,7 @@ final class BotRuntime implements AutoCloseable {
     // the cards' charts need the exchange, built below (after the router the paper exchange reports to)
     LatePictures cardCharts = new LatePictures();
     NotificationDispatcher dispatcher =
-        new NotificationDispatcher(transactor, chats, Map.of(), clock, deliveries, metrics, cardCharts);
+        new NotificationDispatcher(transactor, chats, EdgePacing.outboxPolicies(), clock, deliveries, metrics, cardCharts);
     metrics.watchOutbox(() -> transactor.inTransaction(stores -> stores.outbox().backlog()), clock);
     // after an order event: deliver its notice, and carry out a breakeven plan it may have started
     BreakevenWake breakevens = new BreakevenWake(workers);

@@ -15,15 +15,19 @@ import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.BiConsumer;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -36,13 +40,16 @@ import java.util.regex.Pattern;
  * editMessageReplyMarkup}, {@code answerCallbackQuery}, {@code deleteMessage} and {@code
  * sendChatAction}, answered with the real API's shapes (dates in seconds, a {@code Message} for sends
  * and edits). Another method, or another token, gets Telegram's 404 and is counted, so the load run
- * can report it. Users act through {@link #userSends} and {@link #userPresses}; everything the bot
+ * can report it. New messages are held to Telegram's flood limits ({@link TelegramLimits}): one
+ * over a limit is not delivered and is answered 429 with {@code retry_after}, counted as {@code
+ * 429:<limit>}; {@link #refuseOnce} makes one more such refusal on purpose. Users act through {@link #userSends} and {@link #userPresses}; everything the bot
  * sends or edits goes to the {@link Listener}. Thread-safe; each request runs on a virtual thread.
  */
 final class FakeBotApi implements AutoCloseable {
   static final long BOT_ID = 7_000_000_001L;
   private static final Pattern PATH = Pattern.compile("^/bot([^/]+)/([A-Za-z]+)$");
   private static final ObjectMapper JSON = new ObjectMapper();
+  private static final Set<String> NEW_MESSAGES = Set.of("sendmessage", "sendphoto", "senddocument");
 
   /** What the bot sent ({@code sendMessage}) or changed ({@code editMessageText}) in a chat. */
   record BotMessage(String method, long chatId, int messageId, String text, JsonNode replyMarkup, long atNanos) {}
@@ -62,6 +69,8 @@ final class FakeBotApi implements AutoCloseable {
   private final ArrayDeque<ObjectNode> updates = new ArrayDeque<>();
   private final AtomicInteger messageIds = new AtomicInteger(1);
   private final Map<String, LongAdder> calls = new ConcurrentHashMap<>();
+  private final TelegramLimits limits = new TelegramLimits();
+  private final AtomicReference<PlannedRefusal> planned = new AtomicReference<>();
   private int nextUpdateId = 1;
   private boolean closed;
 
@@ -101,6 +110,29 @@ final class FakeBotApi implements AutoCloseable {
     query.put("chat_instance", Long.toString(userId));
     query.put("data", data);
     enqueue("callback_query", query);
+  }
+
+  /**
+   * The {@code nth} new message from now (1 is the next) to a private chat is refused with a 429
+   * asking for {@code retryAfterSeconds}, whatever the limits say; {@code refused} is told its chat
+   * and instant.
+   */
+  void refuseOnce(int nth, int retryAfterSeconds, BiConsumer<Long, Long> refused) {
+    planned.set(new PlannedRefusal(new AtomicInteger(nth), retryAfterSeconds, refused));
+  }
+
+  private record PlannedRefusal(AtomicInteger countdown, int retryAfterSeconds, BiConsumer<Long, Long> refused) {}
+
+  /** Whether the new message in {@code body} breaks a limit (or is the planned refusal); books it if not. */
+  private Optional<TelegramLimits.Refusal> refusal(JsonNode body) {
+    long chatId = body.path("chat_id").asLong();
+    long now = System.nanoTime();
+    PlannedRefusal plan = planned.get();
+    if (plan != null && chatId > 0 && plan.countdown().decrementAndGet() == 0 && planned.compareAndSet(plan, null)) {
+      plan.refused().accept(chatId, now);
+      return Optional.of(new TelegramLimits.Refusal(TelegramLimits.Broken.PLANNED, plan.retryAfterSeconds()));
+    }
+    return limits.admit(chatId, now);
   }
 
   /** How often each method (lower case) was called; unknown methods appear as {@code unknown:<name>}. */
@@ -145,6 +177,17 @@ final class FakeBotApi implements AutoCloseable {
         return;
       }
       String method = path.group(2).toLowerCase(Locale.ROOT); // TelegramBots asks for "getme", "sendmessage"…
+      Optional<TelegramLimits.Refusal> refused = NEW_MESSAGES.contains(method) ? refusal(body) : Optional.empty();
+      if (refused.isPresent()) {
+        int wait = refused.get().retryAfterSeconds();
+        TelegramLimits.Broken limit = refused.get().limit();
+        count(limit == TelegramLimits.Broken.PLANNED ? "planned 429" : "429:" + limit.name().toLowerCase(Locale.ROOT));
+        ObjectNode tooMany = JSON.createObjectNode().put("ok", false).put("error_code", 429)
+            .put("description", "Too Many Requests: retry after " + wait);
+        tooMany.putObject("parameters").put("retry_after", wait);
+        reply(exchange, 429, tooMany);
+        return;
+      }
       JsonNode result = answer(method, body);
       count(result == null ? "unknown:" + method : method);
       if (result == null) {

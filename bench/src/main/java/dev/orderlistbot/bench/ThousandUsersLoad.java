@@ -32,8 +32,13 @@ import java.util.stream.IntStream;
  * mvn -B -ntp -DskipTests package &amp;&amp; mvn -B -ntp -Pbench -DskipTests -pl bench -am package
  * java -cp bench/target/benchmarks.jar dev.orderlistbot.bench.ThousandUsersLoad [--users 1000]
  *   [--settle 30] [--max-ram 512m|none] [--jvm "more JVM flags"] [--jar app/target/orderlist-bot.jar]
- *   [--dockerfile Dockerfile]
+ *   [--dockerfile Dockerfile] [--refuse-once SECONDS] [--charts off]
  * </pre>
+ *
+ * <p>The fake Bot API holds the bot to Telegram's flood limits ({@link TelegramLimits}); any 429 it
+ * had to answer fails the run. With {@code --refuse-once SECONDS} it refuses one fill notice on
+ * purpose, a third of the way through, and the run checks the bot waited what it was told
+ * ({@link RefusalCheck}).
  */
 public final class ThousandUsersLoad {
   static final String COMMAND = "/oco BTCUSDT sell 0.01 tp 32000 sl 29000/28900";
@@ -56,6 +61,8 @@ public final class ThousandUsersLoad {
     options.put("jvm", "");
     options.put("jar", "app/target/orderlist-bot.jar");
     options.put("dockerfile", "Dockerfile");
+    options.put("refuse-once", "0");
+    options.put("charts", "off");
     if (args.length % 2 != 0) {
       throw new IllegalArgumentException("options come in pairs: --name value");
     }
@@ -101,6 +108,8 @@ public final class ThousandUsersLoad {
       stop(bot);
       Map<String, Long> calls = api.calls();
       report("Bot API calls", String.valueOf(calls));
+      calls.entrySet().stream().filter(call -> call.getKey().startsWith("429:"))
+          .forEach(call -> failures.add(call.getValue() + " message(s) over Telegram's limits were answered 429 (" + call.getKey() + ")"));
       calls.keySet().stream().filter(method -> method.startsWith("unknown:"))
           .forEach(method -> failures.add("the fake Bot API does not know what the bot called: " + method));
       report("bot messages", String.valueOf(traders.kinds()));
@@ -120,6 +129,8 @@ public final class ThousandUsersLoad {
     env.put("TELEGRAM_API_URL", api.baseUrl());
     env.put("BINANCE_ENV", "paper");
     env.put("BOT_PAPER_WALK_SECONDS", "0");
+    // the fake Bot API takes JSON calls only, not sendPhoto's upload: previews go out as text
+    env.put("BOT_CHARTS", options.get("charts"));
     env.put("BOT_ALLOWED_USERS", IntStream.range(0, traders.count())
         .mapToObj(i -> "telegram:" + Traders.userId(i)).collect(Collectors.joining(",")));
     env.put("BOT_DATA_DIR", Files.createDirectories(dir.resolve("data")).toString());
@@ -168,9 +179,17 @@ public final class ThousandUsersLoad {
     start = System.nanoTime();
     long[] moved = new long[n];
     Arrays.fill(moved, start);
+    int refuseAfter = Integer.parseInt(options.get("refuse-once"));
+    RefusalCheck refusal = new RefusalCheck(refuseAfter);
+    if (refuseAfter > 0) {
+      refusal.plan(api, Math.max(2, n / 3));
+    }
     api.userSends(Traders.userId(0), MOVE_PRICE);
     expect(traders.await(Traders.Step.FILL, PHASE_LIMIT), "fill notices", traders.reached(Traders.Step.FILL), n);
     Latencies.report("fill notices", start, moved, traders.times(Traders.Step.FILL));
+    if (refuseAfter > 0) {
+      refusal.check(traders.times(Traders.Step.FILL), failures);
+    }
     reportCpu("fill notices", bot, cpu);
   }
 

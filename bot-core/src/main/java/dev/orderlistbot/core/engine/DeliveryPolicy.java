@@ -10,12 +10,18 @@ import java.util.Objects;
  * late by a sleeping thread: it is put back in the outbox for the instant it may go.
  *
  * <p>Telegram's limits (its Bots FAQ): about 1 message per second in one chat, 20 per minute in one
- * group, 30 per second overall. {@link #telegram()} spaces messages 1 s apart in a private chat, 3 s
- * apart in a group (never more than 20 in any minute), and lets 15 go at once then 15 per second
- * overall (never more than 30 in any second, and 15 per drain even if the app drains only once a
- * second). A Telegram group or channel has a negative chat id; that is how {@link #limitFor} tells
- * them apart. Discord allows 5 messages per 5 s per channel and 50 requests per second: {@link
- * #discord()} lets 2 go at once then one every 2 s per channel, 25 then 25 per second overall.
+ * group, 30 per second overall. {@link #telegramAtTheCeiling()}, what the app holds every Telegram
+ * message to where it leaves ({@link PacedChatPlatform}), spaces messages 1 s apart in a private
+ * chat, 3.1 s apart in a group (19.4 a minute, so a late message never makes 21 in a minute) and
+ * 35 ms apart overall without a burst (28.6 a second: at most 29 in any second, one short of the
+ * limit, so a message that leaves a little late does not make 31); the dispatcher keeps its chat
+ * limits ({@link #perChatOnly()}) to put a notice back in the outbox rather than wait for its chat.
+ * {@link #telegram()}, a dispatcher's default when nothing paces Telegram at the edge, spaces chats
+ * alike (3 s in a group) and lets 15 go at once then 15 per second overall (never more than 30 in
+ * any second, and 15 per drain even if the app drains only once a second). A Telegram group or
+ * channel has a negative chat id; that is how {@link #limitFor} tells them apart. Discord allows 5
+ * messages per 5 s per channel and 50 requests per second: {@link #discord()} lets 2 go at once
+ * then one every 2 s per channel, 25 then 25 per second overall.
  */
 public record DeliveryPolicy(Limit privateChat, Limit groupChat, Limit global) {
   /**
@@ -50,11 +56,18 @@ public record DeliveryPolicy(Limit privateChat, Limit groupChat, Limit global) {
     Objects.requireNonNull(global, "global");
   }
 
+  /** Half Telegram's overall limit, with bursts: for a dispatcher that paces Telegram alone. */
   public static DeliveryPolicy telegram() {
     return new DeliveryPolicy(
         Limit.every(Duration.ofSeconds(1)),
         Limit.every(Duration.ofSeconds(3)),
         new Limit(15, Duration.ofNanos(1_000_000_000L / 15)));
+  }
+
+  /** Telegram's limits with a margin, no burst: for the edge every message leaves through. */
+  public static DeliveryPolicy telegramAtTheCeiling() {
+    return new DeliveryPolicy(
+        Limit.every(Duration.ofSeconds(1)), Limit.every(Duration.ofMillis(3_100)), Limit.every(Duration.ofMillis(35)));
   }
 
   public static DeliveryPolicy discord() {
@@ -73,6 +86,11 @@ public record DeliveryPolicy(Limit privateChat, Limit groupChat, Limit global) {
       case "discord" -> discord();
       default -> unlimited();
     };
+  }
+
+  /** The same chat limits without the platform-wide one (kept where messages leave). */
+  public DeliveryPolicy perChatOnly() {
+    return new DeliveryPolicy(privateChat, groupChat, Limit.none());
   }
 
   /** The limit of one chat: a negative id is a group or channel (Telegram's convention). */

@@ -53,6 +53,16 @@ final class SendPacer {
     chats.merge(chat, arrival, (old, asked) -> old.isAfter(asked) ? old : asked);
   }
 
+  /**
+   * Nothing more goes on {@code platform}, to any chat, before {@code until} (the platform asked to
+   * wait, and its limits are the bot's as a whole).
+   */
+  synchronized void holdOffPlatform(String platform, DeliveryPolicy policy, Instant until) {
+    DeliveryPolicy.Limit limit = policy.global();
+    Instant arrival = until.plus(limit.interval().multipliedBy(limit.burst() - 1L));
+    platforms.merge(platform, arrival, (old, asked) -> old.isAfter(asked) ? old : asked);
+  }
+
   /** When the bucket has a token again: the arrival time less the burst's tolerance. */
   private static Instant allowedAt(Instant arrival, DeliveryPolicy.Limit limit) {
     if (arrival == null) {

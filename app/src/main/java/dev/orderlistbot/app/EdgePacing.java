@@ -1,0 +1,40 @@
+package dev.orderlistbot.app;
+
+import dev.orderlistbot.core.engine.DeliveryPolicy;
+import dev.orderlistbot.core.engine.PacedChatPlatform;
+import dev.orderlistbot.core.engine.Pause;
+import dev.orderlistbot.core.port.out.ChatPlatform;
+import java.time.Clock;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Where the chat platforms' limits are kept in the app (issue 19): every new message of Telegram
+ * and Discord leaves through a {@link PacedChatPlatform} holding the platform's whole policy, so a
+ * burst of answers (a thousand previews at once) and the outbox's notices share the platform's pace
+ * and none is refused for going too fast; the outbox's dispatcher keeps only the per-chat limits,
+ * to put a notice back for later rather than wait for its chat. The console is not paced.
+ */
+final class EdgePacing {
+  private EdgePacing() {}
+
+  /** {@code platforms}, each held to its limits where its messages leave. */
+  static List<ChatPlatform> paced(List<ChatPlatform> platforms, Clock clock) {
+    return platforms.stream().map(platform -> paced(platform, clock)).toList();
+  }
+
+  /** The dispatcher's limits: the chats', the platform's being kept at the edge. */
+  static Map<String, DeliveryPolicy> outboxPolicies() {
+    return Map.of(
+        "telegram", DeliveryPolicy.telegramAtTheCeiling().perChatOnly(),
+        "discord", DeliveryPolicy.discord().perChatOnly());
+  }
+
+  private static ChatPlatform paced(ChatPlatform platform, Clock clock) {
+    return switch (platform.platform()) {
+      case "telegram" -> new PacedChatPlatform(platform, DeliveryPolicy.telegramAtTheCeiling(), clock, Pause.sleeping(clock));
+      case "discord" -> new PacedChatPlatform(platform, DeliveryPolicy.discord(), clock, Pause.sleeping(clock));
+      default -> platform;
+    };
+  }
+}

@@ -1,0 +1,121 @@
+package dev.orderlistbot.core.engine;
+
+import dev.orderlistbot.core.chat.MessageRef;
+import dev.orderlistbot.core.chat.OutboundMessage;
+import dev.orderlistbot.core.domain.ChatRef;
+import dev.orderlistbot.core.domain.UserRef;
+import dev.orderlistbot.core.port.out.ChatDeliveryException;
+import dev.orderlistbot.core.port.out.ChatPlatform;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Objects;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Holds every new message of one platform to its {@link DeliveryPolicy}, whoever sends it: the
+ * conversation's answers (a burst of previews) and the outbox's notices share the platform's pace,
+ * as the platform counts them together. A send waits on its own thread (a virtual thread in the
+ * app) for its chat's and the platform's turn, so it goes at the pace the platform allows instead of
+ * being refused and lost.
+ *
+ * <p>When the platform still answers "too many requests, retry after N" (429), nothing more goes on
+ * the platform before that instant, and the message is sent once more after it if the wait is at
+ * most {@link #LONGEST_WAIT}; a longer one is the caller's to handle (the outbox retries it then).
+ * Edits and deletions are not held: the platforms' limits count messages sent.
+ *
+ * <p>Thread-safe.
+ */
+public final class PacedChatPlatform implements ChatPlatform {
+  /** The longest "retry after" a send waits out before trying once more itself. */
+  static final Duration LONGEST_WAIT = Duration.ofSeconds(10);
+
+  private static final Logger LOG = LoggerFactory.getLogger(PacedChatPlatform.class);
+
+  private final ChatPlatform platform;
+  private final DeliveryPolicy policy;
+  private final SendPacer pacer = new SendPacer();
+  private final Clock clock;
+  private final Pause pause;
+
+  public PacedChatPlatform(ChatPlatform platform, DeliveryPolicy policy, Clock clock, Pause pause) {
+    this.platform = Objects.requireNonNull(platform, "platform");
+    this.policy = Objects.requireNonNull(policy, "policy");
+    this.clock = Objects.requireNonNull(clock, "clock");
+    this.pause = Objects.requireNonNull(pause, "pause");
+  }
+
+  @Override
+  public String platform() {
+    return platform.platform();
+  }
+
+  @Override
+  public MessageRef send(ChatRef chat, OutboundMessage message) {
+    awaitTurn(chat);
+    try {
+      return platform.send(chat, message);
+    } catch (ChatDeliveryException e) {
+      Optional<Duration> asked = e.retryAfter();
+      if (!e.retryable() || asked.isEmpty()) {
+        throw e;
+      }
+      Instant until = clock.instant().plus(asked.get());
+      pacer.holdOffPlatform(platform.platform(), policy, until);
+      if (asked.get().compareTo(LONGEST_WAIT) > 0) {
+        throw e;
+      }
+      LOG.info("{} asked to wait {} s before sending more; {} waits and is sent once more", platform.platform(),
+          asked.get().toSeconds(), chat);
+      awaitTurn(chat);
+      return platform.send(chat, message);
+    }
+  }
+
+  /** Waits until the chat and the platform may take one more message, and books it. */
+  private void awaitTurn(ChatRef chat) {
+    for (Optional<Instant> notYet = pacer.reserve(chat, policy, clock.instant());
+        notYet.isPresent();
+        notYet = pacer.reserve(chat, policy, clock.instant())) {
+      try {
+        pause.until(notYet.get());
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new ChatDeliveryException(
+            "stopped while waiting for " + platform.platform() + "'s pace", true, Optional.empty(), e);
+      }
+    }
+  }
+
+  @Override
+  public void edit(MessageRef message, OutboundMessage replacement) {
+    platform.edit(message, replacement);
+  }
+
+  @Override
+  public boolean delete(MessageRef message) {
+    return platform.delete(message);
+  }
+
+  @Override
+  public Optional<Boolean> isAdmin(ChatRef chat, UserRef user) {
+    return platform.isAdmin(chat, user);
+  }
+
+  @Override
+  public boolean answersPrivatelyInGroups() {
+    return platform.answersPrivatelyInGroups();
+  }
+
+  @Override
+  public boolean sendsHere() {
+    return platform.sendsHere();
+  }
+
+  @Override
+  public String toString() {
+    return "paced " + platform;
+  }
+}

@@ -1,0 +1,157 @@
+package dev.orderlistbot.core.engine;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.orderlistbot.core.chat.MessageRef;
+import dev.orderlistbot.core.chat.OutboundMessage;
+import dev.orderlistbot.core.domain.ChatRef;
+import dev.orderlistbot.core.port.out.ChatDeliveryException;
+import dev.orderlistbot.core.port.out.ChatPlatform;
+import dev.orderlistbot.testing.MutableClock;
+import java.lang.reflect.Method;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Deque;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+class PacedChatPlatformTest {
+  private static final Instant T0 = Instant.parse("2026-12-04T04:00:00Z");
+
+  private final MutableClock clock = new MutableClock(T0);
+  private final Recording telegram = new Recording();
+  // waiting moves the test's clock to the instant waited for
+  private final PacedChatPlatform paced =
+      new PacedChatPlatform(telegram, DeliveryPolicy.telegramAtTheCeiling(), clock, at -> {
+        if (at.isAfter(clock.instant())) {
+          clock.set(at);
+        }
+      });
+
+  @Test
+  void aBurstOfAnswersToAThousandChatsLeavesAtTheCeilingAndNoneIsLost() {
+    for (int i = 0; i < 1_000; i++) {
+      paced.send(chat(i), OutboundMessage.text("PREVIEW " + i));
+    }
+
+    assertThat(telegram.sent).hasSize(1_000);
+    for (int i = 0; i < telegram.sent.size(); i++) {
+      Instant from = telegram.sent.get(i);
+      long inTheSecond = telegram.sent.stream().filter(at -> !at.isBefore(from) && at.isBefore(from.plusSeconds(1))).count();
+      assertThat(inTheSecond).as("messages in the second from the %dth", i).isLessThanOrEqualTo(29);
+    }
+    Duration all = Duration.between(telegram.sent.getFirst(), telegram.sent.getLast());
+    assertThat(999_000.0 / all.toMillis()).as("messages a second").isGreaterThanOrEqualTo(28.5);
+  }
+
+  @Test
+  void aPrivateChatHearsAtMostOneMessageASecond() {
+    paced.send(chat(1), OutboundMessage.text("a"));
+    paced.send(chat(1), OutboundMessage.text("b"));
+
+    assertThat(Duration.between(telegram.sent.get(0), telegram.sent.get(1))).isEqualTo(Duration.ofSeconds(1));
+  }
+
+  @Test
+  void aTooManyRequestsAnswerHoldsTheWholePlatformUntilItsRetryAfterAndTheMessageGoesOnceMore() {
+    telegram.refusals.add(Duration.ofSeconds(3));
+
+    paced.send(chat(1), OutboundMessage.text("refused, then sent"));
+    paced.send(chat(2), OutboundMessage.text("another chat"));
+
+    assertThat(telegram.sent).containsExactly(T0.plusSeconds(3), T0.plusSeconds(3).plusMillis(35));
+    assertThat(telegram.texts).containsExactly("refused, then sent", "another chat");
+  }
+
+  @Test
+  void aLongerRetryAfterIsLeftToTheCallerButStillHoldsThePlatform() {
+    telegram.refusals.add(Duration.ofSeconds(30));
+
+    assertThatThrownBy(() -> paced.send(chat(1), OutboundMessage.text("notice")))
+        .isInstanceOfSatisfying(ChatDeliveryException.class, e -> assertThat(e.retryAfter()).contains(Duration.ofSeconds(30)));
+    paced.send(chat(2), OutboundMessage.text("next"));
+
+    assertThat(telegram.sent).containsExactly(T0.plusSeconds(30));
+  }
+
+  @Test
+  void aRefusalForGoodIsNotSentAgain() {
+    telegram.forGood = true;
+
+    assertThatThrownBy(() -> paced.send(chat(1), OutboundMessage.text("blocked"))).isInstanceOf(ChatDeliveryException.class);
+    assertThat(telegram.attempts).isEqualTo(1);
+  }
+
+  @Test
+  void editsAndDeletionsAreNotHeldBack() {
+    paced.send(chat(1), OutboundMessage.text("a"));
+    paced.edit(new MessageRef(chat(1), "1"), OutboundMessage.text("a, edited"));
+    paced.delete(new MessageRef(chat(1), "1"));
+
+    assertThat(clock.instant()).isEqualTo(T0);
+    assertThat(telegram.edits).isEqualTo(1);
+  }
+
+  @Test
+  void everyMethodOfAChatPlatformIsPassedOnNotLeftToItsDefault() {
+    List<String> missing = new ArrayList<>();
+    for (Method method : ChatPlatform.class.getMethods()) {
+      boolean passedOn = Arrays.stream(PacedChatPlatform.class.getDeclaredMethods())
+          .anyMatch(own -> own.getName().equals(method.getName()) && Arrays.equals(own.getParameterTypes(), method.getParameterTypes()));
+      if (!passedOn) {
+        missing.add(method.getName() + Arrays.toString(method.getParameterTypes()));
+      }
+    }
+
+    assertThat(missing).isEmpty();
+  }
+
+  private static ChatRef chat(int i) {
+    return new ChatRef("telegram", Long.toString(1_000_000L + i));
+  }
+
+  /** Telegram as the test sees it: when each message arrived, and 429s to answer first. */
+  private final class Recording implements ChatPlatform {
+    final List<Instant> sent = new ArrayList<>();
+    final List<String> texts = new ArrayList<>();
+    final Deque<Duration> refusals = new ArrayDeque<>();
+    boolean forGood;
+    int attempts;
+    int edits;
+
+    @Override
+    public String platform() {
+      return "telegram";
+    }
+
+    @Override
+    public MessageRef send(ChatRef chat, OutboundMessage message) {
+      attempts++;
+      if (forGood) {
+        throw new ChatDeliveryException("Forbidden: bot was blocked by the user", false, Optional.empty(), null);
+      }
+      Duration refused = refusals.poll();
+      if (refused != null) {
+        throw new ChatDeliveryException("Too Many Requests", true, Optional.of(refused), null);
+      }
+      sent.add(clock.instant());
+      texts.add(message.text());
+      return new MessageRef(chat, Integer.toString(sent.size()));
+    }
+
+    @Override
+    public void edit(MessageRef message, OutboundMessage replacement) {
+      edits++;
+    }
+
+    @Override
+    public boolean delete(MessageRef message) {
+      return true;
+    }
+  }
+}
