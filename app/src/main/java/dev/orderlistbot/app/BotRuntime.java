@@ -43,6 +43,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -122,7 +123,10 @@ final class BotRuntime implements AutoCloseable {
     scheduler.setExecuteExistingDelayedTasksAfterShutdownPolicy(false);
     scheduler.setContinueExistingPeriodicTasksAfterShutdownPolicy(false);
     ExecutorService workers = Executors.newVirtualThreadPerTaskExecutor();
-    ChatPlatforms chats = ChatPlatforms.of(EdgePacing.paced(platforms, clock));
+    // instances on one database share the Telegram token's pace: counted after every lease renewal
+    AtomicInteger liveInstances = new AtomicInteger(1);
+    role.afterEveryTick(() -> liveInstances.set(InstanceLeases.liveInstances(role.leases().everyone())));
+    ChatPlatforms chats = ChatPlatforms.of(EdgePacing.paced(platforms, clock, liveInstances::get));
     Transactor transactor = storage.database().transactor();
     // each platform's sends run on virtual threads of their own; a drain that fails is counted, and retried on the next tick
     Executor deliveries = task -> workers.execute(() -> drainQuietly(task, metrics));

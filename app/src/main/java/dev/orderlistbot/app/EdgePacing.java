@@ -7,20 +7,27 @@ import dev.orderlistbot.core.port.out.ChatPlatform;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
+import java.util.function.IntSupplier;
 
 /**
  * Where the chat platforms' limits are kept in the app (issue 19): every new message of Telegram
  * and Discord leaves through a {@link PacedChatPlatform} holding the platform's whole policy, so a
  * burst of answers (a thousand previews at once) and the outbox's notices share the platform's pace
  * and none is refused for going too fast; the outbox's dispatcher keeps only the per-chat limits,
- * to put a notice back for later rather than wait for its chat. The console is not paced.
+ * to put a notice back for later rather than wait for its chat. The console is not paced. Every
+ * live instance sends on Telegram (webhook updates reach any of them, and standby instances send
+ * their answers), so each keeps to its share of Telegram's overall limit; Discord's messages are
+ * sent by the one instance holding its connection.
  */
 final class EdgePacing {
   private EdgePacing() {}
 
-  /** {@code platforms}, each held to its limits where its messages leave. */
-  static List<ChatPlatform> paced(List<ChatPlatform> platforms, Clock clock) {
-    return platforms.stream().map(platform -> paced(platform, clock)).toList();
+  /**
+   * {@code platforms}, each held to its limits where its messages leave; {@code liveInstances} is
+   * how many instances run on the database now (they share the Telegram token).
+   */
+  static List<ChatPlatform> paced(List<ChatPlatform> platforms, Clock clock, IntSupplier liveInstances) {
+    return platforms.stream().map(platform -> paced(platform, clock, liveInstances)).toList();
   }
 
   /** The dispatcher's limits: the chats', the platform's being kept at the edge. */
@@ -30,9 +37,10 @@ final class EdgePacing {
         "discord", DeliveryPolicy.discord().perChatOnly());
   }
 
-  private static ChatPlatform paced(ChatPlatform platform, Clock clock) {
+  private static ChatPlatform paced(ChatPlatform platform, Clock clock, IntSupplier liveInstances) {
     return switch (platform.platform()) {
-      case "telegram" -> new PacedChatPlatform(platform, DeliveryPolicy.telegramAtTheCeiling(), clock, Pause.sleeping(clock));
+      case "telegram" ->
+          new PacedChatPlatform(platform, DeliveryPolicy.telegramAtTheCeiling(), clock, Pause.sleeping(clock), liveInstances);
       case "discord" -> new PacedChatPlatform(platform, DeliveryPolicy.discord(), clock, Pause.sleeping(clock));
       default -> platform;
     };

@@ -45,7 +45,7 @@ public record DeliveryPolicy(Limit privateChat, Limit groupChat, Limit global) {
       return new Limit(1, interval);
     }
 
-    boolean isNone() {
+    public boolean isNone() {
       return interval.isZero();
     }
   }

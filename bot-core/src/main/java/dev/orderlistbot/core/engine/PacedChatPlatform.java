@@ -11,6 +11,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.IntSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -26,6 +27,9 @@ import org.slf4j.LoggerFactory;
  * most {@link #LONGEST_WAIT}; a longer one is the caller's to handle (the outbox retries it then).
  * Edits and deletions are not held: the platforms' limits count messages sent.
  *
+ * <p>Several instances of the bot that send with one token share the platform's overall limit:
+ * each keeps to its share ({@code sharedBy}, how many send now), so together they keep to it.
+ *
  * <p>Thread-safe.
  */
 public final class PacedChatPlatform implements ChatPlatform {
@@ -39,12 +43,34 @@ public final class PacedChatPlatform implements ChatPlatform {
   private final SendPacer pacer = new SendPacer();
   private final Clock clock;
   private final Pause pause;
+  private final IntSupplier sharedBy;
 
+  /** The only sender on the platform with its token. */
   public PacedChatPlatform(ChatPlatform platform, DeliveryPolicy policy, Clock clock, Pause pause) {
+    this(platform, policy, clock, pause, () -> 1);
+  }
+
+  /**
+   * @param sharedBy how many instances send on the platform with the same token now (at least 1;
+   *     asked at every send)
+   */
+  public PacedChatPlatform(ChatPlatform platform, DeliveryPolicy policy, Clock clock, Pause pause, IntSupplier sharedBy) {
     this.platform = Objects.requireNonNull(platform, "platform");
     this.policy = Objects.requireNonNull(policy, "policy");
     this.clock = Objects.requireNonNull(clock, "clock");
     this.pause = Objects.requireNonNull(pause, "pause");
+    this.sharedBy = Objects.requireNonNull(sharedBy, "sharedBy");
+  }
+
+  /** The policy with this instance's share of the platform's overall limit. */
+  private DeliveryPolicy share() {
+    int senders = Math.max(1, sharedBy.getAsInt());
+    if (senders == 1 || policy.global().isNone()) {
+      return policy;
+    }
+    DeliveryPolicy.Limit all = policy.global();
+    return new DeliveryPolicy(
+        policy.privateChat(), policy.groupChat(), new DeliveryPolicy.Limit(all.burst(), all.interval().multipliedBy(senders)));
   }
 
   @Override
@@ -63,7 +89,7 @@ public final class PacedChatPlatform implements ChatPlatform {
         throw e;
       }
       Instant until = clock.instant().plus(asked.get());
-      pacer.holdOffPlatform(platform.platform(), policy, until);
+      pacer.holdOffPlatform(platform.platform(), share(), until);
       if (asked.get().compareTo(LONGEST_WAIT) > 0) {
         throw e;
       }
@@ -74,18 +100,20 @@ public final class PacedChatPlatform implements ChatPlatform {
     }
   }
 
-  /** Waits until the chat and the platform may take one more message, and books it. */
+  /**
+   * Books the message's turn (the chat's and the platform's) and waits for it; then waits out any
+   * hold-off the platform asked for since the booking.
+   */
   private void awaitTurn(ChatRef chat) {
-    for (Optional<Instant> notYet = pacer.reserve(chat, policy, clock.instant());
-        notYet.isPresent();
-        notYet = pacer.reserve(chat, policy, clock.instant())) {
-      try {
-        pause.until(notYet.get());
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new ChatDeliveryException(
-            "stopped while waiting for " + platform.platform() + "'s pace", true, Optional.empty(), e);
+    try {
+      pause.until(pacer.book(chat, share(), clock.instant()));
+      Instant held = pacer.heldUntil(platform.platform());
+      if (held.isAfter(clock.instant())) {
+        pause.until(held);
       }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new ChatDeliveryException("stopped while waiting for " + platform.platform() + "'s pace", true, Optional.empty(), e);
     }
   }
 

@@ -24,6 +24,7 @@ final class SendPacer {
 
   private final Map<ChatRef, Instant> chats = new HashMap<>();
   private final Map<String, Instant> platforms = new HashMap<>();
+  private final Map<String, Instant> platformHolds = new HashMap<>();
 
   /** Books a send to {@code chat} at {@code now}, or answers the earliest instant it may go. */
   synchronized Optional<Instant> reserve(ChatRef chat, DeliveryPolicy policy, Instant now) {
@@ -54,6 +55,32 @@ final class SendPacer {
   }
 
   /**
+   * Books the earliest instant, {@code now} or later, at which a send to {@code chat} keeps to the
+   * chat's and the platform's limits and to any hold-off, and answers it: senders that wait are
+   * served in the order they booked, each at its own instant.
+   */
+  synchronized Instant book(ChatRef chat, DeliveryPolicy policy, Instant now) {
+    DeliveryPolicy.Limit chatLimit = policy.limitFor(chat);
+    Instant at = latest(now, allowedAt(chats.get(chat), chatLimit), allowedAt(platforms.get(chat.platform()), policy.global()));
+    at = latest(at, platformHolds.getOrDefault(chat.platform(), Instant.MIN), Instant.MIN);
+    if (!chatLimit.isNone()) {
+      chats.put(chat, next(chats.get(chat), chatLimit, at));
+    }
+    if (!policy.global().isNone()) {
+      platforms.put(chat.platform(), next(platforms.get(chat.platform()), policy.global(), at));
+    }
+    if (chats.size() > PRUNE_ABOVE) {
+      chats.values().removeIf(arrival -> !arrival.isAfter(now));
+    }
+    return at;
+  }
+
+  /** Until when the platform asked for every send to wait ({@link Instant#MIN}: it did not). */
+  synchronized Instant heldUntil(String platform) {
+    return platformHolds.getOrDefault(platform, Instant.MIN);
+  }
+
+  /**
    * Nothing more goes on {@code platform}, to any chat, before {@code until} (the platform asked to
    * wait, and its limits are the bot's as a whole).
    */
@@ -61,6 +88,12 @@ final class SendPacer {
     DeliveryPolicy.Limit limit = policy.global();
     Instant arrival = until.plus(limit.interval().multipliedBy(limit.burst() - 1L));
     platforms.merge(platform, arrival, (old, asked) -> old.isAfter(asked) ? old : asked);
+    platformHolds.merge(platform, until, (old, asked) -> old.isAfter(asked) ? old : asked);
+  }
+
+  private static Instant latest(Instant a, Instant b, Instant c) {
+    Instant ab = a.isAfter(b) ? a : b;
+    return ab.isAfter(c) ? ab : c;
   }
 
   /** When the bucket has a token again: the arrival time less the burst's tolerance. */

@@ -50,6 +50,18 @@ class PacedChatPlatformTest {
   }
 
   @Test
+  void threeInstancesSendingWithOneTokenEachKeepToAThirdOfThePace() {
+    PacedChatPlatform oneOfThree =
+        new PacedChatPlatform(telegram, DeliveryPolicy.telegramAtTheCeiling(), clock, at -> clock.set(at), () -> 3);
+
+    for (int i = 0; i < 10; i++) {
+      oneOfThree.send(chat(i), OutboundMessage.text("notice " + i));
+    }
+
+    assertThat(Duration.between(telegram.sent.getFirst(), telegram.sent.getLast())).isEqualTo(Duration.ofMillis(9 * 105));
+  }
+
+  @Test
   void aPrivateChatHearsAtMostOneMessageASecond() {
     paced.send(chat(1), OutboundMessage.text("a"));
     paced.send(chat(1), OutboundMessage.text("b"));

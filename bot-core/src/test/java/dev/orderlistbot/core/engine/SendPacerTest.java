@@ -48,6 +48,28 @@ class SendPacerTest {
   }
 
   @Test
+  void sendersWhoBookAreServedInTheOrderTheyBookedEachAtItsOwnInstant() {
+    DeliveryPolicy ceiling = DeliveryPolicy.telegramAtTheCeiling();
+
+    assertThat(IntStream.range(0, 3).mapToObj(i -> pacer.book(chat(i), ceiling, T0)))
+        .containsExactly(T0, T0.plusMillis(35), T0.plusMillis(70));
+    assertThat(pacer.book(chat(0), ceiling, T0)).as("the first chat again, a second after its first").isEqualTo(T0.plusSeconds(1));
+  }
+
+  @Test
+  void aPlatformWideHoldOffDelaysEveryBookingAndIsToldToThoseBookedBefore() {
+    DeliveryPolicy ceiling = DeliveryPolicy.telegramAtTheCeiling();
+    Instant booked = pacer.book(chat(1), ceiling, T0);
+
+    pacer.holdOffPlatform("telegram", ceiling, T0.plusSeconds(3));
+
+    assertThat(booked).isEqualTo(T0);
+    assertThat(pacer.heldUntil("telegram")).isEqualTo(T0.plusSeconds(3));
+    assertThat(pacer.book(chat(2), ceiling, T0)).isEqualTo(T0.plusSeconds(3));
+    assertThat(pacer.book(chat(3), ceiling, T0)).isEqualTo(T0.plusSeconds(3).plusMillis(35));
+  }
+
+  @Test
   void otherPlatformsAreUnlimitedByDefault() {
     ChatRef console = new ChatRef("console", "local");
     DeliveryPolicy policy = DeliveryPolicy.defaultFor("console");
