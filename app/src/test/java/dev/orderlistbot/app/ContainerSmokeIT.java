@@ -124,7 +124,7 @@ class ContainerSmokeIT {
     env.put("BOT_DATA_DIR", data.toString());
     env.put("BOT_HTTP_PORT", Integer.toString(port));
     Path archive = trainArchive(dockerfile, jar);
-    Path classes = dir.resolve("classes.log");
+    Path classes = data.resolve("classes.log"); // the bot may run as nobody: it writes only the data directory
     Path log = dir.resolve("bot.log");
     // -Xshare:on: the start fails, rather than going on without, if the archive does not fit this JVM and jar
     Process bot = asTheImageRuns(dockerfile, jar, archive, unprivileged, env, log,
