@@ -18,7 +18,9 @@ import picocli.CommandLine.Option;
 
 /**
  * The command line: {@code java -jar orderlist-bot.jar [run]}, {@code … console}, {@code java -jar
- * orderlist-bot.jar master-key rotate --new-key-file F} and {@code … charts check}. Exit codes: 0 ok, 1 failure, 2 usage error.
+ * orderlist-bot.jar master-key rotate --new-key-file F} and {@code … charts check}; the hidden {@code … warm-up}
+ * is the container image's class data sharing training run ({@link WarmUpCommand}). Exit codes: 0 ok, 1 failure, 2
+ * usage error.
  *
  * <p>{@link #main} is the only place that reads the process environment; everything else gets the
  * map, so tests run the whole command line in-process through {@link #execute}.
@@ -102,6 +104,7 @@ public final class Main implements Callable<Integer> {
       cli.addSubcommand(
           "master-key", new CommandLine(new MasterKeyCommand()).addSubcommand("rotate", new RotateCommand(context)));
       cli.addSubcommand("charts", new CommandLine(new ChartsCommand()).addSubcommand("check", new ChartCheckCommand(context)));
+      cli.addSubcommand("warm-up", new WarmUpCommand(context));
       cli.setOut(out);
       cli.setErr(err);
       cli.setExecutionExceptionHandler(

@@ -33,13 +33,18 @@ import org.junit.jupiter.api.io.TempDir;
  * the Dockerfile's ENTRYPOINT (its JVM flags) and ENV lines read from the Dockerfile itself, a
  * fresh data directory, no standard input, no chat token, and (when the build runs as root and
  * {@code setpriv} exists) an unprivileged user. Only the data path and the port differ, so
- * parallel builds do not collide. Then: {@code /healthz} answers 200, {@code /metrics} answers,
+ * parallel builds do not collide. The class data sharing archive is trained first by the
+ * Dockerfile's own {@code warm-up} RUN line (its archive path swapped for a temporary one), and the
+ * ENTRYPOINT maps it, as in the image. Then: {@code /healthz} answers 200, {@code /metrics} answers,
  * SIGTERM stops the bot cleanly (exit 143, "Bot stopped", no error logged) and the H2 file is
  * closed and reopens with its schema.
  */
 class ContainerSmokeIT {
   private static final Pattern ENV = Pattern.compile("^ENV\\s+([A-Z_]+)=(\\S+)\\s*$", Pattern.MULTILINE);
   private static final Pattern ENTRYPOINT = Pattern.compile("^ENTRYPOINT\\s+\\[(.*)]\\s*$", Pattern.MULTILINE);
+  private static final Pattern WARM_UP = Pattern.compile("^RUN\\s+\\[(.*\"warm-up\")]\\s*$", Pattern.MULTILINE);
+  private static final String IMAGE_ARCHIVE = "/app/orderlist-bot.jsa";
+  private static final String IMAGE_JAR = "/app/orderlist-bot.jar";
   private static final Pattern QUOTED = Pattern.compile("\"([^\"]*)\"");
   private static final int NOBODY = 65534;
 
@@ -60,7 +65,8 @@ class ContainerSmokeIT {
     env.put("BOT_HTTP_PORT", Integer.toString(port));
 
     Path log = dir.resolve("bot.log");
-    ProcessBuilder builder = asTheImageRuns(dockerfile, jar, unprivileged, env, log, "run");
+    Path archive = trainArchive(dockerfile, jar);
+    ProcessBuilder builder = asTheImageRuns(dockerfile, jar, archive, unprivileged, env, log, List.of(), "run");
     Instant started = Instant.now();
     Process bot = builder.start();
     try {
@@ -96,7 +102,7 @@ class ContainerSmokeIT {
     Map<String, String> env = imageEnv(dockerfile);
     env.put("BOT_DATA_DIR", data.toString());
     Path log = dir.resolve("check.log");
-    ProcessBuilder builder = asTheImageRuns(dockerfile, jar, unprivileged, env, log, "charts", "check");
+    ProcessBuilder builder = asTheImageRuns(dockerfile, jar, trainArchive(dockerfile, jar), unprivileged, env, log, List.of(), "charts", "check");
     assertThat(builder.command()).contains("-Djava.awt.headless=true");
     Process check = builder.start();
 
@@ -107,18 +113,92 @@ class ContainerSmokeIT {
     assertThat(data.resolve("charts/chart-check.png")).exists();
   }
 
+  @Test
+  void theArchiveTheImageTrainsHoldsTheClassesOfTheStartPath() throws Exception {
+    String dockerfile = Files.readString(Path.of(System.getProperty("orderlistbot.dockerfile")));
+    Path jar = Path.of(System.getProperty("orderlistbot.jar")).toAbsolutePath();
+    Path data = Files.createDirectories(dir.resolve("data"));
+    boolean unprivileged = runAsNobodyIfRoot(data);
+    int port = freePort();
+    Map<String, String> env = imageEnv(dockerfile);
+    env.put("BOT_DATA_DIR", data.toString());
+    env.put("BOT_HTTP_PORT", Integer.toString(port));
+    Path archive = trainArchive(dockerfile, jar);
+    Path classes = data.resolve("classes.log"); // the bot may run as nobody: it writes only the data directory
+    Path log = dir.resolve("bot.log");
+    // -Xshare:on: the start fails, rather than going on without, if the archive does not fit this JVM and jar
+    Process bot = asTheImageRuns(dockerfile, jar, archive, unprivileged, env, log,
+        List.of("-Xshare:on", "-Xlog:class+load=info:file=" + classes), "run").start();
+    try {
+      assertThat(awaitHealth(port, bot, log).statusCode()).isEqualTo(200);
+    } finally {
+      bot.destroy();
+    }
+    assertThat(bot.waitFor(40, TimeUnit.SECONDS)).isTrue();
+    assertThat(bot.exitValue()).as(Files.readString(log)).isEqualTo(143);
+
+    List<String> ours = Files.readAllLines(classes).stream().filter(line -> line.contains(" dev.orderlistbot.")).toList();
+    long mapped = ours.stream().filter(line -> line.contains("source: shared objects file")).count();
+    System.out.printf("ContainerSmokeIT: %d of %d classes of the bot mapped from the archive%n", mapped, ours.size());
+    assertThat(ours).hasSizeGreaterThan(100);
+    assertThat(mapped).as("classes of the bot mapped from the archive, of %d", ours.size()).isGreaterThanOrEqualTo(ours.size() * 9L / 10);
+  }
+
   /**
-   * The jar started as the image's ENTRYPOINT starts it, with {@code args} as its CMD, the image's
-   * ENV ({@code env}), no display and none of the caller's bot variables, its output in {@code log}.
+   * Runs the Dockerfile's {@code warm-up} RUN line, as the image build does, with the archive
+   * written into this test's directory and the built jar; answers the archive.
+   */
+  private Path trainArchive(String dockerfile, Path jar) throws Exception {
+    Matcher m = WARM_UP.matcher(dockerfile);
+    assertThat(m.find()).as("an exec-form RUN line that runs warm-up").isTrue();
+    List<String> words = quotedWords(m.group(1));
+    assertThat(words.getFirst()).isEqualTo("java");
+    assertThat(words).contains("-XX:ArchiveClassesAtExit=" + IMAGE_ARCHIVE).endsWith("-jar", IMAGE_JAR, "warm-up");
+    Path archive = dir.resolve("orderlist-bot.jsa");
+    List<String> command = new ArrayList<>();
+    command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+    for (String word : words.subList(1, words.size())) {
+      command.add(word.replace(IMAGE_ARCHIVE, archive.toString()).replace(IMAGE_JAR, jar.toString()));
+    }
+    Path log = dir.resolve("warm-up.log");
+    ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile())
+        .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")));
+    builder.environment().keySet().removeIf(name -> name.startsWith("BOT_") || name.startsWith("BINANCE_")
+        || name.startsWith("TELEGRAM_") || name.startsWith("DISCORD_") || name.equals("DISPLAY"));
+    Process training = builder.start();
+    assertThat(training.waitFor(120, TimeUnit.SECONDS)).as("warm-up finished").isTrue();
+    String output = Files.readString(log);
+    assertThat(training.exitValue()).as(output).isZero();
+    assertThat(output).contains("warm-up: /healthz answered 200").contains("Bot stopped").doesNotContain(" ERROR ");
+    assertThat(archive).isNotEmptyFile();
+    return archive;
+  }
+
+  /**
+   * The jar started as the image's ENTRYPOINT starts it (its archive swapped for {@code archive},
+   * {@code jvmFlags} after the image's), with {@code args} as its CMD, the image's ENV ({@code
+   * env}), no display and none of the caller's bot variables, its output in {@code log}.
    */
   private static ProcessBuilder asTheImageRuns(
-      String dockerfile, Path jar, boolean unprivileged, Map<String, String> env, Path log, String... args) {
+      String dockerfile,
+      Path jar,
+      Path archive,
+      boolean unprivileged,
+      Map<String, String> env,
+      Path log,
+      List<String> jvmFlags,
+      String... args) {
     List<String> command = new ArrayList<>();
     if (unprivileged) {
       command.addAll(List.of("setpriv", "--reuid=" + NOBODY, "--regid=" + NOBODY, "--clear-groups"));
     }
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-    command.addAll(entrypointArgs(dockerfile, jar));
+    List<String> entrypoint = entrypointArgs(dockerfile, jar);
+    assertThat(entrypoint).as("the ENTRYPOINT maps the trained archive").contains("-XX:SharedArchiveFile=" + IMAGE_ARCHIVE);
+    entrypoint.replaceAll(word -> word.replace(IMAGE_ARCHIVE, archive.toString()));
+    command.addAll(entrypoint.subList(0, entrypoint.size() - 2));
+    command.addAll(jvmFlags);
+    command.addAll(entrypoint.subList(entrypoint.size() - 2, entrypoint.size()));
     command.addAll(List.of(args));
     ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile())
         .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")));
@@ -141,16 +221,21 @@ class ContainerSmokeIT {
   private static List<String> entrypointArgs(String dockerfile, Path jar) {
     Matcher m = ENTRYPOINT.matcher(dockerfile);
     assertThat(m.find()).as("an exec-form ENTRYPOINT").isTrue();
-    List<String> words = new ArrayList<>();
-    Matcher quoted = QUOTED.matcher(m.group(1));
-    while (quoted.find()) {
-      words.add(quoted.group(1));
-    }
+    List<String> words = quotedWords(m.group(1));
     assertThat(words.getFirst()).isEqualTo("java");
-    assertThat(words).contains("-XX:+UseSerialGC").endsWith("-jar", "/app/orderlist-bot.jar");
+    assertThat(words).contains("-XX:+UseSerialGC").endsWith("-jar", IMAGE_JAR);
     List<String> args = new ArrayList<>(words.subList(1, words.size() - 1));
     args.add(jar.toString());
     return args;
+  }
+
+  private static List<String> quotedWords(String execForm) {
+    List<String> words = new ArrayList<>();
+    Matcher quoted = QUOTED.matcher(execForm);
+    while (quoted.find()) {
+      words.add(quoted.group(1));
+    }
+    return words;
   }
 
   /** As root with setpriv at hand: let nobody write the fresh data directory, and run as nobody. */

@@ -41,17 +41,18 @@ final class BotProcess implements AutoCloseable {
   }
 
   /**
-   * Starts {@code jar} with the Dockerfile's flags, {@code extraJvmFlags} first (e.g. {@code
-   * -XX:MaxRAM=512m} to size the JVM as under a 512 MB container limit), and {@code env} over the
-   * Dockerfile's {@code ENV} lines.
+   * Starts {@code jar} with the Dockerfile's flags, {@code extraJvmFlags} after them (e.g. {@code
+   * -XX:MaxRAM=512m} to size the JVM as under a 512 MB container limit; being last, a flag the
+   * ENTRYPOINT sets too, such as {@code -XX:SharedArchiveFile=} with a local archive, overrides it),
+   * and {@code env} over the Dockerfile's {@code ENV} lines.
    */
   static BotProcess start(Path dockerfile, Path jar, List<String> extraJvmFlags, Map<String, String> env, Path log, int httpPort)
       throws IOException {
     String text = Files.readString(dockerfile);
     List<String> command = new ArrayList<>();
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-    command.addAll(extraJvmFlags);
     command.addAll(entrypointFlags(text));
+    command.addAll(extraJvmFlags);
     command.addAll(List.of("-jar", jar.toAbsolutePath().toString(), "run"));
     ProcessBuilder builder =
         new ProcessBuilder(command)

@@ -6,6 +6,8 @@ import dev.orderlistbot.core.port.out.PaperStateStore;
 import dev.orderlistbot.core.port.out.StorageException;
 import dev.orderlistbot.core.port.out.Stores;
 import dev.orderlistbot.core.port.out.Transactor;
+import java.sql.Connection;
+import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.util.Objects;
@@ -88,6 +90,9 @@ public final class Database implements AutoCloseable {
    */
   public static Optional<Database> openReadOnlyIfExists(DbConfig config, Clock clock) {
     Objects.requireNonNull(config, "config");
+    if (!config.isPostgres() && noSuchH2Database(config)) {
+      return Optional.empty();
+    }
     HikariDataSource dataSource;
     try {
       dataSource = pool(config, true);
@@ -110,6 +115,26 @@ public final class Database implements AutoCloseable {
     }
   }
 
+  /**
+   * Whether H2 says there is no database file, asked with one plain connection: HikariCP, when its
+   * first connection fails, sleeps a whole second before it gives up, and on a first start (a fresh
+   * data directory) that second was spent on the start path. Any other failure answers false, so the
+   * pool reports it as before.
+   */
+  private static boolean noSuchH2Database(DbConfig config) {
+    try {
+      Connection probe = DriverManager.getConnection(readOnlyH2Url(config), config.user(), config.password().reveal());
+      probe.close();
+      return false;
+    } catch (SQLException e) {
+      return isMissingH2Database(e);
+    }
+  }
+
+  private static String readOnlyH2Url(DbConfig config) {
+    return config.url() + ";IFEXISTS=TRUE;ACCESS_MODE_DATA=r";
+  }
+
   private static boolean isMissingH2Database(Throwable e) {
     for (Throwable t = e; t != null; t = t.getCause()) {
       if (t instanceof SQLException sql && sql.getErrorCode() == H2_DATABASE_NOT_FOUND) {
@@ -130,7 +155,7 @@ public final class Database implements AutoCloseable {
   private static HikariDataSource pool(DbConfig config, boolean readOnly) {
     HikariConfig hikari = new HikariConfig();
     hikari.setPoolName(readOnly ? "orderlist-bot-db-readonly" : "orderlist-bot-db");
-    hikari.setJdbcUrl(readOnly && !config.isPostgres() ? config.url() + ";IFEXISTS=TRUE;ACCESS_MODE_DATA=r" : config.url());
+    hikari.setJdbcUrl(readOnly && !config.isPostgres() ? readOnlyH2Url(config) : config.url());
     hikari.setReadOnly(readOnly);
     hikari.setUsername(config.user());
     hikari.setPassword(config.password().reveal());
