@@ -134,7 +134,8 @@ final class BotRuntime implements AutoCloseable {
     // the cards' charts need the exchange, built below (after the router the paper exchange reports to)
     LatePictures cardCharts = new LatePictures();
     NotificationDispatcher dispatcher =
-        new NotificationDispatcher(transactor, chats, EdgePacing.outboxPolicies(), clock, deliveries, metrics, cardCharts);
+        new NotificationDispatcher(
+            transactor, chats, EdgePacing.outboxPolicies(), clock, deliveries, metrics, cardCharts, EdgePacing.waker(scheduler, clock));
     metrics.watchOutbox(() -> transactor.inTransaction(stores -> stores.outbox().backlog()), clock);
     // after an order event: deliver its notice, and carry out a breakeven plan it may have started
     BreakevenWake breakevens = new BreakevenWake(workers);

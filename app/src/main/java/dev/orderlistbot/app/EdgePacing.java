@@ -1,12 +1,17 @@
 package dev.orderlistbot.app;
 
 import dev.orderlistbot.core.engine.DeliveryPolicy;
+import dev.orderlistbot.core.engine.DrainWaker;
 import dev.orderlistbot.core.engine.PacedChatPlatform;
 import dev.orderlistbot.core.engine.Pause;
 import dev.orderlistbot.core.port.out.ChatPlatform;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.function.IntSupplier;
 
 /**
@@ -35,6 +40,18 @@ final class EdgePacing {
     return Map.of(
         "telegram", DeliveryPolicy.telegramAtTheCeiling().perChatOnly(),
         "discord", DeliveryPolicy.discord().perChatOnly());
+  }
+
+  /** Runs a drain at an instant on {@code scheduler}; at shutdown, the last drain takes what is left. */
+  static DrainWaker waker(ScheduledExecutorService scheduler, Clock clock) {
+    return (at, drain) -> {
+      long nanos = Math.max(0, Duration.between(clock.instant(), at).toNanos());
+      try {
+        var unused = scheduler.schedule(drain, nanos, TimeUnit.NANOSECONDS);
+      } catch (RejectedExecutionException e) {
+        // shutting down
+      }
+    };
   }
 
   private static ChatPlatform paced(ChatPlatform platform, Clock clock, IntSupplier liveInstances) {

@@ -20,6 +20,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
 import java.util.function.Function;
 import org.slf4j.Logger;
@@ -73,6 +75,9 @@ public final class NotificationDispatcher {
   private final SendPacer pacer = new SendPacer();
   private final OutboxPictures pictures;
   private final List<DeliveryLane> lanes;
+  private final DrainWaker waker;
+  /** The instants a drain was asked for (a held-back notice's slot), each asked once. */
+  private final Set<Instant> wakes = ConcurrentHashMap.newKeySet();
 
   /** With each platform's {@link DeliveryPolicy#defaultFor default policy}. */
   public NotificationDispatcher(Transactor transactor, ChatPlatforms platforms, Clock clock, Executor executor) {
@@ -117,6 +122,20 @@ public final class NotificationDispatcher {
       Executor executor,
       EngineTelemetry telemetry,
       OutboxPictures pictures) {
+    this(transactor, platforms, policies, clock, executor, telemetry, pictures, DrainWaker.NEVER);
+  }
+
+  /** @param waker asked for a drain at the slot of a notice its chat's limit held back */
+  public NotificationDispatcher(
+      Transactor transactor,
+      ChatPlatforms platforms,
+      Map<String, DeliveryPolicy> policies,
+      Clock clock,
+      Executor executor,
+      EngineTelemetry telemetry,
+      OutboxPictures pictures,
+      DrainWaker waker) {
+    this.waker = Objects.requireNonNull(waker, "waker");
     this.pictures = Objects.requireNonNull(pictures, "pictures");
     this.transactor = Objects.requireNonNull(transactor, "transactor");
     this.platforms = Objects.requireNonNull(platforms, "platforms");
@@ -203,6 +222,7 @@ public final class NotificationDispatcher {
         entry.message().replaces().isPresent() ? Optional.empty() : pacer.reserve(target, policy, clock.instant());
     if (notYet.isPresent()) {
       postpone(entry, notYet.get(), RetryReason.RATE_LIMITED);
+      wakeAt(notYet.get());
       return false;
     }
     try {
@@ -302,6 +322,16 @@ public final class NotificationDispatcher {
     pacer.holdOff(entry.message().target(), policy, at);
     transactor.inTransaction(stores -> stores.outbox().reschedule(entry.id(), at));
     telemetry.notificationRetried(reason);
+  }
+
+  /** Asks for a drain at {@code at}, once for each instant. */
+  private void wakeAt(Instant at) {
+    if (wakes.add(at)) {
+      waker.at(at, () -> {
+        wakes.remove(at);
+        trigger();
+      });
+    }
   }
 
   private void postpone(OutboxEntry entry, Instant at, RetryReason reason) {
