@@ -205,8 +205,9 @@ final class FakeBotApi implements AutoCloseable {
     return switch (method) {
       case "getme" -> bot();
       case "getupdates" -> poll(body.path("offset").asInt(0), body.path("limit").asInt(100), body.path("timeout").asInt(0));
-      case "sendmessage" -> botMessage(method, body, messageIds.getAndIncrement());
-      case "editmessagetext", "editmessagereplymarkup" -> botMessage(method, body, body.path("message_id").asInt());
+      case "sendmessage", "sendphoto" -> botMessage(method, body, messageIds.getAndIncrement());
+      case "editmessagetext", "editmessagereplymarkup", "editmessagecaption", "editmessagemedia" ->
+          botMessage(method, body, body.path("message_id").asInt());
       case "deletewebhook", "setmycommands", "deletemycommands", "answercallbackquery", "deletemessage", "sendchataction" ->
           JSON.getNodeFactory().booleanNode(true);
       default -> null;
@@ -220,7 +221,12 @@ final class FakeBotApi implements AutoCloseable {
     if (markup != null && !markup.isNull()) {
       message.set("reply_markup", markup);
     }
-    if (!method.equals("sendmessage")) {
+    if (method.equals("sendphoto") || method.equals("editmessagemedia") || method.equals("editmessagecaption")) {
+      message.put("caption", message.path("text").asText());
+      message.putArray("photo").addObject()
+          .put("file_id", "photo" + messageId).put("file_unique_id", "p" + messageId).put("width", 800).put("height", 450);
+    }
+    if (!method.startsWith("send")) {
       message.put("edit_date", Instant.now().getEpochSecond());
     }
     listener.botMessage(new BotMessage(method, chatId, messageId, message.path("text").asText(), markup, System.nanoTime()));
@@ -279,10 +285,27 @@ final class FakeBotApi implements AutoCloseable {
         .put("username", "LoadTestBot");
   }
 
+  /**
+   * The call's parameters: its JSON body, or a picture upload's text fields (JSON-valued ones such as
+   * {@code reply_markup} and {@code media} read as JSON). A caption is also given as {@code text}.
+   */
   private static JsonNode readBody(HttpExchange exchange) throws IOException {
     try (InputStream in = exchange.getRequestBody()) {
       byte[] bytes = in.readAllBytes();
-      return bytes.length == 0 ? JSON.createObjectNode() : JSON.readTree(bytes);
+      Optional<String> boundary = MultipartForm.boundary(exchange.getRequestHeaders().getFirst("Content-Type"));
+      if (boundary.isEmpty()) {
+        return bytes.length == 0 ? JSON.createObjectNode() : JSON.readTree(bytes);
+      }
+      ObjectNode fields = JSON.createObjectNode();
+      for (Map.Entry<String, String> field : MultipartForm.fields(bytes, boundary.get()).entrySet()) {
+        String value = field.getValue();
+        fields.set(field.getKey(), value.startsWith("{") ? JSON.readTree(value) : JSON.getNodeFactory().textNode(value));
+      }
+      JsonNode caption = fields.has("caption") ? fields.get("caption") : fields.path("media").get("caption");
+      if (caption != null && !fields.has("text")) {
+        fields.set("text", caption);
+      }
+      return fields;
     }
   }
 

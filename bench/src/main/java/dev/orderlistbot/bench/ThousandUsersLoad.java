@@ -32,7 +32,7 @@ import java.util.stream.IntStream;
  * mvn -B -ntp -DskipTests package &amp;&amp; mvn -B -ntp -Pbench -DskipTests -pl bench -am package
  * java -cp bench/target/benchmarks.jar dev.orderlistbot.bench.ThousandUsersLoad [--users 1000]
  *   [--settle 30] [--max-ram 512m|none] [--jvm "more JVM flags"] [--jar app/target/orderlist-bot.jar]
- *   [--dockerfile Dockerfile] [--refuse-once SECONDS] [--charts off]
+ *   [--dockerfile Dockerfile] [--refuse-once SECONDS] [--charts on|off]
  * </pre>
  *
  * <p>The fake Bot API holds the bot to Telegram's flood limits ({@link TelegramLimits}); any 429 it
@@ -62,7 +62,7 @@ public final class ThousandUsersLoad {
     options.put("jar", "app/target/orderlist-bot.jar");
     options.put("dockerfile", "Dockerfile");
     options.put("refuse-once", "0");
-    options.put("charts", "off");
+    options.put("charts", "on");
     if (args.length % 2 != 0) {
       throw new IllegalArgumentException("options come in pairs: --name value");
     }
@@ -129,7 +129,6 @@ public final class ThousandUsersLoad {
     env.put("TELEGRAM_API_URL", api.baseUrl());
     env.put("BINANCE_ENV", "paper");
     env.put("BOT_PAPER_WALK_SECONDS", "0");
-    // the fake Bot API takes JSON calls only, not sendPhoto's upload: previews go out as text
     env.put("BOT_CHARTS", options.get("charts"));
     env.put("BOT_ALLOWED_USERS", IntStream.range(0, traders.count())
         .mapToObj(i -> "telegram:" + Traders.userId(i)).collect(Collectors.joining(",")));

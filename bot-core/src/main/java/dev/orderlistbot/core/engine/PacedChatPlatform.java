@@ -101,15 +101,18 @@ public final class PacedChatPlatform implements ChatPlatform {
   }
 
   /**
-   * Books the message's turn (the chat's and the platform's) and waits for it; then waits out any
-   * hold-off the platform asked for since the booking.
+   * Books the message's turn (the chat's and the platform's) and waits for it. A hold-off the
+   * platform asked for after the booking moves it: the message books again, behind the hold, so the
+   * senders booked before it do not all go at the instant it ends.
    */
   private void awaitTurn(ChatRef chat) {
+    DeliveryPolicy mine = share();
     try {
-      pause.until(pacer.book(chat, share(), clock.instant()));
-      Instant held = pacer.heldUntil(platform.platform());
-      if (held.isAfter(clock.instant())) {
-        pause.until(held);
+      Instant at = pacer.book(chat, mine, clock.instant());
+      pause.until(at);
+      while (pacer.heldUntil(platform.platform()).isAfter(at)) {
+        at = pacer.book(chat, mine, clock.instant());
+        pause.until(at);
       }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
