@@ -11,10 +11,10 @@ import java.time.Instant;
  * The highest {@link MergeRank} the outbox took per merge key and target chat (table {@code
  * notification_merge}): raised only by a higher rank, in SQL, so a merge never goes backwards.
  *
- * <p>Raising inserts the first rank of a key, or updates it with a condition on the stored rank.
- * Either statement keeps its row locked until the transaction ends: a concurrent merge of the same
- * key waits, then sees the committed rank (PostgreSQL and H2 re-check an UPDATE's condition after a
- * lock wait; a second INSERT of the key fails as a duplicate and falls back to the UPDATE). Works on
+ * <p>Raising updates the stored rank of a key with a condition on it, or inserts the first rank of
+ * a key. Either statement keeps its row locked until the transaction ends: a concurrent merge of the
+ * same key waits, then sees the committed rank (PostgreSQL and H2 re-check an UPDATE's condition
+ * after a lock wait; a second INSERT of the key fails as a duplicate and falls back to the UPDATE). Works on
  * the caller's connection; not thread-safe on its own (each transaction has its connection).
  */
 final class OutboxMergeRanks {
@@ -23,8 +23,19 @@ final class OutboxMergeRanks {
 
   private OutboxMergeRanks() {}
 
-  /** Raises the rank of {@code mergeKey} in {@code target} to {@code rank}; false when it is not higher. */
+  /**
+   * Raises the rank of {@code mergeKey} in {@code target} to {@code rank}; false when it is not higher.
+   * The conditional UPDATE goes first, because every fill after a list's first finds its row: an
+   * INSERT first would fail as a duplicate for each of them, and a failed statement costs an
+   * exception and a savepoint rollback (issue 19's profile: a quarter of the router's time). When
+   * the UPDATE changes nothing, either the key is new (the INSERT takes it) or its rank is already
+   * as high, or another transaction inserted it meanwhile: then the INSERT fails as a duplicate, and
+   * the UPDATE runs again as a new statement that sees the committed row.
+   */
   static boolean raise(Connection c, String mergeKey, ChatRef target, MergeRank rank, Instant now) throws SQLException {
+    if (raiseExisting(c, mergeKey, target, rank, now)) {
+      return true;
+    }
     boolean first =
         Transactions.insertIfAbsent(
             c,
@@ -40,9 +51,12 @@ final class OutboxMergeRanks {
                 return insert.executeUpdate();
               }
             });
-    if (first) {
-      return true;
-    }
+    return first || raiseExisting(c, mergeKey, target, rank, now);
+  }
+
+  /** The conditional UPDATE: true when the stored rank was lower and is now {@code rank}. */
+  private static boolean raiseExisting(Connection c, String mergeKey, ChatRef target, MergeRank rank, Instant now)
+      throws SQLException {
     try (PreparedStatement update =
         c.prepareStatement(
             "UPDATE notification_merge SET final_notice = ?, filled_quantity = ?, updated_at = ?" + SAME_KEY

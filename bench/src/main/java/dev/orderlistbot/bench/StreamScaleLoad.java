@@ -1,0 +1,242 @@
+package dev.orderlistbot.bench;
+
+import dev.orderlistbot.binance.BinanceConfig;
+import dev.orderlistbot.binance.BinanceUserDataStream;
+import dev.orderlistbot.binance.FakeWsApi;
+import dev.orderlistbot.core.domain.ApiCredentials;
+import dev.orderlistbot.core.domain.ChatRef;
+import dev.orderlistbot.core.domain.KeyType;
+import dev.orderlistbot.core.domain.Secret;
+import dev.orderlistbot.core.domain.Symbol;
+import dev.orderlistbot.core.domain.UserRef;
+import dev.orderlistbot.core.domain.order.ClientListId;
+import dev.orderlistbot.core.domain.order.LegRole;
+import dev.orderlistbot.core.domain.order.ListKind;
+import dev.orderlistbot.core.domain.order.OrderListUpdate;
+import dev.orderlistbot.core.engine.NotificationRouter;
+import dev.orderlistbot.core.port.in.OrderUpdateHandler;
+import dev.orderlistbot.core.port.out.OrderListState;
+import dev.orderlistbot.core.port.out.TrackedLeg;
+import dev.orderlistbot.core.port.out.TrackedOrderList;
+import dev.orderlistbot.core.security.AesGcmKeyVault;
+import dev.orderlistbot.core.security.CredentialInfo;
+import dev.orderlistbot.core.security.MasterKey;
+import dev.orderlistbot.db.Database;
+import dev.orderlistbot.db.DbConfig;
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryMXBean;
+import java.math.BigDecimal;
+import java.net.http.HttpClient;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.OptionalLong;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.LockSupport;
+
+/**
+ * Issue 19's stream scale target, in one process on loopback: {@code --accounts} traders (5,000)
+ * with sealed keys in the vault and one open OCO each in an H2 file database, the real {@link
+ * BinanceUserDataStream} subscribing every account (1,000 per connection) on the binance module's
+ * WebSocket API fake, then {@code --rate} executionReport events a second (10,000) for those lists
+ * for {@code --seconds}, each routed by the real {@link NotificationRouter} into the outbox.
+ * Measures start-to-all-subscribed, event-to-outbox-commit latency from each event's scheduled send
+ * instant (so a late sender does not hide delay), throughput, and the live heap per subscribed user.
+ * Prints PASS or FAIL; exits 1 on FAIL.
+ */
+public final class StreamScaleLoad {
+  private static final String FILL = "execution-report-oco-tp-leg-filled.json";
+  private static final long SUBSCRIBE_TARGET_MS = 30_000;
+  private static final double P99_TARGET_MS = 50;
+
+  private StreamScaleLoad() {}
+
+  public static void main(String[] args) throws Exception {
+    int accounts = intArg(args, "--accounts", 5_000);
+    int rate = intArg(args, "--rate", 10_000);
+    int seconds = intArg(args, "--seconds", 20);
+    int events = rate * seconds;
+    Clock clock = Clock.systemUTC();
+    Path dir = Files.createTempDirectory("stream-scale");
+    SecureRandom random = new SecureRandom();
+    FakeWsApi fake = FakeWsApi.started();
+    ScheduledExecutorService scheduler = Executors.newScheduledThreadPool(2);
+    MemoryMXBean memory = ManagementFactory.getMemoryMXBean();
+    try (Database database = Database.open(DbConfig.h2File(dir), clock)) {
+      AesGcmKeyVault vault = AesGcmKeyVault.open(MasterKey.generate(random), database.transactor(), random, clock);
+      List<UserRef> users = new ArrayList<>(accounts);
+      List<String> legIds = new ArrayList<>(accounts);
+      List<String> apiKeys = new ArrayList<>(accounts);
+      Instant now = clock.instant();
+      for (int i = 0; i < accounts; i++) {
+        UserRef user = new UserRef("bench", "u" + i);
+        String apiKey = "benchkey" + i;
+        String secret = HexFormat.of().formatHex(random.generateSeed(32));
+        vault.store(user, new ApiCredentials(KeyType.HMAC, apiKey, Secret.of(secret)));
+        fake.account(apiKey, secret);
+        ClientListId list = ClientListId.forKey("scale" + i);
+        database.stores().orderLists().record(
+            new TrackedOrderList(
+                list.value(), user, new ChatRef("bench", "u" + i), ListKind.OCO, Symbol.of("BTCUSDT"),
+                OptionalLong.of(9001L + i),
+                List.of(new TrackedLeg(list.legId(LegRole.TAKE_PROFIT).value(), OptionalLong.of(1)),
+                    new TrackedLeg(list.legId(LegRole.STOP_LOSS).value(), OptionalLong.of(2))),
+                OrderListState.EXECUTING, now, now));
+        users.add(user);
+        legIds.add(list.legId(LegRole.TAKE_PROFIT).value());
+        apiKeys.add(apiKey);
+      }
+      long[] scheduled = new long[events];
+      long[] committed = new long[events];
+      AtomicLong routed = new AtomicLong();
+      NotificationRouter router = new NotificationRouter(database.transactor(), () -> {});
+      OrderUpdateHandler handler = (owner, update) -> {
+        router.onUpdate(owner, update);
+        if (update instanceof OrderListUpdate.LegChanged leg && leg.orderId() < events) {
+          committed[(int) leg.orderId()] = System.nanoTime();
+          routed.incrementAndGet();
+        }
+      };
+      long heapBefore = liveHeap(memory);
+      BinanceConfig config = BinanceConfig.defaults(BinanceConfig.Environment.TESTNET).withWsApiUrl(fake.uri());
+      HttpClient http = HttpClient.newHttpClient();
+      try (BinanceUserDataStream stream = new BinanceUserDataStream(
+          config, http, clock, scheduler, handler, (user, credentials) -> {}, rejected -> {},
+          BinanceUserDataStream.Settings.defaults())) {
+        long start = System.nanoTime();
+        for (UserRef user : users) {
+          // as production does (ActiveKeys): each key opened from the vault, then watched
+          CredentialInfo info = vault.list(user).getFirst();
+          stream.watch(user, vault.open(user, info.id()).orElseThrow());
+        }
+        long subscribedMs = awaitSubscribed(fake, apiKeys, start);
+        long heapAfter = liveHeap(memory);
+        System.out.printf("subscribed %,d of %,d accounts in %,d ms on %d connections%n",
+            countSubscribed(fake, apiKeys), accounts, subscribedMs, stream.openConnections());
+        double perUser = (heapAfter - heapBefore) / (double) accounts;
+        System.out.printf("live heap: %,d bytes before subscribing, %,d after; %,.0f bytes per subscribed user%n",
+            heapBefore, heapAfter, perUser);
+
+        long sendStart = System.nanoTime() + 100_000_000L;
+        long lateSends = 0;
+        for (int seq = 0; seq < events; seq++) {
+          long at = sendStart + seq * 1_000_000_000L / rate;
+          long wait;
+          while ((wait = at - System.nanoTime()) > 0) {
+            LockSupport.parkNanos(Math.min(wait, 200_000));
+          }
+          if (System.nanoTime() - at > 1_000_000) {
+            lateSends++;
+          }
+          scheduled[seq] = at;
+          int account = seq % accounts;
+          String legId = legIds.get(account);
+          long orderId = seq;
+          String filled = new BigDecimal(seq / accounts + 1).movePointLeft(4).toPlainString();
+          fake.push(apiKeys.get(account), FILL, event -> {
+            event.put("c", legId);
+            event.put("i", orderId);
+            event.put("g", 9001L + account);
+            event.put("X", "PARTIALLY_FILLED");
+            event.put("q", "100.00000000");
+            event.put("l", "0.00010000");
+            event.put("z", filled);
+          });
+        }
+        long sendEnd = System.nanoTime();
+        long deadline = sendEnd + 30_000_000_000L;
+        while (routed.get() < events && System.nanoTime() < deadline) {
+          Thread.sleep(20);
+        }
+        long lastCommit = Arrays.stream(committed).max().orElse(sendEnd);
+        report(accounts, rate, seconds, scheduled, committed, routed.get(), sendStart, sendEnd, lastCommit, lateSends,
+            subscribedMs, stream.openConnections(), perUser);
+      }
+    } finally {
+      scheduler.shutdownNow();
+      fake.stop(1000);
+      try (var files = Files.walk(dir)) {
+        files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+      }
+    }
+  }
+
+  private static void report(int accounts, int rate, int seconds, long[] scheduled, long[] committed, long routed,
+      long sendStart, long sendEnd, long lastCommit, long lateSends, long subscribedMs, int connections, double perUser) {
+    int events = scheduled.length;
+    long[] latencies = new long[events];
+    int n = 0;
+    for (int i = 0; i < events; i++) {
+      if (committed[i] != 0) {
+        latencies[n++] = committed[i] - scheduled[i];
+      }
+    }
+    long[] sorted = Arrays.copyOf(latencies, n);
+    Arrays.sort(sorted);
+    double offered = events / ((sendEnd - sendStart) / 1e9);
+    double achieved = routed / ((lastCommit - sendStart) / 1e9);
+    System.out.printf("accounts %,d, offered %,d events/s for %d s (%,.0f/s sent, %,d sends > 1 ms late)%n",
+        accounts, rate, seconds, offered, lateSends);
+    System.out.printf("routed %,d of %,d events to the outbox: %,.0f events/s%n", routed, events, achieved);
+    double p99 = ms(percentile(sorted, 0.99));
+    System.out.printf("event-to-outbox ms: p50 %.2f p90 %.2f p99 %.2f max %.2f%n",
+        ms(percentile(sorted, 0.50)), ms(percentile(sorted, 0.90)), p99, ms(percentile(sorted, 1.0)));
+    boolean pass = routed == events && subscribedMs <= SUBSCRIBE_TARGET_MS && p99 <= P99_TARGET_MS
+        && achieved >= rate * 0.95 && connections == (accounts + 999) / 1000;
+    System.out.printf("live heap per subscribed user: %,.0f bytes%n", perUser);
+    System.out.println(pass ? "PASS" : "FAIL (targets: all subscribed <= 30 s, p99 <= 50 ms, every event routed at >= 95% of the rate)");
+    if (!pass) {
+      System.exit(1);
+    }
+  }
+
+  private static long percentile(long[] sorted, double p) {
+    if (sorted.length == 0) {
+      return Long.MAX_VALUE;
+    }
+    int index = (int) Math.min(sorted.length - 1, Math.ceil(p * sorted.length) - 1);
+    return sorted[Math.max(0, index)];
+  }
+
+  private static double ms(long nanos) {
+    return nanos / 1e6;
+  }
+
+  private static long awaitSubscribed(FakeWsApi fake, List<String> apiKeys, long start) throws InterruptedException {
+    long deadline = start + 120_000_000_000L;
+    while (countSubscribed(fake, apiKeys) < apiKeys.size() && System.nanoTime() < deadline) {
+      Thread.sleep(50);
+    }
+    return TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
+  }
+
+  private static long countSubscribed(FakeWsApi fake, List<String> apiKeys) {
+    return apiKeys.stream().filter(fake::subscribed).count();
+  }
+
+  private static long liveHeap(MemoryMXBean memory) throws InterruptedException {
+    for (int i = 0; i < 3; i++) {
+      System.gc();
+      Thread.sleep(100);
+    }
+    return memory.getHeapMemoryUsage().getUsed();
+  }
+
+  private static int intArg(String[] args, String name, int fallback) {
+    for (int i = 0; i < args.length - 1; i++) {
+      if (args[i].equals(name)) {
+        return Integer.parseInt(args[i + 1]);
+      }
+    }
+    return fallback;
+  }
+}
