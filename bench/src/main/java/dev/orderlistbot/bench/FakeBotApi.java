@@ -216,7 +216,10 @@ final class FakeBotApi implements AutoCloseable {
 
   private ObjectNode botMessage(String method, JsonNode body, int messageId) {
     long chatId = Long.parseLong(body.path("chat_id").asText());
-    ObjectNode message = message(chatId, bot(), messageId, body.path("text").asText(""));
+    // a picture's text is its caption: sendPhoto and editMessageCaption give it so, editMessageMedia in its media
+    String text = body.has("text") ? body.path("text").asText("")
+        : body.has("caption") ? body.path("caption").asText("") : body.path("media").path("caption").asText("");
+    ObjectNode message = message(chatId, bot(), messageId, text);
     JsonNode markup = body.get("reply_markup");
     if (markup != null && !markup.isNull()) {
       message.set("reply_markup", markup);
