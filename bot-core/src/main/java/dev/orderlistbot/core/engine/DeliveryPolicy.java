@@ -45,7 +45,7 @@ public record DeliveryPolicy(Limit privateChat, Limit groupChat, Limit global) {
       return new Limit(1, interval);
     }
 
-    public boolean isNone() {
+    boolean isNone() {
       return interval.isZero();
     }
   }
