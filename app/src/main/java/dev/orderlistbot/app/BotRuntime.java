@@ -13,6 +13,7 @@ import dev.orderlistbot.core.engine.Housekeeping;
 import dev.orderlistbot.core.engine.InstanceLeases;
 import dev.orderlistbot.core.engine.NotificationDispatcher;
 import dev.orderlistbot.core.engine.NotificationRouter;
+import dev.orderlistbot.core.engine.RoutingLanes;
 import dev.orderlistbot.core.engine.OrderListReconciler;
 import dev.orderlistbot.core.engine.OutboxRetention;
 import dev.orderlistbot.core.engine.RecordRetention;
@@ -181,7 +182,8 @@ final class BotRuntime implements AutoCloseable {
               http,
               rest,
               scheduler,
-              router,
+              // routed off the stream's one sequence: on lanes by owner, in batches (order per owner kept)
+              new RoutingLanes(router::routeAll, workers, RoutingLanes.Settings.defaults()),
               catchUps::request,
               rejected -> notices.keyRefused(rejected.user(), rejected.reason()),
               BinanceUserDataStream.Settings.defaults());

@@ -12,6 +12,7 @@ import dev.orderlistbot.core.engine.ChatPlatforms;
 import dev.orderlistbot.core.engine.EngineConfig;
 import dev.orderlistbot.core.engine.NotificationDispatcher;
 import dev.orderlistbot.core.engine.NotificationRouter;
+import dev.orderlistbot.core.engine.RoutingLanes;
 import dev.orderlistbot.core.engine.OrderListReconciler;
 import dev.orderlistbot.core.engine.StreamNotices;
 import dev.orderlistbot.core.port.out.EngineTelemetry;
@@ -44,16 +45,16 @@ final class SimBot implements StreamHub.Bot {
   private final int generation;
   private final Database database;
   private final SimExchange exchange;
-  private final NotificationRouter router;
+  private final RoutingLanes lanes;
   private final CatchUpQueue catchUps;
   private final BotEngine engine;
   private final List<SimExecutor> executors;
 
-  private SimBot(int generation, Database database, SimExchange exchange, NotificationRouter router, CatchUpQueue catchUps, BotEngine engine, List<SimExecutor> executors) {
+  private SimBot(int generation, Database database, SimExchange exchange, RoutingLanes lanes, CatchUpQueue catchUps, BotEngine engine, List<SimExecutor> executors) {
     this.generation = generation;
     this.database = database;
     this.exchange = exchange;
-    this.router = router;
+    this.lanes = lanes;
     this.catchUps = catchUps;
     this.engine = engine;
     this.executors = executors;
@@ -72,6 +73,10 @@ final class SimBot implements StreamHub.Bot {
     NotificationDispatcher dispatcher =
         new NotificationDispatcher(transactor, platforms(FaultyChatPlatform.Path.NOTICES, chats, scheduler, faults), Map.of(), clock, dispatch);
     NotificationRouter router = new NotificationRouter(transactor, dispatcher::trigger);
+    // as BotRuntime: the stream's events are routed on lanes by owner, in batches; each lane's drain
+    // is a task of its own, so the seed interleaves lanes, catch-ups and deliveries
+    SimExecutor routing = new SimExecutor(scheduler, "", generation);
+    RoutingLanes lanes = new RoutingLanes(router::routeAll, routing, new RoutingLanes.Settings(4, 64, 1_000_000));
     StreamNotices notices = new StreamNotices(transactor, dispatcher::trigger, clock);
     CatchUpQueue catchUps =
         new CatchUpQueue(
@@ -83,7 +88,7 @@ final class SimBot implements StreamHub.Bot {
             config, platforms(FaultyChatPlatform.Path.REPLIES, chats, scheduler, faults), exchange, Optional.empty(),
             Optional.of(source(exchange)), vault, transactor, new CommandParser(Optional.of("OrderListBot")),
             new PreTradeCheck(), clock, random, EngineTelemetry.NOOP, dispatcher::trigger);
-    SimBot bot = new SimBot(generation, database, exchange, router, catchUps, engine, List.of(dispatch, drainTimer, catchUpWorker, catchUpTimer, settleTimer));
+    SimBot bot = new SimBot(generation, database, exchange, lanes, catchUps, engine, List.of(dispatch, routing, drainTimer, catchUpWorker, catchUpTimer, settleTimer));
     exchange.stream().connect(bot);
     // as BotRuntime: the timer only asks the per-platform lanes for a drain; it never drains itself,
     // so one platform's sends never run twice at once in one process
@@ -130,7 +135,7 @@ final class SimBot implements StreamHub.Bot {
 
   @Override
   public void onUpdate(UserRef user, OrderListUpdate update) {
-    router.onUpdate(user, update);
+    lanes.onUpdate(user, update);
   }
 
   @Override

@@ -1,5 +1,7 @@
 package dev.orderlistbot.bench;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.orderlistbot.binance.BinanceConfig;
 import dev.orderlistbot.binance.BinanceUserDataStream;
 import dev.orderlistbot.binance.FakeWsApi;
@@ -14,6 +16,8 @@ import dev.orderlistbot.core.domain.order.LegRole;
 import dev.orderlistbot.core.domain.order.ListKind;
 import dev.orderlistbot.core.domain.order.OrderListUpdate;
 import dev.orderlistbot.core.engine.NotificationRouter;
+import dev.orderlistbot.core.engine.OwnerUpdate;
+import dev.orderlistbot.core.engine.RoutingLanes;
 import dev.orderlistbot.core.port.in.OrderUpdateHandler;
 import dev.orderlistbot.core.port.out.OrderListState;
 import dev.orderlistbot.core.port.out.TrackedLeg;
@@ -37,6 +41,7 @@ import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.OptionalLong;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -71,7 +76,9 @@ public final class StreamScaleLoad {
     FakeWsApi fake = FakeWsApi.started();
     ScheduledExecutorService scheduler = Executors.newScheduledThreadPool(2);
     MemoryMXBean memory = ManagementFactory.getMemoryMXBean();
-    try (Database database = Database.open(DbConfig.h2File(dir), clock)) {
+    String h2Options = System.getProperty("h2.options", "");
+    DbConfig db = new DbConfig(DbConfig.defaultUrl(dir) + h2Options, DbConfig.DEFAULT_USER, Secret.of(""), DbConfig.DEFAULT_POOL_SIZE);
+    try (Database database = Database.open(db, clock)) {
       AesGcmKeyVault vault = AesGcmKeyVault.open(MasterKey.generate(random), database.transactor(), random, clock);
       List<UserRef> users = new ArrayList<>(accounts);
       List<String> legIds = new ArrayList<>(accounts);
@@ -99,13 +106,20 @@ public final class StreamScaleLoad {
       long[] committed = new long[events];
       AtomicLong routed = new AtomicLong();
       NotificationRouter router = new NotificationRouter(database.transactor(), () -> {});
-      OrderUpdateHandler handler = (owner, update) -> {
-        router.onUpdate(owner, update);
-        if (update instanceof OrderListUpdate.LegChanged leg && leg.orderId() < events) {
-          committed[(int) leg.orderId()] = System.nanoTime();
-          routed.incrementAndGet();
+      // as BotRuntime wires it: the stream hands each event to the routing lanes, which route by
+      // owner in batches; the time of commit is taken when the batch's transaction returned
+      RoutingLanes.BatchRouter timed = batch -> {
+        router.routeAll(batch);
+        long done = System.nanoTime();
+        for (OwnerUpdate each : batch) {
+          if (each.update() instanceof OrderListUpdate.LegChanged leg && leg.orderId() < events) {
+            committed[(int) leg.orderId()] = done;
+            routed.incrementAndGet();
+          }
         }
       };
+      ExecutorService routing = Executors.newVirtualThreadPerTaskExecutor();
+      OrderUpdateHandler handler = new RoutingLanes(timed, routing, RoutingLanes.Settings.defaults());
       long heapBefore = liveHeap(memory);
       BinanceConfig config = BinanceConfig.defaults(BinanceConfig.Environment.TESTNET).withWsApiUrl(fake.uri());
       HttpClient http = HttpClient.newHttpClient();
@@ -126,6 +140,18 @@ public final class StreamScaleLoad {
         System.out.printf("live heap: %,d bytes before subscribing, %,d after; %,.0f bytes per subscribed user%n",
             heapBefore, heapAfter, perUser);
 
+        // every frame rendered before the clock starts, so the sender only sends
+        String[] frames = new String[events];
+        String template = eventTemplate();
+        for (int seq = 0; seq < events; seq++) {
+          int account = seq % accounts;
+          frames[seq] = template
+              .replace("\"@c@\"", "\"" + legIds.get(account) + "\"")
+              .replace("\"@i@\"", Long.toString(seq))
+              .replace("\"@g@\"", Long.toString(9001L + account))
+              .replace("@z@", new BigDecimal(seq / accounts + 1).movePointLeft(4).toPlainString());
+        }
+        long cpuBefore = processCpuNanos();
         long sendStart = System.nanoTime() + 100_000_000L;
         long lateSends = 0;
         for (int seq = 0; seq < events; seq++) {
@@ -138,19 +164,8 @@ public final class StreamScaleLoad {
             lateSends++;
           }
           scheduled[seq] = at;
-          int account = seq % accounts;
-          String legId = legIds.get(account);
-          long orderId = seq;
-          String filled = new BigDecimal(seq / accounts + 1).movePointLeft(4).toPlainString();
-          fake.push(apiKeys.get(account), FILL, event -> {
-            event.put("c", legId);
-            event.put("i", orderId);
-            event.put("g", 9001L + account);
-            event.put("X", "PARTIALLY_FILLED");
-            event.put("q", "100.00000000");
-            event.put("l", "0.00010000");
-            event.put("z", filled);
-          });
+          fake.pushEventJson(apiKeys.get(seq % accounts), frames[seq]);
+          frames[seq] = null;
         }
         long sendEnd = System.nanoTime();
         long deadline = sendEnd + 30_000_000_000L;
@@ -158,6 +173,9 @@ public final class StreamScaleLoad {
           Thread.sleep(20);
         }
         long lastCommit = Arrays.stream(committed).max().orElse(sendEnd);
+        long cpu = processCpuNanos() - cpuBefore;
+        System.out.printf("process CPU while sending and routing: %,.1f s, %.3f ms per event (fake server and sender included)%n",
+            cpu / 1e9, cpu / 1e6 / Math.max(1, routed.get()));
         report(accounts, rate, seconds, scheduled, committed, routed.get(), sendStart, sendEnd, lastCommit, lateSends,
             subscribedMs, stream.openConnections(), perUser);
       }
@@ -197,6 +215,30 @@ public final class StreamScaleLoad {
     if (!pass) {
       System.exit(1);
     }
+  }
+
+  /**
+   * The fixture's event as a partial fill of 0.0001 of a 100 take-profit, with placeholders for the
+   * leg's client id ({@code @c@}), the order id ({@code @i@}), the list id ({@code @g@}) and the
+   * cumulative quantity ({@code @z@}).
+   */
+  private static String eventTemplate() throws java.io.IOException {
+    ObjectMapper json = new ObjectMapper();
+    try (var in = StreamScaleLoad.class.getResourceAsStream("/fixtures/binance/" + FILL)) {
+      ObjectNode event = (ObjectNode) json.readTree(in).path("event");
+      event.put("c", "@c@");
+      event.put("i", "@i@");
+      event.put("g", "@g@");
+      event.put("X", "PARTIALLY_FILLED");
+      event.put("q", "100.00000000");
+      event.put("l", "0.00010000");
+      event.put("z", "@z@");
+      return json.writeValueAsString(event);
+    }
+  }
+
+  private static long processCpuNanos() {
+    return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime();
   }
 
   private static long percentile(long[] sorted, double p) {

@@ -154,6 +154,21 @@ public final class FakeWsApi extends WebSocketServer {
     throw new IllegalStateException("no subscription for " + apiKey);
   }
 
+  /**
+   * Sends {@code eventJson} (an event object as Binance writes it, already rendered) to the
+   * account's subscription: for load harnesses, which render their frames before the clock starts.
+   */
+  public void pushEventJson(String apiKey, String eventJson) {
+    for (Map.Entry<WebSocket, Map<String, Long>> entry : subscriptions.entrySet()) {
+      Long id = entry.getValue().get(apiKey);
+      if (id != null && entry.getKey().isOpen()) {
+        entry.getKey().send("{\"subscriptionId\":" + id + ",\"event\":" + eventJson + "}");
+        return;
+      }
+    }
+    throw new IllegalStateException("no subscription for " + apiKey);
+  }
+
   /** Sends a fixture event to every subscription of the account, on every connection. */
   void pushToEverySubscription(String apiKey, String fixture) {
     for (Map.Entry<WebSocket, Map<String, Long>> entry : subscriptions.entrySet()) {

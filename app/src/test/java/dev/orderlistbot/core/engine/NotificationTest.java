@@ -22,13 +22,19 @@ import dev.orderlistbot.core.domain.order.OrderListUpdate;
 import dev.orderlistbot.core.domain.order.ReportedOrderType;
 import dev.orderlistbot.core.port.out.ChatDeliveryException;
 import dev.orderlistbot.core.port.out.OrderListState;
+import dev.orderlistbot.core.port.out.StorageException;
+import dev.orderlistbot.core.port.out.Stores;
 import dev.orderlistbot.core.port.out.TrackedOrderList;
+import dev.orderlistbot.core.port.out.Transactor;
 import dev.orderlistbot.db.testing.TestDatabases;
 import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Function;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -298,6 +304,49 @@ class NotificationTest {
 
     assertThat(bot.telegram.texts(GROUP)).filteredOn(text -> text.startsWith("⏹ BTCUSDT OCO #8821 is closed on the exchange")).hasSize(1);
     assertThat(bot.openTracked(ALICE)).isEmpty();
+  }
+
+  @Test
+  void aBatchRoutedInOneTransactionTellsWhatItsEventsOneByOneWould() {
+    TrackedOrderList list = placeInGroup("/oco BTCUSDT sell 0.01 tp 32000 sl 29000");
+
+    bot.router().routeAll(List.of(
+        new OwnerUpdate(ALICE, fill(list, LegRole.TAKE_PROFIT, "e1")),
+        new OwnerUpdate(ALICE, expired(list, LegRole.STOP_LOSS, "e2")),
+        new OwnerUpdate(ALICE, fill(list, LegRole.TAKE_PROFIT, "e1")),
+        new OwnerUpdate(ALICE, done(list, "e3"))));
+
+    assertThat(bot.telegram.texts(GROUP)).filteredOn(t -> t.contains("#8821:")).containsExactly(FILLED);
+    assertThat(bot.tracked(8821)).map(TrackedOrderList::state).contains(OrderListState.ALL_DONE);
+  }
+
+  @Test
+  void aBatchWhoseCommitFailsLeavesNothingAndIsRoutedAgainOneByOne() {
+    TrackedOrderList list = placeInGroup("/oco BTCUSDT sell 0.01 tp 32000 sl 29000");
+    AtomicBoolean commitFails = new AtomicBoolean(true);
+    Transactor real = bot.transactor();
+    Transactor failingOnce = new Transactor() {
+      @Override
+      public <T> T inTransaction(Function<Stores, T> work) {
+        return real.inTransaction(stores -> {
+          T result = work.apply(stores);
+          if (commitFails.getAndSet(false)) {
+            throw new StorageException("the connection broke at commit");
+          }
+          return result;
+        });
+      }
+    };
+    NotificationRouter router = new NotificationRouter(failingOnce, bot.dispatcher()::trigger);
+
+    router.routeAll(List.of(
+        new OwnerUpdate(ALICE, fill(list, LegRole.TAKE_PROFIT, "e1")),
+        new OwnerUpdate(ALICE, expired(list, LegRole.STOP_LOSS, "e2")),
+        new OwnerUpdate(ALICE, done(list, "e3"))));
+
+    assertThat(commitFails).isFalse();
+    assertThat(bot.telegram.texts(GROUP)).filteredOn(t -> t.contains("#8821:")).containsExactly(FILLED);
+    assertThat(bot.tracked(8821)).map(TrackedOrderList::state).contains(OrderListState.ALL_DONE);
   }
 
   /**

@@ -15,6 +15,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import org.slf4j.Logger;
@@ -83,6 +84,47 @@ public final class NotificationRouter implements OrderUpdateHandler {
     }
     if (enqueued) {
       afterEnqueue.run();
+    }
+  }
+
+  /**
+   * Routes {@code batch} in order, in ONE transaction: each event exactly as {@link #onUpdate} would
+   * (marked processed in that transaction, so a repeat stops there), with one commit and one wake
+   * of the dispatcher for all. When the batch fails, nothing of it was committed, and its events
+   * are routed again one transaction each, so one event the stores refuse costs only itself
+   * (logged, like {@link #onUpdate}'s failures). Never throws.
+   */
+  public void routeAll(List<OwnerUpdate> batch) {
+    if (batch.size() <= 1) {
+      batch.forEach(this::routeQuietly);
+      return;
+    }
+    boolean enqueued;
+    try {
+      enqueued =
+          transactor.inTransaction(
+              stores -> {
+                boolean any = false;
+                for (OwnerUpdate each : batch) {
+                  any |= route(stores, each.owner(), each.update());
+                }
+                return any;
+              });
+    } catch (RuntimeException e) {
+      LOG.warn("a batch of {} order events could not be routed together ({}); routing them one by one", batch.size(), e.getClass().getSimpleName());
+      batch.forEach(this::routeQuietly);
+      return;
+    }
+    if (enqueued) {
+      afterEnqueue.run();
+    }
+  }
+
+  private void routeQuietly(OwnerUpdate each) {
+    try {
+      onUpdate(each.owner(), each.update());
+    } catch (RuntimeException logged) {
+      // logged by onUpdate; the events after it still go
     }
   }
 
