@@ -10,6 +10,7 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.time.Clock;
+import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 import javax.sql.DataSource;
@@ -41,6 +42,9 @@ public final class Database implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(Database.class);
   /** H2's "database not found" with {@code IFEXISTS=TRUE}. */
   private static final int H2_DATABASE_NOT_FOUND = 90146;
+
+  /** How many parsed statements H2 keeps per connection (its default is 8). */
+  static final int H2_QUERY_CACHE = 128;
 
   private final HikariDataSource dataSource;
   private final Stores stores;
@@ -132,7 +136,21 @@ public final class Database implements AutoCloseable {
   }
 
   private static String readOnlyH2Url(DbConfig config) {
-    return config.url() + ";IFEXISTS=TRUE;ACCESS_MODE_DATA=r";
+    return withQueryCache(config) + ";IFEXISTS=TRUE;ACCESS_MODE_DATA=r";
+  }
+
+  /**
+   * An H2 URL with room for {@value #H2_QUERY_CACHE} parsed statements per connection, unless the
+   * operator's URL sets its own. H2 keeps 8 by default, fewer than the statements one order event
+   * runs, so each event parsed all of its SQL again (issue 19's stream profile). PostgreSQL URLs are
+   * left as they are.
+   */
+  static String withQueryCache(DbConfig config) {
+    String url = config.url();
+    if (config.isPostgres() || url.toUpperCase(Locale.ROOT).contains("QUERY_CACHE_SIZE")) {
+      return url;
+    }
+    return url + ";QUERY_CACHE_SIZE=" + H2_QUERY_CACHE;
   }
 
   private static boolean isMissingH2Database(Throwable e) {
@@ -155,7 +173,7 @@ public final class Database implements AutoCloseable {
   private static HikariDataSource pool(DbConfig config, boolean readOnly) {
     HikariConfig hikari = new HikariConfig();
     hikari.setPoolName(readOnly ? "orderlist-bot-db-readonly" : "orderlist-bot-db");
-    hikari.setJdbcUrl(readOnly && !config.isPostgres() ? readOnlyH2Url(config) : config.url());
+    hikari.setJdbcUrl(readOnly && !config.isPostgres() ? readOnlyH2Url(config) : withQueryCache(config));
     hikari.setReadOnly(readOnly);
     hikari.setUsername(config.user());
     hikari.setPassword(config.password().reveal());

@@ -91,7 +91,7 @@ final class JdbcNotificationOutbox implements NotificationOutbox {
 
   private boolean insert(Connection c, OutboxMessage message, String mergeKey, Instant due) throws SQLException {
     Instant now = clock.instant();
-    return Transactions.insertIfAbsent(
+    return Transactions.insertOneRowIfAbsent(
         c,
         conn -> {
           try (PreparedStatement insert =

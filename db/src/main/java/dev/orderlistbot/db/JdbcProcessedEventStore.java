@@ -47,7 +47,7 @@ final class JdbcProcessedEventStore implements ProcessedEventStore {
     return session.run(
         "mark an exchange event processed",
         c ->
-            Transactions.insertIfAbsent(
+            Transactions.insertOneRowIfAbsent(
                 c,
                 conn -> {
                   try (PreparedStatement insert =

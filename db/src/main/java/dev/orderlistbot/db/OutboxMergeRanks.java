@@ -37,7 +37,7 @@ final class OutboxMergeRanks {
       return true;
     }
     boolean first =
-        Transactions.insertIfAbsent(
+        Transactions.insertOneRowIfAbsent(
             c,
             conn -> {
               try (PreparedStatement insert =

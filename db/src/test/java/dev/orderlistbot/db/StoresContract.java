@@ -883,6 +883,8 @@ abstract class StoresContract {
 
     assertThat(fresh).isFalse();
     assertThat(stores().processedEvents().markProcessed("after-dup:" + run)).isFalse();
+    // the refused insert left no row behind in the committed transaction
+    assertThat(claimMine(50)).extracting(e -> e.message().dedupeKey()).containsOnlyOnce("dup:" + run);
   }
 
   @Test
