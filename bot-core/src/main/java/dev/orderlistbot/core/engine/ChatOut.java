@@ -27,6 +27,17 @@ final class ChatOut {
   }
 
   Optional<MessageRef> send(ChatRef chat, OutboundMessage message) {
+    return send(chat, message, false);
+  }
+
+  /**
+   * Sends {@code message}; {@code waitedOnce}: it was already refused with "too many requests,
+   * retry after N" once. Such a refusal means the message did not go, so it is sent once more: the
+   * paced platform ({@link PacedChatPlatform}) holds every send until the wait the platform asked
+   * for is over, also one longer than it waits out itself, so the answer arrives late rather than
+   * never (a notice, by contrast, is retried by the outbox).
+   */
+  private Optional<MessageRef> send(ChatRef chat, OutboundMessage message, boolean waitedOnce) {
     Optional<ChatPlatform> platform = platform(chat);
     if (platform.isEmpty()) {
       return Optional.empty();
@@ -34,11 +45,16 @@ final class ChatOut {
     try {
       return Optional.of(platform.get().send(chat, message));
     } catch (ChatDeliveryException e) {
+      if (e.retryable() && e.retryAfter().isPresent() && !waitedOnce) {
+        LOG.info("{} asked to wait {} s; the answer to {} goes once the wait is over", chat.platform(),
+            e.retryAfter().get().toSeconds(), chat);
+        return send(chat, message, true);
+      }
       // only a refusal of the picture itself: a send that may have gone through (a timeout, a 5xx)
       // is not sent again, or the chat would show two previews with live buttons
       if (message.picture().isPresent() && !e.retryable()) {
         LOG.info("could not send a picture to {}, sending the text alone: {}", chat, e.getMessage());
-        return send(chat, message.withoutPicture());
+        return send(chat, message.withoutPicture(), waitedOnce);
       }
       LOG.warn("could not send to {}: {}", chat, e.getMessage());
       return Optional.empty();

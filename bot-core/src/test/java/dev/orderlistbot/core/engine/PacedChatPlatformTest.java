@@ -92,6 +92,28 @@ class PacedChatPlatformTest {
   }
 
   @Test
+  void anAnswerAskedToWaitLongerThanThePlatformWaitsOutArrivesAfterTheWaitOnce() {
+    telegram.refusals.add(Duration.ofSeconds(30));
+    ChatOut out = new ChatOut(ChatPlatforms.of(paced));
+
+    Optional<MessageRef> preview = out.send(chat(1), OutboundMessage.text("PREVIEW"));
+
+    assertThat(preview).isPresent();
+    assertThat(telegram.sent).containsExactly(T0.plusSeconds(30));
+    assertThat(telegram.texts).containsExactly("PREVIEW");
+  }
+
+  @Test
+  void anAnswerRefusedTwiceIsNotSentAThirdTime() {
+    telegram.refusals.add(Duration.ofSeconds(30));
+    telegram.refusals.add(Duration.ofSeconds(30));
+    ChatOut out = new ChatOut(ChatPlatforms.of(paced));
+
+    assertThat(out.send(chat(1), OutboundMessage.text("PREVIEW"))).isEmpty();
+    assertThat(telegram.attempts).isEqualTo(2);
+  }
+
+  @Test
   void aRefusalForGoodIsNotSentAgain() {
     telegram.forGood = true;
 
