@@ -69,6 +69,7 @@ public final class StreamScaleLoad {
     int accounts = intArg(args, "--accounts", 5_000);
     int rate = intArg(args, "--rate", 10_000);
     int seconds = intArg(args, "--seconds", 20);
+    boolean inline = Arrays.asList(args).contains("--inline");
     int events = rate * seconds;
     Clock clock = Clock.systemUTC();
     Path dir = Files.createTempDirectory("stream-scale");
@@ -119,7 +120,11 @@ public final class StreamScaleLoad {
         }
       };
       ExecutorService routing = Executors.newVirtualThreadPerTaskExecutor();
-      OrderUpdateHandler handler = new RoutingLanes(timed, routing, RoutingLanes.Settings.defaults());
+      // --inline: as before the lanes, each event routed in its own transaction on the stream's sequence
+      OrderUpdateHandler handler = inline
+          ? (owner, update) -> timed.routeAll(List.of(new OwnerUpdate(owner, update)))
+          : new RoutingLanes(timed, routing, RoutingLanes.Settings.defaults());
+      System.out.println(inline ? "routing: inline, one transaction per event" : "routing: lanes " + RoutingLanes.Settings.defaults());
       long heapBefore = liveHeap(memory);
       BinanceConfig config = BinanceConfig.defaults(BinanceConfig.Environment.TESTNET).withWsApiUrl(fake.uri());
       HttpClient http = HttpClient.newHttpClient();
