@@ -67,7 +67,8 @@ final class BotRuntime implements AutoCloseable {
   private final ExecutorService workers;
   private final Optional<PaperExchange> paper;
   private final Optional<BinanceUserDataStream> stream;
-  private final Optional<ExecutorService> catchUpWorker;
+  /** The stream's catch-up worker, then its routing lanes: finished in that order at stop. */
+  private final List<ExecutorService> streamWorkers;
   private final NotificationDispatcher dispatcher;
   private final ScheduledFuture<?> draining;
   private final BotEngine engine;
@@ -80,7 +81,7 @@ final class BotRuntime implements AutoCloseable {
       ExecutorService workers,
       Optional<PaperExchange> paper,
       Optional<BinanceUserDataStream> stream,
-      Optional<ExecutorService> catchUpWorker,
+      List<ExecutorService> streamWorkers,
       NotificationDispatcher dispatcher,
       ScheduledFuture<?> draining,
       BotEngine engine,
@@ -92,7 +93,7 @@ final class BotRuntime implements AutoCloseable {
     this.workers = workers;
     this.paper = paper;
     this.stream = stream;
-    this.catchUpWorker = catchUpWorker;
+    this.streamWorkers = streamWorkers;
     this.dispatcher = dispatcher;
     this.draining = draining;
     this.engine = engine;
@@ -151,7 +152,7 @@ final class BotRuntime implements AutoCloseable {
 
     Optional<PaperExchange> paper = Optional.empty();
     Optional<BinanceUserDataStream> stream = Optional.empty();
-    Optional<ExecutorService> catchUpWorker = Optional.empty();
+    List<ExecutorService> streamWorkers = List.of();
     ExchangeClient exchange;
     Optional<OrderEventSource> events;
     if (trading.environment() == TradingEnvironment.PAPER) {
@@ -167,7 +168,12 @@ final class BotRuntime implements AutoCloseable {
       StreamNotices notices = new StreamNotices(transactor, dispatcher::trigger, clock);
       // catch-ups over REST run one at a time, so a reconnect of many users does not burst the weight
       ExecutorService catchUpThread = Executors.newSingleThreadExecutor(Thread.ofVirtual().name("catch-up").factory());
-      catchUpWorker = Optional.of(catchUpThread);
+      // the lanes run on platform threads of their own: H2 works inside synchronized blocks, which
+      // pin a virtual thread to its carrier on Java 21
+      RoutingLanes.Settings laneSettings = RoutingLanes.Settings.defaults();
+      ExecutorService routingThreads =
+          Executors.newFixedThreadPool(laneSettings.lanes(), Thread.ofPlatform().name("routing-", 1).daemon().factory());
+      streamWorkers = List.of(catchUpThread, routingThreads);
       CatchUpQueue catchUps =
           new CatchUpQueue(
               new OrderListReconciler(transactor, rest, router, BinanceUserDataStream.EVENT_SOURCE)::reconcile,
@@ -183,7 +189,7 @@ final class BotRuntime implements AutoCloseable {
               rest,
               scheduler,
               // routed off the stream's one sequence: on lanes by owner, in batches (order per owner kept)
-              new RoutingLanes(router::routeAll, workers, RoutingLanes.Settings.defaults()),
+              new RoutingLanes(router::routeAll, routingThreads, laneSettings),
               catchUps::request,
               rejected -> notices.keyRefused(rejected.user(), rejected.reason()),
               BinanceUserDataStream.Settings.defaults());
@@ -254,7 +260,7 @@ final class BotRuntime implements AutoCloseable {
             new RecordRetention(transactor, clock, config.retention().policy()));
     var unused = housekeeping.scheduleOn(scheduler, Housekeeping.EVERY, role::runsSweeps);
     LOG.info("Bot ready: {} trading, platforms {}", trading.environment(), platforms.stream().map(ChatPlatform::platform).toList());
-    return new BotRuntime(scheduler, workers, paper, stream, catchUpWorker, dispatcher, draining, engine, exchange, metrics, role);
+    return new BotRuntime(scheduler, workers, paper, stream, streamWorkers, dispatcher, draining, engine, exchange, metrics, role);
   }
 
   /** The exchange orders go to (paper or Binance). */
@@ -281,7 +287,7 @@ final class BotRuntime implements AutoCloseable {
   public void close() {
     draining.cancel(false);
     stream.ifPresent(BinanceUserDataStream::close);
-    catchUpWorker.ifPresent(BotRuntime::finish);
+    streamWorkers.forEach(BotRuntime::finish);
     paper.ifPresent(PaperExchange::close);
     scheduler.shutdown();
     try {
@@ -298,12 +304,15 @@ final class BotRuntime implements AutoCloseable {
     LOG.info("Bot stopped");
   }
 
-  /** Lets a catch-up under way finish (its events reach the outbox), waiting a few seconds at most. */
+  /**
+   * Lets the stream's work under way finish (a catch-up, the events waiting in the routing lanes:
+   * they reach the outbox), waiting a few seconds at most.
+   */
   private static void finish(ExecutorService worker) {
     worker.shutdown();
     try {
       if (!worker.awaitTermination(5, TimeUnit.SECONDS)) {
-        LOG.warn("a catch-up over REST did not finish within 5 s; the next start catches up again");
+        LOG.warn("the stream's catch-up or routing did not finish within 5 s; the next start catches up again");
         worker.shutdownNow();
       }
     } catch (InterruptedException e) {

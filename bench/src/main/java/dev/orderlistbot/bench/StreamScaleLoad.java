@@ -119,7 +119,9 @@ public final class StreamScaleLoad {
           }
         }
       };
-      ExecutorService routing = Executors.newVirtualThreadPerTaskExecutor();
+      // as BotRuntime: one platform thread per lane
+      ExecutorService routing =
+          Executors.newFixedThreadPool(RoutingLanes.Settings.defaults().lanes(), Thread.ofPlatform().name("routing-", 1).daemon().factory());
       // --inline: as before the lanes, each event routed in its own transaction on the stream's sequence
       OrderUpdateHandler handler = inline
           ? (owner, update) -> timed.routeAll(List.of(new OwnerUpdate(owner, update)))
