@@ -70,6 +70,9 @@ public final class StreamScaleLoad {
     int rate = intArg(args, "--rate", 10_000);
     int seconds = intArg(args, "--seconds", 20);
     boolean inline = Arrays.asList(args).contains("--inline");
+    RoutingLanes.Settings lanes = new RoutingLanes.Settings(
+        intArg(args, "--lanes", RoutingLanes.Settings.defaults().lanes()), RoutingLanes.Settings.defaults().maxBatch(),
+        RoutingLanes.Settings.defaults().capacity());
     int events = rate * seconds;
     Clock clock = Clock.systemUTC();
     Path dir = Files.createTempDirectory("stream-scale");
@@ -121,12 +124,12 @@ public final class StreamScaleLoad {
       };
       // as BotRuntime: one platform thread per lane
       ExecutorService routing =
-          Executors.newFixedThreadPool(RoutingLanes.Settings.defaults().lanes(), Thread.ofPlatform().name("routing-", 1).daemon().factory());
+          Executors.newFixedThreadPool(lanes.lanes(), Thread.ofPlatform().name("routing-", 1).daemon().factory());
       // --inline: as before the lanes, each event routed in its own transaction on the stream's sequence
       OrderUpdateHandler handler = inline
           ? (owner, update) -> timed.routeAll(List.of(new OwnerUpdate(owner, update)))
-          : new RoutingLanes(timed, routing, RoutingLanes.Settings.defaults());
-      System.out.println(inline ? "routing: inline, one transaction per event" : "routing: lanes " + RoutingLanes.Settings.defaults());
+          : new RoutingLanes(timed, routing, lanes);
+      System.out.println(inline ? "routing: inline, one transaction per event" : "routing: " + lanes);
       long heapBefore = liveHeap(memory);
       BinanceConfig config = BinanceConfig.defaults(BinanceConfig.Environment.TESTNET).withWsApiUrl(fake.uri());
       HttpClient http = HttpClient.newHttpClient();
