@@ -37,7 +37,15 @@ interface PayloadSigner {
   }
 
   /** The signature of {@code message}, the exact bytes sent (not kept, not changed). */
-  String sign(byte[] message);
+  default String sign(byte[] message) {
+    return sign(message, message.length);
+  }
+
+  /**
+   * The signature of the first {@code length} bytes of {@code message}, so the REST signer can sign
+   * the front of the buffer it then completes with the signature (not kept, not changed).
+   */
+  String sign(byte[] message, int length);
 
   /**
    * The signer for a credential set.
@@ -73,8 +81,10 @@ interface PayloadSigner {
     }
 
     @Override
-    public String sign(byte[] message) {
-      return HexFormat.of().formatHex(mac().doFinal(message));
+    public String sign(byte[] message, int length) {
+      Mac mac = mac();
+      mac.update(message, 0, length);
+      return HexFormat.of().formatHex(mac.doFinal());
     }
 
     private Mac mac() {
@@ -121,9 +131,9 @@ interface PayloadSigner {
     }
 
     @Override
-    public String sign(byte[] message) {
+    public String sign(byte[] message, int length) {
       byte[] signature = new byte[Ed25519PrivateKeyParameters.SIGNATURE_SIZE];
-      key.sign(PURE, null, message, 0, message.length, signature, 0);
+      key.sign(PURE, null, message, 0, length, signature, 0);
       return Base64.getEncoder().encodeToString(signature);
     }
 
@@ -152,11 +162,11 @@ interface PayloadSigner {
     }
 
     @Override
-    public String sign(byte[] message) {
+    public String sign(byte[] message, int length) {
       try {
         Signature signature = Signature.getInstance(algorithm);
         signature.initSign(key);
-        signature.update(message);
+        signature.update(message, 0, length);
         return Base64.getEncoder().encodeToString(signature.sign());
       } catch (GeneralSecurityException e) {
         throw new IllegalStateException(algorithm + " signing failed", e);

@@ -18,7 +18,8 @@ import java.util.Objects;
  * encoding is the identity; a Unicode symbol such as {@code １２３４５６} is not.
  */
 final class WireParams {
-  private final List<Map.Entry<String, String>> entries = new ArrayList<>();
+  /** Room for the longest create (an OTOCO: up to 23 parameters) without the list growing. */
+  private final List<Map.Entry<String, String>> entries = new ArrayList<>(24);
 
   WireParams add(String name, String value) {
     Objects.requireNonNull(name, "name");
@@ -33,7 +34,7 @@ final class WireParams {
 
   /** {@code name=value&...} with every name and value percent-encoded: a form body or query. */
   String encoded() {
-    StringBuilder out = new StringBuilder(entries.size() * 24);
+    StringBuilder out = new StringBuilder(unencodedLength());
     for (Map.Entry<String, String> entry : entries) {
       if (!out.isEmpty()) {
         out.append('&');
@@ -41,6 +42,15 @@ final class WireParams {
       out.append(encode(entry.getKey())).append('=').append(encode(entry.getValue()));
     }
     return out.toString();
+  }
+
+  /** The form's length when nothing needs encoding (the bot's own values): the builder's exact size. */
+  private int unencodedLength() {
+    int length = Math.max(0, entries.size() - 1);
+    for (Map.Entry<String, String> entry : entries) {
+      length += entry.getKey().length() + 1 + entry.getValue().length();
+    }
+    return length;
   }
 
   /**
