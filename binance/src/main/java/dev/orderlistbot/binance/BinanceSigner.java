@@ -101,9 +101,8 @@ final class BinanceSigner implements RequestInterceptor {
       wire = Arrays.copyOf(wire, wireLength);
     }
     System.arraycopy(SIGNATURE_PAIR, 0, wire, signedLength, SIGNATURE_PAIR.length);
-    for (int i = 0, at = signedLength + SIGNATURE_PAIR.length; i < signature.length(); i++) {
-      wire[at + i] = (byte) signature.charAt(i); // percent-encoded: ASCII
-    }
+    byte[] encoded = signature.getBytes(StandardCharsets.US_ASCII); // hex or percent-encoded base64
+    System.arraycopy(encoded, 0, wire, signedLength + SIGNATURE_PAIR.length, encoded.length);
     template.body(wire, StandardCharsets.UTF_8);
   }
 
@@ -175,35 +174,29 @@ final class BinanceSigner implements RequestInterceptor {
   /**
    * Whether the form's bytes need no cleaning: no empty pair and no pair named {@code recvWindow},
    * {@code timestamp} or {@code signature} (what {@link #withoutSigningParams(String)} would drop).
-   * One pass over the bytes, comparing only the names, without decoding or copying the form.
+   * One pass over the bytes looking for {@code &}, comparing names only at the start of a pair,
+   * without decoding or copying the form.
    */
   private static boolean hasNoSigningParamsNorEmptyPairs(byte[] form) {
-    if (form.length == 0) {
-      return false;
-    }
     int start = 0;
-    while (true) {
-      int nameEnd = -1;
-      int end = start;
-      while (end < form.length && form[end] != '&') {
-        if (nameEnd < 0 && form[end] == '=') {
-          nameEnd = end;
+    for (int i = 0; i <= form.length; i++) {
+      if (i == form.length || form[i] == '&') {
+        if (i == start || isSigningPair(form, start, i)) {
+          return false;
         }
-        end++;
+        start = i + 1;
       }
-      if (end == start || isSigningName(form, start, nameEnd < 0 ? end : nameEnd)) {
-        return false;
-      }
-      if (end == form.length) {
-        return true;
-      }
-      start = end + 1;
     }
+    return true;
   }
 
-  private static boolean isSigningName(byte[] form, int from, int to) {
+  /** Whether the pair in {@code form[from, to)} is named like a signing parameter. */
+  private static boolean isSigningPair(byte[] form, int from, int to) {
     for (byte[] name : SIGNING_NAMES) {
-      if (Arrays.equals(form, from, to, name, 0, name.length)) {
+      int nameEnd = from + name.length;
+      if (nameEnd <= to
+          && (nameEnd == to || form[nameEnd] == '=')
+          && Arrays.equals(form, from, nameEnd, name, 0, name.length)) {
         return true;
       }
     }

@@ -99,15 +99,19 @@ final class WireParams {
     return true;
   }
 
+  /** Whether {@code b} is in {@code [A-Za-z0-9-_.~]}: one bit test in the masks below. */
   private static boolean isUnreserved(int b) {
-    return (b >= 'A' && b <= 'Z')
-        || (b >= 'a' && b <= 'z')
-        || (b >= '0' && b <= '9')
-        || b == '-'
-        || b == '_'
-        || b == '.'
-        || b == '~';
+    if (b < 64) {
+      return b >= 0 && (UNRESERVED_BELOW_64 >>> b & 1) != 0;
+    }
+    return b < 128 && (UNRESERVED_64_TO_127 >>> (b - 64) & 1) != 0;
   }
+
+  /** Bits 45 ({@code -}), 46 ({@code .}) and 48 to 57 ({@code 0-9}). */
+  private static final long UNRESERVED_BELOW_64 = 0x03FF_6000_0000_0000L;
+
+  /** Bits for {@code A-Z} (65-90), {@code _} (95), {@code a-z} (97-122), {@code ~} (126), less 64. */
+  private static final long UNRESERVED_64_TO_127 = 0x47FF_FFFE_87FF_FFFEL;
 
   private static final char[] HEX = "0123456789ABCDEF".toCharArray();
 
