@@ -106,13 +106,16 @@ final class BinanceSigner implements RequestInterceptor {
     template.body(wire, StandardCharsets.UTF_8);
   }
 
-  /** The number of decimal digits of a non-negative {@code value}. */
+  /** The number of decimal digits of a non-negative {@code value} (compared, not divided). */
   private static int digitCount(long value) {
-    int count = 1;
-    for (long rest = value / 10; rest > 0; rest /= 10) {
-      count++;
+    long bound = 10;
+    for (int count = 1; count < 19; count++) {
+      if (value < bound) {
+        return count;
+      }
+      bound *= 10;
     }
-    return count;
+    return 19;
   }
 
   /** Writes the decimal digits of a non-negative {@code value} so that the last one is at {@code end - 1}. */

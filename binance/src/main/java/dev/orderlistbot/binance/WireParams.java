@@ -23,7 +23,9 @@ final class WireParams {
 
   WireParams add(String name, String value) {
     Objects.requireNonNull(name, "name");
-    Objects.requireNonNull(value, "value of " + name);
+    if (value == null) {
+      throw new NullPointerException("value of " + name); // the message only when thrown
+    }
     entries.add(Map.entry(name, value));
     return this;
   }

@@ -112,6 +112,21 @@ class BinanceSignerTest {
   }
 
   @Test
+  void everyTimestampIsWrittenInFullWhateverItsWidth() {
+    for (long millis : new long[] {0L, 9L, 10L, 99L, 100L, 999_999_999_999L, 1_000_000_000_000L, Long.MAX_VALUE, -1L}) {
+      BinanceSigner at = new BinanceSigner(TestKeys.HMAC_API_KEY, PayloadSigner.of(TestKeys.hmac()), () -> millis, "5000");
+      RequestTemplate template = new RequestTemplate().method(Request.HttpMethod.POST).uri("/api/v3/order");
+      template.body("side=BUY".getBytes(StandardCharsets.UTF_8), StandardCharsets.UTF_8);
+
+      at.apply(template);
+
+      String payload = "side=BUY&recvWindow=5000&timestamp=" + millis;
+      assertThat(new String(template.body(), StandardCharsets.UTF_8))
+          .isEqualTo(payload + "&signature=" + PayloadSigner.of(TestKeys.hmac()).sign(payload));
+    }
+  }
+
+  @Test
   void aBodyWithEmptyPairsIsCleanedBeforeItIsSigned() {
     RequestTemplate template = new RequestTemplate().method(Request.HttpMethod.POST).uri("/api/v3/orderList/oco");
     template.body("&symbol=BTCUSDT&&side=SELL&".getBytes(StandardCharsets.UTF_8), StandardCharsets.UTF_8);
