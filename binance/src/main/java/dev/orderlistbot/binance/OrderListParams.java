@@ -1,13 +1,16 @@
 package dev.orderlistbot.binance;
 
+import dev.orderlistbot.core.domain.Price;
 import dev.orderlistbot.core.domain.Quantity;
 import dev.orderlistbot.core.domain.Side;
+import dev.orderlistbot.core.domain.TimeInForce;
 import dev.orderlistbot.core.domain.order.ClientListId;
 import dev.orderlistbot.core.domain.order.Leg;
 import dev.orderlistbot.core.domain.order.LegRole;
 import dev.orderlistbot.core.domain.order.ListKind;
 import dev.orderlistbot.core.domain.order.OcoPair;
 import dev.orderlistbot.core.domain.order.OrderListRequest;
+import dev.orderlistbot.core.domain.order.TrailingDelta;
 import dev.orderlistbot.core.domain.order.WorkingOrder;
 import java.util.Optional;
 
@@ -159,11 +162,28 @@ final class OrderListParams {
   /** One leg's own parameters under a prefix such as {@code above} or {@code pendingBelow}. */
   private static void leg(WireParams p, Names names, Leg leg, Optional<Side> side, Optional<Quantity> quantity) {
     p.add(names.type(), leg.type().name());
-    side.ifPresent(s -> p.add(names.side(), s.name()));
-    quantity.ifPresent(q -> p.add(names.quantity(), q.plain()));
-    leg.stopPrice().ifPresent(stop -> p.add(names.stopPrice(), stop.plain()));
-    leg.trailingDelta().ifPresent(delta -> p.add(names.trailingDelta(), Integer.toString(delta.bips())));
-    leg.limitPrice().ifPresent(price -> p.add(names.price(), price.plain()));
-    leg.timeInForce().ifPresent(tif -> p.add(names.timeInForce(), tif.name()));
+    if (side.isPresent()) {
+      p.add(names.side(), side.get().name());
+    }
+    if (quantity.isPresent()) {
+      p.add(names.quantity(), quantity.get().plain());
+    }
+    // tested, not captured: no lambda (and its allocation) per parameter on every placement
+    Optional<Price> stop = leg.stopPrice();
+    if (stop.isPresent()) {
+      p.add(names.stopPrice(), stop.get().plain());
+    }
+    Optional<TrailingDelta> delta = leg.trailingDelta();
+    if (delta.isPresent()) {
+      p.add(names.trailingDelta(), Integer.toString(delta.get().bips()));
+    }
+    Optional<Price> price = leg.limitPrice();
+    if (price.isPresent()) {
+      p.add(names.price(), price.get().plain());
+    }
+    Optional<TimeInForce> tif = leg.timeInForce();
+    if (tif.isPresent()) {
+      p.add(names.timeInForce(), tif.get().name());
+    }
   }
 }
