@@ -98,7 +98,7 @@ public final class OcoSigningCpuTime {
       System.out.printf(
           Locale.ROOT,
           "%-18s ratio bot/connector: median %.3f  (p2.5 %.3f, p25 %.3f, p75 %.3f, p97.5 %.3f)%n",
-          pairs.get(p)[0].name().split(" ")[0],
+          pairs.get(p)[0].name().substring(0, pairs.get(p)[0].name().indexOf(' ')),
           at(ratios, 0.5),
           at(ratios, 0.025),
           at(ratios, 0.25),
