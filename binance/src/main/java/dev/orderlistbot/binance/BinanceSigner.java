@@ -28,17 +28,25 @@ import java.util.function.LongSupplier;
 final class BinanceSigner implements RequestInterceptor {
   static final String API_KEY_HEADER = "X-MBX-APIKEY";
   private static final Set<String> SIGNING_PARAMS = Set.of("recvWindow", "timestamp", "signature");
+  private static final List<byte[]> SIGNING_NAMES =
+      SIGNING_PARAMS.stream().map(name -> name.getBytes(StandardCharsets.US_ASCII)).toList();
+  private static final byte[] SIGNATURE_PAIR = "&signature=".getBytes(StandardCharsets.US_ASCII);
+  /** An HMAC-SHA256 signature's length in hex: the room the body's buffer leaves for it. */
+  private static final int HMAC_HEX_LENGTH = 64;
 
   private final String apiKey;
   private final PayloadSigner signer;
   private final LongSupplier timestampMillis;
   private final String recvWindow;
+  /** {@code &recvWindow=<window>&timestamp=}: what a body gets before the timestamp's digits. */
+  private final byte[] signingPairs;
 
   BinanceSigner(String apiKey, PayloadSigner signer, LongSupplier timestampMillis, String recvWindow) {
     this.apiKey = Objects.requireNonNull(apiKey, "apiKey");
     this.signer = Objects.requireNonNull(signer, "signer");
     this.timestampMillis = Objects.requireNonNull(timestampMillis, "timestampMillis");
     this.recvWindow = Objects.requireNonNull(recvWindow, "recvWindow");
+    this.signingPairs = ("&recvWindow=" + recvWindow + "&timestamp=").getBytes(StandardCharsets.UTF_8);
   }
 
   @Override
@@ -65,18 +73,59 @@ final class BinanceSigner implements RequestInterceptor {
 
   /**
    * Appends the signing pairs to the form and signs the query and the form as bytes, as they go on
-   * the wire: a first attempt's form (no signing pairs to drop) is neither decoded nor copied but
-   * once, into the signed form.
+   * the wire. The form is copied once, into the buffer that becomes the body: the signing pairs are
+   * written after it, the front of the buffer is signed, and the signature goes into the room left
+   * at its end (exactly the HMAC's 64 hex digits; a longer, asymmetric signature costs one more
+   * copy). A first attempt's form (no signing pairs to drop) is neither decoded nor copied before.
    */
   private void signBody(RequestTemplate template, byte[] body) {
     byte[] form = hasNoSigningParamsNorEmptyPairs(body)
         ? body
         : withoutSigningParams(new String(body, StandardCharsets.UTF_8)).getBytes(StandardCharsets.UTF_8);
-    byte[] signed = concat(form, ("&recvWindow=" + recvWindow + "&timestamp=" + timestampMillis.getAsLong()).getBytes(StandardCharsets.UTF_8));
+    long timestamp = timestampMillis.getAsLong();
+    byte[] digits = timestamp < 0 ? Long.toString(timestamp).getBytes(StandardCharsets.US_ASCII) : null;
+    int signedLength = form.length + signingPairs.length + (digits == null ? digitCount(timestamp) : digits.length);
+    byte[] wire = Arrays.copyOf(form, signedLength + SIGNATURE_PAIR.length + HMAC_HEX_LENGTH);
+    System.arraycopy(signingPairs, 0, wire, form.length, signingPairs.length);
+    if (digits == null) {
+      putDigits(wire, signedLength, timestamp);
+    } else {
+      System.arraycopy(digits, 0, wire, signedLength - digits.length, digits.length);
+    }
     String query = query(template);
-    String signature = signer.sign(query.isEmpty() ? signed : concat(query.getBytes(StandardCharsets.UTF_8), signed));
-    byte[] wire = concat(signed, ("&signature=" + WireParams.encode(signature)).getBytes(StandardCharsets.UTF_8));
+    String signature = WireParams.encode(query.isEmpty()
+        ? signer.sign(wire, signedLength)
+        : signer.sign(concat(query.getBytes(StandardCharsets.UTF_8), Arrays.copyOf(wire, signedLength))));
+    int wireLength = signedLength + SIGNATURE_PAIR.length + signature.length();
+    if (wireLength != wire.length) {
+      wire = Arrays.copyOf(wire, wireLength);
+    }
+    System.arraycopy(SIGNATURE_PAIR, 0, wire, signedLength, SIGNATURE_PAIR.length);
+    byte[] encoded = signature.getBytes(StandardCharsets.US_ASCII); // hex or percent-encoded base64
+    System.arraycopy(encoded, 0, wire, signedLength + SIGNATURE_PAIR.length, encoded.length);
     template.body(wire, StandardCharsets.UTF_8);
+  }
+
+  /** The number of decimal digits of a non-negative {@code value} (compared, not divided). */
+  private static int digitCount(long value) {
+    long bound = 10;
+    for (int count = 1; count < 19; count++) {
+      if (value < bound) {
+        return count;
+      }
+      bound *= 10;
+    }
+    return 19;
+  }
+
+  /** Writes the decimal digits of a non-negative {@code value} so that the last one is at {@code end - 1}. */
+  private static void putDigits(byte[] out, int end, long value) {
+    long rest = value;
+    int at = end;
+    do {
+      out[--at] = (byte) ('0' + (int) (rest % 10));
+      rest /= 10;
+    } while (rest > 0);
   }
 
   private static byte[] concat(byte[] head, byte[] tail) {
@@ -126,11 +175,35 @@ final class BinanceSigner implements RequestInterceptor {
   }
 
   /**
-   * {@link #hasNoSigningParamsNorEmptyPairs(String)} over the form's bytes, read one byte a char
-   * (the names looked for are ASCII), so the JDK's vectorised search does the scanning.
+   * Whether the form's bytes need no cleaning: no empty pair and no pair named {@code recvWindow},
+   * {@code timestamp} or {@code signature} (what {@link #withoutSigningParams(String)} would drop).
+   * One pass over the bytes looking for {@code &}, comparing names only at the start of a pair,
+   * without decoding or copying the form.
    */
   private static boolean hasNoSigningParamsNorEmptyPairs(byte[] form) {
-    return hasNoSigningParamsNorEmptyPairs(new String(form, StandardCharsets.ISO_8859_1));
+    int start = 0;
+    for (int i = 0; i <= form.length; i++) {
+      if (i == form.length || form[i] == '&') {
+        if (i == start || isSigningPair(form, start, i)) {
+          return false;
+        }
+        start = i + 1;
+      }
+    }
+    return true;
+  }
+
+  /** Whether the pair in {@code form[from, to)} is named like a signing parameter. */
+  private static boolean isSigningPair(byte[] form, int from, int to) {
+    for (byte[] name : SIGNING_NAMES) {
+      int nameEnd = from + name.length;
+      if (nameEnd <= to
+          && (nameEnd == to || form[nameEnd] == '=')
+          && Arrays.equals(form, from, nameEnd, name, 0, name.length)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   @Override

@@ -1,13 +1,16 @@
 package dev.orderlistbot.binance;
 
+import dev.orderlistbot.core.domain.Price;
 import dev.orderlistbot.core.domain.Quantity;
 import dev.orderlistbot.core.domain.Side;
+import dev.orderlistbot.core.domain.TimeInForce;
 import dev.orderlistbot.core.domain.order.ClientListId;
 import dev.orderlistbot.core.domain.order.Leg;
 import dev.orderlistbot.core.domain.order.LegRole;
 import dev.orderlistbot.core.domain.order.ListKind;
 import dev.orderlistbot.core.domain.order.OcoPair;
 import dev.orderlistbot.core.domain.order.OrderListRequest;
+import dev.orderlistbot.core.domain.order.TrailingDelta;
 import dev.orderlistbot.core.domain.order.WorkingOrder;
 import java.util.Optional;
 
@@ -29,7 +32,39 @@ import java.util.Optional;
  * belowClientOrderId=tg42-oco-0001-sl&newOrderRespType=RESULT}.
  */
 final class OrderListParams {
+  private static final Names ABOVE = Names.of("above");
+  private static final Names BELOW = Names.of("below");
+  private static final Names PENDING = Names.of("pending");
+  private static final Names PENDING_ABOVE = Names.of("pendingAbove");
+  private static final Names PENDING_BELOW = Names.of("pendingBelow");
+
   private OrderListParams() {}
+
+  /**
+   * One leg's parameter names under a prefix such as {@code above}, joined once rather than on every
+   * placement (docs/performance.md, "Signing an OCO request").
+   */
+  private record Names(
+      String type,
+      String side,
+      String quantity,
+      String stopPrice,
+      String trailingDelta,
+      String price,
+      String timeInForce,
+      String clientOrderId) {
+    static Names of(String prefix) {
+      return new Names(
+          prefix + "Type",
+          prefix + "Side",
+          prefix + "Quantity",
+          prefix + "StopPrice",
+          prefix + "TrailingDelta",
+          prefix + "Price",
+          prefix + "TimeInForce",
+          prefix + "ClientOrderId");
+    }
+  }
 
   /** The last path segment of the create endpoint: {@code POST /api/v3/orderList/{segment}}. */
   static String pathSegment(ListKind kind) {
@@ -60,7 +95,7 @@ final class OrderListParams {
     p.add("side", oco.side().name());
     p.add("quantity", oco.quantity().plain());
     p.add("listClientOrderId", id.value());
-    pair(p, "above", "below", oco.pair(), id);
+    pair(p, ABOVE, BELOW, oco.pair(), id);
     return p;
   }
 
@@ -68,8 +103,8 @@ final class OrderListParams {
     WireParams p = start(oto.symbol().value(), id);
     working(p, oto.working(), id);
     Leg leg = oto.pending().leg();
-    leg(p, "pending", leg, Optional.of(oto.pending().side()), Optional.of(oto.pending().quantity()));
-    p.add("pendingClientOrderId", id.legId(LegRole.ofPending(leg)).value());
+    leg(p, PENDING, leg, Optional.of(oto.pending().side()), Optional.of(oto.pending().quantity()));
+    p.add(PENDING.clientOrderId(), id.legId(LegRole.ofPending(leg)).value());
     return p;
   }
 
@@ -78,15 +113,15 @@ final class OrderListParams {
     working(p, otoco.working(), id);
     p.add("pendingSide", otoco.pending().side().name());
     p.add("pendingQuantity", otoco.pendingQuantity().plain());
-    pair(p, "pendingAbove", "pendingBelow", otoco.pending(), id);
+    pair(p, PENDING_ABOVE, PENDING_BELOW, otoco.pending(), id);
     return p;
   }
 
   static WireParams opo(OrderListRequest.Opo opo, ClientListId id) {
     WireParams p = start(opo.symbol().value(), id);
     working(p, opo.working(), id);
-    leg(p, "pending", opo.pending(), Optional.of(opo.pendingSide()), Optional.empty());
-    p.add("pendingClientOrderId", id.legId(LegRole.ofPending(opo.pending())).value());
+    leg(p, PENDING, opo.pending(), Optional.of(opo.pendingSide()), Optional.empty());
+    p.add(PENDING.clientOrderId(), id.legId(LegRole.ofPending(opo.pending())).value());
     return p;
   }
 
@@ -94,7 +129,7 @@ final class OrderListParams {
     WireParams p = start(opoco.symbol().value(), id);
     working(p, opoco.working(), id);
     p.add("pendingSide", opoco.pending().side().name());
-    pair(p, "pendingAbove", "pendingBelow", opoco.pending(), id);
+    pair(p, PENDING_ABOVE, PENDING_BELOW, opoco.pending(), id);
     return p;
   }
 
@@ -113,11 +148,11 @@ final class OrderListParams {
   }
 
   /** An above/below pair; the profit leg gets the {@code -tp} id, the stop-loss the {@code -sl} id. */
-  private static void pair(WireParams p, String above, String below, OcoPair pair, ClientListId id) {
+  private static void pair(WireParams p, Names above, Names below, OcoPair pair, ClientListId id) {
     leg(p, above, pair.above(), Optional.empty(), Optional.empty());
-    p.add(above + "ClientOrderId", id.legId(roleIn(pair, pair.above())).value());
+    p.add(above.clientOrderId(), id.legId(roleIn(pair, pair.above())).value());
     leg(p, below, pair.below(), Optional.empty(), Optional.empty());
-    p.add(below + "ClientOrderId", id.legId(roleIn(pair, pair.below())).value());
+    p.add(below.clientOrderId(), id.legId(roleIn(pair, pair.below())).value());
   }
 
   private static LegRole roleIn(OcoPair pair, Leg leg) {
@@ -125,13 +160,30 @@ final class OrderListParams {
   }
 
   /** One leg's own parameters under a prefix such as {@code above} or {@code pendingBelow}. */
-  private static void leg(WireParams p, String prefix, Leg leg, Optional<Side> side, Optional<Quantity> quantity) {
-    p.add(prefix + "Type", leg.type().name());
-    side.ifPresent(s -> p.add(prefix + "Side", s.name()));
-    quantity.ifPresent(q -> p.add(prefix + "Quantity", q.plain()));
-    leg.stopPrice().ifPresent(stop -> p.add(prefix + "StopPrice", stop.plain()));
-    leg.trailingDelta().ifPresent(delta -> p.add(prefix + "TrailingDelta", Integer.toString(delta.bips())));
-    leg.limitPrice().ifPresent(price -> p.add(prefix + "Price", price.plain()));
-    leg.timeInForce().ifPresent(tif -> p.add(prefix + "TimeInForce", tif.name()));
+  private static void leg(WireParams p, Names names, Leg leg, Optional<Side> side, Optional<Quantity> quantity) {
+    p.add(names.type(), leg.type().name());
+    if (side.isPresent()) {
+      p.add(names.side(), side.get().name());
+    }
+    if (quantity.isPresent()) {
+      p.add(names.quantity(), quantity.get().plain());
+    }
+    // tested, not captured: no lambda (and its allocation) per parameter on every placement
+    Optional<Price> stop = leg.stopPrice();
+    if (stop.isPresent()) {
+      p.add(names.stopPrice(), stop.get().plain());
+    }
+    Optional<TrailingDelta> delta = leg.trailingDelta();
+    if (delta.isPresent()) {
+      p.add(names.trailingDelta(), Integer.toString(delta.get().bips()));
+    }
+    Optional<Price> price = leg.limitPrice();
+    if (price.isPresent()) {
+      p.add(names.price(), price.get().plain());
+    }
+    Optional<TimeInForce> tif = leg.timeInForce();
+    if (tif.isPresent()) {
+      p.add(names.timeInForce(), tif.get().name());
+    }
   }
 }

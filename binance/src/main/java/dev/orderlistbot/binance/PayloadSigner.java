@@ -5,8 +5,8 @@ import dev.orderlistbot.core.domain.Secret;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
-import java.security.InvalidKeyException;
 import java.security.KeyFactory;
+import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.security.PrivateKey;
 import java.security.Signature;
@@ -15,7 +15,6 @@ import java.util.Arrays;
 import java.util.Base64;
 import java.util.HexFormat;
 import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 import org.bouncycastle.crypto.params.AsymmetricKeyParameter;
 import org.bouncycastle.crypto.params.Ed25519PrivateKeyParameters;
 import org.bouncycastle.crypto.util.PrivateKeyFactory;
@@ -25,9 +24,9 @@ import org.bouncycastle.crypto.util.PrivateKeyFactory;
  * hex, Ed25519 (pure) or RSASSA-PKCS1-v1_5 with SHA-256 as standard padded base64. The output is
  * the raw signature; the REST signer percent-encodes it ({@code + / =}) before sending.
  *
- * <p>Built once per credential set and thread-safe: it keeps only the parsed key, never the text
- * of the secret, and creates a fresh {@link Mac} or {@link Signature} per call (neither is
- * thread-safe); BouncyCastle's Ed25519 private key signs without shared mutable state. Its {@code toString} names the algorithm only.
+ * <p>Built once per credential set and thread-safe: it keeps only the parsed key (for HMAC, the
+ * digest states after the key's pad blocks), never the text of the secret, and clones those states
+ * or creates a fresh {@link Signature} per call (neither is thread-safe); BouncyCastle's Ed25519 private key signs without shared mutable state. Its {@code toString} names the algorithm only.
  */
 interface PayloadSigner {
 
@@ -37,7 +36,15 @@ interface PayloadSigner {
   }
 
   /** The signature of {@code message}, the exact bytes sent (not kept, not changed). */
-  String sign(byte[] message);
+  default String sign(byte[] message) {
+    return sign(message, message.length);
+  }
+
+  /**
+   * The signature of the first {@code length} bytes of {@code message}, so the REST signer can sign
+   * the front of the buffer it then completes with the signature (not kept, not changed).
+   */
+  String sign(byte[] message, int length);
 
   /**
    * The signer for a credential set.
@@ -53,35 +60,72 @@ interface PayloadSigner {
     };
   }
 
-  /** HMAC-SHA256 keyed with the secret's UTF-8 bytes; lower-case hex. */
+  /**
+   * HMAC-SHA256 (RFC 2104) keyed with the secret's UTF-8 bytes; lower-case hex. The two SHA-256
+   * states after the key's inner and outer pad blocks are computed once per credential set; each
+   * signature clones them, so the pads are not hashed again per request (what {@link Mac} would
+   * do). The official and derived signature vectors and a cross-check against {@link Mac} prove the
+   * result is HmacSHA256's (SignatureVectorsTest).
+   */
   final class Hmac implements PayloadSigner {
-    private final Mac prototype;
+    private static final int BLOCK = 64;
+
+    private final MessageDigest inner;
+    private final MessageDigest outer;
 
     Hmac(Secret secret) {
       if (secret.isEmpty()) {
         throw new IllegalArgumentException("an HMAC secret cannot be empty");
       }
       byte[] key = secret.bytes();
+      byte[] block = new byte[BLOCK];
       try {
-        prototype = Mac.getInstance("HmacSHA256");
-        prototype.init(new SecretKeySpec(key, "HmacSHA256"));
-      } catch (NoSuchAlgorithmException | InvalidKeyException e) {
-        throw new IllegalStateException("HmacSHA256 is unavailable in this JDK", e);
+        byte[] k = key.length > BLOCK ? sha256().digest(key) : key;
+        System.arraycopy(k, 0, block, 0, k.length);
+        if (k != key) {
+          Arrays.fill(k, (byte) 0);
+        }
+        inner = padded(block, (byte) 0x36);
+        outer = padded(block, (byte) 0x5c);
+        ((MessageDigest) inner.clone()).reset(); // cloneable here, so every signature can clone
+      } catch (CloneNotSupportedException e) {
+        throw new IllegalStateException("SHA-256 cannot be cloned in this JDK", e);
       } finally {
         Arrays.fill(key, (byte) 0);
+        Arrays.fill(block, (byte) 0);
+      }
+    }
+
+    /** A SHA-256 state that has absorbed the key block XOR {@code pad}; the pad block is wiped. */
+    private static MessageDigest padded(byte[] block, byte pad) {
+      byte[] padBlock = new byte[BLOCK];
+      for (int i = 0; i < BLOCK; i++) {
+        padBlock[i] = (byte) (block[i] ^ pad);
+      }
+      MessageDigest digest = sha256();
+      digest.update(padBlock);
+      Arrays.fill(padBlock, (byte) 0);
+      return digest;
+    }
+
+    private static MessageDigest sha256() {
+      try {
+        return MessageDigest.getInstance("SHA-256");
+      } catch (NoSuchAlgorithmException e) {
+        throw new IllegalStateException("SHA-256 is unavailable in this JDK", e);
       }
     }
 
     @Override
-    public String sign(byte[] message) {
-      return HexFormat.of().formatHex(mac().doFinal(message));
-    }
-
-    private Mac mac() {
+    public String sign(byte[] message, int length) {
       try {
-        return (Mac) prototype.clone();
+        MessageDigest in = (MessageDigest) inner.clone();
+        in.update(message, 0, length);
+        MessageDigest out = (MessageDigest) outer.clone();
+        out.update(in.digest());
+        return HexFormat.of().formatHex(out.digest());
       } catch (CloneNotSupportedException e) {
-        throw new IllegalStateException("HmacSHA256 cannot be cloned in this JDK", e);
+        throw new IllegalStateException("SHA-256 cannot be cloned in this JDK", e);
       }
     }
 
@@ -121,9 +165,9 @@ interface PayloadSigner {
     }
 
     @Override
-    public String sign(byte[] message) {
+    public String sign(byte[] message, int length) {
       byte[] signature = new byte[Ed25519PrivateKeyParameters.SIGNATURE_SIZE];
-      key.sign(PURE, null, message, 0, message.length, signature, 0);
+      key.sign(PURE, null, message, 0, length, signature, 0);
       return Base64.getEncoder().encodeToString(signature);
     }
 
@@ -152,11 +196,11 @@ interface PayloadSigner {
     }
 
     @Override
-    public String sign(byte[] message) {
+    public String sign(byte[] message, int length) {
       try {
         Signature signature = Signature.getInstance(algorithm);
         signature.initSign(key);
-        signature.update(message);
+        signature.update(message, 0, length);
         return Base64.getEncoder().encodeToString(signature.sign());
       } catch (GeneralSecurityException e) {
         throw new IllegalStateException(algorithm + " signing failed", e);

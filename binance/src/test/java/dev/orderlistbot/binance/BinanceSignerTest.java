@@ -81,6 +81,64 @@ class BinanceSignerTest {
   }
 
   @Test
+  void anAsymmetricSignatureLongerThanAnHmacIsPercentEncodedIntoTheBody() {
+    PayloadSigner ed25519 = PayloadSigner.of(TestKeys.ed25519());
+    BinanceSigner edSigner = new BinanceSigner("ed25519-key", ed25519, timestamp::get, "5000");
+    for (int n = 0; n < 40; n++) {
+      String form = "symbol=BTCUSDT&side=SELL&listClientOrderId=tg42-oco-" + n;
+      RequestTemplate template = new RequestTemplate().method(Request.HttpMethod.POST).uri("/api/v3/orderList/oco");
+      template.body(form.getBytes(StandardCharsets.UTF_8), StandardCharsets.UTF_8);
+
+      edSigner.apply(template);
+
+      String payload = form + "&recvWindow=5000&timestamp=1700000000000";
+      assertThat(new String(template.body(), StandardCharsets.UTF_8))
+          .isEqualTo(payload + "&signature=" + WireParams.encode(ed25519.sign(payload)));
+    }
+  }
+
+  @Test
+  void aBodyUnderAQueryIsSignedAfterTheQueryAndAnyTimestampWidthIsWritten() {
+    BinanceSigner early = new BinanceSigner(TestKeys.HMAC_API_KEY, PayloadSigner.of(TestKeys.hmac()), () -> 7L, "60000");
+    RequestTemplate template = new RequestTemplate().method(Request.HttpMethod.POST).uri("/api/v3/order");
+    template.query("symbol", "BTCUSDT");
+    template.body("note=timestamp&side=BUY".getBytes(StandardCharsets.UTF_8), StandardCharsets.UTF_8);
+
+    early.apply(template);
+
+    String signed = "note=timestamp&side=BUY&recvWindow=60000&timestamp=7";
+    assertThat(new String(template.body(), StandardCharsets.UTF_8))
+        .isEqualTo(signed + "&signature=" + PayloadSigner.of(TestKeys.hmac()).sign("symbol=BTCUSDT" + signed));
+  }
+
+  @Test
+  void everyTimestampIsWrittenInFullWhateverItsWidth() {
+    for (long millis : new long[] {0L, 9L, 10L, 99L, 100L, 999_999_999_999L, 1_000_000_000_000L, Long.MAX_VALUE, -1L}) {
+      BinanceSigner at = new BinanceSigner(TestKeys.HMAC_API_KEY, PayloadSigner.of(TestKeys.hmac()), () -> millis, "5000");
+      RequestTemplate template = new RequestTemplate().method(Request.HttpMethod.POST).uri("/api/v3/order");
+      template.body("side=BUY".getBytes(StandardCharsets.UTF_8), StandardCharsets.UTF_8);
+
+      at.apply(template);
+
+      String payload = "side=BUY&recvWindow=5000&timestamp=" + millis;
+      assertThat(new String(template.body(), StandardCharsets.UTF_8))
+          .isEqualTo(payload + "&signature=" + PayloadSigner.of(TestKeys.hmac()).sign(payload));
+    }
+  }
+
+  @Test
+  void aBodyWithEmptyPairsIsCleanedBeforeItIsSigned() {
+    RequestTemplate template = new RequestTemplate().method(Request.HttpMethod.POST).uri("/api/v3/orderList/oco");
+    template.body("&symbol=BTCUSDT&&side=SELL&".getBytes(StandardCharsets.UTF_8), StandardCharsets.UTF_8);
+
+    signer.apply(template);
+
+    String payload = "symbol=BTCUSDT&side=SELL&recvWindow=5000&timestamp=1700000000000";
+    assertThat(new String(template.body(), StandardCharsets.UTF_8))
+        .isEqualTo(payload + "&signature=" + PayloadSigner.of(TestKeys.hmac()).sign(payload));
+  }
+
+  @Test
   void namesOnlyItsAlgorithm() {
     assertThat(signer).hasToString("BinanceSigner[PayloadSigner[HMAC-SHA256]]");
   }

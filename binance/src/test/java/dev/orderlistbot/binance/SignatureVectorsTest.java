@@ -12,12 +12,15 @@ import java.security.KeyPair;
 import java.security.KeyPairGenerator;
 import java.security.Signature;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Base64;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.stream.Stream;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -83,6 +86,29 @@ class SignatureVectorsTest {
       verifier.update(payload.getBytes(StandardCharsets.UTF_8));
 
       assertThat(verifier.verify(Base64.getDecoder().decode(signer.sign(payload)))).as(payload).isTrue();
+    }
+  }
+
+  @Test
+  void hmacSignaturesEqualTheJdkMacForKeysOfEveryLengthAndRandomPayloads() throws Exception {
+    Random random = new Random(2104);
+    for (int keyLength : new int[] {1, 31, 32, 63, 64, 65, 100, 128, 200}) {
+      StringBuilder key = new StringBuilder();
+      for (int i = 0; i < keyLength; i++) {
+        key.append((char) (0x21 + random.nextInt(0x5e)));
+      }
+      key.setCharAt(0, keyLength % 2 == 0 ? 'é' : key.charAt(0)); // a two-byte character now and then
+      PayloadSigner signer = PayloadSigner.of(new ApiCredentials(KeyType.HMAC, "k", Secret.of(key.toString())));
+      Mac mac = Mac.getInstance("HmacSHA256");
+      mac.init(new SecretKeySpec(key.toString().getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
+
+      for (int i = 0; i < 25; i++) {
+        byte[] payload = randomPayload(random).getBytes(StandardCharsets.UTF_8);
+        int length = i == 0 ? 0 : payload.length - random.nextInt(Math.min(payload.length, 30));
+        byte[] expected = mac.doFinal(Arrays.copyOf(payload, length));
+
+        assertThat(signer.sign(payload, length)).as("key %d, payload %d", keyLength, length).isEqualTo(HexFormat.of().formatHex(expected));
+      }
     }
   }
 

@@ -9,7 +9,7 @@ import java.util.Objects;
 public record ClientOrderId(String value) {
   public ClientOrderId {
     Objects.requireNonNull(value, "clientOrderId");
-    if (!ClientListId.FORM.matcher(value).matches()) {
+    if (!ClientListId.hasForm(value)) {
       throw new IllegalArgumentException(
           "a client order id must match [a-zA-Z0-9-_]{1,36}, was '" + value + "'");
     }

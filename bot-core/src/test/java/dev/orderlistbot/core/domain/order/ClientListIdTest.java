@@ -39,4 +39,16 @@ class ClientListIdTest {
     assertThat(new ClientListId("lH1YDkuQKWiXVXHPSKYEIp").value()).isEqualTo("lH1YDkuQKWiXVXHPSKYEIp");
     assertThat(new ClientOrderId("tg42-oco-0001_sl").value()).isEqualTo("tg42-oco-0001_sl");
   }
+
+  @Test
+  void theFormCheckAgreesWithTheDocumentedPatternForEveryCharacterAndLength() {
+    for (char c = 0; c < 0x250; c++) {
+      String text = "id" + c;
+      assertThat(ClientListId.hasForm(text)).as("U+%04X", (int) c).isEqualTo(ClientListId.FORM.matcher(text).matches());
+    }
+    for (int length = 0; length <= 40; length++) {
+      String text = "a".repeat(length);
+      assertThat(ClientListId.hasForm(text)).as("length %d", length).isEqualTo(ClientListId.FORM.matcher(text).matches());
+    }
+  }
 }
