@@ -23,16 +23,16 @@ final class GuardedBook {
   /** Runs a state change under the lock, then saves and delivers its events outside it. */
   <T> T change(Supplier<T> work) {
     T result;
-    Optional<Outflow.Snapshot> snapshot;
+    Optional<Long> version;
     lock.lock();
     try {
       result = work.get();
-      snapshot = outflow.snapshot(book);
+      version = outflow.changed(book);
       outflow.enqueue(book.drainEvents());
     } finally {
       lock.unlock();
     }
-    outflow.persist(snapshot);
+    persist(version);
     outflow.deliver();
     return result;
   }
@@ -47,7 +47,7 @@ final class GuardedBook {
   }
 
   void saveIfChanged() {
-    outflow.persist(read(() -> outflow.snapshot(book)));
+    persist(read(() -> outflow.changed(book)));
   }
 
   /**
@@ -55,21 +55,29 @@ final class GuardedBook {
    * the step emitted events or {@code saveDue}. Answers whether it was saved.
    */
   boolean walk(Runnable step, boolean saveDue) {
-    Optional<Outflow.Snapshot> snapshot = Optional.empty();
+    Optional<Long> version = Optional.empty();
     lock.lock();
     try {
       step.run();
       List<Book.Emitted> events = book.drainEvents();
       if (!events.isEmpty() || saveDue) {
-        snapshot = outflow.snapshot(book);
+        version = outflow.changed(book);
       }
       outflow.enqueue(events);
     } finally {
       lock.unlock();
     }
-    boolean saved = snapshot.isPresent();
-    outflow.persist(snapshot);
+    boolean saved = version.isPresent();
+    persist(version);
     outflow.deliver();
     return saved;
+  }
+
+  /** Saves the newest state (see {@link Outflow#persist}); never under the lock, which the save takes after its own. */
+  private void persist(Optional<Long> version) {
+    if (lock.isHeldByCurrentThread()) {
+      throw new IllegalStateException("the paper book is saved only outside its lock");
+    }
+    outflow.persist(version, () -> read(() -> outflow.encode(book)));
   }
 }

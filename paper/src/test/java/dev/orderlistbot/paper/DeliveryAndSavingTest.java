@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Random;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
@@ -93,6 +94,67 @@ class DeliveryAndSavingTest extends PaperTest {
     assertThat(counting.saves).hasValue(afterStart + 2);
     assertThat(counting.saved.orElseThrow())
         .contains("price symbol=BTCUSDT value=" + other.lastPrice(Symbol.of("BTCUSDT")).plain() + "\n");
+  }
+
+  /**
+   * Changes that pile up behind a slow save are saved together: one save of the newest state, not
+   * one per change (each waiting change held its own copy of the whole book's text, which under a
+   * burst of 1,000 placements was most of the heap).
+   */
+  @Test
+  void changesWaitingBehindASlowSaveAreSavedOnceWithTheNewestState() throws Exception {
+    BlockingStore slow = new BlockingStore();
+    try (PaperExchange other = PaperExchange.create(config(), clock, scheduler, new Random(1), events, slow)) {
+      int before = slow.saves.get();
+      slow.block.set(new CountDownLatch(1));
+      Thread first = Thread.ofPlatform().start(() -> other.balances(paperKey("paper-first")));
+      assertThat(slow.entered.await(5, TimeUnit.SECONDS)).isTrue();
+      List<Thread> waiting = new ArrayList<>();
+      for (int i = 0; i < 10; i++) {
+        String key = "paper-waiting-" + i;
+        waiting.add(Thread.ofPlatform().start(() -> other.balances(paperKey(key))));
+      }
+      long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+      while (waiting.stream().anyMatch(t -> t.getState() != Thread.State.WAITING) && System.nanoTime() < deadline) {
+        Thread.sleep(10);
+      }
+      slow.block.get().countDown();
+      first.join(5_000);
+      for (Thread thread : waiting) {
+        thread.join(5_000);
+      }
+
+      assertThat(slow.saves.get() - before).isEqualTo(2);
+      assertThat(slow.saved.orElseThrow()).contains("key=paper-first\n", "key=paper-waiting-0\n", "key=paper-waiting-9\n");
+    }
+  }
+
+  /** An in-memory store whose next save waits for a latch, and which counts saves. */
+  static final class BlockingStore implements PaperStateStore {
+    final AtomicReference<CountDownLatch> block = new AtomicReference<>(new CountDownLatch(0));
+    final CountDownLatch entered = new CountDownLatch(1);
+    volatile Optional<String> saved = Optional.empty();
+    final AtomicInteger saves = new AtomicInteger();
+
+    @Override
+    public Optional<String> load() {
+      return saved;
+    }
+
+    @Override
+    public void save(String snapshot) {
+      CountDownLatch latch = block.get();
+      if (latch.getCount() > 0) {
+        entered.countDown();
+        try {
+          latch.await(10, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+        }
+      }
+      saved = Optional.of(snapshot);
+      saves.incrementAndGet();
+    }
   }
 
   /** An in-memory store whose saves can be made to fail, and which counts them. */
