@@ -377,7 +377,8 @@ class UserDataStreamTest {
     await(() -> server.subscribed(TestKeys.HMAC_API_KEY) && rejected.size() == 1);
     await(() -> reconciled.size() == 1);
     server.dropAll();
-    await(() -> reconciled.size() == 2);
+    // the fake registers a subscription right after its answer: wait until it knows the new one
+    await(() -> reconciled.size() == 2 && server.standingSubscriptions(TestKeys.HMAC_API_KEY) == 1);
     server.push(TestKeys.HMAC_API_KEY, "execution-report-oco-tp-leg-filled.json");
     await(() -> delivered.size() == 1);
 
