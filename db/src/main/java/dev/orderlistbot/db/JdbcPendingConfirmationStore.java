@@ -12,6 +12,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.Duration;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
@@ -79,15 +80,27 @@ final class JdbcPendingConfirmationStore implements PendingConfirmationStore {
   }
 
   @Override
-  public boolean attachMessageRef(String token, String messageRef) {
+  public boolean attachMessageRef(String token, String messageRef, Instant shownAt) {
     Objects.requireNonNull(messageRef, "messageRef");
+    Objects.requireNonNull(shownAt, "shownAt");
     return session.run(
         "attach a message to a confirmation",
         c -> {
+          Optional<PendingConfirmation> row = load(c, token);
+          if (row.isEmpty()) {
+            return false;
+          }
+          PendingConfirmation confirmation = row.get();
+          Instant expiresAt = confirmation.expiresAt();
+          Duration ttl = Duration.between(confirmation.createdAt(), expiresAt);
+          Instant renewed = shownAt.plus(ttl);
+          boolean renew =
+              confirmation.state() == ConfirmationState.PENDING && expiresAt.isAfter(shownAt) && renewed.isAfter(expiresAt);
           try (PreparedStatement update =
-              c.prepareStatement("UPDATE pending_confirmation SET message_ref = ? WHERE token = ?")) {
+              c.prepareStatement("UPDATE pending_confirmation SET message_ref = ?, expires_at = ? WHERE token = ?")) {
             update.setString(1, messageRef);
-            update.setString(2, token);
+            update.setObject(2, Rows.timestamp(renew ? renewed : expiresAt));
+            update.setString(3, token);
             return update.executeUpdate() == 1;
           }
         });

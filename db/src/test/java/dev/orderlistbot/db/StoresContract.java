@@ -164,6 +164,37 @@ abstract class StoresContract {
   }
 
   @Test
+  void aConfirmationShownLateGetsItsWholeTimeToLiveFromWhenItWasShown() {
+    stores().confirmations().create(pending(token("paced"), alice, Duration.ofSeconds(60)));
+    clock.advance(Duration.ofSeconds(35)); // the preview waited for the platform's pace
+
+    assertThat(stores().confirmations().attachMessageRef(token("paced"), "msg-7", clock.instant())).isTrue();
+    clock.advance(Duration.ofSeconds(59));
+
+    assertThat(stores().confirmations().claim(token("paced"), alice)).isInstanceOf(ClaimResult.Claimed.class);
+  }
+
+  @Test
+  void aConfirmationShownAfterItRanOutIsNotRenewed() {
+    stores().confirmations().create(pending(token("too-late"), alice, Duration.ofSeconds(30)));
+    clock.advance(Duration.ofSeconds(30));
+
+    assertThat(stores().confirmations().attachMessageRef(token("too-late"), "msg-8", clock.instant())).isTrue();
+
+    assertThat(stores().confirmations().claim(token("too-late"), alice)).isEqualTo(new ClaimResult.Expired());
+    assertThat(stores().confirmations().attachMessageRef(token("never"), "msg-9", clock.instant())).isFalse();
+  }
+
+  @Test
+  void aConfirmationShownAtOnceKeepsItsTimeToLive() {
+    stores().confirmations().create(pending(token("at-once"), alice, Duration.ofSeconds(30)));
+    stores().confirmations().attachMessageRef(token("at-once"), "msg-10", clock.instant());
+    clock.advance(Duration.ofSeconds(30));
+
+    assertThat(stores().confirmations().claim(token("at-once"), alice)).isEqualTo(new ClaimResult.Expired());
+  }
+
+  @Test
   void anUnknownTokenIsNotFound() {
     assertThat(stores().confirmations().claim(token("nothing"), alice)).isEqualTo(new ClaimResult.NotFound());
   }
@@ -182,7 +213,7 @@ abstract class StoresContract {
   void overdueConfirmationsExpireInBulkAndMessageRefsAttach() {
     stores().confirmations().create(pending(token("bulk1"), alice, Duration.ofSeconds(10)));
     stores().confirmations().create(pending(token("bulk2"), alice, Duration.ofHours(1)));
-    assertThat(stores().confirmations().attachMessageRef(token("bulk2"), "msg-42")).isTrue();
+    assertThat(stores().confirmations().attachMessageRef(token("bulk2"), "msg-42", clock.instant())).isTrue();
     clock.advance(Duration.ofMinutes(1));
 
     assertThat(stores().confirmations().expireOverdue()).isGreaterThanOrEqualTo(1);

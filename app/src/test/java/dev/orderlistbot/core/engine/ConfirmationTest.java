@@ -137,6 +137,19 @@ class ConfirmationTest {
   }
 
   @Test
+  void aPreviewHeldBackByThePlatformsPaceKeepsItsWholeTimeToLiveFromWhenItArrives() {
+    bot.telegram.beforeEachSend(() -> bot.clock.advance(Duration.ofSeconds(35))); // a burst ahead of it
+    bot.say(ALICE, OCO);
+    bot.telegram.beforeEachSend(() -> {});
+    MessageRef preview = bot.lastButtons(alice);
+
+    bot.clock.advance(Duration.ofSeconds(55)); // 90 s after the check, 55 s after it was shown
+    bot.press(ALICE, preview, Replies.CONFIRM);
+
+    assertThat(exchange.placeCalls).hasValue(1);
+  }
+
+  @Test
   void aPressAfterTheTimeToLiveIsRefusedAndPlacesNothing() {
     bot.say(ALICE, OCO);
     MessageRef preview = bot.lastButtons(alice);

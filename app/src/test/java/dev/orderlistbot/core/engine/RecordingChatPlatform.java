@@ -40,6 +40,7 @@ final class RecordingChatPlatform implements ChatPlatform {
   private Optional<Map<ChatRef, List<UserRef>>> admins = Optional.empty();
   private ChatDeliveryException adminCheckFailure;
   private boolean answersPrivatelyInGroups;
+  private Runnable beforeEachSend = () -> {};
 
   RecordingChatPlatform(String platform) {
     this.platform = platform;
@@ -82,6 +83,7 @@ final class RecordingChatPlatform implements ChatPlatform {
 
   @Override
   public synchronized MessageRef send(ChatRef chat, OutboundMessage message) {
+    beforeEachSend.run();
     ChatDeliveryException failure = sendFailures.poll();
     if (failure != null) {
       throw failure;
@@ -120,6 +122,11 @@ final class RecordingChatPlatform implements ChatPlatform {
     deleted.add(message);
     current.remove(message);
     return true;
+  }
+
+  /** Runs {@code hold} before each new message goes, e.g. moving the clock as a platform's pace would. */
+  synchronized void beforeEachSend(Runnable hold) {
+    beforeEachSend = hold;
   }
 
   synchronized void refuseDeletes() {

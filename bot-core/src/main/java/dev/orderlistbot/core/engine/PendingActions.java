@@ -56,9 +56,14 @@ final class PendingActions {
     return token;
   }
 
-  /** Remembers which message shows the buttons of {@code token}. */
+  /**
+   * Remembers which message shows the buttons of {@code token}, shown now: the action's time to
+   * live counts from now, if it had not run out while the message waited for the platform's pace
+   * ({@link dev.orderlistbot.core.port.out.PendingConfirmationStore#attachMessageRef}).
+   */
   void attach(String token, MessageRef message) {
-    transactor.inTransaction(stores -> stores.confirmations().attachMessageRef(token, message.messageId()));
+    Instant shown = clock.instant();
+    transactor.inTransaction(stores -> stores.confirmations().attachMessageRef(token, message.messageId(), shown));
   }
 
   /**

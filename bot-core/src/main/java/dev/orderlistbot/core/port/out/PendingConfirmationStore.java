@@ -25,8 +25,15 @@ public interface PendingConfirmationStore {
   /** The confirmation with this id, in whatever state. */
   Optional<PendingConfirmation> findById(UUID id);
 
-  /** Records the platform's id of the preview message; returns false when the token is unknown. */
-  boolean attachMessageRef(String token, String messageRef);
+  /**
+   * Records the platform's id of the message that shows the confirmation's buttons, which the chat
+   * showed at {@code shownAt}. A confirmation still PENDING whose time to live had not run out by
+   * then gets its whole time to live again from {@code shownAt} (never less than it had): a preview
+   * the platform's pace held back in a burst keeps the time to answer its text states, and the
+   * whole wait from the check to the press stays under twice the time to live. Returns false when
+   * the token is unknown.
+   */
+  boolean attachMessageRef(String token, String messageRef, Instant shownAt);
 
   /** PENDING to CLAIMED, once, by the requester, before expiry. */
   ClaimResult claim(String token, UserRef requester);
