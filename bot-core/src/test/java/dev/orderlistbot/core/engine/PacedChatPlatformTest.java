@@ -104,6 +104,17 @@ class PacedChatPlatformTest {
   }
 
   @Test
+  void anAnswerRefusedAgainOnThePlatformsOwnRetryGoesOnceMoreAfterTheSecondWait() {
+    telegram.refusals.add(Duration.ofSeconds(1));
+    telegram.refusals.add(Duration.ofSeconds(1));
+    ChatOut out = new ChatOut(ChatPlatforms.of(paced));
+
+    assertThat(out.send(chat(1), OutboundMessage.text("PREVIEW"))).isPresent();
+    assertThat(telegram.attempts).isEqualTo(3);
+    assertThat(telegram.sent).containsExactly(T0.plusSeconds(2));
+  }
+
+  @Test
   void anAnswerRefusedTwiceIsNotSentAThirdTime() {
     telegram.refusals.add(Duration.ofSeconds(30));
     telegram.refusals.add(Duration.ofSeconds(30));
