@@ -64,7 +64,7 @@ final class JdbcNotificationOutbox implements NotificationOutbox {
     return session.run(
         "merge a notification",
         c -> {
-          if (!OutboxMergeRanks.raise(c, mergeKey, message.target(), rank, now)) {
+          if (!OutboxMergeRanks.raise(c, dialect, mergeKey, message.target(), rank, now)) {
             return false;
           }
           // attempts = 0: no dispatcher has claimed the row, so the text it will send is this one
@@ -93,6 +93,7 @@ final class JdbcNotificationOutbox implements NotificationOutbox {
     Instant now = clock.instant();
     return Transactions.insertOneRowIfAbsent(
         c,
+        dialect,
         conn -> {
           try (PreparedStatement insert =
               conn.prepareStatement(

@@ -22,10 +22,12 @@ final class JdbcProcessedEventStore implements ProcessedEventStore {
 
   private final Session session;
   private final Clock clock;
+  private final Dialect dialect;
 
-  JdbcProcessedEventStore(Session session, Clock clock) {
+  JdbcProcessedEventStore(Session session, Clock clock, Dialect dialect) {
     this.session = session;
     this.clock = clock;
+    this.dialect = dialect;
   }
 
   @Override
@@ -49,6 +51,7 @@ final class JdbcProcessedEventStore implements ProcessedEventStore {
         c ->
             Transactions.insertOneRowIfAbsent(
                 c,
+                dialect,
                 conn -> {
                   try (PreparedStatement insert =
                       conn.prepareStatement(

@@ -46,7 +46,7 @@ final class JdbcStores implements Stores {
     this.orderLists = new JdbcTrackedOrderListStore(session, clock);
     this.outbox = new JdbcNotificationOutbox(session, clock, dialect);
     this.subscriptions = new JdbcAlertSubscriptionStore(session, clock);
-    this.processedEvents = new JdbcProcessedEventStore(session, clock);
+    this.processedEvents = new JdbcProcessedEventStore(session, clock, dialect);
     this.audit = new JdbcAuditLog(session);
     this.breakevenPlans = new JdbcBreakevenPlanStore(session, clock);
     this.cards = new JdbcOrderCardStore(session, clock);

@@ -32,13 +32,14 @@ final class OutboxMergeRanks {
    * as high, or another transaction inserted it meanwhile: then the INSERT fails as a duplicate, and
    * the UPDATE runs again as a new statement that sees the committed row.
    */
-  static boolean raise(Connection c, String mergeKey, ChatRef target, MergeRank rank, Instant now) throws SQLException {
+  static boolean raise(Connection c, Dialect dialect, String mergeKey, ChatRef target, MergeRank rank, Instant now) throws SQLException {
     if (raiseExisting(c, mergeKey, target, rank, now)) {
       return true;
     }
     boolean first =
         Transactions.insertOneRowIfAbsent(
             c,
+            dialect,
             conn -> {
               try (PreparedStatement insert =
                   conn.prepareStatement(

@@ -16,8 +16,6 @@ final class Transactions {
 
   private static final int UPSERT_TRIES = 5;
 
-  /** H2's product name in its JDBC metadata (a constant; asking costs no statement). */
-  private static final String H2 = "H2";
 
   private Transactions() {}
 
@@ -40,15 +38,15 @@ final class Transactions {
 
   /**
    * Runs ONE insert statement that may hit a unique constraint so that a duplicate leaves the
-   * transaction usable; returns false on a duplicate. On H2, which undoes a failed statement by
-   * itself and goes on with the transaction, it runs bare: each H2 savepoint is a {@code SAVEPOINT}
-   * statement with a fresh name, parsed anew every time (issue 19's stream profile: 5% of routing an
-   * event). Elsewhere (PostgreSQL aborts a transaction on any failed statement) it is {@link
+   * transaction usable; returns false on a duplicate. Where a failed statement is undone alone and
+   * the transaction goes on (H2, see {@link Dialect#failedStatementLeavesTransactionUsable}) it runs
+   * bare: each H2 savepoint is a {@code SAVEPOINT} statement with a fresh name, parsed anew every
+   * time (issue 19's stream profile: 5% of routing an event). Elsewhere it is {@link
    * #insertIfAbsent}. Work of several statements must use {@link #insertIfAbsent}: H2 would keep the
    * statements before the one that failed.
    */
-  static boolean insertOneRowIfAbsent(Connection connection, SqlWork<Integer> insert) throws SQLException {
-    if (!H2.equals(connection.getMetaData().getDatabaseProductName())) {
+  static boolean insertOneRowIfAbsent(Connection connection, Dialect dialect, SqlWork<Integer> insert) throws SQLException {
+    if (!dialect.failedStatementLeavesTransactionUsable()) {
       return insertIfAbsent(connection, insert);
     }
     try {
