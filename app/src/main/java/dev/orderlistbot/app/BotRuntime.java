@@ -137,7 +137,15 @@ final class BotRuntime implements AutoCloseable {
     LatePictures cardCharts = new LatePictures();
     NotificationDispatcher dispatcher =
         new NotificationDispatcher(
-            transactor, chats, EdgePacing.outboxPolicies(), clock, deliveries, metrics, cardCharts, EdgePacing.waker(scheduler, clock));
+            transactor,
+            chats,
+            EdgePacing.outboxPolicies(),
+            clock,
+            deliveries,
+            metrics,
+            cardCharts,
+            EdgePacing.waker(scheduler, clock),
+            EdgePacing.fanOut(workers));
     metrics.watchOutbox(() -> transactor.inTransaction(stores -> stores.outbox().backlog()), clock);
     // after an order event: deliver its notice, and carry out a breakeven plan it may have started
     BreakevenWake breakevens = new BreakevenWake(workers);

@@ -1,7 +1,9 @@
 package dev.orderlistbot.app;
 
+import dev.orderlistbot.core.engine.ChatFanOut;
 import dev.orderlistbot.core.engine.DeliveryPolicy;
 import dev.orderlistbot.core.engine.DrainWaker;
+import dev.orderlistbot.core.engine.FloodLimits;
 import dev.orderlistbot.core.engine.PacedChatPlatform;
 import dev.orderlistbot.core.engine.Pause;
 import dev.orderlistbot.core.port.out.ChatPlatform;
@@ -9,6 +11,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -42,6 +45,18 @@ final class EdgePacing {
         "discord", DeliveryPolicy.discord().perChatOnly());
   }
 
+  /**
+   * How many chats a drain sends to at once: enough to draw the next cards' charts while a notice
+   * waits for its turn at Telegram's pace (35 ms), few enough that the charts drawn at once stay a
+   * few megabytes.
+   */
+  static final int CHATS_AT_ONCE = 8;
+
+  /** A drain's chats side by side on {@code workers}, {@link #CHATS_AT_ONCE} at a time. */
+  static ChatFanOut fanOut(Executor workers) {
+    return ChatFanOut.sideBySide(workers, CHATS_AT_ONCE);
+  }
+
   /** Runs a drain at an instant on {@code scheduler}; at shutdown, the last drain takes what is left. */
   static DrainWaker waker(ScheduledExecutorService scheduler, Clock clock) {
     return (at, drain) -> {
@@ -57,8 +72,8 @@ final class EdgePacing {
   private static ChatPlatform paced(ChatPlatform platform, Clock clock, IntSupplier liveInstances) {
     return switch (platform.platform()) {
       case "telegram" ->
-          new PacedChatPlatform(platform, DeliveryPolicy.telegramAtTheCeiling(), clock, Pause.sleeping(clock), liveInstances);
-      case "discord" -> new PacedChatPlatform(platform, DeliveryPolicy.discord(), clock, Pause.sleeping(clock));
+          new PacedChatPlatform(platform, DeliveryPolicy.telegramAtTheCeiling(), FloodLimits.telegram(), clock, Pause.sleeping(clock), liveInstances);
+      case "discord" -> new PacedChatPlatform(platform, DeliveryPolicy.discord(), FloodLimits.discord(), clock, Pause.sleeping(clock));
       default -> platform;
     };
   }

@@ -54,6 +54,9 @@ import org.slf4j.LoggerFactory;
  * failed in the outbox (kept, not deleted) and logged. A message for a platform that is not running
  * waits a minute and is tried again.
  *
+ * <p>A drain sends the messages of its batch chat after chat, or different chats side by side
+ * ({@link ChatFanOut}); a chat's own messages always go one after another, in order.
+ *
  * <p>Delivery is at least once: a crash between sending and marking delivered sends the message
  * again after the lease. Every message put back for later is reported to the {@link
  * EngineTelemetry} with its {@link RetryReason}. Thread-safe.
@@ -76,6 +79,7 @@ public final class NotificationDispatcher {
   private final OutboxPictures pictures;
   private final List<DeliveryLane> lanes;
   private final DrainWaker waker;
+  private final ChatFanOut fanOut;
   /** The instants a drain was asked for (a held-back notice's slot), each asked once. */
   private final Set<Instant> wakes = ConcurrentHashMap.newKeySet();
 
@@ -135,6 +139,21 @@ public final class NotificationDispatcher {
       EngineTelemetry telemetry,
       OutboxPictures pictures,
       DrainWaker waker) {
+    this(transactor, platforms, policies, clock, executor, telemetry, pictures, waker, ChatFanOut.oneAtATime());
+  }
+
+  /** @param fanOut how a drain sends its batch: chats one at a time, or side by side */
+  public NotificationDispatcher(
+      Transactor transactor,
+      ChatPlatforms platforms,
+      Map<String, DeliveryPolicy> policies,
+      Clock clock,
+      Executor executor,
+      EngineTelemetry telemetry,
+      OutboxPictures pictures,
+      DrainWaker waker,
+      ChatFanOut fanOut) {
+    this.fanOut = Objects.requireNonNull(fanOut, "fanOut");
     this.waker = Objects.requireNonNull(waker, "waker");
     this.pictures = Objects.requireNonNull(pictures, "pictures");
     this.transactor = Objects.requireNonNull(transactor, "transactor");
@@ -188,9 +207,7 @@ public final class NotificationDispatcher {
     List<OutboxEntry> batch;
     do {
       batch = transactor.inTransaction(claim);
-      for (OutboxEntry entry : batch) {
-        delivered += deliver(entry) ? 1 : 0;
-      }
+      delivered += fanOut.deliver(batch, this::deliver);
     } while (batch.size() == BATCH);
     return delivered;
   }

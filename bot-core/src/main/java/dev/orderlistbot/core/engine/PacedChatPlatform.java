@@ -22,6 +22,13 @@ import org.slf4j.LoggerFactory;
  * app) for its chat's and the platform's turn, so it goes at the pace the platform allows instead of
  * being refused and lost.
  *
+ * <p>The pace is booked ahead, but the platform counts a message when it arrives: a photo still
+ * uploading, or a sender the busy CPU wakes late, can bunch messages the pace booked apart. So the
+ * platform's {@link FloodLimits} are kept as well, over each send's whole flight ({@link
+ * SendWindows}): a send starts only while its chat's and the platform's windows have room, counting
+ * the sends in flight and those answered less than a window's span ago, and a chat's messages start
+ * in the order they were given.
+ *
  * <p>When the platform still answers "too many requests, retry after N" (429), nothing more goes on
  * the platform before that instant, and the message is sent once more after it if the wait is at
  * most {@link #LONGEST_WAIT}; a longer one is the caller's to handle (the outbox retries it then).
@@ -40,31 +47,40 @@ public final class PacedChatPlatform implements ChatPlatform {
 
   private final ChatPlatform platform;
   private final DeliveryPolicy policy;
+  private final FloodLimits limits;
   private final SendPacer pacer = new SendPacer();
+  private final SendWindows windows = new SendWindows();
   private final Clock clock;
   private final Pause pause;
   private final IntSupplier sharedBy;
 
   /** The only sender on the platform with its token. */
-  public PacedChatPlatform(ChatPlatform platform, DeliveryPolicy policy, Clock clock, Pause pause) {
-    this(platform, policy, clock, pause, () -> 1);
+  public PacedChatPlatform(ChatPlatform platform, DeliveryPolicy policy, FloodLimits limits, Clock clock, Pause pause) {
+    this(platform, policy, limits, clock, pause, () -> 1);
   }
 
   /**
+   * @param policy how far apart sends are booked (the pace)
+   * @param limits the platform's ceilings, kept as it counts arrivals however late a send gets there
    * @param sharedBy how many instances send on the platform with the same token now (at least 1;
    *     asked at every send)
    */
-  public PacedChatPlatform(ChatPlatform platform, DeliveryPolicy policy, Clock clock, Pause pause, IntSupplier sharedBy) {
+  public PacedChatPlatform(
+      ChatPlatform platform, DeliveryPolicy policy, FloodLimits limits, Clock clock, Pause pause, IntSupplier sharedBy) {
     this.platform = Objects.requireNonNull(platform, "platform");
     this.policy = Objects.requireNonNull(policy, "policy");
+    this.limits = Objects.requireNonNull(limits, "limits");
     this.clock = Objects.requireNonNull(clock, "clock");
     this.pause = Objects.requireNonNull(pause, "pause");
     this.sharedBy = Objects.requireNonNull(sharedBy, "sharedBy");
   }
 
+  private int senders() {
+    return Math.max(1, sharedBy.getAsInt());
+  }
+
   /** The policy with this instance's share of the platform's overall limit. */
-  private DeliveryPolicy share() {
-    int senders = Math.max(1, sharedBy.getAsInt());
+  private DeliveryPolicy share(int senders) {
     if (senders == 1 || policy.global().isNone()) {
       return policy;
     }
@@ -80,23 +96,49 @@ public final class PacedChatPlatform implements ChatPlatform {
 
   @Override
   public MessageRef send(ChatRef chat, OutboundMessage message) {
-    awaitTurn(chat);
     try {
-      return platform.send(chat, message);
+      return sendInTurn(chat, message);
     } catch (ChatDeliveryException e) {
       Optional<Duration> asked = e.retryAfter();
       if (!e.retryable() || asked.isEmpty()) {
         throw e;
       }
       Instant until = clock.instant().plus(asked.get());
-      pacer.holdOffPlatform(platform.platform(), share(), until);
+      pacer.holdOffPlatform(platform.platform(), share(senders()), until);
       if (asked.get().compareTo(LONGEST_WAIT) > 0) {
         throw e;
       }
       LOG.info("{} asked to wait {} s before sending more; {} waits and is sent once more", platform.platform(),
           asked.get().toSeconds(), chat);
-      awaitTurn(chat);
+      return sendInTurn(chat, message);
+    }
+  }
+
+  /**
+   * Waits for the message's booked turn, then for room in the platform's windows, and sends it; the
+   * send counts in the windows from its start until a span after its answer.
+   */
+  private MessageRef sendInTurn(ChatRef chat, OutboundMessage message) {
+    int senders = senders();
+    FloodLimits mine = limits.sharedBy(senders);
+    long ticket = windows.join(chat);
+    boolean started = false;
+    try {
+      awaitTurn(chat, share(senders));
+      awaitRoom(chat, ticket, mine);
+      started = true;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new ChatDeliveryException("stopped while waiting for " + platform.platform() + "'s pace", true, Optional.empty(), e);
+    } finally {
+      if (!started) {
+        windows.leave(chat, ticket);
+      }
+    }
+    try {
       return platform.send(chat, message);
+    } finally {
+      windows.answered(chat, mine, clock.instant());
     }
   }
 
@@ -105,18 +147,21 @@ public final class PacedChatPlatform implements ChatPlatform {
    * platform asked for after the booking moves it: the message books again, behind the hold, so the
    * senders booked before it do not all go at the instant it ends.
    */
-  private void awaitTurn(ChatRef chat) {
-    DeliveryPolicy mine = share();
-    try {
-      Instant at = pacer.book(chat, mine, clock.instant());
+  private void awaitTurn(ChatRef chat, DeliveryPolicy mine) throws InterruptedException {
+    Instant at = pacer.book(chat, mine, clock.instant());
+    pause.until(at);
+    while (pacer.heldUntil(platform.platform()).isAfter(at)) {
+      at = pacer.book(chat, mine, clock.instant());
       pause.until(at);
-      while (pacer.heldUntil(platform.platform()).isAfter(at)) {
-        at = pacer.book(chat, mine, clock.instant());
-        pause.until(at);
-      }
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new ChatDeliveryException("stopped while waiting for " + platform.platform() + "'s pace", true, Optional.empty(), e);
+    }
+  }
+
+  /** Waits until the send is first in its chat's line and the windows have room, and starts it. */
+  private void awaitRoom(ChatRef chat, long ticket, FloodLimits mine) throws InterruptedException {
+    for (Optional<Instant> later = windows.tryStart(chat, ticket, mine, clock.instant());
+        later.isPresent();
+        later = windows.tryStart(chat, ticket, mine, clock.instant())) {
+      pause.until(later.get());
     }
   }
 

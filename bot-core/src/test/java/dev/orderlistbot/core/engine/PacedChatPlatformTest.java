@@ -17,7 +17,11 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Deque;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 class PacedChatPlatformTest {
@@ -27,7 +31,7 @@ class PacedChatPlatformTest {
   private final Recording telegram = new Recording();
   // waiting moves the test's clock to the instant waited for
   private final PacedChatPlatform paced =
-      new PacedChatPlatform(telegram, DeliveryPolicy.telegramAtTheCeiling(), clock, at -> {
+      new PacedChatPlatform(telegram, DeliveryPolicy.telegramAtTheCeiling(), FloodLimits.telegram(), clock, at -> {
         if (at.isAfter(clock.instant())) {
           clock.set(at);
         }
@@ -52,7 +56,7 @@ class PacedChatPlatformTest {
   @Test
   void threeInstancesSendingWithOneTokenEachKeepToAThirdOfThePace() {
     PacedChatPlatform oneOfThree =
-        new PacedChatPlatform(telegram, DeliveryPolicy.telegramAtTheCeiling(), clock, at -> clock.set(at), () -> 3);
+        new PacedChatPlatform(telegram, DeliveryPolicy.telegramAtTheCeiling(), FloodLimits.telegram(), clock, at -> clock.set(at), () -> 3);
 
     for (int i = 0; i < 10; i++) {
       oneOfThree.send(chat(i), OutboundMessage.text("notice " + i));
@@ -67,6 +71,43 @@ class PacedChatPlatformTest {
     paced.send(chat(1), OutboundMessage.text("b"));
 
     assertThat(Duration.between(telegram.sent.get(0), telegram.sent.get(1))).isEqualTo(Duration.ofSeconds(1));
+  }
+
+  @Test
+  void aPrivateChatsNextMessageWaitsASecondFromThePreviousOnesAnswerNotFromWhenItLeft() {
+    // the preview's photo takes 400 ms to upload: Telegram counts it when it has it all
+    telegram.uploads.add(Duration.ofMillis(400));
+    paced.send(chat(1), OutboundMessage.text("PREVIEW with its chart"));
+    paced.send(chat(1), OutboundMessage.text("placed"));
+
+    assertThat(Duration.between(telegram.sent.get(0), telegram.sent.get(1))).isGreaterThanOrEqualTo(Duration.ofSeconds(1));
+  }
+
+  @Test
+  void sendsThatArriveLateStillMakeAtMostThirtyInAnySecondWhereTelegramCountsThem() throws Exception {
+    // two photos leave first and are still uploading while 28 texts go at the pace; they arrive
+    // together with the last text, so one more message a pace later would be Telegram's 31st
+    telegram.holdInFlight("photo a", "photo b");
+    Thread a = Thread.ofPlatform().start(() -> paced.send(chat(1_001), OutboundMessage.text("photo a")));
+    telegram.awaitInFlight("photo a");
+    Thread b = Thread.ofPlatform().start(() -> paced.send(chat(1_002), OutboundMessage.text("photo b")));
+    telegram.awaitInFlight("photo b");
+    for (int i = 0; i < 28; i++) {
+      paced.send(chat(i), OutboundMessage.text("text " + i));
+    }
+    telegram.releaseInFlight();
+    a.join();
+    b.join();
+    for (int i = 28; i < 60; i++) {
+      paced.send(chat(i), OutboundMessage.text("text " + i));
+    }
+
+    List<Instant> arrivals = telegram.arrivalsInOrder();
+    assertThat(arrivals).hasSize(62);
+    for (Instant last : arrivals) {
+      long inTheSecond = arrivals.stream().filter(at -> !at.isAfter(last) && at.isAfter(last.minusSeconds(1))).count();
+      assertThat(inTheSecond).as("messages Telegram counts in the second up to %s", last).isLessThanOrEqualTo(30);
+    }
   }
 
   @Test
@@ -165,9 +206,32 @@ class PacedChatPlatformTest {
     final List<Instant> sent = new ArrayList<>();
     final List<String> texts = new ArrayList<>();
     final Deque<Duration> refusals = new ArrayDeque<>();
+    /** How long each next send takes to reach Telegram whole (none left: at once). */
+    final Deque<Duration> uploads = new ArrayDeque<>();
+    private final Map<String, CountDownLatch> inFlight = new ConcurrentHashMap<>();
+    private final CountDownLatch release = new CountDownLatch(1);
     boolean forGood;
     int attempts;
     int edits;
+
+    /** Sends of these texts stay in flight, arriving only once {@link #releaseInFlight} is called. */
+    void holdInFlight(String... held) {
+      for (String text : held) {
+        inFlight.put(text, new CountDownLatch(1));
+      }
+    }
+
+    void awaitInFlight(String text) throws InterruptedException {
+      assertThat(inFlight.get(text).await(10, TimeUnit.SECONDS)).as("%s in flight", text).isTrue();
+    }
+
+    void releaseInFlight() {
+      release.countDown();
+    }
+
+    synchronized List<Instant> arrivalsInOrder() {
+      return sent.stream().sorted().toList();
+    }
 
     @Override
     public String platform() {
@@ -176,6 +240,20 @@ class PacedChatPlatformTest {
 
     @Override
     public MessageRef send(ChatRef chat, OutboundMessage message) {
+      CountDownLatch held = inFlight.get(message.text());
+      if (held != null) {
+        held.countDown();
+        try {
+          assertThat(release.await(10, TimeUnit.SECONDS)).as("released").isTrue();
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+          throw new AssertionError(e);
+        }
+      }
+      return arrive(chat, message);
+    }
+
+    private synchronized MessageRef arrive(ChatRef chat, OutboundMessage message) {
       attempts++;
       if (forGood) {
         throw new ChatDeliveryException("Forbidden: bot was blocked by the user", false, Optional.empty(), null);
@@ -183,6 +261,10 @@ class PacedChatPlatformTest {
       Duration refused = refusals.poll();
       if (refused != null) {
         throw new ChatDeliveryException("Too Many Requests", true, Optional.of(refused), null);
+      }
+      Duration upload = uploads.poll();
+      if (upload != null) {
+        clock.advance(upload);
       }
       sent.add(clock.instant());
       texts.add(message.text());
