@@ -38,7 +38,7 @@ import java.util.regex.Pattern;
  * getUpdates} (held open up to the asked {@code timeout}, at most {@code limit} updates, forgetting
  * those below {@code offset}), {@code sendMessage}, {@code editMessageText}, {@code
  * editMessageReplyMarkup}, {@code answerCallbackQuery}, {@code deleteMessage} and {@code
- * sendChatAction}, answered with the real API's shapes (dates in seconds, a {@code Message} for sends
+ * sendChatAction} and {@code getChatMember} (everyone owns the group), answered with the real API's shapes (dates in seconds, a {@code Message} for sends
  * and edits). Another method, or another token, gets Telegram's 404 and is counted, so the load run
  * can report it. New messages are held to Telegram's flood limits ({@link TelegramLimits}): one
  * over a limit is not delivered and is answered 429 with {@code retry_after}, counted as {@code
@@ -95,6 +95,16 @@ final class FakeBotApi implements AutoCloseable {
   /** User {@code userId} writes {@code text} in the private chat with the bot. */
   void userSends(long userId, String text) {
     ObjectNode message = message(userId, user(userId), messageIds.getAndIncrement(), text);
+    ArrayNode entities = message.putArray("entities");
+    int command = text.indexOf(' ') < 0 ? text.length() : text.indexOf(' ');
+    entities.addObject().put("offset", 0).put("length", command).put("type", "bot_command");
+    enqueue("message", message);
+  }
+
+  /** User {@code userId} writes {@code text} in the group {@code groupId} (negative), where the bot is a member. */
+  void userSendsInGroup(long userId, long groupId, String text) {
+    ObjectNode message = message(groupId, user(userId), messageIds.getAndIncrement(), text);
+    ((ObjectNode) message.get("chat")).removeAll().put("id", groupId).put("type", "supergroup").put("title", "Load test group");
     ArrayNode entities = message.putArray("entities");
     int command = text.indexOf(' ') < 0 ? text.length() : text.indexOf(' ');
     entities.addObject().put("offset", 0).put("length", command).put("type", "bot_command");
@@ -208,6 +218,9 @@ final class FakeBotApi implements AutoCloseable {
       case "sendmessage", "sendphoto" -> botMessage(method, body, messageIds.getAndIncrement());
       case "editmessagetext", "editmessagereplymarkup", "editmessagecaption", "editmessagemedia" ->
           botMessage(method, body, body.path("message_id").asInt());
+      // every user of the load run owns the groups they write in
+      case "getchatmember" -> JSON.createObjectNode().put("status", "creator").put("is_anonymous", false)
+          .set("user", user(body.path("user_id").asLong()));
       case "deletewebhook", "setmycommands", "deletemycommands", "answercallbackquery", "deletemessage", "sendchataction" ->
           JSON.getNodeFactory().booleanNode(true);
       default -> null;

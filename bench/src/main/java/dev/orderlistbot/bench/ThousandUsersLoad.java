@@ -32,13 +32,15 @@ import java.util.stream.IntStream;
  * mvn -B -ntp -DskipTests package &amp;&amp; mvn -B -ntp -Pbench -DskipTests -pl bench -am package
  * java -cp bench/target/benchmarks.jar dev.orderlistbot.bench.ThousandUsersLoad [--users 1000]
  *   [--settle 30] [--max-ram 512m|none] [--jvm "more JVM flags"] [--jar app/target/orderlist-bot.jar]
- *   [--dockerfile Dockerfile] [--refuse-once SECONDS] [--charts on|off]
+ *   [--dockerfile Dockerfile] [--refuse-once SECONDS] [--charts on|off] [--group-alerts K]
  * </pre>
  *
  * <p>The fake Bot API holds the bot to Telegram's flood limits ({@link TelegramLimits}); any 429 it
  * had to answer fails the run. With {@code --refuse-once SECONDS} it refuses one fill notice on
  * purpose, a third of the way through, and the run checks the bot waited what it was told
- * ({@link RefusalCheck}).
+ * ({@link RefusalCheck}). With {@code --group-alerts K} the first K traders also turn alerts on in one
+ * group first, and the run checks the group's answers and fill alerts keep 95% of Telegram's 20 a
+ * minute ({@link GroupAlerts}).
  */
 public final class ThousandUsersLoad {
   static final String COMMAND = "/oco BTCUSDT sell 0.01 tp 32000 sl 29000/28900";
@@ -63,6 +65,7 @@ public final class ThousandUsersLoad {
     options.put("dockerfile", "Dockerfile");
     options.put("refuse-once", "0");
     options.put("charts", "on");
+    options.put("group-alerts", "0");
     if (args.length % 2 != 0) {
       throw new IllegalArgumentException("options come in pairs: --name value");
     }
@@ -149,9 +152,14 @@ public final class ThousandUsersLoad {
         dir.resolve("bot.log"), port);
   }
 
-  /** The three phases: previews, confirmations, fill notices. */
+  /** The three phases: previews, confirmations, fill notices (and the group's, if asked for). */
   private void load(FakeBotApi api, Traders traders, MemorySampler sampler, BotProcess bot) throws InterruptedException {
     int n = traders.count();
+    GroupAlerts group = new GroupAlerts(Math.min(n, Integer.parseInt(options.get("group-alerts"))), failures);
+    if (group.on()) {
+      sampler.phase("group");
+      group.subscribe(api, traders, PHASE_LIMIT);
+    }
     Duration cpu = bot.cpu();
     sampler.phase("previews");
     long start = System.nanoTime();
@@ -190,6 +198,9 @@ public final class ThousandUsersLoad {
       refusal.check(traders.times(Traders.Step.FILL), failures);
     }
     reportCpu("fill notices", bot, cpu);
+    if (group.on()) {
+      group.awaitAlerts(traders, PHASE_LIMIT);
+    }
   }
 
   /** Prints the bot's CPU time since {@code before} and answers the total now. */

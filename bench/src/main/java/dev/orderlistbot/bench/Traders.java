@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Queue;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
@@ -19,10 +20,13 @@ import java.util.concurrent.atomic.LongAdder;
  * in a private chat with the bot. Sorts every bot message into its trader's preview (a message
  * with a Confirm button), placement result ({@code Placed on PAPER}) and fill notice ({@code ✅
  * BTCUSDT OCO #…: take-profit … filled}), stamps when the first of each arrived, counts repeats,
- * and keeps a few samples of anything else. Thread-safe.
+ * and keeps a few samples of anything else. In the run's one group ({@link #GROUP_ID}) it stamps
+ * the answers to {@code /alerts on} and the fill alerts. Thread-safe.
  */
 final class Traders implements FakeBotApi.Listener {
   static final long FIRST_ID = 1_000_001L;
+  /** The one group of the run, where the first traders turn their alerts on ({@code --group-alerts}). */
+  static final long GROUP_ID = -1_001_000_000_001L;
   private static final int SAMPLES = 8;
 
   enum Step {
@@ -35,6 +39,9 @@ final class Traders implements FakeBotApi.Listener {
   private final Map<String, LongAdder> kinds = new ConcurrentHashMap<>();
   private final AtomicReferenceArray<FakeBotApi.BotMessage> previews;
   private final Queue<String> samples = new ConcurrentLinkedQueue<>();
+  private final Queue<Long> groupAnswers = new ConcurrentLinkedQueue<>();
+  private final Queue<Long> groupAlerts = new ConcurrentLinkedQueue<>();
+  private final Set<String> groupAlertTexts = ConcurrentHashMap.newKeySet();
 
   Traders(int count) {
     this.count = count;
@@ -57,7 +64,9 @@ final class Traders implements FakeBotApi.Listener {
   public void botMessage(FakeBotApi.BotMessage message) {
     long index = message.chatId() - FIRST_ID;
     String text = message.text();
-    if (index < 0 || index >= count) {
+    if (message.chatId() == GROUP_ID && message.method().startsWith("send")) {
+      group(message);
+    } else if (index < 0 || index >= count) {
       other(message);
     } else if (hasButton(message.replyMarkup(), "Confirm") && text.startsWith("PREVIEW · PAPER")) {
       previews.compareAndSet((int) index, null, message);
@@ -71,6 +80,33 @@ final class Traders implements FakeBotApi.Listener {
     } else {
       other(message);
     }
+  }
+
+  /** Sorts a new message in the load run's group: an answer to {@code /alerts on}, or a fill alert. */
+  private void group(FakeBotApi.BotMessage message) {
+    String text = message.text();
+    if (text.startsWith("🔔 This chat now gets your order-list notifications")) {
+      groupAnswers.add(message.atNanos());
+      kinds.computeIfAbsent("group: alerts on", k -> new LongAdder()).increment();
+    } else if (text.startsWith("✅ BTCUSDT OCO #") && text.contains(" filled")) {
+      boolean first = groupAlertTexts.add(text);
+      kinds.computeIfAbsent(first ? "group alert" : "group alert (repeat)", k -> new LongAdder()).increment();
+      if (first) {
+        groupAlerts.add(message.atNanos());
+      }
+    } else {
+      other(message);
+    }
+  }
+
+  /** When each answer to {@code /alerts on} arrived in the group (System.nanoTime, in order). */
+  List<Long> groupAnswers() {
+    return groupAnswers.stream().sorted().toList();
+  }
+
+  /** When each distinct fill alert arrived in the group (System.nanoTime, in order). */
+  List<Long> groupAlerts() {
+    return groupAlerts.stream().sorted().toList();
   }
 
   /** Stamps a step the harness took itself (a message sent, a button pressed). */
