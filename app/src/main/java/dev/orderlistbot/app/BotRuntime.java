@@ -11,6 +11,7 @@ import dev.orderlistbot.core.engine.ChatPlatforms;
 import dev.orderlistbot.core.engine.EngineConfig;
 import dev.orderlistbot.core.engine.Housekeeping;
 import dev.orderlistbot.core.engine.InstanceLeases;
+import dev.orderlistbot.core.engine.DispatchSettings;
 import dev.orderlistbot.core.engine.NotificationDispatcher;
 import dev.orderlistbot.core.engine.NotificationRouter;
 import dev.orderlistbot.core.engine.RoutingLanes;
@@ -139,13 +140,10 @@ final class BotRuntime implements AutoCloseable {
         new NotificationDispatcher(
             transactor,
             chats,
-            EdgePacing.outboxPolicies(),
             clock,
             deliveries,
-            metrics,
-            cardCharts,
-            EdgePacing.waker(scheduler, clock),
-            EdgePacing.fanOut(workers));
+            new DispatchSettings(
+                EdgePacing.outboxPolicies(), metrics, cardCharts, EdgePacing.waker(scheduler, clock), EdgePacing.fanOut(workers)));
     metrics.watchOutbox(() -> transactor.inTransaction(stores -> stores.outbox().backlog()), clock);
     // after an order event: deliver its notice, and carry out a breakeven plan it may have started
     BreakevenWake breakevens = new BreakevenWake(workers);

@@ -8,7 +8,6 @@ import dev.orderlistbot.core.chat.OutboundMessage;
 import dev.orderlistbot.core.domain.ChatRef;
 import dev.orderlistbot.core.domain.Secret;
 import dev.orderlistbot.core.port.out.ChatPlatform;
-import dev.orderlistbot.core.port.out.EngineTelemetry;
 import dev.orderlistbot.core.port.out.OutboxMessage;
 import dev.orderlistbot.db.Database;
 import dev.orderlistbot.db.DbConfig;
@@ -124,13 +123,9 @@ class ChatsSideBySideTest {
     return new NotificationDispatcher(
         database.transactor(),
         ChatPlatforms.of(telegram),
-        Map.of("telegram", DeliveryPolicy.unlimited()),
         clock,
         workers,
-        EngineTelemetry.NOOP,
-        OutboxPictures.NONE,
-        DrainWaker.NEVER,
-        fanOut);
+        DispatchSettings.defaults().withPolicies(Map.of("telegram", DeliveryPolicy.unlimited())).withFanOut(fanOut));
   }
 
   private void enqueue(String key, String chatId, String text) {

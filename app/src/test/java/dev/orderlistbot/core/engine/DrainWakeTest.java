@@ -45,18 +45,18 @@ class DrainWakeTest {
   @Test
   void aGroupAlertHeldByItsGroupsLimitIsSentAtItsSlotByTheDrainItAskedFor() {
     ScriptedChatPlatform telegram = new ScriptedChatPlatform("telegram", send -> {});
+    DrainWaker recordingWaker = (at, drain) -> {
+      wakes.add(at);
+      drains.add(drain);
+    };
     NotificationDispatcher dispatcher = new NotificationDispatcher(
         database.transactor(),
         ChatPlatforms.of(telegram),
-        Map.of("telegram", DeliveryPolicy.telegramAtTheCeiling().perChatOnly()),
         clock,
         Runnable::run,
-        dev.orderlistbot.core.port.out.EngineTelemetry.NOOP,
-        OutboxPictures.NONE,
-        (at, drain) -> {
-          wakes.add(at);
-          drains.add(drain);
-        });
+        DispatchSettings.defaults()
+            .withPolicies(Map.of("telegram", DeliveryPolicy.telegramAtTheCeiling().perChatOnly()))
+            .withWaker(recordingWaker));
     for (int i = 1; i <= 3; i++) {
       OutboxMessage alert = new OutboxMessage("alert:" + i, GROUP, "alert " + i);
       database.transactor().inTransaction(stores -> stores.outbox().enqueue(alert));

@@ -181,8 +181,8 @@ final class TestBot implements AutoCloseable {
     ChatPlatforms platforms = ChatPlatforms.of(telegram, console);
     dispatcher =
         new NotificationDispatcher(
-            database.transactor(), platforms, Map.of(), clock, Runnable::run, telemetry,
-            new CardCharts(database.transactor(), exchange, charts, clock));
+            database.transactor(), platforms, clock, Runnable::run,
+            DispatchSettings.defaults().withTelemetry(telemetry).withPictures(new CardCharts(database.transactor(), exchange, charts, clock)));
     router = new NotificationRouter(database.transactor(), dispatcher::trigger);
     engine =
         new BotEngine(

@@ -83,84 +83,39 @@ public final class NotificationDispatcher {
   /** The instants a drain was asked for (a held-back notice's slot), each asked once. */
   private final Set<Instant> wakes = ConcurrentHashMap.newKeySet();
 
-  /** With each platform's {@link DeliveryPolicy#defaultFor default policy}. */
+  /** With {@link DispatchSettings#defaults()}. */
   public NotificationDispatcher(Transactor transactor, ChatPlatforms platforms, Clock clock, Executor executor) {
-    this(transactor, platforms, Map.of(), clock, executor);
+    this(transactor, platforms, clock, executor, DispatchSettings.defaults());
   }
 
-  /** With these rate limits, reporting to {@link EngineTelemetry#NOOP}. */
+  /** With these rate limits and the other {@link DispatchSettings#defaults()}. */
   public NotificationDispatcher(
       Transactor transactor,
       ChatPlatforms platforms,
       Map<String, DeliveryPolicy> policies,
       Clock clock,
       Executor executor) {
-    this(transactor, platforms, policies, clock, executor, EngineTelemetry.NOOP);
+    this(transactor, platforms, clock, executor, DispatchSettings.defaults().withPolicies(policies));
   }
 
   /**
-   * @param policies rate limits by platform id; a platform not named gets {@link
-   *     DeliveryPolicy#defaultFor}
    * @param executor runs the drains {@link #trigger()} asks for, each platform's as tasks of their
    *     own: give it a thread per task (virtual threads, in the app; a task that throws is a failed
    *     drain, for it to report), or run them on the caller's thread (tests); one thread shared by
    *     every task would let a hanging platform hold up the others again
-   * @param telemetry told of every message rescheduled or postponed, and why
+   * @param settings the rate limits, telemetry, pictures, wake-ups and fan-out
    */
   public NotificationDispatcher(
-      Transactor transactor,
-      ChatPlatforms platforms,
-      Map<String, DeliveryPolicy> policies,
-      Clock clock,
-      Executor executor,
-      EngineTelemetry telemetry) {
-    this(transactor, platforms, policies, clock, executor, telemetry, OutboxPictures.NONE);
-  }
-
-  /** @param pictures the picture each message goes out with, drawn as it is sent (an order card's chart) */
-  public NotificationDispatcher(
-      Transactor transactor,
-      ChatPlatforms platforms,
-      Map<String, DeliveryPolicy> policies,
-      Clock clock,
-      Executor executor,
-      EngineTelemetry telemetry,
-      OutboxPictures pictures) {
-    this(transactor, platforms, policies, clock, executor, telemetry, pictures, DrainWaker.NEVER);
-  }
-
-  /** @param waker asked for a drain at the slot of a notice its chat's limit held back */
-  public NotificationDispatcher(
-      Transactor transactor,
-      ChatPlatforms platforms,
-      Map<String, DeliveryPolicy> policies,
-      Clock clock,
-      Executor executor,
-      EngineTelemetry telemetry,
-      OutboxPictures pictures,
-      DrainWaker waker) {
-    this(transactor, platforms, policies, clock, executor, telemetry, pictures, waker, ChatFanOut.oneAtATime());
-  }
-
-  /** @param fanOut how a drain sends its batch: chats one at a time, or side by side */
-  public NotificationDispatcher(
-      Transactor transactor,
-      ChatPlatforms platforms,
-      Map<String, DeliveryPolicy> policies,
-      Clock clock,
-      Executor executor,
-      EngineTelemetry telemetry,
-      OutboxPictures pictures,
-      DrainWaker waker,
-      ChatFanOut fanOut) {
-    this.fanOut = Objects.requireNonNull(fanOut, "fanOut");
-    this.waker = Objects.requireNonNull(waker, "waker");
-    this.pictures = Objects.requireNonNull(pictures, "pictures");
+      Transactor transactor, ChatPlatforms platforms, Clock clock, Executor executor, DispatchSettings settings) {
+    Objects.requireNonNull(settings, "settings");
+    this.fanOut = settings.fanOut();
+    this.waker = settings.waker();
+    this.pictures = settings.pictures();
     this.transactor = Objects.requireNonNull(transactor, "transactor");
     this.platforms = Objects.requireNonNull(platforms, "platforms");
-    this.policies = Map.copyOf(policies);
+    this.policies = settings.policies();
     this.clock = Objects.requireNonNull(clock, "clock");
-    this.telemetry = Objects.requireNonNull(telemetry, "telemetry");
+    this.telemetry = settings.telemetry();
     List<DeliveryLane> all = new ArrayList<>();
     for (String platform : platforms.ids()) {
       all.add(new DeliveryLane(platform, executor, () -> drainPlatform(platform)));
