@@ -6,6 +6,7 @@ import dev.orderlistbot.core.domain.ChatRef;
 import dev.orderlistbot.core.domain.UserRef;
 import dev.orderlistbot.core.port.out.ChatDeliveryException;
 import dev.orderlistbot.core.port.out.ChatPlatform;
+import java.time.Duration;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -20,6 +21,9 @@ import org.slf4j.LoggerFactory;
 final class ChatOut {
   private static final Logger LOG = LoggerFactory.getLogger(ChatOut.class);
 
+  /** How long, in all, an answer the platform refused with "retry after" waits to be sent again. */
+  static final Duration LONGEST_ANSWER_WAIT = Duration.ofMinutes(2);
+
   private final ChatPlatforms platforms;
 
   ChatOut(ChatPlatforms platforms) {
@@ -27,17 +31,18 @@ final class ChatOut {
   }
 
   Optional<MessageRef> send(ChatRef chat, OutboundMessage message) {
-    return send(chat, message, false);
+    return send(chat, message, Duration.ZERO);
   }
 
   /**
-   * Sends {@code message}; {@code waitedOnce}: it was already refused with "too many requests,
-   * retry after N" once. Such a refusal means the message did not go, so it is sent once more: the
-   * paced platform ({@link PacedChatPlatform}) holds every send until the wait the platform asked
-   * for is over, also one longer than it waits out itself, so the answer arrives late rather than
-   * never (a notice, by contrast, is retried by the outbox).
+   * Sends {@code message}; {@code waited}: how long the platform has already asked it to wait
+   * ("too many requests, retry after N"). Such a refusal means the message did not go, so it is
+   * sent again, for as long as the waits asked add up to at most {@link #LONGEST_ANSWER_WAIT}: the
+   * paced platform ({@link PacedChatPlatform}) holds every send until the wait is over, so the
+   * answer arrives late rather than never (a notice, by contrast, is retried by the outbox). Past
+   * that the trader has long moved on; the answer is dropped and logged.
    */
-  private Optional<MessageRef> send(ChatRef chat, OutboundMessage message, boolean waitedOnce) {
+  private Optional<MessageRef> send(ChatRef chat, OutboundMessage message, Duration waited) {
     Optional<ChatPlatform> platform = platform(chat);
     if (platform.isEmpty()) {
       return Optional.empty();
@@ -45,16 +50,16 @@ final class ChatOut {
     try {
       return Optional.of(platform.get().send(chat, message));
     } catch (ChatDeliveryException e) {
-      if (e.retryable() && e.retryAfter().isPresent() && !waitedOnce) {
-        LOG.info("{} asked to wait {} s; the answer to {} goes once the wait is over", chat.platform(),
-            e.retryAfter().get().toSeconds(), chat);
-        return send(chat, message, true);
+      Duration asked = e.retryAfter().orElse(Duration.ZERO);
+      if (e.retryable() && e.retryAfter().isPresent() && waited.plus(asked).compareTo(LONGEST_ANSWER_WAIT) <= 0) {
+        LOG.info("{} asked to wait {} s; the answer to {} goes once the wait is over", chat.platform(), asked.toSeconds(), chat);
+        return send(chat, message, waited.plus(asked));
       }
       // only a refusal of the picture itself: a send that may have gone through (a timeout, a 5xx)
       // is not sent again, or the chat would show two previews with live buttons
       if (message.picture().isPresent() && !e.retryable()) {
         LOG.info("could not send a picture to {}, sending the text alone: {}", chat, e.getMessage());
-        return send(chat, message.withoutPicture(), waitedOnce);
+        return send(chat, message.withoutPicture(), waited);
       }
       LOG.warn("could not send to {}: {}", chat, e.getMessage());
       return Optional.empty();

@@ -156,13 +156,27 @@ class PacedChatPlatformTest {
   }
 
   @Test
-  void anAnswerRefusedTwiceIsNotSentAThirdTime() {
+  void anAnswerRefusedAgainAndAgainIsSentWhileTheWaitsAskedAddUpToTwoMinutes() {
+    telegram.refusals.add(Duration.ofSeconds(30));
     telegram.refusals.add(Duration.ofSeconds(30));
     telegram.refusals.add(Duration.ofSeconds(30));
     ChatOut out = new ChatOut(ChatPlatforms.of(paced));
 
+    assertThat(out.send(chat(1), OutboundMessage.text("PREVIEW"))).isPresent();
+    assertThat(telegram.attempts).isEqualTo(4);
+    assertThat(telegram.sent).containsExactly(T0.plusSeconds(90));
+  }
+
+  @Test
+  void anAnswerWhoseWaitsPassTwoMinutesIsDroppedNotSentForever() {
+    telegram.refusals.add(Duration.ofSeconds(60));
+    telegram.refusals.add(Duration.ofSeconds(60));
+    telegram.refusals.add(Duration.ofSeconds(60));
+    ChatOut out = new ChatOut(ChatPlatforms.of(paced));
+
     assertThat(out.send(chat(1), OutboundMessage.text("PREVIEW"))).isEmpty();
-    assertThat(telegram.attempts).isEqualTo(2);
+    assertThat(telegram.attempts).isEqualTo(3);
+    assertThat(telegram.sent).isEmpty();
   }
 
   @Test
