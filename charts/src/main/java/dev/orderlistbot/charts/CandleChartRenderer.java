@@ -7,15 +7,12 @@ import dev.orderlistbot.core.chart.ChartSpec;
 import dev.orderlistbot.core.port.out.ChartRenderer;
 import java.awt.Font;
 import java.awt.image.BufferedImage;
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
 import java.math.BigDecimal;
 import java.util.Comparator;
 import java.util.Date;
 import java.util.List;
 import java.util.TimeZone;
 import java.util.stream.Stream;
-import org.jfree.chart.ChartUtils;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.annotations.XYPointerAnnotation;
 import org.jfree.chart.axis.AxisLocation;
@@ -57,15 +54,17 @@ public final class CandleChartRenderer implements ChartRenderer {
       throw new ChartException("no candles to draw for " + spec.title());
     }
     try {
-      BufferedImage image = chart(spec).createBufferedImage(WIDTH, HEIGHT, BufferedImage.TYPE_INT_RGB, null);
-      ByteArrayOutputStream png = new ByteArrayOutputStream(48 * 1024);
-      ChartUtils.writeBufferedImageAsPNG(png, image);
-      return png.toByteArray();
-    } catch (IOException | RuntimeException | LinkageError | InternalError | java.awt.AWTError e) {
+      return PngEncoder.encode(draw(spec));
+    } catch (RuntimeException | LinkageError | InternalError | java.awt.AWTError e) {
       // a host without what AWT needs (its native font libraries) throws errors, not exceptions:
       // the chart is not drawn, and the caller sends the text alone
       throw new ChartException("the chart of " + spec.title() + " could not be drawn (" + e.getClass().getSimpleName() + ")", e);
     }
+  }
+
+  /** The picture {@link #render} encodes, {@value #WIDTH}×{@value #HEIGHT}, {@code TYPE_INT_RGB}. */
+  BufferedImage draw(ChartSpec spec) {
+    return chart(spec).createBufferedImage(WIDTH, HEIGHT, BufferedImage.TYPE_INT_RGB, null);
   }
 
   private JFreeChart chart(ChartSpec spec) {

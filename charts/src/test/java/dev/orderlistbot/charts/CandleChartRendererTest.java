@@ -42,6 +42,15 @@ class CandleChartRendererTest {
   }
 
   @Test
+  void thePngDecodesToExactlyThePictureDrawn() throws IOException {
+    ChartSpec spec = otoco("31000", "29000");
+
+    BufferedImage decoded = read(renderer.render(spec));
+
+    assertThat(PngEncoderTest.pixels(decoded)).isEqualTo(PngEncoderTest.pixels(renderer.draw(spec)));
+  }
+
+  @Test
   void thePictureIsNotBlankItHoldsRisingAndFallingCandles() throws IOException {
     BufferedImage image = read(renderer.render(otoco("31000", "29000")));
 
