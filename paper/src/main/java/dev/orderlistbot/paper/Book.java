@@ -28,9 +28,11 @@ import java.util.Set;
  * <p>It also records which accounts may have changed ({@link #takeTouched()}), so a save encodes only
  * those (see {@link StateText}). The rule is coarse on purpose, so that no change is missed: every
  * account this class hands out ({@link #account}, {@link #existing}) or whose lists it hands out
- * ({@link #openLists}) counts as touched, whether the caller changes it or only reads it. Nothing
- * else reaches an account: {@link #accounts} is read directly only by {@link StateCodec} and
- * {@link StateText}.
+ * ({@link #openLists}), and every account a list is added to or an event emitted for, counts as
+ * touched, whether the caller changes it or only reads it. Nothing else reaches an account: outside
+ * this class {@link #accounts} is read only by {@link StateCodec} (which also fills it when
+ * decoding), {@link StateText}, and for its size. A new way into an account must record it too;
+ * {@code StateTextTest} compares every save with the whole book encoded afresh.
  */
 final class Book {
   /** One event for the account {@code apiKey}. */
