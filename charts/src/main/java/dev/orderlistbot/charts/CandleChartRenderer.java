@@ -6,16 +6,18 @@ import dev.orderlistbot.core.chart.ChartMark;
 import dev.orderlistbot.core.chart.ChartSpec;
 import dev.orderlistbot.core.port.out.ChartRenderer;
 import java.awt.Font;
+import java.awt.Graphics2D;
+import java.awt.geom.Rectangle2D;
 import java.awt.image.BufferedImage;
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
 import java.math.BigDecimal;
 import java.util.Comparator;
 import java.util.Date;
 import java.util.List;
+import java.util.Objects;
 import java.util.TimeZone;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
 import java.util.stream.Stream;
-import org.jfree.chart.ChartUtils;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.annotations.XYPointerAnnotation;
 import org.jfree.chart.axis.AxisLocation;
@@ -38,14 +40,23 @@ import org.jfree.data.xy.DefaultHighLowDataset;
  * far from the candles, so a fat-fingered price shows as a line far away rather than off the chart.
  * Prices become {@code double} here only to be drawn: every figure written on the chart was written
  * by the engine from exact decimals. Headless; thread-safe (each call builds its own chart).
+ *
+ * <p>The picture is drawn on a canvas taken from a small pool and given back once encoded (an
+ * 800×450 raster is 1.4 MB, most of what a render allocated): a canvas is used by one call at a
+ * time, and drawing paints every pixel (the chart fills its whole area with its background first), so
+ * nothing of an earlier chart shows through. When the pool is empty a call makes a new canvas; when
+ * it is full a returned one is dropped.
  */
 public final class CandleChartRenderer implements ChartRenderer {
   public static final int WIDTH = 800;
   public static final int HEIGHT = 450;
   /** Room above the highest and below the lowest price, as a share of the prices' span. */
   private static final double MARGIN = 0.08;
+  /** Canvases kept for reuse: about as many as renders run at once on a small host. */
+  private static final int CANVASES_KEPT = 4;
 
   private final Font font;
+  private final BlockingQueue<BufferedImage> canvases = new ArrayBlockingQueue<>(CANVASES_KEPT);
 
   public CandleChartRenderer() {
     this.font = BundledFont.load();
@@ -57,15 +68,35 @@ public final class CandleChartRenderer implements ChartRenderer {
       throw new ChartException("no candles to draw for " + spec.title());
     }
     try {
-      BufferedImage image = chart(spec).createBufferedImage(WIDTH, HEIGHT, BufferedImage.TYPE_INT_RGB, null);
-      ByteArrayOutputStream png = new ByteArrayOutputStream(48 * 1024);
-      ChartUtils.writeBufferedImageAsPNG(png, image);
-      return png.toByteArray();
-    } catch (IOException | RuntimeException | LinkageError | InternalError | java.awt.AWTError e) {
+      BufferedImage canvas = Objects.requireNonNullElseGet(canvases.poll(), CandleChartRenderer::canvas);
+      byte[] png = PngEncoder.encode(draw(spec, canvas));
+      canvases.offer(canvas);
+      return png;
+    } catch (RuntimeException | LinkageError | InternalError | java.awt.AWTError e) {
       // a host without what AWT needs (its native font libraries) throws errors, not exceptions:
       // the chart is not drawn, and the caller sends the text alone
       throw new ChartException("the chart of " + spec.title() + " could not be drawn (" + e.getClass().getSimpleName() + ")", e);
     }
+  }
+
+  /** The picture {@link #render} encodes, {@value #WIDTH}×{@value #HEIGHT}, {@code TYPE_INT_RGB}. */
+  BufferedImage draw(ChartSpec spec) {
+    return draw(spec, canvas());
+  }
+
+  /** Paints every pixel of {@code canvas} with the chart of {@code spec}, as {@code JFreeChart.createBufferedImage} would. */
+  private BufferedImage draw(ChartSpec spec, BufferedImage canvas) {
+    Graphics2D graphics = canvas.createGraphics();
+    try {
+      chart(spec).draw(graphics, new Rectangle2D.Double(0, 0, WIDTH, HEIGHT), null, null);
+    } finally {
+      graphics.dispose();
+    }
+    return canvas;
+  }
+
+  private static BufferedImage canvas() {
+    return new BufferedImage(WIDTH, HEIGHT, BufferedImage.TYPE_INT_RGB);
   }
 
   private JFreeChart chart(ChartSpec spec) {

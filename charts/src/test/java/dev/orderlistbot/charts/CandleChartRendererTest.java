@@ -24,6 +24,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Test;
 
@@ -39,6 +43,53 @@ class CandleChartRendererTest {
     assertThat(GraphicsEnvironment.isHeadless()).isTrue();
     assertThat(image.getWidth()).isEqualTo(800);
     assertThat(image.getHeight()).isEqualTo(450);
+  }
+
+  @Test
+  void thePngDecodesToExactlyThePictureDrawn() throws IOException {
+    ChartSpec spec = otoco("31000", "29000");
+
+    BufferedImage decoded = read(renderer.render(spec));
+
+    assertThat(PngEncoderTest.pixels(decoded)).isEqualTo(PngEncoderTest.pixels(renderer.draw(spec)));
+  }
+
+  @Test
+  void aChartDrawnOnACanvasReusedFromAnotherChartShowsNothingOfThatOne() throws IOException {
+    ChartSpec spec = otoco("31000", "29000");
+    int[] alone = PngEncoderTest.pixels(read(new CandleChartRenderer().render(spec)));
+
+    renderer.render(otoco("310000", "25000"));
+    renderer.render(withMark(otoco("33000", "28000")));
+    int[] afterOthers = PngEncoderTest.pixels(read(renderer.render(spec)));
+
+    assertThat(afterOthers).isEqualTo(alone);
+  }
+
+  @Test
+  void chartsDrawnAtOnceOnSeveralThreadsAreEachExactlyTheirOwn() throws Exception {
+    List<ChartSpec> specs = List.of(otoco("31000", "29000"), otoco("310000", "25000"), withMark(otoco("33000", "28000")));
+    List<int[]> expected = new ArrayList<>();
+    for (ChartSpec spec : specs) {
+      expected.add(PngEncoderTest.pixels(read(new CandleChartRenderer().render(spec))));
+    }
+
+    try (ExecutorService threads = Executors.newFixedThreadPool(6)) {
+      List<Future<byte[]>> pngs = new ArrayList<>();
+      for (int i = 0; i < 24; i++) {
+        ChartSpec spec = specs.get(i % specs.size());
+        pngs.add(threads.submit(() -> renderer.render(spec)));
+      }
+      for (int i = 0; i < pngs.size(); i++) {
+        assertThat(PngEncoderTest.pixels(read(pngs.get(i).get(60, TimeUnit.SECONDS)))).as("render " + i).isEqualTo(expected.get(i % specs.size()));
+      }
+    }
+  }
+
+  private static ChartSpec withMark(ChartSpec plain) {
+    return new ChartSpec(
+        plain.title(), plain.interval(), plain.candles(), plain.lines(),
+        List.of(new ChartMark(START.plusSeconds(3600 * 20), new BigDecimal("29500"), "entry filled")));
   }
 
   @Test

@@ -10,10 +10,12 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * The paper exchange's whole state: last prices, accounts with their balances and order lists, and
@@ -22,6 +24,15 @@ import java.util.Optional;
  *
  * <p>Operations record the events they cause ({@link #drainEvents()}), in the order a Binance user
  * data stream would carry them, and whether anything worth saving changed ({@link #takeChanged()}).
+ *
+ * <p>It also records which accounts may have changed ({@link #takeTouched()}), so a save encodes only
+ * those (see {@link StateText}). The rule is coarse on purpose, so that no change is missed: every
+ * account this class hands out ({@link #account}, {@link #existing}) or whose lists it hands out
+ * ({@link #openLists}), and every account a list is added to or an event emitted for, counts as
+ * touched, whether the caller changes it or only reads it. Nothing else reaches an account: outside
+ * this class {@link #accounts} is read only by {@link StateCodec} (which also fills it when
+ * decoding), {@link StateText}, and for its size. A new way into an account must record it too;
+ * {@code StateTextTest} compares every save with the whole book encoded afresh.
  */
 final class Book {
   /** One event for the account {@code apiKey}. */
@@ -41,6 +52,7 @@ final class Book {
 
   private final List<Emitted> emitted = new ArrayList<>();
   private boolean changed;
+  private Set<String> touched = new HashSet<>();
 
   Book(Markets markets, PaperConfig config, String epoch) {
     this.markets = markets;
@@ -80,11 +92,16 @@ final class Book {
       accounts.put(apiKey, account);
       changed = true;
     }
+    touched.add(apiKey);
     return account;
   }
 
   Optional<Account> existing(String apiKey) {
-    return Optional.ofNullable(accounts.get(apiKey));
+    Account account = accounts.get(apiKey);
+    if (account != null) {
+      touched.add(apiKey);
+    }
+    return Optional.ofNullable(account);
   }
 
   BigDecimal price(Symbol symbol) {
@@ -109,10 +126,12 @@ final class Book {
 
   /** Every open list on {@code symbol}, of every account, oldest first: the matching order. */
   List<PaperList> openLists(Symbol symbol) {
-    return accounts.values().stream()
+    List<PaperList> open = accounts.values().stream()
         .flatMap(a -> a.open(symbol).stream())
         .sorted(Comparator.comparingLong(l -> l.id.value()))
         .toList();
+    open.forEach(list -> touched.add(list.apiKey));
+    return open;
   }
 
   /** Records a new list: takes its ids from the sequences and adds it to its account. */
@@ -122,6 +141,7 @@ final class Book {
       nextOrderId = Math.max(nextOrderId, leg.orderId + 1);
     }
     account.lists.add(list);
+    touched.add(account.apiKey);
     changed = true;
   }
 
@@ -131,11 +151,13 @@ final class Book {
   }
 
   void emitLeg(PaperList list, PaperLeg leg, LegExecution execution, BigDecimal lastQty, BigDecimal lastPrice, Instant now) {
+    touched.add(list.apiKey);
     emitted.add(new Emitted(list.apiKey, Events.leg(nextEventId(), list, leg, execution, lastQty, lastPrice, now)));
     changed = true;
   }
 
   void emitList(PaperList list, Instant now) {
+    touched.add(list.apiKey);
     emitted.add(new Emitted(list.apiKey, Events.list(nextEventId(), list, now)));
     changed = true;
   }
@@ -155,6 +177,13 @@ final class Book {
   boolean takeChanged() {
     boolean was = changed;
     changed = false;
+    return was;
+  }
+
+  /** The keys of the accounts touched since the last call (see the class comment). */
+  Set<String> takeTouched() {
+    Set<String> was = touched;
+    touched = new HashSet<>();
     return was;
   }
 

@@ -44,6 +44,7 @@ final class Outflow {
   private final ReentrantLock deliveryLock = new ReentrantLock();
   private final ReentrantLock saveLock = new ReentrantLock();
   private final AtomicBoolean saveFailed = new AtomicBoolean();
+  private final StateText text = new StateText(); // under the exchange's lock
   private long changeVersion; // under the exchange's lock
   private long savedVersion; // under saveLock
 
@@ -73,7 +74,7 @@ final class Outflow {
 
   /** Under the exchange's lock: the book as text, numbered with the last change it holds. */
   Snapshot encode(Book book) {
-    return new Snapshot(changeVersion, StateCodec.encode(book));
+    return new Snapshot(changeVersion, text.encode(book));
   }
 
   /** Under the exchange's lock: queues the events of watched accounts; the others are dropped. */

@@ -327,6 +327,11 @@ public final class PaperExchange implements ExchangeClient, OrderEventSource, Pa
     return Objects.requireNonNull(credentials, "credentials").apiKey();
   }
 
+  /** The whole book encoded afresh, not from what the saves keep: what every save must equal (tests compare). */
+  String wholeBookEncodedAfresh() {
+    return read(() -> StateCodec.encode(book));
+  }
+
   @Override
   public String toString() {
     return "PaperExchange";

@@ -54,30 +54,45 @@ final class StateCodec {
 
   private StateCodec() {}
 
+  /** The whole book as text, every account encoded afresh (see {@link StateText} for the saves). */
   static String encode(Book book) {
-    StringBuilder out = new StringBuilder(HEADER).append(VERSION).append('\n');
+    StringBuilder out = new StringBuilder();
+    head(out, book);
+    book.accounts.values().forEach(account -> account(out, account));
+    return end(out);
+  }
+
+  /** The header, the id sequences, the prices and the candles: everything before the accounts. */
+  static void head(StringBuilder out, Book book) {
+    out.append(HEADER).append(VERSION).append('\n');
     line(out, "ids", "epoch", book.epoch, "list", book.nextListId, "order", book.nextOrderId, "event", book.nextEventSeq);
     book.prices.forEach((symbol, price) -> line(out, "price", "symbol", symbol.value(), "value", price));
     book.tape.quarterHours().forEach((symbol, quarters) -> quarters.forEach(c -> line(out, "candle", "symbol", symbol.value(),
         "time", c.openTime(), "open", c.open(), "high", c.high(), "low", c.low(), "close", c.close())));
-    for (Account account : book.accounts.values()) {
-      line(out, "account", "key", account.apiKey);
-      for (Balance b : account.balanceList()) {
-        line(out, "balance", "asset", b.asset().code(), "free", b.free(), "locked", b.locked());
-      }
-      for (PaperList list : account.lists) {
-        line(out, "list", "id", list.id.value(), "client", list.clientId.value(), "symbol", list.symbol.value(),
-            "kind", list.kind, "status", list.status, "time", list.transactionTime,
-            "lock", list.lockAsset.map(Asset::code), "locked", list.locked);
-        list.legs.forEach(leg -> leg(out, leg));
-      }
-      for (OrderSnapshot market : account.marketOrders) {
-        LegReport r = market.report();
-        line(out, "market", "id", market.orderId(), "client", market.clientOrderId().value(), "symbol",
-            market.symbol().value(), "side", r.side(), "qty", r.executedQty(), "quote", r.cumulativeQuote(),
-            "time", market.updateTime());
-      }
+  }
+
+  /** One account's records: the account line, its balances, lists with their legs, and market orders. */
+  static void account(StringBuilder out, Account account) {
+    line(out, "account", "key", account.apiKey);
+    for (Balance b : account.balanceList()) {
+      line(out, "balance", "asset", b.asset().code(), "free", b.free(), "locked", b.locked());
     }
+    for (PaperList list : account.lists) {
+      line(out, "list", "id", list.id.value(), "client", list.clientId.value(), "symbol", list.symbol.value(),
+          "kind", list.kind, "status", list.status, "time", list.transactionTime,
+          "lock", list.lockAsset.map(Asset::code), "locked", list.locked);
+      list.legs.forEach(leg -> leg(out, leg));
+    }
+    for (OrderSnapshot market : account.marketOrders) {
+      LegReport r = market.report();
+      line(out, "market", "id", market.orderId(), "client", market.clientOrderId().value(), "symbol",
+          market.symbol().value(), "side", r.side(), "qty", r.executedQty(), "quote", r.cumulativeQuote(),
+          "time", market.updateTime());
+    }
+  }
+
+  /** Closes a text that {@link #head} began and accounts followed. */
+  static String end(StringBuilder out) {
     return out.append("end\n").toString();
   }
 

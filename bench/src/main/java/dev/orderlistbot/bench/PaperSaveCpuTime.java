@@ -1,0 +1,119 @@
+package dev.orderlistbot.bench;
+
+import dev.orderlistbot.core.domain.ApiCredentials;
+import dev.orderlistbot.core.domain.KeyType;
+import dev.orderlistbot.core.domain.Price;
+import dev.orderlistbot.core.domain.Quantity;
+import dev.orderlistbot.core.domain.Secret;
+import dev.orderlistbot.core.domain.Side;
+import dev.orderlistbot.core.domain.Symbol;
+import dev.orderlistbot.core.domain.TimeInForce;
+import dev.orderlistbot.core.domain.order.ClientListId;
+import dev.orderlistbot.core.domain.order.Leg;
+import dev.orderlistbot.core.domain.order.OcoPair;
+import dev.orderlistbot.core.domain.order.OrderListRef;
+import dev.orderlistbot.core.domain.order.OrderListRequest;
+import dev.orderlistbot.core.domain.order.Trigger;
+import dev.orderlistbot.core.port.out.PaperStateStore;
+import dev.orderlistbot.paper.PaperConfig;
+import dev.orderlistbot.paper.PaperExchange;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.Arrays;
+import java.util.Optional;
+import java.util.Random;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * What one change to the paper exchange costs, save included, when the book holds many accounts
+ * (issue 19: a placement's CPU under the 1,000-user burst). Opens {@code accounts} accounts, each
+ * with one open OCO (as after the harness's placements), then times, in the calling thread's CPU,
+ * changes of one account at a time (an OCO placed, then cancelled: two changes, two saves into an
+ * in-memory store), and reports the median CPU per change over batches, with the 25th and 75th
+ * percentiles, and the characters saved per change.
+ *
+ * <p>Run: {@code java -cp bench/target/benchmarks.jar dev.orderlistbot.bench.PaperSaveCpuTime
+ * [accounts] [rounds]}. It only uses the paper exchange's public API, so it also runs against a jar
+ * built from an earlier commit (compile this one file against that jar), for before and after in
+ * one sitting.
+ */
+public final class PaperSaveCpuTime {
+  private static final Symbol BTCUSDT = Symbol.of("BTCUSDT");
+  private static final int CHANGES_PER_BATCH = 20;
+
+  private PaperSaveCpuTime() {}
+
+  public static void main(String[] args) throws Exception {
+    int accounts = args.length > 0 ? Integer.parseInt(args[0]) : 1000;
+    int rounds = args.length > 1 ? Integer.parseInt(args[1]) : 200;
+    AtomicLong savedChars = new AtomicLong();
+    AtomicLong saves = new AtomicLong();
+    PaperStateStore memory = PaperStateStore.inMemory();
+    PaperStateStore counting = new PaperStateStore() {
+      @Override
+      public Optional<String> load() {
+        return memory.load();
+      }
+
+      @Override
+      public void save(String snapshot) {
+        savedChars.addAndGet(snapshot.length());
+        saves.incrementAndGet();
+        memory.save(snapshot);
+      }
+    };
+    ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor();
+    Clock clock = Clock.fixed(Instant.parse("2026-12-04T09:00:00Z"), ZoneOffset.UTC);
+    ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+    try (PaperExchange paper =
+        PaperExchange.create(PaperConfig.defaults().withoutPriceWalk(), clock, scheduler, new Random(1), (owner, update) -> {}, counting)) {
+      for (int i = 0; i < accounts; i++) {
+        place(paper, key(i), ClientListId.forKey("open" + i));
+      }
+      int warmUp = rounds / 4;
+      double[] perChange = new double[rounds];
+      long charsBefore = 0;
+      long savesBefore = 0;
+      for (int round = -warmUp; round < rounds; round++) {
+        if (round == 0) {
+          charsBefore = savedChars.get();
+          savesBefore = saves.get();
+        }
+        long start = threads.getCurrentThreadCpuTime();
+        for (int n = 0; n < CHANGES_PER_BATCH / 2; n++) {
+          ApiCredentials key = key(Math.floorMod(round * 7919 + n * 31, accounts));
+          ClientListId id = ClientListId.forKey("r" + (round + warmUp) + "n" + n);
+          place(paper, key, id);
+          paper.cancel(key, BTCUSDT, OrderListRef.of(id));
+        }
+        if (round >= 0) {
+          perChange[round] = (threads.getCurrentThreadCpuTime() - start) / 1000.0 / CHANGES_PER_BATCH;
+        }
+      }
+      Arrays.sort(perChange);
+      long changes = (long) rounds * CHANGES_PER_BATCH;
+      System.out.printf(
+          "%d accounts: %.0f us CPU per change (p25 %.0f, p75 %.0f; %d batches of %d changes); %d saves, %.0f characters saved per change%n",
+          accounts, perChange[rounds / 2], perChange[rounds / 4], perChange[rounds * 3 / 4], rounds, CHANGES_PER_BATCH,
+          saves.get() - savesBefore, (savedChars.get() - charsBefore) / (double) changes);
+    } finally {
+      scheduler.shutdownNow();
+    }
+  }
+
+  private static ApiCredentials key(int i) {
+    return new ApiCredentials(KeyType.HMAC, "paper-telegram-" + (1_000_000 + i), Secret.of("paper"));
+  }
+
+  private static void place(PaperExchange paper, ApiCredentials key, ClientListId id) {
+    Leg takeProfit = new Leg.LimitMaker(Price.of("32000"));
+    Leg stopLoss = new Leg.StopLossLimit(Trigger.at(Price.of("29000")), Price.of("28900"), TimeInForce.GTC);
+    OrderListRequest.Oco oco = new OrderListRequest.Oco(BTCUSDT, Quantity.of("0.001"), new OcoPair(Side.SELL, takeProfit, stopLoss));
+    paper.place(key, oco, id);
+  }
+}
