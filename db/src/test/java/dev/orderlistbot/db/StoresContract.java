@@ -516,6 +516,64 @@ abstract class StoresContract {
     assertThat(stores().outbox().enqueueMerged(new OutboxMessage("p:" + run, group, "0.006 of 0.01"), merge, partial("0.006"), Duration.ZERO)).isTrue();
   }
 
+  @Test
+  void aNoticeOlderThanTheLastOneMergedIntoADeliveredRowIsDropped() {
+    // 0.002 opens the row; 0.004 to 0.008 merge into it while it waits; the row is then sent: a
+    // snapshot of 0.006 (a REST answer taken before the last fills) is older news than what was told
+    String merge = "fills:told:" + run;
+    for (String filled : List.of("0.002", "0.004", "0.006", "0.008")) {
+      assertThat(stores().outbox().enqueueMerged(new OutboxMessage(filled + ":" + run, aliceChat, filled + " of 0.01"), merge, partial(filled), Duration.ZERO))
+          .isTrue();
+    }
+    OutboxEntry told = claimMine(50).getFirst();
+    assertThat(told.message().text()).isEqualTo("0.008 of 0.01");
+    stores().outbox().markDelivered(told.id());
+
+    assertThat(stores().outbox().enqueueMerged(new OutboxMessage("late:" + run, aliceChat, "0.006 of 0.01"), merge, partial("0.006"), Duration.ZERO))
+        .isFalse();
+    assertThat(stores().outbox().enqueueMerged(new OutboxMessage("next:" + run, aliceChat, "0.009 of 0.01"), merge, partial("0.009"), Duration.ZERO))
+        .isTrue();
+    assertThat(claimMine(50)).extracting(e -> e.message().text()).containsExactly("0.009 of 0.01");
+  }
+
+  @Test
+  void onlyTheNewestRowOfAnOrderTakesMergesEvenWhenAnOlderOneIsPostponedBackToUntried() {
+    // the first row is claimed (a newer notice then opens a row of its own), then the pace postpones
+    // it back to untried: later notices merge into the newest row only, and the older row stays
+    // older news, superseded by the newest
+    String merge = "fills:postponed:" + run;
+    stores().outbox().enqueueMerged(new OutboxMessage("p2:" + run, aliceChat, "0.002 of 0.01"), merge, partial("0.002"), Duration.ZERO);
+    OutboxEntry first = claimMine(50).getFirst();
+    stores().outbox().enqueueMerged(new OutboxMessage("p4:" + run, aliceChat, "0.004 of 0.01"), merge, partial("0.004"), Duration.ofSeconds(5));
+    assertThat(stores().outbox().postpone(first.id(), clock.instant())).isTrue();
+
+    assertThat(stores().outbox().enqueueMerged(new OutboxMessage("p3:" + run, aliceChat, "0.003 of 0.01"), merge, partial("0.003"), Duration.ofSeconds(5)))
+        .as("ranks below the newest row, though above the postponed one")
+        .isFalse();
+    assertThat(stores().outbox().enqueueMerged(new OutboxMessage("p6:" + run, aliceChat, "0.006 of 0.01"), merge, partial("0.006"), Duration.ofSeconds(5)))
+        .isTrue();
+    clock.advance(Duration.ofSeconds(5));
+
+    List<OutboxEntry> due = claimMine(50);
+    assertThat(due).extracting(e -> e.message().text()).containsExactlyInAnyOrder("0.002 of 0.01", "0.006 of 0.01");
+    assertThat(stores().outbox().isSuperseded(byText(due, "0.002 of 0.01"))).isTrue();
+    assertThat(stores().outbox().isSuperseded(byText(due, "0.006 of 0.01"))).isFalse();
+  }
+
+  @Test
+  void aNoticeMergesIntoItsRowAgainOnceThePacePostponedItBackToUntried() {
+    String merge = "fills:again:" + run;
+    stores().outbox().enqueueMerged(new OutboxMessage("p2:" + run, aliceChat, "0.002 of 0.01"), merge, partial("0.002"), Duration.ZERO);
+    OutboxEntry held = claimMine(50).getFirst();
+    assertThat(stores().outbox().postpone(held.id(), clock.instant().plusSeconds(3))).isTrue();
+
+    assertThat(stores().outbox().enqueueMerged(new OutboxMessage("p5:" + run, aliceChat, "0.005 of 0.01"), merge, partial("0.005"), Duration.ofSeconds(5)))
+        .isTrue();
+    clock.advance(Duration.ofSeconds(3));
+
+    assertThat(claimMine(50)).extracting(e -> e.message().text()).containsExactly("0.005 of 0.01");
+  }
+
   private static final MergeRank FILLED = MergeRank.finalNotice(new BigDecimal("0.01"));
 
   private static MergeRank partial(String filled) {
