@@ -45,7 +45,9 @@ import dev.orderlistbot.core.port.out.UserRole;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.UUID;
@@ -315,6 +317,40 @@ abstract class StoresContract {
             List.of(new TrackedLeg(clientId + "-tp", OptionalLong.empty()), new TrackedLeg(clientId + "-sl", OptionalLong.empty())),
             OrderListState.EXECUTING, clock.instant(), clock.instant()));
     return clientId;
+  }
+
+  @Test
+  void aListIsFoundWithExactlyItsOwnLegsInOrderAndAListWithoutLegsWithNone() {
+    // two lists of one owner under one exchange id (Binance numbers lists per symbol): the newer is
+    // found, with its own three legs in their order, none of the older's
+    long exchangeId = UUID.randomUUID().getMostSignificantBits() >>> 1;
+    String older = "olo-" + run;
+    String newer = "oln-" + run;
+    stores().orderLists().record(
+        new TrackedOrderList(older, alice, aliceChat, ListKind.OCO, new Symbol("ETHUSDT"), OptionalLong.of(exchangeId),
+            List.of(new TrackedLeg(older + "-tp", OptionalLong.of(1)), new TrackedLeg(older + "-sl", OptionalLong.of(2))),
+            OrderListState.EXECUTING, clock.instant(), clock.instant()));
+    clock.advance(Duration.ofSeconds(1));
+    stores().orderLists().record(
+        new TrackedOrderList(newer, alice, aliceChat, ListKind.OTOCO, new Symbol("BTCUSDT"), OptionalLong.of(exchangeId),
+            List.of(new TrackedLeg(newer + "-w", OptionalLong.of(7)), new TrackedLeg(newer + "-tp", OptionalLong.of(8)),
+                new TrackedLeg(newer + "-sl", OptionalLong.empty())),
+            OrderListState.EXECUTING, clock.instant(), clock.instant()));
+    String bare = "olz-" + run;
+    stores().orderLists().record(
+        new TrackedOrderList(bare, alice, aliceChat, ListKind.OCO, new Symbol("BTCUSDT"), OptionalLong.empty(), List.of(),
+            OrderListState.UNKNOWN, clock.instant(), clock.instant()));
+
+    TrackedOrderList byOwner = stores().orderLists().findByOrderListId(alice, exchangeId).orElseThrow();
+    assertThat(byOwner.listClientOrderId()).isEqualTo(newer);
+    assertThat(byOwner.legs()).extracting(TrackedLeg::clientOrderId).containsExactly(newer + "-w", newer + "-tp", newer + "-sl");
+    assertThat(byOwner.legs()).extracting(TrackedLeg::orderId).containsExactly(OptionalLong.of(7), OptionalLong.of(8), OptionalLong.empty());
+    assertThat(stores().orderLists().findByListClientOrderId(older).orElseThrow().legs())
+        .extracting(TrackedLeg::clientOrderId)
+        .containsExactly(older + "-tp", older + "-sl");
+    assertThat(stores().orderLists().findByListClientOrderId(bare).orElseThrow().legs()).isEmpty();
+    assertThat(stores().orderLists().findByListClientOrderId("missing-" + run)).isEmpty();
+    assertThat(stores().orderLists().findByOrderListId(bob, exchangeId)).isEmpty();
   }
 
   @Test
@@ -856,6 +892,38 @@ abstract class StoresContract {
     assertThat(stores().subscriptions().unsubscribe(group, alice)).isTrue();
     assertThat(stores().subscriptions().unsubscribe(group, alice)).isFalse();
     assertThat(stores().subscriptions().forChat(group)).extracting(AlertSubscription::owner).containsExactly(bob);
+  }
+
+  @Test
+  void theSubscriptionsOfManyOwnersReadAtOnceAreEachOwnersAsReadAlone() {
+    // 70 owners on one platform (more than one read's 64), two on another, one without any, and a
+    // repeated owner: each gets exactly what forOwner answers, in its order
+    List<UserRef> owners = new ArrayList<>();
+    for (int i = 0; i < 70; i++) {
+      UserRef owner = new UserRef("telegram", "many-" + i + "-" + run);
+      owners.add(owner);
+      stores().subscriptions().subscribe(new AlertSubscription(new ChatRef("telegram", "g" + i + "-" + run), owner, AlertMode.ON));
+      clock.advance(Duration.ofSeconds(1));
+      if (i % 3 == 0) {
+        stores().subscriptions().subscribe(new AlertSubscription(new ChatRef("discord", "c" + i + "-" + run), owner, AlertMode.REDACTED));
+      }
+    }
+    UserRef onDiscord = new UserRef("discord", "d-" + run);
+    stores().subscriptions().subscribe(new AlertSubscription(new ChatRef("discord", "dc-" + run), onDiscord, AlertMode.ON));
+    UserRef none = new UserRef("telegram", "none-" + run);
+    owners.add(onDiscord);
+    owners.add(none);
+    owners.add(owners.getFirst());
+
+    Map<UserRef, List<AlertSubscription>> read = stores().subscriptions().forOwners(owners);
+
+    assertThat(read).hasSize(72);
+    for (UserRef owner : owners) {
+      assertThat(read.get(owner)).as(owner.toString()).isEqualTo(stores().subscriptions().forOwner(owner));
+    }
+    assertThat(read.get(owners.getFirst())).hasSize(2);
+    assertThat(read.get(none)).isEmpty();
+    assertThat(stores().subscriptions().forOwners(List.of(owners.get(5)))).containsOnlyKeys(owners.get(5));
   }
 
   @Test
