@@ -9,11 +9,18 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 
 final class JdbcAlertSubscriptionStore implements AlertSubscriptionStore {
   private static final String COLUMNS = "chat_platform, chat_id, owner_platform, owner_user_id, mode";
+  private static final int OWNERS_AT_ONCE = 64;
 
   private final Session session;
   private final Clock clock;
@@ -95,6 +102,45 @@ final class JdbcAlertSubscriptionStore implements AlertSubscriptionStore {
             select.setString(2, owner.userId());
             return Rows.list(select, JdbcAlertSubscriptionStore::map);
           }
+        });
+  }
+
+  /**
+   * One SELECT per {@value #OWNERS_AT_ONCE} owners, {@code (owner_platform, owner_user_id) IN
+   * ((?, ?), ...)}, which both databases answer from the owner index (H2 does not use the index for
+   * {@code owner_platform = ? AND owner_user_id IN (...)}: it would read every subscription of the
+   * platform). The list is padded to 1, 8 or {@value #OWNERS_AT_ONCE} pairs (repeating the last), so
+   * the statement takes three forms and H2's query cache keeps them.
+   */
+  @Override
+  public Map<UserRef, List<AlertSubscription>> forOwners(Collection<UserRef> owners) {
+    List<UserRef> distinct = List.copyOf(new LinkedHashSet<>(owners));
+    return session.run(
+        "list the alert subscriptions of several users",
+        c -> {
+          Map<UserRef, List<AlertSubscription>> each = new HashMap<>();
+          for (UserRef owner : distinct) {
+            each.put(owner, new ArrayList<>(0));
+          }
+          for (int from = 0; from < distinct.size(); from += OWNERS_AT_ONCE) {
+            List<UserRef> chunk = distinct.subList(from, Math.min(distinct.size(), from + OWNERS_AT_ONCE));
+            int size = chunk.size() == 1 ? 1 : chunk.size() <= 8 ? 8 : OWNERS_AT_ONCE;
+            try (PreparedStatement select =
+                c.prepareStatement(
+                    "SELECT " + COLUMNS + " FROM alert_subscription WHERE (owner_platform, owner_user_id) IN ("
+                        + String.join(", ", Collections.nCopies(size, "(?, ?)")) + ") ORDER BY created_at, chat_platform, chat_id")) {
+              for (int i = 0; i < size; i++) {
+                UserRef owner = chunk.get(Math.min(i, chunk.size() - 1));
+                select.setString(1 + 2 * i, owner.platform());
+                select.setString(2 + 2 * i, owner.userId());
+              }
+              for (AlertSubscription subscription : Rows.list(select, JdbcAlertSubscriptionStore::map)) {
+                each.get(subscription.owner()).add(subscription);
+              }
+            }
+          }
+          each.replaceAll((owner, subscriptions) -> List.copyOf(subscriptions));
+          return each;
         });
   }
 

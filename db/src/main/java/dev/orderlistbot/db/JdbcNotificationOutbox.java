@@ -9,6 +9,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Types;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -48,7 +49,8 @@ final class JdbcNotificationOutbox implements NotificationOutbox {
   @Override
   public boolean enqueue(OutboxMessage message) {
     Objects.requireNonNull(message, "message");
-    return session.run("enqueue a notification", c -> insert(c, message, null, clock.instant()));
+    Instant now = clock.instant();
+    return session.run("enqueue a notification", c -> insert(c, dialect, message, null, null, now, now));
   }
 
   @Override
@@ -61,45 +63,25 @@ final class JdbcNotificationOutbox implements NotificationOutbox {
     }
     Instant now = clock.instant();
     Instant due = now.plus(delay);
-    return session.run(
-        "merge a notification",
-        c -> {
-          if (!OutboxMergeRanks.raise(c, dialect, mergeKey, message.target(), rank, now)) {
-            return false;
-          }
-          // attempts = 0: no dispatcher has claimed the row, so the text it will send is this one
-          try (PreparedStatement update =
-              c.prepareStatement(
-                  "UPDATE notification_outbox SET message_text = ?, buttons = ?,"
-                      + " next_attempt_at = CASE WHEN next_attempt_at < ? THEN next_attempt_at ELSE ? END"
-                      + " WHERE merge_key = ? AND target_platform = ? AND target_chat_id = ? AND attempts = 0 AND "
-                      + PENDING)) {
-            update.setString(1, message.text());
-            update.setString(2, ButtonRows.encode(message.buttons()));
-            update.setObject(3, Rows.timestamp(due));
-            update.setObject(4, Rows.timestamp(due));
-            update.setString(5, mergeKey);
-            update.setString(6, message.target().platform());
-            update.setString(7, message.target().chatId());
-            if (update.executeUpdate() > 0) {
-              return true;
-            }
-          }
-          return insert(c, message, mergeKey, due);
-        });
+    return session.run("merge a notification", c -> OutboxMerges.merge(c, dialect, message, mergeKey, rank, now, due));
   }
 
-  private boolean insert(Connection c, OutboxMessage message, String mergeKey, Instant due) throws SQLException {
-    Instant now = clock.instant();
+  /**
+   * Inserts {@code message} as a new row, due at {@code due}; under {@code mergeKey} (null: none) as
+   * the key's head, carrying {@code rank} (null when there is no key). False when its dedupe key was
+   * taken already.
+   */
+  static boolean insert(Connection c, Dialect dialect, OutboxMessage message, String mergeKey, MergeRank rank, Instant now, Instant due)
+      throws SQLException {
     return Transactions.insertOneRowIfAbsent(
         c,
         dialect,
         conn -> {
           try (PreparedStatement insert =
               conn.prepareStatement(
-                  "INSERT INTO notification_outbox (dedupe_key, target_platform, target_chat_id,"
-                      + " message_text, created_at, attempts, next_attempt_at, merge_key, replaces_message_id, buttons, card_of)"
-                      + " VALUES (?, ?, ?, ?, ?, 0, ?, ?, ?, ?, ?)")) {
+                  "INSERT INTO notification_outbox (dedupe_key, target_platform, target_chat_id, message_text, created_at,"
+                      + " attempts, next_attempt_at, merge_key, replaces_message_id, buttons, card_of, merge_final, merge_filled)"
+                      + " VALUES (?, ?, ?, ?, ?, 0, ?, ?, ?, ?, ?, ?, ?)")) {
             insert.setString(1, message.dedupeKey());
             insert.setString(2, message.target().platform());
             insert.setString(3, message.target().chatId());
@@ -110,6 +92,13 @@ final class JdbcNotificationOutbox implements NotificationOutbox {
             insert.setString(8, message.replaces().orElse(null));
             insert.setString(9, ButtonRows.encode(message.buttons()));
             insert.setString(10, message.cardOf().orElse(null));
+            if (rank == null) {
+              insert.setNull(11, Types.SMALLINT);
+              insert.setNull(12, Types.NUMERIC);
+            } else {
+              insert.setInt(11, OutboxMerges.stage(rank));
+              insert.setBigDecimal(12, rank.filled());
+            }
             return insert.executeUpdate();
           }
         });
@@ -328,7 +317,12 @@ final class JdbcNotificationOutbox implements NotificationOutbox {
         "purge delivered notifications",
         c -> {
           try (PreparedStatement delete =
-              c.prepareStatement("DELETE FROM notification_outbox WHERE delivered_at IS NOT NULL AND delivered_at < ?")) {
+              c.prepareStatement(
+                  "DELETE FROM notification_outbox d WHERE d.delivered_at IS NOT NULL AND d.delivered_at < ?"
+                      // a head carries its key's rank: kept while a row of its key is pending (V18)
+                      + " AND (d.merge_final IS NULL OR NOT EXISTS (SELECT 1 FROM notification_outbox p"
+                      + " WHERE p.merge_key = d.merge_key AND p.target_platform = d.target_platform"
+                      + " AND p.target_chat_id = d.target_chat_id AND p.delivered_at IS NULL AND p.failed_at IS NULL))")) {
             delete.setObject(1, Rows.timestamp(cutoff));
             int purged = delete.executeUpdate();
             OutboxMergeRanks.forgetBefore(c, cutoff);

@@ -11,6 +11,11 @@ import java.time.Instant;
  * The highest {@link MergeRank} the outbox took per merge key and target chat (table {@code
  * notification_merge}): raised only by a higher rank, in SQL, so a merge never goes backwards.
  *
+ * <p>Since V18 a merge into a waiting row raises the rank on that row alone ({@link OutboxMerges}):
+ * this table is raised on the rare path only (a new row, or a notice after the row was tried), where
+ * its row is the lock that orders the rare paths of one key, and it keeps a rank once the rows that
+ * carried it are purged. The rank of a key is the higher of this one and its newest row's.
+ *
  * <p>Raising updates the stored rank of a key with a condition on it, or inserts the first rank of
  * a key. Either statement keeps its row locked until the transaction ends: a concurrent merge of the
  * same key waits, then sees the committed rank (PostgreSQL and H2 re-check an UPDATE's condition

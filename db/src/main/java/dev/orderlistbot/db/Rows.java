@@ -37,6 +37,12 @@ final class Rows {
     return value == null ? null : value.toInstant();
   }
 
+  /** The instant in column {@code index} (1-based), read by position. */
+  static Instant instant(ResultSet row, int index) throws SQLException {
+    OffsetDateTime value = row.getObject(index, OffsetDateTime.class);
+    return value == null ? null : value.toInstant();
+  }
+
   /** The user in columns {@code <prefix>_platform} and {@code <prefix>_user_id}. */
   static UserRef user(ResultSet row, String prefix) throws SQLException {
     return new UserRef(row.getString(prefix + "_platform"), row.getString(prefix + "_user_id"));
@@ -48,6 +54,12 @@ final class Rows {
 
   static OptionalLong optionalLong(ResultSet row, String column) throws SQLException {
     long value = row.getLong(column);
+    return row.wasNull() ? OptionalLong.empty() : OptionalLong.of(value);
+  }
+
+  /** The number in column {@code index} (1-based), read by position; empty when NULL. */
+  static OptionalLong optionalLong(ResultSet row, int index) throws SQLException {
+    long value = row.getLong(index);
     return row.wasNull() ? OptionalLong.empty() : OptionalLong.of(value);
   }
 

@@ -5,11 +5,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.orderlistbot.core.domain.UserRef;
 import dev.orderlistbot.core.port.out.OrderListState;
+import dev.orderlistbot.core.domain.ChatRef;
+import dev.orderlistbot.core.port.out.MergeRank;
+import dev.orderlistbot.core.port.out.NotificationOutbox;
+import dev.orderlistbot.core.port.out.OutboxMessage;
+import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.Statement;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -24,8 +30,8 @@ class MigrationsTest {
   @Test
   void migrationsBuildEveryTableInAnEmptyDatabase() throws Exception {
     try (Database db = Database.open(DbConfig.h2File(dataDir), clock)) {
-      assertThat(db.appliedMigrations()).isEqualTo(17);
-      assertThat(db.schemaVersion()).isEqualTo("17");
+      assertThat(db.appliedMigrations()).isEqualTo(18);
+      assertThat(db.schemaVersion()).isEqualTo("18");
     }
     assertThat(tables())
         .contains("CHAT_USER", "CHAT_USER_SETTING", "MASTER_KEY_CHECK", "API_CREDENTIAL", "PENDING_CONFIRMATION",
@@ -40,7 +46,7 @@ class MigrationsTest {
     }
     try (Database db = Database.open(DbConfig.h2File(dataDir), clock)) {
       assertThat(db.appliedMigrations()).isZero();
-      assertThat(db.schemaVersion()).isEqualTo("17");
+      assertThat(db.schemaVersion()).isEqualTo("18");
       assertThat(db.stores().processedEvents().markProcessed("kept")).isFalse();
     }
   }
@@ -63,11 +69,51 @@ class MigrationsTest {
     }
 
     try (Database db = Database.open(DbConfig.h2File(dataDir), clock)) {
-      assertThat(db.appliedMigrations()).as("V6 to V17").isEqualTo(12);
+      assertThat(db.appliedMigrations()).as("V6 to V18").isEqualTo(13);
       assertThat(db.stores().orderLists().findByListClientOrderId("ob-v3").orElseThrow().state())
           .isEqualTo(OrderListState.EXECUTING);
       assertThat(db.stores().orderLists().changeState("ob-v3", OrderListState.EXECUTING, OrderListState.CANCELLING)).isTrue();
       assertThat(db.stores().orderLists().listOpen(new UserRef("telegram", "1001"))).hasSize(1);
+    }
+  }
+
+  @Test
+  void anOrdersNoticesWrittenBeforeVersion18KeepTheirRankAndTheWaitingOneStillTakesMerges() throws Exception {
+    Flyway.configure(Database.class.getClassLoader())
+        .dataSource(DbConfig.defaultUrl(dataDir), "sa", "")
+        .locations("classpath:db/migration")
+        .target("17")
+        .load()
+        .migrate();
+    // as the code before V18 left them: the rank 0.006 in notification_merge, a delivered row and
+    // the waiting row that took the last notice
+    try (Connection c = DriverManager.getConnection(DbConfig.defaultUrl(dataDir), "sa", "");
+        Statement insert = c.createStatement()) {
+      insert.executeUpdate(
+          "INSERT INTO notification_merge (merge_key, target_platform, target_chat_id, final_notice, filled_quantity, updated_at)"
+              + " VALUES ('fills:v17', 'telegram', '1001', 0, 0.006, TIMESTAMP WITH TIME ZONE '2026-03-01 10:00:00+00')");
+      insert.executeUpdate(
+          "INSERT INTO notification_outbox (dedupe_key, target_platform, target_chat_id, message_text, created_at, attempts,"
+              + " next_attempt_at, delivered_at, merge_key) VALUES ('p2', 'telegram', '1001', '0.002', TIMESTAMP WITH TIME ZONE"
+              + " '2026-03-01 09:00:00+00', 1, TIMESTAMP WITH TIME ZONE '2026-03-01 09:00:00+00',"
+              + " TIMESTAMP WITH TIME ZONE '2026-03-01 09:00:01+00', 'fills:v17')");
+      insert.executeUpdate(
+          "INSERT INTO notification_outbox (dedupe_key, target_platform, target_chat_id, message_text, created_at, attempts,"
+              + " next_attempt_at, merge_key) VALUES ('p4', 'telegram', '1001', '0.006', TIMESTAMP WITH TIME ZONE"
+              + " '2026-03-01 09:59:00+00', 0, TIMESTAMP WITH TIME ZONE '2026-03-01 10:00:05+00', 'fills:v17')");
+    }
+
+    try (Database db = Database.open(DbConfig.h2File(dataDir), clock)) {
+      assertThat(db.appliedMigrations()).isEqualTo(1);
+      ChatRef chat = new ChatRef("telegram", "1001");
+      NotificationOutbox outbox = db.stores().outbox();
+      assertThat(outbox.enqueueMerged(new OutboxMessage("p5", chat, "0.005"), "fills:v17", MergeRank.partial(new BigDecimal("0.005")), Duration.ZERO))
+          .isFalse();
+      assertThat(outbox.enqueueMerged(new OutboxMessage("p8", chat, "0.008"), "fills:v17", MergeRank.partial(new BigDecimal("0.008")), Duration.ZERO))
+          .isTrue();
+      assertThat(outbox.claimDue(10, Duration.ofMinutes(1)))
+          .extracting(e -> e.message().dedupeKey() + "=" + e.message().text())
+          .containsExactly("p4=0.008");
     }
   }
 

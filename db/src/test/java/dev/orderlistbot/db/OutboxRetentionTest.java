@@ -93,6 +93,31 @@ class OutboxRetentionTest {
         .isFalse();
   }
 
+  @Test
+  void aDeliveredNewestNoticeOfAnOrderIsKeptWhileAnOlderOneIsPendingSoItsRankStillDropsOlderNews() {
+    // 0.002 is claimed and stays pending (its send hangs); 0.004 opens the newest row, 0.008 merges
+    // into it, and it is delivered: after the retention, it may not be forgotten while 0.002 is
+    // pending, or a snapshot of 0.006 would be told after 0.008
+    outbox().enqueueMerged(new OutboxMessage("p2", CHAT, "0.002"), "fills:hung", partial("0.002"), Duration.ZERO);
+    OutboxEntry hung = outbox().claimDue(10, Duration.ofDays(100)).getFirst();
+    outbox().enqueueMerged(new OutboxMessage("p4", CHAT, "0.004"), "fills:hung", partial("0.004"), Duration.ZERO);
+    outbox().enqueueMerged(new OutboxMessage("p8", CHAT, "0.008"), "fills:hung", partial("0.008"), Duration.ZERO);
+    outbox().markDelivered(id(outbox().claimDue(10, Duration.ofMinutes(2)), "0.008"));
+    clock.advance(Duration.ofDays(31));
+
+    assertThat(retention.purge()).isZero();
+
+    assertThat(outbox().enqueueMerged(new OutboxMessage("p6", CHAT, "0.006"), "fills:hung", partial("0.006"), Duration.ZERO))
+        .isFalse();
+    outbox().markDelivered(hung.id());
+    clock.advance(Duration.ofDays(31));
+    assertThat(retention.purge()).as("both rows, once nothing of the order is pending").isEqualTo(2);
+  }
+
+  private static MergeRank partial(String filled) {
+    return MergeRank.partial(new BigDecimal(filled));
+  }
+
   private void enqueue(String... texts) {
     for (String text : texts) {
       outbox().enqueue(new OutboxMessage(text, CHAT, text));

@@ -45,7 +45,9 @@ import dev.orderlistbot.core.port.out.UserRole;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.UUID;
@@ -318,6 +320,40 @@ abstract class StoresContract {
   }
 
   @Test
+  void aListIsFoundWithExactlyItsOwnLegsInOrderAndAListWithoutLegsWithNone() {
+    // two lists of one owner under one exchange id (Binance numbers lists per symbol): the newer is
+    // found, with its own three legs in their order, none of the older's
+    long exchangeId = UUID.randomUUID().getMostSignificantBits() >>> 1;
+    String older = "olo-" + run;
+    String newer = "oln-" + run;
+    stores().orderLists().record(
+        new TrackedOrderList(older, alice, aliceChat, ListKind.OCO, new Symbol("ETHUSDT"), OptionalLong.of(exchangeId),
+            List.of(new TrackedLeg(older + "-tp", OptionalLong.of(1)), new TrackedLeg(older + "-sl", OptionalLong.of(2))),
+            OrderListState.EXECUTING, clock.instant(), clock.instant()));
+    clock.advance(Duration.ofSeconds(1));
+    stores().orderLists().record(
+        new TrackedOrderList(newer, alice, aliceChat, ListKind.OTOCO, new Symbol("BTCUSDT"), OptionalLong.of(exchangeId),
+            List.of(new TrackedLeg(newer + "-w", OptionalLong.of(7)), new TrackedLeg(newer + "-tp", OptionalLong.of(8)),
+                new TrackedLeg(newer + "-sl", OptionalLong.empty())),
+            OrderListState.EXECUTING, clock.instant(), clock.instant()));
+    String bare = "olz-" + run;
+    stores().orderLists().record(
+        new TrackedOrderList(bare, alice, aliceChat, ListKind.OCO, new Symbol("BTCUSDT"), OptionalLong.empty(), List.of(),
+            OrderListState.UNKNOWN, clock.instant(), clock.instant()));
+
+    TrackedOrderList byOwner = stores().orderLists().findByOrderListId(alice, exchangeId).orElseThrow();
+    assertThat(byOwner.listClientOrderId()).isEqualTo(newer);
+    assertThat(byOwner.legs()).extracting(TrackedLeg::clientOrderId).containsExactly(newer + "-w", newer + "-tp", newer + "-sl");
+    assertThat(byOwner.legs()).extracting(TrackedLeg::orderId).containsExactly(OptionalLong.of(7), OptionalLong.of(8), OptionalLong.empty());
+    assertThat(stores().orderLists().findByListClientOrderId(older).orElseThrow().legs())
+        .extracting(TrackedLeg::clientOrderId)
+        .containsExactly(older + "-tp", older + "-sl");
+    assertThat(stores().orderLists().findByListClientOrderId(bare).orElseThrow().legs()).isEmpty();
+    assertThat(stores().orderLists().findByListClientOrderId("missing-" + run)).isEmpty();
+    assertThat(stores().orderLists().findByOrderListId(bob, exchangeId)).isEmpty();
+  }
+
+  @Test
   void aLegSeenEndedStaysEndedEvenWhenTheExchangeIdsArriveLater() {
     String clientId = "olc-" + run;
     stores().orderLists().record(
@@ -514,6 +550,64 @@ abstract class StoresContract {
     stores().outbox().enqueueMerged(new OutboxMessage("f:" + run, aliceChat, "filled"), merge, FILLED, Duration.ZERO);
 
     assertThat(stores().outbox().enqueueMerged(new OutboxMessage("p:" + run, group, "0.006 of 0.01"), merge, partial("0.006"), Duration.ZERO)).isTrue();
+  }
+
+  @Test
+  void aNoticeOlderThanTheLastOneMergedIntoADeliveredRowIsDropped() {
+    // 0.002 opens the row; 0.004 to 0.008 merge into it while it waits; the row is then sent: a
+    // snapshot of 0.006 (a REST answer taken before the last fills) is older news than what was told
+    String merge = "fills:told:" + run;
+    for (String filled : List.of("0.002", "0.004", "0.006", "0.008")) {
+      assertThat(stores().outbox().enqueueMerged(new OutboxMessage(filled + ":" + run, aliceChat, filled + " of 0.01"), merge, partial(filled), Duration.ZERO))
+          .isTrue();
+    }
+    OutboxEntry told = claimMine(50).getFirst();
+    assertThat(told.message().text()).isEqualTo("0.008 of 0.01");
+    stores().outbox().markDelivered(told.id());
+
+    assertThat(stores().outbox().enqueueMerged(new OutboxMessage("late:" + run, aliceChat, "0.006 of 0.01"), merge, partial("0.006"), Duration.ZERO))
+        .isFalse();
+    assertThat(stores().outbox().enqueueMerged(new OutboxMessage("next:" + run, aliceChat, "0.009 of 0.01"), merge, partial("0.009"), Duration.ZERO))
+        .isTrue();
+    assertThat(claimMine(50)).extracting(e -> e.message().text()).containsExactly("0.009 of 0.01");
+  }
+
+  @Test
+  void onlyTheNewestRowOfAnOrderTakesMergesEvenWhenAnOlderOneIsPostponedBackToUntried() {
+    // the first row is claimed (a newer notice then opens a row of its own), then the pace postpones
+    // it back to untried: later notices merge into the newest row only, and the older row stays
+    // older news, superseded by the newest
+    String merge = "fills:postponed:" + run;
+    stores().outbox().enqueueMerged(new OutboxMessage("p2:" + run, aliceChat, "0.002 of 0.01"), merge, partial("0.002"), Duration.ZERO);
+    OutboxEntry first = claimMine(50).getFirst();
+    stores().outbox().enqueueMerged(new OutboxMessage("p4:" + run, aliceChat, "0.004 of 0.01"), merge, partial("0.004"), Duration.ofSeconds(5));
+    assertThat(stores().outbox().postpone(first.id(), clock.instant())).isTrue();
+
+    assertThat(stores().outbox().enqueueMerged(new OutboxMessage("p3:" + run, aliceChat, "0.003 of 0.01"), merge, partial("0.003"), Duration.ofSeconds(5)))
+        .as("ranks below the newest row, though above the postponed one")
+        .isFalse();
+    assertThat(stores().outbox().enqueueMerged(new OutboxMessage("p6:" + run, aliceChat, "0.006 of 0.01"), merge, partial("0.006"), Duration.ofSeconds(5)))
+        .isTrue();
+    clock.advance(Duration.ofSeconds(5));
+
+    List<OutboxEntry> due = claimMine(50);
+    assertThat(due).extracting(e -> e.message().text()).containsExactlyInAnyOrder("0.002 of 0.01", "0.006 of 0.01");
+    assertThat(stores().outbox().isSuperseded(byText(due, "0.002 of 0.01"))).isTrue();
+    assertThat(stores().outbox().isSuperseded(byText(due, "0.006 of 0.01"))).isFalse();
+  }
+
+  @Test
+  void aNoticeMergesIntoItsRowAgainOnceThePacePostponedItBackToUntried() {
+    String merge = "fills:again:" + run;
+    stores().outbox().enqueueMerged(new OutboxMessage("p2:" + run, aliceChat, "0.002 of 0.01"), merge, partial("0.002"), Duration.ZERO);
+    OutboxEntry held = claimMine(50).getFirst();
+    assertThat(stores().outbox().postpone(held.id(), clock.instant().plusSeconds(3))).isTrue();
+
+    assertThat(stores().outbox().enqueueMerged(new OutboxMessage("p5:" + run, aliceChat, "0.005 of 0.01"), merge, partial("0.005"), Duration.ofSeconds(5)))
+        .isTrue();
+    clock.advance(Duration.ofSeconds(3));
+
+    assertThat(claimMine(50)).extracting(e -> e.message().text()).containsExactly("0.005 of 0.01");
   }
 
   private static final MergeRank FILLED = MergeRank.finalNotice(new BigDecimal("0.01"));
@@ -798,6 +892,38 @@ abstract class StoresContract {
     assertThat(stores().subscriptions().unsubscribe(group, alice)).isTrue();
     assertThat(stores().subscriptions().unsubscribe(group, alice)).isFalse();
     assertThat(stores().subscriptions().forChat(group)).extracting(AlertSubscription::owner).containsExactly(bob);
+  }
+
+  @Test
+  void theSubscriptionsOfManyOwnersReadAtOnceAreEachOwnersAsReadAlone() {
+    // 70 owners on one platform (more than one read's 64), two on another, one without any, and a
+    // repeated owner: each gets exactly what forOwner answers, in its order
+    List<UserRef> owners = new ArrayList<>();
+    for (int i = 0; i < 70; i++) {
+      UserRef owner = new UserRef("telegram", "many-" + i + "-" + run);
+      owners.add(owner);
+      stores().subscriptions().subscribe(new AlertSubscription(new ChatRef("telegram", "g" + i + "-" + run), owner, AlertMode.ON));
+      clock.advance(Duration.ofSeconds(1));
+      if (i % 3 == 0) {
+        stores().subscriptions().subscribe(new AlertSubscription(new ChatRef("discord", "c" + i + "-" + run), owner, AlertMode.REDACTED));
+      }
+    }
+    UserRef onDiscord = new UserRef("discord", "d-" + run);
+    stores().subscriptions().subscribe(new AlertSubscription(new ChatRef("discord", "dc-" + run), onDiscord, AlertMode.ON));
+    UserRef none = new UserRef("telegram", "none-" + run);
+    owners.add(onDiscord);
+    owners.add(none);
+    owners.add(owners.getFirst());
+
+    Map<UserRef, List<AlertSubscription>> read = stores().subscriptions().forOwners(owners);
+
+    assertThat(read).hasSize(72);
+    for (UserRef owner : owners) {
+      assertThat(read.get(owner)).as(owner.toString()).isEqualTo(stores().subscriptions().forOwner(owner));
+    }
+    assertThat(read.get(owners.getFirst())).hasSize(2);
+    assertThat(read.get(none)).isEmpty();
+    assertThat(stores().subscriptions().forOwners(List.of(owners.get(5)))).containsOnlyKeys(owners.get(5));
   }
 
   @Test

@@ -321,6 +321,27 @@ class NotificationTest {
   }
 
   @Test
+  void aBatchTellsTheChatsSubscribedToItsOwnersAlertsAsItsEventsOneByOneWould() {
+    // the group never saw the list (answers there are private), but it subscribed to the owner's
+    // alerts: the batch reads the subscriptions once and still tells the group, and the DM
+    bot.telegram.answerPrivatelyInGroups();
+    TrackedOrderList list = place("/oco BTCUSDT sell 0.01 tp 32000 sl 29000");
+    bot.sayInGroup(ALICE, "/alerts on");
+
+    bot.router().routeAll(List.of(
+        new OwnerUpdate(ALICE, fill(list, LegRole.TAKE_PROFIT, "e1")),
+        new OwnerUpdate(ALICE, expired(list, LegRole.STOP_LOSS, "e2")),
+        new OwnerUpdate(ALICE, done(list, "e3"))));
+    for (int tick = 0; tick < 3; tick++) {
+      bot.clock.advance(Duration.ofSeconds(2));
+      bot.dispatcher().drainOnce();
+    }
+
+    assertThat(bot.telegram.texts(GROUP)).filteredOn(t -> t.contains("#8821:")).containsExactly(FILLED);
+    assertThat(bot.telegram.texts(dm(ALICE))).filteredOn(t -> t.contains("#8821:") && !t.startsWith("📋")).containsExactly(FILLED);
+  }
+
+  @Test
   void aBatchWhoseCommitFailsLeavesNothingAndIsRoutedAgainOneByOne() {
     TrackedOrderList list = placeInGroup("/oco BTCUSDT sell 0.01 tp 32000 sl 29000");
     AtomicBoolean commitFails = new AtomicBoolean(true);

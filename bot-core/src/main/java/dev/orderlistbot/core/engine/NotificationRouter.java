@@ -16,8 +16,10 @@ import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -77,7 +79,7 @@ public final class NotificationRouter implements OrderUpdateHandler {
   public void onUpdate(UserRef owner, OrderListUpdate update) {
     boolean enqueued;
     try {
-      enqueued = transactor.inTransaction(stores -> route(stores, owner, update));
+      enqueued = transactor.inTransaction(stores -> route(stores, owner, update, stores.subscriptions()::forOwner));
     } catch (RuntimeException e) {
       LOG.error("order event {} of {} could not be routed", update.eventId(), owner, e);
       throw e;
@@ -92,7 +94,9 @@ public final class NotificationRouter implements OrderUpdateHandler {
    * (marked processed in that transaction, so a repeat stops there), with one commit and one wake
    * of the dispatcher for all. When the batch fails, nothing of it was committed, and its events
    * are routed again one transaction each, so one event the stores refuse costs only itself
-   * (logged, like {@link #onUpdate}'s failures). Never throws.
+   * (logged, like {@link #onUpdate}'s failures). The owners' alert subscriptions are read once, at
+   * the batch's start, in one read: a subscription changed while the batch runs counts from the next
+   * one, as it would had the change come a moment later. Never throws.
    */
   public void routeAll(List<OwnerUpdate> batch) {
     if (batch.size() <= 1) {
@@ -104,9 +108,12 @@ public final class NotificationRouter implements OrderUpdateHandler {
       enqueued =
           transactor.inTransaction(
               stores -> {
+                // the owners' alert subscriptions, read once for the whole batch
+                Map<UserRef, List<AlertSubscription>> subscriptions =
+                    stores.subscriptions().forOwners(batch.stream().map(OwnerUpdate::owner).distinct().toList());
                 boolean any = false;
                 for (OwnerUpdate each : batch) {
-                  any |= route(stores, each.owner(), each.update());
+                  any |= route(stores, each.owner(), each.update(), subscriptions::get);
                 }
                 return any;
               });
@@ -128,7 +135,8 @@ public final class NotificationRouter implements OrderUpdateHandler {
     }
   }
 
-  private boolean route(Stores stores, UserRef owner, OrderListUpdate update) {
+  private boolean route(
+      Stores stores, UserRef owner, OrderListUpdate update, Function<UserRef, List<AlertSubscription>> subscriptions) {
     // Ownership first, dedupe second: on an account shared by two bot users (one Binance account,
     // two keys) each subscription hears every event of the account. The copy that reaches the user
     // who did not place the list must leave no trace, or it would swallow the owner's copy.
@@ -159,7 +167,8 @@ public final class NotificationRouter implements OrderUpdateHandler {
     // the list's card moves too: an edit of its message (queued first, so the notice is the chat's
     // newest message), in addition to the notice, which stays a new message so the phone rings
     boolean edited = CardUpdates.heard(stores, list.listClientOrderId(), update);
-    boolean told = notice.text().isPresent() && fanOut(stores, owner, list.chat(), update.eventId(), notice);
+    boolean told =
+        notice.text().isPresent() && fanOut(stores, subscriptions.apply(owner), list.chat(), update.eventId(), notice);
     return told || edited;
   }
 
@@ -167,9 +176,10 @@ public final class NotificationRouter implements OrderUpdateHandler {
    * One outbox message for the chat the list was placed in and one for each chat subscribed to the
    * owner's alerts (redacted where asked), each keyed by the event and its target.
    */
-  private boolean fanOut(Stores stores, UserRef owner, ChatRef placedIn, String eventId, Notices.Notice notice) {
+  private boolean fanOut(
+      Stores stores, List<AlertSubscription> subscriptions, ChatRef placedIn, String eventId, Notices.Notice notice) {
     boolean enqueued = enqueue(stores, notice, new OutboxMessage(key("event:", eventId, ""), placedIn, notice.text().orElseThrow()));
-    for (AlertSubscription subscription : stores.subscriptions().forOwner(owner)) {
+    for (AlertSubscription subscription : subscriptions) {
       ChatRef chat = subscription.chat();
       Optional<String> text = subscription.mode() == AlertMode.REDACTED ? notice.redacted() : notice.text();
       // the chat the list was placed in already heard it in full
