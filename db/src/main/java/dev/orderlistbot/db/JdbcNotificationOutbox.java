@@ -200,19 +200,27 @@ final class JdbcNotificationOutbox implements NotificationOutbox {
         });
   }
 
+  /**
+   * Whether a later row replaces the same message, or merges under the same key, in the same chat:
+   * each looked up by its index (V19's, V3's), never by reading the rows queued after this one.
+   */
+  static final String SUPERSEDED =
+      "SELECT COUNT(*) FROM notification_outbox this_one WHERE this_one.outbox_id = ? AND ("
+          + "(this_one.replaces_message_id IS NOT NULL AND EXISTS (SELECT 1 FROM notification_outbox later"
+          + " WHERE later.replaces_message_id = this_one.replaces_message_id"
+          + " AND later.target_platform = this_one.target_platform AND later.target_chat_id = this_one.target_chat_id"
+          + " AND later.outbox_id > this_one.outbox_id))"
+          + " OR (this_one.merge_key IS NOT NULL AND EXISTS (SELECT 1 FROM notification_outbox later"
+          + " WHERE later.merge_key = this_one.merge_key"
+          + " AND later.target_platform = this_one.target_platform AND later.target_chat_id = this_one.target_chat_id"
+          + " AND later.outbox_id > this_one.outbox_id)))";
+
   @Override
   public boolean isSuperseded(OutboxEntry entry) {
     return session.run(
         "check whether a later notification makes this one older news",
         c -> {
-          try (PreparedStatement select =
-              c.prepareStatement(
-                  "SELECT COUNT(*) FROM notification_outbox later JOIN notification_outbox this_one"
-                      + " ON this_one.outbox_id = ? AND later.outbox_id > this_one.outbox_id"
-                      + " AND later.target_platform = this_one.target_platform"
-                      + " AND later.target_chat_id = this_one.target_chat_id"
-                      + " AND ((this_one.replaces_message_id IS NOT NULL AND later.replaces_message_id = this_one.replaces_message_id)"
-                      + " OR (this_one.merge_key IS NOT NULL AND later.merge_key = this_one.merge_key))")) {
+          try (PreparedStatement select = c.prepareStatement(SUPERSEDED)) {
             select.setLong(1, entry.id());
             try (ResultSet rows = select.executeQuery()) {
               return rows.next() && rows.getLong(1) > 0;
