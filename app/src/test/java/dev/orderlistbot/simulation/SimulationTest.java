@@ -120,7 +120,13 @@ class SimulationTest {
           new Regression(9062, ALL_ON_2026_12_02, "no exception", false,
               "fixed in the harness (a message with buttons that no one's line answered is tapped by the owner of"
                   + " its chat, on that chat's platform): a Discord notice's buttons were tapped by the Telegram"
-                  + " trader Alice, whose press the chat model could not even build"));
+                  + " trader Alice, whose press the chat model could not even build"),
+          // found 2026-12-04 (seeds 8001-11000, every fault on; it failed on the code of 9349aaa too)
+          new Regression(10963, ALL_ON_2026_12_02, Invariants.ONE_NOTICE_PER_FILL, false,
+              "fixed (the list's ALL_DONE ends a list the bot is cancelling only once every leg's end was seen):"
+                  + " an OTOCO's entry filled unseen, the trader's /cancel showed the fill and kept the list followed for"
+                  + " the catch-up, which failed; the list's ALL_DONE event then ended the record, and after a restart"
+                  + " no catch-up looked at it, so the entry's fill was never told"));
 
   private final SimulationSettings settings = SimulationSettings.from(System.getProperties());
 

@@ -79,8 +79,12 @@ final class Notices {
       case OrderListUpdate.LegChanged leg -> leg(list, name, leg);
       case OrderListUpdate.ListChanged changed -> {
         if (changed.isDone() && list.state() == OrderListState.CANCELLING) {
-          // the bot's own cancel ends every leg, and its answer tells the trader
-          yield new Notice(Optional.empty(), Optional.of(OrderListState.ALL_DONE));
+          // the bot's own cancel ends every leg, and its answer tells the trader; but a leg whose end
+          // the bot has not seen may have filled unseen (its event lost in a stream gap, the cancel's
+          // answer showing the fill): the list stays followed until that end is told (by its event,
+          // the cancel's answer or the catch-up), or the fill would never be (simulation seed 10963)
+          yield new Notice(
+              Optional.empty(), notEnded(list).isEmpty() ? Optional.of(OrderListState.ALL_DONE) : Optional.empty());
         }
         if (changed.isDone() && isOpen(list)) {
           List<LegRole> resting = notEnded(list);

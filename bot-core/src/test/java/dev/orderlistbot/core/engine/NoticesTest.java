@@ -79,16 +79,23 @@ class NoticesTest {
   }
 
   @Test
-  void theEndOfAListWhoseCancelIsOnItsWayIsSilentButClosesTheRecord() {
-    OrderListUpdate done =
-        new OrderListUpdate.ListChanged(
-            "list:1", BTCUSDT, new OrderListId(8821), LIST, ContingencyType.OCO, ListStatusType.ALL_DONE,
-            ListOrderStatus.ALL_DONE, NOW);
-
-    Notices.Notice notice = Notices.of(tracked(ListKind.OCO, OrderListState.CANCELLING, LegRole.TAKE_PROFIT), done);
+  void theEndOfAListWhoseCancelEndedEveryLegSeenIsSilentAndClosesTheRecord() {
+    Notices.Notice notice =
+        Notices.of(ended(tracked(ListKind.OCO, OrderListState.CANCELLING, LegRole.TAKE_PROFIT, LegRole.STOP_LOSS)), done());
 
     assertThat(notice.text()).isEmpty();
     assertThat(notice.newState()).contains(OrderListState.ALL_DONE);
+  }
+
+  @Test
+  void theEndOfAListWhoseCancelLeftALegsEndUnseenKeepsItFollowedUntilThatEndIsTold() {
+    // seed 10963: the entry filled unseen (its event lost), the cancel's answer showed it and asked
+    // for a catch-up; the list's ALL_DONE must not end the record before the catch-up tells the fill
+    Notices.Notice notice =
+        Notices.of(tracked(ListKind.OTOCO, OrderListState.CANCELLING, LegRole.WORKING, LegRole.TAKE_PROFIT), done());
+
+    assertThat(notice.text()).isEmpty();
+    assertThat(notice.newState()).isEmpty();
   }
 
   @Test
