@@ -115,8 +115,9 @@ public final class PacedChatPlatform implements ChatPlatform {
   }
 
   /**
-   * Waits for the message's booked turn, then for room in the platform's windows, and sends it; the
-   * send counts in the windows from its start until a span after its answer.
+   * Waits for the message's booked turn, then for room in the platform's windows (booking again
+   * if the platform is held off meanwhile), and sends it; the send counts in the windows from its
+   * start until a span after its answer.
    */
   private MessageRef sendInTurn(ChatRef chat, OutboundMessage message) {
     int senders = senders();
@@ -124,8 +125,9 @@ public final class PacedChatPlatform implements ChatPlatform {
     long ticket = windows.join(chat);
     boolean started = false;
     try {
-      awaitTurn(chat, share(senders));
-      awaitRoom(chat, ticket, mine);
+      do {
+        awaitTurn(chat, share(senders));
+      } while (!awaitRoom(chat, ticket, mine));
       started = true;
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
@@ -156,11 +158,21 @@ public final class PacedChatPlatform implements ChatPlatform {
     }
   }
 
-  /** Waits until the send is first in its chat's line and the windows have room, and starts it. */
-  private void awaitRoom(ChatRef chat, long ticket, FloodLimits mine) throws InterruptedException {
-    for (Optional<Instant> later = windows.tryStart(chat, ticket, mine, clock.instant());
-        later.isPresent();
-        later = windows.tryStart(chat, ticket, mine, clock.instant())) {
+  /**
+   * Waits until the send is first in its chat's line and the windows have room, and starts it;
+   * answers false, not started, when the platform was held off meanwhile (another send was told to
+   * wait): the send then books its turn again, behind the hold.
+   */
+  private boolean awaitRoom(ChatRef chat, long ticket, FloodLimits mine) throws InterruptedException {
+    while (true) {
+      Instant now = clock.instant();
+      if (pacer.heldUntil(platform.platform()).isAfter(now)) {
+        return false;
+      }
+      Optional<Instant> later = windows.tryStart(chat, ticket, mine, now);
+      if (later.isEmpty()) {
+        return true;
+      }
       pause.until(later.get());
     }
   }

@@ -22,6 +22,7 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
 
 class PacedChatPlatformTest {
@@ -119,6 +120,35 @@ class PacedChatPlatformTest {
 
     assertThat(telegram.sent).containsExactly(T0.plusSeconds(3), T0.plusSeconds(3).plusMillis(35));
     assertThat(telegram.texts).containsExactly("refused, then sent", "another chat");
+  }
+
+  @Test
+  void aSendWaitingForRoomInItsChatsWindowStaysBehindAHoldAnotherSendMetMeanwhile() {
+    // "b" waits until a second after "a"'s answer (its photo took 400 ms to upload); while it waits,
+    // another chat's send is told to wait 30 s: "b" must not start inside that hold
+    Instant bsRoom = T0.plusMillis(1_400);
+    boolean[] otherRefused = {false};
+    AtomicReference<PacedChatPlatform> self = new AtomicReference<>();
+    PacedChatPlatform pacedWithAHoldMeanwhile =
+        new PacedChatPlatform(telegram, DeliveryPolicy.telegramAtTheCeiling(), FloodLimits.telegram(), clock, at -> {
+          if (at.equals(bsRoom) && !otherRefused[0]) {
+            otherRefused[0] = true;
+            telegram.refusals.add(Duration.ofSeconds(30));
+            assertThatThrownBy(() -> self.get().send(chat(2), OutboundMessage.text("refused for 30 s")))
+                .isInstanceOf(ChatDeliveryException.class);
+          }
+          if (at.isAfter(clock.instant())) {
+            clock.set(at);
+          }
+        });
+    self.set(pacedWithAHoldMeanwhile);
+    telegram.uploads.add(Duration.ofMillis(400));
+
+    pacedWithAHoldMeanwhile.send(chat(1), OutboundMessage.text("a"));
+    pacedWithAHoldMeanwhile.send(chat(1), OutboundMessage.text("b"));
+
+    assertThat(otherRefused[0]).as("the other send was refused while b waited for room").isTrue();
+    assertThat(telegram.sent.getLast()).as("b arrives").isAfterOrEqualTo(T0.plusSeconds(31));
   }
 
   @Test
