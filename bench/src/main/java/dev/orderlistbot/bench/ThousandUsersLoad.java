@@ -32,7 +32,7 @@ import java.util.stream.IntStream;
  * mvn -B -ntp -DskipTests package &amp;&amp; mvn -B -ntp -Pbench -DskipTests -pl bench -am package
  * java -cp bench/target/benchmarks.jar dev.orderlistbot.bench.ThousandUsersLoad [--users 1000]
  *   [--settle 30] [--max-ram 512m|none] [--jvm "more JVM flags"] [--jar app/target/orderlist-bot.jar]
- *   [--dockerfile Dockerfile] [--refuse-once SECONDS] [--charts on|off] [--group-alerts K]
+ *   [--dockerfile Dockerfile] [--refuse-once SECONDS] [--charts on|off] [--group-alerts K] [--rounds R]
  * </pre>
  *
  * <p>The fake Bot API holds the bot to Telegram's flood limits ({@link TelegramLimits}); any 429 it
@@ -40,7 +40,8 @@ import java.util.stream.IntStream;
  * purpose, a third of the way through, and the run checks the bot waited what it was told
  * ({@link RefusalCheck}). With {@code --group-alerts K} the first K traders also turn alerts on in one
  * group first, and the run checks the group's answers and fill alerts keep 95% of Telegram's 20 a
- * minute ({@link GroupAlerts}).
+ * minute ({@link GroupAlerts}). With {@code --rounds R} the same burst runs R times in the same bot
+ * process ({@link Rounds}): the first round measures a fresh JVM, the later ones a warm one.
  */
 public final class ThousandUsersLoad {
   static final String COMMAND = "/oco BTCUSDT sell 0.01 tp 32000 sl 29000/28900";
@@ -66,6 +67,7 @@ public final class ThousandUsersLoad {
     options.put("refuse-once", "0");
     options.put("charts", "on");
     options.put("group-alerts", "0");
+    options.put("rounds", "1");
     if (args.length % 2 != 0) {
       throw new IllegalArgumentException("options come in pairs: --name value");
     }
@@ -82,8 +84,10 @@ public final class ThousandUsersLoad {
     int users = Integer.parseInt(options.get("users"));
     Duration settle = Duration.ofSeconds(Long.parseLong(options.get("settle")));
     Path dir = Files.createTempDirectory("orderlist-load");
+    int roundCount = Integer.parseInt(options.get("rounds"));
     Traders traders = new Traders(users);
-    try (FakeBotApi api = FakeBotApi.start(TOKEN, traders);
+    Rounds rounds = new Rounds(traders);
+    try (FakeBotApi api = FakeBotApi.start(TOKEN, rounds);
         BotProcess bot = startBot(api, traders, dir)) {
       long launched = System.nanoTime();
       String health = bot.awaitHealthy(Duration.ofMinutes(2));
@@ -93,7 +97,13 @@ public final class ThousandUsersLoad {
         long idle = bot.rssKib().orElseThrow();
         report("RSS idle", "%d MB (%d s after ready); %s".formatted(
             mb(idle), settle.toSeconds(), Metrics.heap(bot.get("/metrics").body())));
-        load(api, traders, sampler, bot);
+        for (int round = 1; round <= roundCount; round++) {
+          String name = roundCount == 1 ? "" : " " + round;
+          if (round > 1) {
+            report("round" + name, "the same burst again in the same bot (price set back to " + Rounds.START_PRICE + ")");
+          }
+          load(api, round == 1 ? traders : rounds.next(api, PHASE_LIMIT), sampler, bot, name);
+        }
         sampler.phase("after");
         Thread.sleep(settle);
         report("RSS after", "%d MB (%d s after the last notice); %s".formatted(
@@ -115,10 +125,9 @@ public final class ThousandUsersLoad {
           .forEach(call -> failures.add(call.getValue() + " message(s) over Telegram's limits were answered 429 (" + call.getKey() + ")"));
       calls.keySet().stream().filter(method -> method.startsWith("unknown:"))
           .forEach(method -> failures.add("the fake Bot API does not know what the bot called: " + method));
-      report("bot messages", String.valueOf(traders.kinds()));
-      traders.otherSamples().forEach(sample -> report("  other", sample));
+      report("bot messages", String.valueOf(rounds.current().kinds()));
+      rounds.current().otherSamples().forEach(sample -> report("  other", sample));
     }
-    check(traders);
     failures.forEach(failure -> System.out.println("FAILED: " + failure));
     System.out.println(failures.isEmpty() ? "ALL CHECKS PASSED" : failures.size() + " CHECK(S) FAILED");
     return failures.isEmpty() ? 0 : 1;
@@ -152,37 +161,42 @@ public final class ThousandUsersLoad {
         dir.resolve("bot.log"), port);
   }
 
-  /** The three phases: previews, confirmations, fill notices (and the group's, if asked for). */
-  private void load(FakeBotApi api, Traders traders, MemorySampler sampler, BotProcess bot) throws InterruptedException {
+  /**
+   * The three phases: previews, confirmations, fill notices (and the group's, if asked for, in the
+   * first round); {@code round} names the round after the phase (empty: the only one).
+   */
+  private void load(FakeBotApi api, Traders traders, MemorySampler sampler, BotProcess bot, String round)
+      throws InterruptedException {
     int n = traders.count();
-    GroupAlerts group = new GroupAlerts(Math.min(n, Integer.parseInt(options.get("group-alerts"))), failures);
+    int grouped = round.isEmpty() || round.equals(" 1") ? Integer.parseInt(options.get("group-alerts")) : 0;
+    GroupAlerts group = new GroupAlerts(Math.min(n, grouped), failures);
     if (group.on()) {
       sampler.phase("group");
       group.subscribe(api, traders, PHASE_LIMIT);
     }
     Duration cpu = bot.cpu();
-    sampler.phase("previews");
+    sampler.phase("previews" + round);
     long start = System.nanoTime();
     for (int i = 0; i < n; i++) {
       traders.stamp(Traders.Step.SENT, i, System.nanoTime());
       api.userSends(Traders.userId(i), COMMAND);
     }
-    expect(traders.await(Traders.Step.PREVIEW, PHASE_LIMIT), "previews", traders.reached(Traders.Step.PREVIEW), n);
-    Latencies.report("previews", start, traders.times(Traders.Step.SENT), traders.times(Traders.Step.PREVIEW));
-    cpu = reportCpu("previews", bot, cpu);
+    expect(traders.await(Traders.Step.PREVIEW, PHASE_LIMIT), "previews" + round, traders.reached(Traders.Step.PREVIEW), n);
+    Latencies.report("previews" + round, start, traders.times(Traders.Step.SENT), traders.times(Traders.Step.PREVIEW));
+    cpu = reportCpu("previews" + round, bot, cpu);
 
-    sampler.phase("confirmations");
+    sampler.phase("confirmations" + round);
     start = System.nanoTime();
     for (int i = 0; i < n && traders.preview(i) != null; i++) {
       FakeBotApi.BotMessage preview = traders.preview(i);
       traders.stamp(Traders.Step.PRESSED, i, System.nanoTime());
       api.userPresses(Traders.userId(i), preview.messageId(), preview.text(), traders.confirmData(i));
     }
-    expect(traders.await(Traders.Step.PLACED, PHASE_LIMIT), "placements", traders.reached(Traders.Step.PLACED), n);
-    Latencies.report("confirmations", start, traders.times(Traders.Step.PRESSED), traders.times(Traders.Step.PLACED));
-    cpu = reportCpu("confirmations", bot, cpu);
+    expect(traders.await(Traders.Step.PLACED, PHASE_LIMIT), "placements" + round, traders.reached(Traders.Step.PLACED), n);
+    Latencies.report("confirmations" + round, start, traders.times(Traders.Step.PRESSED), traders.times(Traders.Step.PLACED));
+    cpu = reportCpu("confirmations" + round, bot, cpu);
 
-    sampler.phase("notifications");
+    sampler.phase("notifications" + round);
     start = System.nanoTime();
     long[] moved = new long[n];
     Arrays.fill(moved, start);
@@ -192,15 +206,16 @@ public final class ThousandUsersLoad {
       refusal.plan(api, Math.max(2, n / 3));
     }
     api.userSends(Traders.userId(0), MOVE_PRICE);
-    expect(traders.await(Traders.Step.FILL, PHASE_LIMIT), "fill notices", traders.reached(Traders.Step.FILL), n);
-    Latencies.report("fill notices", start, moved, traders.times(Traders.Step.FILL));
+    expect(traders.await(Traders.Step.FILL, PHASE_LIMIT), "fill notices" + round, traders.reached(Traders.Step.FILL), n);
+    Latencies.report("fill notices" + round, start, moved, traders.times(Traders.Step.FILL));
     if (refuseAfter > 0) {
       refusal.check(traders.times(Traders.Step.FILL), failures);
     }
-    reportCpu("fill notices", bot, cpu);
+    reportCpu("fill notices" + round, bot, cpu);
     if (group.on()) {
       group.awaitAlerts(traders, PHASE_LIMIT);
     }
+    check(traders);
   }
 
   /** Prints the bot's CPU time since {@code before} and answers the total now. */
