@@ -34,7 +34,7 @@ COPY --from=build /src/app/target/orderlist-bot.jar /app/orderlist-bot.jar
 # -XX:MaxRAM=512m sizes the training JVM as on a 512 MB host whatever the build machine has (a heap over
 # 32 GB would turn compressed pointers off, and the archive would not match the running JVM). app's
 # DockerfileCdsTest holds the other flags equal to the ENTRYPOINT's; ContainerSmokeIT runs this line.
-RUN ["java", "-XX:ArchiveClassesAtExit=/app/orderlist-bot.jsa", "-Xlog:cds=error", "-XX:MaxRAM=512m", "-Djava.awt.headless=true", "-XX:MaxRAMPercentage=30", "-XX:InitialRAMPercentage=3", "-XX:TrimNativeHeapInterval=5000", "-XX:+UseSerialGC", "-Xss512k", "-XX:MaxMetaspaceSize=128m", "-XX:ReservedCodeCacheSize=64m", "-XX:+ExitOnOutOfMemoryError", "-jar", "/app/orderlist-bot.jar", "warm-up"]
+RUN ["java", "-XX:ArchiveClassesAtExit=/app/orderlist-bot.jsa", "-Xlog:cds=error", "-XX:MaxRAM=512m", "-Djava.awt.headless=true", "-XX:MaxRAMPercentage=30", "-XX:InitialRAMPercentage=3", "-XX:TrimNativeHeapInterval=5000", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-Xss512k", "-XX:MaxMetaspaceSize=128m", "-XX:ReservedCodeCacheSize=64m", "-XX:+ExitOnOutOfMemoryError", "-jar", "/app/orderlist-bot.jar", "warm-up"]
 
 # The smoke test reads the ENV and ENTRYPOINT lines below: keep one variable per ENV line.
 ENV BOT_DATA_DIR=/data
@@ -64,9 +64,11 @@ HEALTHCHECK --interval=30s --timeout=5s --retries=3 \
 # with 50%, peaking at 331 MB instead of 450 MB; docs/performance.md) and 3% at start (a smaller idle footprint), the C heap given back to the system
 # every 5 s (glibc keeps what the JIT compilers and libraries freed: 17 MB at idle; a product switch
 # since JRE 21.0.4), the serial collector (one small heap,
-# no GC threads), 512 KB thread stacks, capped metaspace and code cache, and an exit
+# no GC threads), the C1 compiler only (-XX:TieredStopAtLevel=1: the C2 compiler's work was about
+# half the bot's CPU in the 1,000-user burst, even in a second burst, and its memory 50 MB of the
+# peak; docs/decisions.md), 512 KB thread stacks, capped metaspace and code cache, and an exit
 # (so Docker restarts the bot) rather than limping on after an OutOfMemoryError. Charts are drawn
 # headless with the font bundled in the jar (the JRE brings its own FreeType; the image needs no
 # font package): `docker run --rm orderlist-bot charts check` proves it on a host.
-ENTRYPOINT ["java", "-XX:SharedArchiveFile=/app/orderlist-bot.jsa", "-Djava.awt.headless=true", "-XX:MaxRAMPercentage=30", "-XX:InitialRAMPercentage=3", "-XX:TrimNativeHeapInterval=5000", "-XX:+UseSerialGC", "-Xss512k", "-XX:MaxMetaspaceSize=128m", "-XX:ReservedCodeCacheSize=64m", "-XX:+ExitOnOutOfMemoryError", "-jar", "/app/orderlist-bot.jar"]
+ENTRYPOINT ["java", "-XX:SharedArchiveFile=/app/orderlist-bot.jsa", "-Djava.awt.headless=true", "-XX:MaxRAMPercentage=30", "-XX:InitialRAMPercentage=3", "-XX:TrimNativeHeapInterval=5000", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-Xss512k", "-XX:MaxMetaspaceSize=128m", "-XX:ReservedCodeCacheSize=64m", "-XX:+ExitOnOutOfMemoryError", "-jar", "/app/orderlist-bot.jar"]
 CMD ["run"]
