@@ -63,9 +63,12 @@ final class BotRuntime implements AutoCloseable {
   private static final Duration SETTLE_EVERY = Duration.ofMinutes(1);
   /** How often every subscribed user's open lists are caught up over REST, events or not. */
   private static final Duration CATCH_UP_EVERY = Duration.ofMinutes(15);
+  /** Threads that draw charts: drawing is CPU-bound, and a small host has about two cores. */
+  private static final int DRAWING_THREADS = 2;
 
   private final ScheduledExecutorService scheduler;
   private final ExecutorService workers;
+  private final ExecutorService drawingThreads;
   private final Optional<PaperExchange> paper;
   private final Optional<BinanceUserDataStream> stream;
   /** The stream's catch-up worker, then its routing lanes: finished in that order at stop. */
@@ -80,6 +83,7 @@ final class BotRuntime implements AutoCloseable {
   private BotRuntime(
       ScheduledExecutorService scheduler,
       ExecutorService workers,
+      ExecutorService drawingThreads,
       Optional<PaperExchange> paper,
       Optional<BinanceUserDataStream> stream,
       List<ExecutorService> streamWorkers,
@@ -92,6 +96,7 @@ final class BotRuntime implements AutoCloseable {
     this.role = role;
     this.scheduler = scheduler;
     this.workers = workers;
+    this.drawingThreads = drawingThreads;
     this.paper = paper;
     this.stream = stream;
     this.streamWorkers = streamWorkers;
@@ -133,7 +138,10 @@ final class BotRuntime implements AutoCloseable {
     Transactor transactor = storage.database().transactor();
     // each platform's sends run on virtual threads of their own; a drain that fails is counted, and retried on the next tick
     Executor deliveries = task -> workers.execute(() -> drainQuietly(task, metrics));
-    ChartDrawing drawing = ChartSettings.drawing(config.charts(), workers);
+    // charts are drawn on a few platform threads, made only when the first chart is drawn
+    ExecutorService drawingThreads =
+        Executors.newFixedThreadPool(DRAWING_THREADS, Thread.ofPlatform().name("chart-drawing-", 1).daemon().factory());
+    ChartDrawing drawing = ChartSettings.drawing(config.charts(), workers, drawingThreads);
     // the cards' charts need the exchange, built below (after the router the paper exchange reports to)
     LatePictures cardCharts = new LatePictures();
     NotificationDispatcher dispatcher =
@@ -266,7 +274,7 @@ final class BotRuntime implements AutoCloseable {
             new RecordRetention(transactor, clock, config.retention().policy()));
     var unused = housekeeping.scheduleOn(scheduler, Housekeeping.EVERY, role::runsSweeps);
     LOG.info("Bot ready: {} trading, platforms {}", trading.environment(), platforms.stream().map(ChatPlatform::platform).toList());
-    return new BotRuntime(scheduler, workers, paper, stream, streamWorkers, dispatcher, draining, engine, exchange, metrics, role);
+    return new BotRuntime(scheduler, workers, drawingThreads, paper, stream, streamWorkers, dispatcher, draining, engine, exchange, metrics, role);
   }
 
   /** The exchange orders go to (paper or Binance). */
@@ -307,6 +315,7 @@ final class BotRuntime implements AutoCloseable {
     drainQuietly(dispatcher::drainOnce, metrics);
     role.close();
     workers.close();
+    drawingThreads.shutdown();
     LOG.info("Bot stopped");
   }
 

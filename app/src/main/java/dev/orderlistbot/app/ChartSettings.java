@@ -1,9 +1,11 @@
 package dev.orderlistbot.app;
 
 import dev.orderlistbot.charts.CandleChartRenderer;
+import dev.orderlistbot.charts.DrawingThreads;
 import dev.orderlistbot.core.engine.ChartDrawing;
 import dev.orderlistbot.core.port.out.ChartRenderer.ChartException;
 import java.util.concurrent.Executor;
+import java.util.concurrent.ExecutorService;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -29,16 +31,18 @@ record ChartSettings(boolean on) {
   }
 
   /**
-   * How the bot draws: with the bundled renderer, its candles fetched on {@code executor}; off when
-   * turned off, or when this host cannot load the renderer (no native font support): then every
-   * message goes out as text and the log says why, once, at start.
+   * How the bot draws: with the bundled renderer on {@code drawingThreads} (a few platform threads:
+   * see {@link DrawingThreads}), its candles fetched on {@code executor}; off when turned off, or
+   * when this host cannot load the renderer (no native font support): then every message goes out
+   * as text and the log says why, once, at start.
    */
-  static ChartDrawing drawing(ChartSettings settings, Executor executor) {
+  static ChartDrawing drawing(ChartSettings settings, Executor executor, ExecutorService drawingThreads) {
     if (!settings.on()) {
       return ChartDrawing.OFF;
     }
     try {
-      return new ChartDrawing.On(new CandleChartRenderer(), executor, ChartDrawing.On.DEFAULT_CANDLE_WAIT);
+      return new ChartDrawing.On(
+          new DrawingThreads(new CandleChartRenderer(), drawingThreads), executor, ChartDrawing.On.DEFAULT_CANDLE_WAIT);
     } catch (ChartException | LinkageError e) {
       LOG.warn("Charts are off: this host cannot draw them ({}); `charts check` says more", e.getMessage());
       return ChartDrawing.OFF;
