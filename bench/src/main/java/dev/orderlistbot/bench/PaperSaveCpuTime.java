@@ -15,10 +15,14 @@ import dev.orderlistbot.core.domain.order.OrderListRef;
 import dev.orderlistbot.core.domain.order.OrderListRequest;
 import dev.orderlistbot.core.domain.order.Trigger;
 import dev.orderlistbot.core.port.out.PaperStateStore;
+import dev.orderlistbot.db.Database;
+import dev.orderlistbot.db.DbConfig;
 import dev.orderlistbot.paper.PaperConfig;
 import dev.orderlistbot.paper.PaperExchange;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -34,11 +38,13 @@ import java.util.concurrent.atomic.AtomicLong;
  * (issue 19: a placement's CPU under the 1,000-user burst). Opens {@code accounts} accounts, each
  * with one open OCO (as after the harness's placements), then times, in the calling thread's CPU,
  * changes of one account at a time (an OCO placed, then cancelled: two changes, two saves into an
- * in-memory store), and reports the median CPU per change over batches, with the 25th and 75th
- * percentiles, and the characters saved per change.
+ * in-memory store, or with {@code h2} the bot's H2 store in a file under a temporary directory),
+ * and reports the median CPU per change over batches, with the 25th and 75th percentiles, and the
+ * characters saved per change. With H2 the CPU of the calling thread includes the JDBC work done in
+ * it (H2 runs embedded, in the caller's thread).
  *
  * <p>Run: {@code java -cp bench/target/benchmarks.jar dev.orderlistbot.bench.PaperSaveCpuTime
- * [accounts] [rounds]}. It only uses the paper exchange's public API, so it also runs against a jar
+ * [accounts] [rounds] [memory|h2]}. It only uses the paper exchange's public API, so it also runs against a jar
  * built from an earlier commit (compile this one file against that jar), for before and after in
  * one sitting.
  */
@@ -53,7 +59,11 @@ public final class PaperSaveCpuTime {
     int rounds = args.length > 1 ? Integer.parseInt(args[1]) : 200;
     AtomicLong savedChars = new AtomicLong();
     AtomicLong saves = new AtomicLong();
-    PaperStateStore memory = PaperStateStore.inMemory();
+    boolean h2 = args.length > 2 && args[2].equals("h2");
+    Path dir = Files.createTempDirectory("paper-save-cpu");
+    Clock clock = Clock.fixed(Instant.parse("2026-12-04T09:00:00Z"), ZoneOffset.UTC);
+    Database database = h2 ? Database.open(DbConfig.h2File(dir), clock) : null;
+    PaperStateStore memory = database != null ? database.paperState() : PaperStateStore.inMemory();
     PaperStateStore counting = new PaperStateStore() {
       @Override
       public Optional<String> load() {
@@ -68,7 +78,6 @@ public final class PaperSaveCpuTime {
       }
     };
     ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor();
-    Clock clock = Clock.fixed(Instant.parse("2026-12-04T09:00:00Z"), ZoneOffset.UTC);
     ThreadMXBean threads = ManagementFactory.getThreadMXBean();
     try (PaperExchange paper =
         PaperExchange.create(PaperConfig.defaults().withoutPriceWalk(), clock, scheduler, new Random(1), (owner, update) -> {}, counting)) {
@@ -98,11 +107,14 @@ public final class PaperSaveCpuTime {
       Arrays.sort(perChange);
       long changes = (long) rounds * CHANGES_PER_BATCH;
       System.out.printf(
-          "%d accounts: %.0f us CPU per change (p25 %.0f, p75 %.0f; %d batches of %d changes); %d saves, %.0f characters saved per change%n",
-          accounts, perChange[rounds / 2], perChange[rounds / 4], perChange[rounds * 3 / 4], rounds, CHANGES_PER_BATCH,
+          "%s, %d accounts: %.0f us CPU per change (p25 %.0f, p75 %.0f; %d batches of %d changes); %d saves, %.0f characters saved per change%n",
+          h2 ? "H2 file store" : "in-memory store", accounts, perChange[rounds / 2], perChange[rounds / 4], perChange[rounds * 3 / 4], rounds, CHANGES_PER_BATCH,
           saves.get() - savesBefore, (savedChars.get() - charsBefore) / (double) changes);
     } finally {
       scheduler.shutdownNow();
+      if (database != null) {
+        database.close();
+      }
     }
   }
 
