@@ -19,6 +19,7 @@ import dev.orderlistbot.db.Database;
 import dev.orderlistbot.db.DbConfig;
 import dev.orderlistbot.paper.PaperConfig;
 import dev.orderlistbot.paper.PaperExchange;
+import com.sun.management.OperatingSystemMXBean;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
 import java.nio.file.Files;
@@ -36,7 +37,7 @@ import java.util.concurrent.atomic.AtomicLong;
 /**
  * What one change to the paper exchange costs, save included, when the book holds many accounts
  * (issue 19: a placement's CPU under the 1,000-user burst). Opens {@code accounts} accounts, each
- * with one open OCO (as after the harness's placements), then times, in the calling thread's CPU,
+ * with one open OCO (as after the harness's placements), then times, in CPU (the calling thread's and the whole process's),
  * changes of one account at a time (an OCO placed, then cancelled: two changes, two saves into an
  * in-memory store, or with {@code h2} the bot's H2 store in a file under a temporary directory),
  * and reports the median CPU per change over batches, with the 25th and 75th percentiles, and the
@@ -79,6 +80,8 @@ public final class PaperSaveCpuTime {
     };
     ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor();
     ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+    // the whole process's CPU also counts what H2's own threads and the garbage collector spend
+    OperatingSystemMXBean process = ManagementFactory.getPlatformMXBean(OperatingSystemMXBean.class);
     try (PaperExchange paper =
         PaperExchange.create(PaperConfig.defaults().withoutPriceWalk(), clock, scheduler, new Random(1), (owner, update) -> {}, counting)) {
       for (int i = 0; i < accounts; i++) {
@@ -86,6 +89,7 @@ public final class PaperSaveCpuTime {
       }
       int warmUp = rounds / 4;
       double[] perChange = new double[rounds];
+      double[] processPerChange = new double[rounds];
       long charsBefore = 0;
       long savesBefore = 0;
       for (int round = -warmUp; round < rounds; round++) {
@@ -94,6 +98,7 @@ public final class PaperSaveCpuTime {
           savesBefore = saves.get();
         }
         long start = threads.getCurrentThreadCpuTime();
+        long processStart = process.getProcessCpuTime();
         for (int n = 0; n < CHANGES_PER_BATCH / 2; n++) {
           ApiCredentials key = key(Math.floorMod(round * 7919 + n * 31, accounts));
           ClientListId id = ClientListId.forKey("r" + (round + warmUp) + "n" + n);
@@ -102,13 +107,17 @@ public final class PaperSaveCpuTime {
         }
         if (round >= 0) {
           perChange[round] = (threads.getCurrentThreadCpuTime() - start) / 1000.0 / CHANGES_PER_BATCH;
+          processPerChange[round] = (process.getProcessCpuTime() - processStart) / 1000.0 / CHANGES_PER_BATCH;
         }
       }
       Arrays.sort(perChange);
+      Arrays.sort(processPerChange);
       long changes = (long) rounds * CHANGES_PER_BATCH;
       System.out.printf(
-          "%s, %d accounts: %.0f us CPU per change (p25 %.0f, p75 %.0f; %d batches of %d changes); %d saves, %.0f characters saved per change%n",
-          h2 ? "H2 file store" : "in-memory store", accounts, perChange[rounds / 2], perChange[rounds / 4], perChange[rounds * 3 / 4], rounds, CHANGES_PER_BATCH,
+          "%s, %d accounts: %.0f us CPU per change in the calling thread (p25 %.0f, p75 %.0f), %.0f us in the whole process"
+              + " (p25 %.0f, p75 %.0f; %d batches of %d changes); %d saves, %.0f characters saved per change%n",
+          h2 ? "H2 file store" : "in-memory store", accounts, perChange[rounds / 2], perChange[rounds / 4], perChange[rounds * 3 / 4],
+          processPerChange[rounds / 2], processPerChange[rounds / 4], processPerChange[rounds * 3 / 4], rounds, CHANGES_PER_BATCH,
           saves.get() - savesBefore, (savedChars.get() - charsBefore) / (double) changes);
     } finally {
       scheduler.shutdownNow();
