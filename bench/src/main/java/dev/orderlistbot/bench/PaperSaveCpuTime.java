@@ -14,6 +14,8 @@ import dev.orderlistbot.core.domain.order.OcoPair;
 import dev.orderlistbot.core.domain.order.OrderListRef;
 import dev.orderlistbot.core.domain.order.OrderListRequest;
 import dev.orderlistbot.core.domain.order.Trigger;
+import dev.orderlistbot.core.port.out.PaperState;
+import dev.orderlistbot.core.port.out.PaperStateChange;
 import dev.orderlistbot.core.port.out.PaperStateStore;
 import dev.orderlistbot.db.Database;
 import dev.orderlistbot.db.DbConfig;
@@ -45,9 +47,10 @@ import java.util.concurrent.atomic.AtomicLong;
  * it (H2 runs embedded, in the caller's thread).
  *
  * <p>Run: {@code java -cp bench/target/benchmarks.jar dev.orderlistbot.bench.PaperSaveCpuTime
- * [accounts] [rounds] [memory|h2]}. It only uses the paper exchange's public API, so it also runs against a jar
- * built from an earlier commit (compile this one file against that jar), for before and after in
- * one sitting.
+ * [accounts] [rounds] [memory|h2]}. It only uses the paper exchange's public API and its store's
+ * port; the port changed with V20 (a save names the accounts it writes), so a jar from before that
+ * needs this file as of commit "PaperSaveCpuTime: the whole process's CPU as a mean" (which counts
+ * the characters of the one text saved).
  */
 public final class PaperSaveCpuTime {
   private static final Symbol BTCUSDT = Symbol.of("BTCUSDT");
@@ -65,17 +68,20 @@ public final class PaperSaveCpuTime {
     Clock clock = Clock.fixed(Instant.parse("2026-12-04T09:00:00Z"), ZoneOffset.UTC);
     Database database = h2 ? Database.open(DbConfig.h2File(dir), clock) : null;
     PaperStateStore memory = database != null ? database.paperState() : PaperStateStore.inMemory();
+    AtomicLong savedAccounts = new AtomicLong();
     PaperStateStore counting = new PaperStateStore() {
       @Override
-      public Optional<String> load() {
+      public Optional<PaperState> load() {
         return memory.load();
       }
 
       @Override
-      public void save(String snapshot) {
-        savedChars.addAndGet(snapshot.length());
+      public void save(PaperStateChange change) {
+        savedChars.addAndGet(change.rest().map(String::length).orElse(0));
+        change.accounts().forEach(section -> savedChars.addAndGet(section.text().length()));
+        savedAccounts.addAndGet(change.accounts().size());
         saves.incrementAndGet();
-        memory.save(snapshot);
+        memory.save(change);
       }
     };
     ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor();
@@ -91,11 +97,13 @@ public final class PaperSaveCpuTime {
       double[] perChange = new double[rounds];
       long charsBefore = 0;
       long savesBefore = 0;
+      long accountsBefore = 0;
       long processBefore = 0;
       for (int round = -warmUp; round < rounds; round++) {
         if (round == 0) {
           charsBefore = savedChars.get();
           savesBefore = saves.get();
+          accountsBefore = savedAccounts.get();
           processBefore = process.getProcessCpuTime();
         }
         long start = threads.getCurrentThreadCpuTime();
@@ -114,10 +122,11 @@ public final class PaperSaveCpuTime {
       long changes = (long) rounds * CHANGES_PER_BATCH;
       System.out.printf(
           "%s, %d accounts: %.0f us CPU per change in the calling thread (p25 %.0f, p75 %.0f), %.0f us in the whole process"
-              + " (mean; its clock ticks are too coarse for batches) (%d batches of %d changes); %d saves, %.0f characters saved per change%n",
+              + " (mean; its clock ticks are too coarse for batches) (%d batches of %d changes); %d saves, %.0f characters and %.1f account rows saved per change%n",
           h2 ? "H2 file store" : "in-memory store", accounts, perChange[rounds / 2], perChange[rounds / 4], perChange[rounds * 3 / 4],
           processPerChange, rounds, CHANGES_PER_BATCH,
-          saves.get() - savesBefore, (savedChars.get() - charsBefore) / (double) changes);
+          saves.get() - savesBefore, (savedChars.get() - charsBefore) / (double) changes,
+          (savedAccounts.get() - accountsBefore) / (double) changes);
     } finally {
       scheduler.shutdownNow();
       if (database != null) {
