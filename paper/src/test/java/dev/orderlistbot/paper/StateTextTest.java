@@ -95,6 +95,26 @@ class StateTextTest extends PaperTest {
   }
 
   @Test
+  void newAccountsOfAChangeTheStoreDidNotTakeKeepTheBooksOrderInTheNextOne() {
+    Book book = Book.fresh(Markets.bundled(), config(), START);
+    StateText text = new StateText();
+    PaperStateStore memory = PaperStateStore.inMemory();
+    book.account("b");
+    book.account("a");
+    saveChange(text, book, memory);
+
+    book.account("c");
+    text.change(book); // the save failed: not confirmed
+    book.account("d");
+    book.account("a").put(new Balance(Asset.of("USDT"), new BigDecimal("3"), BigDecimal.ZERO));
+    PaperStateChange next = saveChange(text, book, memory);
+
+    assertThat(next.accounts()).extracting(PaperState.Section::key).containsExactlyInAnyOrder("a", "c", "d");
+    assertThat(memory.load().orElseThrow().accounts()).extracting(PaperState.Section::key).containsExactly("b", "a", "c", "d");
+    assertThat(StateCodec.joined(memory.load().orElseThrow())).isEqualTo(StateCodec.encode(book));
+  }
+
+  @Test
   void anAccountGoneFromTheBookIsRemovedFromTheStore() {
     Book book = Book.fresh(Markets.bundled(), config(), START);
     StateText text = new StateText();
