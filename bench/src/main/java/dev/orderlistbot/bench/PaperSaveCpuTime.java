@@ -30,18 +30,21 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.Optional;
 import java.util.Random;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.Stream;
 
 /**
  * What one change to the paper exchange costs, save included, when the book holds many accounts
  * (issue 19: a placement's CPU under the 1,000-user burst). Opens {@code accounts} accounts, each
  * with one open OCO (as after the harness's placements), then times, in CPU (the calling thread's and the whole process's),
  * changes of one account at a time (an OCO placed, then cancelled: two changes, two saves into an
- * in-memory store, or with {@code h2} the bot's H2 store in a file under a temporary directory),
+ * in-memory store, or with {@code h2} the bot's H2 store in a file under a temporary directory,
+ * deleted at the end),
  * and reports the median CPU per change over batches, with the 25th and 75th percentiles, and the
  * characters saved per change. With H2 the CPU of the calling thread includes the JDBC work done in
  * it (H2 runs embedded, in the caller's thread).
@@ -131,6 +134,9 @@ public final class PaperSaveCpuTime {
       scheduler.shutdownNow();
       if (database != null) {
         database.close();
+      }
+      try (Stream<Path> files = Files.walk(dir)) {
+        files.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
       }
     }
   }
