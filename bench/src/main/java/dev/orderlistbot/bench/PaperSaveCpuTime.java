@@ -14,33 +14,46 @@ import dev.orderlistbot.core.domain.order.OcoPair;
 import dev.orderlistbot.core.domain.order.OrderListRef;
 import dev.orderlistbot.core.domain.order.OrderListRequest;
 import dev.orderlistbot.core.domain.order.Trigger;
+import dev.orderlistbot.core.port.out.PaperState;
+import dev.orderlistbot.core.port.out.PaperStateChange;
 import dev.orderlistbot.core.port.out.PaperStateStore;
+import dev.orderlistbot.db.Database;
+import dev.orderlistbot.db.DbConfig;
 import dev.orderlistbot.paper.PaperConfig;
 import dev.orderlistbot.paper.PaperExchange;
+import com.sun.management.OperatingSystemMXBean;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.Optional;
 import java.util.Random;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.Stream;
 
 /**
  * What one change to the paper exchange costs, save included, when the book holds many accounts
  * (issue 19: a placement's CPU under the 1,000-user burst). Opens {@code accounts} accounts, each
- * with one open OCO (as after the harness's placements), then times, in the calling thread's CPU,
+ * with one open OCO (as after the harness's placements), then times, in CPU (the calling thread's and the whole process's),
  * changes of one account at a time (an OCO placed, then cancelled: two changes, two saves into an
- * in-memory store), and reports the median CPU per change over batches, with the 25th and 75th
- * percentiles, and the characters saved per change.
+ * in-memory store, or with {@code h2} the bot's H2 store in a file under a temporary directory,
+ * deleted at the end),
+ * and reports the median CPU per change over batches, with the 25th and 75th percentiles, and the
+ * characters saved per change. With H2 the CPU of the calling thread includes the JDBC work done in
+ * it (H2 runs embedded, in the caller's thread).
  *
  * <p>Run: {@code java -cp bench/target/benchmarks.jar dev.orderlistbot.bench.PaperSaveCpuTime
- * [accounts] [rounds]}. It only uses the paper exchange's public API, so it also runs against a jar
- * built from an earlier commit (compile this one file against that jar), for before and after in
- * one sitting.
+ * [accounts] [rounds] [memory|h2]}. It only uses the paper exchange's public API and its store's
+ * port; the port changed with V20 (a save names the accounts it writes), so a jar from before that
+ * needs this file as of commit "PaperSaveCpuTime: the whole process's CPU as a mean" (which counts
+ * the characters of the one text saved).
  */
 public final class PaperSaveCpuTime {
   private static final Symbol BTCUSDT = Symbol.of("BTCUSDT");
@@ -53,23 +66,31 @@ public final class PaperSaveCpuTime {
     int rounds = args.length > 1 ? Integer.parseInt(args[1]) : 200;
     AtomicLong savedChars = new AtomicLong();
     AtomicLong saves = new AtomicLong();
-    PaperStateStore memory = PaperStateStore.inMemory();
+    boolean h2 = args.length > 2 && args[2].equals("h2");
+    Path dir = Files.createTempDirectory("paper-save-cpu");
+    Clock clock = Clock.fixed(Instant.parse("2026-12-04T09:00:00Z"), ZoneOffset.UTC);
+    Database database = h2 ? Database.open(DbConfig.h2File(dir), clock) : null;
+    PaperStateStore memory = database != null ? database.paperState() : PaperStateStore.inMemory();
+    AtomicLong savedAccounts = new AtomicLong();
     PaperStateStore counting = new PaperStateStore() {
       @Override
-      public Optional<String> load() {
+      public Optional<PaperState> load() {
         return memory.load();
       }
 
       @Override
-      public void save(String snapshot) {
-        savedChars.addAndGet(snapshot.length());
+      public void save(PaperStateChange change) {
+        savedChars.addAndGet(change.rest().map(String::length).orElse(0));
+        change.accounts().forEach(section -> savedChars.addAndGet(section.text().length()));
+        savedAccounts.addAndGet(change.accounts().size());
         saves.incrementAndGet();
-        memory.save(snapshot);
+        memory.save(change);
       }
     };
     ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor();
-    Clock clock = Clock.fixed(Instant.parse("2026-12-04T09:00:00Z"), ZoneOffset.UTC);
     ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+    // the whole process's CPU also counts what H2's own threads and the garbage collector spend
+    OperatingSystemMXBean process = ManagementFactory.getPlatformMXBean(OperatingSystemMXBean.class);
     try (PaperExchange paper =
         PaperExchange.create(PaperConfig.defaults().withoutPriceWalk(), clock, scheduler, new Random(1), (owner, update) -> {}, counting)) {
       for (int i = 0; i < accounts; i++) {
@@ -79,10 +100,14 @@ public final class PaperSaveCpuTime {
       double[] perChange = new double[rounds];
       long charsBefore = 0;
       long savesBefore = 0;
+      long accountsBefore = 0;
+      long processBefore = 0;
       for (int round = -warmUp; round < rounds; round++) {
         if (round == 0) {
           charsBefore = savedChars.get();
           savesBefore = saves.get();
+          accountsBefore = savedAccounts.get();
+          processBefore = process.getProcessCpuTime();
         }
         long start = threads.getCurrentThreadCpuTime();
         for (int n = 0; n < CHANGES_PER_BATCH / 2; n++) {
@@ -96,13 +121,23 @@ public final class PaperSaveCpuTime {
         }
       }
       Arrays.sort(perChange);
+      double processPerChange = (process.getProcessCpuTime() - processBefore) / 1000.0 / ((long) rounds * CHANGES_PER_BATCH);
       long changes = (long) rounds * CHANGES_PER_BATCH;
       System.out.printf(
-          "%d accounts: %.0f us CPU per change (p25 %.0f, p75 %.0f; %d batches of %d changes); %d saves, %.0f characters saved per change%n",
-          accounts, perChange[rounds / 2], perChange[rounds / 4], perChange[rounds * 3 / 4], rounds, CHANGES_PER_BATCH,
-          saves.get() - savesBefore, (savedChars.get() - charsBefore) / (double) changes);
+          "%s, %d accounts: %.0f us CPU per change in the calling thread (p25 %.0f, p75 %.0f), %.0f us in the whole process"
+              + " (mean; its clock ticks are too coarse for batches) (%d batches of %d changes); %d saves, %.0f characters and %.1f account rows saved per change%n",
+          h2 ? "H2 file store" : "in-memory store", accounts, perChange[rounds / 2], perChange[rounds / 4], perChange[rounds * 3 / 4],
+          processPerChange, rounds, CHANGES_PER_BATCH,
+          saves.get() - savesBefore, (savedChars.get() - charsBefore) / (double) changes,
+          (savedAccounts.get() - accountsBefore) / (double) changes);
     } finally {
       scheduler.shutdownNow();
+      if (database != null) {
+        database.close();
+      }
+      try (Stream<Path> files = Files.walk(dir)) {
+        files.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+      }
     }
   }
 

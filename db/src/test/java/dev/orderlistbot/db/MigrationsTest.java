@@ -9,16 +9,22 @@ import dev.orderlistbot.core.domain.ChatRef;
 import dev.orderlistbot.core.port.out.MergeRank;
 import dev.orderlistbot.core.port.out.NotificationOutbox;
 import dev.orderlistbot.core.port.out.OutboxMessage;
+import dev.orderlistbot.core.port.out.PaperState;
+import dev.orderlistbot.core.port.out.PaperState.Section;
+import dev.orderlistbot.core.port.out.PaperStateChange;
 import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
+import java.util.Set;
 import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -30,13 +36,13 @@ class MigrationsTest {
   @Test
   void migrationsBuildEveryTableInAnEmptyDatabase() throws Exception {
     try (Database db = Database.open(DbConfig.h2File(dataDir), clock)) {
-      assertThat(db.appliedMigrations()).isEqualTo(19);
-      assertThat(db.schemaVersion()).isEqualTo("19");
+      assertThat(db.appliedMigrations()).isEqualTo(20);
+      assertThat(db.schemaVersion()).isEqualTo("20");
     }
     assertThat(tables())
         .contains("CHAT_USER", "CHAT_USER_SETTING", "MASTER_KEY_CHECK", "API_CREDENTIAL", "PENDING_CONFIRMATION",
             "PLACED_ORDER_LIST", "PLACED_ORDER_LEG", "NOTIFICATION_OUTBOX", "NOTIFICATION_MERGE", "ALERT_SUBSCRIPTION", "PROCESSED_EVENT",
-            "AUDIT_LOG", "PAPER_STATE", "BREAKEVEN_PLAN", "BREAKEVEN_PLAN_LIST", "ORDER_CARD", "OWED_ACTION", "KEY_POSTURE", "USER_LIMIT", "USER_DAY_LEDGER", "LIST_BASIS", "STEP_UP", "flyway_schema_history");
+            "AUDIT_LOG", "PAPER_STATE", "PAPER_ACCOUNT", "BREAKEVEN_PLAN", "BREAKEVEN_PLAN_LIST", "ORDER_CARD", "OWED_ACTION", "KEY_POSTURE", "USER_LIMIT", "USER_DAY_LEDGER", "LIST_BASIS", "STEP_UP", "flyway_schema_history");
   }
 
   @Test
@@ -46,7 +52,7 @@ class MigrationsTest {
     }
     try (Database db = Database.open(DbConfig.h2File(dataDir), clock)) {
       assertThat(db.appliedMigrations()).isZero();
-      assertThat(db.schemaVersion()).isEqualTo("19");
+      assertThat(db.schemaVersion()).isEqualTo("20");
       assertThat(db.stores().processedEvents().markProcessed("kept")).isFalse();
     }
   }
@@ -69,7 +75,7 @@ class MigrationsTest {
     }
 
     try (Database db = Database.open(DbConfig.h2File(dataDir), clock)) {
-      assertThat(db.appliedMigrations()).as("V6 to V19").isEqualTo(14);
+      assertThat(db.appliedMigrations()).as("V6 to V20").isEqualTo(15);
       assertThat(db.stores().orderLists().findByListClientOrderId("ob-v3").orElseThrow().state())
           .isEqualTo(OrderListState.EXECUTING);
       assertThat(db.stores().orderLists().changeState("ob-v3", OrderListState.EXECUTING, OrderListState.CANCELLING)).isTrue();
@@ -104,7 +110,7 @@ class MigrationsTest {
     }
 
     try (Database db = Database.open(DbConfig.h2File(dataDir), clock)) {
-      assertThat(db.appliedMigrations()).as("V18 and V19").isEqualTo(2);
+      assertThat(db.appliedMigrations()).as("V18 to V20").isEqualTo(3);
       ChatRef chat = new ChatRef("telegram", "1001");
       NotificationOutbox outbox = db.stores().outbox();
       assertThat(outbox.enqueueMerged(new OutboxMessage("p5", chat, "0.005"), "fills:v17", MergeRank.partial(new BigDecimal("0.005")), Duration.ZERO))
@@ -114,6 +120,32 @@ class MigrationsTest {
       assertThat(outbox.claimDue(10, Duration.ofMinutes(1)))
           .extracting(e -> e.message().dedupeKey() + "=" + e.message().text())
           .containsExactly("p4=0.008");
+    }
+  }
+
+  @Test
+  void aPaperStateSavedBeforeVersion20IsAnsweredWholeAndTheFirstSaveSplitsIt() throws Exception {
+    Flyway.configure(Database.class.getClassLoader())
+        .dataSource(DbConfig.defaultUrl(dataDir), "sa", "")
+        .locations("classpath:db/migration")
+        .target("19")
+        .load()
+        .migrate();
+    String whole = "orderlist-bot paper-state 1\nids epoch=x list=2 order=3 event=4\naccount key=paper-telegram-1\nend\n";
+    try (Connection c = DriverManager.getConnection(DbConfig.defaultUrl(dataDir), "sa", "");
+        PreparedStatement insert = c.prepareStatement("INSERT INTO paper_state (state_id, snapshot, saved_at) VALUES (1, ?, ?)")) {
+      insert.setString(1, whole);
+      insert.setObject(2, Rows.timestamp(clock.instant()));
+      insert.executeUpdate();
+    }
+
+    try (Database db = Database.open(DbConfig.h2File(dataDir), clock)) {
+      assertThat(db.appliedMigrations()).as("V20").isEqualTo(1);
+      assertThat(db.paperState().load()).contains(new PaperState(whole, List.of()));
+      String rest = "orderlist-bot paper-state 1\nids epoch=x list=2 order=3 event=4\n";
+      Section account = new Section("paper-telegram-1", "account key=paper-telegram-1\n");
+      db.paperState().save(new PaperStateChange(Optional.of(rest), List.of(account), Set.of()));
+      assertThat(db.paperState().load()).contains(new PaperState(rest, List.of(account)));
     }
   }
 

@@ -1066,17 +1066,6 @@ abstract class StoresContract {
   }
 
   @Test
-  void thePaperStateIsOneTextReplacedWholeOnEverySave() {
-    String big = "orderlist-bot paper-state 1\n" + ("leg id=1 client=ob-" + run + " price=32000.5 ünï\n").repeat(20_000) + "end\n";
-    database().paperState().save("first " + run);
-    database().paperState().save(big);
-
-    assertThat(database().paperState().load()).contains(big);
-    database().paperState().save("third " + run + "\nline two\n");
-    assertThat(database().paperState().load()).contains("third " + run + "\nline two\n");
-  }
-
-  @Test
   void aMessageKeepsItsRowsOfButtonsThroughTheOutboxAndAMergeReplacesThem() {
     List<List<Button>> card =
         List.of(

@@ -15,6 +15,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.SequencedMap;
 import java.util.Set;
 
 /**
@@ -46,7 +47,8 @@ final class Book {
   long nextOrderId = 1;
   long nextEventSeq = 1;
   final Map<Symbol, BigDecimal> prices = new LinkedHashMap<>();
-  final Map<String, Account> accounts = new LinkedHashMap<>();
+  /** In the order the accounts were opened; only ever appended to ({@link StateText} relies on it). */
+  final SequencedMap<String, Account> accounts = new LinkedHashMap<>();
   /** The candles of the prices set; a day of them saved as 15-minute candles (see {@link CandleTape}). */
   final CandleTape tape = new CandleTape();
 

@@ -3,6 +3,8 @@ package dev.orderlistbot.paper;
 import dev.orderlistbot.core.domain.UserRef;
 import dev.orderlistbot.core.domain.order.OrderListUpdate;
 import dev.orderlistbot.core.port.in.OrderUpdateHandler;
+import dev.orderlistbot.core.port.out.PaperState;
+import dev.orderlistbot.core.port.out.PaperStateChange;
 import dev.orderlistbot.core.port.out.PaperStateStore;
 import java.util.List;
 import java.util.Map;
@@ -22,18 +24,18 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Protocol: under the exchange's lock, note whether a book {@link #changed} (changes are numbered
  * in the order they happened) and {@link #enqueue} its events; then, with the lock released, {@link
- * #persist} and {@link #deliver}. Persisting encodes the newest state (under the exchange's lock
- * again, taken inside the save lock: the only order in which the two are ever held) and saves it,
- * unless a save since the change already held it. So changes that pile up behind a slow save are
- * saved together, once, and only one text of the whole book exists at a time (with 1,000 accounts
- * under a burst of placements, one text per waiting change was most of the heap). Events are handed
+ * #persist} and {@link #deliver}. Persisting works out what differs from what the store holds (under
+ * the exchange's lock again, taken inside the save lock: the only order in which the two are ever
+ * held) and saves that, unless a save since the change already held it. So changes that pile up
+ * behind a slow save are saved together, once, and a save writes only the accounts that changed
+ * (see {@link StateText}). Events are handed
  * over one thread at a time in queue order, so neither the store nor the handler sees anything out
  * of order, and neither is ever called under the exchange's lock. Thread-safe.
  */
 final class Outflow {
   private static final Logger log = LoggerFactory.getLogger(Outflow.class);
 
-  record Snapshot(long version, String text) {}
+  record Snapshot(long version, PaperStateChange change) {}
 
   private record Delivery(UserRef owner, OrderListUpdate update) {}
 
@@ -44,7 +46,7 @@ final class Outflow {
   private final ReentrantLock deliveryLock = new ReentrantLock();
   private final ReentrantLock saveLock = new ReentrantLock();
   private final AtomicBoolean saveFailed = new AtomicBoolean();
-  private final StateText text = new StateText(); // under the exchange's lock
+  private final StateText text = new StateText(); // under saveLock (and the exchange's lock to read the book)
   private long changeVersion; // under the exchange's lock
   private long savedVersion; // under saveLock
 
@@ -72,9 +74,21 @@ final class Outflow {
     return Optional.of(++changeVersion);
   }
 
-  /** Under the exchange's lock: the book as text, numbered with the last change it holds. */
+  /**
+   * Before any change: the store holds {@code state}, from which {@code book} was read. A state of
+   * the layout before issue 19 (one text, no account of its own) counts as a change, so that it is
+   * rewritten one account a row at once.
+   */
+  void loaded(PaperState state, Book book) {
+    text.loaded(state);
+    if (state.accounts().size() != book.accounts.size()) {
+      book.markChanged();
+    }
+  }
+
+  /** Under the exchange's lock and the save lock: what the store must write to hold the book, numbered with the last change it holds. */
   Snapshot encode(Book book) {
-    return new Snapshot(changeVersion, text.encode(book));
+    return new Snapshot(changeVersion, text.change(book));
   }
 
   /** Under the exchange's lock: queues the events of watched accounts; the others are dropped. */
@@ -100,7 +114,10 @@ final class Outflow {
     try {
       if (version.get() > savedVersion) {
         Snapshot snapshot = newest.get();
-        store.save(snapshot.text());
+        if (!snapshot.change().isEmpty()) {
+          store.save(snapshot.change());
+          text.saved(snapshot.change());
+        }
         savedVersion = snapshot.version();
       }
     } catch (RuntimeException e) {

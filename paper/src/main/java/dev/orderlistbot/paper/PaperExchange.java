@@ -24,6 +24,7 @@ import dev.orderlistbot.core.port.out.MarketOrderRequest;
 import dev.orderlistbot.core.port.out.MarketOrderResult;
 import dev.orderlistbot.core.port.out.OrderEventSource;
 import dev.orderlistbot.core.port.out.PaperControl;
+import dev.orderlistbot.core.port.out.PaperState;
 import dev.orderlistbot.core.port.out.PaperStateStore;
 import dev.orderlistbot.core.port.out.PlacementResult;
 import dev.orderlistbot.core.port.out.TradeFees;
@@ -125,11 +126,12 @@ public final class PaperExchange implements ExchangeClient, OrderEventSource, Pa
     Objects.requireNonNull(handler, "handler");
     Objects.requireNonNull(store, "store");
     Markets markets = Markets.bundled();
-    Optional<String> saved = store.load();
-    Book book = saved.map(text -> StateCodec.decode(text, markets, config)).orElseGet(() -> Book.fresh(markets, config, clock.instant()));
+    Optional<PaperState> saved = store.load();
+    Book book = saved.map(state -> StateCodec.decode(state, markets, config)).orElseGet(() -> Book.fresh(markets, config, clock.instant()));
     book.priceNewSymbols();
-    PaperExchange exchange =
-        new PaperExchange(config, clock, markets, book, new PriceWalk(random, config.walkStepBips()), new Outflow(store, handler));
+    Outflow outflow = new Outflow(store, handler);
+    saved.ifPresent(state -> outflow.loaded(state, book));
+    PaperExchange exchange = new PaperExchange(config, clock, markets, book, new PriceWalk(random, config.walkStepBips()), outflow);
     exchange.guarded.saveIfChanged();
     if (config.priceWalk()) {
       long every = config.walkInterval().toMillis();

@@ -17,6 +17,7 @@ import dev.orderlistbot.core.domain.order.ListOrderStatus;
 import dev.orderlistbot.core.domain.order.OrderListId;
 import dev.orderlistbot.core.domain.order.OrderSnapshot;
 import dev.orderlistbot.core.domain.order.OrderType;
+import dev.orderlistbot.core.port.out.PaperState;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -25,7 +26,8 @@ import java.util.Optional;
 import java.util.regex.Pattern;
 
 /**
- * The paper exchange's state as versioned, line-based text, for {@code PaperStateStore}. One record
+ * The paper exchange's state as versioned, line-based text, for {@code PaperStateStore}: the store
+ * keeps each account's records apart and everything before them as the rest. One record
  * per line: a type word, then {@code key=value} fields (values {@link Fields#escape escaped}; an
  * empty value means absent). Decimals are plain strings, instants ISO-8601. Records that follow an
  * {@code account} belong to it; {@code leg} records belong to the {@code list} before them.
@@ -89,6 +91,21 @@ final class StateCodec {
           market.symbol().value(), "side", r.side(), "qty", r.executedQty(), "quote", r.cumulativeQuote(),
           "time", market.updateTime());
     }
+  }
+
+  /**
+   * A saved state as one text, as {@link #encode} writes it: the rest, the accounts, the end. (A
+   * state saved before issue 19 is one text, answered as the rest: it ends there.)
+   */
+  static String joined(PaperState state) {
+    StringBuilder out = new StringBuilder(state.rest());
+    state.accounts().forEach(section -> out.append(section.text()));
+    return end(out);
+  }
+
+  /** Reads a saved state back; see {@link #decode(String, Markets, PaperConfig)}. */
+  static Book decode(PaperState state, Markets markets, PaperConfig config) {
+    return decode(joined(state), markets, config);
   }
 
   /** Closes a text that {@link #head} began and accounts followed. */

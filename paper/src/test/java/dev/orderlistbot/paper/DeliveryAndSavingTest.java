@@ -8,6 +8,8 @@ import dev.orderlistbot.core.domain.Symbol;
 import dev.orderlistbot.core.domain.UserRef;
 import dev.orderlistbot.core.domain.order.OrderListRef;
 import dev.orderlistbot.core.port.in.OrderUpdateHandler;
+import dev.orderlistbot.core.port.out.PaperState;
+import dev.orderlistbot.core.port.out.PaperStateChange;
 import dev.orderlistbot.core.port.out.PaperStateStore;
 import dev.orderlistbot.core.port.out.StorageException;
 import java.time.Duration;
@@ -65,13 +67,13 @@ class DeliveryAndSavingTest extends PaperTest {
     try (PaperExchange other = PaperExchange.create(config(), clock, scheduler, new Random(1), events, flaky)) {
       flaky.failing = true;
       other.place(ALICE_KEY, oco(Side.SELL, "0.01", maker("32000"), stop("29000")), ID);
-      assertThat(flaky.saved.orElseThrow()).doesNotContain("ob-t1");
+      assertThat(flaky.saved().orElseThrow()).doesNotContain("ob-t1");
       flaky.failing = false;
 
       other.orderList(ALICE_KEY, OrderListRef.of(ID));
       other.balances(ALICE_KEY);
 
-      assertThat(flaky.saved.orElseThrow()).contains("client=ob-t1 ");
+      assertThat(flaky.saved().orElseThrow()).contains("client=ob-t1 ");
     }
   }
 
@@ -92,7 +94,7 @@ class DeliveryAndSavingTest extends PaperTest {
     other.close();
 
     assertThat(counting.saves).hasValue(afterStart + 2);
-    assertThat(counting.saved.orElseThrow())
+    assertThat(counting.saved().orElseThrow())
         .contains("price symbol=BTCUSDT value=" + other.lastPrice(Symbol.of("BTCUSDT")).plain() + "\n");
   }
 
@@ -125,7 +127,7 @@ class DeliveryAndSavingTest extends PaperTest {
       }
 
       assertThat(slow.saves.get() - before).isEqualTo(2);
-      assertThat(slow.saved.orElseThrow()).contains("key=paper-first\n", "key=paper-waiting-0\n", "key=paper-waiting-9\n");
+      assertThat(slow.saved().orElseThrow()).contains("key=paper-first\n", "key=paper-waiting-0\n", "key=paper-waiting-9\n");
     }
   }
 
@@ -133,16 +135,16 @@ class DeliveryAndSavingTest extends PaperTest {
   static final class BlockingStore implements PaperStateStore {
     final AtomicReference<CountDownLatch> block = new AtomicReference<>(new CountDownLatch(0));
     final CountDownLatch entered = new CountDownLatch(1);
-    volatile Optional<String> saved = Optional.empty();
+    final PaperStateStore memory = PaperStateStore.inMemory();
     final AtomicInteger saves = new AtomicInteger();
 
     @Override
-    public Optional<String> load() {
-      return saved;
+    public Optional<PaperState> load() {
+      return memory.load();
     }
 
     @Override
-    public void save(String snapshot) {
+    public void save(PaperStateChange change) {
       CountDownLatch latch = block.get();
       if (latch.getCount() > 0) {
         entered.countDown();
@@ -152,29 +154,39 @@ class DeliveryAndSavingTest extends PaperTest {
           Thread.currentThread().interrupt();
         }
       }
-      saved = Optional.of(snapshot);
+      memory.save(change);
       saves.incrementAndGet();
+    }
+
+    /** What the saves add up to, as one text. */
+    Optional<String> saved() {
+      return memory.load().map(StateCodec::joined);
     }
   }
 
   /** An in-memory store whose saves can be made to fail, and which counts them. */
   static final class FlakyStore implements PaperStateStore {
     volatile boolean failing;
-    volatile Optional<String> saved = Optional.empty();
+    final PaperStateStore memory = PaperStateStore.inMemory();
     final AtomicInteger saves = new AtomicInteger();
 
     @Override
-    public Optional<String> load() {
-      return saved;
+    public Optional<PaperState> load() {
+      return memory.load();
     }
 
     @Override
-    public void save(String snapshot) {
+    public void save(PaperStateChange change) {
       if (failing) {
         throw new StorageException("disk full", null);
       }
-      saved = Optional.of(snapshot);
+      memory.save(change);
       saves.incrementAndGet();
+    }
+
+    /** What the saves add up to, as one text. */
+    Optional<String> saved() {
+      return memory.load().map(StateCodec::joined);
     }
   }
 }

@@ -42,6 +42,6 @@ class PaperCandlesTest extends PaperTest {
             new Candle(START.plusSeconds(900), new BigDecimal("29900"), new BigDecimal("30000"), new BigDecimal("29900"),
                 new BigDecimal("30000")));
     assertThat(paper.candles(BTCUSDT, CandleInterval.ONE_MINUTE, 10)).containsExactly(Candle.at(START.plusSeconds(17 * 60), new BigDecimal("30000")));
-    assertThat(store.load().orElseThrow()).contains("candle symbol=BTCUSDT time=2026-03-01T10:00:00Z open=30100 high=30100 low=30100 close=30100");
+    assertThat(StateCodec.joined(store.load().orElseThrow())).contains("candle symbol=BTCUSDT time=2026-03-01T10:00:00Z open=30100 high=30100 low=30100 close=30100");
   }
 }

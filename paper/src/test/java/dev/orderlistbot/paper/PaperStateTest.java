@@ -12,7 +12,7 @@ import dev.orderlistbot.core.domain.order.OcoPair;
 import dev.orderlistbot.core.domain.order.OrderListRef;
 import dev.orderlistbot.core.domain.order.OrderListRequest;
 import dev.orderlistbot.core.domain.order.OrderListUpdate;
-import dev.orderlistbot.core.port.out.PaperStateStore;
+import dev.orderlistbot.core.port.out.PaperState;
 import java.time.Duration;
 import java.util.HashSet;
 import java.util.List;
@@ -50,7 +50,7 @@ class PaperStateTest extends PaperTest {
   void theStateIsSavedAfterEveryChangeNotOnlyOnClose() {
     accepted(oco(Side.SELL, "0.01", maker("32000"), stop("29000")));
 
-    String saved = store.load().orElseThrow();
+    String saved = StateCodec.joined(store.load().orElseThrow());
 
     assertThat(saved).startsWith("orderlist-bot paper-state 1\n").contains("client=ob-t1 ").endsWith("end\n");
   }
@@ -68,7 +68,7 @@ class PaperStateTest extends PaperTest {
     paper.cancel(ALICE_KEY, BTCUSDT, OrderListRef.of(ClientListId.forKey("d_with_space")));
     paper.balances(paperKey("key with spaces & ünïcode"));
 
-    String text = store.load().orElseThrow();
+    String text = StateCodec.joined(store.load().orElseThrow());
     Book decoded = StateCodec.decode(text, Markets.bundled(), config());
 
     assertThat(StateCodec.encode(decoded)).isEqualTo(text);
@@ -77,10 +77,9 @@ class PaperStateTest extends PaperTest {
 
   @Test
   void aSnapshotOfANewerVersionIsRefusedRatherThanMisread() {
-    PaperStateStore newer = PaperStateStore.inMemory();
-    newer.save("orderlist-bot paper-state 2\nids epoch=x list=1 order=1 event=1\nend\n");
+    PaperState newer = new PaperState("orderlist-bot paper-state 2\nids epoch=x list=1 order=1 event=1\n", List.of());
 
-    assertThatThrownBy(() -> StateCodec.decode(newer.load().orElseThrow(), Markets.bundled(), config()))
+    assertThatThrownBy(() -> StateCodec.decode(newer, Markets.bundled(), config()))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("'2'");
     assertThatThrownBy(() -> StateCodec.decode("orderlist-bot paper-state 1\nids epoch=x list=1 order=1 event=1\n", Markets.bundled(), config()))

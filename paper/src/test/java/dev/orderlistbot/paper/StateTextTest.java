@@ -12,51 +12,177 @@ import dev.orderlistbot.core.domain.order.LegRole;
 import dev.orderlistbot.core.port.out.MarketOrderRequest;
 import dev.orderlistbot.core.domain.order.OrderListRef;
 import dev.orderlistbot.core.port.out.PlacementResult;
+import dev.orderlistbot.core.port.out.PaperState;
+import dev.orderlistbot.core.port.out.PaperStateChange;
+import dev.orderlistbot.core.port.out.PaperStateStore;
 import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Random;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 
-/** A save encodes the accounts touched since the last one, not the whole book, and still writes the whole book's text. */
+/** A save encodes the accounts touched since the last one and writes those that changed, and the saves add up to the whole book. */
 class StateTextTest extends PaperTest {
 
   @Test
-  void aChangeToOneAccountEncodesThatAccountOnlyHoweverManyTheBookHolds() {
+  void aChangeToOneAccountEncodesAndWritesThatAccountOnlyHoweverManyTheBookHolds() {
     Book book = Book.fresh(Markets.bundled(), config(), START);
     StateText text = new StateText();
+    PaperStateStore memory = PaperStateStore.inMemory();
     for (int i = 0; i < 300; i++) {
       book.account("paper-telegram-" + i);
     }
-    text.encode(book);
+    saveChange(text, book, memory);
     long before = text.accountsEncoded();
 
     Account one = book.account("paper-telegram-7");
     one.put(new Balance(Asset.of("USDT"), new BigDecimal("123.45"), BigDecimal.ZERO));
-    String saved = text.encode(book);
+    PaperStateChange change = saveChange(text, book, memory);
 
     assertThat(text.accountsEncoded() - before).isEqualTo(1);
-    assertThat(saved).isEqualTo(StateCodec.encode(book)).contains("free=123.45 ");
+    assertThat(change.accounts()).extracting(PaperState.Section::key).containsExactly("paper-telegram-7");
+    assertThat(change.rest()).isEmpty();
+    assertThat(StateCodec.joined(memory.load().orElseThrow())).isEqualTo(StateCodec.encode(book)).contains("free=123.45 ");
   }
 
   @Test
-  void aNewAccountIsEncodedAndTheOthersAreReusedInTheBooksOrder() {
+  void anAccountOnlyReadIsEncodedAgainButNotWritten() {
     Book book = Book.fresh(Markets.bundled(), config(), START);
     StateText text = new StateText();
+    book.account("a");
+    text.saved(text.change(book));
+
+    book.account("a");
+
+    assertThat(text.change(book).isEmpty()).isTrue();
+  }
+
+  @Test
+  void aNewAccountIsWrittenAfterTheOthersInTheBooksOrder() {
+    Book book = Book.fresh(Markets.bundled(), config(), START);
+    StateText text = new StateText();
+    PaperStateStore memory = PaperStateStore.inMemory();
     book.account("b");
     book.account("a");
-    text.encode(book);
+    saveChange(text, book, memory);
     long before = text.accountsEncoded();
 
     book.account("c");
-    String saved = text.encode(book);
+    PaperStateChange change = saveChange(text, book, memory);
 
     assertThat(text.accountsEncoded() - before).isEqualTo(1);
-    assertThat(saved).isEqualTo(StateCodec.encode(book));
-    assertThat(saved.indexOf("key=b")).isLessThan(saved.indexOf("key=a"));
-    assertThat(saved.indexOf("key=a")).isLessThan(saved.indexOf("key=c"));
+    assertThat(change.accounts()).extracting(PaperState.Section::key).containsExactly("c");
+    assertThat(memory.load().orElseThrow().accounts()).extracting(PaperState.Section::key).containsExactly("b", "a", "c");
+    assertThat(StateCodec.joined(memory.load().orElseThrow())).isEqualTo(StateCodec.encode(book));
+  }
+
+  @Test
+  void aChangeTheStoreDidNotTakeIsWrittenAgainWithTheNextOne() {
+    Book book = Book.fresh(Markets.bundled(), config(), START);
+    StateText text = new StateText();
+    book.account("a");
+    book.account("b");
+    text.saved(text.change(book));
+
+    book.account("a").put(new Balance(Asset.of("USDT"), new BigDecimal("1"), BigDecimal.ZERO));
+    text.change(book); // the save failed: not confirmed
+    book.account("b").put(new Balance(Asset.of("USDT"), new BigDecimal("2"), BigDecimal.ZERO));
+    PaperStateChange next = text.change(book);
+
+    assertThat(next.accounts()).extracting(PaperState.Section::key).containsExactly("a", "b");
+  }
+
+  @Test
+  void newAccountsOfAChangeTheStoreDidNotTakeKeepTheBooksOrderInTheNextOne() {
+    Book book = Book.fresh(Markets.bundled(), config(), START);
+    StateText text = new StateText();
+    PaperStateStore memory = PaperStateStore.inMemory();
+    book.account("b");
+    book.account("a");
+    saveChange(text, book, memory);
+
+    book.account("c");
+    text.change(book); // the save failed: not confirmed
+    book.account("d");
+    book.account("a").put(new Balance(Asset.of("USDT"), new BigDecimal("3"), BigDecimal.ZERO));
+    PaperStateChange next = saveChange(text, book, memory);
+
+    assertThat(next.accounts()).extracting(PaperState.Section::key).containsExactlyInAnyOrder("a", "c", "d");
+    assertThat(memory.load().orElseThrow().accounts()).extracting(PaperState.Section::key).containsExactly("b", "a", "c", "d");
+    assertThat(StateCodec.joined(memory.load().orElseThrow())).isEqualTo(StateCodec.encode(book));
+  }
+
+  @Test
+  void anAccountGoneFromTheBookIsRemovedFromTheStore() {
+    Book book = Book.fresh(Markets.bundled(), config(), START);
+    StateText text = new StateText();
+    PaperStateStore memory = PaperStateStore.inMemory();
+    book.account("a");
+    book.account("b");
+    saveChange(text, book, memory);
+
+    book.accounts.remove("a");
+    PaperStateChange change = saveChange(text, book, memory);
+
+    assertThat(change.removed()).containsExactly("a");
+    assertThat(StateCodec.joined(memory.load().orElseThrow())).isEqualTo(StateCodec.encode(book));
+  }
+
+  @Test
+  void aPlacementForOneOfManyAccountsWritesThatAccountOnly() {
+    List<PaperStateChange> changes = new ArrayList<>();
+    PaperStateStore recording = new PaperStateStore() {
+      @Override
+      public Optional<PaperState> load() {
+        return store.load();
+      }
+
+      @Override
+      public void save(PaperStateChange change) {
+        changes.add(change);
+        store.save(change);
+      }
+    };
+    paper.close();
+    paper = PaperExchange.create(config(), clock, scheduler, new Random(1), events, recording);
+    for (int i = 0; i < 40; i++) {
+      paper.balances(paperKey("paper-telegram-" + i));
+    }
+    changes.clear();
+
+    accepted(oco(Side.SELL, "0.01", maker("32000"), stop("29000")), ClientListId.forKey("one"));
+    paper.cancel(ALICE_KEY, BTCUSDT, OrderListRef.of(ClientListId.forKey("one")));
+
+    assertThat(changes).hasSize(2).allSatisfy(change ->
+        assertThat(change.accounts()).extracting(PaperState.Section::key).containsExactly(ALICE_KEY.apiKey()));
+    assertSavedIsWholeBook();
+  }
+
+  @Test
+  void aStateSavedWholeBeforeIssue19LoadsIntoTheSameBookAndIsRewrittenOneAccountARow() {
+    for (int i = 0; i < 5; i++) {
+      paper.place(paperKey("paper-telegram-" + i), oco(Side.SELL, "0.01", maker("32000"), stop("29000")), ClientListId.forKey("o" + i));
+    }
+    String whole = paper.wholeBookEncodedAfresh();
+    paper.close();
+    PaperStateStore upgraded = PaperStateStore.inMemory();
+    // how a database store answers the one row the code before issue 19 wrote
+    upgraded.save(new PaperStateChange(Optional.of(whole), List.of(), Set.of()));
+
+    paper = PaperExchange.create(config(), clock, scheduler, new Random(1), events, upgraded);
+
+    assertThat(paper.wholeBookEncodedAfresh()).isEqualTo(whole);
+    PaperState rewritten = upgraded.load().orElseThrow();
+    assertThat(rewritten.accounts()).hasSize(whole.split("\naccount key=", -1).length - 1).hasSizeGreaterThanOrEqualTo(5);
+    assertThat(rewritten.rest()).doesNotContain("account key=");
+    assertThat(StateCodec.joined(rewritten)).isEqualTo(whole);
   }
 
   /**
-   * Every way an account changes, through the exchange, for many accounts: after each call the saved
-   * text is the whole book encoded afresh, so no change is left out of a save.
+   * Every way an account changes, through the exchange, for many accounts: after each call what the
+   * saves add up to is the whole book encoded afresh, so no change is left out of a save.
    */
   @Test
   void afterEveryKindOfChangeTheSavedTextIsTheWholeBookEncodedAfresh() {
@@ -88,6 +214,13 @@ class StateTextTest extends PaperTest {
   }
 
   private void assertSavedIsWholeBook() {
-    assertThat(store.load().orElseThrow()).isEqualTo(paper.wholeBookEncodedAfresh());
+    assertThat(StateCodec.joined(store.load().orElseThrow())).isEqualTo(paper.wholeBookEncodedAfresh());
+  }
+
+  private static PaperStateChange saveChange(StateText text, Book book, PaperStateStore memory) {
+    PaperStateChange change = text.change(book);
+    memory.save(change);
+    text.saved(change);
+    return change;
   }
 }
