@@ -29,7 +29,7 @@ record ThreadCpu(Map<String, Long> nanosByGroup) {
           String stat = Files.readString(task.resolve("stat"));
           int close = stat.lastIndexOf(')');
           String name = stat.substring(stat.indexOf('(') + 1, close).replaceAll("[0-9]+", "");
-          String[] fields = stat.substring(close + 2).split(" ");
+          String[] fields = stat.substring(close + 2).split(" ", -1);
           long ticks = Long.parseLong(fields[11]) + Long.parseLong(fields[12]); // utime, stime
           byGroup.merge(name, ticks * NANOS_PER_TICK, Long::sum);
         } catch (IOException | RuntimeException ended) {
