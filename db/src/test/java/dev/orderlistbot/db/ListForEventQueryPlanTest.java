@@ -35,6 +35,9 @@ class ListForEventQueryPlanTest {
       assertThat(Pattern.compile("/\\* PUBLIC\\.\\w+: (L\\.)?LIST_CLIENT_ORDER_ID = ").matcher(text).results().count())
           .as(text)
           .isEqualTo(4);
+      // the legs joined last, so the basis and the card are looked up once, not once per leg
+      assertThat(text.indexOf("\"PUBLIC\".\"PLACED_ORDER_LEG\"")).isGreaterThan(text.indexOf("\"PUBLIC\".\"ORDER_CARD\""))
+          .isGreaterThan(text.indexOf("\"PUBLIC\".\"LIST_BASIS\""));
     }
   }
 }
