@@ -39,20 +39,20 @@ import java.util.OptionalLong;
  * --accounts} lists (5,000) in an H2 file database as production opens it, then, on ONE thread,
  * {@code --events} partial fills of their take-profit legs (30,000 a round, round-robin over the
  * accounts, a growing cumulative quantity, as {@link StreamScaleLoad} sends them) handed to {@link
- * NotificationRouter#routeAll} in batches of {@code --batch} (64, the lanes' batch). Six rounds; the
- * first warms the JIT; it prints the thread CPU time per event of each round and the lowest of
- * rounds 2 to 6. The thread's own CPU time is far less disturbed by other work on a shared machine
+ * NotificationRouter#routeAll} in batches of {@code --batch} (64, the lanes' batch). {@code --rounds}
+ * rounds (6); the first warms the JIT; it prints the thread CPU time per event of each round and the
+ * lowest of the others (on this 2-core VM rounds alternate between about 20 and 40 us, so more
+ * rounds give a steadier lowest). The thread's own CPU time is far less disturbed by other work on a shared machine
  * than the process CPU or the throughput of the whole stream.
  */
 public final class RouterCpu {
-  private static final int ROUNDS = 6;
-
   private RouterCpu() {}
 
   public static void main(String[] args) throws Exception {
     int accounts = intArg(args, "--accounts", 5_000);
     int events = intArg(args, "--events", 30_000);
     int batchSize = intArg(args, "--batch", 64);
+    int rounds = Math.max(2, intArg(args, "--rounds", 6));
     Clock clock = Clock.systemUTC();
     Path dir = Files.createTempDirectory("router-cpu");
     try (Database database = Database.open(DbConfig.h2File(dir), clock)) {
@@ -75,7 +75,7 @@ public final class RouterCpu {
       NotificationRouter router = new NotificationRouter(database.transactor(), () -> {});
       ThreadMXBean threads = ManagementFactory.getThreadMXBean();
       double best = Double.MAX_VALUE;
-      for (int round = 0; round < ROUNDS; round++) {
+      for (int round = 0; round < rounds; round++) {
         long cpuBefore = threads.getCurrentThreadCpuTime();
         List<OwnerUpdate> batch = new ArrayList<>(batchSize);
         for (int seq = 0; seq < events; seq++) {
@@ -97,7 +97,7 @@ public final class RouterCpu {
         }
       }
       System.out.printf("accounts %,d, %,d events a round, batches of %d: %.1f us CPU per event (lowest of rounds 2 to %d)%n",
-          accounts, events, batchSize, best, ROUNDS);
+          accounts, events, batchSize, best, rounds);
     } finally {
       try (var files = Files.walk(dir)) {
         files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());

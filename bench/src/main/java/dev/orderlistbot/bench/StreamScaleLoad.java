@@ -55,7 +55,10 @@ import java.util.concurrent.locks.LockSupport;
  * WebSocket API fake, then {@code --rate} executionReport events a second (10,000) for those lists
  * for {@code --seconds}, each routed by the real {@link NotificationRouter} into the outbox.
  * Measures start-to-all-subscribed, event-to-outbox-commit latency from each event's scheduled send
- * instant (so a late sender does not hide delay), throughput, and the live heap per subscribed user.
+ * instant (so a late sender does not hide delay), throughput, the live heap per subscribed user, and
+ * the process's CPU per event, also per kind of thread (the JIT and GC included). With {@code
+ * --warmup-seconds W} it first sends W seconds of other events at the same rate, routes them all and
+ * only then starts measuring: the figures of a bot that has run a while rather than of a cold JVM.
  * Prints PASS or FAIL; exits 1 on FAIL.
  */
 public final class StreamScaleLoad {
@@ -69,6 +72,7 @@ public final class StreamScaleLoad {
     int accounts = intArg(args, "--accounts", 5_000);
     int rate = intArg(args, "--rate", 10_000);
     int seconds = intArg(args, "--seconds", 20);
+    int warmupSeconds = intArg(args, "--warmup-seconds", 0);
     boolean inline = Arrays.asList(args).contains("--inline");
     RoutingLanes.Settings lanes = new RoutingLanes.Settings(
         intArg(args, "--lanes", RoutingLanes.Settings.defaults().lanes()), RoutingLanes.Settings.defaults().maxBatch(),
@@ -109,6 +113,7 @@ public final class StreamScaleLoad {
       long[] scheduled = new long[events];
       long[] committed = new long[events];
       AtomicLong routed = new AtomicLong();
+      AtomicLong warmedUp = new AtomicLong();
       NotificationRouter router = new NotificationRouter(database.transactor(), () -> {});
       // as BotRuntime wires it: the stream hands each event to the routing lanes, which route by
       // owner in batches; the time of commit is taken when the batch's transaction returned
@@ -116,9 +121,13 @@ public final class StreamScaleLoad {
         router.routeAll(batch);
         long done = System.nanoTime();
         for (OwnerUpdate each : batch) {
-          if (each.update() instanceof OrderListUpdate.LegChanged leg && leg.orderId() < events) {
-            committed[(int) leg.orderId()] = done;
-            routed.incrementAndGet();
+          if (each.update() instanceof OrderListUpdate.LegChanged leg) {
+            if (leg.orderId() < events) {
+              committed[(int) leg.orderId()] = done;
+              routed.incrementAndGet();
+            } else {
+              warmedUp.incrementAndGet();
+            }
           }
         }
       };
@@ -150,33 +159,34 @@ public final class StreamScaleLoad {
         System.out.printf("live heap: %,d bytes before subscribing, %,d after; %,.0f bytes per subscribed user%n",
             heapBefore, heapAfter, perUser);
 
-        // every frame rendered before the clock starts, so the sender only sends
-        String[] frames = new String[events];
+        // every frame rendered before the clock starts, so the sender only sends; the warm-up's
+        // events come first, with order ids past the measured ones and lower cumulative quantities,
+        // so each measured event is still a fresh fill that moves its list's notice on
+        int warmupEvents = rate * warmupSeconds;
+        String[] frames = new String[warmupEvents + events];
         String template = eventTemplate();
-        for (int seq = 0; seq < events; seq++) {
-          int account = seq % accounts;
-          frames[seq] = template
+        for (int n = 0; n < frames.length; n++) {
+          int account = n % accounts;
+          long orderId = n < warmupEvents ? events + n : n - warmupEvents;
+          frames[n] = template
               .replace("\"@c@\"", "\"" + legIds.get(account) + "\"")
-              .replace("\"@i@\"", Long.toString(seq))
+              .replace("\"@i@\"", Long.toString(orderId))
               .replace("\"@g@\"", Long.toString(9001L + account))
-              .replace("@z@", new BigDecimal(seq / accounts + 1).movePointLeft(4).toPlainString());
+              .replace("@z@", new BigDecimal(n / accounts + 1).movePointLeft(4).toPlainString());
+        }
+        if (warmupEvents > 0) {
+          send(fake, apiKeys, frames, 0, warmupEvents, rate, new long[warmupEvents]);
+          long deadline = System.nanoTime() + 60_000_000_000L;
+          while (warmedUp.get() < warmupEvents && System.nanoTime() < deadline) {
+            Thread.sleep(20);
+          }
+          System.out.printf("warm-up: %,d events routed over %d s before the measured run (not in its figures)%n",
+              warmedUp.get(), warmupSeconds);
         }
         long cpuBefore = processCpuNanos();
-        long sendStart = System.nanoTime() + 100_000_000L;
-        long lateSends = 0;
-        for (int seq = 0; seq < events; seq++) {
-          long at = sendStart + seq * 1_000_000_000L / rate;
-          long wait;
-          while ((wait = at - System.nanoTime()) > 0) {
-            LockSupport.parkNanos(Math.min(wait, 200_000));
-          }
-          if (System.nanoTime() - at > 1_000_000) {
-            lateSends++;
-          }
-          scheduled[seq] = at;
-          fake.pushEventJson(apiKeys.get(seq % accounts), frames[seq]);
-          frames[seq] = null;
-        }
+        ThreadCpu threadsBefore = ThreadCpu.snapshot();
+        long lateSends = send(fake, apiKeys, frames, warmupEvents, frames.length, rate, scheduled);
+        long sendStart = scheduled[0];
         long sendEnd = System.nanoTime();
         long deadline = sendEnd + 30_000_000_000L;
         while (routed.get() < events && System.nanoTime() < deadline) {
@@ -186,6 +196,8 @@ public final class StreamScaleLoad {
         long cpu = processCpuNanos() - cpuBefore;
         System.out.printf("process CPU while sending and routing: %,.1f s, %.3f ms per event (fake server and sender included)%n",
             cpu / 1e9, cpu / 1e6 / Math.max(1, routed.get()));
+        System.out.print("CPU by thread (Linux task names, digits dropped):\n"
+            + ThreadCpu.snapshot().since(threadsBefore, routed.get()));
         report(accounts, rate, seconds, scheduled, committed, routed.get(), sendStart, sendEnd, lastCommit, lateSends,
             subscribedMs, stream.openConnections(), perUser);
       }
@@ -196,6 +208,30 @@ public final class StreamScaleLoad {
         files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
       }
     }
+  }
+
+  /**
+   * Sends {@code frames[from..to)} at {@code rate} a second from 100 ms on, each at its scheduled
+   * instant, which it records in {@code scheduled[n - from]}; returns how many went out over 1 ms late.
+   */
+  private static long send(FakeWsApi fake, List<String> apiKeys, String[] frames, int from, int to, int rate,
+      long[] scheduled) {
+    long sendStart = System.nanoTime() + 100_000_000L;
+    long lateSends = 0;
+    for (int n = from; n < to; n++) {
+      long at = sendStart + (n - from) * 1_000_000_000L / rate;
+      long wait;
+      while ((wait = at - System.nanoTime()) > 0) {
+        LockSupport.parkNanos(Math.min(wait, 200_000));
+      }
+      if (System.nanoTime() - at > 1_000_000) {
+        lateSends++;
+      }
+      scheduled[n - from] = at;
+      fake.pushEventJson(apiKeys.get(n % apiKeys.size()), frames[n]);
+      frames[n] = null;
+    }
+    return lateSends;
   }
 
   private static void report(int accounts, int rate, int seconds, long[] scheduled, long[] committed, long routed,

@@ -35,6 +35,8 @@ import java.util.stream.Collectors;
  */
 final class JdbcLimitStore implements LimitStore {
   private static final int SCALE = 18;
+  static final String BASIS_COLUMNS =
+      "list_client_order_id, reference_price, exit_side, usdt_rate, entry_quantity, entry_quote";
   private static final Map<LimitKind, String> COLUMNS =
       Map.of(
           LimitKind.PER_LIST, "per_list_usdt",
@@ -214,19 +216,23 @@ final class JdbcLimitStore implements LimitStore {
     return session.run(
         "read a list's basis",
         c -> {
-          try (PreparedStatement select = c.prepareStatement("SELECT * FROM list_basis WHERE list_client_order_id = ?")) {
+          try (PreparedStatement select =
+              c.prepareStatement("SELECT " + BASIS_COLUMNS + " FROM list_basis WHERE list_client_order_id = ?")) {
             select.setString(1, listClientOrderId);
-            return Rows.first(
-                select,
-                row -> new ListBasis(
-                    row.getString("list_client_order_id"),
-                    row.getBigDecimal("reference_price"),
-                    Side.valueOf(row.getString("exit_side")),
-                    row.getBigDecimal("usdt_rate"),
-                    row.getBigDecimal("entry_quantity"),
-                    row.getBigDecimal("entry_quote")));
+            return Rows.first(select, row -> basisAt(row, 1));
           }
         });
+  }
+
+  /** The basis in {@link #BASIS_COLUMNS}' six columns of {@code row} from column {@code first} on. */
+  static ListBasis basisAt(ResultSet row, int first) throws SQLException {
+    return new ListBasis(
+        row.getString(first),
+        row.getBigDecimal(first + 1),
+        Side.valueOf(row.getString(first + 2)),
+        row.getBigDecimal(first + 3),
+        row.getBigDecimal(first + 4),
+        row.getBigDecimal(first + 5));
   }
 
   @Override

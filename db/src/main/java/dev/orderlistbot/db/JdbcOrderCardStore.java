@@ -1,5 +1,6 @@
 package dev.orderlistbot.db;
 
+import dev.orderlistbot.core.domain.ChatRef;
 import dev.orderlistbot.core.domain.TradingEnvironment;
 import dev.orderlistbot.core.domain.order.LegStatus;
 import dev.orderlistbot.core.port.out.CardLeg;
@@ -22,7 +23,7 @@ import java.util.Optional;
  * time was kept have four words), and the update is conditional on the revision.
  */
 final class JdbcOrderCardStore implements OrderCardStore {
-  private static final String COLUMNS =
+  static final String COLUMNS =
       "list_client_order_id, environment, chat_platform, chat_id, message_id, request_text, quote_asset, legs_text, last_price,"
           + " last_price_at, revision";
 
@@ -63,7 +64,7 @@ final class JdbcOrderCardStore implements OrderCardStore {
           try (PreparedStatement select =
               c.prepareStatement("SELECT " + COLUMNS + " FROM order_card WHERE list_client_order_id = ?")) {
             select.setString(1, listClientOrderId);
-            return Rows.first(select, JdbcOrderCardStore::map);
+            return Rows.first(select, row -> at(row, 1));
           }
         });
   }
@@ -128,20 +129,24 @@ final class JdbcOrderCardStore implements OrderCardStore {
     return legs;
   }
 
-  private static OrderCard map(ResultSet row) throws SQLException {
-    String price = row.getString("last_price");
+  /**
+   * The card in {@link #COLUMNS}' eleven columns of {@code row} from column {@code first} on. Read
+   * by position: H2 builds a map of the column labels for each result set read by name.
+   */
+  static OrderCard at(ResultSet row, int first) throws SQLException {
+    String price = row.getString(first + 8);
     Optional<LastPrice> lastPrice =
-        price == null ? Optional.empty() : Optional.of(new LastPrice(new BigDecimal(price), Rows.instant(row, "last_price_at")));
+        price == null ? Optional.empty() : Optional.of(new LastPrice(new BigDecimal(price), Rows.instant(row, first + 9)));
     return new OrderCard(
-        row.getString("list_client_order_id"),
-        TradingEnvironment.valueOf(row.getString("environment")),
-        Rows.chat(row, "chat_platform", "chat_id"),
-        Optional.ofNullable(row.getString("message_id")),
-        row.getString("request_text"),
-        Optional.ofNullable(row.getString("quote_asset")),
-        legs(row.getString("legs_text")),
+        row.getString(first),
+        TradingEnvironment.valueOf(row.getString(first + 1)),
+        new ChatRef(row.getString(first + 2), row.getString(first + 3)),
+        Optional.ofNullable(row.getString(first + 4)),
+        row.getString(first + 5),
+        Optional.ofNullable(row.getString(first + 6)),
+        legs(row.getString(first + 7)),
         lastPrice,
-        row.getLong("revision"));
+        row.getLong(first + 10));
   }
 
   @Override

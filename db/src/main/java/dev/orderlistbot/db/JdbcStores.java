@@ -7,6 +7,7 @@ import dev.orderlistbot.core.port.out.ChatUserStore;
 import dev.orderlistbot.core.port.out.KeyCheckStore;
 import dev.orderlistbot.core.port.out.KeyPostureStore;
 import dev.orderlistbot.core.port.out.LimitStore;
+import dev.orderlistbot.core.port.out.ListForEvent;
 import dev.orderlistbot.core.port.out.NotificationOutbox;
 import dev.orderlistbot.core.port.out.OrderCardStore;
 import dev.orderlistbot.core.port.out.OwedActionStore;
@@ -18,6 +19,7 @@ import dev.orderlistbot.core.port.out.LeaseStore;
 import dev.orderlistbot.core.port.out.StepUpStore;
 import dev.orderlistbot.core.port.out.Stores;
 import java.time.Clock;
+import java.util.Optional;
 
 /** Every JDBC store over one {@link Session}. */
 final class JdbcStores implements Stores {
@@ -37,6 +39,7 @@ final class JdbcStores implements Stores {
   private final LimitStore limits;
   private final StepUpStore stepUps;
   private final LeaseStore leases;
+  private final JdbcListForEvent listsForEvents;
 
   JdbcStores(Session session, Clock clock, Dialect dialect) {
     this.users = new JdbcChatUserStore(session, clock);
@@ -55,6 +58,7 @@ final class JdbcStores implements Stores {
     this.limits = new JdbcLimitStore(session);
     this.stepUps = new JdbcStepUpStore(session);
     this.leases = new JdbcLeaseStore(session);
+    this.listsForEvents = new JdbcListForEvent(session);
   }
 
   @Override
@@ -135,5 +139,10 @@ final class JdbcStores implements Stores {
   @Override
   public LeaseStore leases() {
     return leases;
+  }
+
+  @Override
+  public Optional<ListForEvent> listForEvent(String listClientOrderId) {
+    return listsForEvents.find(listClientOrderId);
   }
 }

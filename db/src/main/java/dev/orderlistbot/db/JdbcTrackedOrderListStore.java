@@ -23,7 +23,7 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 final class JdbcTrackedOrderListStore implements TrackedOrderListStore {
-  private static final String COLUMNS =
+  static final String COLUMNS =
       "list_client_order_id, owner_platform, owner_user_id, chat_platform, chat_id, list_kind, symbol,"
           + " order_list_id, state, created_at, updated_at";
 
@@ -45,7 +45,7 @@ final class JdbcTrackedOrderListStore implements TrackedOrderListStore {
           .map(state -> "'" + state.name() + "'")
           .collect(Collectors.joining(", ", "(", ")"));
 
-  private record Head(TrackedOrderList withoutLegs) {}
+  record Head(TrackedOrderList withoutLegs) {}
 
   private final Session session;
   private final Clock clock;
@@ -363,7 +363,7 @@ final class JdbcTrackedOrderListStore implements TrackedOrderListStore {
     return result;
   }
 
-  private static TrackedOrderList withLegs(TrackedOrderList list, List<TrackedLeg> legs) {
+  static TrackedOrderList withLegs(TrackedOrderList list, List<TrackedLeg> legs) {
     return new TrackedOrderList(
         list.listClientOrderId(), list.owner(), list.chat(), list.kind(), list.symbol(),
         list.orderListId(), legs, list.state(), list.createdAt(), list.updatedAt());
@@ -374,7 +374,7 @@ final class JdbcTrackedOrderListStore implements TrackedOrderListStore {
    * this store starts with them). Read by position: H2 builds a map of the column labels for each
    * result set read by name (issue 19's profile: 8% of routing an event went to that map).
    */
-  private static Head map(ResultSet row) throws SQLException {
+  static Head map(ResultSet row) throws SQLException {
     return new Head(
         new TrackedOrderList(
             row.getString(1),

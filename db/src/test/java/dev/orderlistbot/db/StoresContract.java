@@ -9,9 +9,12 @@ import dev.orderlistbot.core.domain.ChatRef;
 import dev.orderlistbot.core.domain.order.LegStatus;
 import dev.orderlistbot.core.port.out.CardLeg;
 import dev.orderlistbot.core.port.out.LastPrice;
+import dev.orderlistbot.core.port.out.ListBasis;
+import dev.orderlistbot.core.port.out.ListForEvent;
 import dev.orderlistbot.core.port.out.OrderCard;
 import dev.orderlistbot.core.domain.CredentialId;
 import dev.orderlistbot.core.domain.KeyType;
+import dev.orderlistbot.core.domain.Side;
 import dev.orderlistbot.core.domain.Symbol;
 import dev.orderlistbot.core.domain.TradingEnvironment;
 import dev.orderlistbot.core.domain.UserRef;
@@ -1144,6 +1147,51 @@ abstract class StoresContract {
 
     assertThat(stores().cards().find(card.listClientOrderId())).contains(card);
     assertThat(stores().cards().find("ob-none-" + run)).isEmpty();
+  }
+
+  @Test
+  void aListForAnEventComesWithItsLegsBasisAndCardExactlyAsTheirOwnReadsAnswerThem() {
+    String id = "ob-event-" + run;
+    stores().orderLists().record(
+        new TrackedOrderList(id, alice, aliceChat, ListKind.OTOCO, new Symbol("BTCUSDT"), OptionalLong.of(42),
+            List.of(new TrackedLeg(id + "-w", OptionalLong.of(7)), new TrackedLeg(id + "-tp", OptionalLong.empty()),
+                new TrackedLeg(id + "-sl", OptionalLong.of(9))),
+            OrderListState.EXECUTING, clock.instant(), clock.instant()));
+    stores().orderLists().markLegEnded(id, id + "-w");
+    stores().limits().recordBasis(new ListBasis(id, new BigDecimal("30000.5"), Side.SELL, new BigDecimal("1.0001"),
+        new BigDecimal("0.01"), new BigDecimal("300.005")));
+    OrderCard card = card(id);
+    stores().cards().create(
+        card.withLegs(
+                List.of(new CardLeg(id + "-tp", LegStatus.PARTIALLY_FILLED, new BigDecimal("0.004"), new BigDecimal("128.002"),
+                    Optional.of(START.plusMillis(1_234)))),
+                Optional.of(new LastPrice(new BigDecimal("32000.50"), START.plusSeconds(3))))
+            .withQuoteAsset(Optional.of("USDT"))
+            .shownIn(aliceChat, Optional.of("77")));
+
+    ListForEvent found = stores().listForEvent(id).orElseThrow();
+
+    assertThat(found.list()).isEqualTo(stores().orderLists().findByListClientOrderId(id).orElseThrow());
+    assertThat(found.list().legs()).extracting(TrackedLeg::clientOrderId).containsExactly(id + "-w", id + "-tp", id + "-sl");
+    assertThat(found.basis()).isPresent().isEqualTo(stores().limits().basis(id));
+    assertThat(found.card()).isPresent().isEqualTo(stores().cards().find(id));
+    assertThat(found.card().orElseThrow().messageId()).contains("77");
+  }
+
+  @Test
+  void aListForAnEventWithoutBasisCardOrLegsHasThemEmptyAndAnUnknownListIsNotFound() {
+    String id = "ob-bare-" + run;
+    stores().orderLists().record(
+        new TrackedOrderList(id, alice, aliceChat, ListKind.OCO, new Symbol("BTCUSDT"), OptionalLong.empty(), List.of(),
+            OrderListState.UNKNOWN, clock.instant(), clock.instant()));
+
+    ListForEvent found = stores().listForEvent(id).orElseThrow();
+
+    assertThat(found.list()).isEqualTo(stores().orderLists().findByListClientOrderId(id).orElseThrow());
+    assertThat(found.list().legs()).isEmpty();
+    assertThat(found.basis()).isEmpty();
+    assertThat(found.card()).isEmpty();
+    assertThat(stores().listForEvent("ob-none-" + run)).isEmpty();
   }
 
   @Test

@@ -21,6 +21,7 @@ import dev.orderlistbot.core.domain.order.OrderListId;
 import dev.orderlistbot.core.domain.order.OrderListUpdate;
 import dev.orderlistbot.core.domain.order.ReportedOrderType;
 import dev.orderlistbot.core.port.out.ChatDeliveryException;
+import dev.orderlistbot.core.port.out.OrderCard;
 import dev.orderlistbot.core.port.out.TrackedOrderList;
 import dev.orderlistbot.db.testing.TestDatabases;
 import java.math.BigDecimal;
@@ -100,6 +101,25 @@ class CardConversationTest {
         .contains("Result: realised 0 USDT (0R) · unrealised 0 USDT (0R) on 0.01 open\n")
         .contains("Last price: 28,990 (2026-03-01 11:00:00 UTC)");
     assertThat(card.buttonRows()).containsExactly(List.of(CANCEL, CLOSE), List.of(BREAKEVEN));
+  }
+
+  @Test
+  void aCardMovedByAnotherWriteAfterItsListWasReadIsMovedOnFromAFreshRead() {
+    MessageRef preview = placeInGroup(OTOCO);
+    TrackedOrderList list = bot.tracked(8821).orElseThrow();
+    // the router reads the card with the list (one statement), then another write moves it on
+    OrderCard read = bot.transactor().inTransaction(stores -> stores.cards().find(list.listClientOrderId())).orElseThrow();
+    boolean movedOn = bot.transactor().inTransaction(stores -> stores.cards().update(read.nextRevision()));
+    assertThat(movedOn).isTrue();
+
+    boolean edited = bot.transactor().inTransaction(
+        stores -> CardUpdates.heard(stores, list.listClientOrderId(), Optional.of(read), entryFilled(list, "entry-fill")));
+
+    assertThat(edited).isTrue();
+    bot.dispatcher().drainOnce();
+    OrderCard stored = bot.transactor().inTransaction(stores -> stores.cards().find(list.listClientOrderId())).orElseThrow();
+    assertThat(stored.revision()).as("over the other write's revision, not the one read").isEqualTo(read.revision() + 2);
+    assertThat(bot.telegram.now(preview).text()).contains("• entry: LIMIT BUY 0.01 at 29,000 · filled 0.01 at avg 28,990\n");
   }
 
   @Test

@@ -84,13 +84,15 @@ final class CardUpdates {
 
   /**
    * An order event of a list: the card moves forward and, where it has a message, an edit of it is
-   * enqueued. Answers whether an edit was enqueued.
+   * enqueued. {@code read} is the card as read in this transaction with the list (see {@code
+   * Stores.listForEvent}); its first write is conditional on that revision. Answers whether an edit
+   * was enqueued.
    */
-  static boolean heard(Stores stores, String listClientOrderId, OrderListUpdate update) {
+  static boolean heard(Stores stores, String listClientOrderId, Optional<OrderCard> read, OrderListUpdate update) {
     if (!(update instanceof OrderListUpdate.LegChanged leg)) {
       return false;
     }
-    Optional<OrderCard> changed = write(stores, listClientOrderId, card -> CardState.after(card, leg));
+    Optional<OrderCard> changed = write(stores, listClientOrderId, read, card -> CardState.after(card, leg));
     return changed.filter(card -> card.messageId().isPresent())
         .map(card -> stores.outbox().enqueue(edit(stores, card, update.orderListId().value())))
         .orElse(false);
@@ -152,8 +154,20 @@ final class CardUpdates {
 
   /** Applies {@code change} to the stored card, re-reading it when another write came first. */
   private static Optional<OrderCard> write(Stores stores, String listClientOrderId, Function<OrderCard, Optional<OrderCard>> change) {
+    return write(stores, listClientOrderId, stores.cards().find(listClientOrderId), change);
+  }
+
+  /**
+   * Applies {@code change} to {@code read}, the card as read in this transaction, conditional on its
+   * revision; re-reads the card when another write came first.
+   */
+  private static Optional<OrderCard> write(
+      Stores stores, String listClientOrderId, Optional<OrderCard> read, Function<OrderCard, Optional<OrderCard>> change) {
+    Optional<OrderCard> card = read;
     for (int i = 0; i < TRIES; i++) {
-      Optional<OrderCard> card = stores.cards().find(listClientOrderId);
+      if (i > 0) {
+        card = stores.cards().find(listClientOrderId);
+      }
       if (card.isEmpty()) {
         return Optional.empty();
       }

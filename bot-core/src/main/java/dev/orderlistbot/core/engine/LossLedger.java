@@ -31,7 +31,11 @@ final class LossLedger {
 
   private LossLedger() {}
 
-  static void heard(Stores stores, TrackedOrderList list, OrderListUpdate update) {
+  /**
+   * Counts {@code update}'s fill of {@code list}, measured against {@code basis}, the list's basis as
+   * read in this transaction with the list (see {@code Stores.listForEvent}).
+   */
+  static void heard(Stores stores, TrackedOrderList list, Optional<ListBasis> basis, OrderListUpdate update) {
     if (!(update instanceof OrderListUpdate.LegChanged leg) || leg.lastQuantity().signum() <= 0) {
       return;
     }
@@ -39,7 +43,6 @@ final class LossLedger {
     if (role.isEmpty()) {
       return;
     }
-    Optional<ListBasis> basis = stores.limits().basis(list.listClientOrderId());
     if (basis.isEmpty()) {
       return;
     }

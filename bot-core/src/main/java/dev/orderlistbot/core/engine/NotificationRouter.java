@@ -6,6 +6,7 @@ import dev.orderlistbot.core.domain.order.OrderListUpdate;
 import dev.orderlistbot.core.port.in.OrderUpdateHandler;
 import dev.orderlistbot.core.port.out.AlertMode;
 import dev.orderlistbot.core.port.out.AlertSubscription;
+import dev.orderlistbot.core.port.out.ListForEvent;
 import dev.orderlistbot.core.port.out.OutboxMessage;
 import dev.orderlistbot.core.port.out.Stores;
 import dev.orderlistbot.core.port.out.TrackedOrderList;
@@ -140,24 +141,24 @@ public final class NotificationRouter implements OrderUpdateHandler {
     // Ownership first, dedupe second: on an account shared by two bot users (one Binance account,
     // two keys) each subscription hears every event of the account. The copy that reaches the user
     // who did not place the list must leave no trace, or it would swallow the owner's copy.
-    Optional<TrackedOrderList> tracked = find(stores, owner, update).filter(list -> list.owner().equals(owner));
+    Optional<ListForEvent> tracked = find(stores, owner, update).filter(found -> found.list().owner().equals(owner));
     if (tracked.isEmpty()) {
       LOG.info("order event {} of {} is not about a list this user placed through the bot; dropped", update.eventId(), owner);
       return false;
     }
     String processedKey = key("", update.eventId(), "@" + owner.platform() + ":" + owner.userId());
-    if (!stores.processedEvents().markProcessed(processedKey, tracked.get().listClientOrderId())) {
+    TrackedOrderList list = tracked.get().list();
+    if (!stores.processedEvents().markProcessed(processedKey, list.listClientOrderId())) {
       LOG.debug("order event {} of {} was already handled", update.eventId(), owner);
       return false;
     }
-    TrackedOrderList list = tracked.get();
     Notices.Notice notice = Notices.of(list, update);
     notice.newState().ifPresent(state -> stores.orderLists().updateState(list.listClientOrderId(), state));
     if (update instanceof OrderListUpdate.LegChanged leg && Notices.ends(leg.status())) {
       stores.orderLists().markLegEnded(list.listClientOrderId(), leg.clientOrderId().value());
     }
     // the day's realised profit or loss, counted once: the event is marked processed above
-    LossLedger.heard(stores, list, update);
+    LossLedger.heard(stores, list, tracked.get().basis(), update);
     LOG.info(
         "order event {} of {} on {}: {}",
         update.eventId(),
@@ -166,7 +167,7 @@ public final class NotificationRouter implements OrderUpdateHandler {
         notice.text().isPresent() ? "notice enqueued" : "no notice");
     // the list's card moves too: an edit of its message (queued first, so the notice is the chat's
     // newest message), in addition to the notice, which stays a new message so the phone rings
-    boolean edited = CardUpdates.heard(stores, list.listClientOrderId(), update);
+    boolean edited = CardUpdates.heard(stores, list.listClientOrderId(), tracked.get().card(), update);
     boolean told =
         notice.text().isPresent() && fanOut(stores, subscriptions.apply(owner), list.chat(), update.eventId(), notice);
     return told || edited;
@@ -200,26 +201,27 @@ public final class NotificationRouter implements OrderUpdateHandler {
   }
 
   /**
-   * The list an event is about: by its client id first (the bot's own, unique), then by the
-   * exchange's list id among the owner's lists on the event's symbol (Binance numbers lists per
-   * symbol, so the bare id may name another trader's list, or another symbol's).
+   * The list an event is about, with its basis and card: by its client id first (the bot's own,
+   * unique; one read), then by the exchange's list id among the owner's lists on the event's symbol
+   * (Binance numbers lists per symbol, so the bare id may name another trader's list, or another
+   * symbol's).
    */
-  private static Optional<TrackedOrderList> find(Stores stores, UserRef owner, OrderListUpdate update) {
-    Optional<TrackedOrderList> byClientId = switch (update) {
-      case OrderListUpdate.ListChanged list -> stores.orderLists().findByListClientOrderId(list.clientListId().value());
+  private static Optional<ListForEvent> find(Stores stores, UserRef owner, OrderListUpdate update) {
+    Optional<ListForEvent> byClientId = switch (update) {
+      case OrderListUpdate.ListChanged list -> stores.listForEvent(list.clientListId().value());
       case OrderListUpdate.LegChanged leg ->
           Texts.roleOf(leg.clientOrderId().value())
               .map(role -> leg.clientOrderId().value())
               .map(id -> id.substring(0, id.lastIndexOf('-')))
-              .flatMap(id -> stores.orderLists().findByListClientOrderId(id));
+              .flatMap(stores::listForEvent);
     };
     if (byClientId.isPresent()) {
       return byClientId;
     }
     return stores.orderLists().findByOrderListId(owner, update.orderListId().value())
-        .filter(list -> list.symbol().equals(update.symbol()));
+        .filter(list -> list.symbol().equals(update.symbol()))
+        .map(list -> ListForEvent.read(stores, list));
   }
-
 
   /** {@code prefix + id + suffix}, or the SHA-256 of {@code id + suffix} when that is too long for the stores. */
   private static String key(String prefix, String id, String suffix) {

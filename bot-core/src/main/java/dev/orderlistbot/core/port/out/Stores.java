@@ -1,5 +1,7 @@
 package dev.orderlistbot.core.port.out;
 
+import java.util.Optional;
+
 /**
  * Every storage port, all bound to the same transaction when handed out by {@link Transactor}, or
  * each call in its own transaction when taken from the storage adapter directly.
@@ -36,4 +38,14 @@ public interface Stores {
   StepUpStore stepUps();
 
   LeaseStore leases();
+
+  /**
+   * The list {@code listClientOrderId} with its basis and card, as {@link TrackedOrderListStore#findByListClientOrderId},
+   * {@link LimitStore#basis} and {@link OrderCardStore#find} would answer them in this transaction;
+   * empty when there is no such list. A store that can answers with one read (the JDBC stores: one
+   * SELECT joining the four tables, issue 19: two statements fewer for every order event).
+   */
+  default Optional<ListForEvent> listForEvent(String listClientOrderId) {
+    return orderLists().findByListClientOrderId(listClientOrderId).map(list -> ListForEvent.read(this, list));
+  }
 }
