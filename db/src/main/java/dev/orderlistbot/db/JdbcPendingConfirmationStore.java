@@ -12,7 +12,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
-import java.time.Duration;
+import java.time.OffsetDateTime;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
@@ -79,6 +79,12 @@ final class JdbcPendingConfirmationStore implements PendingConfirmationStore {
         });
   }
 
+  /**
+   * One UPDATE: the message, and the whole time to live again from {@code shownAt} for a
+   * confirmation still pending whose window had not run out (shown at {@code created_at} plus
+   * the time to live; since {@code shownAt} is later than {@code created_at}, that is later than
+   * the old {@code expires_at}).
+   */
   @Override
   public boolean attachMessageRef(String token, String messageRef, Instant shownAt) {
     Objects.requireNonNull(messageRef, "messageRef");
@@ -86,21 +92,18 @@ final class JdbcPendingConfirmationStore implements PendingConfirmationStore {
     return session.run(
         "attach a message to a confirmation",
         c -> {
-          Optional<PendingConfirmation> row = load(c, token);
-          if (row.isEmpty()) {
-            return false;
-          }
-          PendingConfirmation confirmation = row.get();
-          Instant expiresAt = confirmation.expiresAt();
-          Duration ttl = Duration.between(confirmation.createdAt(), expiresAt);
-          Instant renewed = shownAt.plus(ttl);
-          boolean renew =
-              confirmation.state() == ConfirmationState.PENDING && expiresAt.isAfter(shownAt) && renewed.isAfter(expiresAt);
           try (PreparedStatement update =
-              c.prepareStatement("UPDATE pending_confirmation SET message_ref = ?, expires_at = ? WHERE token = ?")) {
+              c.prepareStatement(
+                  "UPDATE pending_confirmation SET message_ref = ?, expires_at = CASE"
+                      + " WHEN state = 'PENDING' AND expires_at > ? AND created_at < ?"
+                      + " THEN CAST(? AS TIMESTAMP WITH TIME ZONE) + (expires_at - created_at)"
+                      + " ELSE expires_at END WHERE token = ?")) {
+            OffsetDateTime shown = Rows.timestamp(shownAt);
             update.setString(1, messageRef);
-            update.setObject(2, Rows.timestamp(renew ? renewed : expiresAt));
-            update.setString(3, token);
+            update.setObject(2, shown);
+            update.setObject(3, shown);
+            update.setObject(4, shown);
+            update.setString(5, token);
             return update.executeUpdate() == 1;
           }
         });

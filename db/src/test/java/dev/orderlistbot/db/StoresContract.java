@@ -191,6 +191,18 @@ abstract class StoresContract {
   }
 
   @Test
+  void aConfirmationAlreadyConfirmedKeepsItsExpiryWhenItsMessageIsAttached() {
+    stores().confirmations().create(pending(token("pressed"), alice, Duration.ofSeconds(60)));
+    Instant expires = stores().confirmations().findByToken(token("pressed")).orElseThrow().expiresAt();
+    clock.advance(Duration.ofSeconds(10));
+    assertThat(stores().confirmations().claim(token("pressed"), alice)).isInstanceOf(ClaimResult.Claimed.class);
+
+    assertThat(stores().confirmations().attachMessageRef(token("pressed"), "msg-11", clock.instant())).isTrue();
+
+    assertThat(stores().confirmations().findByToken(token("pressed")).orElseThrow().expiresAt()).isEqualTo(expires);
+  }
+
+  @Test
   void aConfirmationShownAtOnceKeepsItsTimeToLive() {
     stores().confirmations().create(pending(token("at-once"), alice, Duration.ofSeconds(30)));
     stores().confirmations().attachMessageRef(token("at-once"), "msg-10", clock.instant());
