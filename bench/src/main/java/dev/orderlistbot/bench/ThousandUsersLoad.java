@@ -102,7 +102,7 @@ public final class ThousandUsersLoad {
           if (round > 1) {
             report("round" + name, "the same burst again in the same bot (price set back to " + Rounds.START_PRICE + ")");
           }
-          load(api, round == 1 ? traders : rounds.next(api, PHASE_LIMIT), sampler, bot, name);
+          load(api, round == 1 ? traders : rounds.next(api, PHASE_LIMIT), sampler, bot, name, round == 1);
         }
         sampler.phase("after");
         Thread.sleep(settle);
@@ -165,10 +165,10 @@ public final class ThousandUsersLoad {
    * The three phases: previews, confirmations, fill notices (and the group's, if asked for, in the
    * first round); {@code round} names the round after the phase (empty: the only one).
    */
-  private void load(FakeBotApi api, Traders traders, MemorySampler sampler, BotProcess bot, String round)
+  private void load(FakeBotApi api, Traders traders, MemorySampler sampler, BotProcess bot, String round, boolean first)
       throws InterruptedException {
     int n = traders.count();
-    int grouped = round.isEmpty() || round.equals(" 1") ? Integer.parseInt(options.get("group-alerts")) : 0;
+    int grouped = first ? Integer.parseInt(options.get("group-alerts")) : 0;
     GroupAlerts group = new GroupAlerts(Math.min(n, grouped), failures);
     if (group.on()) {
       sampler.phase("group");

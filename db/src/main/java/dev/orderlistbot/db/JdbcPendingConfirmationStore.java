@@ -80,10 +80,10 @@ final class JdbcPendingConfirmationStore implements PendingConfirmationStore {
   }
 
   /**
-   * One UPDATE: the message, and the whole time to live again from {@code shownAt} for a
-   * confirmation still pending whose window had not run out (shown at {@code created_at} plus
-   * the time to live; since {@code shownAt} is later than {@code created_at}, that is later than
-   * the old {@code expires_at}).
+   * One UPDATE: the message, and, for a confirmation still pending whose window has not run out by
+   * {@code shownAt}, the whole time to live ({@code expires_at - created_at}) again from {@code
+   * shownAt}. Renewed only when that moves the expiry later, that is when {@code shownAt} is after
+   * {@code created_at}.
    */
   @Override
   public boolean attachMessageRef(String token, String messageRef, Instant shownAt) {
