@@ -4,6 +4,8 @@ import java.util.Arrays;
 
 /** Throughput and latency percentiles of one phase of the load run, printed as one line. */
 final class Latencies {
+  private static final long WIDE_GAP_MILLIS = 60;
+
   private Latencies() {}
 
   /**
@@ -36,6 +38,28 @@ final class Latencies {
         millis(percentile(sorted, 0.90)),
         millis(percentile(sorted, 0.99)),
         millis(sorted[n - 1])));
+    ThousandUsersLoad.report("  pace", gaps(start, answered));
+  }
+
+  /**
+   * Where a paced phase lost time: when its first answer came, and the gaps between consecutive
+   * answers wider than {@link #WIDE_GAP_MILLIS} (a pace of 28.6 a second leaves 35 ms between them).
+   */
+  static String gaps(long start, long[] answered) {
+    long[] times = Arrays.stream(answered).filter(t -> t != 0).sorted().toArray();
+    long wide = 0;
+    long wideMillis = 0;
+    long widest = 0;
+    for (int i = 1; i < times.length; i++) {
+      long gap = millis(times[i] - times[i - 1]);
+      widest = Math.max(widest, gap);
+      if (gap > WIDE_GAP_MILLIS) {
+        wide++;
+        wideMillis += gap;
+      }
+    }
+    return "first answer after %d ms; %d gaps over %d ms between answers, %d ms together; widest %d ms".formatted(
+        millis(times[0] - start), wide, WIDE_GAP_MILLIS, wideMillis, widest);
   }
 
   private static long percentile(long[] sorted, double q) {

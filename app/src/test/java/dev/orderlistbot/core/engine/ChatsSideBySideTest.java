@@ -74,6 +74,56 @@ class ChatsSideBySideTest {
   }
 
   @Test
+  void theNextBatchGoesOutWhileTheLastBatchsSlowestChatIsStillSending() throws InterruptedException {
+    Telegram telegram = new Telegram(chat -> {
+      if (chat.chatId().equals("4000")) {
+        slowChatAnswers.pass();
+      }
+    });
+    NotificationDispatcher dispatcher = dispatcher(telegram, ChatFanOut.sideBySide(workers, 8));
+    for (int i = 0; i < NotificationDispatcher.BATCH; i++) {
+      enqueue("n" + i, Integer.toString(4_000 + i), "first batch " + i);
+    }
+    enqueue("late", "5000", "second batch");
+
+    dispatcher.trigger();
+
+    assertThat(slowChatAnswers.awaitReached(Duration.ofSeconds(5))).as("the slow chat's send started").isTrue();
+    await()
+        .atMost(Duration.ofSeconds(5))
+        .untilAsserted(() -> assertThat(telegram.sentTo("5000")).as("the next batch's chat, while 4000 still waits").containsExactly("second batch"));
+    assertThat(telegram.sent()).hasSize(NotificationDispatcher.BATCH);
+    slowChatAnswers.open();
+    await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> assertThat(telegram.sentTo("4000")).containsExactly("first batch 0"));
+  }
+
+  @Test
+  void aChatsMessageInTheNextBatchWaitsForItsMessageStillSendingFromTheLastOne() throws InterruptedException {
+    Telegram telegram = new Telegram(chat -> {
+      if (chat.chatId().equals("4000")) {
+        slowChatAnswers.pass();
+      }
+    });
+    NotificationDispatcher dispatcher = dispatcher(telegram, ChatFanOut.sideBySide(workers, 8));
+    enqueue("a1", "4000", "A: card redrawn");
+    for (int i = 1; i < NotificationDispatcher.BATCH; i++) {
+      enqueue("n" + i, Integer.toString(4_000 + i), "first batch " + i);
+    }
+    enqueue("a2", "4000", "A: take-profit filled");
+    enqueue("z", "5000", "Z: take-profit filled");
+
+    dispatcher.trigger();
+
+    await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> assertThat(telegram.sentTo("5000")).containsExactly("Z: take-profit filled"));
+    assertThat(telegram.sentTo("4000")).as("A's second message waits behind its first").isEmpty();
+    slowChatAnswers.open();
+    await()
+        .atMost(Duration.ofSeconds(5))
+        .untilAsserted(() -> assertThat(telegram.sentTo("4000")).containsExactly("A: card redrawn", "A: take-profit filled"));
+    assertThat(telegram.sent()).hasSize(NotificationDispatcher.BATCH + 2).doesNotHaveDuplicates();
+  }
+
+  @Test
   void eachChatsMessagesArriveInTheOrderTheyWereQueuedAndEveryOneOnce() {
     AtomicInteger sends = new AtomicInteger();
     // every third send takes a moment, so the chats finish out of step

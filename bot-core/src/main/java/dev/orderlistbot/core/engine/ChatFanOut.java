@@ -1,25 +1,17 @@
 package dev.orderlistbot.core.engine;
 
-import dev.orderlistbot.core.domain.ChatRef;
 import dev.orderlistbot.core.port.out.OutboxEntry;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executor;
-import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.Semaphore;
-import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Predicate;
+import java.util.function.Supplier;
 
 /**
- * How a drain sends the messages it claimed in one batch: each chat's one after another, in the
- * order they were claimed, and different chats side by side, at most {@code chatsAtOnce} of them at
- * a time, on the executor. The drain returns when every chat of the batch is done, so the next batch
- * never overtakes it. Side by side, an order card's chart is drawn on one core while another chat's
+ * How a drain sends the messages it claims: each chat's one after another, in the order they were
+ * claimed, and different chats side by side, at most {@code chatsAtOnce} of them at a time, on the
+ * executor. The drain returns when every send it started is done, so the next drain never
+ * overtakes it. Side by side, an order card's chart is drawn on one core while another chat's
  * notice waits for its turn at the platform's pace or for its answer: one at a time, a fill's card
  * redraws and its notice went in series, and the drain sent half as many notices as the platform
  * allows.
@@ -53,50 +45,37 @@ public final class ChatFanOut {
   }
 
   /**
-   * Sends {@code batch} with {@code deliver} (true: delivered) and answers how many were delivered.
-   * A message whose delivery throws (the database is down) ends its chat's run; the others finish,
-   * and the first such failure is thrown once all are done.
+   * Claims batches of {@code batchSize} with {@code claim} until one comes back short, sends them
+   * with {@code deliver} (true: delivered), and answers how many were delivered once every send has
+   * ended. One at a time, each batch is sent in claim order before the next is claimed. Side by side
+   * ({@link FanOutRun}), the next batch is claimed as soon as every chat of the last one has its
+   * sender and one more could start. A message whose delivery throws (the database is down) ends its
+   * chat's run and the claims; the other chats finish, and the first such failure is thrown once all
+   * are done.
    */
-  int deliver(List<OutboxEntry> batch, Predicate<OutboxEntry> deliver) {
-    Map<ChatRef, List<OutboxEntry>> byChat = new LinkedHashMap<>();
-    for (OutboxEntry entry : batch) {
-      byChat.computeIfAbsent(entry.message().target(), chat -> new ArrayList<>()).add(entry);
+  int drain(Supplier<List<OutboxEntry>> claim, int batchSize, Predicate<OutboxEntry> deliver) {
+    if (chatsAtOnce == 1) {
+      int delivered = 0;
+      List<OutboxEntry> batch;
+      do {
+        batch = claim.get();
+        delivered += inOrder(batch, deliver);
+      } while (batch.size() == batchSize);
+      return delivered;
     }
-    if (chatsAtOnce == 1 || byChat.size() <= 1) {
-      return inOrder(batch, deliver);
-    }
-    AtomicInteger delivered = new AtomicInteger();
-    AtomicReference<Throwable> failure = new AtomicReference<>();
-    Semaphore room = new Semaphore(chatsAtOnce);
-    CountDownLatch done = new CountDownLatch(byChat.size());
-    for (List<OutboxEntry> chat : byChat.values()) {
-      room.acquireUninterruptibly();
-      Runnable send = () -> {
-        try {
-          delivered.addAndGet(inOrder(chat, deliver));
-        } catch (RuntimeException | Error e) {
-          failure.compareAndSet(null, e);
-        } finally {
-          room.release();
-          done.countDown();
-        }
-      };
-      try {
-        executor.execute(send);
-      } catch (RejectedExecutionException e) {
-        // shutting down: the drain's own thread sends it
-        send.run();
-      }
-    }
-    awaitUninterruptibly(done);
-    Throwable first = failure.get();
-    if (first instanceof RuntimeException e) {
+    FanOutRun run = new FanOutRun(executor, chatsAtOnce, deliver);
+    try {
+      List<OutboxEntry> batch;
+      do {
+        batch = claim.get();
+        run.add(batch);
+      } while (batch.size() == batchSize && run.awaitRoomForMore());
+    } catch (RuntimeException | Error e) {
+      // a claim failed: the sends started end before the drain does, so the next drain cannot overtake them
+      run.awaitSenders();
       throw e;
     }
-    if (first instanceof Error e) {
-      throw e;
-    }
-    return delivered.get();
+    return run.finish();
   }
 
   private static int inOrder(List<OutboxEntry> entries, Predicate<OutboxEntry> deliver) {
@@ -105,22 +84,6 @@ public final class ChatFanOut {
       delivered += deliver.test(entry) ? 1 : 0;
     }
     return delivered;
-  }
-
-  /** The sends started are finished before the drain returns, even if its thread is interrupted. */
-  private static void awaitUninterruptibly(CountDownLatch done) {
-    boolean interrupted = false;
-    while (true) {
-      try {
-        done.await();
-        break;
-      } catch (InterruptedException e) {
-        interrupted = true;
-      }
-    }
-    if (interrupted) {
-      Thread.currentThread().interrupt();
-    }
   }
 
   @Override

@@ -158,13 +158,7 @@ public final class NotificationDispatcher {
   }
 
   private int drain(Function<Stores, List<OutboxEntry>> claim) {
-    int delivered = 0;
-    List<OutboxEntry> batch;
-    do {
-      batch = transactor.inTransaction(claim);
-      delivered += fanOut.deliver(batch, this::deliver);
-    } while (batch.size() == BATCH);
-    return delivered;
+    return fanOut.drain(() -> transactor.inTransaction(claim), BATCH, this::deliver);
   }
 
   private boolean deliver(OutboxEntry entry) {
