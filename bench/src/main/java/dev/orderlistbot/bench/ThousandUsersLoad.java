@@ -175,6 +175,7 @@ public final class ThousandUsersLoad {
       group.subscribe(api, traders, PHASE_LIMIT);
     }
     Duration cpu = bot.cpu();
+    ThreadCpu threads = ThreadCpu.ofProcess(bot.pid());
     sampler.phase("previews" + round);
     long start = System.nanoTime();
     for (int i = 0; i < n; i++) {
@@ -183,6 +184,7 @@ public final class ThousandUsersLoad {
     }
     expect(traders.await(Traders.Step.PREVIEW, PHASE_LIMIT), "previews" + round, traders.reached(Traders.Step.PREVIEW), n);
     Latencies.report("previews" + round, start, traders.times(Traders.Step.SENT), traders.times(Traders.Step.PREVIEW));
+    threads = reportThreads(bot, threads, bot.cpu().minus(cpu), n);
     cpu = reportCpu("previews" + round, bot, cpu);
 
     sampler.phase("confirmations" + round);
@@ -194,6 +196,7 @@ public final class ThousandUsersLoad {
     }
     expect(traders.await(Traders.Step.PLACED, PHASE_LIMIT), "placements" + round, traders.reached(Traders.Step.PLACED), n);
     Latencies.report("confirmations" + round, start, traders.times(Traders.Step.PRESSED), traders.times(Traders.Step.PLACED));
+    threads = reportThreads(bot, threads, bot.cpu().minus(cpu), n);
     cpu = reportCpu("confirmations" + round, bot, cpu);
 
     sampler.phase("notifications" + round);
@@ -211,11 +214,19 @@ public final class ThousandUsersLoad {
     if (refuseAfter > 0) {
       refusal.check(traders.times(Traders.Step.FILL), failures);
     }
+    reportThreads(bot, threads, bot.cpu().minus(cpu), n);
     reportCpu("fill notices" + round, bot, cpu);
     if (group.on()) {
       group.awaitAlerts(traders, PHASE_LIMIT);
     }
     check(traders);
+  }
+
+  /** Prints the bot's CPU time per trade since {@code before} ({@code total} in all) by kind of thread; answers the snapshot now. */
+  private static ThreadCpu reportThreads(BotProcess bot, ThreadCpu before, Duration total, int trades) {
+    ThreadCpu now = ThreadCpu.ofProcess(bot.pid());
+    report("  by thread", now.byKind(before, total.toNanos(), trades));
+    return now;
   }
 
   /** Prints the bot's CPU time since {@code before} and answers the total now. */
