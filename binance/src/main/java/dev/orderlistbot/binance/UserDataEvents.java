@@ -1,6 +1,5 @@
 package dev.orderlistbot.binance;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import dev.orderlistbot.core.domain.Side;
 import dev.orderlistbot.core.domain.Symbol;
 import dev.orderlistbot.core.domain.order.ClientListId;
@@ -37,25 +36,25 @@ final class UserDataEvents {
   private UserDataEvents() {}
 
   /** The update an event carries, or empty for events the bot does not act on. */
-  static Optional<OrderListUpdate> map(JsonNode event) {
-    return switch (event.path("e").asText()) {
+  static Optional<OrderListUpdate> map(EventFields event) {
+    return switch (event.text("e")) {
       case "executionReport" -> legChanged(event);
       case "listStatus" -> Optional.of(listChanged(event));
       default -> Optional.empty();
     };
   }
 
-  static Optional<OrderListUpdate> legChanged(JsonNode e) {
-    long listId = e.path("g").asLong(-1);
+  static Optional<OrderListUpdate> legChanged(EventFields e) {
+    long listId = e.asLong("g", -1);
     if (listId < 0) {
       return Optional.empty();
     }
-    long orderId = e.path("i").asLong();
-    String original = e.path("C").asText("");
-    String client = original.isEmpty() ? e.path("c").asText() : original;
-    LegStatus status = LegStatus.fromBinance(e.path("X").asText());
+    long orderId = e.asLong("i", 0);
+    String original = e.text("C", "");
+    String client = original.isEmpty() ? e.text("c") : original;
+    LegStatus status = LegStatus.fromBinance(e.text("X"));
     BigDecimal filled = decimal(e, "z");
-    Symbol symbol = Symbol.of(e.path("s").asText());
+    Symbol symbol = Symbol.of(e.text("s"));
     return Optional.of(
         new OrderListUpdate.LegChanged(
             OrderEventIds.legState(SOURCE, symbol, orderId, status, filled),
@@ -63,9 +62,9 @@ final class UserDataEvents {
             new OrderListId(listId),
             orderId,
             new ClientOrderId(client),
-            ReportedOrderType.fromBinance(e.path("o").asText()),
-            Side.valueOf(e.path("S").asText()),
-            LegExecution.fromBinance(e.path("x").asText()),
+            ReportedOrderType.fromBinance(e.text("o")),
+            Side.valueOf(e.text("S")),
+            LegExecution.fromBinance(e.text("x")),
             status,
             decimal(e, "q"),
             decimal(e, "l"),
@@ -74,37 +73,36 @@ final class UserDataEvents {
             decimal(e, "Z"),
             positive(e, "p"),
             positive(e, "P"),
-            ExpiryReason.fromBinance(e.path("eR").isTextual() ? e.path("eR").asText() : null),
-            Instant.ofEpochMilli(e.path("T").asLong())));
+            ExpiryReason.fromBinance(e.isText("eR") ? e.text("eR") : null),
+            Instant.ofEpochMilli(e.asLong("T", 0))));
   }
 
-  static OrderListUpdate listChanged(JsonNode e) {
-    long listId = e.path("g").asLong();
-    String statusType = e.path("l").asText();
-    long time = e.path("T").asLong();
-    ListOrderStatus orderStatus = ListOrderStatus.fromBinance(e.path("L").asText());
+  static OrderListUpdate listChanged(EventFields e) {
+    long listId = e.asLong("g", 0);
+    String statusType = e.text("l");
+    long time = e.asLong("T", 0);
+    ListOrderStatus orderStatus = ListOrderStatus.fromBinance(e.text("L"));
     boolean finished = orderStatus == ListOrderStatus.ALL_DONE || orderStatus == ListOrderStatus.REJECT;
-    Symbol symbol = Symbol.of(e.path("s").asText());
+    Symbol symbol = Symbol.of(e.text("s"));
     return new OrderListUpdate.ListChanged(
         finished
             ? OrderEventIds.listFinished(SOURCE, symbol, listId, orderStatus)
             : OrderEventIds.list(SOURCE, symbol, listId) + "-" + statusType + "-" + time,
         symbol,
         new OrderListId(listId),
-        new ClientListId(e.path("C").asText()),
-        ContingencyType.fromBinance(e.path("c").asText()),
+        new ClientListId(e.text("C")),
+        ContingencyType.fromBinance(e.text("c")),
         ListStatusType.fromBinance(statusType),
         orderStatus,
         Instant.ofEpochMilli(time));
   }
 
-  private static BigDecimal decimal(JsonNode e, String field) {
-    JsonNode node = e.path(field);
-    return node.isMissingNode() || node.isNull() ? BigDecimal.ZERO : new BigDecimal(node.asText());
+  private static BigDecimal decimal(EventFields e, String field) {
+    return e.decimal(field);
   }
 
-  private static Optional<BigDecimal> positive(JsonNode e, String field) {
-    BigDecimal value = decimal(e, field);
+  private static Optional<BigDecimal> positive(EventFields e, String field) {
+    BigDecimal value = e.decimal(field);
     return value.signum() > 0 ? Optional.of(value) : Optional.empty();
   }
 }

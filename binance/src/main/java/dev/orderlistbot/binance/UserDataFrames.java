@@ -1,10 +1,13 @@
 package dev.orderlistbot.binance;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.MissingNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.orderlistbot.core.domain.order.OrderListUpdate;
+import java.io.IOException;
 import java.math.BigDecimal;
 import java.util.Optional;
 import java.util.OptionalLong;
@@ -40,7 +43,7 @@ final class UserDataFrames {
    * A pushed event; {@code subscriptionId} is empty unless the frame named one as an integer, and
    * {@code subscription} is what the frame had there, for the log.
    */
-  record Event(String type, OptionalLong subscriptionId, JsonNode subscription, JsonNode event)
+  record Event(String type, OptionalLong subscriptionId, JsonNode subscription, EventFields event)
       implements Frame {
     /**
      * What the frame had as its subscription id, as JSON, for the log. Written only when asked: the
@@ -139,34 +142,67 @@ final class UserDataFrames {
     return request.toString();
   }
 
+  /**
+   * Reads one frame with Jackson's streaming parser, in one pass whatever the order of its fields:
+   * an event's fields straight into {@link EventFields}, with no tree of the frame (issue 19). The
+   * rare parts (the subscription id, and a response's {@code id}, {@code status}, {@code result} and
+   * {@code error}) are read as small trees; every other field is skipped.
+   */
   Frame read(String text) {
-    JsonNode frame;
-    try {
-      frame = json.readTree(text);
-    } catch (JsonProcessingException e) {
+    try (JsonParser parser = json.createParser(text)) {
+      return read(parser);
+    } catch (IOException e) { // a String source fails only on malformed JSON
       return new Unparseable();
     }
-    if (frame.has("event")) {
-      JsonNode event = frame.path("event");
-      JsonNode subscription = frame.path("subscriptionId");
+  }
+
+  private Frame read(JsonParser parser) throws IOException {
+    if (parser.nextToken() != JsonToken.START_OBJECT) {
+      parser.skipChildren(); // still checks an array's JSON to its end
+      return new Unrecognised();
+    }
+    EventFields event = null;
+    JsonNode subscription = MissingNode.getInstance();
+    ObjectNode answer = null; // a response's fields, if the frame has any
+    while (parser.nextToken() == JsonToken.FIELD_NAME) {
+      String name = parser.currentName();
+      parser.nextToken();
+      switch (name) {
+        case "event" -> event = EventFields.read(parser);
+        case "subscriptionId" -> subscription = tree(parser);
+        case "id", "status", "result", "error" -> {
+          if (answer == null) {
+            answer = json.createObjectNode();
+          }
+          answer.set(name, tree(parser));
+        }
+        default -> parser.skipChildren();
+      }
+    }
+    if (event != null) {
       return new Event(
-          event.path("e").asText(),
+          event.text("e"),
           subscription.isIntegralNumber() ? OptionalLong.of(subscription.asLong()) : OptionalLong.empty(),
           subscription,
           event);
     }
-    if (frame.has("id")) {
-      JsonNode error = frame.path("error");
+    if (answer != null && answer.has("id")) {
+      JsonNode error = answer.path("error");
       JsonNode retryAfter = error.path("data").path("retryAfter");
       return new Response(
-          frame.path("id").asText(),
-          frame.path("status").asInt(),
-          frame.path("result").path("subscriptionId").asLong(-1),
+          answer.path("id").asText(),
+          answer.path("status").asInt(),
+          answer.path("result").path("subscriptionId").asLong(-1),
           error.path("code").asInt(),
           error.path("msg").asText(""),
           retryAfter.isIntegralNumber() ? OptionalLong.of(retryAfter.asLong()) : OptionalLong.empty());
     }
     return new Unrecognised();
+  }
+
+  private JsonNode tree(JsonParser parser) throws IOException {
+    JsonNode node = json.readTree(parser);
+    return node == null ? json.getNodeFactory().nullNode() : node;
   }
 
   private String requestId() {

@@ -5,6 +5,9 @@ import static dev.orderlistbot.core.engine.TestBot.GROUP;
 import static dev.orderlistbot.core.engine.TestBot.dm;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
 import dev.orderlistbot.core.chat.ChatKind;
 import dev.orderlistbot.core.domain.ChatRef;
 import dev.orderlistbot.core.domain.Side;
@@ -22,10 +25,12 @@ import dev.orderlistbot.core.port.out.ChatDeliveryException;
 import dev.orderlistbot.core.port.out.OutboxMessage;
 import dev.orderlistbot.core.port.out.TrackedOrderList;
 import dev.orderlistbot.db.testing.TestDatabases;
+import dev.orderlistbot.testing.LogCapture;
 import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -34,6 +39,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.Parameter;
 import org.junit.jupiter.params.ParameterizedClass;
 import org.junit.jupiter.params.provider.EnumSource;
+import org.slf4j.LoggerFactory;
 
 /**
  * Fills reach the trader's private chat and every group subscribed with {@code /alerts}, once each,
@@ -135,6 +141,32 @@ class DeliveryTest {
     assertThat(notices(GROUP)).hasSize(2).last().isEqualTo(FILLED_REDACTED);
     bot.clock.advance(Duration.ofMinutes(1));
     assertThat(bot.dispatcher().drainOnce()).isZero();
+  }
+
+  @Test
+  void aPartialFillIsLoggedAtDebugAndTheOrdersFillAndExpiryAtInfo() {
+    TrackedOrderList list = placeInPrivate();
+    Logger routerLog = (Logger) LoggerFactory.getLogger(NotificationRouter.class);
+    Level level = routerLog.getLevel();
+    routerLog.setLevel(Level.DEBUG); // the tests' logback configuration keeps the bot at WARN
+    List<ILoggingEvent> routed;
+    try (LogCapture log = new LogCapture()) {
+      bot.router().onUpdate(ALICE, partial(list, "p1", "0.002"));
+      bot.router().onUpdate(ALICE, partial(list, "p2", "0.004"));
+      bot.router().onUpdate(ALICE, fill(list, "final"));
+      bot.router().onUpdate(ALICE, expired(list, "sl-expired"));
+      routed = log.events().stream().filter(e -> e.getLoggerName().equals(NotificationRouter.class.getName())).toList();
+    } finally {
+      routerLog.setLevel(level);
+    }
+
+    assertThat(routed)
+        .extracting(e -> e.getLevel() + " " + e.getFormattedMessage())
+        .containsExactly(
+            "DEBUG order event p1 of " + ALICE + " on " + list.listClientOrderId() + ": notice enqueued",
+            "DEBUG order event p2 of " + ALICE + " on " + list.listClientOrderId() + ": notice enqueued",
+            "INFO order event final of " + ALICE + " on " + list.listClientOrderId() + ": notice enqueued",
+            "INFO order event sl-expired of " + ALICE + " on " + list.listClientOrderId() + ": no notice");
   }
 
   @Test
