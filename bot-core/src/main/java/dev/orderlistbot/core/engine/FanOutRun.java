@@ -12,6 +12,7 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.function.BooleanSupplier;
 import java.util.function.Predicate;
 
 /**
@@ -76,17 +77,7 @@ final class FanOutRun {
    * more; false when a sender failed (claim no more).
    */
   synchronized boolean awaitRoomForMore() {
-    boolean interrupted = false;
-    while (failure == null && (!waiting.isEmpty() || sending.size() >= chatsAtOnce)) {
-      try {
-        wait();
-      } catch (InterruptedException e) {
-        interrupted = true;
-      }
-    }
-    if (interrupted) {
-      Thread.currentThread().interrupt();
-    }
+    waitWhile(() -> failure == null && (!waiting.isEmpty() || sending.size() >= chatsAtOnce));
     return failure == null;
   }
 
@@ -107,8 +98,16 @@ final class FanOutRun {
 
   /** Waits for every sender started, even if the calling thread is interrupted meanwhile. */
   synchronized void awaitSenders() {
+    waitWhile(() -> !sending.isEmpty());
+  }
+
+  /**
+   * Waits on this run while {@code waiting} holds, asked again at every change; an interrupt
+   * meanwhile does not end the wait, and is kept for the caller.
+   */
+  private synchronized void waitWhile(BooleanSupplier waiting) {
     boolean interrupted = false;
-    while (!sending.isEmpty()) {
+    while (waiting.getAsBoolean()) {
       try {
         wait();
       } catch (InterruptedException e) {
