@@ -88,8 +88,8 @@ final class FanOutRun {
   synchronized int finish() {
     awaitSenders();
     if (failure instanceof RuntimeException e) {
-        throw e;
-      }
+      throw e;
+    }
     if (failure instanceof Error e) {
       throw e;
     }
@@ -126,6 +126,9 @@ final class FanOutRun {
         ChatRef chat = waiting.removeFirst();
         sending.add(chat);
         starting.add(chat);
+      }
+      if (!starting.isEmpty()) {
+        notifyAll(); // a wait for room sees the chats that left the queue
       }
     }
     for (ChatRef chat : starting) {
