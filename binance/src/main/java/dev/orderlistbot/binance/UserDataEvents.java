@@ -53,7 +53,7 @@ final class UserDataEvents {
     String original = e.text("C", "");
     String client = original.isEmpty() ? e.text("c") : original;
     LegStatus status = LegStatus.fromBinance(e.text("X"));
-    BigDecimal filled = decimal(e, "z");
+    BigDecimal filled = e.decimal("z");
     Symbol symbol = Symbol.of(e.text("s"));
     return Optional.of(
         new OrderListUpdate.LegChanged(
@@ -66,11 +66,11 @@ final class UserDataEvents {
             Side.valueOf(e.text("S")),
             LegExecution.fromBinance(e.text("x")),
             status,
-            decimal(e, "q"),
-            decimal(e, "l"),
-            decimal(e, "L"),
+            e.decimal("q"),
+            e.decimal("l"),
+            e.decimal("L"),
             filled,
-            decimal(e, "Z"),
+            e.decimal("Z"),
             positive(e, "p"),
             positive(e, "P"),
             ExpiryReason.fromBinance(e.isText("eR") ? e.text("eR") : null),
@@ -95,10 +95,6 @@ final class UserDataEvents {
         ListStatusType.fromBinance(statusType),
         orderStatus,
         Instant.ofEpochMilli(time));
-  }
-
-  private static BigDecimal decimal(EventFields e, String field) {
-    return e.decimal(field);
   }
 
   private static Optional<BigDecimal> positive(EventFields e, String field) {
