@@ -9,6 +9,7 @@ import dev.orderlistbot.core.port.out.SealedBox;
 import dev.orderlistbot.core.port.out.SealedCredential;
 import dev.orderlistbot.core.port.out.SealedStepUpSecret;
 import dev.orderlistbot.core.port.out.StepUpState;
+import dev.orderlistbot.core.port.out.StorageException;
 import dev.orderlistbot.core.port.out.Stores;
 import dev.orderlistbot.core.port.out.Transactor;
 import java.nio.charset.StandardCharsets;
@@ -72,21 +73,34 @@ public final class AesGcmKeyVault implements KeyVault {
     Objects.requireNonNull(masterKey, "masterKey");
     AesGcm gcm = new AesGcm(random);
     MasterKey key = masterKey.copy();
-    int version =
-        transactor.inTransaction(
-            stores -> {
-              Optional<KeyCheck> latest = stores.keyChecks().latest();
-              if (latest.isPresent()) {
-                verify(key, latest.get());
-                return latest.get().keyVersion();
-              }
-              if (stores.credentials().count() > 0) {
-                throw new VaultException("the vault holds credentials but no master key check record");
-              }
-              stores.keyChecks().insert(newCheck(gcm, key, 1, now(clock)));
-              return 1;
-            });
+    int version;
+    try {
+      version = transactor.inTransaction(stores -> openOrCreate(stores, gcm, key, clock));
+    } catch (StorageException e) {
+      // several instances started at once on an empty database: another one stored the first check
+      // since this one looked; its record decides, as if this instance had started a moment later
+      Optional<KeyCheck> stored = transactor.inTransaction(stores -> stores.keyChecks().latest());
+      if (stored.isEmpty()) {
+        throw e;
+      }
+      verify(key, stored.get());
+      version = stored.get().keyVersion();
+    }
     return new AesGcmKeyVault(transactor, random, clock, new Current(key, version));
+  }
+
+  /** The version the stored check opens with {@code key}, or version 1, stored now if there is none. */
+  private static int openOrCreate(Stores stores, AesGcm gcm, MasterKey key, Clock clock) {
+    Optional<KeyCheck> latest = stores.keyChecks().latest();
+    if (latest.isPresent()) {
+      verify(key, latest.get());
+      return latest.get().keyVersion();
+    }
+    if (stores.credentials().count() > 0) {
+      throw new VaultException("the vault holds credentials but no master key check record");
+    }
+    stores.keyChecks().insert(newCheck(gcm, key, 1, now(clock)));
+    return 1;
   }
 
   /**
