@@ -59,6 +59,8 @@ import java.util.concurrent.locks.LockSupport;
  * the process's CPU per event, also per kind of thread (the JIT and GC included). With {@code
  * --warmup-seconds W} it first sends W seconds of other events at the same rate, routes them all and
  * only then starts measuring: the figures of a bot that has run a while rather than of a cold JVM.
+ * It prints the latencies per half second of the run too; {@code --latencies-file F} writes every
+ * event's scheduled instant and latency to F.
  * Prints PASS or FAIL; exits 1 on FAIL.
  */
 public final class StreamScaleLoad {
@@ -198,6 +200,10 @@ public final class StreamScaleLoad {
             cpu / 1e9, cpu / 1e6 / Math.max(1, routed.get()));
         System.out.print("CPU by thread (Linux task names, digits dropped):\n"
             + ThreadCpu.snapshot().since(threadsBefore, routed.get()));
+        String latenciesFile = stringArg(args, "--latencies-file");
+        if (latenciesFile != null) {
+          writeLatencies(Path.of(latenciesFile), scheduled, committed, sendStart);
+        }
         report(accounts, rate, seconds, scheduled, committed, routed.get(), sendStart, sendEnd, lastCommit, lateSends,
             subscribedMs, stream.openConnections(), perUser);
       }
@@ -257,10 +263,55 @@ public final class StreamScaleLoad {
     boolean pass = routed == events && subscribedMs <= SUBSCRIBE_TARGET_MS && p99 <= P99_TARGET_MS
         && achieved >= rate * 0.95 && connections == (accounts + 999) / 1000;
     System.out.printf("live heap per subscribed user: %,.0f bytes%n", perUser);
+    printTimeline(scheduled, committed, sendStart);
     System.out.println(pass ? "PASS" : "FAIL (targets: all subscribed <= 30 s, p99 <= 50 ms, every event routed at >= 95% of the rate)");
     if (!pass) {
       System.exit(1);
     }
+  }
+
+  /**
+   * Where in the run the slow events were: per half second of scheduled instants, the events, their
+   * p50, p99 and max event-to-outbox latency, and how many were not routed.
+   */
+  private static void printTimeline(long[] scheduled, long[] committed, long sendStart) {
+    long window = 500_000_000L;
+    int windows = (int) ((scheduled[scheduled.length - 1] - sendStart) / window) + 1;
+    System.out.println("timeline (scheduled instant, per 0.5 s): events, p50 / p99 / max ms, not routed");
+    for (int w = 0; w < windows; w++) {
+      long from = sendStart + w * window;
+      long[] slice = new long[scheduled.length];
+      int n = 0;
+      int missing = 0;
+      for (int i = 0; i < scheduled.length; i++) {
+        if (scheduled[i] >= from && scheduled[i] < from + window) {
+          if (committed[i] == 0) {
+            missing++;
+          } else {
+            slice[n++] = committed[i] - scheduled[i];
+          }
+        }
+      }
+      long[] sorted = Arrays.copyOf(slice, n);
+      Arrays.sort(sorted);
+      System.out.printf("  %5.1f s  %,6d  %7.2f / %7.2f / %7.2f  %d%n", w * window / 1e9, n + missing,
+          ms(percentile(sorted, 0.50)), ms(percentile(sorted, 0.99)), ms(percentile(sorted, 1.0)), missing);
+    }
+  }
+
+  /**
+   * One line per measured event: its scheduled instant in nanoseconds from the first, and its
+   * event-to-outbox latency in nanoseconds ({@code -1} if not routed), for a look finer than the
+   * timeline's.
+   */
+  private static void writeLatencies(Path file, long[] scheduled, long[] committed, long sendStart)
+      throws java.io.IOException {
+    StringBuilder lines = new StringBuilder();
+    for (int i = 0; i < scheduled.length; i++) {
+      lines.append(scheduled[i] - sendStart).append(' ')
+          .append(committed[i] == 0 ? -1 : committed[i] - scheduled[i]).append('\n');
+    }
+    Files.writeString(file, lines);
   }
 
   /**
@@ -317,6 +368,15 @@ public final class StreamScaleLoad {
       Thread.sleep(100);
     }
     return memory.getHeapMemoryUsage().getUsed();
+  }
+
+  private static String stringArg(String[] args, String name) {
+    for (int i = 0; i < args.length - 1; i++) {
+      if (args[i].equals(name)) {
+        return args[i + 1];
+      }
+    }
+    return null;
   }
 
   private static int intArg(String[] args, String name, int fallback) {
