@@ -380,11 +380,7 @@ public final class StreamScaleLoad {
   }
 
   private static int intArg(String[] args, String name, int fallback) {
-    for (int i = 0; i < args.length - 1; i++) {
-      if (args[i].equals(name)) {
-        return Integer.parseInt(args[i + 1]);
-      }
-    }
-    return fallback;
+    String value = stringArg(args, name);
+    return value == null ? fallback : Integer.parseInt(value);
   }
 }

@@ -54,9 +54,9 @@ public final class FakeWsApi extends WebSocketServer {
     super(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
     setConnectionLostTimeout(0);
     setReuseAddr(true);
-    // frames go out as they are pushed, as an exchange's server sends them: with Nagle's algorithm on
-    // a loopback socket (its segment is 64 KB), the last frames of a burst waited for the client's
-    // delayed acknowledgement, 40 ms on Linux (docs/performance.md, "Stream scale", Change 7)
+    // frames go out as they are pushed: with Nagle's algorithm on a loopback socket (its segment is
+    // 64 KB), the last frames of a burst waited for the client's delayed acknowledgement, up to 40 ms
+    // on Linux (docs/performance.md, "Stream scale", Change 7)
     setTcpNoDelay(true);
   }
 
