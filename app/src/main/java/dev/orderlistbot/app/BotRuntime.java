@@ -267,7 +267,7 @@ final class BotRuntime implements AutoCloseable {
     var unusedBreakeven = scheduler.scheduleWithFixedDelay(breakevens::wake, 0, settleSeconds, TimeUnit.SECONDS);
     long every = DRAIN_EVERY.toMillis();
     ScheduledFuture<?> draining =
-        scheduler.scheduleWithFixedDelay(dispatcher::tick, every, every, TimeUnit.MILLISECONDS);
+        scheduler.scheduleWithFixedDelay(dispatcher::trigger, every, every, TimeUnit.MILLISECONDS);
     Housekeeping housekeeping =
         new Housekeeping(
             new OutboxRetention(transactor, clock, OutboxRetention.DEFAULT_RETENTION),

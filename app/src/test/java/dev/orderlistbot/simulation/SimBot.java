@@ -92,7 +92,7 @@ final class SimBot implements StreamHub.Bot {
     exchange.stream().connect(bot);
     // as BotRuntime: the timer only asks the per-platform lanes for a drain; it never drains itself,
     // so one platform's sends never run twice at once in one process
-    var unusedDrain = drainTimer.scheduleWithFixedDelay(dispatcher::tick, DRAIN_EVERY.toMillis(), DRAIN_EVERY.toMillis(), TimeUnit.MILLISECONDS);
+    var unusedDrain = drainTimer.scheduleWithFixedDelay(dispatcher::trigger, DRAIN_EVERY.toMillis(), DRAIN_EVERY.toMillis(), TimeUnit.MILLISECONDS);
     var unusedCatchUp = catchUpTimer.scheduleWithFixedDelay(exchange.stream()::catchUpEveryone, CATCH_UP_EVERY.toMillis(), CATCH_UP_EVERY.toMillis(), TimeUnit.MILLISECONDS);
     engine.resumeOrderEvents();
     var unusedSettle = settleTimer.scheduleWithFixedDelay(engine::settlePlacements, 0, SETTLE_EVERY.toMillis(), TimeUnit.MILLISECONDS);

@@ -79,7 +79,7 @@ class TradingOverTelegramTest {
     paperScheduler = Executors.newSingleThreadScheduledExecutor();
     paper = PaperExchange.create(PaperConfig.defaults().withoutPriceWalk(), clock, paperScheduler, router, database.paperState());
     // as the app: a paced notice (a fill right after the placement's result) goes on the next tick
-    var unusedDrain = paperScheduler.scheduleWithFixedDelay(dispatcher::tick, 200, 200, TimeUnit.MILLISECONDS);
+    var unusedDrain = paperScheduler.scheduleWithFixedDelay(dispatcher::trigger, 200, 200, TimeUnit.MILLISECONDS);
     BotEngine engine =
         new BotEngine(
             EngineConfig.of(TradingEnvironment.PAPER, Set.of(user(ALICE), user(BOB)), Set.of()),

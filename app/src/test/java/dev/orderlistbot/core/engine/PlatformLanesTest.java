@@ -5,7 +5,6 @@ import static org.awaitility.Awaitility.await;
 
 import dev.orderlistbot.core.domain.ChatRef;
 import dev.orderlistbot.core.domain.Secret;
-import dev.orderlistbot.core.port.out.EngineTelemetry.RetryReason;
 import dev.orderlistbot.core.port.out.OutboxMessage;
 import dev.orderlistbot.db.Database;
 import dev.orderlistbot.db.DbConfig;
@@ -21,10 +20,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/**
- * Each chat platform is sent to on its own: one that hangs holds up no other. The messages of
- * platforms not running here are put back on the timer's tick only, not at every notice.
- */
+/** Each chat platform is sent to on its own: one that hangs holds up no other. */
 class PlatformLanesTest {
   @TempDir Path dir;
   private final MutableClock clock = new MutableClock(Instant.parse("2026-03-01T10:00:00Z"));
@@ -61,28 +57,6 @@ class PlatformLanesTest {
         .untilAsserted(() -> assertThat(discord.sent()).as("Discord, while Telegram hangs").containsExactly("to discord"));
     telegramAnswers.open();
     await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> assertThat(telegram.sent()).containsExactly("to telegram"));
-  }
-
-  @Test
-  void aNoticesTriggerSendsItsPlatformAndLeavesTheMessagesOfPlatformsNotRunningToTheTick() {
-    ScriptedChatPlatform telegram = new ScriptedChatPlatform("telegram", send -> {});
-    RecordingTelemetry telemetry = new RecordingTelemetry();
-    // drains on the caller's thread: each call below has done all its lanes' work when it returns
-    NotificationDispatcher dispatcher =
-        new NotificationDispatcher(database.transactor(), ChatPlatforms.of(telegram), clock, Runnable::run,
-            DispatchSettings.defaults().withTelemetry(telemetry));
-    enqueue(new OutboxMessage("d", new ChatRef("discord", "42"), "to discord, not running here"));
-    enqueue(new OutboxMessage("t", new ChatRef("telegram", "1001"), "to telegram"));
-
-    dispatcher.trigger();
-
-    assertThat(telegram.sent()).containsExactly("to telegram");
-    assertThat(telemetry.retries).as("the stopped platform's message, not looked at").isEmpty();
-
-    dispatcher.tick();
-
-    assertThat(telemetry.retries).as("put back on the tick").containsExactly(RetryReason.PLATFORM_DOWN);
-    assertThat(telegram.sent()).containsExactly("to telegram");
   }
 
   private void enqueue(OutboxMessage message) {

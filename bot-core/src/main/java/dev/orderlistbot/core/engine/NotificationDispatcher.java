@@ -28,18 +28,15 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Drains the notification outbox to the chat platforms. The router calls {@link #trigger()} right
- * after it enqueued something, and the app calls {@link #tick()} on its own schedule (every second
- * or so); {@link #drainOnce()} does a tick's work on the calling thread (tests, and the last drain
- * at shutdown).
+ * Drains the notification outbox to the chat platforms. The app calls {@link #trigger()} on its own
+ * schedule (every second or so) and the router calls it right after it enqueued something; {@link
+ * #drainOnce()} does the same work on the calling thread (tests, and the last drain at shutdown).
  *
- * <p>Each running platform has a {@link DeliveryLane} of its own, and one more lane puts back the
- * messages of platforms that are not running here. {@link #trigger()} asks the platforms' lanes for
- * a drain, and {@link #tick()} that last lane as well: its claim finds nothing of the running
- * platforms' but reads past their pending messages to know it, a thousand of them in a burst, so it
- * runs once a tick rather than once a notice. Both return at once, and each lane claims and sends
- * its own messages on the injected executor, one drain at a time. So a platform whose sends hang
- * holds up neither the caller (the exchange stream's thread, the app's timer) nor another platform.
+ * <p>Each running platform has a {@link DeliveryLane} of its own, and one more lane takes the
+ * messages of platforms that are not running: {@link #trigger()} only asks every lane for a drain
+ * and returns, and each lane claims and sends its own platform's messages on the injected executor,
+ * one drain at a time. So a platform whose sends hang holds up neither the caller (the exchange
+ * stream's thread, the app's timer) nor another platform.
  *
  * <p>Each message is claimed with a lease (so two dispatchers, or a crashed one, never double-send
  * within the lease), and right before its send the claim is checked and the lease extended ({@link
@@ -80,9 +77,7 @@ public final class NotificationDispatcher {
   private final EngineTelemetry telemetry;
   private final SendPacer pacer = new SendPacer();
   private final OutboxPictures pictures;
-  /** The running platforms' lanes. */
   private final List<DeliveryLane> lanes;
-  private final DeliveryLane stoppedPlatformsLane;
   private final DrainWaker waker;
   private final ChatFanOut fanOut;
   /** The instants a drain was asked for (a held-back notice's slot), each asked once. */
@@ -104,7 +99,7 @@ public final class NotificationDispatcher {
   }
 
   /**
-   * @param executor runs the drains {@link #trigger()} and {@link #tick()} ask for, each platform's as tasks of their
+   * @param executor runs the drains {@link #trigger()} asks for, each platform's as tasks of their
    *     own: give it a thread per task (virtual threads, in the app; a task that throws is a failed
    *     drain, for it to report), or run them on the caller's thread (tests); one thread shared by
    *     every task would let a hanging platform hold up the others again
@@ -121,29 +116,20 @@ public final class NotificationDispatcher {
     this.policies = settings.policies();
     this.clock = Objects.requireNonNull(clock, "clock");
     this.telemetry = settings.telemetry();
-    List<DeliveryLane> running = new ArrayList<>();
+    List<DeliveryLane> all = new ArrayList<>();
     for (String platform : platforms.ids()) {
-      running.add(new DeliveryLane(platform, executor, () -> drainPlatform(platform)));
+      all.add(new DeliveryLane(platform, executor, () -> drainPlatform(platform)));
     }
-    this.lanes = List.copyOf(running);
-    this.stoppedPlatformsLane = new DeliveryLane("stopped platforms", executor, this::drainStoppedPlatforms);
+    all.add(new DeliveryLane("stopped platforms", executor, this::drainStoppedPlatforms));
+    this.lanes = List.copyOf(all);
   }
 
   /**
-   * Asks every running platform's lane for a drain soon and returns at once; requests made while a
-   * lane's drain runs are merged into one more drain after it.
+   * Asks every platform's lane for a drain soon and returns at once; requests made while a lane's
+   * drain runs are merged into one more drain after it.
    */
   public void trigger() {
     lanes.forEach(DeliveryLane::trigger);
-  }
-
-  /**
-   * The timer's: {@link #trigger()}, and a drain of the lane that puts back the messages of
-   * platforms not running here.
-   */
-  public void tick() {
-    trigger();
-    stoppedPlatformsLane.trigger();
   }
 
   /**
