@@ -110,8 +110,10 @@ final class Invariants {
     }
   }
 
+  /** A fill's notice: "✅ … filled", or "⚠️ … filled, but its …" for an entry whose exits had ended. */
   static boolean isFillNotice(String text, Observation.Fill fill) {
-    return text.startsWith("✅ ") && text.contains("#" + fill.orderListId() + ": " + role(fill.role()) + " ") && text.contains(" filled");
+    boolean fillSentence = text.startsWith("✅ ") || (text.startsWith("⚠️ ") && text.contains(" filled, but its "));
+    return fillSentence && text.contains("#" + fill.orderListId() + ": " + role(fill.role()) + " ") && text.contains(" filled");
   }
 
   static boolean isPartialNotice(String text, Observation.Fill fill) {

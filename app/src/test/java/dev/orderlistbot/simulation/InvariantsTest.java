@@ -71,6 +71,17 @@ class InvariantsTest {
   }
 
   @Test
+  void anEntryFillToldWithTheWarningThatItsExitsHadEndedCountsAsItsNotice() {
+    Observation.Fill entry = new Observation.Fill(8, 79, "w");
+    String warned =
+        "⚠️ BTCUSDT OTOCO #8: entry BUY 0.01 @ 30,000 filled, but its take-profit and stop-loss had already ended, so"
+            + " 0.01 on BTCUSDT has no take-profit or stop-loss. Place them again (/oco BTCUSDT sell 0.01 tp … sl …) or check /orders.";
+
+    assertThat(Invariants.isFillNotice(warned, entry)).isTrue();
+    assertThat(Invariants.isFillNotice("⚠️ BTCUSDT OTOCO #8: the entry expired after filling 0.005 of 0.01 (why).", entry)).isFalse();
+  }
+
+  @Test
   void aFillToldTwiceIsCaughtAsBothTwiceAndDuplicate() {
     assertThat(Invariants.check(history(Map.of("ob-a", 1), DONE, List.of(FILLED, FILLED), 0, List.of())))
         .anyMatch(v -> v.startsWith(Invariants.ONE_NOTICE_PER_FILL + ":"))

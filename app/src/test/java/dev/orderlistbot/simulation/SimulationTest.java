@@ -127,13 +127,12 @@ class SimulationTest {
                   + " an OTOCO's entry filled unseen, the trader's /cancel showed the fill and kept the list followed for"
                   + " the catch-up, which failed; the list's ALL_DONE event then ended the record, and after a restart"
                   + " no catch-up looked at it, so the entry's fill was never told"),
-          // open, found 2026-12-04 (seeds 30501-35500, every fault on, at 1c328ae): it broke the invariant in
-          // the sweep's JVM and again in CI's (the app module's tests before it), but kept it when replayed
-          // alone, within 30501-30560, or after the other regression seeds only: its run depends on what
-          // the JVM ran before (as seed 5's did). Not fixed and not yet understood, so it replays only with
-          // -Dsimulation.open=true, where it may pass
-          new Regression(30550, ALL_ON_2026_12_02, Invariants.TRACKED_MATCHES_EXCHANGE, true,
-              "open: after four starts, a list was left tracked CANCELLING while the exchange had it ALL_DONE"));
+          // found 2026-12-04 (seeds 30501-35500, every fault on, at 1c328ae)
+          new Regression(30550, ALL_ON_2026_12_02, Invariants.TRACKED_MATCHES_EXCHANGE, false,
+              "fixed (the last leg's end closes a list the bot is cancelling, whenever it is told): an OTOCO's entry"
+                  + " filled unseen, the trader's /cancel showed the fill and kept the list followed; its exits' ends"
+                  + " and the list's ALL_DONE came first, the entry's fill last, and nothing closed the record, so the"
+                  + " list stayed CANCELLING for good (the fill's notice also said the cancelled exits were \"now working\")"));
 
   private final SimulationSettings settings = SimulationSettings.from(System.getProperties());
 

@@ -26,12 +26,12 @@ import java.util.stream.Collectors;
  */
 final class JdbcListForEvent {
   private static final int LEG = 12;
-  private static final int BASIS = LEG + 3;
+  private static final int BASIS = LEG + 4;
   private static final int CARD = BASIS + 6;
 
   static final String SELECT =
       "SELECT " + prefixed("l", JdbcTrackedOrderListStore.COLUMNS)
-          + ", g.client_order_id, g.order_id, g.ended, "
+          + ", g.client_order_id, g.order_id, g.ended, g.filled, "
           + prefixed("b", JdbcLimitStore.BASIS_COLUMNS) + ", " + prefixed("c", JdbcOrderCardStore.COLUMNS)
           + " FROM placed_order_list l"
           + " LEFT JOIN list_basis b ON b.list_client_order_id = l.list_client_order_id"
@@ -72,7 +72,7 @@ final class JdbcListForEvent {
     do {
       String legId = row.getString(LEG);
       if (legId != null) {
-        legs.add(new TrackedLeg(legId, Rows.optionalLong(row, LEG + 1), row.getBoolean(LEG + 2)));
+        legs.add(new TrackedLeg(legId, Rows.optionalLong(row, LEG + 1), row.getBoolean(LEG + 2), row.getBoolean(LEG + 3)));
       }
     } while (row.next());
     return new ListForEvent(JdbcTrackedOrderListStore.withLegs(list, legs), basis, card);

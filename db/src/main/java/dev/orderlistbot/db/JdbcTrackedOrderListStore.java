@@ -15,11 +15,10 @@ import java.sql.SQLException;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.Set;
 import java.util.stream.Collectors;
 
 final class JdbcTrackedOrderListStore implements TrackedOrderListStore {
@@ -35,7 +34,7 @@ final class JdbcTrackedOrderListStore implements TrackedOrderListStore {
    */
   private static final String WITH_LEGS =
       "SELECT " + Arrays.stream(COLUMNS.split(", ")).map(column -> "l." + column).collect(Collectors.joining(", "))
-          + ", g.client_order_id AS leg_client_order_id, g.order_id AS leg_order_id, g.ended AS leg_ended"
+          + ", g.client_order_id AS leg_client_order_id, g.order_id AS leg_order_id, g.ended AS leg_ended, g.filled AS leg_filled"
           + " FROM placed_order_list l LEFT JOIN placed_order_leg g ON g.list_client_order_id = l.list_client_order_id";
 
   /** {@code ('UNKNOWN', 'EXECUTING', 'CANCELLING')}: the states in which a list may still be working. */
@@ -248,7 +247,7 @@ final class JdbcTrackedOrderListStore implements TrackedOrderListStore {
   }
 
   @Override
-  public boolean markLegEnded(String listClientOrderId, String clientOrderId) {
+  public boolean markLegEnded(String listClientOrderId, String clientOrderId, boolean filled) {
     Objects.requireNonNull(listClientOrderId, "listClientOrderId");
     Objects.requireNonNull(clientOrderId, "clientOrderId");
     return session.run(
@@ -256,9 +255,11 @@ final class JdbcTrackedOrderListStore implements TrackedOrderListStore {
         c -> {
           try (PreparedStatement update =
               c.prepareStatement(
-                  "UPDATE placed_order_leg SET ended = TRUE WHERE list_client_order_id = ? AND client_order_id = ?")) {
-            update.setString(1, listClientOrderId);
-            update.setString(2, clientOrderId);
+                  "UPDATE placed_order_leg SET ended = TRUE, filled = (filled OR ?)"
+                      + " WHERE list_client_order_id = ? AND client_order_id = ?")) {
+            update.setBoolean(1, filled);
+            update.setString(2, listClientOrderId);
+            update.setString(3, clientOrderId);
             return update.executeUpdate() > 0;
           }
         });
@@ -281,7 +282,7 @@ final class JdbcTrackedOrderListStore implements TrackedOrderListStore {
             }
           }
           // a leg event matched by client id may have ended a leg before the ids were known
-          Set<String> ended = endedLegs(c, listClientOrderId);
+          Map<String, TrackedLeg> ended = endedLegs(c, listClientOrderId);
           try (PreparedStatement delete =
               c.prepareStatement("DELETE FROM placed_order_leg WHERE list_client_order_id = ?")) {
             delete.setString(1, listClientOrderId);
@@ -291,31 +292,47 @@ final class JdbcTrackedOrderListStore implements TrackedOrderListStore {
               c,
               listClientOrderId,
               copy.stream()
-                  .map(leg -> new TrackedLeg(leg.clientOrderId(), leg.orderId(), leg.ended() || ended.contains(leg.clientOrderId())))
+                  .map(leg -> endedAsRecorded(leg, ended.get(leg.clientOrderId())))
                   .toList());
           return true;
         });
   }
 
-  private static Set<String> endedLegs(Connection c, String listClientOrderId) throws SQLException {
+  /** The list's legs recorded ended, by client order id. */
+  private static Map<String, TrackedLeg> endedLegs(Connection c, String listClientOrderId) throws SQLException {
     try (PreparedStatement select =
-        c.prepareStatement("SELECT client_order_id FROM placed_order_leg WHERE list_client_order_id = ? AND ended")) {
+        c.prepareStatement(
+            "SELECT client_order_id, order_id, ended, filled FROM placed_order_leg WHERE list_client_order_id = ? AND ended")) {
       select.setString(1, listClientOrderId);
-      return new HashSet<>(Rows.list(select, row -> row.getString("client_order_id")));
+      return Rows.list(select, JdbcTrackedOrderListStore::leg).stream()
+          .collect(Collectors.toMap(TrackedLeg::clientOrderId, leg -> leg));
     }
+  }
+
+  /** {@code leg} with the end (and fill) already recorded for it, if any. */
+  private static TrackedLeg endedAsRecorded(TrackedLeg leg, TrackedLeg recorded) {
+    if (recorded == null) {
+      return leg;
+    }
+    return new TrackedLeg(leg.clientOrderId(), leg.orderId(), true, leg.filled() || recorded.filled());
+  }
+
+  private static TrackedLeg leg(ResultSet row) throws SQLException {
+    return new TrackedLeg(row.getString("client_order_id"), Rows.optionalLong(row, "order_id"), row.getBoolean("ended"), row.getBoolean("filled"));
   }
 
   private static void insertLegs(Connection c, String listClientOrderId, List<TrackedLeg> legs) throws SQLException {
     try (PreparedStatement insert =
         c.prepareStatement(
-            "INSERT INTO placed_order_leg (list_client_order_id, leg_index, client_order_id, order_id, ended)"
-                + " VALUES (?, ?, ?, ?, ?)")) {
+            "INSERT INTO placed_order_leg (list_client_order_id, leg_index, client_order_id, order_id, ended, filled)"
+                + " VALUES (?, ?, ?, ?, ?, ?)")) {
       for (int i = 0; i < legs.size(); i++) {
         insert.setString(1, listClientOrderId);
         insert.setInt(2, i);
         insert.setString(3, legs.get(i).clientOrderId());
         Rows.setOptionalLong(insert, 4, legs.get(i).orderId());
         insert.setBoolean(5, legs.get(i).ended());
+        insert.setBoolean(6, legs.get(i).filled());
         insert.addBatch();
       }
       if (!legs.isEmpty()) {
@@ -336,7 +353,7 @@ final class JdbcTrackedOrderListStore implements TrackedOrderListStore {
       do {
         String legId = row.getString(12);
         if (legId != null) {
-          legs.add(new TrackedLeg(legId, Rows.optionalLong(row, 13), row.getBoolean(14)));
+          legs.add(new TrackedLeg(legId, Rows.optionalLong(row, 13), row.getBoolean(14), row.getBoolean(15)));
         }
       } while (row.next() && row.getString(1).equals(list.listClientOrderId()));
       return Optional.of(withLegs(list, legs));
@@ -347,16 +364,11 @@ final class JdbcTrackedOrderListStore implements TrackedOrderListStore {
     List<TrackedOrderList> result = new ArrayList<>(heads.size());
     try (PreparedStatement select =
         c.prepareStatement(
-            "SELECT client_order_id, order_id, ended FROM placed_order_leg WHERE list_client_order_id = ? ORDER BY leg_index")) {
+            "SELECT client_order_id, order_id, ended, filled FROM placed_order_leg WHERE list_client_order_id = ? ORDER BY leg_index")) {
       for (Head head : heads) {
         TrackedOrderList list = head.withoutLegs();
         select.setString(1, list.listClientOrderId());
-        List<TrackedLeg> legs =
-            Rows.list(
-                select,
-                row ->
-                    new TrackedLeg(
-                        row.getString("client_order_id"), Rows.optionalLong(row, "order_id"), row.getBoolean("ended")));
+        List<TrackedLeg> legs = Rows.list(select, JdbcTrackedOrderListStore::leg);
         result.add(withLegs(list, legs));
       }
     }

@@ -2,6 +2,7 @@ package dev.orderlistbot.db;
 
 import dev.orderlistbot.testing.MutableClock;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import dev.orderlistbot.core.domain.UserRef;
 import dev.orderlistbot.core.port.out.OrderListState;
@@ -12,6 +13,7 @@ import dev.orderlistbot.core.port.out.OutboxMessage;
 import dev.orderlistbot.core.port.out.PaperState;
 import dev.orderlistbot.core.port.out.PaperState.Section;
 import dev.orderlistbot.core.port.out.PaperStateChange;
+import dev.orderlistbot.core.port.out.TrackedLeg;
 import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -36,8 +38,8 @@ class MigrationsTest {
   @Test
   void migrationsBuildEveryTableInAnEmptyDatabase() throws Exception {
     try (Database db = Database.open(DbConfig.h2File(dataDir), clock)) {
-      assertThat(db.appliedMigrations()).isEqualTo(20);
-      assertThat(db.schemaVersion()).isEqualTo("20");
+      assertThat(db.appliedMigrations()).isEqualTo(21);
+      assertThat(db.schemaVersion()).isEqualTo("21");
     }
     assertThat(tables())
         .contains("CHAT_USER", "CHAT_USER_SETTING", "MASTER_KEY_CHECK", "API_CREDENTIAL", "PENDING_CONFIRMATION",
@@ -52,7 +54,7 @@ class MigrationsTest {
     }
     try (Database db = Database.open(DbConfig.h2File(dataDir), clock)) {
       assertThat(db.appliedMigrations()).isZero();
-      assertThat(db.schemaVersion()).isEqualTo("20");
+      assertThat(db.schemaVersion()).isEqualTo("21");
       assertThat(db.stores().processedEvents().markProcessed("kept")).isFalse();
     }
   }
@@ -75,7 +77,7 @@ class MigrationsTest {
     }
 
     try (Database db = Database.open(DbConfig.h2File(dataDir), clock)) {
-      assertThat(db.appliedMigrations()).as("V6 to V20").isEqualTo(15);
+      assertThat(db.appliedMigrations()).as("V6 to V21").isEqualTo(16);
       assertThat(db.stores().orderLists().findByListClientOrderId("ob-v3").orElseThrow().state())
           .isEqualTo(OrderListState.EXECUTING);
       assertThat(db.stores().orderLists().changeState("ob-v3", OrderListState.EXECUTING, OrderListState.CANCELLING)).isTrue();
@@ -110,7 +112,7 @@ class MigrationsTest {
     }
 
     try (Database db = Database.open(DbConfig.h2File(dataDir), clock)) {
-      assertThat(db.appliedMigrations()).as("V18 to V20").isEqualTo(3);
+      assertThat(db.appliedMigrations()).as("V18 to V21").isEqualTo(4);
       ChatRef chat = new ChatRef("telegram", "1001");
       NotificationOutbox outbox = db.stores().outbox();
       assertThat(outbox.enqueueMerged(new OutboxMessage("p5", chat, "0.005"), "fills:v17", MergeRank.partial(new BigDecimal("0.005")), Duration.ZERO))
@@ -120,6 +122,34 @@ class MigrationsTest {
       assertThat(outbox.claimDue(10, Duration.ofMinutes(1)))
           .extracting(e -> e.message().dedupeKey() + "=" + e.message().text())
           .containsExactly("p4=0.008");
+    }
+  }
+
+  @Test
+  void aLegSeenEndedBeforeVersion21StaysEndedAndIsNotTakenForFilled() throws Exception {
+    Flyway.configure(Database.class.getClassLoader())
+        .dataSource(DbConfig.defaultUrl(dataDir), "sa", "")
+        .locations("classpath:db/migration")
+        .target("20")
+        .load()
+        .migrate();
+    try (Connection c = DriverManager.getConnection(DbConfig.defaultUrl(dataDir), "sa", "");
+        Statement insert = c.createStatement()) {
+      insert.executeUpdate(
+          "INSERT INTO placed_order_list (list_client_order_id, owner_platform, owner_user_id, chat_platform, chat_id,"
+              + " list_kind, symbol, order_list_id, state, created_at, updated_at) VALUES ('ob-v20', 'telegram', '1001',"
+              + " 'telegram', '1001', 'OTOCO', 'BTCUSDT', 8822, 'EXECUTING', TIMESTAMP WITH TIME ZONE '2026-03-01 10:00:00+00',"
+              + " TIMESTAMP WITH TIME ZONE '2026-03-01 10:00:00+00')");
+      insert.executeUpdate(
+          "INSERT INTO placed_order_leg (list_client_order_id, leg_index, client_order_id, order_id, ended) VALUES"
+              + " ('ob-v20', 0, 'ob-v20-w', 1, TRUE), ('ob-v20', 1, 'ob-v20-tp', 2, FALSE)");
+    }
+
+    try (Database db = Database.open(DbConfig.h2File(dataDir), clock)) {
+      assertThat(db.appliedMigrations()).as("V21").isEqualTo(1);
+      assertThat(db.stores().orderLists().findByListClientOrderId("ob-v20").orElseThrow().legs())
+          .extracting(TrackedLeg::ended, TrackedLeg::filled)
+          .containsExactly(tuple(true, false), tuple(false, false));
     }
   }
 
@@ -140,7 +170,7 @@ class MigrationsTest {
     }
 
     try (Database db = Database.open(DbConfig.h2File(dataDir), clock)) {
-      assertThat(db.appliedMigrations()).as("V20").isEqualTo(1);
+      assertThat(db.appliedMigrations()).as("V20 and V21").isEqualTo(2);
       assertThat(db.paperState().load()).contains(new PaperState(whole, List.of()));
       String rest = "orderlist-bot paper-state 1\nids epoch=x list=2 order=3 event=4\n";
       Section account = new Section("paper-telegram-1", "account key=paper-telegram-1\n");

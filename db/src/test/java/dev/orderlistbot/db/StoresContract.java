@@ -3,6 +3,7 @@ package dev.orderlistbot.db;
 import dev.orderlistbot.testing.MutableClock;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 
 import dev.orderlistbot.core.chat.Button;
 import dev.orderlistbot.core.domain.ChatRef;
@@ -376,14 +377,35 @@ abstract class StoresContract {
             List.of(new TrackedLeg(clientId + "-tp", OptionalLong.empty()), new TrackedLeg(clientId + "-sl", OptionalLong.empty())),
             OrderListState.UNKNOWN, clock.instant(), clock.instant()));
 
-    assertThat(stores().orderLists().markLegEnded(clientId, clientId + "-tp")).isTrue();
-    assertThat(stores().orderLists().markLegEnded(clientId, clientId + "-nope")).isFalse();
+    assertThat(stores().orderLists().markLegEnded(clientId, clientId + "-tp", true)).isTrue();
+    assertThat(stores().orderLists().markLegEnded(clientId, clientId + "-nope", false)).isFalse();
     stores().orderLists().attachExchangeIds(clientId, UUID.randomUUID().getMostSignificantBits() >>> 1,
         List.of(new TrackedLeg(clientId + "-tp", OptionalLong.of(21)), new TrackedLeg(clientId + "-sl", OptionalLong.of(22))));
 
     assertThat(stores().orderLists().findByListClientOrderId(clientId).orElseThrow().legs())
-        .extracting(TrackedLeg::ended)
-        .containsExactly(true, false);
+        .extracting(TrackedLeg::ended, TrackedLeg::filled)
+        .containsExactly(tuple(true, true), tuple(false, false));
+  }
+
+  @Test
+  void aLegSeenEndingFilledStaysFilledWhenALaterEndSaysNothingFilled() {
+    String clientId = "olf-" + run;
+    stores().orderLists().record(
+        new TrackedOrderList(clientId, alice, aliceChat, ListKind.OTOCO, new Symbol("BTCUSDT"), OptionalLong.of(31),
+            List.of(new TrackedLeg(clientId + "-w", OptionalLong.of(1)), new TrackedLeg(clientId + "-tp", OptionalLong.of(2)),
+                new TrackedLeg(clientId + "-sl", OptionalLong.of(3))),
+            OrderListState.EXECUTING, clock.instant(), clock.instant()));
+
+    stores().orderLists().markLegEnded(clientId, clientId + "-w", true);
+    stores().orderLists().markLegEnded(clientId, clientId + "-w", false);
+    stores().orderLists().markLegEnded(clientId, clientId + "-sl", false);
+
+    assertThat(stores().orderLists().findByListClientOrderId(clientId).orElseThrow().legs())
+        .extracting(TrackedLeg::clientOrderId, TrackedLeg::ended, TrackedLeg::filled)
+        .containsExactly(tuple(clientId + "-w", true, true), tuple(clientId + "-tp", false, false), tuple(clientId + "-sl", true, false));
+    assertThat(stores().orderLists().listOpen(alice).stream().filter(l -> l.listClientOrderId().equals(clientId)).findFirst().orElseThrow().legs())
+        .extracting(TrackedLeg::filled)
+        .containsExactly(true, false, false);
   }
 
   @Test
@@ -1169,7 +1191,7 @@ abstract class StoresContract {
             List.of(new TrackedLeg(id + "-w", OptionalLong.of(7)), new TrackedLeg(id + "-tp", OptionalLong.empty()),
                 new TrackedLeg(id + "-sl", OptionalLong.of(9))),
             OrderListState.EXECUTING, clock.instant(), clock.instant()));
-    stores().orderLists().markLegEnded(id, id + "-w");
+    stores().orderLists().markLegEnded(id, id + "-w", true);
     stores().limits().recordBasis(new ListBasis(id, new BigDecimal("30000.5"), Side.SELL, new BigDecimal("1.0001"),
         new BigDecimal("0.01"), new BigDecimal("300.005")));
     OrderCard card = card(id);

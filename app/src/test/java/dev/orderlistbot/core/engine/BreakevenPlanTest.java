@@ -58,7 +58,7 @@ class BreakevenPlanTest {
 
   private void entryFills(int index) {
     exchange.fill(list(index), LegRole.WORKING, "0.01", "300");
-    bot.stores(s -> s.orderLists().markLegEnded(list(index).value(), list(index).legId(LegRole.WORKING).value()));
+    bot.stores(s -> s.orderLists().markLegEnded(list(index).value(), list(index).legId(LegRole.WORKING).value(), true));
   }
 
   @Test

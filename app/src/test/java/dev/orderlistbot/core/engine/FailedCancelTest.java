@@ -185,7 +185,7 @@ class FailedCancelTest {
     bot.transactor().inTransaction(
         stores -> {
           TrackedOrderList tracked = stores.orderLists().findByOrderListId(8821).orElseThrow();
-          tracked.legs().forEach(leg -> stores.orderLists().markLegEnded(tracked.listClientOrderId(), leg.clientOrderId()));
+          tracked.legs().forEach(leg -> stores.orderLists().markLegEnded(tracked.listClientOrderId(), leg.clientOrderId(), false));
           return null;
         });
 

@@ -12,7 +12,9 @@ import dev.orderlistbot.core.port.out.TrackedOrderList;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
+import java.util.stream.Stream;
 
 /**
  * What an order-list event means for its trader: the sentence to send (if any) and the state the
@@ -101,9 +103,12 @@ final class Notices {
   }
 
   private static Notice leg(TrackedOrderList list, String name, OrderListUpdate.LegChanged leg) {
-    // the last leg to end ends the list for the bot
+    // the last leg to end ends the list for the bot, also one it is cancelling: a leg whose end is
+    // told only after the list's own end (a fill lost in a stream gap, told by the catch-up) is the
+    // end that list was kept followed for (simulation seed 30550)
+    boolean cancelling = list.state() == OrderListState.CANCELLING;
     Optional<OrderListState> last =
-        ends(leg.status()) && isOpen(list) && othersEnded(list, leg.clientOrderId().value())
+        ends(leg.status()) && (isOpen(list) || cancelling) && othersEnded(list, leg.clientOrderId().value())
             ? Optional.of(OrderListState.ALL_DONE)
             : Optional.empty();
     Optional<LegRole> role = Texts.roleOf(leg.clientOrderId().value());
@@ -113,6 +118,9 @@ final class Notices {
     String who = Replies.role(role.get()) + " " + leg.side();
     return switch (leg.status()) {
       case FILLED -> {
+        if (role.get() == LegRole.WORKING && exitsEndedUnfilled(list)) {
+          yield unprotectedEntry(list, name, who, leg, last);
+        }
         String price = " @ " + Figures.number(averagePrice(leg));
         String filled = who + " " + Figures.number(leg.cumulativeQuantity()) + price;
         String followUp = followUp(list, role.get());
@@ -153,11 +161,44 @@ final class Notices {
                   "",
                   BigDecimal.ZERO);
       case CANCELED ->
-          // cancelled elsewhere: the last leg to go closes the list
-          last.isPresent() ? new Notice(Optional.of(Replies.listClosed(name)), last) : Notice.silent();
+          // cancelled elsewhere: the last leg to go closes the list (the bot's own cancel says so itself)
+          last.isPresent() && !cancelling ? new Notice(Optional.of(Replies.listClosed(name)), last) : new Notice(Optional.empty(), last);
       case REJECTED -> new Notice(Optional.of(Replies.legRejected(name, role.get())), Optional.empty());
       case NEW, PENDING_NEW, PENDING_CANCEL, UNKNOWN -> Notice.silent();
     };
+  }
+
+  /**
+   * The entry filled after its exits had ended without a fill (the list was cancelled meanwhile, the
+   * entry's fill told only now): nothing guards what it bought or sold, which the trader must hear,
+   * never "now working".
+   */
+  private static Notice unprotectedEntry(
+      TrackedOrderList list, String name, String who, OrderListUpdate.LegChanged leg, Optional<OrderListState> last) {
+    String filled = Figures.number(leg.cumulativeQuantity());
+    String exitSide = leg.side().opposite().name().toLowerCase(Locale.ROOT);
+    String price = " @ " + Figures.number(averagePrice(leg));
+    return new Notice(
+        Optional.of(
+            Replies.entryFilledExitsEnded(
+                name, who + " " + filled + price, exits(list), Optional.of(filled + " on " + leg.symbol()),
+                "/oco " + leg.symbol() + " " + exitSide + " " + leg.cumulativeQuantity().stripTrailingZeros().toPlainString() + " tp … sl …")),
+        Optional.of(
+            Replies.entryFilledExitsEnded(name, who + price, exits(list), Optional.empty(), "/oco " + leg.symbol() + " " + exitSide + " … tp … sl …")),
+        last,
+        Merge.FINAL,
+        leg.clientOrderId().value(),
+        leg.cumulativeQuantity());
+  }
+
+  /** Whether the list has exits and the bot saw each of them end without filling anything. */
+  private static boolean exitsEndedUnfilled(TrackedOrderList list) {
+    List<TrackedLeg> exits = exitLegs(list).toList();
+    return !exits.isEmpty() && exits.stream().allMatch(leg -> leg.ended() && !leg.filled());
+  }
+
+  private static Stream<TrackedLeg> exitLegs(TrackedOrderList list) {
+    return list.legs().stream().filter(leg -> Texts.roleOf(leg.clientOrderId()).filter(r -> r != LegRole.WORKING).isPresent());
   }
 
   /** Whether an order in this status is over: it will neither fill nor rest any more. */
@@ -197,8 +238,11 @@ final class Notices {
 
   private static String followUp(TrackedOrderList list, LegRole filled) {
     if (filled == LegRole.WORKING) {
-      List<LegRole> exits = exits(list);
-      return exits.isEmpty() ? "" : Replies.exitsNowWorking(exits);
+      // only the exits not seen ended are working: one that filled before this fill was told has
+      // had its own notice
+      List<LegRole> working =
+          exitLegs(list).filter(leg -> !leg.ended()).map(leg -> Texts.roleOf(leg.clientOrderId()).orElseThrow()).distinct().sorted().toList();
+      return working.isEmpty() ? "" : Replies.exitsNowWorking(working);
     }
     if (list.kind().exitIsPair()) {
       return Replies.siblingExpired(filled == LegRole.TAKE_PROFIT ? LegRole.STOP_LOSS : LegRole.TAKE_PROFIT);

@@ -155,7 +155,7 @@ public final class NotificationRouter implements OrderUpdateHandler {
     Notices.Notice notice = Notices.of(list, update);
     notice.newState().ifPresent(state -> stores.orderLists().updateState(list.listClientOrderId(), state));
     if (update instanceof OrderListUpdate.LegChanged leg && Notices.ends(leg.status())) {
-      stores.orderLists().markLegEnded(list.listClientOrderId(), leg.clientOrderId().value());
+      stores.orderLists().markLegEnded(list.listClientOrderId(), leg.clientOrderId().value(), leg.cumulativeQuantity().signum() > 0);
     }
     // the day's realised profit or loss, counted once: the event is marked processed above
     LossLedger.heard(stores, list, tracked.get().basis(), update);

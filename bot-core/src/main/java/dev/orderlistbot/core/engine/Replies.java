@@ -626,6 +626,22 @@ final class Replies {
         + (exits.size() == 1 ? " is" : " are") + " now working";
   }
 
+  /**
+   * An entry's fill told after its exits ended, e.g. {@code ⚠️ BTCUSDT OTOCO #8821: entry BUY 0.01 @
+   * 30,000 filled, but its take-profit and stop-loss had already ended, so 0.01 on BTCUSDT has no
+   * take-profit or stop-loss. Place them again (/oco BTCUSDT sell 0.01 tp … sl …) or check /orders.}
+   *
+   * @param exits the list's exits, take-profit first
+   * @param left what is left unprotected, or empty when quantities are not to be shown
+   */
+  static String entryFilledExitsEnded(String list, String leg, List<LegRole> exits, Optional<String> left, String ocoCommand) {
+    boolean one = exits.size() == 1;
+    return "⚠️ " + list + ": " + leg + " filled, but its " + exits.stream().map(Replies::role).collect(Collectors.joining(" and "))
+        + " had already ended, so " + left.orElse("the position") + " has no "
+        + exits.stream().map(Replies::role).collect(Collectors.joining(" or ")) + ". Place " + (one ? "it" : "them")
+        + " again (" + ocoCommand + ") or check /orders.";
+  }
+
   static String partiallyFilled(String list, String leg, String filled, String ordered) {
     return "◑ " + list + ": " + leg + " partially filled, " + filled + " of " + ordered + ".";
   }

@@ -99,6 +99,80 @@ class NoticesTest {
   }
 
   @Test
+  void theLastLegsEndToldAfterTheEndOfAListBeingCancelledClosesTheRecord() {
+    // seed 30550: the entry's fill was lost in a stream gap, the cancel's answer showed it, the list's
+    // ALL_DONE kept the record followed; the fill the catch-up then told is the last end, and ends it
+    TrackedOrderList list =
+        endedExcept(
+            tracked(ListKind.OTOCO, OrderListState.CANCELLING, LegRole.WORKING, LegRole.TAKE_PROFIT, LegRole.STOP_LOSS),
+            LegRole.WORKING);
+
+    Notices.Notice notice = Notices.of(list, leg(LegRole.WORKING, LegStatus.FILLED, "0.01", "300", ExpiryReason.NONE));
+
+    assertThat(notice.newState()).contains(OrderListState.ALL_DONE);
+    assertThat(notice.text()).hasValueSatisfying(text -> assertThat(text).contains("entry SELL 0.01 @ 30,000 filled"));
+  }
+
+  @Test
+  void theLastLegTheBotsOwnCancelEndsClosesTheRecordWithoutASentence() {
+    TrackedOrderList list =
+        endedExcept(tracked(ListKind.OCO, OrderListState.CANCELLING, LegRole.TAKE_PROFIT, LegRole.STOP_LOSS), LegRole.STOP_LOSS);
+
+    Notices.Notice notice = Notices.of(list, leg(LegRole.STOP_LOSS, LegStatus.CANCELED, "0", "0", ExpiryReason.NONE));
+
+    assertThat(notice.text()).isEmpty();
+    assertThat(notice.newState()).contains(OrderListState.ALL_DONE);
+  }
+
+  @Test
+  void anEntryFillToldAfterItsExitsEndedWarnsThatNothingProtectsThePosition() {
+    // the exits were cancelled after the entry filled unseen: "now working" would be a lie about money
+    TrackedOrderList list =
+        endedExcept(
+            tracked(ListKind.OTOCO, OrderListState.CANCELLING, LegRole.WORKING, LegRole.TAKE_PROFIT, LegRole.STOP_LOSS),
+            LegRole.WORKING);
+
+    Notices.Notice notice = Notices.of(list, leg(LegRole.WORKING, LegStatus.FILLED, "0.01", "300", ExpiryReason.NONE));
+
+    assertThat(notice.text())
+        .contains("⚠️ BTCUSDT OTOCO #8821: entry SELL 0.01 @ 30,000 filled, but its take-profit and stop-loss had already"
+            + " ended, so 0.01 on BTCUSDT has no take-profit or stop-loss. Place them again (/oco BTCUSDT buy 0.01 tp … sl …)"
+            + " or check /orders.");
+    assertThat(notice.redacted()).hasValueSatisfying(text -> assertThat(text).doesNotContain("0.01").contains("the position has no"));
+    assertThat(notice.text().orElseThrow()).doesNotContain("now working");
+  }
+
+  @Test
+  void anEntryFillToldAfterAnExitFilledNeitherWarnsNorCallsTheExitsWorking() {
+    // the entry's fill lost in a gap, its take-profit's fill seen (and told): the position was closed
+    TrackedOrderList list =
+        filled(
+            endedExcept(
+                tracked(ListKind.OTOCO, OrderListState.EXECUTING, LegRole.WORKING, LegRole.TAKE_PROFIT, LegRole.STOP_LOSS),
+                LegRole.WORKING),
+            LegRole.TAKE_PROFIT);
+
+    Notices.Notice notice = Notices.of(list, leg(LegRole.WORKING, LegStatus.FILLED, "0.01", "300", ExpiryReason.NONE));
+
+    assertThat(notice.text()).contains("✅ BTCUSDT OTOCO #8821: entry SELL 0.01 @ 30,000 filled.");
+    assertThat(notice.newState()).contains(OrderListState.ALL_DONE);
+  }
+
+  @Test
+  void anEntryFillToldWhileOneExitStillRestsCallsOnlyThatOneWorking() {
+    TrackedOrderList list =
+        endedExcept(
+            tracked(ListKind.OTOCO, OrderListState.EXECUTING, LegRole.WORKING, LegRole.TAKE_PROFIT, LegRole.STOP_LOSS),
+            LegRole.WORKING, LegRole.STOP_LOSS);
+
+    // (its take-profit expired unseen before, say, and was told on its own)
+    Notices.Notice notice = Notices.of(list, leg(LegRole.WORKING, LegStatus.FILLED, "0.01", "300", ExpiryReason.NONE));
+
+    assertThat(notice.text()).contains("✅ BTCUSDT OTOCO #8821: entry SELL 0.01 @ 30,000 filled; stop-loss is now working.");
+    assertThat(notice.newState()).isEmpty();
+  }
+
+  @Test
   void aListBinanceEndsWhileALegStillRestsSaysWhichAndStaysOpen() {
     Notices.Notice notice = Notices.of(tracked(ListKind.OCO, OrderListState.EXECUTING, LegRole.STOP_LOSS), done());
 
@@ -158,6 +232,28 @@ class NoticesTest {
     return new OrderListUpdate.ListChanged(
         "list:1", BTCUSDT, new OrderListId(8821), LIST, ContingencyType.OCO, ListStatusType.ALL_DONE,
         ListOrderStatus.ALL_DONE, NOW);
+  }
+
+  /** The same list with every leg but those of {@code open} seen ended (without a fill). */
+  private static TrackedOrderList endedExcept(TrackedOrderList list, LegRole... open) {
+    List<String> openIds = java.util.Arrays.stream(open).map(r -> LIST.legId(r).value()).toList();
+    List<TrackedLeg> legs =
+        list.legs().stream().map(l -> new TrackedLeg(l.clientOrderId(), l.orderId(), !openIds.contains(l.clientOrderId()))).toList();
+    return withLegs(list, legs);
+  }
+
+  /** The same list with {@code role}'s leg seen ending filled. */
+  private static TrackedOrderList filled(TrackedOrderList list, LegRole role) {
+    String id = LIST.legId(role).value();
+    return withLegs(
+        list,
+        list.legs().stream().map(l -> l.clientOrderId().equals(id) ? new TrackedLeg(id, l.orderId(), true, true) : l).toList());
+  }
+
+  private static TrackedOrderList withLegs(TrackedOrderList list, List<TrackedLeg> legs) {
+    return new TrackedOrderList(
+        list.listClientOrderId(), list.owner(), list.chat(), list.kind(), list.symbol(), list.orderListId(), legs,
+        list.state(), list.createdAt(), list.updatedAt());
   }
 
   /** The same list with every leg seen ended. */

@@ -72,9 +72,10 @@ public interface TrackedOrderListStore {
 
   /**
    * Records that the list's order {@code clientOrderId} has ended (filled, cancelled, expired or
-   * rejected); false when the list has no such leg.
+   * rejected), and whether it had filled, even in part (once recorded filled, it stays so); false
+   * when the list has no such leg.
    */
-  boolean markLegEnded(String listClientOrderId, String clientOrderId);
+  boolean markLegEnded(String listClientOrderId, String clientOrderId, boolean filled);
 
   /** Sets Binance's ids once known (e.g. after an UNKNOWN placement was found by client id). */
   boolean attachExchangeIds(String listClientOrderId, long orderListId, List<TrackedLeg> legs);
