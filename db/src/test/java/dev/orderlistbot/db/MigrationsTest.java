@@ -20,6 +20,7 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
@@ -61,19 +62,10 @@ class MigrationsTest {
 
   @Test
   void aListRecordedBeforeVersion6KeepsItsStateAndCanThenBeMarkedCancelling() throws Exception {
-    Flyway.configure(Database.class.getClassLoader())
-        .dataSource(DbConfig.defaultUrl(dataDir), "sa", "")
-        .locations("classpath:db/migration")
-        .target("5")
-        .load()
-        .migrate();
+    migrateTo("5");
     try (Connection c = DriverManager.getConnection(DbConfig.defaultUrl(dataDir), "sa", "");
         Statement insert = c.createStatement()) {
-      insert.executeUpdate(
-          "INSERT INTO placed_order_list (list_client_order_id, owner_platform, owner_user_id, chat_platform, chat_id,"
-              + " list_kind, symbol, order_list_id, state, created_at, updated_at) VALUES ('ob-v3', 'telegram', '1001',"
-              + " 'telegram', '1001', 'OCO', 'BTCUSDT', 8821, 'EXECUTING', TIMESTAMP WITH TIME ZONE '2026-03-01 10:00:00+00',"
-              + " TIMESTAMP WITH TIME ZONE '2026-03-01 10:00:00+00')");
+      insertExecutingList(insert, "ob-v3", "OCO", 8821);
     }
 
     try (Database db = Database.open(DbConfig.h2File(dataDir), clock)) {
@@ -87,12 +79,7 @@ class MigrationsTest {
 
   @Test
   void anOrdersNoticesWrittenBeforeVersion18KeepTheirRankAndTheWaitingOneStillTakesMerges() throws Exception {
-    Flyway.configure(Database.class.getClassLoader())
-        .dataSource(DbConfig.defaultUrl(dataDir), "sa", "")
-        .locations("classpath:db/migration")
-        .target("17")
-        .load()
-        .migrate();
+    migrateTo("17");
     // as the code before V18 left them: the rank 0.006 in notification_merge, a delivered row and
     // the waiting row that took the last notice
     try (Connection c = DriverManager.getConnection(DbConfig.defaultUrl(dataDir), "sa", "");
@@ -127,19 +114,10 @@ class MigrationsTest {
 
   @Test
   void aLegSeenEndedBeforeVersion21StaysEndedAndIsNotTakenForFilled() throws Exception {
-    Flyway.configure(Database.class.getClassLoader())
-        .dataSource(DbConfig.defaultUrl(dataDir), "sa", "")
-        .locations("classpath:db/migration")
-        .target("20")
-        .load()
-        .migrate();
+    migrateTo("20");
     try (Connection c = DriverManager.getConnection(DbConfig.defaultUrl(dataDir), "sa", "");
         Statement insert = c.createStatement()) {
-      insert.executeUpdate(
-          "INSERT INTO placed_order_list (list_client_order_id, owner_platform, owner_user_id, chat_platform, chat_id,"
-              + " list_kind, symbol, order_list_id, state, created_at, updated_at) VALUES ('ob-v20', 'telegram', '1001',"
-              + " 'telegram', '1001', 'OTOCO', 'BTCUSDT', 8822, 'EXECUTING', TIMESTAMP WITH TIME ZONE '2026-03-01 10:00:00+00',"
-              + " TIMESTAMP WITH TIME ZONE '2026-03-01 10:00:00+00')");
+      insertExecutingList(insert, "ob-v20", "OTOCO", 8822);
       insert.executeUpdate(
           "INSERT INTO placed_order_leg (list_client_order_id, leg_index, client_order_id, order_id, ended) VALUES"
               + " ('ob-v20', 0, 'ob-v20-w', 1, TRUE), ('ob-v20', 1, 'ob-v20-tp', 2, FALSE)");
@@ -155,12 +133,7 @@ class MigrationsTest {
 
   @Test
   void aPaperStateSavedBeforeVersion20IsAnsweredWholeAndTheFirstSaveSplitsIt() throws Exception {
-    Flyway.configure(Database.class.getClassLoader())
-        .dataSource(DbConfig.defaultUrl(dataDir), "sa", "")
-        .locations("classpath:db/migration")
-        .target("19")
-        .load()
-        .migrate();
+    migrateTo("19");
     String whole = "orderlist-bot paper-state 1\nids epoch=x list=2 order=3 event=4\naccount key=paper-telegram-1\nend\n";
     try (Connection c = DriverManager.getConnection(DbConfig.defaultUrl(dataDir), "sa", "");
         PreparedStatement insert = c.prepareStatement("INSERT INTO paper_state (state_id, snapshot, saved_at) VALUES (1, ?, ?)")) {
@@ -177,6 +150,26 @@ class MigrationsTest {
       db.paperState().save(new PaperStateChange(Optional.of(rest), List.of(account), Set.of()));
       assertThat(db.paperState().load()).contains(new PaperState(rest, List.of(account)));
     }
+  }
+
+  /** Migrates the empty database in {@code dataDir} up to {@code version} only, as an older release left it. */
+  private void migrateTo(String version) {
+    Flyway.configure(Database.class.getClassLoader())
+        .dataSource(DbConfig.defaultUrl(dataDir), "sa", "")
+        .locations("classpath:db/migration")
+        .target(version)
+        .load()
+        .migrate();
+  }
+
+  /** An EXECUTING list of Telegram user 1001, as the code of every version since V1 wrote one. */
+  private static void insertExecutingList(Statement insert, String listClientOrderId, String kind, long orderListId)
+      throws SQLException {
+    insert.executeUpdate(
+        "INSERT INTO placed_order_list (list_client_order_id, owner_platform, owner_user_id, chat_platform, chat_id,"
+            + " list_kind, symbol, order_list_id, state, created_at, updated_at) VALUES ('" + listClientOrderId + "',"
+            + " 'telegram', '1001', 'telegram', '1001', '" + kind + "', 'BTCUSDT', " + orderListId + ", 'EXECUTING',"
+            + " TIMESTAMP WITH TIME ZONE '2026-03-01 10:00:00+00', TIMESTAMP WITH TIME ZONE '2026-03-01 10:00:00+00')");
   }
 
   private List<String> tables() throws Exception {

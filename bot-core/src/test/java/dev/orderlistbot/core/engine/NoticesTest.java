@@ -102,12 +102,7 @@ class NoticesTest {
   void theLastLegsEndToldAfterTheEndOfAListBeingCancelledClosesTheRecord() {
     // seed 30550: the entry's fill was lost in a stream gap, the cancel's answer showed it, the list's
     // ALL_DONE kept the record followed; the fill the catch-up then told is the last end, and ends it
-    TrackedOrderList list =
-        endedExcept(
-            tracked(ListKind.OTOCO, OrderListState.CANCELLING, LegRole.WORKING, LegRole.TAKE_PROFIT, LegRole.STOP_LOSS),
-            LegRole.WORKING);
-
-    Notices.Notice notice = Notices.of(list, leg(LegRole.WORKING, LegStatus.FILLED, "0.01", "300", ExpiryReason.NONE));
+    Notices.Notice notice = entryFillToldLastWhileCancelling();
 
     assertThat(notice.newState()).contains(OrderListState.ALL_DONE);
     assertThat(notice.text()).hasValueSatisfying(text -> assertThat(text).contains("entry SELL 0.01 @ 30,000 filled"));
@@ -127,12 +122,7 @@ class NoticesTest {
   @Test
   void anEntryFillToldAfterItsExitsEndedWarnsThatNothingProtectsThePosition() {
     // the exits were cancelled after the entry filled unseen: "now working" would be a lie about money
-    TrackedOrderList list =
-        endedExcept(
-            tracked(ListKind.OTOCO, OrderListState.CANCELLING, LegRole.WORKING, LegRole.TAKE_PROFIT, LegRole.STOP_LOSS),
-            LegRole.WORKING);
-
-    Notices.Notice notice = Notices.of(list, leg(LegRole.WORKING, LegStatus.FILLED, "0.01", "300", ExpiryReason.NONE));
+    Notices.Notice notice = entryFillToldLastWhileCancelling();
 
     assertThat(notice.text())
         .contains("⚠️ BTCUSDT OTOCO #8821: entry SELL 0.01 @ 30,000 filled, but its take-profit and stop-loss had already"
@@ -232,6 +222,15 @@ class NoticesTest {
     return new OrderListUpdate.ListChanged(
         "list:1", BTCUSDT, new OrderListId(8821), LIST, ContingencyType.OCO, ListStatusType.ALL_DONE,
         ListOrderStatus.ALL_DONE, NOW);
+  }
+
+  /** Seed 30550's last event: an OTOCO being cancelled, its exits seen ended unfilled, its entry's fill told last. */
+  private static Notices.Notice entryFillToldLastWhileCancelling() {
+    TrackedOrderList list =
+        endedExcept(
+            tracked(ListKind.OTOCO, OrderListState.CANCELLING, LegRole.WORKING, LegRole.TAKE_PROFIT, LegRole.STOP_LOSS),
+            LegRole.WORKING);
+    return Notices.of(list, leg(LegRole.WORKING, LegStatus.FILLED, "0.01", "300", ExpiryReason.NONE));
   }
 
   /** The same list with every leg but those of {@code open} seen ended (without a fill). */
