@@ -72,7 +72,7 @@ final class JdbcListForEvent {
     do {
       String legId = row.getString(LEG);
       if (legId != null) {
-        legs.add(new TrackedLeg(legId, Rows.optionalLong(row, LEG + 1), row.getBoolean(LEG + 2), row.getBoolean(LEG + 3)));
+        legs.add(OrderLegRows.at(row, LEG));
       }
     } while (row.next());
     return new ListForEvent(JdbcTrackedOrderListStore.withLegs(list, legs), basis, card);

@@ -16,7 +16,6 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.stream.Collectors;
@@ -76,7 +75,7 @@ final class JdbcTrackedOrderListStore implements TrackedOrderListStore {
             insert.setObject(11, Rows.timestamp(list.updatedAt()));
             insert.executeUpdate();
           }
-          insertLegs(c, list.listClientOrderId(), list.legs());
+          OrderLegRows.insert(c, list.listClientOrderId(), list.legs());
           return null;
         });
   }
@@ -250,19 +249,7 @@ final class JdbcTrackedOrderListStore implements TrackedOrderListStore {
   public boolean markLegEnded(String listClientOrderId, String clientOrderId, boolean filled) {
     Objects.requireNonNull(listClientOrderId, "listClientOrderId");
     Objects.requireNonNull(clientOrderId, "clientOrderId");
-    return session.run(
-        "mark an order list's leg ended",
-        c -> {
-          try (PreparedStatement update =
-              c.prepareStatement(
-                  "UPDATE placed_order_leg SET ended = TRUE, filled = (filled OR ?)"
-                      + " WHERE list_client_order_id = ? AND client_order_id = ?")) {
-            update.setBoolean(1, filled);
-            update.setString(2, listClientOrderId);
-            update.setString(3, clientOrderId);
-            return update.executeUpdate() > 0;
-          }
-        });
+    return session.run("mark an order list's leg ended", c -> OrderLegRows.markEnded(c, listClientOrderId, clientOrderId, filled));
   }
 
   @Override
@@ -281,64 +268,9 @@ final class JdbcTrackedOrderListStore implements TrackedOrderListStore {
               return false;
             }
           }
-          // a leg event matched by client id may have ended a leg before the ids were known
-          Map<String, TrackedLeg> ended = endedLegs(c, listClientOrderId);
-          try (PreparedStatement delete =
-              c.prepareStatement("DELETE FROM placed_order_leg WHERE list_client_order_id = ?")) {
-            delete.setString(1, listClientOrderId);
-            delete.executeUpdate();
-          }
-          insertLegs(
-              c,
-              listClientOrderId,
-              copy.stream()
-                  .map(leg -> endedAsRecorded(leg, ended.get(leg.clientOrderId())))
-                  .toList());
+          OrderLegRows.replaceKeepingEnds(c, listClientOrderId, copy);
           return true;
         });
-  }
-
-  /** The list's legs recorded ended, by client order id. */
-  private static Map<String, TrackedLeg> endedLegs(Connection c, String listClientOrderId) throws SQLException {
-    try (PreparedStatement select =
-        c.prepareStatement(
-            "SELECT client_order_id, order_id, ended, filled FROM placed_order_leg WHERE list_client_order_id = ? AND ended")) {
-      select.setString(1, listClientOrderId);
-      return Rows.list(select, JdbcTrackedOrderListStore::leg).stream()
-          .collect(Collectors.toMap(TrackedLeg::clientOrderId, leg -> leg));
-    }
-  }
-
-  /** {@code leg} with the end (and fill) already recorded for it, if any. */
-  private static TrackedLeg endedAsRecorded(TrackedLeg leg, TrackedLeg recorded) {
-    if (recorded == null) {
-      return leg;
-    }
-    return new TrackedLeg(leg.clientOrderId(), leg.orderId(), true, leg.filled() || recorded.filled());
-  }
-
-  private static TrackedLeg leg(ResultSet row) throws SQLException {
-    return new TrackedLeg(row.getString("client_order_id"), Rows.optionalLong(row, "order_id"), row.getBoolean("ended"), row.getBoolean("filled"));
-  }
-
-  private static void insertLegs(Connection c, String listClientOrderId, List<TrackedLeg> legs) throws SQLException {
-    try (PreparedStatement insert =
-        c.prepareStatement(
-            "INSERT INTO placed_order_leg (list_client_order_id, leg_index, client_order_id, order_id, ended, filled)"
-                + " VALUES (?, ?, ?, ?, ?, ?)")) {
-      for (int i = 0; i < legs.size(); i++) {
-        insert.setString(1, listClientOrderId);
-        insert.setInt(2, i);
-        insert.setString(3, legs.get(i).clientOrderId());
-        Rows.setOptionalLong(insert, 4, legs.get(i).orderId());
-        insert.setBoolean(5, legs.get(i).ended());
-        insert.setBoolean(6, legs.get(i).filled());
-        insert.addBatch();
-      }
-      if (!legs.isEmpty()) {
-        insert.executeBatch();
-      }
-    }
   }
 
   /** The first list {@code select} (a {@link #WITH_LEGS} query) names, with its legs; the rows of any later list are not read. */
@@ -353,7 +285,7 @@ final class JdbcTrackedOrderListStore implements TrackedOrderListStore {
       do {
         String legId = row.getString(12);
         if (legId != null) {
-          legs.add(new TrackedLeg(legId, Rows.optionalLong(row, 13), row.getBoolean(14), row.getBoolean(15)));
+          legs.add(OrderLegRows.at(row, 12));
         }
       } while (row.next() && row.getString(1).equals(list.listClientOrderId()));
       return Optional.of(withLegs(list, legs));
@@ -362,14 +294,10 @@ final class JdbcTrackedOrderListStore implements TrackedOrderListStore {
 
   private static List<TrackedOrderList> withLegs(Connection c, List<Head> heads) throws SQLException {
     List<TrackedOrderList> result = new ArrayList<>(heads.size());
-    try (PreparedStatement select =
-        c.prepareStatement(
-            "SELECT client_order_id, order_id, ended, filled FROM placed_order_leg WHERE list_client_order_id = ? ORDER BY leg_index")) {
+    try (PreparedStatement select = OrderLegRows.selectOfList(c)) {
       for (Head head : heads) {
         TrackedOrderList list = head.withoutLegs();
-        select.setString(1, list.listClientOrderId());
-        List<TrackedLeg> legs = Rows.list(select, JdbcTrackedOrderListStore::leg);
-        result.add(withLegs(list, legs));
+        result.add(withLegs(list, OrderLegRows.of(select, list.listClientOrderId())));
       }
     }
     return result;
