@@ -163,7 +163,8 @@ final class Notices {
       case CANCELED ->
           // cancelled elsewhere: the last leg to go closes the list (the bot's own cancel says so itself)
           last.isPresent() && !cancelling ? new Notice(Optional.of(Replies.listClosed(name)), last) : new Notice(Optional.empty(), last);
-      case REJECTED -> new Notice(Optional.of(Replies.legRejected(name, role.get())), Optional.empty());
+      // the last leg to end closes the list whatever its end, even after the list's own end was heard
+      case REJECTED -> new Notice(Optional.of(Replies.legRejected(name, role.get())), last);
       case NEW, PENDING_NEW, PENDING_CANCEL, UNKNOWN -> Notice.silent();
     };
   }

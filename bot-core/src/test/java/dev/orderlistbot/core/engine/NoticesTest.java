@@ -120,6 +120,19 @@ class NoticesTest {
   }
 
   @Test
+  void aRejectedLegThatIsTheLastToEndSaysSoAndClosesTheRecord() {
+    // the list's own end may come first (the record then waits for its legs): the last leg's end
+    // must close it whatever that end is, or the list stays followed while the exchange is done
+    TrackedOrderList list =
+        endedExcept(tracked(ListKind.OTO, OrderListState.EXECUTING, LegRole.WORKING, LegRole.TAKE_PROFIT), LegRole.TAKE_PROFIT);
+
+    Notices.Notice notice = Notices.of(list, leg(LegRole.TAKE_PROFIT, LegStatus.REJECTED, "0", "0", ExpiryReason.NONE));
+
+    assertThat(notice.text()).contains("❌ BTCUSDT OTO #8821: take-profit was rejected by the exchange.");
+    assertThat(notice.newState()).contains(OrderListState.ALL_DONE);
+  }
+
+  @Test
   void anEntryFillToldAfterItsExitsEndedWarnsThatNothingProtectsThePosition() {
     // the exits were cancelled after the entry filled unseen: "now working" would be a lie about money
     Notices.Notice notice = entryFillToldLastWhileCancelling();
