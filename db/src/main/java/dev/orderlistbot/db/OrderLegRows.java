@@ -7,7 +7,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.stream.Collectors;
 
 /**
@@ -55,8 +54,6 @@ final class OrderLegRows {
 
   /** Records the leg ended, and filled if {@code filled} or already so; false when the list has no such leg. */
   static boolean markEnded(Connection c, String listClientOrderId, String clientOrderId, boolean filled) throws SQLException {
-    Objects.requireNonNull(listClientOrderId, "listClientOrderId");
-    Objects.requireNonNull(clientOrderId, "clientOrderId");
     try (PreparedStatement update =
         c.prepareStatement(
             "UPDATE placed_order_leg SET ended = TRUE, filled = (filled OR ?) WHERE list_client_order_id = ? AND client_order_id = ?")) {

@@ -227,22 +227,14 @@ final class Notices {
 
   /** The roles of the legs the bot has not seen end, take-profit before stop-loss. */
   private static List<LegRole> notEnded(TrackedOrderList list) {
-    return list.legs().stream()
-        .filter(leg -> !leg.ended())
-        .map(TrackedLeg::clientOrderId)
-        .map(Texts::roleOf)
-        .flatMap(Optional::stream)
-        .distinct()
-        .sorted()
-        .toList();
+    return roles(list.legs().stream().filter(leg -> !leg.ended()));
   }
 
   private static String followUp(TrackedOrderList list, LegRole filled) {
     if (filled == LegRole.WORKING) {
       // only the exits not seen ended are working: one that filled before this fill was told has
       // had its own notice
-      List<LegRole> working =
-          exitLegs(list).filter(leg -> !leg.ended()).map(leg -> Texts.roleOf(leg.clientOrderId()).orElseThrow()).distinct().sorted().toList();
+      List<LegRole> working = roles(exitLegs(list).filter(leg -> !leg.ended()));
       return working.isEmpty() ? "" : Replies.exitsNowWorking(working);
     }
     if (list.kind().exitIsPair()) {
@@ -253,14 +245,12 @@ final class Notices {
 
   /** The list's exits, take-profit first, whatever order the exchange listed its legs in. */
   private static List<LegRole> exits(TrackedOrderList list) {
-    return list.legs().stream()
-        .map(TrackedLeg::clientOrderId)
-        .map(Texts::roleOf)
-        .flatMap(Optional::stream)
-        .filter(r -> r != LegRole.WORKING)
-        .distinct()
-        .sorted()
-        .toList();
+    return roles(exitLegs(list));
+  }
+
+  /** The roles of these legs, each once, take-profit before stop-loss. */
+  private static List<LegRole> roles(Stream<TrackedLeg> legs) {
+    return legs.map(TrackedLeg::clientOrderId).map(Texts::roleOf).flatMap(Optional::stream).distinct().sorted().toList();
   }
 
   private static BigDecimal averagePrice(OrderListUpdate.LegChanged leg) {
