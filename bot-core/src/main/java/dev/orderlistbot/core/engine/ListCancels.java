@@ -158,8 +158,14 @@ final class ListCancels {
     }
     mark.ifPresent(m -> endUnlessAFillIsUntold(user, m, cancelled));
     record(user, chat, AuditAction.ORDER_LIST_CANCELLED, subject(list));
-    return new Outcome(
-        true, Replies.cancelled(name(new ListHandle(cancelled.symbol(), list.orderListId()))), Optional.of(cancelled), false);
+    String name = name(new ListHandle(cancelled.symbol(), list.orderListId()));
+    // what the entry bought (or sold) and no exit guards any more is said with the cancel, the one
+    // answer that sees it whatever order the events come in (the router keeps the cancel's own silent)
+    String sentence =
+        HeldAfterCancel.of(cancelled)
+            .map(held -> Replies.cancelledHolding(name, Figures.number(held.quantity()) + " on " + cancelled.symbol(), held.ocoCommand(cancelled)))
+            .orElse(Replies.cancelled(name));
+    return new Outcome(true, sentence, Optional.of(cancelled), false);
   }
 
   /**

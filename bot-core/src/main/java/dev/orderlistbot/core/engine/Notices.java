@@ -94,7 +94,9 @@ final class Notices {
               ? new Notice(Optional.of(Replies.listClosed(name)), Optional.of(OrderListState.ALL_DONE))
               : new Notice(Optional.of(Replies.listDoneLegsResting(name, resting)), Optional.empty());
         }
-        if (changed.orderStatus() == ListOrderStatus.REJECT && list.state().isOpen()) {
+        // a REJECT answers a failed placement or cancel (reference 5.4): it ends only a list whose
+        // placement is not known to have gone through; a refused cancel leaves a working list working
+        if (changed.orderStatus() == ListOrderStatus.REJECT && list.state() == OrderListState.UNKNOWN) {
           yield new Notice(Optional.empty(), Optional.of(OrderListState.REJECTED));
         }
         yield Notice.silent();
@@ -147,9 +149,12 @@ final class Notices {
               leg.cumulativeQuantity());
       case EXPIRED, EXPIRED_IN_MATCH ->
           // only the OCO working as designed is silent: the other side of a fill or a trigger (after
-          // a fill, the fill's sentence already said so), and the legs of the bot's own cancel; any
-          // other expiry says why and what it means
-          leg.expiryReason() == ExpiryReason.OCO_TRIGGER
+          // a full fill, the fill's sentence already said so), and the legs of the bot's own cancel;
+          // a stop-loss expired because its take-profit started filling leaves the rest unguarded;
+          // any other expiry says why and what it means
+          leg.expiryReason() == ExpiryReason.OCO_TRIGGER && role.get() == LegRole.STOP_LOSS && isOpen(list) && takeProfitStillWorks(list)
+              ? new Notice(Optional.of(Replies.stopLossExpiredByPartialTakeProfit(name)), last)
+              : leg.expiryReason() == ExpiryReason.OCO_TRIGGER
                   || list.state() == OrderListState.ALL_DONE
                   || list.state() == OrderListState.CANCELLING
               ? new Notice(Optional.empty(), last)
@@ -160,13 +165,70 @@ final class Notices {
                   Merge.NONE,
                   "",
                   BigDecimal.ZERO);
-      case CANCELED ->
-          // cancelled elsewhere: the last leg to go closes the list (the bot's own cancel says so itself)
-          last.isPresent() && !cancelling ? new Notice(Optional.of(Replies.listClosed(name)), last) : new Notice(Optional.empty(), last);
+      case CANCELED -> cancelled(list, name, leg, role.get(), last);
       // the last leg to end closes the list whatever its end, even after the list's own end was heard
       case REJECTED -> new Notice(Optional.of(Replies.legRejected(name, role.get())), last);
       case NEW, PENDING_NEW, PENDING_CANCEL, UNKNOWN -> Notice.silent();
     };
+  }
+
+  /**
+   * A leg cancelled. Cancelled elsewhere (the list open, not the bot's own cancel), what was bought
+   * or sold and is left with no exit is said (an entry cancelled after a partial fill, whose exits are
+   * placed only on a full one; the exits cancelled after the entry filled), and otherwise the last
+   * leg to go closes the list. The bot's own cancel is silent here: its answer says what it leaves
+   * held, and a trade action that cancels first (closing, moving the stop) deals with it itself.
+   */
+  private static Notice cancelled(
+      TrackedOrderList list, String name, OrderListUpdate.LegChanged leg, LegRole role, Optional<OrderListState> last) {
+    if (!isOpen(list)) {
+      return new Notice(Optional.empty(), last);
+    }
+    boolean hasExits = exitLegs(list).findAny().isPresent();
+    if (role == LegRole.WORKING && hasExits && leg.cumulativeQuantity().signum() > 0) {
+      String filled = Figures.number(leg.cumulativeQuantity());
+      String of = filled + " of " + Figures.number(leg.orderQuantity());
+      String exitSide = leg.side().opposite().name().toLowerCase(Locale.ROOT);
+      return new Notice(
+          Optional.of(Replies.entryCancelledPartlyFilled(name, leg.side(), Optional.of(of), exits(list), Optional.of(filled + " on " + leg.symbol()),
+              ocoCommand(leg, exitSide, Optional.of(leg.cumulativeQuantity())))),
+          Optional.of(Replies.entryCancelledPartlyFilled(name, leg.side(), Optional.empty(), exits(list), Optional.empty(),
+              ocoCommand(leg, exitSide, Optional.empty()))),
+          last, Merge.NONE, "", BigDecimal.ZERO);
+    }
+    BigDecimal unguarded = leg.orderQuantity().subtract(leg.cumulativeQuantity());
+    if (role != LegRole.WORKING && unguarded.signum() > 0 && entryFilled(list) && othersOfRoleEndedUnfilled(list, leg.clientOrderId().value())) {
+      String exitSide = leg.side().name().toLowerCase(Locale.ROOT);
+      return new Notice(
+          Optional.of(Replies.exitsEndedAfterEntryFilled(name, exits(list), Optional.of(Figures.number(unguarded) + " on " + leg.symbol()),
+              ocoCommand(leg, exitSide, Optional.of(unguarded)))),
+          Optional.of(Replies.exitsEndedAfterEntryFilled(name, exits(list), Optional.empty(), ocoCommand(leg, exitSide, Optional.empty()))),
+          last, Merge.NONE, "", BigDecimal.ZERO);
+    }
+    return last.isPresent() ? new Notice(Optional.of(Replies.listClosed(name)), last) : new Notice(Optional.empty(), last);
+  }
+
+  private static String ocoCommand(OrderListUpdate.LegChanged leg, String exitSide, Optional<BigDecimal> quantity) {
+    return "/oco " + leg.symbol() + " " + exitSide + " " + quantity.map(q -> q.stripTrailingZeros().toPlainString()).orElse("…") + " tp … sl …";
+  }
+
+  /** Whether the list's entry is seen filled (its end recorded with a fill). */
+  private static boolean entryFilled(TrackedOrderList list) {
+    return list.legs().stream()
+        .filter(leg -> Texts.roleOf(leg.clientOrderId()).filter(r -> r == LegRole.WORKING).isPresent())
+        .anyMatch(leg -> leg.ended() && leg.filled());
+  }
+
+  /** Whether every exit but {@code clientOrderId} is seen ended without a fill (it being the last exit to end). */
+  private static boolean othersOfRoleEndedUnfilled(TrackedOrderList list, String clientOrderId) {
+    return exitLegs(list).allMatch(leg -> leg.clientOrderId().equals(clientOrderId) || (leg.ended() && !leg.filled()));
+  }
+
+  /** Whether the list's take-profit is not seen ended: touched but not filled in full, it rests on the book. */
+  private static boolean takeProfitStillWorks(TrackedOrderList list) {
+    return list.legs().stream()
+        .filter(leg -> Texts.roleOf(leg.clientOrderId()).filter(r -> r == LegRole.TAKE_PROFIT).isPresent())
+        .anyMatch(leg -> !leg.ended());
   }
 
   /**
@@ -183,9 +245,9 @@ final class Notices {
         Optional.of(
             Replies.entryFilledExitsEnded(
                 name, who + " " + filled + price, exits(list), Optional.of(filled + " on " + leg.symbol()),
-                "/oco " + leg.symbol() + " " + exitSide + " " + leg.cumulativeQuantity().stripTrailingZeros().toPlainString() + " tp … sl …")),
+                ocoCommand(leg, exitSide, Optional.of(leg.cumulativeQuantity())))),
         Optional.of(
-            Replies.entryFilledExitsEnded(name, who + price, exits(list), Optional.empty(), "/oco " + leg.symbol() + " " + exitSide + " … tp … sl …")),
+            Replies.entryFilledExitsEnded(name, who + price, exits(list), Optional.empty(), ocoCommand(leg, exitSide, Optional.empty()))),
         last,
         Merge.FINAL,
         leg.clientOrderId().value(),
@@ -233,9 +295,14 @@ final class Notices {
   private static String followUp(TrackedOrderList list, LegRole filled) {
     if (filled == LegRole.WORKING) {
       // only the exits not seen ended are working: one that filled before this fill was told has
-      // had its own notice
+      // had its own notice, and then its pair's other exit is over too (its expiry may come later);
+      // while the bot's cancel is on its way the exits are being cancelled, not working (if the
+      // cancel fails, its answer says the list still works)
+      boolean pairResolved = list.kind().exitIsPair() && exitLegs(list).anyMatch(TrackedLeg::filled);
       List<LegRole> working = roles(exitLegs(list).filter(leg -> !leg.ended()));
-      return working.isEmpty() ? "" : Replies.exitsNowWorking(working);
+      return working.isEmpty() || pairResolved || list.state() == OrderListState.CANCELLING
+          ? ""
+          : Replies.exitsNowWorking(working);
     }
     if (list.kind().exitIsPair()) {
       return Replies.siblingExpired(filled == LegRole.TAKE_PROFIT ? LegRole.STOP_LOSS : LegRole.TAKE_PROFIT);

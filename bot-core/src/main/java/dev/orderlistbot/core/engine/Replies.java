@@ -6,6 +6,7 @@ import dev.orderlistbot.core.domain.Asset;
 import dev.orderlistbot.core.domain.Balance;
 import dev.orderlistbot.core.domain.KeyType;
 import dev.orderlistbot.core.domain.Price;
+import dev.orderlistbot.core.domain.Side;
 import dev.orderlistbot.core.domain.Symbol;
 import dev.orderlistbot.core.domain.TradingEnvironment;
 import dev.orderlistbot.core.domain.UserRef;
@@ -263,6 +264,16 @@ final class Replies {
 
   static String cancelled(String list) {
     return "✖ Cancelled " + list + ".";
+  }
+
+  /**
+   * A cancel that took the exits from what its entry had filled, e.g. {@code ✖ Cancelled BTCUSDT
+   * OTOCO #8821. ⚠️ Its entry had filled, so 0.01 on BTCUSDT is held with no take-profit or
+   * stop-loss now: place them again (/oco BTCUSDT sell 0.01 tp … sl …) or check /orders.}
+   */
+  static String cancelledHolding(String list, String held, String ocoCommand) {
+    return cancelled(list) + " ⚠️ Its entry had filled, so " + held + " is held with no take-profit or stop-loss now:"
+        + " place them again (" + ocoCommand + ") or check /orders.";
   }
 
   /** "Nothing to cancel" for a list whose end the bot never heard: it is being looked up. */
@@ -640,6 +651,50 @@ final class Replies {
         + " had already ended, so " + left.orElse("the position") + " has no "
         + exits.stream().map(Replies::role).collect(Collectors.joining(" or ")) + ". Place " + (one ? "it" : "them")
         + " again (" + ocoCommand + ") or check /orders.";
+  }
+
+  /**
+   * An OTO-family entry cancelled after a partial fill: its exits are placed only on a full fill, e.g.
+   * {@code ⚠️ BTCUSDT OTOCO #8821: the entry BUY was cancelled after filling 0.004 of 0.01, and its
+   * take-profit and stop-loss go on the book only when the entry fills in full, so 0.004 on BTCUSDT
+   * has no take-profit or stop-loss. Place them (/oco BTCUSDT sell 0.004 tp … sl …) or check /orders.}
+   *
+   * @param filled how much of the entry filled ("0.004 of 0.01"), or empty when quantities are not to be shown
+   * @param left what is left unprotected, or empty when quantities are not to be shown
+   */
+  static String entryCancelledPartlyFilled(
+      String list, Side side, Optional<String> filled, List<LegRole> exits, Optional<String> left, String ocoCommand) {
+    boolean one = exits.size() == 1;
+    return "⚠️ " + list + ": the entry " + side + " was cancelled after filling " + filled.orElse("part of it") + ", and its "
+        + exits.stream().map(Replies::role).collect(Collectors.joining(" and ")) + (one ? " goes" : " go")
+        + " on the book only when the entry fills in full, so " + left.orElse("what it filled") + " has no "
+        + exits.stream().map(Replies::role).collect(Collectors.joining(" or ")) + ". Place " + (one ? "it" : "them")
+        + " (" + ocoCommand + ") or check /orders.";
+  }
+
+  /**
+   * The exits cancelled after the entry filled (the bot's cancel landing just after the fill, or a
+   * cancel elsewhere), e.g. {@code ⚠️ BTCUSDT OTOCO #8821: its take-profit and stop-loss were
+   * cancelled after the entry filled, so 0.01 on BTCUSDT has no take-profit or stop-loss. Place them
+   * again (/oco BTCUSDT sell 0.01 tp … sl …) or check /orders.}
+   *
+   * @param left what is left unprotected, or empty when quantities are not to be shown
+   */
+  static String exitsEndedAfterEntryFilled(String list, List<LegRole> exits, Optional<String> left, String ocoCommand) {
+    boolean one = exits.size() == 1;
+    return "⚠️ " + list + ": its " + exits.stream().map(Replies::role).collect(Collectors.joining(" and "))
+        + (one ? " was" : " were") + " cancelled after the entry filled, so " + left.orElse("the position") + " has no "
+        + exits.stream().map(Replies::role).collect(Collectors.joining(" or ")) + ". Place " + (one ? "it" : "them")
+        + " again (" + ocoCommand + ") or check /orders.";
+  }
+
+  /**
+   * The take-profit of an OCO pair started filling, so Binance expired the stop-loss (reference 5.5):
+   * what the take-profit has not filled yet rests on the book with no stop behind it.
+   */
+  static String stopLossExpiredByPartialTakeProfit(String list) {
+    return "⚠️ " + list + ": the take-profit started filling, so the exchange expired the stop-loss (an OCO keeps one"
+        + " side only). What the take-profit has not filled yet stays on the book with no stop-loss: check /orders.";
   }
 
   static String partiallyFilled(String list, String leg, String filled, String ordered) {

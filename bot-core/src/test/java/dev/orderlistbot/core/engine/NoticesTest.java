@@ -48,9 +48,10 @@ class NoticesTest {
 
   @Test
   void theSiblingExpiringBecauseOfTheFillSaysNothingMore() {
+    // the take-profit's fill came first (reference 5.5) and the router recorded its end
     Notices.Notice notice =
         Notices.of(
-            tracked(ListKind.OCO, OrderListState.ALL_DONE, LegRole.TAKE_PROFIT, LegRole.STOP_LOSS),
+            filled(tracked(ListKind.OCO, OrderListState.ALL_DONE, LegRole.TAKE_PROFIT, LegRole.STOP_LOSS), LegRole.TAKE_PROFIT),
             leg(LegRole.STOP_LOSS, LegStatus.EXPIRED, "0", "0", ExpiryReason.OCO_TRIGGER));
 
     assertThat(notice.text()).isEmpty();

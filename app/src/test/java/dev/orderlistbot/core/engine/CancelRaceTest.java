@@ -1,0 +1,153 @@
+package dev.orderlistbot.core.engine;
+
+import static dev.orderlistbot.core.engine.TestBot.ALICE;
+import static dev.orderlistbot.core.engine.TestBot.ALICES_PAPER_KEY;
+import static dev.orderlistbot.core.engine.TestBot.BOB;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.orderlistbot.core.domain.Side;
+import dev.orderlistbot.core.domain.TradingEnvironment;
+import dev.orderlistbot.core.domain.order.ClientListId;
+import dev.orderlistbot.core.domain.order.ContingencyType;
+import dev.orderlistbot.core.domain.order.ExpiryReason;
+import dev.orderlistbot.core.domain.order.LegExecution;
+import dev.orderlistbot.core.domain.order.LegRole;
+import dev.orderlistbot.core.domain.order.LegStatus;
+import dev.orderlistbot.core.domain.order.ListOrderStatus;
+import dev.orderlistbot.core.domain.order.ListStatusType;
+import dev.orderlistbot.core.domain.order.OrderEventIds;
+import dev.orderlistbot.core.domain.order.OrderListId;
+import dev.orderlistbot.core.domain.order.OrderListUpdate;
+import dev.orderlistbot.core.domain.order.ReportedOrderType;
+import dev.orderlistbot.core.port.out.ExchangeError;
+import dev.orderlistbot.core.port.out.OrderListState;
+import dev.orderlistbot.core.port.out.TrackedLeg;
+import dev.orderlistbot.core.port.out.TrackedOrderList;
+import java.math.BigDecimal;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.Set;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** A cancel racing the exchange's own events, end to end through the router and the stores. */
+class CancelRaceTest {
+  private static final String OTOCO = "/otoco BTCUSDT buy 0.01 @ 30000 tp 32000 sl 29000/28900";
+
+  @TempDir Path dir;
+  private TestBot bot;
+  private FakeExchange exchange;
+
+  @BeforeEach
+  void start() {
+    EngineConfig config = EngineConfig.of(TradingEnvironment.PAPER, Set.of(ALICE, BOB), Set.of(BOB));
+    exchange = new FakeExchange();
+    bot = new TestBot(dir, config, exchange, Optional.empty(), Optional.of(new RecordingEventSource()));
+  }
+
+  @AfterEach
+  void stop() {
+    bot.close();
+  }
+
+  @Test
+  void aCancelRefusedWithAListStatusRejectLeavesTheListFollowedAndSaysItIsStillWorking() {
+    // reference 5.4: listStatus l=RESPONSE L=REJECT answers a failed placement or cancel; the stream
+    // may bring it before the cancel's REST answer
+    TrackedOrderList list = placed();
+    exchange.cancelFailure = new ExchangeError.Refused(-2011, "Your account may not place or cancel orders right now.");
+    exchange.whileCancelling =
+        () -> bot.router().onUpdate(
+            ALICE,
+            new OrderListUpdate.ListChanged(
+                OrderEventIds.listFinished("binance", list.symbol(), 8821, ListOrderStatus.REJECT), list.symbol(),
+                new OrderListId(8821), id(list), ContingencyType.OTO, ListStatusType.RESPONSE, ListOrderStatus.REJECT,
+                bot.clock.instant()));
+
+    bot.say(ALICE, "/cancel 8821");
+
+    assertThat(bot.lastReply(ALICE)).contains("did not go through").doesNotContain("nothing of it is working any more");
+    assertThat(bot.tracked(8821)).map(TrackedOrderList::state).contains(OrderListState.EXECUTING);
+    assertThat(bot.openTracked(ALICE)).extracting(t -> t.orderListId().getAsLong()).containsExactly(8821L);
+  }
+
+  @Test
+  void anEntryThatFillsJustBeforeTheBotsCancelLandsIsToldAsUnprotected() {
+    // the entry fills (its event arrives live) while the trader's /cancel is on its way; the cancel then
+    // ends the take-profit and stop-loss Binance had just placed: 0.01 BTC is left with no exit
+    TrackedOrderList list = placed();
+    exchange.whileCancelling =
+        () -> {
+          exchange.fill(id(list), LegRole.WORKING, "0.01", "300");
+          live(list, LegRole.WORKING, LegStatus.FILLED, "0.01", "300");
+        };
+
+    bot.say(ALICE, "/cancel 8821");
+    live(list, LegRole.TAKE_PROFIT, LegStatus.CANCELED, "0", "0");
+    live(list, LegRole.STOP_LOSS, LegStatus.CANCELED, "0", "0");
+    // the chat's notices go at most one a second: let the paced ones out
+    bot.clock.advance(Duration.ofSeconds(6));
+    bot.dispatcher().drainOnce();
+
+    assertThat(bot.telegram.texts(TestBot.dm(ALICE)))
+        .as("what Alice was told")
+        .noneSatisfy(text -> assertThat(text).contains("now working"))
+        .anySatisfy(text -> assertThat(text).contains("0.01 on BTCUSDT is held with no take-profit or stop-loss"));
+  }
+
+  @Test
+  void aCancelOfAnEntryThatHadPartlyFilledSaysWhatIsHeldWithNoExit() {
+    // Binance places the exits only on a full fill (reference 1.2): the 0.004 bought has none
+    TrackedOrderList list = placed();
+    exchange.fill(id(list), LegRole.WORKING, "0.004", "120");
+    live(list, LegRole.WORKING, LegStatus.PARTIALLY_FILLED, "0.004", "120");
+
+    bot.say(ALICE, "/cancel 8821");
+
+    assertThat(bot.lastReply(ALICE))
+        .isEqualTo("✖ Cancelled BTCUSDT OTOCO #8821. ⚠️ Its entry had filled, so 0.004 on BTCUSDT is held with no"
+            + " take-profit or stop-loss now: place them again (/oco BTCUSDT sell 0.004 tp … sl …) or check /orders.");
+  }
+
+  @Test
+  void aCancelOfAnEntryThatHadNotFilledSaysOnlyCancelled() {
+    placed();
+
+    bot.say(ALICE, "/cancel 8821");
+
+    assertThat(bot.lastReply(ALICE)).isEqualTo("✖ Cancelled BTCUSDT OTOCO #8821.");
+  }
+
+  private TrackedOrderList placed() {
+    bot.say(ALICE, OTOCO);
+    bot.press(ALICE, bot.lastButtons(TestBot.dm(ALICE)), Replies.CONFIRM);
+    return bot.openTracked(ALICE).getFirst();
+  }
+
+  private static ClientListId id(TrackedOrderList list) {
+    return new ClientListId(list.listClientOrderId());
+  }
+
+  /** The stream's push of {@code role}'s leg now {@code status} with {@code cumulative} filled for {@code quote}, as one trade. */
+  private void live(TrackedOrderList list, LegRole role, LegStatus status, String cumulative, String quote) {
+    TrackedOrderList tracked = bot.tracked(8821).orElseThrow();
+    String legId = id(list).legId(role).value();
+    long orderId =
+        tracked.legs().stream().filter(leg -> leg.clientOrderId().equals(legId)).map(TrackedLeg::orderId)
+            .filter(o -> o.isPresent()).map(o -> o.getAsLong()).findFirst().orElseThrow();
+    BigDecimal filled = new BigDecimal(cumulative);
+    boolean trade = status == LegStatus.FILLED || status == LegStatus.PARTIALLY_FILLED;
+    BigDecimal price = filled.signum() > 0 ? new BigDecimal(quote).divide(filled) : BigDecimal.ZERO;
+    bot.router().onUpdate(
+        ALICE,
+        new OrderListUpdate.LegChanged(
+            OrderEventIds.legState("binance", list.symbol(), orderId, status, filled), list.symbol(), new OrderListId(8821),
+            orderId, new dev.orderlistbot.core.domain.order.ClientOrderId(legId), ReportedOrderType.LIMIT,
+            role == LegRole.WORKING ? Side.BUY : Side.SELL, trade ? LegExecution.TRADE : LegExecution.CANCELED, status,
+            new BigDecimal("0.01"), trade ? filled : BigDecimal.ZERO, price, filled, new BigDecimal(quote), Optional.empty(),
+            Optional.empty(), ExpiryReason.NONE, bot.clock.instant()));
+  }
+}

@@ -1,0 +1,246 @@
+package dev.orderlistbot.core.engine;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.orderlistbot.core.domain.ChatRef;
+import dev.orderlistbot.core.domain.Side;
+import dev.orderlistbot.core.domain.Symbol;
+import dev.orderlistbot.core.domain.UserRef;
+import dev.orderlistbot.core.domain.order.ClientListId;
+import dev.orderlistbot.core.domain.order.ClientOrderId;
+import dev.orderlistbot.core.domain.order.ContingencyType;
+import dev.orderlistbot.core.domain.order.ExpiryReason;
+import dev.orderlistbot.core.domain.order.LegExecution;
+import dev.orderlistbot.core.domain.order.LegRole;
+import dev.orderlistbot.core.domain.order.LegStatus;
+import dev.orderlistbot.core.domain.order.ListKind;
+import dev.orderlistbot.core.domain.order.ListOrderStatus;
+import dev.orderlistbot.core.domain.order.ListStatusType;
+import dev.orderlistbot.core.domain.order.OrderListId;
+import dev.orderlistbot.core.domain.order.OrderListUpdate;
+import dev.orderlistbot.core.domain.order.ReportedOrderType;
+import dev.orderlistbot.core.port.out.OrderListState;
+import dev.orderlistbot.core.port.out.TrackedLeg;
+import dev.orderlistbot.core.port.out.TrackedOrderList;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import java.util.OptionalLong;
+import org.junit.jupiter.api.Test;
+
+/**
+ * What the trader is told and where the record goes when the exchange's events come in the orders
+ * Binance sends them (reference 5.4, 5.5), and when a position is left with no exit.
+ */
+class NoticesEventOrderTest {
+  private static final Symbol BTCUSDT = Symbol.of("BTCUSDT");
+  private static final ClientListId LIST = ClientListId.forKey("abc");
+  private static final Instant NOW = Instant.parse("2026-03-01T10:00:00Z");
+
+  @Test
+  void aFailedCancelsRejectListStatusDoesNotEndAListThatIsStillWorking() {
+    // reference 5.4: l=RESPONSE, L=REJECT answers a failed action, a placement *or a cancel*; a cancel
+    // refused for a list on the book must not stop the bot following it
+    TrackedOrderList working = tracked(ListKind.OCO, OrderListState.EXECUTING, LegRole.TAKE_PROFIT, LegRole.STOP_LOSS);
+
+    Notices.Notice notice = Notices.of(working, list(ListStatusType.RESPONSE, ListOrderStatus.REJECT));
+
+    assertThat(notice.newState()).isEmpty();
+  }
+
+  @Test
+  void aTakeProfitsPartialFillThatExpiresTheStopLossTellsTheTraderTheRestHasNoStop() {
+    // reference 5.5 "Take-profit fills": TP PARTIALLY_FILLED, SL EXPIRED eR=OCO_TRIGGER, list ALL_DONE,
+    // then more TP trades. 0.006 stays bought with only a resting take-profit and no stop.
+    TrackedOrderList open = tracked(ListKind.OCO, OrderListState.EXECUTING, LegRole.TAKE_PROFIT, LegRole.STOP_LOSS);
+    List<String> told = new ArrayList<>();
+
+    told(told, Notices.of(open, leg(LegRole.TAKE_PROFIT, LegStatus.PARTIALLY_FILLED, "0.004", "128", ExpiryReason.NONE)));
+    told(told, Notices.of(open, leg(LegRole.STOP_LOSS, LegStatus.EXPIRED, "0", "0", ExpiryReason.OCO_TRIGGER)));
+    told(told, Notices.of(endedExcept(open, LegRole.TAKE_PROFIT), list(ListStatusType.ALL_DONE, ListOrderStatus.ALL_DONE)));
+
+    assertThat(told).as("what the trader heard").anySatisfy(text -> assertThat(text).contains("stop-loss"));
+  }
+
+  @Test
+  void anEntryCancelledElsewhereAfterAPartialFillWarnsThatWhatFilledHasNoExits() {
+    // reference 1.2: the pending orders are placed only when the working order is *fully* filled; the
+    // 0.004 bought before the cancel has no take-profit or stop-loss (as Expiries says for an expiry)
+    TrackedOrderList list =
+        endedExcept(
+            tracked(ListKind.OTOCO, OrderListState.EXECUTING, LegRole.WORKING, LegRole.TAKE_PROFIT, LegRole.STOP_LOSS),
+            LegRole.WORKING);
+
+    Notices.Notice notice = Notices.of(list, leg(LegRole.WORKING, LegStatus.CANCELED, "0.004", "120", ExpiryReason.NONE));
+
+    assertThat(notice.text()).hasValueSatisfying(text -> assertThat(text).contains("0.004").contains("no take-profit or stop-loss"));
+  }
+
+  @Test
+  void theBotsOwnCancelOfAPartlyFilledEntryLeavesTheWarningToTheCancelsAnswer() {
+    // the cancel's answer says what is held (ListCancels); here it would also be said to a trader who
+    // closes or moves the stop, whose action cancels first and then deals with the position itself
+    TrackedOrderList list =
+        endedExcept(
+            tracked(ListKind.OTOCO, OrderListState.CANCELLING, LegRole.WORKING, LegRole.TAKE_PROFIT, LegRole.STOP_LOSS),
+            LegRole.WORKING);
+
+    Notices.Notice notice = Notices.of(list, leg(LegRole.WORKING, LegStatus.CANCELED, "0.004", "120", ExpiryReason.NONE));
+
+    assertThat(notice.text()).isEmpty();
+    assertThat(notice.newState()).contains(OrderListState.ALL_DONE);
+  }
+
+  @Test
+  void anEntryFillHeardWhileTheBotsCancelIsOnItsWayDoesNotCallTheExitsWorking() {
+    // the entry fills just before the bot's cancel lands; the cancel then ends the exits Binance had just
+    // placed: they are not "now working" (the cancel's answer says what is held, CancelRaceTest)
+    TrackedOrderList cancelling =
+        tracked(ListKind.OTOCO, OrderListState.CANCELLING, LegRole.WORKING, LegRole.TAKE_PROFIT, LegRole.STOP_LOSS);
+    List<String> told = new ArrayList<>();
+
+    told(told, Notices.of(cancelling, leg(LegRole.WORKING, LegStatus.FILLED, "0.01", "300", ExpiryReason.NONE)));
+    TrackedOrderList entryEnded = filled(endedExcept(cancelling, LegRole.TAKE_PROFIT, LegRole.STOP_LOSS), LegRole.WORKING);
+    told(told, Notices.of(entryEnded, leg(LegRole.TAKE_PROFIT, LegStatus.CANCELED, "0", "0", ExpiryReason.NONE)));
+    Notices.Notice last = Notices.of(endedExcept(entryEnded, LegRole.STOP_LOSS), leg(LegRole.STOP_LOSS, LegStatus.CANCELED, "0", "0", ExpiryReason.NONE));
+    told(told, last);
+
+    assertThat(last.newState()).contains(OrderListState.ALL_DONE);
+    assertThat(told).containsExactly("✅ BTCUSDT OTOCO #8821: entry SELL 0.01 @ 30,000 filled.");
+  }
+
+  @Test
+  void exitsCancelledElsewhereAfterTheEntryFilledWarnThatThePositionHasNone() {
+    TrackedOrderList list =
+        filled(
+            endedExcept(
+                tracked(ListKind.OTOCO, OrderListState.EXECUTING, LegRole.WORKING, LegRole.TAKE_PROFIT, LegRole.STOP_LOSS),
+                LegRole.STOP_LOSS),
+            LegRole.WORKING);
+
+    Notices.Notice notice = Notices.of(list, leg(LegRole.STOP_LOSS, LegStatus.CANCELED, "0", "0", ExpiryReason.NONE));
+
+    assertThat(notice.text()).contains(
+        "⚠️ BTCUSDT OTOCO #8821: its take-profit and stop-loss were cancelled after the entry filled, so 0.01 on BTCUSDT has"
+            + " no take-profit or stop-loss. Place them again (/oco BTCUSDT sell 0.01 tp … sl …) or check /orders.");
+    assertThat(notice.redacted()).hasValueSatisfying(text -> assertThat(text).doesNotContain("0.01"));
+    assertThat(notice.newState()).contains(OrderListState.ALL_DONE);
+  }
+
+  @Test
+  void theExitsCancelledByTheBotAfterItsCancelClosedTheListStaySilent() {
+    // the cancel's answer came first and ended the record; a close or a stop's move goes on from there
+    TrackedOrderList list =
+        filled(
+            endedExcept(
+                tracked(ListKind.OTOCO, OrderListState.ALL_DONE, LegRole.WORKING, LegRole.TAKE_PROFIT, LegRole.STOP_LOSS),
+                LegRole.STOP_LOSS),
+            LegRole.WORKING);
+
+    Notices.Notice notice = Notices.of(list, leg(LegRole.STOP_LOSS, LegStatus.CANCELED, "0", "0", ExpiryReason.NONE));
+
+    assertThat(notice.text()).isEmpty();
+  }
+
+  @Test
+  void aStopLossExpiredByItsTakeProfitWhileTheBotCancelsIsLeftToTheCancelsAnswer() {
+    TrackedOrderList cancelling = tracked(ListKind.OCO, OrderListState.CANCELLING, LegRole.TAKE_PROFIT, LegRole.STOP_LOSS);
+
+    Notices.Notice notice = Notices.of(cancelling, leg(LegRole.STOP_LOSS, LegStatus.EXPIRED, "0", "0", ExpiryReason.OCO_TRIGGER));
+
+    assertThat(notice.text()).isEmpty();
+  }
+
+  @Test
+  void theTakeProfitsFullFillThenTheStopLossesExpiryStaysSilent() {
+    // reference 5.5: the fill first (recorded ended), the sibling's OCO_TRIGGER expiry after it
+    TrackedOrderList list = filled(tracked(ListKind.OCO, OrderListState.ALL_DONE, LegRole.TAKE_PROFIT, LegRole.STOP_LOSS), LegRole.TAKE_PROFIT);
+
+    Notices.Notice notice = Notices.of(list, leg(LegRole.STOP_LOSS, LegStatus.EXPIRED, "0", "0", ExpiryReason.OCO_TRIGGER));
+
+    assertThat(notice.text()).isEmpty();
+  }
+
+  @Test
+  void aRejectListStatusStillEndsAListWhosePlacementWasUnknown() {
+    TrackedOrderList unknown = tracked(ListKind.OCO, OrderListState.UNKNOWN, LegRole.TAKE_PROFIT, LegRole.STOP_LOSS);
+
+    Notices.Notice notice = Notices.of(unknown, list(ListStatusType.RESPONSE, ListOrderStatus.REJECT));
+
+    assertThat(notice.newState()).contains(OrderListState.REJECTED);
+  }
+
+  @Test
+  void anEntryFillToldAfterOneExitOfItsPairFilledDoesNotCallTheOtherExitWorking() {
+    // the catch-up hands fills over first, in the exchange's order of the list's orders, which Binance
+    // does not specify (reference 1.0): the take-profit's fill may come before the entry's, the stop-loss's
+    // OCO_TRIGGER expiry after both. Once the take-profit filled, the stop-loss is not working.
+    TrackedOrderList list =
+        filled(
+            endedExcept(
+                tracked(ListKind.OTOCO, OrderListState.EXECUTING, LegRole.WORKING, LegRole.TAKE_PROFIT, LegRole.STOP_LOSS),
+                LegRole.WORKING, LegRole.STOP_LOSS),
+            LegRole.TAKE_PROFIT);
+
+    Notices.Notice notice = Notices.of(list, leg(LegRole.WORKING, LegStatus.FILLED, "0.01", "300", ExpiryReason.NONE));
+
+    assertThat(notice.text()).hasValueSatisfying(text -> assertThat(text).doesNotContain("now working"));
+  }
+
+  private static void told(List<String> told, Notices.Notice notice) {
+    notice.text().ifPresent(told::add);
+  }
+
+  private static OrderListUpdate list(ListStatusType type, ListOrderStatus status) {
+    return new OrderListUpdate.ListChanged(
+        "list:" + type + status, BTCUSDT, new OrderListId(8821), LIST, ContingencyType.OCO, type, status, NOW);
+  }
+
+  private static TrackedOrderList endedExcept(TrackedOrderList list, LegRole... open) {
+    List<String> openIds = Arrays.stream(open).map(r -> LIST.legId(r).value()).toList();
+    return withLegs(
+        list,
+        list.legs().stream()
+            .map(l -> openIds.contains(l.clientOrderId()) ? new TrackedLeg(l.clientOrderId(), l.orderId(), false) : l.ended() ? l : new TrackedLeg(l.clientOrderId(), l.orderId(), true))
+            .toList());
+  }
+
+  private static TrackedOrderList filled(TrackedOrderList list, LegRole role) {
+    String id = LIST.legId(role).value();
+    return withLegs(
+        list,
+        list.legs().stream().map(l -> l.clientOrderId().equals(id) ? new TrackedLeg(id, l.orderId(), true, true) : l).toList());
+  }
+
+  private static TrackedOrderList withLegs(TrackedOrderList list, List<TrackedLeg> legs) {
+    return new TrackedOrderList(
+        list.listClientOrderId(), list.owner(), list.chat(), list.kind(), list.symbol(), list.orderListId(), legs,
+        list.state(), list.createdAt(), list.updatedAt());
+  }
+
+  private static TrackedOrderList tracked(ListKind kind, OrderListState state, LegRole... roles) {
+    List<TrackedLeg> legs = Arrays.stream(roles).map(r -> new TrackedLeg(LIST.legId(r).value(), OptionalLong.empty())).toList();
+    return new TrackedOrderList(
+        LIST.value(), new UserRef("telegram", "42"), new ChatRef("telegram", "42"), kind, BTCUSDT,
+        OptionalLong.of(8821), legs, state, NOW, NOW);
+  }
+
+  private static OrderListUpdate.LegChanged leg(
+      LegRole role, LegStatus status, String cumulativeQty, String cumulativeQuote, ExpiryReason reason) {
+    LegExecution execution =
+        switch (status) {
+          case EXPIRED -> LegExecution.EXPIRED;
+          case CANCELED -> LegExecution.CANCELED;
+          default -> LegExecution.TRADE;
+        };
+    BigDecimal last = status == LegStatus.FILLED || status == LegStatus.PARTIALLY_FILLED ? new BigDecimal(cumulativeQty) : BigDecimal.ZERO;
+    return new OrderListUpdate.LegChanged(
+        "ev-" + role + status, BTCUSDT, new OrderListId(8821), 1001L, new ClientOrderId(LIST.legId(role).value()),
+        ReportedOrderType.LIMIT_MAKER, Side.SELL, execution, status,
+        new BigDecimal("0.01"), last, new BigDecimal("32000"), new BigDecimal(cumulativeQty), new BigDecimal(cumulativeQuote),
+        Optional.of(new BigDecimal("32000")), Optional.empty(), reason, NOW);
+  }
+}
