@@ -4,6 +4,7 @@ import dev.orderlistbot.core.domain.LimitKind;
 import dev.orderlistbot.core.domain.Side;
 import dev.orderlistbot.core.domain.Symbol;
 import dev.orderlistbot.core.domain.UserRef;
+import dev.orderlistbot.core.port.out.CountedFill;
 import dev.orderlistbot.core.port.out.DayUsage;
 import dev.orderlistbot.core.port.out.LimitStore;
 import dev.orderlistbot.core.port.out.ListBasis;
@@ -26,11 +27,11 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
- * {@link LimitStore} over {@code user_limit}, {@code user_day_ledger} and {@code list_basis}. A
- * day's row is created on first use (an insert that tolerates a duplicate) and locked by a no-op
- * UPDATE, whose row lock lasts until the transaction ends on H2 and PostgreSQL alike; the SELECT
- * after it, a new statement under READ COMMITTED, sees what a claim that held the lock before
- * committed. A trader's own limits are one row, written by an upsert that tolerates a concurrent
+ * {@link LimitStore} over {@code user_limit}, {@code user_day_ledger}, {@code list_basis} and the
+ * counted fill of {@code placed_order_leg} ({@link LegCountedFills}). A day's row is created on
+ * first use (an insert that tolerates a duplicate) and locked by a no-op UPDATE, whose row lock
+ * lasts until the transaction ends on H2 and PostgreSQL alike; the SELECT after it, a new statement
+ * under READ COMMITTED, sees what a claim that held the lock before committed. A trader's own limits are one row, written by an upsert that tolerates a concurrent
  * first write ({@link Transactions#upsert}). Amounts are stored to 18 decimals.
  */
 final class JdbcLimitStore implements LimitStore {
@@ -251,6 +252,18 @@ final class JdbcLimitStore implements LimitStore {
             return update.executeUpdate();
           }
         });
+  }
+
+  @Override
+  public Optional<CountedFill> countFill(
+      String listClientOrderId, String clientOrderId, BigDecimal cumulativeQuantity, BigDecimal cumulativeQuote) {
+    Objects.requireNonNull(listClientOrderId, "listClientOrderId");
+    Objects.requireNonNull(clientOrderId, "clientOrderId");
+    Objects.requireNonNull(cumulativeQuantity, "cumulativeQuantity");
+    Objects.requireNonNull(cumulativeQuote, "cumulativeQuote");
+    return session.run(
+        "count a leg's fill",
+        c -> LegCountedFills.advance(c, listClientOrderId, clientOrderId, cumulativeQuantity, cumulativeQuote));
   }
 
   private static void ensureDay(Connection c, UserRef user, LocalDate day) throws SQLException {

@@ -39,17 +39,20 @@ final class OrderLegRows {
   }
 
   /**
-   * Replaces the list's legs with {@code legs} (their exchange ids now known), keeping the end and
-   * the fill already recorded for any of them: a leg event matched by client id may have ended a
-   * leg before the ids were known.
+   * Replaces the list's legs with {@code legs} (their exchange ids now known), keeping the end, the
+   * fill and the counted fill ({@link LegCountedFills}) already recorded for any of them: a leg
+   * event matched by client id may have ended a leg, or had its fill counted, before the ids were
+   * known.
    */
   static void replaceKeepingEnds(Connection c, String listClientOrderId, List<TrackedLeg> legs) throws SQLException {
     Map<String, TrackedLeg> ended = ended(c, listClientOrderId);
+    Map<String, LegCountedFills.Counted> counted = LegCountedFills.of(c, listClientOrderId);
     try (PreparedStatement delete = c.prepareStatement("DELETE FROM placed_order_leg WHERE list_client_order_id = ?")) {
       delete.setString(1, listClientOrderId);
       delete.executeUpdate();
     }
     insert(c, listClientOrderId, legs.stream().map(leg -> endedAsRecorded(leg, ended.get(leg.clientOrderId()))).toList());
+    LegCountedFills.restore(c, listClientOrderId, counted);
   }
 
   /** Records the leg ended, and filled if {@code filled} or already so; false when the list has no such leg. */

@@ -8,6 +8,7 @@ import dev.orderlistbot.core.domain.Side;
 import dev.orderlistbot.core.domain.Symbol;
 import dev.orderlistbot.core.domain.UserRef;
 import dev.orderlistbot.core.domain.order.ListKind;
+import dev.orderlistbot.core.port.out.CountedFill;
 import dev.orderlistbot.core.port.out.DayUsage;
 import dev.orderlistbot.core.port.out.LimitStore;
 import dev.orderlistbot.core.port.out.ListBasis;
@@ -143,6 +144,79 @@ abstract class LimitStoreContract {
     assertThat(basis.entryQuantity()).isEqualByComparingTo("0.01");
     assertThat(basis.entryQuote()).isEqualByComparingTo("299.9");
     assertThat(limits().basis("ob-unknown-" + run)).isEmpty();
+  }
+
+  @Test
+  void aLegsCountedFillStartsAtNothingOnlyGrowsAndEachCountAnswersWhatWasCountedBefore() {
+    String list = list("counted", OrderListState.EXECUTING);
+    String takeProfit = list + "-tp";
+
+    assertCounted(limits().countFill(list, takeProfit, new BigDecimal("0.004"), new BigDecimal("76")), "0", "0");
+    assertCounted(limits().countFill(list, takeProfit, new BigDecimal("0.01"), new BigDecimal("190")), "0.004", "76");
+    // an older, smaller figure heard late changes nothing
+    assertCounted(limits().countFill(list, takeProfit, new BigDecimal("0.004"), new BigDecimal("76")), "0.01", "190");
+    assertCounted(limits().countFill(list, takeProfit, new BigDecimal("0.01"), new BigDecimal("190")), "0.01", "190");
+  }
+
+  @Test
+  void aLegTheListDoesNotHaveHasNoCountedFill() {
+    String list = list("no-such-leg", OrderListState.EXECUTING);
+
+    assertThat(limits().countFill(list, list + "-sl", new BigDecimal("0.01"), new BigDecimal("190"))).isEmpty();
+    assertThat(limits().countFill("olp-unknown-" + run, "olp-unknown-" + run + "-tp", BigDecimal.ONE, BigDecimal.ONE)).isEmpty();
+  }
+
+  @Test
+  void aLegsCountedFillIsKeptWhenTheExchangesIdsAreAttached() {
+    String list = list("attach", OrderListState.EXECUTING);
+    String takeProfit = list + "-tp";
+    limits().countFill(list, takeProfit, new BigDecimal("0.004"), new BigDecimal("128"));
+
+    assertThat(database().stores().orderLists().attachExchangeIds(list, 8821, List.of(new TrackedLeg(takeProfit, OptionalLong.of(1001)))))
+        .isTrue();
+
+    assertCounted(limits().countFill(list, takeProfit, new BigDecimal("0.01"), new BigDecimal("320")), "0.004", "128");
+  }
+
+  @Test
+  void aSecondCountOfOneLegWaitsForTheFirstsTransactionAndAnswersWhatItCounted() throws Exception {
+    String list = list("turns", OrderListState.EXECUTING);
+    String takeProfit = list + "-tp";
+    ExecutorService pool = Executors.newFixedThreadPool(2);
+    CountDownLatch firstCounted = new CountDownLatch(1);
+    CountDownLatch firstMayCommit = new CountDownLatch(1);
+    try {
+      Future<?> first = pool.submit(() -> database().transactor().inTransaction(stores -> {
+        stores.limits().countFill(list, takeProfit, new BigDecimal("0.004"), new BigDecimal("128"));
+        firstCounted.countDown();
+        try {
+          firstMayCommit.await(10, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+        }
+        return null;
+      }));
+      assertThat(firstCounted.await(10, TimeUnit.SECONDS)).isTrue();
+      Future<java.util.Optional<CountedFill>> second = pool.submit(() -> database().transactor().inTransaction(
+          stores -> stores.limits().countFill(list, takeProfit, new BigDecimal("0.01"), new BigDecimal("320"))));
+      // the second count is under way, waiting on the leg's row: had it read the row without a lock,
+      // it would answer 0 counted and the 0.004 would be counted twice
+      Thread.sleep(300);
+      firstMayCommit.countDown();
+      first.get(30, TimeUnit.SECONDS);
+
+      assertCounted(second.get(30, TimeUnit.SECONDS), "0.004", "128");
+      assertCounted(limits().countFill(list, takeProfit, new BigDecimal("0.01"), new BigDecimal("320")), "0.01", "320");
+    } finally {
+      firstMayCommit.countDown();
+      pool.shutdownNow();
+    }
+  }
+
+  private static void assertCounted(java.util.Optional<CountedFill> counted, String quantity, String quote) {
+    assertThat(counted).isPresent();
+    assertThat(counted.get().quantity()).as("counted quantity").isEqualByComparingTo(quantity);
+    assertThat(counted.get().quote()).as("counted quote").isEqualByComparingTo(quote);
   }
 
   @Test

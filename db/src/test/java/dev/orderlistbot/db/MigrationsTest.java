@@ -7,6 +7,10 @@ import static org.assertj.core.api.Assertions.tuple;
 import dev.orderlistbot.core.domain.UserRef;
 import dev.orderlistbot.core.port.out.OrderListState;
 import dev.orderlistbot.core.domain.ChatRef;
+import dev.orderlistbot.core.domain.Symbol;
+import dev.orderlistbot.core.domain.order.ListKind;
+import dev.orderlistbot.core.port.out.CountedFill;
+import dev.orderlistbot.core.port.out.LimitStore;
 import dev.orderlistbot.core.port.out.MergeRank;
 import dev.orderlistbot.core.port.out.NotificationOutbox;
 import dev.orderlistbot.core.port.out.OutboxMessage;
@@ -14,6 +18,7 @@ import dev.orderlistbot.core.port.out.PaperState;
 import dev.orderlistbot.core.port.out.PaperState.Section;
 import dev.orderlistbot.core.port.out.PaperStateChange;
 import dev.orderlistbot.core.port.out.TrackedLeg;
+import dev.orderlistbot.core.port.out.TrackedOrderList;
 import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -27,6 +32,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.Set;
 import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.Test;
@@ -39,8 +45,8 @@ class MigrationsTest {
   @Test
   void migrationsBuildEveryTableInAnEmptyDatabase() throws Exception {
     try (Database db = Database.open(DbConfig.h2File(dataDir), clock)) {
-      assertThat(db.appliedMigrations()).isEqualTo(21);
-      assertThat(db.schemaVersion()).isEqualTo("21");
+      assertThat(db.appliedMigrations()).isEqualTo(22);
+      assertThat(db.schemaVersion()).isEqualTo("22");
     }
     assertThat(tables())
         .contains("CHAT_USER", "CHAT_USER_SETTING", "MASTER_KEY_CHECK", "API_CREDENTIAL", "PENDING_CONFIRMATION",
@@ -55,7 +61,7 @@ class MigrationsTest {
     }
     try (Database db = Database.open(DbConfig.h2File(dataDir), clock)) {
       assertThat(db.appliedMigrations()).isZero();
-      assertThat(db.schemaVersion()).isEqualTo("21");
+      assertThat(db.schemaVersion()).isEqualTo("22");
       assertThat(db.stores().processedEvents().markProcessed("kept")).isFalse();
     }
   }
@@ -69,7 +75,7 @@ class MigrationsTest {
     }
 
     try (Database db = Database.open(DbConfig.h2File(dataDir), clock)) {
-      assertThat(db.appliedMigrations()).as("V6 to V21").isEqualTo(16);
+      assertThat(db.appliedMigrations()).as("V6 to V22").isEqualTo(17);
       assertThat(db.stores().orderLists().findByListClientOrderId("ob-v3").orElseThrow().state())
           .isEqualTo(OrderListState.EXECUTING);
       assertThat(db.stores().orderLists().changeState("ob-v3", OrderListState.EXECUTING, OrderListState.CANCELLING)).isTrue();
@@ -99,7 +105,7 @@ class MigrationsTest {
     }
 
     try (Database db = Database.open(DbConfig.h2File(dataDir), clock)) {
-      assertThat(db.appliedMigrations()).as("V18 to V21").isEqualTo(4);
+      assertThat(db.appliedMigrations()).as("V18 to V22").isEqualTo(5);
       ChatRef chat = new ChatRef("telegram", "1001");
       NotificationOutbox outbox = db.stores().outbox();
       assertThat(outbox.enqueueMerged(new OutboxMessage("p5", chat, "0.005"), "fills:v17", MergeRank.partial(new BigDecimal("0.005")), Duration.ZERO))
@@ -124,10 +130,40 @@ class MigrationsTest {
     }
 
     try (Database db = Database.open(DbConfig.h2File(dataDir), clock)) {
-      assertThat(db.appliedMigrations()).as("V21").isEqualTo(1);
+      assertThat(db.appliedMigrations()).as("V21 and V22").isEqualTo(2);
       assertThat(db.stores().orderLists().findByListClientOrderId("ob-v20").orElseThrow().legs())
           .extracting(TrackedLeg::ended, TrackedLeg::filled)
           .containsExactly(tuple(true, false), tuple(false, false));
+    }
+  }
+
+  @Test
+  void aLegWrittenBeforeVersion22HasNoCountedFillUntilItsNextCountAndALegWrittenSinceStartsAtNothing() throws Exception {
+    migrateTo("21");
+    try (Connection c = DriverManager.getConnection(DbConfig.defaultUrl(dataDir), "sa", "");
+        Statement insert = c.createStatement()) {
+      insertExecutingList(insert, "ob-v21", "OTOCO", 8823);
+      insert.executeUpdate(
+          "INSERT INTO placed_order_leg (list_client_order_id, leg_index, client_order_id, order_id, ended, filled) VALUES"
+              + " ('ob-v21', 0, 'ob-v21-w', 1, TRUE, TRUE), ('ob-v21', 1, 'ob-v21-sl', 2, FALSE, FALSE)");
+    }
+
+    try (Database db = Database.open(DbConfig.h2File(dataDir), clock)) {
+      assertThat(db.appliedMigrations()).as("V22").isEqualTo(1);
+      LimitStore limits = db.stores().limits();
+      // not known: the ledger counts this event as its own trade, as before V22
+      assertThat(limits.countFill("ob-v21", "ob-v21-sl", new BigDecimal("0.004"), new BigDecimal("76"))).isEmpty();
+      CountedFill since = limits.countFill("ob-v21", "ob-v21-sl", new BigDecimal("0.01"), new BigDecimal("190")).orElseThrow();
+      assertThat(since.quantity()).isEqualByComparingTo("0.004");
+      assertThat(since.quote()).isEqualByComparingTo("76");
+
+      db.stores().orderLists().record(
+          new TrackedOrderList("ob-v22", new UserRef("telegram", "1001"), new ChatRef("telegram", "1001"), ListKind.OCO,
+              new Symbol("BTCUSDT"), OptionalLong.empty(), List.of(new TrackedLeg("ob-v22-tp", OptionalLong.empty())),
+              OrderListState.EXECUTING, clock.instant(), clock.instant()));
+      CountedFill fresh = limits.countFill("ob-v22", "ob-v22-tp", new BigDecimal("0.01"), new BigDecimal("320")).orElseThrow();
+      assertThat(fresh.quantity()).isZero();
+      assertThat(fresh.quote()).isZero();
     }
   }
 
@@ -143,7 +179,7 @@ class MigrationsTest {
     }
 
     try (Database db = Database.open(DbConfig.h2File(dataDir), clock)) {
-      assertThat(db.appliedMigrations()).as("V20 and V21").isEqualTo(2);
+      assertThat(db.appliedMigrations()).as("V20 to V22").isEqualTo(3);
       assertThat(db.paperState().load()).contains(new PaperState(whole, List.of()));
       String rest = "orderlist-bot paper-state 1\nids epoch=x list=2 order=3 event=4\n";
       Section account = new Section("paper-telegram-1", "account key=paper-telegram-1\n");

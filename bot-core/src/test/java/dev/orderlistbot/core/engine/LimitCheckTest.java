@@ -146,4 +146,18 @@ class LimitCheckTest {
     // a short: bought back higher, at a loss, converted at 30000 USDT a BTC
     assertThat(LossLedger.realised(buyExitsInBtc, new BigDecimal("0.0021"), new BigDecimal("10"))).isEqualByComparingTo("-30");
   }
+
+  @Test
+  void exitFillsKnownOnlyByTheirQuoteRealiseAsTheSameFillsAtTheirAveragePrice() {
+    ListBasis sellExits = ListBasis.atPlacement("ob-1", new BigDecimal("30000"), Side.SELL, BigDecimal.ONE);
+    ListBasis filled = new ListBasis("ob-1", new BigDecimal("30000"), Side.SELL, BigDecimal.ONE, new BigDecimal("0.03"),
+        new BigDecimal("899.9"));
+    ListBasis buyExitsInBtc = ListBasis.atPlacement("ob-2", new BigDecimal("0.002"), Side.BUY, new BigDecimal("30000"));
+
+    assertThat(LossLedger.realisedFor(sellExits, new BigDecimal("290"), new BigDecimal("0.01"))).isEqualByComparingTo("-10");
+    assertThat(LossLedger.realisedFor(filled, new BigDecimal("290"), new BigDecimal("0.01"))).isEqualByComparingTo("-9.96666667");
+    assertThat(LossLedger.realisedFor(buyExitsInBtc, new BigDecimal("0.021"), new BigDecimal("10"))).isEqualByComparingTo("-30");
+    // 0.006 for 173.9 (28983.33… each, never rounded): (173.9 × 0.03 − 899.9 × 0.006) ÷ 0.03 = −6.08
+    assertThat(LossLedger.realisedFor(filled, new BigDecimal("173.9"), new BigDecimal("0.006"))).isEqualByComparingTo("-6.08");
+  }
 }

@@ -8,8 +8,9 @@ import java.util.Optional;
 
 /**
  * The safety rails' records: each trader's own limits ({@code /limits}), their per-UTC-day ledger
- * (notional placed, realised profit or loss, a lifted halt) and the basis each list's realised
- * profit or loss is measured against. Amounts are USDT, exact.
+ * (notional placed, realised profit or loss, a lifted halt), the basis each list's realised
+ * profit or loss is measured against and how much of each exit leg's fill has been counted. Amounts
+ * are USDT, exact.
  *
  * <p>The day's ledger is written in the transactions that place (the Confirm's claim) and that route
  * fills (after the event was marked processed), so a replayed event or a second press counts once.
@@ -54,6 +55,18 @@ public interface LimitStore {
    * smaller, older figure never replaces a larger one.
    */
   void recordEntryFill(String listClientOrderId, BigDecimal cumulativeQuantity, BigDecimal cumulativeQuote);
+
+  /**
+   * Moves what has been counted of the list's exit leg {@code clientOrderId} up to the leg's
+   * cumulative fill ({@code cumulativeQuantity} for {@code cumulativeQuote}) and answers what had
+   * been counted before, so the caller counts the difference. The leg's row stays locked until the
+   * transaction ends: two events of one leg take turns. A figure at or below what was counted
+   * changes nothing (the answer is then at or above it). Empty when that is not known: the list has
+   * no such leg, or the leg was recorded before counts were kept (schema V22); such a leg is counted
+   * up to the given figures from then on.
+   */
+  Optional<CountedFill> countFill(
+      String listClientOrderId, String clientOrderId, BigDecimal cumulativeQuantity, BigDecimal cumulativeQuote);
 
   /**
    * Forgets the ledger's days before {@code day} and the bases of lists settled (done or rejected)
