@@ -5,12 +5,9 @@ import static dev.orderlistbot.core.engine.TestBot.ALICES_PAPER_KEY;
 import static dev.orderlistbot.core.engine.TestBot.BOB;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.orderlistbot.core.domain.Side;
 import dev.orderlistbot.core.domain.TradingEnvironment;
 import dev.orderlistbot.core.domain.order.ClientListId;
 import dev.orderlistbot.core.domain.order.ContingencyType;
-import dev.orderlistbot.core.domain.order.ExpiryReason;
-import dev.orderlistbot.core.domain.order.LegExecution;
 import dev.orderlistbot.core.domain.order.LegRole;
 import dev.orderlistbot.core.domain.order.LegStatus;
 import dev.orderlistbot.core.domain.order.ListOrderStatus;
@@ -18,12 +15,9 @@ import dev.orderlistbot.core.domain.order.ListStatusType;
 import dev.orderlistbot.core.domain.order.OrderEventIds;
 import dev.orderlistbot.core.domain.order.OrderListId;
 import dev.orderlistbot.core.domain.order.OrderListUpdate;
-import dev.orderlistbot.core.domain.order.ReportedOrderType;
 import dev.orderlistbot.core.port.out.ExchangeError;
 import dev.orderlistbot.core.port.out.OrderListState;
-import dev.orderlistbot.core.port.out.TrackedLeg;
 import dev.orderlistbot.core.port.out.TrackedOrderList;
-import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Optional;
@@ -82,12 +76,12 @@ class CancelRaceTest {
     exchange.whileCancelling =
         () -> {
           exchange.fill(id(list), LegRole.WORKING, "0.01", "300");
-          live(list, LegRole.WORKING, LegStatus.FILLED, "0.01", "300");
+          StreamPushes.push(bot, ALICE, list, LegRole.WORKING, LegStatus.FILLED, "0.01", "300");
         };
 
     bot.say(ALICE, "/cancel 8821");
-    live(list, LegRole.TAKE_PROFIT, LegStatus.CANCELED, "0", "0");
-    live(list, LegRole.STOP_LOSS, LegStatus.CANCELED, "0", "0");
+    StreamPushes.push(bot, ALICE, list, LegRole.TAKE_PROFIT, LegStatus.CANCELED, "0", "0");
+    StreamPushes.push(bot, ALICE, list, LegRole.STOP_LOSS, LegStatus.CANCELED, "0", "0");
     // the chat's notices go at most one a second: let the paced ones out
     bot.clock.advance(Duration.ofSeconds(6));
     bot.dispatcher().drainOnce();
@@ -103,7 +97,7 @@ class CancelRaceTest {
     // Binance places the exits only on a full fill (reference 1.2): the 0.004 bought has none
     TrackedOrderList list = placed();
     exchange.fill(id(list), LegRole.WORKING, "0.004", "120");
-    live(list, LegRole.WORKING, LegStatus.PARTIALLY_FILLED, "0.004", "120");
+    StreamPushes.push(bot, ALICE, list, LegRole.WORKING, LegStatus.PARTIALLY_FILLED, "0.004", "120");
 
     bot.say(ALICE, "/cancel 8821");
 
@@ -129,25 +123,5 @@ class CancelRaceTest {
 
   private static ClientListId id(TrackedOrderList list) {
     return new ClientListId(list.listClientOrderId());
-  }
-
-  /** The stream's push of {@code role}'s leg now {@code status} with {@code cumulative} filled for {@code quote}, as one trade. */
-  private void live(TrackedOrderList list, LegRole role, LegStatus status, String cumulative, String quote) {
-    TrackedOrderList tracked = bot.tracked(8821).orElseThrow();
-    String legId = id(list).legId(role).value();
-    long orderId =
-        tracked.legs().stream().filter(leg -> leg.clientOrderId().equals(legId)).map(TrackedLeg::orderId)
-            .filter(o -> o.isPresent()).map(o -> o.getAsLong()).findFirst().orElseThrow();
-    BigDecimal filled = new BigDecimal(cumulative);
-    boolean trade = status == LegStatus.FILLED || status == LegStatus.PARTIALLY_FILLED;
-    BigDecimal price = filled.signum() > 0 ? new BigDecimal(quote).divide(filled) : BigDecimal.ZERO;
-    bot.router().onUpdate(
-        ALICE,
-        new OrderListUpdate.LegChanged(
-            OrderEventIds.legState("binance", list.symbol(), orderId, status, filled), list.symbol(), new OrderListId(8821),
-            orderId, new dev.orderlistbot.core.domain.order.ClientOrderId(legId), ReportedOrderType.LIMIT,
-            role == LegRole.WORKING ? Side.BUY : Side.SELL, trade ? LegExecution.TRADE : LegExecution.CANCELED, status,
-            new BigDecimal("0.01"), trade ? filled : BigDecimal.ZERO, price, filled, new BigDecimal(quote), Optional.empty(),
-            Optional.empty(), ExpiryReason.NONE, bot.clock.instant()));
   }
 }

@@ -6,20 +6,12 @@ import static dev.orderlistbot.core.engine.TestBot.BOB;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.orderlistbot.core.domain.LimitKind;
-import dev.orderlistbot.core.domain.Side;
 import dev.orderlistbot.core.domain.TradingEnvironment;
 import dev.orderlistbot.core.domain.order.ClientListId;
-import dev.orderlistbot.core.domain.order.ClientOrderId;
 import dev.orderlistbot.core.domain.order.ExpiryReason;
-import dev.orderlistbot.core.domain.order.LegExecution;
 import dev.orderlistbot.core.domain.order.LegRole;
 import dev.orderlistbot.core.domain.order.LegStatus;
-import dev.orderlistbot.core.domain.order.OrderEventIds;
-import dev.orderlistbot.core.domain.order.OrderListId;
-import dev.orderlistbot.core.domain.order.OrderListUpdate;
-import dev.orderlistbot.core.domain.order.ReportedOrderType;
 import dev.orderlistbot.core.port.out.DayUsage;
-import dev.orderlistbot.core.port.out.TrackedLeg;
 import dev.orderlistbot.core.port.out.TrackedOrderList;
 import java.math.BigDecimal;
 import java.nio.file.Path;
@@ -63,7 +55,7 @@ class CatchUpRealisedLossTest {
   @Test
   void aStopLossFillLearntFromTheCatchUpCountsTowardsTheDaysRealisedLoss() {
     TrackedOrderList list = placed();
-    live(list, LegRole.WORKING, LegStatus.FILLED, "0.01", "300");
+    StreamPushes.push(bot, ALICE, list, LegRole.WORKING, LegStatus.FILLED, "0.01", "300");
     // the stop-loss filled at 19,000 while the stream was down; the catch-up finds and tells it
     exchange.legNow(id(list), LegRole.STOP_LOSS, LegStatus.FILLED, "0.01", "190");
     exchange.legNow(id(list), LegRole.TAKE_PROFIT, LegStatus.EXPIRED, "0", "0", ExpiryReason.OCO_TRIGGER);
@@ -82,7 +74,7 @@ class CatchUpRealisedLossTest {
     exchange.legNow(id(list), LegRole.WORKING, LegStatus.FILLED, "0.01", "299");
     reconciler.reconcile(ALICE, ALICES_PAPER_KEY);
 
-    live(list, LegRole.STOP_LOSS, LegStatus.FILLED, "0.01", "190");
+    StreamPushes.push(bot, ALICE, list, LegRole.STOP_LOSS, LegStatus.FILLED, "0.01", "190");
 
     assertThat(day().realisedPnl()).as("the day's realised P&L").isEqualByComparingTo("-109");
   }
@@ -90,16 +82,16 @@ class CatchUpRealisedLossTest {
   @Test
   void aStopLossWhosePartialFillTheStreamToldAndWhoseRestTheCatchUpFoundCountsEachQuantityOnce() {
     TrackedOrderList list = placed();
-    live(list, LegRole.WORKING, LegStatus.FILLED, "0.01", "300");
+    StreamPushes.push(bot, ALICE, list, LegRole.WORKING, LegStatus.FILLED, "0.01", "300");
     // 0.004 at 19,000 heard on the stream (-44), then the rest, 0.006 at 19,000, filled during a gap (-66)
-    live(list, LegRole.STOP_LOSS, LegStatus.PARTIALLY_FILLED, "0.004", "76");
+    StreamPushes.push(bot, ALICE, list, LegRole.STOP_LOSS, LegStatus.PARTIALLY_FILLED, "0.004", "76");
     exchange.legNow(id(list), LegRole.STOP_LOSS, LegStatus.FILLED, "0.01", "190");
     exchange.legNow(id(list), LegRole.TAKE_PROFIT, LegStatus.EXPIRED, "0", "0", ExpiryReason.OCO_TRIGGER);
     exchange.listDone(id(list));
 
     reconciler.reconcile(ALICE, ALICES_PAPER_KEY);
     // the stream's own FILLED, late: the same event id as the catch-up's, dropped as a replay
-    live(list, LegRole.STOP_LOSS, LegStatus.FILLED, "0.01", "190");
+    StreamPushes.push(bot, ALICE, list, LegRole.STOP_LOSS, LegStatus.FILLED, "0.01", "190");
 
     assertThat(day().realisedPnl()).as("the day's realised P&L").isEqualByComparingTo("-110");
   }
@@ -107,14 +99,14 @@ class CatchUpRealisedLossTest {
   @Test
   void aPartialFillHeardLateAfterTheCatchUpCountedTheWholeLegIsNotCountedAgain() {
     TrackedOrderList list = placed();
-    live(list, LegRole.WORKING, LegStatus.FILLED, "0.01", "300");
+    StreamPushes.push(bot, ALICE, list, LegRole.WORKING, LegStatus.FILLED, "0.01", "300");
     exchange.legNow(id(list), LegRole.STOP_LOSS, LegStatus.FILLED, "0.01", "190");
     exchange.legNow(id(list), LegRole.TAKE_PROFIT, LegStatus.EXPIRED, "0", "0", ExpiryReason.OCO_TRIGGER);
     exchange.listDone(id(list));
     reconciler.reconcile(ALICE, ALICES_PAPER_KEY);
 
     // the stream's partial fill of the same leg, delivered after the reconnect
-    live(list, LegRole.STOP_LOSS, LegStatus.PARTIALLY_FILLED, "0.004", "76");
+    StreamPushes.push(bot, ALICE, list, LegRole.STOP_LOSS, LegStatus.PARTIALLY_FILLED, "0.004", "76");
 
     assertThat(day().realisedPnl()).as("the day's realised P&L").isEqualByComparingTo("-110");
   }
@@ -132,28 +124,5 @@ class CatchUpRealisedLossTest {
   private DayUsage day() {
     LocalDate today = LocalDate.ofInstant(bot.clock.instant(), ZoneOffset.UTC);
     return bot.stores(s -> s.limits().day(ALICE, today));
-  }
-
-  /**
-   * The stream's push of {@code role}'s leg now {@code status} with {@code cumulative} filled for
-   * {@code quote}, the whole of it as one trade (its last quantity is {@code cumulative}).
-   */
-  private void live(TrackedOrderList list, LegRole role, LegStatus status, String cumulative, String quote) {
-    TrackedOrderList tracked = bot.tracked(8821).orElseThrow();
-    String legId = id(list).legId(role).value();
-    long orderId =
-        tracked.legs().stream().filter(leg -> leg.clientOrderId().equals(legId)).map(TrackedLeg::orderId)
-            .filter(o -> o.isPresent()).map(o -> o.getAsLong()).findFirst().orElseThrow();
-    BigDecimal filled = new BigDecimal(cumulative);
-    boolean trade = status == LegStatus.FILLED || status == LegStatus.PARTIALLY_FILLED;
-    BigDecimal price = filled.signum() > 0 ? new BigDecimal(quote).divide(filled) : BigDecimal.ZERO;
-    bot.router().onUpdate(
-        ALICE,
-        new OrderListUpdate.LegChanged(
-            OrderEventIds.legState("binance", list.symbol(), orderId, status, filled), list.symbol(), new OrderListId(8821),
-            orderId, new ClientOrderId(legId), ReportedOrderType.LIMIT,
-            role == LegRole.WORKING ? Side.BUY : Side.SELL, trade ? LegExecution.TRADE : LegExecution.CANCELED, status,
-            new BigDecimal("0.01"), trade ? filled : BigDecimal.ZERO, price, filled, new BigDecimal(quote), Optional.empty(),
-            Optional.empty(), ExpiryReason.NONE, bot.clock.instant()));
   }
 }

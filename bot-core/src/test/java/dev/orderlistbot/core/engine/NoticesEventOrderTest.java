@@ -1,34 +1,26 @@
 package dev.orderlistbot.core.engine;
 
+import static dev.orderlistbot.core.engine.NoticeFixtures.BTCUSDT;
+import static dev.orderlistbot.core.engine.NoticeFixtures.LIST;
+import static dev.orderlistbot.core.engine.NoticeFixtures.NOW;
+import static dev.orderlistbot.core.engine.NoticeFixtures.ended;
+import static dev.orderlistbot.core.engine.NoticeFixtures.endedExcept;
+import static dev.orderlistbot.core.engine.NoticeFixtures.filled;
+import static dev.orderlistbot.core.engine.NoticeFixtures.leg;
+import static dev.orderlistbot.core.engine.NoticeFixtures.list;
+import static dev.orderlistbot.core.engine.NoticeFixtures.tracked;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.orderlistbot.core.domain.ChatRef;
-import dev.orderlistbot.core.domain.Side;
-import dev.orderlistbot.core.domain.Symbol;
-import dev.orderlistbot.core.domain.UserRef;
-import dev.orderlistbot.core.domain.order.ClientListId;
-import dev.orderlistbot.core.domain.order.ClientOrderId;
-import dev.orderlistbot.core.domain.order.ContingencyType;
 import dev.orderlistbot.core.domain.order.ExpiryReason;
-import dev.orderlistbot.core.domain.order.LegExecution;
 import dev.orderlistbot.core.domain.order.LegRole;
 import dev.orderlistbot.core.domain.order.LegStatus;
 import dev.orderlistbot.core.domain.order.ListKind;
 import dev.orderlistbot.core.domain.order.ListOrderStatus;
 import dev.orderlistbot.core.domain.order.ListStatusType;
-import dev.orderlistbot.core.domain.order.OrderListId;
-import dev.orderlistbot.core.domain.order.OrderListUpdate;
-import dev.orderlistbot.core.domain.order.ReportedOrderType;
 import dev.orderlistbot.core.port.out.OrderListState;
-import dev.orderlistbot.core.port.out.TrackedLeg;
 import dev.orderlistbot.core.port.out.TrackedOrderList;
-import java.math.BigDecimal;
-import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
-import java.util.Optional;
-import java.util.OptionalLong;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -36,9 +28,6 @@ import org.junit.jupiter.api.Test;
  * Binance sends them (reference 5.4, 5.5), and when a position is left with no exit.
  */
 class NoticesEventOrderTest {
-  private static final Symbol BTCUSDT = Symbol.of("BTCUSDT");
-  private static final ClientListId LIST = ClientListId.forKey("abc");
-  private static final Instant NOW = Instant.parse("2026-03-01T10:00:00Z");
 
   @Test
   void aFailedCancelsRejectListStatusDoesNotEndAListThatIsStillWorking() {
@@ -194,53 +183,9 @@ class NoticesEventOrderTest {
     notice.text().ifPresent(told::add);
   }
 
-  private static OrderListUpdate list(ListStatusType type, ListOrderStatus status) {
-    return new OrderListUpdate.ListChanged(
-        "list:" + type + status, BTCUSDT, new OrderListId(8821), LIST, ContingencyType.OCO, type, status, NOW);
-  }
 
-  private static TrackedOrderList endedExcept(TrackedOrderList list, LegRole... open) {
-    List<String> openIds = Arrays.stream(open).map(r -> LIST.legId(r).value()).toList();
-    return withLegs(
-        list,
-        list.legs().stream()
-            .map(l -> openIds.contains(l.clientOrderId()) ? new TrackedLeg(l.clientOrderId(), l.orderId(), false) : l.ended() ? l : new TrackedLeg(l.clientOrderId(), l.orderId(), true))
-            .toList());
-  }
 
-  private static TrackedOrderList filled(TrackedOrderList list, LegRole role) {
-    String id = LIST.legId(role).value();
-    return withLegs(
-        list,
-        list.legs().stream().map(l -> l.clientOrderId().equals(id) ? new TrackedLeg(id, l.orderId(), true, true) : l).toList());
-  }
 
-  private static TrackedOrderList withLegs(TrackedOrderList list, List<TrackedLeg> legs) {
-    return new TrackedOrderList(
-        list.listClientOrderId(), list.owner(), list.chat(), list.kind(), list.symbol(), list.orderListId(), legs,
-        list.state(), list.createdAt(), list.updatedAt());
-  }
 
-  private static TrackedOrderList tracked(ListKind kind, OrderListState state, LegRole... roles) {
-    List<TrackedLeg> legs = Arrays.stream(roles).map(r -> new TrackedLeg(LIST.legId(r).value(), OptionalLong.empty())).toList();
-    return new TrackedOrderList(
-        LIST.value(), new UserRef("telegram", "42"), new ChatRef("telegram", "42"), kind, BTCUSDT,
-        OptionalLong.of(8821), legs, state, NOW, NOW);
-  }
 
-  private static OrderListUpdate.LegChanged leg(
-      LegRole role, LegStatus status, String cumulativeQty, String cumulativeQuote, ExpiryReason reason) {
-    LegExecution execution =
-        switch (status) {
-          case EXPIRED -> LegExecution.EXPIRED;
-          case CANCELED -> LegExecution.CANCELED;
-          default -> LegExecution.TRADE;
-        };
-    BigDecimal last = status == LegStatus.FILLED || status == LegStatus.PARTIALLY_FILLED ? new BigDecimal(cumulativeQty) : BigDecimal.ZERO;
-    return new OrderListUpdate.LegChanged(
-        "ev-" + role + status, BTCUSDT, new OrderListId(8821), 1001L, new ClientOrderId(LIST.legId(role).value()),
-        ReportedOrderType.LIMIT_MAKER, Side.SELL, execution, status,
-        new BigDecimal("0.01"), last, new BigDecimal("32000"), new BigDecimal(cumulativeQty), new BigDecimal(cumulativeQuote),
-        Optional.of(new BigDecimal("32000")), Optional.empty(), reason, NOW);
-  }
 }
