@@ -51,11 +51,17 @@ final class LegCountedFills {
     return known;
   }
 
-  /** The counted figures of the list's legs by client order id, as stored (NULL kept): what {@link #restore} puts back. */
+  /**
+   * The counted figures of the list's legs by client order id, as stored (NULL kept), of the legs
+   * whose figures a row written anew would not have (NULL or above 0): what {@link #restore} puts
+   * back. None at a placement's usual attaching of the exchange's ids, so it writes nothing then.
+   */
   static Map<String, Counted> of(Connection c, String listClientOrderId) throws SQLException {
     Map<String, Counted> byLeg = new HashMap<>();
     try (PreparedStatement select =
-        c.prepareStatement("SELECT client_order_id, counted_quantity, counted_quote FROM placed_order_leg WHERE list_client_order_id = ?")) {
+        c.prepareStatement(
+            "SELECT client_order_id, counted_quantity, counted_quote FROM placed_order_leg WHERE list_client_order_id = ?"
+                + " AND (counted_quantity IS NULL OR counted_quantity <> 0 OR counted_quote <> 0)")) {
       select.setString(1, listClientOrderId);
       try (ResultSet row = select.executeQuery()) {
         while (row.next()) {
