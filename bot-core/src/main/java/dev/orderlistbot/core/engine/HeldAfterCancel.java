@@ -8,6 +8,8 @@ import dev.orderlistbot.core.domain.order.PlacedOrderList;
 import java.math.BigDecimal;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.function.Predicate;
+import java.util.stream.Stream;
 
 /**
  * What a list the trader cancelled leaves held with no exit, read off the exchange's answer to the
@@ -22,14 +24,11 @@ import java.util.Optional;
 record HeldAfterCancel(BigDecimal quantity, Side exitSide) {
 
   static Optional<HeldAfterCancel> of(PlacedOrderList answer) {
-    Optional<LegReport> entry = report(answer, LegRole.WORKING);
+    Optional<LegReport> entry = reports(answer, role -> role == LegRole.WORKING).findFirst();
     if (entry.isEmpty() || entry.get().executedQty().signum() <= 0) {
       return Optional.empty();
     }
-    BigDecimal exited = BigDecimal.ZERO;
-    for (LegRole exit : new LegRole[] {LegRole.TAKE_PROFIT, LegRole.STOP_LOSS}) {
-      exited = exited.add(report(answer, exit).map(LegReport::executedQty).orElse(BigDecimal.ZERO));
-    }
+    BigDecimal exited = reports(answer, role -> role != LegRole.WORKING).map(LegReport::executedQty).reduce(BigDecimal.ZERO, BigDecimal::add);
     BigDecimal held = entry.get().executedQty().subtract(exited);
     return held.signum() > 0 ? Optional.of(new HeldAfterCancel(held, entry.get().side().opposite())) : Optional.empty();
   }
@@ -40,11 +39,11 @@ record HeldAfterCancel(BigDecimal quantity, Side exitSide) {
         + quantity.stripTrailingZeros().toPlainString() + " tp … sl …";
   }
 
-  private static Optional<LegReport> report(PlacedOrderList answer, LegRole role) {
+  /** The answer's reports of the legs whose role is one of {@code roles}. */
+  private static Stream<LegReport> reports(PlacedOrderList answer, Predicate<LegRole> roles) {
     return answer.legs().stream()
-        .filter(leg -> Texts.roleOf(leg.clientOrderId().value()).filter(r -> r == role).isPresent())
+        .filter(leg -> Texts.roleOf(leg.clientOrderId().value()).filter(roles).isPresent())
         .map(ListLeg::report)
-        .flatMap(Optional::stream)
-        .findFirst();
+        .flatMap(Optional::stream);
   }
 }

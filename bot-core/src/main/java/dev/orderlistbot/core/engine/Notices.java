@@ -14,6 +14,7 @@ import java.math.RoundingMode;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.function.Predicate;
 import java.util.stream.Stream;
 
 /**
@@ -197,7 +198,7 @@ final class Notices {
           last, Merge.NONE, "", BigDecimal.ZERO);
     }
     BigDecimal unguarded = leg.orderQuantity().subtract(leg.cumulativeQuantity());
-    if (role != LegRole.WORKING && unguarded.signum() > 0 && entryFilled(list) && othersOfRoleEndedUnfilled(list, leg.clientOrderId().value())) {
+    if (role != LegRole.WORKING && unguarded.signum() > 0 && entryFilled(list) && otherExitsEndedUnfilled(list, leg.clientOrderId().value())) {
       String exitSide = leg.side().name().toLowerCase(Locale.ROOT);
       return new Notice(
           Optional.of(Replies.exitsEndedAfterEntryFilled(name, exits(list), Optional.of(Figures.number(unguarded) + " on " + leg.symbol()),
@@ -214,21 +215,17 @@ final class Notices {
 
   /** Whether the list's entry is seen filled (its end recorded with a fill). */
   private static boolean entryFilled(TrackedOrderList list) {
-    return list.legs().stream()
-        .filter(leg -> Texts.roleOf(leg.clientOrderId()).filter(r -> r == LegRole.WORKING).isPresent())
-        .anyMatch(leg -> leg.ended() && leg.filled());
+    return legs(list, role -> role == LegRole.WORKING).anyMatch(leg -> leg.ended() && leg.filled());
   }
 
   /** Whether every exit but {@code clientOrderId} is seen ended without a fill (it being the last exit to end). */
-  private static boolean othersOfRoleEndedUnfilled(TrackedOrderList list, String clientOrderId) {
+  private static boolean otherExitsEndedUnfilled(TrackedOrderList list, String clientOrderId) {
     return exitLegs(list).allMatch(leg -> leg.clientOrderId().equals(clientOrderId) || (leg.ended() && !leg.filled()));
   }
 
   /** Whether the list's take-profit is not seen ended: touched but not filled in full, it rests on the book. */
   private static boolean takeProfitStillWorks(TrackedOrderList list) {
-    return list.legs().stream()
-        .filter(leg -> Texts.roleOf(leg.clientOrderId()).filter(r -> r == LegRole.TAKE_PROFIT).isPresent())
-        .anyMatch(leg -> !leg.ended());
+    return legs(list, role -> role == LegRole.TAKE_PROFIT).anyMatch(leg -> !leg.ended());
   }
 
   /**
@@ -256,12 +253,16 @@ final class Notices {
 
   /** Whether the list has exits and the bot saw each of them end without filling anything. */
   private static boolean exitsEndedUnfilled(TrackedOrderList list) {
-    List<TrackedLeg> exits = exitLegs(list).toList();
-    return !exits.isEmpty() && exits.stream().allMatch(leg -> leg.ended() && !leg.filled());
+    return exitLegs(list).findAny().isPresent() && exitLegs(list).allMatch(leg -> leg.ended() && !leg.filled());
   }
 
   private static Stream<TrackedLeg> exitLegs(TrackedOrderList list) {
-    return list.legs().stream().filter(leg -> Texts.roleOf(leg.clientOrderId()).filter(r -> r != LegRole.WORKING).isPresent());
+    return legs(list, role -> role != LegRole.WORKING);
+  }
+
+  /** The list's legs whose role (read off their client order id) is one of {@code roles}. */
+  private static Stream<TrackedLeg> legs(TrackedOrderList list, Predicate<LegRole> roles) {
+    return list.legs().stream().filter(leg -> Texts.roleOf(leg.clientOrderId()).filter(roles).isPresent());
   }
 
   /** Whether an order in this status is over: it will neither fill nor rest any more. */
@@ -278,9 +279,7 @@ final class Notices {
 
   /** Whether the list's entry (its working order) is seen ended; true for a list without one (an OCO). */
   private static boolean entryEnded(TrackedOrderList list) {
-    return list.legs().stream()
-        .filter(leg -> Texts.roleOf(leg.clientOrderId()).filter(r -> r == LegRole.WORKING).isPresent())
-        .allMatch(TrackedLeg::ended);
+    return legs(list, role -> role == LegRole.WORKING).allMatch(TrackedLeg::ended);
   }
 
   private static boolean othersEnded(TrackedOrderList list, String clientOrderId) {
