@@ -168,7 +168,7 @@ final class Notices {
                   BigDecimal.ZERO);
       case CANCELED -> cancelled(list, name, leg, role.get(), last);
       // the last leg to end closes the list whatever its end, even after the list's own end was heard
-      case REJECTED -> new Notice(Optional.of(Replies.legRejected(name, role.get())), last);
+      case REJECTED -> rejected(list, name, leg, role.get(), last);
       case NEW, PENDING_NEW, PENDING_CANCEL, UNKNOWN -> Notice.silent();
     };
   }
@@ -207,6 +207,29 @@ final class Notices {
           last, Merge.NONE, "", BigDecimal.ZERO);
     }
     return last.isPresent() ? new Notice(Optional.of(Replies.listClosed(name)), last) : new Notice(Optional.empty(), last);
+  }
+
+  /**
+   * A leg the exchange refused. An exit refused while the position it guards is held (an OCO placed,
+   * or the entry seen filled: an OTO family's exits are placed then, reference 1.2) leaves that
+   * position without it, which is said with how to guard it again. An entry refused, or a leg of a
+   * placement not known to have gone through (its own answer tells the trader), is the refusal alone.
+   */
+  private static Notice rejected(
+      TrackedOrderList list, String name, OrderListUpdate.LegChanged leg, LegRole role, Optional<OrderListState> last) {
+    boolean guardsAHeldPosition =
+        role != LegRole.WORKING
+            && list.state() == OrderListState.EXECUTING
+            && (legs(list, r -> r == LegRole.WORKING).findAny().isEmpty() || entryFilled(list));
+    if (!guardsAHeldPosition) {
+      return new Notice(Optional.of(Replies.legRejected(name, role)), last);
+    }
+    BigDecimal left = leg.orderQuantity().subtract(leg.cumulativeQuantity()).max(BigDecimal.ZERO);
+    String exitSide = leg.side().name().toLowerCase(Locale.ROOT);
+    return new Notice(
+        Optional.of(Replies.exitRejected(name, role, Optional.of(Figures.number(left) + " on " + leg.symbol()), ocoCommand(leg, exitSide, Optional.of(left)))),
+        Optional.of(Replies.exitRejected(name, role, Optional.empty(), ocoCommand(leg, exitSide, Optional.empty()))),
+        last, Merge.NONE, "", BigDecimal.ZERO);
   }
 
   private static String ocoCommand(OrderListUpdate.LegChanged leg, String exitSide, Optional<BigDecimal> quantity) {

@@ -746,6 +746,14 @@ final class Replies {
         + (one ? "it fills, expires or is cancelled" : "they fill, expire or are cancelled") + ". See /orders.";
   }
 
+  /** An exit refused when it was placed, while the position it was to guard is held. */
+  static String exitRejected(String list, LegRole exit, Optional<String> left, String ocoCommand) {
+    String protection = exit == LegRole.STOP_LOSS ? "stop" : "take-profit";
+    return "⚠️ " + list + ": the " + role(exit) + " was rejected by the exchange when it was placed, so "
+        + left.orElse("the position") + " has no " + protection + ". Place a new " + protection + " (" + ocoCommand
+        + ") or check /orders.";
+  }
+
   static String legRejected(String list, LegRole role) {
     return "❌ " + list + ": " + role(role) + " was rejected by the exchange.";
   }

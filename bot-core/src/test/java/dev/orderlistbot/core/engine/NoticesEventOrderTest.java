@@ -188,4 +188,41 @@ class NoticesEventOrderTest {
 
 
 
+
+  @Test
+  void anExitRejectedWhenPlacedAfterTheEntryFilledSaysThePositionHasNoStop() {
+    // an OTO family's exits are placed when the entry fills (reference 1.2); one refused then
+    // (X=REJECTED, e.g. a stop that would trigger at once) leaves what the entry bought unguarded
+    TrackedOrderList entryFilled =
+        filled(tracked(ListKind.OTOCO, OrderListState.EXECUTING, LegRole.WORKING, LegRole.TAKE_PROFIT, LegRole.STOP_LOSS), LegRole.WORKING);
+
+    Notices.Notice notice = Notices.of(entryFilled, leg(LegRole.STOP_LOSS, LegStatus.REJECTED, "0", "0", ExpiryReason.NONE));
+
+    assertThat(notice.text())
+        .contains("⚠️ BTCUSDT OTOCO #8821: the stop-loss was rejected by the exchange when it was placed, so 0.01 on BTCUSDT"
+            + " has no stop. Place a new stop (/oco BTCUSDT sell 0.01 tp … sl …) or check /orders.");
+    assertThat(notice.redacted()).hasValueSatisfying(text -> assertThat(text).doesNotContain("0.01").contains("the position has no stop"));
+    assertThat(notice.newState()).isEmpty();
+  }
+
+  @Test
+  void aWorkingOcosLegRejectedSaysWhatItNoLongerGuards() {
+    TrackedOrderList working = tracked(ListKind.OCO, OrderListState.EXECUTING, LegRole.TAKE_PROFIT, LegRole.STOP_LOSS);
+
+    Notices.Notice notice = Notices.of(working, leg(LegRole.TAKE_PROFIT, LegStatus.REJECTED, "0", "0", ExpiryReason.NONE));
+
+    assertThat(notice.text())
+        .contains("⚠️ BTCUSDT OCO #8821: the take-profit was rejected by the exchange when it was placed, so 0.01 on BTCUSDT"
+            + " has no take-profit. Place a new take-profit (/oco BTCUSDT sell 0.01 tp … sl …) or check /orders.");
+  }
+
+  @Test
+  void aLegRejectedWithAPlacementNotKnownToHaveGoneThroughRaisesNoAlarmAboutAPosition() {
+    // the placement's own answer tells the trader it failed; nothing was bought, so nothing is unguarded
+    TrackedOrderList placing = tracked(ListKind.OCO, OrderListState.UNKNOWN, LegRole.TAKE_PROFIT, LegRole.STOP_LOSS);
+
+    Notices.Notice notice = Notices.of(placing, leg(LegRole.TAKE_PROFIT, LegStatus.REJECTED, "0", "0", ExpiryReason.NONE));
+
+    assertThat(notice.text()).contains("❌ BTCUSDT OCO #8821: take-profit was rejected by the exchange.");
+  }
 }
