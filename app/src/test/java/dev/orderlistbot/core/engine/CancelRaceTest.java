@@ -107,6 +107,47 @@ class CancelRaceTest {
   }
 
   @Test
+  void exitsThatExpireWhileTheCancelIsOnItsWaySayThePositionIsUnguardedWhenTheCancelFindsNothing() {
+    // the entry filled and was told; the take-profit and stop-loss expire (the router keeps a cancel's
+    // ends silent) while the trader's /cancel is on its way, which then finds nothing to cancel: its
+    // answer is the one place left to say that what the entry bought has no exit
+    TrackedOrderList list = placed();
+    exchange.fill(id(list), LegRole.WORKING, "0.01", "300");
+    StreamPushes.push(bot, ALICE, list, LegRole.WORKING, LegStatus.FILLED, "0.01", "300");
+    exchange.cancelFailure = new ExchangeError.NotFound(-2011, "Nothing to cancel: it already filled, expired or was cancelled.");
+    exchange.whileCancelling =
+        () -> {
+          StreamPushes.push(bot, ALICE, list, LegRole.STOP_LOSS, LegStatus.EXPIRED, "0", "0");
+          StreamPushes.push(bot, ALICE, list, LegRole.TAKE_PROFIT, LegStatus.EXPIRED, "0", "0");
+        };
+
+    bot.say(ALICE, "/cancel 8821");
+
+    assertThat(bot.lastReply(ALICE))
+        .isEqualTo("Nothing to cancel: it already filled, expired or was cancelled. ⚠️ BTCUSDT OTOCO #8821's entry had filled"
+            + " and its take-profit and stop-loss ended without filling, so what it bought or sold has no take-profit or"
+            + " stop-loss now: place them again (/oco …) or check /orders.");
+    assertThat(bot.tracked(8821)).map(TrackedOrderList::state).contains(OrderListState.ALL_DONE);
+  }
+
+  @Test
+  void aCancelThatFindsAListWhoseTakeProfitFilledSaysNoMoreThanNothingToCancel() {
+    TrackedOrderList list = placed();
+    exchange.fill(id(list), LegRole.WORKING, "0.01", "300");
+    StreamPushes.push(bot, ALICE, list, LegRole.WORKING, LegStatus.FILLED, "0.01", "300");
+    exchange.cancelFailure = new ExchangeError.NotFound(-2011, "Nothing to cancel: it already filled, expired or was cancelled.");
+    exchange.whileCancelling =
+        () -> {
+          StreamPushes.push(bot, ALICE, list, LegRole.TAKE_PROFIT, LegStatus.FILLED, "0.01", "320");
+          StreamPushes.push(bot, ALICE, list, LegRole.STOP_LOSS, LegStatus.EXPIRED, "0", "0");
+        };
+
+    bot.say(ALICE, "/cancel 8821");
+
+    assertThat(bot.lastReply(ALICE)).isEqualTo("Nothing to cancel: it already filled, expired or was cancelled.");
+  }
+
+  @Test
   void aCancelOfAnEntryThatHadNotFilledSaysOnlyCancelled() {
     placed();
 

@@ -227,7 +227,7 @@ final class ListCancels {
     long id = list.orderListId();
     if (error instanceof ExchangeError.NotFound) {
       boolean endKnown = mark.map(m -> endIfEveryOrderWasSeenEnding(user, m)).orElse(true);
-      String sentence = endKnown ? Replies.exchangeError(error) : Replies.nothingToCancelLookingUp(error, name(list));
+      String sentence = endKnown ? nothingToCancel(user, list, error) : Replies.nothingToCancelLookingUp(error, name(list));
       return new Outcome(false, sentence, Optional.empty(), true);
     }
     boolean ended = mark.map(this::putBack).orElse(false);
@@ -236,6 +236,19 @@ final class ListCancels {
       return new Outcome(false, ended ? Replies.cancelUnknownButEnded(name, id) : Replies.cancelUnknown(name, id));
     }
     return new Outcome(false, ended ? Replies.cancelOvertaken(name, id) : Replies.cancelNotDone(name, id, error));
+  }
+
+  /**
+   * "Nothing to cancel", and, when the bot saw the entry fill and every exit end without a fill, that
+   * what it bought or sold is unguarded: exits that ended while this cancel was on its way were kept
+   * silent by the router, so this answer is the one place left to say it.
+   */
+  private String nothingToCancel(UserRef user, ListHandle list, ExchangeError error) {
+    return transactor.inTransaction(stores -> stores.orderLists().findByOrderListId(user, list.orderListId()))
+        .filter(tracked -> tracked.symbol().equals(list.symbol()))
+        .flatMap(Notices::unguardedExits)
+        .map(exits -> Replies.nothingToCancelUnguarded(error, name(list), exits))
+        .orElse(Replies.exchangeError(error));
   }
 
   /**

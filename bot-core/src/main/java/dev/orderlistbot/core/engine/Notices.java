@@ -274,6 +274,14 @@ final class Notices {
         leg.cumulativeQuantity());
   }
 
+  /**
+   * The exits of a list whose entry the bot saw fill and whose exits it saw end without a fill: what
+   * the entry bought or sold has none of them. Empty otherwise (an OCO: it has no entry).
+   */
+  static Optional<List<LegRole>> unguardedExits(TrackedOrderList list) {
+    return entryFilled(list) && exitsEndedUnfilled(list) ? Optional.of(exits(list)) : Optional.empty();
+  }
+
   /** Whether the list has exits and the bot saw each of them end without filling anything. */
   private static boolean exitsEndedUnfilled(TrackedOrderList list) {
     return exitLegs(list).findAny().isPresent() && exitLegs(list).allMatch(leg -> leg.ended() && !leg.filled());

@@ -276,6 +276,15 @@ final class Replies {
         + " place them again (" + ocoCommand + ") or check /orders.";
   }
 
+  /** "Nothing to cancel" for a list whose entry filled and whose exits all ended without a fill. */
+  static String nothingToCancelUnguarded(ExchangeError error, String list, List<LegRole> exits) {
+    boolean one = exits.size() == 1;
+    return exchangeError(error) + " ⚠️ " + list + "'s entry had filled and its "
+        + exits.stream().map(Replies::role).collect(Collectors.joining(" and ")) + " ended without filling, so what it"
+        + " bought or sold has no " + exits.stream().map(Replies::role).collect(Collectors.joining(" or ")) + " now: place "
+        + (one ? "it" : "them") + " again (/oco …) or check /orders.";
+  }
+
   /** "Nothing to cancel" for a list whose end the bot never heard: it is being looked up. */
   static String nothingToCancelLookingUp(ExchangeError error, String list) {
     return exchangeError(error) + " I did not hear how " + list + " ended, so I am looking it up and will tell"
