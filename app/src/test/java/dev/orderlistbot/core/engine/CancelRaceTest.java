@@ -131,6 +131,31 @@ class CancelRaceTest {
   }
 
   @Test
+  void aCloseWhoseListEndedWithItsExitsUnfilledSaysThePositionIsStillHeldWithNoExit() {
+    // the trader confirms /close just as the exits expire: nothing is sold, and the position is still held
+    TrackedOrderList list = placed();
+    exchange.fill(id(list), LegRole.WORKING, "0.01", "300");
+    StreamPushes.push(bot, ALICE, list, LegRole.WORKING, LegStatus.FILLED, "0.01", "300");
+    bot.say(ALICE, "/close 8821");
+    exchange.cancelFailure = new ExchangeError.NotFound(-2011, "Nothing to cancel: it already filled, expired or was cancelled.");
+    exchange.whileCancelling =
+        () -> {
+          StreamPushes.push(bot, ALICE, list, LegRole.STOP_LOSS, LegStatus.EXPIRED, "0", "0");
+          StreamPushes.push(bot, ALICE, list, LegRole.TAKE_PROFIT, LegStatus.EXPIRED, "0", "0");
+        };
+
+    bot.press(ALICE, bot.lastButtons(TestBot.dm(ALICE)), Replies.CONFIRM);
+
+    assertThat(exchange.marketOrders).isEmpty();
+    assertThat(bot.telegram.texts(TestBot.dm(ALICE)))
+        .anySatisfy(text -> assertThat(text)
+            .startsWith("ℹ️ Not closed: BTCUSDT OTOCO #8821 had already ended")
+            .endsWith("Nothing was sold or bought. ⚠️ BTCUSDT OTOCO #8821's entry had filled and its take-profit and"
+                + " stop-loss ended without filling, so what it bought or sold has no take-profit or stop-loss now:"
+                + " place them again (/oco …) or check /orders."));
+  }
+
+  @Test
   void aCancelThatFindsAListWhoseTakeProfitFilledSaysNoMoreThanNothingToCancel() {
     TrackedOrderList list = placed();
     exchange.fill(id(list), LegRole.WORKING, "0.01", "300");

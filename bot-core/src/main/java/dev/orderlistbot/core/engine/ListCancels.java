@@ -50,7 +50,7 @@ final class ListCancels {
   /** Cancels one list; answers what to tell the trader. */
   String cancel(UserRef user, ChatRef chat, ListHandle list) {
     return accounts
-        .withCredentials(user, credentials -> outcome(credentials, user, chat, list).sentence())
+        .withCredentials(user, credentials -> outcome(credentials, user, chat, list).told())
         .orElse(Replies.noKeyAnyMore());
   }
 
@@ -67,7 +67,7 @@ final class ListCancels {
                 if (outcome.done()) {
                   cancelled++;
                 } else {
-                  failures.add(Replies.cancelFailed(list.orderListId(), outcome.sentence()));
+                  failures.add(Replies.cancelFailed(list.orderListId(), outcome.told()));
                 }
               }
               return Replies.cancelAllDone(cancelled, lists.size(), failures);
@@ -102,10 +102,17 @@ final class ListCancels {
    * @param sentence what to tell the trader
    * @param answer the exchange's answer to a cancel that went through: each order as it stood
    * @param ended the exchange had nothing to cancel: the list had already ended
+   * @param unguarded for a list that had ended: the warning that what its entry bought has no exit
    */
-  private record Outcome(boolean done, String sentence, Optional<PlacedOrderList> answer, boolean ended) {
+  private record Outcome(
+      boolean done, String sentence, Optional<PlacedOrderList> answer, boolean ended, Optional<String> unguarded) {
     Outcome(boolean done, String sentence) {
-      this(done, sentence, Optional.empty(), false);
+      this(done, sentence, Optional.empty(), false, Optional.empty());
+    }
+
+    /** The whole answer: the sentence, then the warning when there is one. */
+    String told() {
+      return unguarded.map(warning -> sentence + " " + warning).orElse(sentence);
     }
   }
 
@@ -114,8 +121,16 @@ final class ListCancels {
     /** The list is cancelled; {@code answer} shows each of its orders as it stood (what filled). */
     record Done(PlacedOrderList answer) implements FirstCancel {}
 
-    /** The exchange had nothing to cancel: the list had already ended (filled, expired, cancelled). */
-    record AlreadyEnded(String sentence) implements FirstCancel {}
+    /**
+     * The exchange had nothing to cancel: the list had already ended (filled, expired, cancelled);
+     * {@code unguarded}: the warning that what its entry bought has no exit, said after the action's answer.
+     */
+    record AlreadyEnded(String sentence, Optional<String> unguarded) implements FirstCancel {
+      /** The action's answer, then the warning when there is one. */
+      String after(String answer) {
+        return unguarded.map(warning -> answer + " " + warning).orElse(answer);
+      }
+    }
 
     /** The cancel did not go through, or it cannot be told: the list may still be working. */
     record NotDone(String sentence) implements FirstCancel {}
@@ -127,7 +142,9 @@ final class ListCancels {
     if (outcome.done()) {
       return new FirstCancel.Done(outcome.answer().orElseThrow());
     }
-    return outcome.ended() ? new FirstCancel.AlreadyEnded(outcome.sentence()) : new FirstCancel.NotDone(outcome.sentence());
+    return outcome.ended()
+        ? new FirstCancel.AlreadyEnded(outcome.sentence(), outcome.unguarded())
+        : new FirstCancel.NotDone(outcome.sentence());
   }
 
   /** A tracked list marked CANCELLING, and the state it goes back to if the cancel does not go through. */
@@ -165,7 +182,7 @@ final class ListCancels {
         HeldAfterCancel.of(cancelled)
             .map(held -> Replies.cancelledHolding(name, Figures.number(held.quantity()) + " on " + cancelled.symbol(), held.ocoCommand(cancelled)))
             .orElse(Replies.cancelled(name));
-    return new Outcome(true, sentence, Optional.of(cancelled), false);
+    return new Outcome(true, sentence, Optional.of(cancelled), false, Optional.empty());
   }
 
   /**
@@ -227,8 +244,8 @@ final class ListCancels {
     long id = list.orderListId();
     if (error instanceof ExchangeError.NotFound) {
       boolean endKnown = mark.map(m -> endIfEveryOrderWasSeenEnding(user, m)).orElse(true);
-      String sentence = endKnown ? nothingToCancel(user, list, error) : Replies.nothingToCancelLookingUp(error, name(list));
-      return new Outcome(false, sentence, Optional.empty(), true);
+      String sentence = endKnown ? Replies.exchangeError(error) : Replies.nothingToCancelLookingUp(error, name(list));
+      return new Outcome(false, sentence, Optional.empty(), true, endKnown ? unguarded(user, list) : Optional.empty());
     }
     boolean ended = mark.map(this::putBack).orElse(false);
     String name = name(list);
@@ -239,16 +256,16 @@ final class ListCancels {
   }
 
   /**
-   * "Nothing to cancel", and, when the bot saw the entry fill and every exit end without a fill, that
-   * what it bought or sold is unguarded: exits that ended while this cancel was on its way were kept
-   * silent by the router, so this answer is the one place left to say it.
+   * For a list the exchange had nothing to cancel of: when the bot saw its entry fill and every exit
+   * end without a fill, the warning that what it bought or sold is unguarded. Exits that ended while
+   * this cancel was on its way were kept silent by the router, so this answer is the one place left
+   * to say it.
    */
-  private String nothingToCancel(UserRef user, ListHandle list, ExchangeError error) {
+  private Optional<String> unguarded(UserRef user, ListHandle list) {
     return transactor.inTransaction(stores -> stores.orderLists().findByOrderListId(user, list.orderListId()))
         .filter(tracked -> tracked.symbol().equals(list.symbol()))
         .flatMap(Notices::unguardedExits)
-        .map(exits -> Replies.nothingToCancelUnguarded(error, name(list), exits))
-        .orElse(Replies.exchangeError(error));
+        .map(exits -> Replies.unguardedAfterEnd(name(list), exits));
   }
 
   /**

@@ -224,7 +224,7 @@ final class MarketCloses {
     if (tracked.isEmpty()) {
       return switch (cancels.cancelFirst(credentials, user, chat, list)) {
         case ListCancels.FirstCancel.Done done -> Told.text(TradeReplies.panicCancelledOnly(name));
-        case ListCancels.FirstCancel.AlreadyEnded ended -> Told.text(TradeReplies.notClosedListEnded(name, ended.sentence()));
+        case ListCancels.FirstCancel.AlreadyEnded ended -> Told.text(ended.after(TradeReplies.notClosedListEnded(name, ended.sentence())));
         case ListCancels.FirstCancel.NotDone notDone -> Told.notCancelled(TradeReplies.notClosed(name, notDone.sentence()));
       };
     }
@@ -241,7 +241,7 @@ final class MarketCloses {
       ApiCredentials credentials, UserRef user, ChatRef chat, PendingAction.CloseList close, String name, ClientOrderId clientOrderId) {
     return switch (cancels.cancelFirst(credentials, user, chat, close.list())) {
       case ListCancels.FirstCancel.NotDone notDone -> Told.notCancelled(TradeReplies.notClosed(name, notDone.sentence()));
-      case ListCancels.FirstCancel.AlreadyEnded ended -> Told.text(TradeReplies.notClosedListEnded(name, ended.sentence()));
+      case ListCancels.FirstCancel.AlreadyEnded ended -> Told.text(ended.after(TradeReplies.notClosedListEnded(name, ended.sentence())));
       case ListCancels.FirstCancel.Done done -> {
         Optional<TrackedOrderList> tracked = lists.tracked(user, close.list().orderListId());
         BigDecimal heldNow = tracked.map(t -> lists.fromAnswer(t, done.answer(), credentials).held()).orElse(BigDecimal.ZERO);

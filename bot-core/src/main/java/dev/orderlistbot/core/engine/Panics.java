@@ -117,7 +117,7 @@ final class Panics {
         switch (cancels.cancelFirst(credentials, user, chat, list)) {
           case ListCancels.FirstCancel.Done done -> lines.add("• " + Replies.cancelled(cancels.name(list)));
           case ListCancels.FirstCancel.AlreadyEnded ended ->
-              lines.add("• " + TradeReplies.panicAlreadyEnded(cancels.name(list), ended.sentence()));
+              lines.add("• " + ended.after(TradeReplies.panicAlreadyEnded(cancels.name(list), ended.sentence())));
           case ListCancels.FirstCancel.NotDone notDone -> {
             lines.add("• " + TradeReplies.panicNotCancelled(cancels.name(list), notDone.sentence()));
             failed.add(list);

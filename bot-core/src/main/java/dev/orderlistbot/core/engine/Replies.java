@@ -276,10 +276,10 @@ final class Replies {
         + " place them again (" + ocoCommand + ") or check /orders.";
   }
 
-  /** "Nothing to cancel" for a list whose entry filled and whose exits all ended without a fill. */
-  static String nothingToCancelUnguarded(ExchangeError error, String list, List<LegRole> exits) {
+  /** A list that had ended, whose entry filled and whose exits all ended without a fill: nothing guards the position. */
+  static String unguardedAfterEnd(String list, List<LegRole> exits) {
     boolean one = exits.size() == 1;
-    return exchangeError(error) + " ⚠️ " + list + "'s entry had filled and its "
+    return "⚠️ " + list + "'s entry had filled and its "
         + exits.stream().map(Replies::role).collect(Collectors.joining(" and ")) + " ended without filling, so what it"
         + " bought or sold has no " + exits.stream().map(Replies::role).collect(Collectors.joining(" or ")) + " now: place "
         + (one ? "it" : "them") + " again (/oco …) or check /orders.";

@@ -213,7 +213,7 @@ final class StopMoves {
       case ListCancels.FirstCancel.NotDone notDone ->
           new Told(StopMoveResults.notMoved(clientId, name, TradeReplies.stopNotMoved(name, notDone.sentence())), List.of());
       case ListCancels.FirstCancel.AlreadyEnded ended ->
-          new Told(StopMoveResults.notMoved(clientId, name, TradeReplies.stopNotMovedListEnded(name, ended.sentence())), List.of());
+          new Told(StopMoveResults.notMoved(clientId, name, ended.after(TradeReplies.stopNotMovedListEnded(name, ended.sentence()))), List.of());
       case ListCancels.FirstCancel.Done done -> {
         Optional<TrackedOrderList> tracked = lists.tracked(user, move.old().orderListId());
         Optional<LiveList> after = tracked.map(t -> lists.fromAnswer(t, done.answer(), credentials));
