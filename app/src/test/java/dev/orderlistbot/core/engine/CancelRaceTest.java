@@ -22,6 +22,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Consumer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -111,15 +112,7 @@ class CancelRaceTest {
     // the entry filled and was told; the take-profit and stop-loss expire (the router keeps a cancel's
     // ends silent) while the trader's /cancel is on its way, which then finds nothing to cancel: its
     // answer is the one place left to say that what the entry bought has no exit
-    TrackedOrderList list = placed();
-    exchange.fill(id(list), LegRole.WORKING, "0.01", "300");
-    StreamPushes.push(bot, ALICE, list, LegRole.WORKING, LegStatus.FILLED, "0.01", "300");
-    exchange.cancelFailure = new ExchangeError.NotFound(-2011, "Nothing to cancel: it already filled, expired or was cancelled.");
-    exchange.whileCancelling =
-        () -> {
-          StreamPushes.push(bot, ALICE, list, LegRole.STOP_LOSS, LegStatus.EXPIRED, "0", "0");
-          StreamPushes.push(bot, ALICE, list, LegRole.TAKE_PROFIT, LegStatus.EXPIRED, "0", "0");
-        };
+    entryFilledThenEndedWhileTheCancelIsOnItsWay(this::exitsExpire);
 
     bot.say(ALICE, "/cancel 8821");
 
@@ -133,16 +126,8 @@ class CancelRaceTest {
   @Test
   void aCloseWhoseListEndedWithItsExitsUnfilledSaysThePositionIsStillHeldWithNoExit() {
     // the trader confirms /close just as the exits expire: nothing is sold, and the position is still held
-    TrackedOrderList list = placed();
-    exchange.fill(id(list), LegRole.WORKING, "0.01", "300");
-    StreamPushes.push(bot, ALICE, list, LegRole.WORKING, LegStatus.FILLED, "0.01", "300");
+    entryFilledThenEndedWhileTheCancelIsOnItsWay(this::exitsExpire);
     bot.say(ALICE, "/close 8821");
-    exchange.cancelFailure = new ExchangeError.NotFound(-2011, "Nothing to cancel: it already filled, expired or was cancelled.");
-    exchange.whileCancelling =
-        () -> {
-          StreamPushes.push(bot, ALICE, list, LegRole.STOP_LOSS, LegStatus.EXPIRED, "0", "0");
-          StreamPushes.push(bot, ALICE, list, LegRole.TAKE_PROFIT, LegStatus.EXPIRED, "0", "0");
-        };
 
     bot.press(ALICE, bot.lastButtons(TestBot.dm(ALICE)), Replies.CONFIRM);
 
@@ -157,15 +142,11 @@ class CancelRaceTest {
 
   @Test
   void aCancelThatFindsAListWhoseTakeProfitFilledSaysNoMoreThanNothingToCancel() {
-    TrackedOrderList list = placed();
-    exchange.fill(id(list), LegRole.WORKING, "0.01", "300");
-    StreamPushes.push(bot, ALICE, list, LegRole.WORKING, LegStatus.FILLED, "0.01", "300");
-    exchange.cancelFailure = new ExchangeError.NotFound(-2011, "Nothing to cancel: it already filled, expired or was cancelled.");
-    exchange.whileCancelling =
-        () -> {
+    entryFilledThenEndedWhileTheCancelIsOnItsWay(
+        list -> {
           StreamPushes.push(bot, ALICE, list, LegRole.TAKE_PROFIT, LegStatus.FILLED, "0.01", "320");
           StreamPushes.push(bot, ALICE, list, LegRole.STOP_LOSS, LegStatus.EXPIRED, "0", "0");
-        };
+        });
 
     bot.say(ALICE, "/cancel 8821");
 
@@ -179,6 +160,24 @@ class CancelRaceTest {
     bot.say(ALICE, "/cancel 8821");
 
     assertThat(bot.lastReply(ALICE)).isEqualTo("✖ Cancelled BTCUSDT OTOCO #8821.");
+  }
+
+  /**
+   * The OTOCO placed and its entry filled (and told); the next cancel finds nothing to cancel, the
+   * list having ended by {@code ends} (stream pushes) while it was on its way.
+   */
+  private void entryFilledThenEndedWhileTheCancelIsOnItsWay(Consumer<TrackedOrderList> ends) {
+    TrackedOrderList list = placed();
+    exchange.fill(id(list), LegRole.WORKING, "0.01", "300");
+    StreamPushes.push(bot, ALICE, list, LegRole.WORKING, LegStatus.FILLED, "0.01", "300");
+    exchange.cancelFailure = new ExchangeError.NotFound(-2011, "Nothing to cancel: it already filled, expired or was cancelled.");
+    exchange.whileCancelling = () -> ends.accept(list);
+  }
+
+  /** The stop-loss and the take-profit expire unfilled. */
+  private void exitsExpire(TrackedOrderList list) {
+    StreamPushes.push(bot, ALICE, list, LegRole.STOP_LOSS, LegStatus.EXPIRED, "0", "0");
+    StreamPushes.push(bot, ALICE, list, LegRole.TAKE_PROFIT, LegStatus.EXPIRED, "0", "0");
   }
 
   private TrackedOrderList placed() {
