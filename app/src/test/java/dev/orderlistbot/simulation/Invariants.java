@@ -22,6 +22,7 @@ final class Invariants {
   static final String NO_STALE_NOTICE = "no-stale-notice";
   static final String NOTHING_PENDING = "nothing-pending";
   static final String NO_PLACING_FOREVER = "no-placing-forever";
+  static final String UNGUARDED_POSITION_SAID = UnguardedPositions.UNGUARDED_POSITION_SAID;
 
   private Invariants() {}
 
@@ -53,6 +54,7 @@ final class Invariants {
             || text.contains("Binance did not confirm the new list"))
         .findFirst()
         .ifPresent(text -> broken.add(NO_PLACING_FOREVER + ": a preview still says \"" + text + "\""));
+    UnguardedPositions.check(run, broken);
     return broken;
   }
 

@@ -223,6 +223,11 @@ final class SimExchange implements ExchangeClient {
     return paper.orderList(account(account), OrderListRef.of(clientListId));
   }
 
+  /** The world's view of one order of an account (a list's leg, a market order), no faults. */
+  Optional<OrderSnapshot> truth(String account, Symbol symbol, OrderRef order) {
+    return paper.order(account(account), symbol, order);
+  }
+
   StreamHub stream() {
     return stream;
   }

@@ -106,7 +106,7 @@ final class Simulation {
       runUntil(heal, false);
       healAll();
       runUntil(heal.plus(SETTLE), true);
-      Observation seen = observe();
+      Observation seen = observe(traders.lines());
       String summary =
           seen.placements().size() + " placed, " + seen.lists().size() + " tracked, " + seen.fills().size() + " fills, "
               + seen.notices().size() + " notices, " + generation + " start(s)";
@@ -177,9 +177,10 @@ final class Simulation {
                 && s.owedActions().owedUntil(Instant.parse("9999-12-31T00:00:00Z"), 1).isEmpty());
   }
 
-  private Observation observe() {
+  private Observation observe(List<Traders.Line> lines) {
     SimBot up = bot.orElseThrow();
     List<Observation.ListFact> lists = new ArrayList<>();
+    List<PositionFacts.Placed> placed = new ArrayList<>();
     for (String clientListId : trackedListIds()) {
       TrackedOrderList tracked =
           up.transactor().inTransaction(s -> s.orderLists().findByListClientOrderId(clientListId)).orElseThrow();
@@ -190,6 +191,7 @@ final class Simulation {
               clientListId, tracked.chat(), tracked.state(),
               truth.map(t -> OptionalLong.of(t.id().value())).orElse(OptionalLong.empty()),
               truth.map(PlacedOrderList::orderStatus)));
+      truth.ifPresent(t -> placed.add(new PositionFacts.Placed(tracked, t)));
     }
     Set<Observation.Fill> fills = new LinkedHashSet<>();
     for (OrderListUpdate update : stream.emitted()) {
@@ -201,13 +203,14 @@ final class Simulation {
     Set<ChatRef> gone = chats.goneChats();
     // a chat the bot was removed from shows nothing it can still change (in the model, the bot's
     // answers still reach it, its notices no longer do): what it shows there is not judged
-    List<String> shown =
+    List<SimChats.Delivery> shown =
         chats.messages().entrySet().stream()
-            .filter(shownIn -> !gone.contains(shownIn.getKey().chat()))
-            .map(shownIn -> shownIn.getValue().text())
+            .map(shownIn -> new SimChats.Delivery(shownIn.getKey().chat(), shownIn.getValue().text(), scheduler.clock().instant()))
             .toList();
     long pending = up.transactor().inTransaction(s -> s.outbox().backlog()).pending();
-    return new Observation(exchange.placements(), lists, List.copyOf(fills), chats.notices(), gone, pending, shown);
+    return new Observation(
+        exchange.placements(), lists, List.copyOf(fills), chats.notices(), gone, pending, shown,
+        PositionFacts.read(jdbcUrl, exchange, placed, lines));
   }
 
   /** Every list the bot ever recorded, read straight from its table (the store has no "all"). */

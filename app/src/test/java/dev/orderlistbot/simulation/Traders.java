@@ -11,6 +11,7 @@ import dev.orderlistbot.core.domain.order.PlacedOrderList;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
 import java.util.Optional;
@@ -36,7 +37,11 @@ final class Traders {
   private final Supplier<Optional<SimBot>> bot;
   private final Supplier<BigDecimal> price;
   private final Deque<UserRef> speaking = new ArrayDeque<>();
+  private final List<Line> said = new ArrayList<>();
   private long lines;
+
+  /** A line a trader wrote to the bot (while it was up). */
+  record Line(UserRef user, String text) {}
 
   Traders(SimScheduler scheduler, Faults faults, Supplier<Optional<SimBot>> bot, Supplier<BigDecimal> price, SimChats chats) {
     this.scheduler = scheduler;
@@ -106,7 +111,15 @@ final class Traders {
     return "/cancel " + (open.isEmpty() ? 999_999 : open.get(random.nextInt(open.size())).id().value());
   }
 
+  /** Every line the traders wrote while the bot was up, in order. */
+  List<Line> lines() {
+    return List.copyOf(said);
+  }
+
   private void say(UserRef user, ChatRef chat, String text) {
+    if (bot.get().isPresent()) {
+      said.add(new Line(user, text));
+    }
     ChatKind kind = chat.equals(GROUP) ? ChatKind.GROUP : ChatKind.PRIVATE;
     MessageRef ref = new MessageRef(chat, "user-" + lines++);
     handle(user, new ChatEvent.TextMessage(chat, kind, user, ref, text));
