@@ -7,6 +7,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.orderlistbot.core.chat.MessageRef;
 import dev.orderlistbot.core.domain.TradingEnvironment;
 import dev.orderlistbot.core.domain.UserRef;
+import dev.orderlistbot.core.domain.order.ClientListId;
+import dev.orderlistbot.core.domain.order.LegRole;
 import dev.orderlistbot.core.port.out.AuditAction;
 import dev.orderlistbot.core.port.out.ExchangeError;
 import java.nio.file.Path;
@@ -54,6 +56,23 @@ class PanicAllTest {
     bot.say(user, line);
     bot.press(user, bot.lastButtons(TestBot.dm(user)), Replies.CONFIRM);
     assertThat(bot.lastReply(user)).startsWith("✅ Placed");
+  }
+
+  @Test
+  void anAdminsPanicAllTellsTheOwnerWhatAListWhoseEntryFilledLeavesHeldWithNoExit() {
+    place(ALICE, "/otoco BTCUSDT buy 0.02 @ 29500 tp 31000 sl 29000");
+    exchange.fill(new ClientListId(exchange.clientIdsSent.get(2)), LegRole.WORKING, "0.02", "590");
+
+    bot.say(ADMIN, "/panic all");
+    bot.press(ADMIN, bot.lastButtons(TestBot.dm(ADMIN)), Replies.CONFIRM);
+
+    assertThat(bot.telegram.texts(TestBot.dm(ALICE)))
+        .filteredOn(text -> text.startsWith("🚨 An admin of this bot cancelled your open order lists"))
+        .singleElement()
+        .satisfies(text -> assertThat(text)
+            .contains("✖ Cancelled BTCUSDT OTOCO #8823. ⚠️ Its entry had filled, so 0.02 on BTCUSDT is held with no take-profit or"
+                + " stop-loss now")
+            .contains("✖ Cancelled BTCUSDT OCO #8821.\n"));
   }
 
   @Test

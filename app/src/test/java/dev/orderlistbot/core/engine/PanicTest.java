@@ -65,6 +65,19 @@ class PanicTest {
   }
 
   @Test
+  void panicSaysWhatAListWhoseEntryFilledLeavesHeldWithNoExit() {
+    bot.say(ALICE, "/panic");
+    MessageRef preview = bot.lastButtons(TestBot.dm(ALICE));
+    bot.press(ALICE, preview, Replies.CONFIRM);
+
+    // as /cancel says it: the OTOCO's entry had filled, and the panic took its take-profit and stop-loss
+    assertThat(bot.telegram.now(preview).text())
+        .contains("• ✖ Cancelled BTCUSDT OTOCO #8822. ⚠️ Its entry had filled, so 0.02 on BTCUSDT is held with no take-profit or"
+            + " stop-loss now: place them again (/oco BTCUSDT sell 0.02 tp … sl …) or check /orders.")
+        .contains("• ✖ Cancelled BTCUSDT OCO #8821.\n");
+  }
+
+  @Test
   void panicCloseAlsoSellsWhatEachListHeldAndNothingMore() {
     bot.say(ALICE, "/panic close");
     bot.press(ALICE, bot.lastButtons(TestBot.dm(ALICE)), Replies.CONFIRM);

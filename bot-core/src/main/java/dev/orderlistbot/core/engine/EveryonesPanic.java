@@ -149,7 +149,7 @@ final class EveryonesPanic {
         continue;
       }
       switch (first) {
-        case ListCancels.FirstCancel.Done done -> lines.add("• " + Replies.cancelled(cancels.name(list)));
+        case ListCancels.FirstCancel.Done done -> lines.add("• " + done.sentence());
         case ListCancels.FirstCancel.AlreadyEnded ended ->
             lines.add("• " + ended.after(TradeReplies.panicAlreadyEnded(cancels.name(list), ended.sentence())));
         case ListCancels.FirstCancel.NotDone notDone -> {

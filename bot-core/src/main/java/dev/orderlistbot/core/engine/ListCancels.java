@@ -118,8 +118,12 @@ final class ListCancels {
 
   /** What became of the cancel a trade action sends before anything else. */
   sealed interface FirstCancel {
-    /** The list is cancelled; {@code answer} shows each of its orders as it stood (what filled). */
-    record Done(PlacedOrderList answer) implements FirstCancel {}
+    /**
+     * The list is cancelled; {@code answer} shows each of its orders as it stood (what filled), and
+     * {@code sentence} says so as {@code /cancel} does, with what an entry that filled leaves held
+     * with no exit.
+     */
+    record Done(PlacedOrderList answer, String sentence) implements FirstCancel {}
 
     /**
      * The exchange had nothing to cancel: the list had already ended (filled, expired, cancelled);
@@ -140,7 +144,7 @@ final class ListCancels {
   FirstCancel cancelFirst(ApiCredentials credentials, UserRef user, ChatRef chat, ListHandle list) {
     Outcome outcome = outcome(credentials, user, chat, list);
     if (outcome.done()) {
-      return new FirstCancel.Done(outcome.answer().orElseThrow());
+      return new FirstCancel.Done(outcome.answer().orElseThrow(), outcome.sentence());
     }
     return outcome.ended()
         ? new FirstCancel.AlreadyEnded(outcome.sentence(), outcome.unguarded())

@@ -115,7 +115,7 @@ final class Panics {
         told.retry().filter(PendingAction.CloseHeld.class::isInstance).map(PendingAction.CloseHeld.class::cast).ifPresent(retries::add);
       } else {
         switch (cancels.cancelFirst(credentials, user, chat, list)) {
-          case ListCancels.FirstCancel.Done done -> lines.add("• " + Replies.cancelled(cancels.name(list)));
+          case ListCancels.FirstCancel.Done done -> lines.add("• " + done.sentence());
           case ListCancels.FirstCancel.AlreadyEnded ended ->
               lines.add("• " + ended.after(TradeReplies.panicAlreadyEnded(cancels.name(list), ended.sentence())));
           case ListCancels.FirstCancel.NotDone notDone -> {
