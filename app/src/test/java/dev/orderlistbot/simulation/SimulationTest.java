@@ -132,7 +132,21 @@ class SimulationTest {
               "fixed (the last leg's end closes a list the bot is cancelling, whenever it is told): an OTOCO's entry"
                   + " filled unseen, the trader's /cancel showed the fill and kept the list followed; its exits' ends"
                   + " and the list's ALL_DONE came first, the entry's fill last, and nothing closed the record, so the"
-                  + " list stayed CANCELLING for good (the fill's notice also said the cancelled exits were \"now working\")"));
+                  + " list stayed CANCELLING for good (the fill's notice also said the cancelled exits were \"now working\")"),
+          // found 2026-12-05 with the invariant unguarded-position-said (seeds 82501-84000, every fault on)
+          new Regression(82667, ALL_ON_2026_12_02, Invariants.UNGUARDED_POSITION_SAID, false,
+              "fixed (a panic's line for a list is the cancel's own sentence, with what its entry left held): a"
+                  + " trader's /panic cancelled an OTOCO whose entry had filled and said only \"✖ Cancelled\", so the"
+                  + " position was left with no take-profit or stop-loss without a word"),
+          // open (found 2026-12-05, seeds 82501-86000): a close whose cancel went through unheard
+          new Regression(84521, ALL_ON_2026_12_02, Invariants.UNGUARDED_POSITION_SAID, true,
+              "open: a /close of an OCO whose cancel executed with its answer lost said \"may or may not be cancelled"
+                  + " ... works as before\"; the cancel's events then said only \"⏹ closed on the exchange\", so the"
+                  + " position was left unsold and with no exit, never said"),
+          new Regression(85173, ALL_ON_2026_12_02, Invariants.UNGUARDED_POSITION_SAID, true,
+              "open: the same through /panic close: the cancel's answer was lost, the panic's Retry then found the"
+                  + " OCO ended and said \"had already ended ... Nothing was sold or bought\", which reads as if it had"
+                  + " filled"));
 
   private final SimulationSettings settings = SimulationSettings.from(System.getProperties());
 

@@ -50,7 +50,8 @@ final class UnguardedPositions {
    * Whether {@code text} says of the position's list that what it held has no exit: the ⚠️ notices
    * (exits ended or cancelled after the entry filled, an entry cancelled or expired after a partial
    * fill, an exit expired), a cancel's "held with no take-profit or stop-loss", a failed close or
-   * stop move ("has NO stop now", "held with no order protecting it", a market order not confirmed).
+   * stop move ("has NO stop now", "held with no order protecting it", a market order not confirmed),
+   * a panic close that cancelled a list and "closed nothing".
    * A plain "✖ Cancelled …" or "⏹ … is closed" does not say it.
    */
   static boolean saysUnguarded(String text, Observation.Position position) {
@@ -67,7 +68,9 @@ final class UnguardedPositions {
         || lower.contains(" have no ")
         || lower.contains(" held with no ")
         || lower.contains(" still held, with no order")
-        || item.contains("did not confirm the MARKET");
+        || item.contains("did not confirm the MARKET")
+        // a panic close's cancel of a list its user did not place (another user's, on a shared account)
+        || item.contains(" closed nothing");
   }
 
   /** Whether {@code text} names the list: its name, not as the start of a longer id ({@code #8} in {@code #81}). */
