@@ -138,15 +138,15 @@ class SimulationTest {
               "fixed (a panic's line for a list is the cancel's own sentence, with what its entry left held): a"
                   + " trader's /panic cancelled an OTOCO whose entry had filled and said only \"✖ Cancelled\", so the"
                   + " position was left with no take-profit or stop-loss without a word"),
-          // open (found 2026-12-05, seeds 82501-86000): a close whose cancel went through unheard
-          new Regression(84521, ALL_ON_2026_12_02, Invariants.UNGUARDED_POSITION_SAID, true,
-              "open: a /close of an OCO whose cancel executed with its answer lost said \"may or may not be cancelled"
-                  + " ... works as before\"; the cancel's events then said only \"⏹ closed on the exchange\", so the"
-                  + " position was left unsold and with no exit, never said"),
-          new Regression(85173, ALL_ON_2026_12_02, Invariants.UNGUARDED_POSITION_SAID, true,
-              "open: the same through /panic close: the cancel's answer was lost, the panic's Retry then found the"
-                  + " OCO ended and said \"had already ended ... Nothing was sold or bought\", which reads as if it had"
-                  + " filled"));
+          // found 2026-12-05 (seeds 82501-86000, and seed 248 of the default run), a close whose cancel went through unheard
+          new Regression(84521, ALL_ON_2026_12_02, Invariants.UNGUARDED_POSITION_SAID, false,
+              "fixed (an OCO whose exits are cancelled while the bot holds it open says its position has none): a"
+                  + " /close of an OCO whose cancel executed with its answer lost said \"may or may not be cancelled ..."
+                  + " works as before\"; the cancel's events then said only \"⏹ closed on the exchange\", so the"
+                  + " position was left unsold and with no exit, never said (also seed 248)"),
+          new Regression(85173, ALL_ON_2026_12_02, Invariants.UNGUARDED_POSITION_SAID, false,
+              "fixed with 84521: the same through /panic close; the panic's Retry then found the OCO ended and said"
+                  + " \"had already ended ... Nothing was sold or bought\", which reads as if it had filled"));
 
   private final SimulationSettings settings = SimulationSettings.from(System.getProperties());
 

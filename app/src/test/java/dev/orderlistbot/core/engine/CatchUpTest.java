@@ -186,7 +186,7 @@ class CatchUpTest {
   }
 
   @Test
-  void aListThatClosedWithoutAFillIsReportedClosedOnce() {
+  void anOcoCancelledWithoutAFillIsToldOnceThatItsPositionHasNoExit() {
     ClientListId list = placeInGroup("/oco BTCUSDT sell 0.01 tp 32000 sl 29000");
     exchange.legNow(list, LegRole.TAKE_PROFIT, LegStatus.CANCELED, "0", "0");
     exchange.legNow(list, LegRole.STOP_LOSS, LegStatus.CANCELED, "0", "0");
@@ -194,7 +194,10 @@ class CatchUpTest {
 
     reconciler.reconcile(ALICE, ALICES_PAPER_KEY);
 
-    assertThat(bot.telegram.texts(GROUP)).filteredOn(text -> text.startsWith("⏹ BTCUSDT OCO #8821 is closed")).hasSize(1);
+    assertThat(bot.telegram.texts(GROUP))
+        .filteredOn(text -> text.startsWith("⚠️ BTCUSDT OCO #8821: its take-profit and stop-loss were cancelled, so"))
+        .hasSize(1);
+    assertThat(bot.telegram.texts(GROUP)).noneMatch(text -> text.startsWith("⏹ BTCUSDT OCO #8821"));
   }
 
   @Test

@@ -295,14 +295,17 @@ class NotificationTest {
   }
 
   @Test
-  void aListThatEndsAfterItsLegsWereCancelledIsReportedClosed() {
+  void anOcoWhoseLegsWereCancelledElsewhereEndsSayingThePositionHasNoExit() {
     TrackedOrderList list = placeInGroup("/oco BTCUSDT sell 0.01 tp 32000 sl 29000");
 
     bot.router().onUpdate(ALICE, cancelled(list, LegRole.TAKE_PROFIT, "tp-cancelled"));
     bot.router().onUpdate(ALICE, cancelled(list, LegRole.STOP_LOSS, "sl-cancelled"));
     bot.router().onUpdate(ALICE, done(list, "done"));
 
-    assertThat(bot.telegram.texts(GROUP)).filteredOn(text -> text.startsWith("⏹ BTCUSDT OCO #8821 is closed on the exchange")).hasSize(1);
+    assertThat(bot.telegram.texts(GROUP))
+        .filteredOn(text -> text.startsWith("⚠️ BTCUSDT OCO #8821: its take-profit and stop-loss were cancelled, so 0.01 on BTCUSDT"))
+        .hasSize(1);
+    assertThat(bot.telegram.texts(GROUP)).noneMatch(text -> text.startsWith("⏹ BTCUSDT OCO #8821"));
     assertThat(bot.openTracked(ALICE)).isEmpty();
   }
 

@@ -198,12 +198,16 @@ final class Notices {
           last, Merge.NONE, "", BigDecimal.ZERO);
     }
     BigDecimal unguarded = leg.orderQuantity().subtract(leg.cumulativeQuantity());
-    if (role != LegRole.WORKING && unguarded.signum() > 0 && entryFilled(list) && otherExitsEndedUnfilled(list, leg.clientOrderId().value())) {
+    // an OCO guards a position held before it: its exits cancelled while the bot held it open (elsewhere,
+    // or by the bot's own cancel whose answer was lost) leave that position with none (seeds 84521, 85173)
+    boolean oco = legs(list, r -> r == LegRole.WORKING).findAny().isEmpty();
+    if (role != LegRole.WORKING && unguarded.signum() > 0 && (oco || entryFilled(list))
+        && otherExitsEndedUnfilled(list, leg.clientOrderId().value())) {
       String exitSide = leg.side().name().toLowerCase(Locale.ROOT);
       return new Notice(
-          Optional.of(Replies.exitsEndedAfterEntryFilled(name, exits(list), Optional.of(Figures.number(unguarded) + " on " + leg.symbol()),
+          Optional.of(Replies.exitsCancelledLeavingPosition(name, oco, exits(list), Optional.of(Figures.number(unguarded) + " on " + leg.symbol()),
               ocoCommand(leg, exitSide, Optional.of(unguarded)))),
-          Optional.of(Replies.exitsEndedAfterEntryFilled(name, exits(list), Optional.empty(), ocoCommand(leg, exitSide, Optional.empty()))),
+          Optional.of(Replies.exitsCancelledLeavingPosition(name, oco, exits(list), Optional.empty(), ocoCommand(leg, exitSide, Optional.empty()))),
           last, Merge.NONE, "", BigDecimal.ZERO);
     }
     return last.isPresent() ? new Notice(Optional.of(Replies.listClosed(name)), last) : new Notice(Optional.empty(), last);

@@ -698,6 +698,24 @@ final class Replies {
   }
 
   /**
+   * The exits cancelled while the bot held the list open: after the entry filled ({@link
+   * #exitsEndedAfterEntryFilled}), or an OCO's, which guarded a position held before it, e.g. {@code
+   * ⚠️ BTCUSDT OCO #8821: its take-profit and stop-loss were cancelled, so 0.01 on BTCUSDT has no
+   * take-profit or stop-loss any more. Place them again (/oco BTCUSDT sell 0.01 tp … sl …) or check
+   * /orders.}
+   */
+  static String exitsCancelledLeavingPosition(String list, boolean oco, List<LegRole> exits, Optional<String> left, String ocoCommand) {
+    if (!oco) {
+      return exitsEndedAfterEntryFilled(list, exits, left, ocoCommand);
+    }
+    boolean one = exits.size() == 1;
+    return "⚠️ " + list + ": its " + exits.stream().map(Replies::role).collect(Collectors.joining(" and "))
+        + (one ? " was" : " were") + " cancelled, so " + left.orElse("the position") + " has no "
+        + exits.stream().map(Replies::role).collect(Collectors.joining(" or ")) + " any more. Place " + (one ? "it" : "them")
+        + " again (" + ocoCommand + ") or check /orders.";
+  }
+
+  /**
    * The take-profit of an OCO pair started filling, so Binance expired the stop-loss (reference 5.5):
    * what the take-profit has not filled yet rests on the book with no stop behind it.
    */

@@ -102,6 +102,20 @@ class NoticesEventOrderTest {
   }
 
   @Test
+  void anOcoCancelledWhileTheBotHeldItOpenWarnsThatThePositionHasNoExit() {
+    // cancelled elsewhere, or by the bot's own cancel whose answer was lost (simulation seeds 84521, 85173)
+    TrackedOrderList list = endedExcept(tracked(ListKind.OCO, OrderListState.EXECUTING, LegRole.TAKE_PROFIT, LegRole.STOP_LOSS), LegRole.STOP_LOSS);
+
+    Notices.Notice notice = Notices.of(list, leg(LegRole.STOP_LOSS, LegStatus.CANCELED, "0", "0", ExpiryReason.NONE));
+
+    assertThat(notice.text()).contains(
+        "⚠️ BTCUSDT OCO #8821: its take-profit and stop-loss were cancelled, so 0.01 on BTCUSDT has no take-profit or"
+            + " stop-loss any more. Place them again (/oco BTCUSDT sell 0.01 tp … sl …) or check /orders.");
+    assertThat(notice.redacted()).hasValueSatisfying(text -> assertThat(text).doesNotContain("0.01"));
+    assertThat(notice.newState()).contains(OrderListState.ALL_DONE);
+  }
+
+  @Test
   void exitsCancelledElsewhereAfterTheEntryFilledWarnThatThePositionHasNone() {
     TrackedOrderList list =
         filled(
