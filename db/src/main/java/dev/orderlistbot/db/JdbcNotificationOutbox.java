@@ -54,6 +54,32 @@ final class JdbcNotificationOutbox implements NotificationOutbox {
   }
 
   @Override
+  public boolean enqueueLater(OutboxMessage message, Duration delay) {
+    Objects.requireNonNull(message, "message");
+    if (delay.isNegative()) {
+      throw new IllegalArgumentException("the delay is not negative");
+    }
+    Instant now = clock.instant();
+    return session.run("enqueue a later notification", c -> insert(c, dialect, message, null, null, now, now.plus(delay)));
+  }
+
+  @Override
+  public boolean withdraw(String dedupeKey) {
+    Objects.requireNonNull(dedupeKey, "dedupeKey");
+    return session.run(
+        "withdraw a notification",
+        c -> {
+          try (PreparedStatement update =
+              c.prepareStatement(
+                  "UPDATE notification_outbox SET delivered_at = ? WHERE dedupe_key = ? AND claim_token IS NULL AND " + PENDING)) {
+            update.setObject(1, Rows.timestamp(clock.instant()));
+            update.setString(2, dedupeKey);
+            return update.executeUpdate() == 1;
+          }
+        });
+  }
+
+  @Override
   public boolean enqueueMerged(OutboxMessage message, String mergeKey, MergeRank rank, Duration delay) {
     Objects.requireNonNull(message, "message");
     Objects.requireNonNull(mergeKey, "mergeKey");

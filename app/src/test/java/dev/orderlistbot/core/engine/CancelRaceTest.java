@@ -162,6 +162,60 @@ class CancelRaceTest {
     assertThat(bot.lastReply(ALICE)).isEqualTo("✖ Cancelled BTCUSDT OTOCO #8821.");
   }
 
+  @Test
+  void aCloseWhoseCancelWentThroughWithItsAnswerLostSellsWhatTheOcoProtected() {
+    // the cancel executes, its answer is lost, and its own events (kept silent) end the list meanwhile:
+    // the close goes on with what the list held when it ended (simulation seed 100122)
+    TrackedOrderList list = placedOco();
+    cancelGoesThroughUnheard(list);
+    bot.say(ALICE, "/close 8821");
+
+    bot.press(ALICE, bot.lastButtons(TestBot.dm(ALICE)), Replies.CONFIRM);
+
+    assertThat(exchange.marketOrders).singleElement().satisfies(sent -> {
+      assertThat(sent.request().side()).isEqualTo(dev.orderlistbot.core.domain.Side.SELL);
+      assertThat(sent.request().quantity()).isEqualByComparingTo("0.01");
+    });
+    assertThat(bot.lastReply(ALICE)).startsWith("✅ Cancelled BTCUSDT OCO #8821: MARKET SELL 0.01 filled");
+  }
+
+  @Test
+  void aCancelWhoseAnswerWasLostAfterTheEntryFilledSaysWhatIsHeldWithNoExit() {
+    TrackedOrderList list = placed();
+    exchange.fill(id(list), LegRole.WORKING, "0.01", "300");
+    StreamPushes.push(bot, ALICE, list, LegRole.WORKING, LegStatus.FILLED, "0.01", "300");
+    cancelGoesThroughUnheard(list);
+
+    bot.say(ALICE, "/cancel 8821");
+
+    assertThat(bot.lastReply(ALICE))
+        .isEqualTo("✖ Cancelled BTCUSDT OTOCO #8821. ⚠️ Its entry had filled, so 0.01 on BTCUSDT is held with no"
+            + " take-profit or stop-loss now: place them again (/oco BTCUSDT sell 0.01 tp … sl …) or check /orders.");
+  }
+
+  /** The next cancel goes through, its exits' ends and the list's ALL_DONE arrive while it is on its way, and its answer is lost. */
+  private void cancelGoesThroughUnheard(TrackedOrderList list) {
+    exchange.cancelAnswerLost = new ExchangeError.OutcomeUnknown(-1007, "Timeout waiting for response from backend server.");
+    exchange.whileCancelling =
+        () -> {
+          StreamPushes.push(bot, ALICE, list, LegRole.TAKE_PROFIT, LegStatus.CANCELED, "0", "0");
+          StreamPushes.push(bot, ALICE, list, LegRole.STOP_LOSS, LegStatus.CANCELED, "0", "0");
+          bot.router().onUpdate(
+              ALICE,
+              new OrderListUpdate.ListChanged(
+                  OrderEventIds.listFinished("binance", list.symbol(), 8821, ListOrderStatus.ALL_DONE), list.symbol(),
+                  new OrderListId(8821), id(list), list.kind() == dev.orderlistbot.core.domain.order.ListKind.OCO
+                      ? ContingencyType.OCO : ContingencyType.OTO,
+                  ListStatusType.ALL_DONE, ListOrderStatus.ALL_DONE, bot.clock.instant()));
+        };
+  }
+
+  private TrackedOrderList placedOco() {
+    bot.say(ALICE, "/oco BTCUSDT sell 0.01 tp 32000 sl 29000/28900");
+    bot.press(ALICE, bot.lastButtons(TestBot.dm(ALICE)), Replies.CONFIRM);
+    return bot.openTracked(ALICE).getFirst();
+  }
+
   /**
    * The OTOCO placed and its entry filled (and told); the next cancel finds nothing to cancel, the
    * list having ended by {@code ends} (stream pushes) while it was on its way.

@@ -110,6 +110,8 @@ final class FakeExchange implements ExchangeClient {
   volatile RuntimeException lastPriceFailure;
   /** When set, every cancel fails with this error (after {@link #whileCancelling} ran). */
   volatile ExchangeError cancelFailure;
+  /** When set, every cancel goes through and then its answer is lost: this error instead. */
+  volatile ExchangeError cancelAnswerLost;
   /** Runs inside every cancel call before it answers, e.g. to deliver a fill meanwhile. */
   volatile Runnable whileCancelling = () -> {};
   /**
@@ -333,6 +335,10 @@ final class FakeExchange implements ExchangeClient {
         new PlacedOrderList(old.id(), old.clientId(), old.symbol(), old.contingencyType(), ListStatusType.ALL_DONE,
             ListOrderStatus.ALL_DONE, old.transactionTime(), legs);
     byClientId.put(old.clientId().value(), new Stored(stored.get().apiKey(), done));
+    ExchangeError lost = cancelAnswerLost;
+    if (lost != null) {
+      throw new ExchangeException(lost);
+    }
     return done;
   }
 

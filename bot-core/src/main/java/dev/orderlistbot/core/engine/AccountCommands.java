@@ -157,7 +157,10 @@ final class AccountCommands {
     } else if (found.get().isEmpty()) {
       out.send(message.chat(), Replies.noSuchOpenList(orderListId));
     } else {
-      out.send(message.chat(), cancels.cancel(message.user(), message.chat(), found.get().get()));
+      ListHandle list = found.get().get();
+      if (out.send(message.chat(), cancels.cancel(message.user(), message.chat(), list)).isPresent()) {
+        cancels.answered(List.of(list));
+      }
     }
   }
 

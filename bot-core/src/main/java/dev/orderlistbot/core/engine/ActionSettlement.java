@@ -11,7 +11,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Settles the closes and reductions whose outcome is still owed {@link PlacementSettlement#FINAL_AFTER}
+ * Settles the closes, reductions and panics whose outcome is still owed {@link PlacementSettlement#FINAL_AFTER}
  * after their Confirm (a crash cut them short), from the exchange, with the owner's key: the market
  * order or the amend is read back by its id, never sent again, and the trader is told where the
  * position stands. Actions this process is running are left alone; what cannot be settled now (no
@@ -26,16 +26,19 @@ final class ActionSettlement {
   private final OwedActions owed;
   private final MarketCloses closes;
   private final SizeReductions reductions;
+  private final Panics panics;
   private final Clock clock;
   private final ReentrantLock running = new ReentrantLock();
 
   ActionSettlement(
-      Accounts accounts, Transactor transactor, OwedActions owed, MarketCloses closes, SizeReductions reductions, Clock clock) {
+      Accounts accounts, Transactor transactor, OwedActions owed, MarketCloses closes, SizeReductions reductions, Panics panics,
+      Clock clock) {
     this.accounts = accounts;
     this.transactor = transactor;
     this.owed = owed;
     this.closes = closes;
     this.reductions = reductions;
+    this.panics = panics;
     this.clock = clock;
   }
 
@@ -82,6 +85,7 @@ final class ActionSettlement {
                 case PendingAction.CloseList close -> closes.settle(confirmation, close, credentials);
                 case PendingAction.CloseHeld held -> closes.settle(confirmation, held, credentials);
                 case PendingAction.ReduceList reduce -> reductions.settle(confirmation, reduce, credentials);
+                case PendingAction.Panic panic -> panics.settle(confirmation, panic, credentials);
                 default -> transactor.inTransaction(stores -> stores.owedActions().paid(id));
               }
               return true;

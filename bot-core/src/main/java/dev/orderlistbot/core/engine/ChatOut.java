@@ -70,19 +70,21 @@ final class ChatOut {
     return send(chat, OutboundMessage.text(text));
   }
 
-  void edit(MessageRef message, OutboundMessage replacement) {
+  /** Shows {@code replacement} in place of {@code message}, or as a new message; true when it was shown either way. */
+  boolean edit(MessageRef message, OutboundMessage replacement) {
     Optional<ChatPlatform> platform = platform(message.chat());
     if (platform.isEmpty()) {
-      return;
+      return false;
     }
     try {
       platform.get().edit(message, replacement);
+      return true;
     } catch (ChatDeliveryException e) {
       LOG.warn("could not edit {}, sending it as a new message: {}", message, e.getMessage());
       // a message that can no longer be edited gets the whole replacement, buttons and picture too
       // (a card's actions belong to its new message); an edit that may have landed (a timeout)
       // sends the text alone, so no live button is ever shown twice
-      send(message.chat(), e.retryable() ? OutboundMessage.text(replacement.text()) : replacement);
+      return send(message.chat(), e.retryable() ? OutboundMessage.text(replacement.text()) : replacement).isPresent();
     }
   }
 
@@ -102,8 +104,8 @@ final class ChatOut {
     }
   }
 
-  void edit(MessageRef message, String text) {
-    edit(message, OutboundMessage.text(text));
+  boolean edit(MessageRef message, String text) {
+    return edit(message, OutboundMessage.text(text));
   }
 
   /**

@@ -114,7 +114,13 @@ final class EveryonesPanic {
               Optional.empty(),
               owner,
               new PlacementResults.Result(
-                  "panic-all:" + confirmation.id() + ":" + owner, stores -> true, TradeReplies.panicAllToOwner(ownerLines)));
+                  "panic-all:" + confirmation.id() + ":" + owner,
+                  stores -> {
+                    // this answer says what each cancel left held: the warnings kept for a lost answer are not needed
+                    HeldWarnings.withdraw(stores, lists);
+                    return true;
+                  },
+                  TradeReplies.panicAllToOwner(ownerLines)));
         });
     int done = panic.lists().size() - failed.size();
     results.tell(
@@ -140,7 +146,7 @@ final class EveryonesPanic {
     for (ListHandle list : lists) {
       ListCancels.FirstCancel first;
       try {
-        first = cancels.cancelFirst(credentials, owner, chat, list);
+        first = cancels.cancelOnly(credentials, owner, chat, list);
       } catch (RuntimeException e) {
         // the cancel puts the list's state back when it fails before the exchange answered
         LOG.warn("/panic all: the cancel of {} of {} failed", list, owner, e);

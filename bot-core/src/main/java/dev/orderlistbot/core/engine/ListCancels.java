@@ -3,6 +3,7 @@ package dev.orderlistbot.core.engine;
 import dev.orderlistbot.core.domain.ApiCredentials;
 import dev.orderlistbot.core.domain.ChatRef;
 import dev.orderlistbot.core.domain.UserRef;
+import dev.orderlistbot.core.domain.order.LegRole;
 import dev.orderlistbot.core.domain.order.OrderListId;
 import dev.orderlistbot.core.domain.order.OrderListRef;
 import dev.orderlistbot.core.domain.order.PlacedOrderList;
@@ -47,11 +48,23 @@ final class ListCancels {
     this.clock = clock;
   }
 
-  /** Cancels one list; answers what to tell the trader. */
+  /**
+   * Cancels one list; answers what to tell the trader. What the cancel leaves held with no exit is
+   * also kept to be said later ({@link HeldWarnings}) unless {@link #answered} follows.
+   */
   String cancel(UserRef user, ChatRef chat, ListHandle list) {
     return accounts
-        .withCredentials(user, credentials -> outcome(credentials, user, chat, list).told())
+        .withCredentials(user, credentials -> outcome(credentials, user, chat, list, true).told())
         .orElse(Replies.noKeyAnyMore());
+  }
+
+  /** The answer about {@code lists} has been shown: what their cancels kept to say later is not said again. */
+  void answered(List<ListHandle> lists) {
+    transactor.inTransaction(
+        stores -> {
+          HeldWarnings.withdraw(stores, lists);
+          return null;
+        });
   }
 
   /** Cancels each of {@code lists}; answers one summary. */
@@ -63,7 +76,7 @@ final class ListCancels {
               int cancelled = 0;
               List<String> failures = new ArrayList<>();
               for (ListHandle list : lists) {
-                Outcome outcome = outcome(credentials, user, chat, list);
+                Outcome outcome = outcome(credentials, user, chat, list, true);
                 if (outcome.done()) {
                   cancelled++;
                 } else {
@@ -140,9 +153,23 @@ final class ListCancels {
     record NotDone(String sentence) implements FirstCancel {}
   }
 
-  /** Cancels one list for a trade action (close, move the stop), which goes on only after {@link FirstCancel.Done}. */
+  /**
+   * Cancels one list for a trade action (close, move the stop), which goes on only after {@link
+   * FirstCancel.Done} and is owed its outcome until it tells it: it says what the list left held.
+   */
   FirstCancel cancelFirst(ApiCredentials credentials, UserRef user, ChatRef chat, ListHandle list) {
-    Outcome outcome = outcome(credentials, user, chat, list);
+    return first(outcome(credentials, user, chat, list, false));
+  }
+
+  /**
+   * Cancels one list for a panic, whose answer says what each cancel left held: that is also kept
+   * to be said later ({@link HeldWarnings}), and withdrawn in the transaction that tells the answer.
+   */
+  FirstCancel cancelOnly(ApiCredentials credentials, UserRef user, ChatRef chat, ListHandle list) {
+    return first(outcome(credentials, user, chat, list, true));
+  }
+
+  private static FirstCancel first(Outcome outcome) {
     if (outcome.done()) {
       return new FirstCancel.Done(outcome.answer().orElseThrow(), outcome.sentence());
     }
@@ -152,7 +179,7 @@ final class ListCancels {
   }
 
   /** A tracked list marked CANCELLING, and the state it goes back to if the cancel does not go through. */
-  private record Mark(String listClientOrderId, OrderListState before) {}
+  private record Mark(String listClientOrderId, OrderListState before, ChatRef chat) {}
 
   /**
    * The bot's record is marked CANCELLING before the cancel is sent: still open (followed, caught
@@ -160,8 +187,10 @@ final class ListCancels {
    * returns), and the router must not announce the list as "closed" on top of this answer. Every
    * change after that is conditional on the mark still being there, so a fill recorded meanwhile is
    * never overwritten: cancelled or not found ends the list, anything else puts its state back.
+   * {@code warnLater}: what the cancel leaves held with no exit is also enqueued, with the list's
+   * end, to be said later unless the answer is shown first ({@link HeldWarnings}).
    */
-  private Outcome outcome(ApiCredentials credentials, UserRef user, ChatRef chat, ListHandle list) {
+  private Outcome outcome(ApiCredentials credentials, UserRef user, ChatRef chat, ListHandle list, boolean warnLater) {
     Optional<Mark> mark =
         transactor.inTransaction(stores -> stores.orderLists().findByOrderListId(user, list.orderListId()))
             .filter(t -> t.symbol().equals(list.symbol()))
@@ -170,22 +199,24 @@ final class ListCancels {
     try {
       cancelled = exchange.cancel(credentials, list.symbol(), OrderListRef.of(new OrderListId(list.orderListId())));
     } catch (ExchangeException e) {
-      Outcome failed = failed(user, list, mark, e.error());
+      Outcome failed = failed(credentials, user, list, mark, e.error(), warnLater);
       record(user, chat, AuditAction.ORDER_LIST_NOT_CANCELLED, subject(list) + " code " + e.error().code() + (failed.ended() ? " (had ended)" : ""));
       return failed;
     } catch (RuntimeException e) {
       mark.ifPresent(this::putBack);
       throw e;
     }
-    mark.ifPresent(m -> endUnlessAFillIsUntold(user, m, cancelled));
-    record(user, chat, AuditAction.ORDER_LIST_CANCELLED, subject(list));
     String name = name(new ListHandle(cancelled.symbol(), list.orderListId()));
     // what the entry bought (or sold) and no exit guards any more is said with the cancel, the one
     // answer that sees it whatever order the events come in (the router keeps the cancel's own silent)
+    Optional<HeldAfterCancel> held = HeldAfterCancel.of(cancelled);
+    String what = held.map(h -> Figures.number(h.quantity()) + " on " + cancelled.symbol()).orElse("");
     String sentence =
-        HeldAfterCancel.of(cancelled)
-            .map(held -> Replies.cancelledHolding(name, Figures.number(held.quantity()) + " on " + cancelled.symbol(), held.ocoCommand(cancelled)))
-            .orElse(Replies.cancelled(name));
+        held.map(h -> Replies.cancelledHolding(name, what, h.ocoCommand(cancelled))).orElse(Replies.cancelled(name));
+    Optional<String> later =
+        warnLater ? held.map(h -> Replies.cancelledHoldingLater(name, what, h.ocoCommand(cancelled))) : Optional.empty();
+    mark.ifPresent(m -> endUnlessAFillIsUntold(user, m, cancelled, list, later));
+    record(user, chat, AuditAction.ORDER_LIST_CANCELLED, subject(list));
     return new Outcome(true, sentence, Optional.of(cancelled), false, Optional.empty());
   }
 
@@ -194,7 +225,8 @@ final class ListCancels {
    * partly) whose end the bot never saw (its events were lost while the bot was away). Then it stays
    * CANCELLING, followed: the catch-up tells the fill, and the cancel's own ends stay silent.
    */
-  private void endUnlessAFillIsUntold(UserRef user, Mark mark, PlacedOrderList cancelled) {
+  private void endUnlessAFillIsUntold(
+      UserRef user, Mark mark, PlacedOrderList cancelled, ListHandle list, Optional<String> warnLater) {
     Set<String> seenEnded = seenEnded(mark);
     boolean untoldFill =
         cancelled.legs().stream()
@@ -203,11 +235,20 @@ final class ListCancels {
     if (untoldFill) {
       if (accounts.catchUp(user)) {
         LOG.info("list {} cancelled, but an order of it filled unseen; followed until the catch-up tells it", mark.listClientOrderId());
+        warnLater.ifPresent(warning -> transactor.inTransaction(stores -> {
+          HeldWarnings.defer(stores, mark.chat(), list, warning);
+          return null;
+        }));
         return;
       }
       // no catch-up can run here (no source that looks back): following the list would never end it
     }
-    change(mark, OrderListState.CANCELLING, OrderListState.ALL_DONE);
+    transactor.inTransaction(
+        stores -> {
+          stores.orderLists().changeState(mark.listClientOrderId(), OrderListState.CANCELLING, OrderListState.ALL_DONE);
+          warnLater.ifPresent(warning -> HeldWarnings.defer(stores, mark.chat(), list, warning));
+          return null;
+        });
   }
 
   /**
@@ -240,11 +281,12 @@ final class ListCancels {
     if (!before.isOpen() || before == OrderListState.CANCELLING) {
       return Optional.empty();
     }
-    Mark mark = new Mark(tracked.listClientOrderId(), before);
+    Mark mark = new Mark(tracked.listClientOrderId(), before, tracked.chat());
     return change(mark, before, OrderListState.CANCELLING) ? Optional.of(mark) : Optional.empty();
   }
 
-  private Outcome failed(UserRef user, ListHandle list, Optional<Mark> mark, ExchangeError error) {
+  private Outcome failed(
+      ApiCredentials credentials, UserRef user, ListHandle list, Optional<Mark> mark, ExchangeError error, boolean warnLater) {
     long id = list.orderListId();
     if (error instanceof ExchangeError.NotFound) {
       boolean endKnown = mark.map(m -> endIfEveryOrderWasSeenEnding(user, m)).orElse(true);
@@ -254,9 +296,48 @@ final class ListCancels {
     boolean ended = mark.map(this::putBack).orElse(false);
     String name = name(list);
     if (error instanceof ExchangeError.OutcomeUnknown) {
-      return new Outcome(false, ended ? Replies.cancelUnknownButEnded(name, id) : Replies.cancelUnknown(name, id));
+      return ended ? endedMeanwhile(credentials, list, name, mark.orElseThrow(), warnLater)
+          : new Outcome(false, Replies.cancelUnknown(name, id));
     }
     return new Outcome(false, ended ? Replies.cancelOvertaken(name, id) : Replies.cancelNotDone(name, id, error));
+  }
+
+  /**
+   * A cancel whose answer was lost, and the list has ended meanwhile (its own events ended it, kept
+   * silent as a cancel's): most likely this cancel went through. The list is read back; what it
+   * still held when it ended (an OCO's unfilled size, what an entry bought less what the exits sold)
+   * makes it a cancel that went through, so a close sells it and the trader hears what is left with
+   * no exit. A list that held nothing any more (its exits filled), or one that cannot be read, had
+   * ended: nothing is working, as before.
+   */
+  private Outcome endedMeanwhile(
+      ApiCredentials credentials, ListHandle list, String name, Mark mark, boolean warnLater) {
+    String ended = Replies.cancelUnknownButEnded(name, list.orderListId());
+    Optional<PlacedOrderList> now;
+    Optional<TrackedOrderList> tracked;
+    try {
+      now = exchange.orderList(credentials, OrderListRef.of(new OrderListId(list.orderListId()))).filter(l -> !l.isOpen());
+      tracked = transactor.inTransaction(stores -> stores.orderLists().findByListClientOrderId(mark.listClientOrderId()));
+    } catch (ExchangeException e) {
+      LOG.warn("reading back list {} after a cancel with no answer failed: {}", mark.listClientOrderId(), e.getMessage());
+      return new Outcome(false, ended, Optional.empty(), true, Optional.empty());
+    }
+    Optional<LiveList> live = now.flatMap(placed -> tracked.map(t -> new LiveLists(exchange, transactor).fromAnswer(t, placed, credentials)));
+    if (live.isEmpty() || live.get().held().signum() == 0) {
+      return new Outcome(false, ended, Optional.empty(), true, Optional.empty());
+    }
+    if (live.get().leg(LegRole.WORKING).isEmpty()) {
+      return new Outcome(true, Replies.cancelled(name), now, false, Optional.empty());
+    }
+    HeldAfterCancel held = new HeldAfterCancel(live.get().held(), live.get().exitSide());
+    String what = Figures.number(held.quantity()) + " on " + list.symbol();
+    if (warnLater) {
+      transactor.inTransaction(stores -> {
+        HeldWarnings.defer(stores, mark.chat(), list, Replies.cancelledHoldingLater(name, what, held.ocoCommand(now.get())));
+        return null;
+      });
+    }
+    return new Outcome(true, Replies.cancelledHolding(name, what, held.ocoCommand(now.get())), now, false, Optional.empty());
   }
 
   /**

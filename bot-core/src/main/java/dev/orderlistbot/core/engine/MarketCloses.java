@@ -163,36 +163,37 @@ final class MarketCloses {
     });
   }
 
-  /**
-   * A close a crash cut short, settled from the exchange: its market order found by its client id
-   * and reported; or never sent, and then the list still working (the cancel never went) or gone,
-   * leaving what it held with no order, which is said with a Close at market.
-   */
+  /** A close a crash cut short, settled from the exchange ({@link #cutShort}). */
   void settle(PendingConfirmation confirmation, PendingAction.CloseList close, ApiCredentials credentials) {
-    UserRef user = confirmation.requester();
-    String name = cancels.name(close.list());
-    Optional<OrderSnapshot> market = exchange.order(credentials, close.list().symbol(), OrderRef.of(marketId(confirmation)));
-    Told told;
+    tell(confirmation.chat(), confirmation.messageRef(), confirmation,
+        Optional.of(cutShort(credentials, confirmation.requester(), close.list(), marketId(confirmation))));
+  }
+
+  /**
+   * What became of the close of {@code list} (by {@code /close} or a panic) that a crash cut short,
+   * read from the exchange: its market order found by its client id and reported; or never sent,
+   * and then the list still working (the cancel never went) or gone, leaving what it held with no
+   * order, which is said with a Close at market.
+   */
+  Told cutShort(ApiCredentials credentials, UserRef user, PendingAction.ListHandle list, ClientOrderId clientOrderId) {
+    String name = cancels.name(list);
+    Optional<OrderSnapshot> market = exchange.order(credentials, list.symbol(), OrderRef.of(clientOrderId));
     if (market.isPresent()) {
-      told = Told.text(filled("Cancelled " + name, close.side(), market.get().report().origQty().orElse(BigDecimal.ZERO), market.get()));
-    } else {
-      Optional<PlacedOrderList> list = exchange.orderList(credentials, OrderListRef.of(new OrderListId(close.list().orderListId())));
-      Optional<TrackedOrderList> tracked = lists.tracked(user, close.list().orderListId());
-      if (list.map(PlacedOrderList::isOpen).orElse(false)) {
-        told = Told.text(TradeReplies.closeCutShortListWorks(name));
-      } else {
-        BigDecimal held =
-            list.flatMap(l -> tracked.map(t -> lists.fromAnswer(t, l, credentials).held())).orElse(BigDecimal.ZERO);
-        BigDecimal quantity = roundDown(held, step(exchange.rules(close.list().symbol())));
-        told =
-            quantity.signum() > 0
-                ? new Told(
-                    TradeReplies.closeCutShortNothingSold(name, quantity, close.list().symbol()),
-                    Optional.of(new PendingAction.CloseHeld(close.list().symbol(), close.side(), quantity)))
-                : Told.text(TradeReplies.closedHoldingNothing(name));
-      }
+      LegReport report = market.get().report();
+      return Told.text(filled("Cancelled " + name, report.side(), report.origQty().orElse(BigDecimal.ZERO), market.get()));
     }
-    tell(confirmation.chat(), confirmation.messageRef(), confirmation, Optional.of(told));
+    Optional<PlacedOrderList> now = exchange.orderList(credentials, OrderListRef.of(new OrderListId(list.orderListId())));
+    if (now.map(PlacedOrderList::isOpen).orElse(false)) {
+      return Told.notCancelled(TradeReplies.closeCutShortListWorks(name));
+    }
+    Optional<LiveList> ended = now.flatMap(l -> lists.tracked(user, list.orderListId()).map(t -> lists.fromAnswer(t, l, credentials)));
+    BigDecimal held = ended.map(LiveList::held).orElse(BigDecimal.ZERO);
+    BigDecimal quantity = roundDown(held, step(exchange.rules(list.symbol())));
+    return quantity.signum() > 0
+        ? new Told(
+            TradeReplies.closeCutShortNothingSold(name, quantity, list.symbol()),
+            Optional.of(new PendingAction.CloseHeld(list.symbol(), ended.orElseThrow().exitSide(), quantity)))
+        : Told.text(TradeReplies.closedHoldingNothing(name));
   }
 
   /** A market order of a Close at market button that a crash cut short: found and reported, or never sent. */

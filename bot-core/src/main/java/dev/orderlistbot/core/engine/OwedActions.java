@@ -10,7 +10,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 
 /**
- * The trader is owed the outcome of every confirmed close and reduction, from the Confirm's claim to
+ * The trader is owed the outcome of every confirmed close, reduction and panic, from the Confirm's claim to
  * the transaction that tells it: what a crash cuts short stays owed and is settled after the restart
  * ({@link ActionSettlement}). Also knows which actions this process is running now, which the
  * settlement leaves alone. Thread-safe.
@@ -23,12 +23,13 @@ final class OwedActions {
     this.clock = clock;
   }
 
-  /** In the claim's transaction: a close or a reduction is owed from now on (other actions are told otherwise). */
+  /** In the claim's transaction: a close, a reduction or a panic is owed from now on (other actions are told otherwise). */
   void recordClaim(Stores stores, PendingConfirmation confirmation) {
     switch (PendingActionCodec.decode(confirmation.payload())) {
       case PendingAction.CloseList close -> stores.owedActions().owe(confirmation.id(), clock.instant());
       case PendingAction.CloseHeld held -> stores.owedActions().owe(confirmation.id(), clock.instant());
       case PendingAction.ReduceList reduce -> stores.owedActions().owe(confirmation.id(), clock.instant());
+      case PendingAction.Panic panic -> stores.owedActions().owe(confirmation.id(), clock.instant());
       default -> {}
     }
   }

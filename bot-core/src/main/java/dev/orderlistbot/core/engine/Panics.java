@@ -5,6 +5,10 @@ import dev.orderlistbot.core.domain.ApiCredentials;
 import dev.orderlistbot.core.domain.ChatRef;
 import dev.orderlistbot.core.domain.UserRef;
 import dev.orderlistbot.core.domain.order.ClientOrderId;
+import dev.orderlistbot.core.domain.order.LegRole;
+import dev.orderlistbot.core.domain.order.OrderListId;
+import dev.orderlistbot.core.domain.order.OrderListRef;
+import dev.orderlistbot.core.domain.order.PlacedOrderList;
 import dev.orderlistbot.core.port.out.AuditAction;
 import dev.orderlistbot.core.port.out.ExchangeClient;
 import dev.orderlistbot.core.port.out.PendingConfirmation;
@@ -18,7 +22,9 @@ import java.util.Optional;
  * cancelled (and with {@code close} what it held closed at market), after one confirmation that names
  * them all. Each list is cancelled once, through the same path as {@code /cancel} (followed and
  * audited); each market order carries its own client id, made from the confirmation and the list's
- * place. The answer says per list what happened; the lists that failed get one Retry. Thread-safe.
+ * place. The answer says per list what happened; the lists that failed get one Retry. A panic is
+ * owed its answer from its Confirm's claim ({@link OwedActions}): one a stop cut short is settled
+ * from the exchange after the restart, list by list. Thread-safe.
  */
 final class Panics {
   private final EngineConfig config;
@@ -28,6 +34,8 @@ final class Panics {
   private final ListCancels cancels;
   private final MarketCloses closes;
   private final PlacementResults results;
+  private final OwedActions owed;
+  private final LiveLists lists;
 
   Panics(
       EngineConfig config,
@@ -36,7 +44,9 @@ final class Panics {
       ActionOffers offers,
       ListCancels cancels,
       MarketCloses closes,
-      PlacementResults results) {
+      PlacementResults results,
+      OwedActions owed,
+      LiveLists lists) {
     this.config = config;
     this.exchange = exchange;
     this.accounts = accounts;
@@ -44,6 +54,8 @@ final class Panics {
     this.cancels = cancels;
     this.closes = closes;
     this.results = results;
+    this.owed = owed;
+    this.lists = lists;
   }
 
   void preview(ChatRef chat, UserRef user, boolean close) {
@@ -67,14 +79,76 @@ final class Panics {
   /** Confirm won its claim: each list once, in order, and one answer that says what became of each. */
   void run(ChatEvent.ButtonPressed press, PendingConfirmation confirmation, PendingAction.Panic panic) {
     UserRef user = confirmation.requester();
-    Optional<Report> report = accounts.withCredentials(user, credentials -> runAll(credentials, user, press.chat(), confirmation, panic));
+    owed.running(confirmation.id(), () -> {
+      Optional<Report> report = accounts.withCredentials(user, credentials -> runAll(credentials, user, press.chat(), confirmation, panic));
+      tell(press.chat(), Optional.of(press.message().messageId()), confirmation, panic, report);
+      return null;
+    });
+  }
+
+  /**
+   * A panic a stop cut short, settled from the exchange: per list, a close's market order read back
+   * by its client id (never sent again) or what the list was left holding, and a list never
+   * cancelled said to work still, with a Retry.
+   */
+  void settle(PendingConfirmation confirmation, PendingAction.Panic panic, ApiCredentials credentials) {
+    List<String> lines = new ArrayList<>();
+    List<PendingAction.ListHandle> failed = new ArrayList<>();
+    List<PendingAction.CloseHeld> retries = new ArrayList<>();
+    for (int i = 0; i < panic.lists().size(); i++) {
+      PendingAction.ListHandle list = panic.lists().get(i);
+      MarketCloses.Told told =
+          panic.close()
+              ? closes.cutShort(credentials, confirmation.requester(), list, marketId(confirmation, i))
+              : cancelCutShort(credentials, confirmation.requester(), list);
+      lines.add("• " + told.text());
+      if (told.listStillWorks()) {
+        failed.add(list);
+      }
+      told.retry().filter(PendingAction.CloseHeld.class::isInstance).map(PendingAction.CloseHeld.class::cast).ifPresent(retries::add);
+    }
+    int done = panic.lists().size() - failed.size() - retries.size();
+    Report report = new Report(TradeReplies.panicDone(panic.close(), done, panic.lists().size(), lines), failed, retries);
+    tell(confirmation.chat(), confirmation.messageRef(), confirmation, panic, Optional.of(report));
+  }
+
+  /** A list a panic without close was to cancel when a stop cut it short: still working, or ended with what it left held. */
+  private MarketCloses.Told cancelCutShort(ApiCredentials credentials, UserRef user, PendingAction.ListHandle list) {
+    String name = cancels.name(list);
+    Optional<PlacedOrderList> now = exchange.orderList(credentials, OrderListRef.of(new OrderListId(list.orderListId())));
+    if (now.isEmpty() || now.get().isOpen()) {
+      return MarketCloses.Told.notCancelled(TradeReplies.panicCutShortStillWorks(name));
+    }
+    Optional<LiveList> ended = lists.tracked(user, list.orderListId()).map(t -> lists.fromAnswer(t, now.get(), credentials));
+    return MarketCloses.Told.text(
+        ended
+            .filter(live -> live.leg(LegRole.WORKING).isPresent() && live.held().signum() > 0)
+            .map(live -> TradeReplies.panicCutShortEndedHolding(
+                name, Figures.number(live.held()) + " on " + list.symbol(),
+                new HeldAfterCancel(live.held(), live.exitSide()).ocoCommand(now.get())))
+            .orElse(TradeReplies.panicCutShortEnded(name)));
+  }
+
+  /** The answer, in one transaction with the panic no longer owed and the cancels' kept warnings withdrawn; then the Retries. */
+  private void tell(
+      ChatRef chat, Optional<String> shown, PendingConfirmation confirmation, PendingAction.Panic panic, Optional<Report> report) {
+    UserRef user = confirmation.requester();
     Report told = report.orElseGet(() -> new Report(Replies.noKeyAnyMore(), List.of(), List.of()));
-    PlacementResults.Result result = new PlacementResults.Result("action:" + confirmation.id(), stores -> true, told.text());
+    PlacementResults.Result result =
+        new PlacementResults.Result(
+            "action:" + confirmation.id(),
+            stores -> {
+              stores.owedActions().paid(confirmation.id());
+              // this answer says what each cancel left held: the warnings kept for a lost answer are not needed
+              HeldWarnings.withdraw(stores, panic.lists());
+              return true;
+            },
+            told.text());
     // each list's close at market, then the panic's sum
     for (String closed : told.closed()) {
       result = result.audited(AuditAction.TRADE_ACTION_SETTLED, closed);
     }
-    results.tell(press.message(), user, result.audited(AuditAction.TRADE_ACTION_SETTLED, auditSubject(confirmation, panic, told)));
+    results.tell(chat, shown, user, result.audited(AuditAction.TRADE_ACTION_SETTLED, auditSubject(confirmation, panic, told)));
     List<ActionOffers.Choice> choices = new ArrayList<>();
     if (!told.failed().isEmpty()) {
       choices.add(new ActionOffers.Choice(TradeReplies.RETRY, new PendingAction.Panic(told.failed(), panic.close())));
@@ -82,7 +156,7 @@ final class Panics {
     // a list already cancelled whose market order was refused: its retry is that market order, not the panic
     told.closes().forEach(close -> choices.add(new ActionOffers.Choice(TradeReplies.closeHeldButton(close), close)));
     if (!choices.isEmpty()) {
-      offers.choices(press.chat(), user, TradeReplies.RETRY + "?", choices);
+      offers.choices(chat, user, TradeReplies.RETRY + "?", choices);
     }
   }
 
@@ -114,7 +188,7 @@ final class Panics {
         }
         told.retry().filter(PendingAction.CloseHeld.class::isInstance).map(PendingAction.CloseHeld.class::cast).ifPresent(retries::add);
       } else {
-        switch (cancels.cancelFirst(credentials, user, chat, list)) {
+        switch (cancels.cancelOnly(credentials, user, chat, list)) {
           case ListCancels.FirstCancel.Done done -> lines.add("• " + done.sentence());
           case ListCancels.FirstCancel.AlreadyEnded ended ->
               lines.add("• " + ended.after(TradeReplies.panicAlreadyEnded(cancels.name(list), ended.sentence())));

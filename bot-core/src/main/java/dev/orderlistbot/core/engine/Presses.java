@@ -11,6 +11,7 @@ import dev.orderlistbot.core.port.out.TrackedOrderList;
 import dev.orderlistbot.core.port.out.Transactor;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -218,10 +219,16 @@ final class Presses {
     switch (PendingActionCodec.decode(confirmation.payload())) {
       case PendingAction.PlaceList place -> placement.place(press, confirmation, place.request(), pressedAt);
       case PendingAction.PlacePlan plan -> plans.place(press, confirmation, plan, pressedAt);
-      case PendingAction.CancelList cancel ->
-          out.send(press.chat(), cancels.cancel(press.user(), press.chat(), cancel.list()));
-      case PendingAction.CancelAll all ->
-          out.edit(press.message(), cancels.cancelAll(press.user(), press.chat(), all.lists()));
+      case PendingAction.CancelList cancel -> {
+        if (out.send(press.chat(), cancels.cancel(press.user(), press.chat(), cancel.list())).isPresent()) {
+          cancels.answered(List.of(cancel.list()));
+        }
+      }
+      case PendingAction.CancelAll all -> {
+        if (out.edit(press.message(), cancels.cancelAll(press.user(), press.chat(), all.lists()))) {
+          cancels.answered(all.lists());
+        }
+      }
       case PendingAction.ReplaceList replace -> trades.run(press, confirmation, replace);
       case PendingAction.RestoreStop restore -> trades.run(press, confirmation, restore);
       case PendingAction.CloseList close -> trades.run(press, confirmation, close);

@@ -276,6 +276,12 @@ final class Replies {
         + " place them again (" + ocoCommand + ") or check /orders.";
   }
 
+  /** {@link #cancelledHolding} as a notice on its own, for when the cancel's answer never reached the trader. */
+  static String cancelledHoldingLater(String list, String held, String ocoCommand) {
+    return "⚠️ " + list + " was cancelled after its entry had filled, so " + held + " is held with no take-profit or"
+        + " stop-loss now: place them again (" + ocoCommand + ") or check /orders.";
+  }
+
   /** A list that had ended, whose entry filled and whose exits all ended without a fill: nothing guards the position. */
   static String unguardedAfterEnd(String list, List<LegRole> exits) {
     boolean one = exits.size() == 1;

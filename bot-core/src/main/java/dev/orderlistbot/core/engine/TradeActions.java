@@ -70,14 +70,15 @@ final class TradeActions {
     StopMoves stops = new StopMoves(config, exchange, accounts, transactor, check, offers, cancels, placement, results, out);
     MarketCloses closes = new MarketCloses(config, exchange, accounts, transactor, offers, cancels, results, owed, out);
     SizeReductions reductions = new SizeReductions(config, exchange, accounts, transactor, offers, cancels, results, owed);
+    Panics panics = new Panics(config, exchange, accounts, offers, cancels, closes, results, owed, new LiveLists(exchange, transactor));
     return new TradeActions(
         stops,
         closes,
         reductions,
         new BreakevenMoves(exchange, accounts, transactor, actions, placement, stops, out),
         owed,
-        new ActionSettlement(accounts, transactor, owed, closes, reductions, clock),
-        new Panics(config, exchange, accounts, offers, cancels, closes, results),
+        new ActionSettlement(accounts, transactor, owed, closes, reductions, panics, clock),
+        panics,
         new EveryonesPanic(config, exchange, accounts, transactor, offers, cancels, results),
         config,
         out);

@@ -193,6 +193,22 @@ final class TradeReplies {
     return "⚠️ " + list + " was not cancelled and still works: " + why;
   }
 
+  /** A list a panic cut short by a stop never got to: its cancel was never sent. */
+  static String panicCutShortStillWorks(String list) {
+    return "⚠️ " + list + " was not cancelled and still works: the bot stopped before it got to it.";
+  }
+
+  /** A list a panic cut short by a stop had ended by the time it was settled: the bot cannot tell by what. */
+  static String panicCutShortEnded(String list) {
+    return "⏹ " + list + " is no longer open (the bot stopped before it could say how it ended).";
+  }
+
+  /** The same, for a list whose entry had filled and whose exits are gone with it. */
+  static String panicCutShortEndedHolding(String list, String held, String ocoCommand) {
+    return panicCutShortEnded(list) + " ⚠️ Its entry had filled, so " + held + " is held with no take-profit or stop-loss"
+        + " now: place them again (" + ocoCommand + ") or check /orders.";
+  }
+
   static String panicAlreadyEnded(String list, String why) {
     return "ℹ️ " + list + " had already ended (" + why.strip() + ").";
   }

@@ -26,6 +26,11 @@ import java.util.Set;
  *       {@code now + delay}. A claimed row is never changed, so a text being sent is never lost by
  *       a merge. The rank is raised by one conditional write that holds its row until the
  *       transaction ends, so concurrent merges of one key are ordered, on every supported database.
+ *   <li>{@link #enqueueLater} is {@link #enqueue} with the message due only {@code delay} from now:
+ *       a message that something else may make needless before then, which then {@link #withdraw}s
+ *       it. {@link #withdraw} ends a pending message that no dispatcher has claimed yet as if
+ *       delivered, without sending it (one conditional update, so it never races a send): true
+ *       when it did; false when there is none, or one is already claimed, delivered or failed.
  *   <li>{@link #claimDue} takes up to {@code max} pending messages due now (oldest due first) to
  *       chats on one platform, or on all but some (so each platform's sends can be drained apart),
  *       counts an attempt on each, pushes their next attempt {@code lease} into the future and
@@ -48,6 +53,12 @@ import java.util.Set;
  */
 public interface NotificationOutbox {
   boolean enqueue(OutboxMessage message);
+
+  /** See the class contract: {@link #enqueue}, due {@code delay} from now (not negative). */
+  boolean enqueueLater(OutboxMessage message, Duration delay);
+
+  /** See the class contract: the pending, unclaimed message of {@code dedupeKey} ended unsent; true when there was one. */
+  boolean withdraw(String dedupeKey);
 
   /**
    * See the class contract; returns true when the message was stored or merged, false when it

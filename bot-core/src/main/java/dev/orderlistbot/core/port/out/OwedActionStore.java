@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.UUID;
 
 /**
- * The confirmed trade actions (a close at market, a reduction) whose outcome the trader has not been
+ * The confirmed trade actions (a close at market, a reduction, a panic) whose outcome the trader has not been
  * told yet: recorded in the Confirm's claim, forgotten in the transaction that tells the result. What
  * is still owed long after its claim was cut short by a crash and is settled from the exchange.
  *
