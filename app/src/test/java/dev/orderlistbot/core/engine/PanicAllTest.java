@@ -76,6 +76,34 @@ class PanicAllTest {
   }
 
   @Test
+  void aPanicAllCutShortByAStopIsSettledAfterTheRestartListByList() {
+    bot.say(ADMIN, "/panic all");
+    MessageRef preview = bot.lastButtons(TestBot.dm(ADMIN));
+    AtomicInteger cancels = new AtomicInteger();
+    exchange.whileCancelling = () -> {
+      if (cancels.incrementAndGet() == 2) {
+        throw new OutOfMemoryError("the process dies before Bob's list is cancelled");
+      }
+    };
+    var confirm = bot.pressEvent(ADMIN, preview, Replies.CONFIRM);
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> bot.engine().handle(confirm)).isInstanceOf(OutOfMemoryError.class);
+    exchange.whileCancelling = () -> {};
+
+    bot.restart();
+    bot.engine().resumeOrderEvents();
+    bot.clock.advance(PlacementSettlement.FINAL_AFTER);
+    bot.engine().settlePlacements();
+
+    assertThat(bot.telegram.now(preview).text())
+        .startsWith("⚠️ Panic: 1 of 2 list(s) done.")
+        .contains("⏹ BTCUSDT OCO #8821 is no longer open")
+        .contains(TradeReplies.panicCutShortStillWorks("BTCUSDT OCO #8822"));
+    assertThat(bot.lastReply(BOB)).contains(TradeReplies.panicCutShortStillWorks("BTCUSDT OCO #8822"));
+    bot.press(ADMIN, bot.lastButtons(TestBot.dm(ADMIN)), TradeReplies.RETRY);
+    assertThat(exchange.allLists().stream().noneMatch(list -> list.isOpen())).isTrue();
+  }
+
+  @Test
   void anAdminsPanicAllNamesEveryUsersListsThenCancelsEachOnceAndTellsEachUser() {
     bot.say(ADMIN, "/panic all");
     assertThat(bot.lastReply(ADMIN))

@@ -27,18 +27,20 @@ final class ActionSettlement {
   private final MarketCloses closes;
   private final SizeReductions reductions;
   private final Panics panics;
+  private final EveryonesPanic everyones;
   private final Clock clock;
   private final ReentrantLock running = new ReentrantLock();
 
   ActionSettlement(
       Accounts accounts, Transactor transactor, OwedActions owed, MarketCloses closes, SizeReductions reductions, Panics panics,
-      Clock clock) {
+      EveryonesPanic everyones, Clock clock) {
     this.accounts = accounts;
     this.transactor = transactor;
     this.owed = owed;
     this.closes = closes;
     this.reductions = reductions;
     this.panics = panics;
+    this.everyones = everyones;
     this.clock = clock;
   }
 
@@ -77,6 +79,11 @@ final class ActionSettlement {
     }
     PendingConfirmation confirmation = found.get();
     LOG.info("settling the action of confirmation {}, which a stop cut short", id);
+    if (PendingActionCodec.decode(confirmation.payload()) instanceof PendingAction.PanicAll panic) {
+      // each list with its owner's key, not the admin's
+      everyones.settle(confirmation, panic);
+      return true;
+    }
     return accounts
         .withCredentials(
             confirmation.requester(),

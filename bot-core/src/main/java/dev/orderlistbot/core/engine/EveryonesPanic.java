@@ -28,7 +28,9 @@ import org.slf4j.LoggerFactory;
  * (followed and audited). The admin is told per user and per list what happened, with one Retry
  * for the lists whose cancel failed; each user whose lists were touched is told in private. Users
  * whose lists could not be read are named in the preview and left alone. Closing at market stays
- * each trader's own decision ({@code /panic close}). Thread-safe.
+ * each trader's own decision ({@code /panic close}). It is owed its answer from its Confirm's claim
+ * ({@link OwedActions}); one a stop cut short is settled after the restart from the exchange, list
+ * by list, with each owner's key. Thread-safe.
  */
 final class EveryonesPanic {
   private static final Logger LOG = LoggerFactory.getLogger(EveryonesPanic.class);
@@ -40,6 +42,17 @@ final class EveryonesPanic {
   private final ActionOffers offers;
   private final ListCancels cancels;
   private final PlacementResults results;
+  private final OwedActions owed;
+  private final CutShortCancels cutShorts;
+
+  /** One list's line in the answers, and whether the list still works (its cancel is retried). */
+  private record Line(String text, boolean stillWorks) {}
+
+  /** What is done to one list of one owner: cancelled now, or read back after a stop. */
+  @FunctionalInterface
+  private interface Step {
+    Line run(ApiCredentials credentials, UserRef owner, ChatRef chat, ListHandle list);
+  }
 
   EveryonesPanic(
       EngineConfig config,
@@ -48,7 +61,9 @@ final class EveryonesPanic {
       Transactor transactor,
       ActionOffers offers,
       ListCancels cancels,
-      PlacementResults results) {
+      PlacementResults results,
+      OwedActions owed,
+      CutShortCancels cutShorts) {
     this.config = config;
     this.exchange = exchange;
     this.accounts = accounts;
@@ -56,6 +71,8 @@ final class EveryonesPanic {
     this.offers = offers;
     this.cancels = cancels;
     this.results = results;
+    this.owed = owed;
+    this.cutShorts = cutShorts;
   }
 
   /** The confirmation naming every open list of every user; the caller checked the admin and the private chat. */
@@ -85,6 +102,22 @@ final class EveryonesPanic {
 
   /** Confirm won its claim: each list once, user by user; the admin hears all, each user their own. */
   void run(ChatEvent.ButtonPressed press, PendingConfirmation confirmation, PendingAction.PanicAll panic) {
+    owed.running(confirmation.id(), () -> {
+      answer(press.chat(), Optional.of(press.message().messageId()), confirmation, panic, this::cancel);
+      return null;
+    });
+  }
+
+  /** A panic all a stop cut short: each list read back with its owner's key, told as the panic would have. */
+  void settle(PendingConfirmation confirmation, PendingAction.PanicAll panic) {
+    answer(confirmation.chat(), confirmation.messageRef(), confirmation, panic, (credentials, owner, chat, list) -> {
+      MarketCloses.Told told = cutShorts.settle(credentials, owner, list);
+      return new Line(told.text(), told.listStillWorks());
+    });
+  }
+
+  private void answer(
+      ChatRef chat, Optional<String> shown, PendingConfirmation confirmation, PendingAction.PanicAll panic, Step step) {
     Map<UserRef, List<ListHandle>> byOwner = new LinkedHashMap<>();
     panic.lists().forEach(owned -> byOwner.computeIfAbsent(owned.owner(), u -> new ArrayList<>()).add(owned.list()));
     List<String> lines = new ArrayList<>();
@@ -94,7 +127,7 @@ final class EveryonesPanic {
           List<String> ownerLines = new ArrayList<>();
           Optional<Boolean> read;
           try {
-            read = accounts.withCredentials(owner, credentials -> cancelEach(credentials, owner, press.chat(), lists, ownerLines, failed));
+            read = accounts.withCredentials(owner, credentials -> each(credentials, owner, chat, lists, ownerLines, failed, step));
           } catch (RuntimeException e) {
             LOG.warn("/panic all: the key of {} could not be opened", owner, e);
             lists.forEach(list -> {
@@ -124,47 +157,58 @@ final class EveryonesPanic {
         });
     int done = panic.lists().size() - failed.size();
     results.tell(
-        press.message(),
+        chat,
+        shown,
         confirmation.requester(),
         new PlacementResults.Result(
-                "action:" + confirmation.id(), stores -> true, TradeReplies.panicDone(false, done, panic.lists().size(), lines))
+                "action:" + confirmation.id(),
+                stores -> {
+                  stores.owedActions().paid(confirmation.id());
+                  return true;
+                },
+                TradeReplies.panicDone(false, done, panic.lists().size(), lines))
             .audited(
                 AuditAction.TRADE_ACTION_SETTLED,
                 "confirmation:" + confirmation.id() + " panic all: " + done + " of " + panic.lists().size()
                     + " lists cancelled of " + byOwner.size() + " users"));
     if (!failed.isEmpty()) {
       offers.choices(
-          press.chat(),
+          chat,
           confirmation.requester(),
           TradeReplies.RETRY + "?",
           List.of(new ActionOffers.Choice(TradeReplies.RETRY, new PendingAction.PanicAll(failed))));
     }
   }
 
-  private boolean cancelEach(
-      ApiCredentials credentials, UserRef owner, ChatRef chat, List<ListHandle> lists, List<String> lines, List<OwnedList> failed) {
+  private static boolean each(
+      ApiCredentials credentials, UserRef owner, ChatRef chat, List<ListHandle> lists, List<String> lines, List<OwnedList> failed,
+      Step step) {
     for (ListHandle list : lists) {
-      ListCancels.FirstCancel first;
-      try {
-        first = cancels.cancelOnly(credentials, owner, chat, list);
-      } catch (RuntimeException e) {
-        // the cancel puts the list's state back when it fails before the exchange answered
-        LOG.warn("/panic all: the cancel of {} of {} failed", list, owner, e);
-        lines.add("• " + TradeReplies.panicNotCancelled(cancels.name(list), TradeReplies.panicAllBotFailed()));
+      Line line = step.run(credentials, owner, chat, list);
+      lines.add("• " + line.text());
+      if (line.stillWorks()) {
         failed.add(new OwnedList(owner, list));
-        continue;
-      }
-      switch (first) {
-        case ListCancels.FirstCancel.Done done -> lines.add("• " + done.sentence());
-        case ListCancels.FirstCancel.AlreadyEnded ended ->
-            lines.add("• " + ended.after(TradeReplies.panicAlreadyEnded(cancels.name(list), ended.sentence())));
-        case ListCancels.FirstCancel.NotDone notDone -> {
-          lines.add("• " + TradeReplies.panicNotCancelled(cancels.name(list), notDone.sentence()));
-          failed.add(new OwnedList(owner, list));
-        }
       }
     }
     return true;
+  }
+
+  /** Cancels one list now; a failure of the bot's own (not the exchange's answer) leaves it working and said so. */
+  private Line cancel(ApiCredentials credentials, UserRef owner, ChatRef chat, ListHandle list) {
+    ListCancels.FirstCancel first;
+    try {
+      first = cancels.cancelOnly(credentials, owner, chat, list);
+    } catch (RuntimeException e) {
+      // the cancel puts the list's state back when it fails before the exchange answered
+      LOG.warn("/panic all: the cancel of {} of {} failed", list, owner, e);
+      return new Line(TradeReplies.panicNotCancelled(cancels.name(list), TradeReplies.panicAllBotFailed()), true);
+    }
+    return switch (first) {
+      case ListCancels.FirstCancel.Done done -> new Line(done.sentence(), false);
+      case ListCancels.FirstCancel.AlreadyEnded ended ->
+          new Line(ended.after(TradeReplies.panicAlreadyEnded(cancels.name(list), ended.sentence())), false);
+      case ListCancels.FirstCancel.NotDone notDone -> new Line(TradeReplies.panicNotCancelled(cancels.name(list), notDone.sentence()), true);
+    };
   }
 
   private List<ListHandle> openLists(ApiCredentials credentials) {

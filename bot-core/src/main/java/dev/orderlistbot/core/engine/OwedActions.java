@@ -30,6 +30,7 @@ final class OwedActions {
       case PendingAction.CloseHeld held -> stores.owedActions().owe(confirmation.id(), clock.instant());
       case PendingAction.ReduceList reduce -> stores.owedActions().owe(confirmation.id(), clock.instant());
       case PendingAction.Panic panic -> stores.owedActions().owe(confirmation.id(), clock.instant());
+      case PendingAction.PanicAll panic -> stores.owedActions().owe(confirmation.id(), clock.instant());
       default -> {}
     }
   }

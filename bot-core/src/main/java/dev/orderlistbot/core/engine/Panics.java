@@ -5,10 +5,6 @@ import dev.orderlistbot.core.domain.ApiCredentials;
 import dev.orderlistbot.core.domain.ChatRef;
 import dev.orderlistbot.core.domain.UserRef;
 import dev.orderlistbot.core.domain.order.ClientOrderId;
-import dev.orderlistbot.core.domain.order.LegRole;
-import dev.orderlistbot.core.domain.order.OrderListId;
-import dev.orderlistbot.core.domain.order.OrderListRef;
-import dev.orderlistbot.core.domain.order.PlacedOrderList;
 import dev.orderlistbot.core.port.out.AuditAction;
 import dev.orderlistbot.core.port.out.ExchangeClient;
 import dev.orderlistbot.core.port.out.PendingConfirmation;
@@ -35,7 +31,7 @@ final class Panics {
   private final MarketCloses closes;
   private final PlacementResults results;
   private final OwedActions owed;
-  private final LiveLists lists;
+  private final CutShortCancels cutShorts;
 
   Panics(
       EngineConfig config,
@@ -46,7 +42,7 @@ final class Panics {
       MarketCloses closes,
       PlacementResults results,
       OwedActions owed,
-      LiveLists lists) {
+      CutShortCancels cutShorts) {
     this.config = config;
     this.exchange = exchange;
     this.accounts = accounts;
@@ -55,7 +51,7 @@ final class Panics {
     this.closes = closes;
     this.results = results;
     this.owed = owed;
-    this.lists = lists;
+    this.cutShorts = cutShorts;
   }
 
   void preview(ChatRef chat, UserRef user, boolean close) {
@@ -100,7 +96,7 @@ final class Panics {
       MarketCloses.Told told =
           panic.close()
               ? closes.cutShort(credentials, confirmation.requester(), list, marketId(confirmation, i))
-              : cancelCutShort(credentials, confirmation.requester(), list);
+              : cutShorts.settle(credentials, confirmation.requester(), list);
       lines.add("• " + told.text());
       if (told.listStillWorks()) {
         failed.add(list);
@@ -110,23 +106,6 @@ final class Panics {
     int done = panic.lists().size() - failed.size() - retries.size();
     Report report = new Report(TradeReplies.panicDone(panic.close(), done, panic.lists().size(), lines), failed, retries);
     tell(confirmation.chat(), confirmation.messageRef(), confirmation, panic, Optional.of(report));
-  }
-
-  /** A list a panic without close was to cancel when a stop cut it short: still working, or ended with what it left held. */
-  private MarketCloses.Told cancelCutShort(ApiCredentials credentials, UserRef user, PendingAction.ListHandle list) {
-    String name = cancels.name(list);
-    Optional<PlacedOrderList> now = exchange.orderList(credentials, OrderListRef.of(new OrderListId(list.orderListId())));
-    if (now.isEmpty() || now.get().isOpen()) {
-      return MarketCloses.Told.notCancelled(TradeReplies.panicCutShortStillWorks(name));
-    }
-    Optional<LiveList> ended = lists.tracked(user, list.orderListId()).map(t -> lists.fromAnswer(t, now.get(), credentials));
-    return MarketCloses.Told.text(
-        ended
-            .filter(live -> live.leg(LegRole.WORKING).isPresent() && live.held().signum() > 0)
-            .map(live -> TradeReplies.panicCutShortEndedHolding(
-                name, Figures.number(live.held()) + " on " + list.symbol(),
-                new HeldAfterCancel(live.held(), live.exitSide()).ocoCommand(now.get())))
-            .orElse(TradeReplies.panicCutShortEnded(name)));
   }
 
   /** The answer, in one transaction with the panic no longer owed and the cancels' kept warnings withdrawn; then the Retries. */

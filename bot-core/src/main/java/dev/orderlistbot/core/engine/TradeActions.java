@@ -70,16 +70,18 @@ final class TradeActions {
     StopMoves stops = new StopMoves(config, exchange, accounts, transactor, check, offers, cancels, placement, results, out);
     MarketCloses closes = new MarketCloses(config, exchange, accounts, transactor, offers, cancels, results, owed, out);
     SizeReductions reductions = new SizeReductions(config, exchange, accounts, transactor, offers, cancels, results, owed);
-    Panics panics = new Panics(config, exchange, accounts, offers, cancels, closes, results, owed, new LiveLists(exchange, transactor));
+    CutShortCancels cutShorts = new CutShortCancels(exchange, cancels, new LiveLists(exchange, transactor));
+    Panics panics = new Panics(config, exchange, accounts, offers, cancels, closes, results, owed, cutShorts);
+    EveryonesPanic everyones = new EveryonesPanic(config, exchange, accounts, transactor, offers, cancels, results, owed, cutShorts);
     return new TradeActions(
         stops,
         closes,
         reductions,
         new BreakevenMoves(exchange, accounts, transactor, actions, placement, stops, out),
         owed,
-        new ActionSettlement(accounts, transactor, owed, closes, reductions, panics, clock),
+        new ActionSettlement(accounts, transactor, owed, closes, reductions, panics, everyones, clock),
         panics,
-        new EveryonesPanic(config, exchange, accounts, transactor, offers, cancels, results),
+        everyones,
         config,
         out);
   }
