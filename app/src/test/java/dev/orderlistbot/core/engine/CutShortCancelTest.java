@@ -5,7 +5,6 @@ import static dev.orderlistbot.core.engine.TestBot.BOB;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.orderlistbot.core.chat.ChatEvent;
 import dev.orderlistbot.core.chat.MessageRef;
 import dev.orderlistbot.core.domain.TradingEnvironment;
 import dev.orderlistbot.core.domain.order.ClientListId;
@@ -113,8 +112,7 @@ class CutShortCancelTest {
     exchange.whileMarket = () -> {
       throw new OutOfMemoryError("the process dies before the market order leaves");
     };
-    ChatEvent.ButtonPressed confirm = bot.pressEvent(ALICE, preview, Replies.CONFIRM);
-    assertThatThrownBy(() -> bot.engine().handle(confirm)).isInstanceOf(OutOfMemoryError.class);
+    bot.pressAndDie(ALICE, preview, Replies.CONFIRM);
     exchange.whileMarket = () -> {};
 
     bot.restart();
@@ -143,8 +141,7 @@ class CutShortCancelTest {
     exchange.whileCancelling = () -> {
       throw new OutOfMemoryError("the process dies before the cancel leaves");
     };
-    ChatEvent.ButtonPressed confirm = bot.pressEvent(ALICE, preview, Replies.CONFIRM);
-    assertThatThrownBy(() -> bot.engine().handle(confirm)).isInstanceOf(OutOfMemoryError.class);
+    bot.pressAndDie(ALICE, preview, Replies.CONFIRM);
     exchange.whileCancelling = () -> {};
 
     bot.restart();

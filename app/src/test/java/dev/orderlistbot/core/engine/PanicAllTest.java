@@ -85,8 +85,7 @@ class PanicAllTest {
         throw new OutOfMemoryError("the process dies before Bob's list is cancelled");
       }
     };
-    var confirm = bot.pressEvent(ADMIN, preview, Replies.CONFIRM);
-    org.assertj.core.api.Assertions.assertThatThrownBy(() -> bot.engine().handle(confirm)).isInstanceOf(OutOfMemoryError.class);
+    bot.pressAndDie(ADMIN, preview, Replies.CONFIRM);
     exchange.whileCancelling = () -> {};
 
     bot.restart();

@@ -267,6 +267,15 @@ final class TestBot implements AutoCloseable {
     engine.handle(pressEvent(user, message, label));
   }
 
+  /**
+   * {@code user} presses {@code label} and the process dies during it: what the test set up throws an
+   * {@link OutOfMemoryError} (a stop nothing catches) at the step it names.
+   */
+  void pressAndDie(UserRef user, MessageRef message, String label) {
+    ChatEvent.ButtonPressed press = pressEvent(user, message, label);
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> engine.handle(press)).isInstanceOf(OutOfMemoryError.class);
+  }
+
   ChatEvent.ButtonPressed pressEvent(UserRef user, MessageRef message, String label) {
     OutboundMessage shown = telegramOrConsole(message).now(message);
     Button button =

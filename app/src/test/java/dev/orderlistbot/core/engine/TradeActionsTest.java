@@ -341,8 +341,7 @@ class TradeActionsTest {
     exchange.whilePlacing = () -> {
       throw new OutOfMemoryError("the process dies before the replacement leaves");
     };
-    dev.orderlistbot.core.chat.ChatEvent.ButtonPressed confirm = bot.pressEvent(ALICE, preview, Replies.CONFIRM);
-    org.assertj.core.api.Assertions.assertThatThrownBy(() -> bot.engine().handle(confirm)).isInstanceOf(OutOfMemoryError.class);
+    bot.pressAndDie(ALICE, preview, Replies.CONFIRM);
     exchange.whilePlacing = () -> {};
 
     bot.restart();
@@ -363,8 +362,7 @@ class TradeActionsTest {
     exchange.whileCancelling = () -> {
       throw new OutOfMemoryError("the process dies before the cancel leaves");
     };
-    dev.orderlistbot.core.chat.ChatEvent.ButtonPressed confirm = bot.pressEvent(ALICE, preview, Replies.CONFIRM);
-    org.assertj.core.api.Assertions.assertThatThrownBy(() -> bot.engine().handle(confirm)).isInstanceOf(OutOfMemoryError.class);
+    bot.pressAndDie(ALICE, preview, Replies.CONFIRM);
     exchange.whileCancelling = () -> {};
 
     bot.restart();
@@ -386,8 +384,7 @@ class TradeActionsTest {
     exchange.whileMarket = () -> {
       throw new OutOfMemoryError("the process dies before the market order leaves");
     };
-    dev.orderlistbot.core.chat.ChatEvent.ButtonPressed confirm = bot.pressEvent(ALICE, preview, Replies.CONFIRM);
-    org.assertj.core.api.Assertions.assertThatThrownBy(() -> bot.engine().handle(confirm)).isInstanceOf(OutOfMemoryError.class);
+    bot.pressAndDie(ALICE, preview, Replies.CONFIRM);
     exchange.whileMarket = () -> {};
 
     bot.restart();

@@ -272,8 +272,13 @@ final class Replies {
    * stop-loss now: place them again (/oco BTCUSDT sell 0.01 tp … sl …) or check /orders.}
    */
   static String cancelledHolding(String list, String held, String ocoCommand) {
-    return cancelled(list) + " ⚠️ Its entry had filled, so " + held + " is held with no take-profit or stop-loss now:"
-        + " place them again (" + ocoCommand + ") or check /orders.";
+    return cancelled(list) + " " + entryHeldWithNoExit(held, ocoCommand);
+  }
+
+  /** After a list that ended with its exits: what its entry bought is held with none, and how to put them back. */
+  static String entryHeldWithNoExit(String held, String ocoCommand) {
+    return "⚠️ Its entry had filled, so " + held + " is held with no take-profit or stop-loss now: place them again ("
+        + ocoCommand + ") or check /orders.";
   }
 
   /** {@link #cancelledHolding} as a notice on its own, for when the cancel's answer never reached the trader. */

@@ -205,8 +205,7 @@ final class TradeReplies {
 
   /** The same, for a list whose entry had filled and whose exits are gone with it. */
   static String panicCutShortEndedHolding(String list, String held, String ocoCommand) {
-    return panicCutShortEnded(list) + " ⚠️ Its entry had filled, so " + held + " is held with no take-profit or stop-loss"
-        + " now: place them again (" + ocoCommand + ") or check /orders.";
+    return panicCutShortEnded(list) + " " + Replies.entryHeldWithNoExit(held, ocoCommand);
   }
 
   static String panicAlreadyEnded(String list, String why) {
