@@ -154,6 +154,49 @@ class CutShortCancelTest {
     assertThat(exchange.allLists().stream().anyMatch(l -> l.isOpen())).isTrue();
   }
 
+  @Test
+  void aCancelAllOfAListWhoseEntryFilledSaysWhatIsHeldInItsAnswer() {
+    entryFilled();
+    bot.say(ALICE, "/cancel all");
+    MessageRef question = bot.lastButtons(TestBot.dm(ALICE));
+
+    bot.press(ALICE, question, Replies.CANCEL_ALL);
+    deliverWhatIsDue();
+
+    assertThat(bot.telegram.now(question).text()).startsWith("Cancelled 1 of 1 order list.").contains(HELD);
+    assertThat(bot.telegram.texts(TestBot.dm(ALICE))).filteredOn(text -> text.contains(HELD)).hasSize(1);
+  }
+
+  @Test
+  void aPanicAllSettledWhileTheExchangeDoesNotAnswerIsSettledLaterNotCalledStillWorking() {
+    entryFilled();
+    bot.say(ALICE, "/oco BTCUSDT sell 0.02 tp 33000 sl 28000");
+    bot.press(ALICE, bot.lastButtons(TestBot.dm(ALICE)), Replies.CONFIRM);
+    bot.say(BOB, "/panic all");
+    MessageRef preview = bot.lastButtons(TestBot.dm(BOB));
+    java.util.concurrent.atomic.AtomicInteger cancels = new java.util.concurrent.atomic.AtomicInteger();
+    exchange.whileCancelling = () -> {
+      if (cancels.incrementAndGet() == 2) {
+        throw new OutOfMemoryError("the process dies before Alice's second list is cancelled");
+      }
+    };
+    bot.pressAndDie(BOB, preview, Replies.CONFIRM);
+    exchange.whileCancelling = () -> {};
+
+    bot.restart();
+    bot.engine().resumeOrderEvents();
+    bot.clock.advance(PlacementSettlement.FINAL_AFTER);
+    exchange.lookupFailures.set(1);
+    bot.engine().settlePlacements();
+    String whileDown = bot.telegram.now(preview).text();
+    bot.engine().settlePlacements();
+    deliverWhatIsDue();
+
+    assertThat(whileDown).as("not settled while a read-back fails").doesNotContain("still works: the bot failed");
+    assertThat(bot.telegram.now(preview).text()).contains("BTCUSDT OTOCO #8821 is no longer open").contains(HELD);
+    assertThat(bot.telegram.texts(TestBot.dm(ALICE))).anySatisfy(text -> assertThat(text).contains(HELD));
+  }
+
   /** The OTOCO placed, and its entry filled and told: its take-profit and stop-loss guard 0.01 BTC. */
   private void entryFilled() {
     bot.say(ALICE, OTOCO);

@@ -103,21 +103,25 @@ final class EveryonesPanic {
   /** Confirm won its claim: each list once, user by user; the admin hears all, each user their own. */
   void run(ChatEvent.ButtonPressed press, PendingConfirmation confirmation, PendingAction.PanicAll panic) {
     owed.running(confirmation.id(), () -> {
-      answer(press.chat(), Optional.of(press.message().messageId()), confirmation, panic, this::cancel);
+      answer(press.chat(), Optional.of(press.message().messageId()), confirmation, panic, this::cancel, false);
       return null;
     });
   }
 
-  /** A panic all a stop cut short: each list read back with its owner's key, told as the panic would have. */
+  /**
+   * A panic all a stop cut short: each list read back with its owner's key, told as the panic would
+   * have. A read-back that fails leaves it owed, to be settled whole on a later run.
+   */
   void settle(PendingConfirmation confirmation, PendingAction.PanicAll panic) {
     answer(confirmation.chat(), confirmation.messageRef(), confirmation, panic, (credentials, owner, chat, list) -> {
       MarketCloses.Told told = cutShorts.settle(credentials, owner, list);
       return new Line(told.text(), told.listStillWorks());
-    });
+    }, true);
   }
 
   private void answer(
-      ChatRef chat, Optional<String> shown, PendingConfirmation confirmation, PendingAction.PanicAll panic, Step step) {
+      ChatRef chat, Optional<String> shown, PendingConfirmation confirmation, PendingAction.PanicAll panic, Step step,
+      boolean settling) {
     Map<UserRef, List<ListHandle>> byOwner = new LinkedHashMap<>();
     panic.lists().forEach(owned -> byOwner.computeIfAbsent(owned.owner(), u -> new ArrayList<>()).add(owned.list()));
     List<String> lines = new ArrayList<>();
@@ -129,6 +133,9 @@ final class EveryonesPanic {
           try {
             read = accounts.withCredentials(owner, credentials -> each(credentials, owner, chat, lists, ownerLines, failed, step));
           } catch (RuntimeException e) {
+            if (settling) {
+              throw e;
+            }
             LOG.warn("/panic all: the key of {} could not be opened", owner, e);
             lists.forEach(list -> {
               ownerLines.add("• " + TradeReplies.panicNotCancelled(cancels.name(list), TradeReplies.panicAllBotFailed()));
@@ -142,6 +149,8 @@ final class EveryonesPanic {
           }
           lines.add(owner + ":");
           lines.addAll(ownerLines);
+          // only lines that say what each cancel left held make the warnings kept for a lost answer needless
+          boolean said = read.orElse(false);
           results.tell(
               new ChatRef(owner.platform(), owner.userId()),
               Optional.empty(),
@@ -150,7 +159,9 @@ final class EveryonesPanic {
                   "panic-all:" + confirmation.id() + ":" + owner,
                   stores -> {
                     // this answer says what each cancel left held: the warnings kept for a lost answer are not needed
-                    HeldWarnings.withdraw(stores, lists);
+                    if (said) {
+                      HeldWarnings.withdraw(stores, lists);
+                    }
                     return true;
                   },
                   TradeReplies.panicAllToOwner(ownerLines)));

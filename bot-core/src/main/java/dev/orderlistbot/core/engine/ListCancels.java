@@ -74,16 +74,21 @@ final class ListCancels {
             user,
             credentials -> {
               int cancelled = 0;
-              List<String> failures = new ArrayList<>();
+              // what the summary says per list: the failures, and what a cancel left held
+              List<String> perList = new ArrayList<>();
               for (ListHandle list : lists) {
                 Outcome outcome = outcome(credentials, user, chat, list, true);
                 if (outcome.done()) {
                   cancelled++;
+                  // a cancel that left an entry's fill with no exit: the summary says it, as /cancel would
+                  if (outcome.sentence().contains("⚠️")) {
+                    perList.add(outcome.sentence());
+                  }
                 } else {
-                  failures.add(Replies.cancelFailed(list.orderListId(), outcome.told()));
+                  perList.add(Replies.cancelFailed(list.orderListId(), outcome.told()));
                 }
               }
-              return Replies.cancelAllDone(cancelled, lists.size(), failures);
+              return Replies.cancelAllDone(cancelled, lists.size(), perList);
             })
         .orElse(Replies.noKeyAnyMore());
   }
