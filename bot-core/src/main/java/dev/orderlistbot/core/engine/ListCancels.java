@@ -40,12 +40,14 @@ final class ListCancels {
   private final Accounts accounts;
   private final Transactor transactor;
   private final Clock clock;
+  private final LiveLists liveLists;
 
   ListCancels(ExchangeClient exchange, Accounts accounts, Transactor transactor, Clock clock) {
     this.exchange = exchange;
     this.accounts = accounts;
     this.transactor = transactor;
     this.clock = clock;
+    this.liveLists = new LiveLists(exchange, transactor);
   }
 
   /**
@@ -319,15 +321,17 @@ final class ListCancels {
       ApiCredentials credentials, ListHandle list, String name, Mark mark, boolean warnLater) {
     String ended = Replies.cancelUnknownButEnded(name, list.orderListId());
     Optional<PlacedOrderList> now;
-    Optional<TrackedOrderList> tracked;
+    Optional<LiveList> live;
     try {
       now = exchange.orderList(credentials, OrderListRef.of(new OrderListId(list.orderListId()))).filter(l -> !l.isOpen());
-      tracked = transactor.inTransaction(stores -> stores.orderLists().findByListClientOrderId(mark.listClientOrderId()));
+      Optional<TrackedOrderList> tracked =
+          transactor.inTransaction(stores -> stores.orderLists().findByListClientOrderId(mark.listClientOrderId()));
+      // the exchange's list answer has no order reports: each leg is asked for, inside this try
+      live = now.flatMap(placed -> tracked.map(t -> liveLists.fromAnswer(t, placed, credentials)));
     } catch (ExchangeException e) {
       LOG.warn("reading back list {} after a cancel with no answer failed: {}", mark.listClientOrderId(), e.getMessage());
       return new Outcome(false, ended, Optional.empty(), true, Optional.empty());
     }
-    Optional<LiveList> live = now.flatMap(placed -> tracked.map(t -> new LiveLists(exchange, transactor).fromAnswer(t, placed, credentials)));
     if (live.isEmpty() || live.get().held().signum() == 0) {
       return new Outcome(false, ended, Optional.empty(), true, Optional.empty());
     }
