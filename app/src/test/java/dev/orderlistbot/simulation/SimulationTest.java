@@ -163,11 +163,12 @@ class SimulationTest {
                   + " 0.01 had no exit"),
           new Regression(100209, ALL_ON_2026_12_02, Invariants.UNGUARDED_POSITION_SAID, false,
               "fixed with 98657: a Discord trader's OTOCO, the same cancel cut short by a stop"),
-          // found 2026-12-05 (seeds 111001-116000, every fault on, at 7490d09), not yet diagnosed
-          new Regression(111684, ALL_ON_2026_12_02, Invariants.UNGUARDED_POSITION_SAID, true,
-              "open: an OTOCO whose entry filled ended with its exits cancelled while the trader's /cancel was answered"
-                  + " \"did not go through ... recvWindow\" and a second /cancel \"Binance cannot be reached ... Nothing"
-                  + " was changed\"; the 0.01 left with no exit was never said"));
+          // found 2026-12-05 (seeds 111001-116000, every fault on, at 7490d09)
+          new Regression(111684, ALL_ON_2026_12_02, Invariants.UNGUARDED_POSITION_SAID, false,
+              "fixed (a list that ended meanwhile and cannot be read back is said from the bot's record, with what its"
+                  + " entry's fill has no exit left): the trader's second /cancel of an OTOCO whose entry had filled"
+                  + " executed with its answer lost, its own events ended the list, and the read-back failed too; the"
+                  + " answer said \"nothing of it is working any more\" and never that 0.01 had no exit"));
 
   private final SimulationSettings settings = SimulationSettings.from(System.getProperties());
 

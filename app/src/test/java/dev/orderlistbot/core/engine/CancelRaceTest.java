@@ -193,6 +193,64 @@ class CancelRaceTest {
             + " take-profit or stop-loss now: place them again (/oco BTCUSDT sell 0.01 tp … sl …) or check /orders.");
   }
 
+  @Test
+  void aCancelWhoseAnswerWasLostAndWhoseListCannotBeReadBackSaysFromTheBotsRecordWhatIsHeldWithNoExit() {
+    // simulation seed 111684: the cancel executes, its answer is lost, its own events end the list, and
+    // the read-back fails too; the bot saw the entry fill and both exits end unfilled, so it says so
+    TrackedOrderList list = placed();
+    exchange.fill(id(list), LegRole.WORKING, "0.01", "300");
+    StreamPushes.push(bot, ALICE, list, LegRole.WORKING, LegStatus.FILLED, "0.01", "300");
+    cancelGoesThroughUnheard(list);
+    exchange.lookupFailures.set(1);
+
+    bot.say(ALICE, "/cancel 8821");
+
+    assertThat(bot.lastReply(ALICE))
+        .startsWith("Binance did not confirm the cancel of BTCUSDT OTOCO #8821, but the list has ended meanwhile")
+        .endsWith("⚠️ BTCUSDT OTOCO #8821's entry had filled and its take-profit and stop-loss ended without filling, so"
+            + " what it bought or sold has no take-profit or stop-loss now: place them again (/oco …) or check /orders.");
+  }
+
+  @Test
+  void aCancelRefusedWhileTheListWasCancelledElsewhereSaysWhatItsEntryLeftWithNoExit() {
+    // the trader's /cancel is refused (-1021, never executed) while the list is cancelled from Binance's
+    // own app: its exits' ends, kept silent as a cancel's, leave the refusal the one answer to say it
+    TrackedOrderList list = placed();
+    exchange.fill(id(list), LegRole.WORKING, "0.01", "300");
+    StreamPushes.push(bot, ALICE, list, LegRole.WORKING, LegStatus.FILLED, "0.01", "300");
+    cancelGoesThroughUnheard(list);
+    exchange.cancelAnswerLost = null;
+    exchange.cancelFailure = new ExchangeError.Refused(-1021, "Timestamp for this request is outside of the recvWindow.");
+
+    bot.say(ALICE, "/cancel 8821");
+
+    assertThat(bot.lastReply(ALICE))
+        .startsWith("The cancel of BTCUSDT OTOCO #8821 did not go through, but the list has ended on Binance meanwhile")
+        .endsWith("⚠️ BTCUSDT OTOCO #8821's entry had filled and its take-profit and stop-loss ended without filling, so"
+            + " what it bought or sold has no take-profit or stop-loss now: place them again (/oco …) or check /orders.");
+  }
+
+  @Test
+  void aCloseRefusedWhileTheListWasCancelledElsewhereSellsNothingAndSaysThePositionHasNoExit() {
+    TrackedOrderList list = placed();
+    exchange.fill(id(list), LegRole.WORKING, "0.01", "300");
+    StreamPushes.push(bot, ALICE, list, LegRole.WORKING, LegStatus.FILLED, "0.01", "300");
+    bot.say(ALICE, "/close 8821");
+    cancelGoesThroughUnheard(list);
+    exchange.cancelAnswerLost = null;
+    exchange.cancelFailure = new ExchangeError.Refused(-1021, "Timestamp for this request is outside of the recvWindow.");
+
+    bot.press(ALICE, bot.lastButtons(TestBot.dm(ALICE)), Replies.CONFIRM);
+
+    assertThat(exchange.marketOrders).isEmpty();
+    assertThat(bot.telegram.texts(TestBot.dm(ALICE)))
+        .anySatisfy(text -> assertThat(text)
+            .startsWith("ℹ️ Not closed: BTCUSDT OTOCO #8821 had already ended")
+            .endsWith("⚠️ BTCUSDT OTOCO #8821's entry had filled and its take-profit and stop-loss ended without filling,"
+                + " so what it bought or sold has no take-profit or stop-loss now: place them again (/oco …) or check"
+                + " /orders."));
+  }
+
   /** The next cancel goes through, its exits' ends and the list's ALL_DONE arrive while it is on its way, and its answer is lost. */
   private void cancelGoesThroughUnheard(TrackedOrderList list) {
     exchange.cancelAnswerLost = new ExchangeError.OutcomeUnknown(-1007, "Timeout waiting for response from backend server.");

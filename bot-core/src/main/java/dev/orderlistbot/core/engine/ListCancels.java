@@ -297,16 +297,38 @@ final class ListCancels {
     long id = list.orderListId();
     if (error instanceof ExchangeError.NotFound) {
       boolean endKnown = mark.map(m -> endIfEveryOrderWasSeenEnding(user, m)).orElse(true);
-      String sentence = endKnown ? Replies.exchangeError(error) : Replies.nothingToCancelLookingUp(error, name(list));
-      return new Outcome(false, sentence, Optional.empty(), true, endKnown ? unguarded(user, list) : Optional.empty());
+      if (!endKnown) {
+        return new Outcome(false, Replies.nothingToCancelLookingUp(error, name(list)), Optional.empty(), true, Optional.empty());
+      }
+      return endedElsewise(user, list, mark, Replies.exchangeError(error), warnLater);
     }
     boolean ended = mark.map(this::putBack).orElse(false);
     String name = name(list);
     if (error instanceof ExchangeError.OutcomeUnknown) {
-      return ended ? endedMeanwhile(credentials, list, name, mark.orElseThrow(), warnLater)
+      return ended ? endedMeanwhile(credentials, user, list, name, mark.orElseThrow(), warnLater)
           : new Outcome(false, Replies.cancelUnknown(name, id));
     }
-    return new Outcome(false, ended ? Replies.cancelOvertaken(name, id) : Replies.cancelNotDone(name, id, error));
+    // refused, never executed: the list ended meanwhile all the same (a fill, or a cancel from Binance's
+    // own app), its ends kept silent as this cancel's; this answer is the one place left to say so
+    return ended ? endedElsewise(user, list, mark, Replies.cancelOvertaken(name, id), warnLater)
+        : new Outcome(false, Replies.cancelNotDone(name, id, error));
+  }
+
+  /**
+   * A list that ended otherwise than by a cancel the bot saw go through: {@code sentence} says so,
+   * with the warning, from the bot's own record, that its entry's fill has no exit left (kept to be
+   * said later too when {@code warnLater}, should this answer never be shown).
+   */
+  private Outcome endedElsewise(
+      UserRef user, ListHandle list, Optional<Mark> mark, String sentence, boolean warnLater) {
+    Optional<String> warning = unguarded(user, list);
+    if (warnLater) {
+      mark.ifPresent(m -> warning.ifPresent(w -> transactor.inTransaction(stores -> {
+        HeldWarnings.defer(stores, m.chat(), list, w);
+        return null;
+      })));
+    }
+    return new Outcome(false, sentence, Optional.empty(), true, warning);
   }
 
   /**
@@ -314,11 +336,12 @@ final class ListCancels {
    * silent as a cancel's): most likely this cancel went through. The list is read back; what it
    * still held when it ended (an OCO's unfilled size, what an entry bought less what the exits sold)
    * makes it a cancel that went through, so a close sells it and the trader hears what is left with
-   * no exit. A list that held nothing any more (its exits filled), or one that cannot be read, had
-   * ended: nothing is working, as before.
+   * no exit. A list that held nothing any more (its exits filled) had ended: nothing is working, as
+   * before. One that cannot be read back had ended too, and the bot's own record says whether its
+   * entry's fill is left with no exit (simulation seed 111684).
    */
   private Outcome endedMeanwhile(
-      ApiCredentials credentials, ListHandle list, String name, Mark mark, boolean warnLater) {
+      ApiCredentials credentials, UserRef user, ListHandle list, String name, Mark mark, boolean warnLater) {
     String ended = Replies.cancelUnknownButEnded(name, list.orderListId());
     Optional<PlacedOrderList> now;
     Optional<LiveList> live;
@@ -330,9 +353,13 @@ final class ListCancels {
       live = now.flatMap(placed -> tracked.map(t -> liveLists.fromAnswer(t, placed, credentials)));
     } catch (ExchangeException e) {
       LOG.warn("reading back list {} after a cancel with no answer failed: {}", mark.listClientOrderId(), e.getMessage());
-      return new Outcome(false, ended, Optional.empty(), true, Optional.empty());
+      return endedElsewise(user, list, Optional.of(mark), ended, warnLater);
     }
-    if (live.isEmpty() || live.get().held().signum() == 0) {
+    if (live.isEmpty()) {
+      // not found, or still open there (Binance's list may lag its orders): the bot's record tells
+      return endedElsewise(user, list, Optional.of(mark), ended, warnLater);
+    }
+    if (live.get().held().signum() == 0) {
       return new Outcome(false, ended, Optional.empty(), true, Optional.empty());
     }
     if (live.get().leg(LegRole.WORKING).isEmpty()) {
