@@ -3,7 +3,6 @@ package dev.orderlistbot.core.engine;
 import dev.orderlistbot.core.domain.ApiCredentials;
 import dev.orderlistbot.core.domain.ChatRef;
 import dev.orderlistbot.core.domain.UserRef;
-import dev.orderlistbot.core.domain.order.LegRole;
 import dev.orderlistbot.core.domain.order.OrderListId;
 import dev.orderlistbot.core.domain.order.OrderListRef;
 import dev.orderlistbot.core.domain.order.PlacedOrderList;
@@ -40,14 +39,14 @@ final class ListCancels {
   private final Accounts accounts;
   private final Transactor transactor;
   private final Clock clock;
-  private final LiveLists liveLists;
+  private final EndedMeanwhile ended;
 
   ListCancels(ExchangeClient exchange, Accounts accounts, Transactor transactor, Clock clock) {
     this.exchange = exchange;
     this.accounts = accounts;
     this.transactor = transactor;
     this.clock = clock;
-    this.liveLists = new LiveLists(exchange, transactor);
+    this.ended = new EndedMeanwhile(exchange, transactor, new LiveLists(exchange, transactor));
   }
 
   /**
@@ -79,7 +78,7 @@ final class ListCancels {
               // what the summary says per list: the failures, and what a cancel left held
               List<String> perList = new ArrayList<>();
               for (ListHandle list : lists) {
-                Outcome outcome = outcome(credentials, user, chat, list, true);
+                CancelOutcome outcome = outcome(credentials, user, chat, list, true);
                 if (outcome.done()) {
                   cancelled++;
                   // a cancel that left an entry's fill with no exit: the summary says it, as /cancel would
@@ -115,25 +114,6 @@ final class ListCancels {
         .filter(t -> t.symbol().equals(list.symbol()))
         .map(t -> Replies.listName(t.symbol(), t.kind(), list.orderListId()))
         .orElse(list.symbol() + " #" + list.orderListId());
-  }
-
-  /**
-   * @param done the cancel went through
-   * @param sentence what to tell the trader
-   * @param answer the exchange's answer to a cancel that went through: each order as it stood
-   * @param ended the exchange had nothing to cancel: the list had already ended
-   * @param unguarded for a list that had ended: the warning that what its entry bought has no exit
-   */
-  private record Outcome(
-      boolean done, String sentence, Optional<PlacedOrderList> answer, boolean ended, Optional<String> unguarded) {
-    Outcome(boolean done, String sentence) {
-      this(done, sentence, Optional.empty(), false, Optional.empty());
-    }
-
-    /** The whole answer: the sentence, then the warning when there is one. */
-    String told() {
-      return unguarded.map(warning -> sentence + " " + warning).orElse(sentence);
-    }
   }
 
   /** What became of the cancel a trade action sends before anything else. */
@@ -176,7 +156,7 @@ final class ListCancels {
     return first(outcome(credentials, user, chat, list, true));
   }
 
-  private static FirstCancel first(Outcome outcome) {
+  private static FirstCancel first(CancelOutcome outcome) {
     if (outcome.done()) {
       return new FirstCancel.Done(outcome.answer().orElseThrow(), outcome.sentence());
     }
@@ -197,7 +177,7 @@ final class ListCancels {
    * {@code warnLater}: what the cancel leaves held with no exit is also enqueued, with the list's
    * end, to be said later unless the answer is shown first ({@link HeldWarnings}).
    */
-  private Outcome outcome(ApiCredentials credentials, UserRef user, ChatRef chat, ListHandle list, boolean warnLater) {
+  private CancelOutcome outcome(ApiCredentials credentials, UserRef user, ChatRef chat, ListHandle list, boolean warnLater) {
     Optional<Mark> mark =
         transactor.inTransaction(stores -> stores.orderLists().findByOrderListId(user, list.orderListId()))
             .filter(t -> t.symbol().equals(list.symbol()))
@@ -206,7 +186,7 @@ final class ListCancels {
     try {
       cancelled = exchange.cancel(credentials, list.symbol(), OrderListRef.of(new OrderListId(list.orderListId())));
     } catch (ExchangeException e) {
-      Outcome failed = failed(credentials, user, list, mark, e.error(), warnLater);
+      CancelOutcome failed = failed(credentials, user, list, mark, e.error(), warnLater);
       record(user, chat, AuditAction.ORDER_LIST_NOT_CANCELLED, subject(list) + " code " + e.error().code() + (failed.ended() ? " (had ended)" : ""));
       return failed;
     } catch (RuntimeException e) {
@@ -224,7 +204,7 @@ final class ListCancels {
         warnLater ? held.map(h -> Replies.cancelledHoldingLater(name, what, h.ocoCommand(cancelled))) : Optional.empty();
     mark.ifPresent(m -> endUnlessAFillIsUntold(user, m, cancelled, list, later));
     record(user, chat, AuditAction.ORDER_LIST_CANCELLED, subject(list));
-    return new Outcome(true, sentence, Optional.of(cancelled), false, Optional.empty());
+    return new CancelOutcome(true, sentence, Optional.of(cancelled), false, Optional.empty());
   }
 
   /**
@@ -292,101 +272,27 @@ final class ListCancels {
     return change(mark, before, OrderListState.CANCELLING) ? Optional.of(mark) : Optional.empty();
   }
 
-  private Outcome failed(
+  private CancelOutcome failed(
       ApiCredentials credentials, UserRef user, ListHandle list, Optional<Mark> mark, ExchangeError error, boolean warnLater) {
     long id = list.orderListId();
     if (error instanceof ExchangeError.NotFound) {
       boolean endKnown = mark.map(m -> endIfEveryOrderWasSeenEnding(user, m)).orElse(true);
       if (!endKnown) {
-        return new Outcome(false, Replies.nothingToCancelLookingUp(error, name(list)), Optional.empty(), true, Optional.empty());
+        return new CancelOutcome(false, Replies.nothingToCancelLookingUp(error, name(list)), Optional.empty(), true, Optional.empty());
       }
-      return endedElsewise(user, list, mark, Replies.exchangeError(error), warnLater);
+      return ended.otherwise(user, list, name(list), mark.map(Mark::chat), Replies.exchangeError(error), warnLater);
     }
-    boolean ended = mark.map(this::putBack).orElse(false);
+    boolean endedMeanwhile = mark.map(this::putBack).orElse(false);
     String name = name(list);
     if (error instanceof ExchangeError.OutcomeUnknown) {
-      return ended ? endedMeanwhile(credentials, user, list, name, mark.orElseThrow(), warnLater)
-          : new Outcome(false, Replies.cancelUnknown(name, id));
+      return endedMeanwhile
+          ? ended.afterLostAnswer(credentials, user, list, name, mark.orElseThrow().listClientOrderId(), mark.get().chat(), warnLater)
+          : new CancelOutcome(false, Replies.cancelUnknown(name, id));
     }
     // refused, never executed: the list ended meanwhile all the same (a fill, or a cancel from Binance's
     // own app), its ends kept silent as this cancel's; this answer is the one place left to say so
-    return ended ? endedElsewise(user, list, mark, Replies.cancelOvertaken(name, id), warnLater)
-        : new Outcome(false, Replies.cancelNotDone(name, id, error));
-  }
-
-  /**
-   * A list that ended otherwise than by a cancel the bot saw go through: {@code sentence} says so,
-   * with the warning, from the bot's own record, that its entry's fill has no exit left (kept to be
-   * said later too when {@code warnLater}, should this answer never be shown).
-   */
-  private Outcome endedElsewise(
-      UserRef user, ListHandle list, Optional<Mark> mark, String sentence, boolean warnLater) {
-    Optional<String> warning = unguarded(user, list);
-    if (warnLater) {
-      mark.ifPresent(m -> warning.ifPresent(w -> transactor.inTransaction(stores -> {
-        HeldWarnings.defer(stores, m.chat(), list, w);
-        return null;
-      })));
-    }
-    return new Outcome(false, sentence, Optional.empty(), true, warning);
-  }
-
-  /**
-   * A cancel whose answer was lost, and the list has ended meanwhile (its own events ended it, kept
-   * silent as a cancel's): most likely this cancel went through. The list is read back; what it
-   * still held when it ended (an OCO's unfilled size, what an entry bought less what the exits sold)
-   * makes it a cancel that went through, so a close sells it and the trader hears what is left with
-   * no exit. A list that held nothing any more (its exits filled) had ended: nothing is working, as
-   * before. One that cannot be read back had ended too, and the bot's own record says whether its
-   * entry's fill is left with no exit (simulation seed 111684).
-   */
-  private Outcome endedMeanwhile(
-      ApiCredentials credentials, UserRef user, ListHandle list, String name, Mark mark, boolean warnLater) {
-    String ended = Replies.cancelUnknownButEnded(name, list.orderListId());
-    Optional<PlacedOrderList> now;
-    Optional<LiveList> live;
-    try {
-      now = exchange.orderList(credentials, OrderListRef.of(new OrderListId(list.orderListId()))).filter(l -> !l.isOpen());
-      Optional<TrackedOrderList> tracked =
-          transactor.inTransaction(stores -> stores.orderLists().findByListClientOrderId(mark.listClientOrderId()));
-      // the exchange's list answer has no order reports: each leg is asked for, inside this try
-      live = now.flatMap(placed -> tracked.map(t -> liveLists.fromAnswer(t, placed, credentials)));
-    } catch (ExchangeException e) {
-      LOG.warn("reading back list {} after a cancel with no answer failed: {}", mark.listClientOrderId(), e.getMessage());
-      return endedElsewise(user, list, Optional.of(mark), ended, warnLater);
-    }
-    if (live.isEmpty()) {
-      // not found, or still open there (Binance's list may lag its orders): the bot's record tells
-      return endedElsewise(user, list, Optional.of(mark), ended, warnLater);
-    }
-    if (live.get().held().signum() == 0) {
-      return new Outcome(false, ended, Optional.empty(), true, Optional.empty());
-    }
-    if (live.get().leg(LegRole.WORKING).isEmpty()) {
-      return new Outcome(true, Replies.cancelled(name), now, false, Optional.empty());
-    }
-    HeldAfterCancel held = new HeldAfterCancel(live.get().held(), live.get().exitSide());
-    String what = Figures.number(held.quantity()) + " on " + list.symbol();
-    if (warnLater) {
-      transactor.inTransaction(stores -> {
-        HeldWarnings.defer(stores, mark.chat(), list, Replies.cancelledHoldingLater(name, what, held.ocoCommand(now.get())));
-        return null;
-      });
-    }
-    return new Outcome(true, Replies.cancelledHolding(name, what, held.ocoCommand(now.get())), now, false, Optional.empty());
-  }
-
-  /**
-   * For a list the exchange had nothing to cancel of: when the bot saw its entry fill and every exit
-   * end without a fill, the warning that what it bought or sold is unguarded. Exits that ended while
-   * this cancel was on its way were kept silent by the router, so this answer is the one place left
-   * to say it.
-   */
-  private Optional<String> unguarded(UserRef user, ListHandle list) {
-    return transactor.inTransaction(stores -> stores.orderLists().findByOrderListId(user, list.orderListId()))
-        .filter(tracked -> tracked.symbol().equals(list.symbol()))
-        .flatMap(Notices::unguardedExits)
-        .map(exits -> Replies.unguardedAfterEnd(name(list), exits));
+    return endedMeanwhile ? ended.otherwise(user, list, name, mark.map(Mark::chat), Replies.cancelOvertaken(name, id), warnLater)
+        : new CancelOutcome(false, Replies.cancelNotDone(name, id, error));
   }
 
   /**
