@@ -248,7 +248,8 @@ final class BotRuntime implements AutoCloseable {
             random,
             metrics,
             dispatcher::trigger,
-            drawing);
+            drawing,
+            Optional.of(role.leases()));
     if (paper.isPresent()) {
       engine.watchOpenLists();
     }

@@ -8,8 +8,10 @@ import dev.orderlistbot.core.domain.UserRef;
 import dev.orderlistbot.core.domain.order.OrderListUpdate;
 import dev.orderlistbot.core.engine.BotEngine;
 import dev.orderlistbot.core.engine.CatchUpQueue;
+import dev.orderlistbot.core.engine.ChartDrawing;
 import dev.orderlistbot.core.engine.ChatPlatforms;
 import dev.orderlistbot.core.engine.EngineConfig;
+import dev.orderlistbot.core.engine.InstanceLeases;
 import dev.orderlistbot.core.engine.NotificationDispatcher;
 import dev.orderlistbot.core.engine.NotificationRouter;
 import dev.orderlistbot.core.engine.RoutingLanes;
@@ -28,6 +30,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -87,7 +90,10 @@ final class SimBot implements StreamHub.Bot {
         new BotEngine(
             config, platforms(FaultyChatPlatform.Path.REPLIES, chats, scheduler, faults), exchange, Optional.empty(),
             Optional.of(source(exchange)), vault, transactor, new CommandParser(Optional.of("OrderListBot")),
-            new PreTradeCheck(), clock, random, EngineTelemetry.NOOP, dispatcher::trigger);
+            new PreTradeCheck(), clock, random, EngineTelemetry.NOOP, dispatcher::trigger, ChartDrawing.OFF,
+            // as BotRuntime: each life is an instance of its own (its leases are not renewed here: one
+            // instance runs, and a running action is known in memory; a lease only keeps another away)
+            Optional.of(new InstanceLeases(transactor, clock, "sim-" + generation, Set.of())));
     SimBot bot = new SimBot(generation, database, exchange, lanes, catchUps, engine, List.of(dispatch, routing, drainTimer, catchUpWorker, catchUpTimer, settleTimer));
     exchange.stream().connect(bot);
     // as BotRuntime: the timer only asks the per-platform lanes for a drain; it never drains itself,

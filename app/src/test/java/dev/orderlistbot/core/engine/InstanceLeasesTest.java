@@ -139,4 +139,29 @@ class InstanceLeasesTest {
 
     assertThat(a.holds("stream:telegram:7")).isTrue();
   }
+  @Test
+  void aLeaseWhoseReleaseFailedIsGivenUpAtTheNextTickNotRenewed() {
+    // an action's lease: given up when the action ends, while the database does not answer
+    AtomicReference<Boolean> down = new AtomicReference<>(false);
+    Transactor flaky = new Transactor() {
+      @Override
+      public <T> T inTransaction(Function<Stores, T> work) {
+        if (down.get()) {
+          throw new IllegalStateException("the database does not answer");
+        }
+        return database.transactor().inTransaction(work);
+      }
+    };
+    InstanceLeases c = new InstanceLeases(flaky, clock, "bot-c", Set.of());
+    c.acquire("action:1");
+    down.set(true);
+    assertThat(org.assertj.core.api.Assertions.catchThrowable(() -> c.release("action:1"))).isNotNull();
+    down.set(false);
+
+    clock.advance(InstanceLeases.RENEW_EVERY);
+    c.tick();
+
+    assertThat(c.holds("action:1")).isFalse();
+    assertThat(b.acquire("action:1").held()).as("another instance may take it at once").isTrue();
+  }
 }

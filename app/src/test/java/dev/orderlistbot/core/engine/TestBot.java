@@ -73,9 +73,12 @@ final class TestBot implements AutoCloseable {
   private final ChartDrawing charts;
   private final MasterKey masterKey = MasterKey.generate(random);
   private final AtomicLong messageIds = new AtomicLong(100);
+  /** Each start is a new process, with an instance id of its own, as the app's generated ids are. */
+  private final AtomicLong instances = new AtomicLong();
   private Database database;
   private AesGcmKeyVault vault;
   private BotEngine engine;
+  private InstanceLeases leases;
   private NotificationRouter router;
   private NotificationDispatcher dispatcher;
 
@@ -184,11 +187,31 @@ final class TestBot implements AutoCloseable {
             database.transactor(), platforms, clock, Runnable::run,
             DispatchSettings.defaults().withTelemetry(telemetry).withPictures(new CardCharts(database.transactor(), exchange, charts, clock)));
     router = new NotificationRouter(database.transactor(), dispatcher::trigger);
-    engine =
-        new BotEngine(
-            config, platforms, exchange, paper, events, vault, database.transactor(),
-            new CommandParser(Optional.of("OrderListBot")), new PreTradeCheck(), clock, random, telemetry, dispatcher::trigger,
-            charts);
+    leases = new InstanceLeases(database.transactor(), clock, "test-" + instances.incrementAndGet(), Set.of());
+    engine = engineOf(vault, leases);
+  }
+
+  /** An engine over this database as the app wires it, with {@code leases}. */
+  private BotEngine engineOf(AesGcmKeyVault keys, InstanceLeases leases) {
+    return new BotEngine(
+        config, ChatPlatforms.of(telegram, console), exchange, paper, events, keys, database.transactor(),
+        new CommandParser(Optional.of("OrderListBot")), new PreTradeCheck(), clock, random, telemetry, dispatcher::trigger,
+        charts, Optional.of(leases));
+  }
+
+  /**
+   * A second instance on the same database, chats and exchange (as a second container would run):
+   * its engine, with leases of its own.
+   */
+  BotEngine anotherInstance() {
+    return engineOf(
+        AesGcmKeyVault.open(masterKey, database.transactor(), random, clock),
+        new InstanceLeases(database.transactor(), clock, "test-" + instances.incrementAndGet(), Set.of()));
+  }
+
+  /** This instance's leases (the app renews them every {@link InstanceLeases#RENEW_EVERY}). */
+  InstanceLeases leases() {
+    return leases;
   }
 
   /** Stops everything that lives in memory and starts it again over the same database files or schema. */

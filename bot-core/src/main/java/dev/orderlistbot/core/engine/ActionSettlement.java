@@ -14,8 +14,9 @@ import org.slf4j.LoggerFactory;
  * Settles the closes, reductions and panics whose outcome is still owed {@link PlacementSettlement#FINAL_AFTER}
  * after their Confirm (a crash cut them short), from the exchange, with the owner's key: the market
  * order or the amend is read back by its id, never sent again, and the trader is told where the
- * position stands. Actions this process is running are left alone; what cannot be settled now (no
- * key, exchange down) waits for the next run. Runs with the placement settlement; one run at a time.
+ * position stands. Actions a process is running (this one, or another instance on the database) are
+ * left alone, and a result is told only while still owed; what cannot be settled now (no key,
+ * exchange down) waits for the next run. Runs with the placement settlement; one run at a time.
  */
 final class ActionSettlement {
   private static final Logger LOG = LoggerFactory.getLogger(ActionSettlement.class);
@@ -55,11 +56,9 @@ final class ActionSettlement {
               stores -> stores.owedActions().owedUntil(clock.instant().minus(PlacementSettlement.FINAL_AFTER), BATCH));
       int settled = 0;
       for (UUID id : due) {
-        if (owed.isRunning(id)) {
-          continue;
-        }
         try {
-          settled += settle(id) ? 1 : 0;
+          // an action a process runs now (here, or on another instance) is left alone
+          settled += owed.settling(id, () -> settle(id)).orElse(false) ? 1 : 0;
         } catch (RuntimeException e) {
           LOG.warn("could not settle the action of confirmation {} now; trying again later: {}", id, e.toString());
         }

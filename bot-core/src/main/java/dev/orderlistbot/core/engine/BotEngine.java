@@ -63,22 +63,6 @@ public final class BotEngine implements ChatEventHandler {
   private final StrangerReplies strangers;
   private final TradeActions trades;
 
-  /** An engine that reports to {@link EngineTelemetry#NOOP}. */
-  public BotEngine(
-      EngineConfig config,
-      ChatPlatforms platforms,
-      ExchangeClient exchange,
-      Optional<PaperControl> paper,
-      Optional<OrderEventSource> events,
-      KeyVault vault,
-      Transactor transactor,
-      CommandParser parser,
-      PreTradeCheck check,
-      Clock clock,
-      SecureRandom random) {
-    this(config, platforms, exchange, paper, events, vault, transactor, parser, check, clock, random, EngineTelemetry.NOOP);
-  }
-
   /**
    * @param paper present only on the paper exchange ({@code /paper price})
    * @param events the source of users' order events, started per user before their first
@@ -86,24 +70,6 @@ public final class BotEngine implements ChatEventHandler {
    * @param transactor the storage ports; confirmations are claimed through them atomically
    * @param clock expiries, and the confirmation latency reported to {@code telemetry}
    * @param telemetry told of every placement's outcome and each confirmation's latency
-   */
-  public BotEngine(
-      EngineConfig config,
-      ChatPlatforms platforms,
-      ExchangeClient exchange,
-      Optional<PaperControl> paper,
-      Optional<OrderEventSource> events,
-      KeyVault vault,
-      Transactor transactor,
-      CommandParser parser,
-      PreTradeCheck check,
-      Clock clock,
-      SecureRandom random,
-      EngineTelemetry telemetry) {
-    this(config, platforms, exchange, paper, events, vault, transactor, parser, check, clock, random, telemetry, () -> {});
-  }
-
-  /**
    * @param outboxTrigger asks the notification dispatcher to drain soon (placement results go
    *     through the outbox); without it they wait for the dispatcher's timer
    */
@@ -141,6 +107,30 @@ public final class BotEngine implements ChatEventHandler {
       EngineTelemetry telemetry,
       Runnable outboxTrigger,
       ChartDrawing charts) {
+    this(config, platforms, exchange, paper, events, vault, transactor, parser, check, clock, random, telemetry, outboxTrigger,
+        charts, Optional.empty());
+  }
+
+  /**
+   * @param leases this instance's leases, where several instances share the database: a close or a
+   *     panic one of them runs holds a lease, so no other settles it half-way through
+   */
+  public BotEngine(
+      EngineConfig config,
+      ChatPlatforms platforms,
+      ExchangeClient exchange,
+      Optional<PaperControl> paper,
+      Optional<OrderEventSource> events,
+      KeyVault vault,
+      Transactor transactor,
+      CommandParser parser,
+      PreTradeCheck check,
+      Clock clock,
+      SecureRandom random,
+      EngineTelemetry telemetry,
+      Runnable outboxTrigger,
+      ChartDrawing charts,
+      Optional<InstanceLeases> leases) {
     Objects.requireNonNull(telemetry, "telemetry");
     Objects.requireNonNull(outboxTrigger, "outboxTrigger");
     this.config = Objects.requireNonNull(config, "config");
@@ -161,7 +151,7 @@ public final class BotEngine implements ChatEventHandler {
     Limits limits = new Limits(config.limits(), new ExposureReader(exchange), transactor, clock);
     Charts drawn = new Charts(Objects.requireNonNull(charts, "charts"), exchange, transactor);
     Previews previews = new Previews(config, exchange, accounts, check, actions, out, telemetry, limits, gate, stepUps, drawn);
-    this.trades = TradeActions.wire(config, exchange, accounts, transactor, check, actions, cancels, placement, results, out, clock);
+    this.trades = TradeActions.wire(config, exchange, accounts, transactor, check, actions, cancels, placement, results, out, clock, leases);
     PlanPlacement plans = new PlanPlacement(config, accounts, placement, results, actions, out, clock, telemetry);
     this.presses = new Presses(actions, placement, plans, cancels, config.environment(), trades, transactor, out, clock, gate, stepUps, limits);
     AccountCommands account = new AccountCommands(

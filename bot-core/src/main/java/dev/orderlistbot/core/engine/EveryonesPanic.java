@@ -167,28 +167,29 @@ final class EveryonesPanic {
                   TradeReplies.panicAllToOwner(ownerLines)));
         });
     int done = panic.lists().size() - failed.size();
-    results.tell(
-        chat,
-        shown,
-        confirmation.requester(),
+    PlacementResults.Result result =
         new PlacementResults.Result(
                 "action:" + confirmation.id(),
-                stores -> {
-                  stores.owedActions().paid(confirmation.id());
-                  return true;
-                },
+                stores -> stores.owedActions().paid(confirmation.id()),
                 TradeReplies.panicDone(false, done, panic.lists().size(), lines))
             .audited(
                 AuditAction.TRADE_ACTION_SETTLED,
                 "confirmation:" + confirmation.id() + " panic all: " + done + " of " + panic.lists().size()
-                    + " lists cancelled of " + byOwner.size() + " users"));
-    if (!failed.isEmpty()) {
+                    + " lists cancelled of " + byOwner.size() + " users");
+    // a settlement tells only while the panic is still owed: told meanwhile, its Retry would be a second panic
+    boolean told = settling ? results.settle(chat, shown, confirmation.requester(), result) : tellAlways(chat, shown, confirmation, result);
+    if (told && !failed.isEmpty()) {
       offers.choices(
           chat,
           confirmation.requester(),
           TradeReplies.RETRY + "?",
           List.of(new ActionOffers.Choice(TradeReplies.RETRY, new PendingAction.PanicAll(failed))));
     }
+  }
+
+  private boolean tellAlways(ChatRef chat, Optional<String> shown, PendingConfirmation confirmation, PlacementResults.Result result) {
+    results.tell(chat, shown, confirmation.requester(), result);
+    return true;
   }
 
   private static boolean each(

@@ -53,6 +53,8 @@ public final class InstanceLeases {
   private final String instanceId;
   private final Set<String> wanted;
   private final ConcurrentMap<String, Instant> held = new ConcurrentHashMap<>();
+  /** Leases given up here whose row could not be released yet: the next tick releases them. */
+  private final Set<String> unreleased = ConcurrentHashMap.newKeySet();
   private final AtomicLong taken = new AtomicLong();
   private final AtomicLong takenOver = new AtomicLong();
   private final AtomicLong lost = new AtomicLong();
@@ -78,6 +80,7 @@ public final class InstanceLeases {
   /** Takes (or renews) {@code name} now; answers what happened. */
   public Acquired acquire(String name) {
     Instant now = clock.instant();
+    unreleased.remove(name);
     Acquired answer = transactor.inTransaction(stores -> stores.leases().acquire(name, instanceId, now, TTL));
     if (answer.held()) {
       boolean fresh = held.put(name, now.plus(TTL)) == null;
@@ -100,6 +103,7 @@ public final class InstanceLeases {
    */
   public void seize(String name) {
     Instant now = clock.instant();
+    unreleased.remove(name);
     Optional<String> former = transactor.inTransaction(stores -> stores.leases().seize(name, instanceId, now, TTL));
     if (held.put(name, now.plus(TTL)) == null) {
       taken.incrementAndGet();
@@ -107,11 +111,20 @@ public final class InstanceLeases {
     former.ifPresent(holder -> LOG.info("Lease {} moved here from {}", name, holder));
   }
 
-  /** Gives up {@code name} if this instance holds it, so another may take it at once. */
+  /**
+   * Gives up {@code name} if this instance holds it, so another may take it at once. When the
+   * database fails, it is no longer held here, and the next ticks give it up (never renewing it).
+   */
   public void release(String name) {
     // the row first: a renewal in between would otherwise take the lease back here
-    transactor.inTransaction(stores -> stores.leases().release(name, instanceId));
-    held.remove(name);
+    try {
+      transactor.inTransaction(stores -> stores.leases().release(name, instanceId));
+    } catch (RuntimeException e) {
+      unreleased.add(name);
+      throw e;
+    } finally {
+      held.remove(name);
+    }
   }
 
   /**
@@ -123,6 +136,10 @@ public final class InstanceLeases {
     try {
       // what was held before the renewal read the table: a lease taken meanwhile (another thread's
       // acquire or seize) is not in the renewal's answer, and is not lost
+      for (String name : Set.copyOf(unreleased)) {
+        transactor.inTransaction(stores -> stores.leases().release(name, instanceId));
+        unreleased.remove(name);
+      }
       Map<String, Instant> before = Map.copyOf(held);
       Set<String> renewed = transactor.inTransaction(stores -> stores.leases().renewAll(instanceId, now, TTL));
       for (Map.Entry<String, Instant> lease : before.entrySet()) {

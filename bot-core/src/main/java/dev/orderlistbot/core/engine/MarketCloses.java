@@ -146,7 +146,7 @@ final class MarketCloses {
     out.editIfPossible(press.message(), TradeReplies.closing(name));
     owed.running(confirmation.id(), () -> {
       tell(press.chat(), Optional.of(press.message().messageId()), confirmation,
-          accounts.withCredentials(user, credentials -> close(credentials, user, press.chat(), close, name, clientOrderId)));
+          accounts.withCredentials(user, credentials -> close(credentials, user, press.chat(), close, name, clientOrderId)), false);
       return null;
     });
   }
@@ -158,7 +158,8 @@ final class MarketCloses {
       tell(press.chat(), Optional.of(press.message().messageId()), confirmation,
           accounts.withCredentials(
               confirmation.requester(),
-              credentials -> market(credentials, close.symbol(), close.side(), close.quantity(), what, marketId(confirmation))));
+              credentials -> market(credentials, close.symbol(), close.side(), close.quantity(), what, marketId(confirmation))),
+          false);
       return null;
     });
   }
@@ -166,7 +167,7 @@ final class MarketCloses {
   /** A close a crash cut short, settled from the exchange ({@link #cutShort}). */
   void settle(PendingConfirmation confirmation, PendingAction.CloseList close, ApiCredentials credentials) {
     tell(confirmation.chat(), confirmation.messageRef(), confirmation,
-        Optional.of(cutShort(credentials, confirmation.requester(), close.list(), marketId(confirmation))));
+        Optional.of(cutShort(credentials, confirmation.requester(), close.list(), marketId(confirmation))), true);
   }
 
   /**
@@ -204,12 +205,23 @@ final class MarketCloses {
         market.isPresent()
             ? Told.text(filled(what, close.side(), close.quantity(), market.get()))
             : new Told(TradeReplies.marketNeverSent(close.side(), close.quantity(), close.symbol()), Optional.of(close));
-    tell(confirmation.chat(), confirmation.messageRef(), confirmation, Optional.of(told));
+    tell(confirmation.chat(), confirmation.messageRef(), confirmation, Optional.of(told), true);
   }
 
-  private void tell(ChatRef chat, Optional<String> shown, PendingConfirmation confirmation, Optional<Told> told) {
+  /**
+   * The answer, then its Retry or Close at market. A settlement ({@code settling}) tells it only while
+   * the action is still owed: told meanwhile, its button would be a second order.
+   */
+  private void tell(ChatRef chat, Optional<String> shown, PendingConfirmation confirmation, Optional<Told> told, boolean settling) {
     Told answer = told.orElseGet(() -> Told.text(Replies.noKeyAnyMore()));
-    results.tell(chat, shown, confirmation.requester(), OwedActions.told(confirmation, answer.text()));
+    PlacementResults.Result result = OwedActions.told(confirmation, answer.text());
+    if (settling) {
+      if (!results.settle(chat, shown, confirmation.requester(), result)) {
+        return;
+      }
+    } else {
+      results.tell(chat, shown, confirmation.requester(), result);
+    }
     answer.retry().ifPresent(retry ->
         offers.choices(chat, confirmation.requester(), TradeReplies.RETRY + "?", List.of(new ActionOffers.Choice(TradeReplies.RETRY, retry))));
   }

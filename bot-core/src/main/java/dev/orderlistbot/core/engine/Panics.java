@@ -77,7 +77,7 @@ final class Panics {
     UserRef user = confirmation.requester();
     owed.running(confirmation.id(), () -> {
       Optional<Report> report = accounts.withCredentials(user, credentials -> runAll(credentials, user, press.chat(), confirmation, panic));
-      tell(press.chat(), Optional.of(press.message().messageId()), confirmation, panic, report);
+      tell(press.chat(), Optional.of(press.message().messageId()), confirmation, panic, report, false);
       return null;
     });
   }
@@ -105,19 +105,26 @@ final class Panics {
     }
     int done = panic.lists().size() - failed.size() - retries.size();
     Report report = new Report(TradeReplies.panicDone(panic.close(), done, panic.lists().size(), lines), failed, retries);
-    tell(confirmation.chat(), confirmation.messageRef(), confirmation, panic, Optional.of(report));
+    tell(confirmation.chat(), confirmation.messageRef(), confirmation, panic, Optional.of(report), true);
   }
 
-  /** The answer, in one transaction with the panic no longer owed and the cancels' kept warnings withdrawn; then the Retries. */
+  /**
+   * The answer, in one transaction with the panic no longer owed and the cancels' kept warnings
+   * withdrawn; then the Retries. A settlement ({@code settling}) tells it only while the panic is
+   * still owed: told meanwhile, its buttons would send orders a second time.
+   */
   private void tell(
-      ChatRef chat, Optional<String> shown, PendingConfirmation confirmation, PendingAction.Panic panic, Optional<Report> report) {
+      ChatRef chat, Optional<String> shown, PendingConfirmation confirmation, PendingAction.Panic panic, Optional<Report> report,
+      boolean settling) {
     UserRef user = confirmation.requester();
     Report told = report.orElseGet(() -> new Report(Replies.noKeyAnyMore(), List.of(), List.of()));
     PlacementResults.Result result =
         new PlacementResults.Result(
             "action:" + confirmation.id(),
             stores -> {
-              stores.owedActions().paid(confirmation.id());
+              if (!stores.owedActions().paid(confirmation.id())) {
+                return false;
+              }
               // this answer says what each cancel left held: the warnings kept for a lost answer are not needed
               HeldWarnings.withdraw(stores, panic.lists());
               return true;
@@ -127,7 +134,14 @@ final class Panics {
     for (String closed : told.closed()) {
       result = result.audited(AuditAction.TRADE_ACTION_SETTLED, closed);
     }
-    results.tell(chat, shown, user, result.audited(AuditAction.TRADE_ACTION_SETTLED, auditSubject(confirmation, panic, told)));
+    PlacementResults.Result audited = result.audited(AuditAction.TRADE_ACTION_SETTLED, auditSubject(confirmation, panic, told));
+    if (settling) {
+      if (!results.settle(chat, shown, user, audited)) {
+        return;
+      }
+    } else {
+      results.tell(chat, shown, user, audited);
+    }
     List<ActionOffers.Choice> choices = new ArrayList<>();
     if (!told.failed().isEmpty()) {
       choices.add(new ActionOffers.Choice(TradeReplies.RETRY, new PendingAction.Panic(told.failed(), panic.close())));

@@ -135,7 +135,8 @@ final class SizeReductions {
         tookAfterAll(credentials, reduce)
             ? TradeReplies.reduced(name, reduce.newQuantity())
             : TradeReplies.reduceCutShort(name);
-    results.tell(confirmation.chat(), confirmation.messageRef(), confirmation.requester(), OwedActions.told(confirmation, text));
+    // told only while still owed (a reduction told meanwhile is not told twice)
+    results.settle(confirmation.chat(), confirmation.messageRef(), confirmation.requester(), OwedActions.told(confirmation, text));
   }
 
   /** After a lost answer: whether the order now has the new quantity (read back, never sent again). */

@@ -64,9 +64,10 @@ final class TradeActions {
       Placement placement,
       PlacementResults results,
       ChatOut out,
-      Clock clock) {
+      Clock clock,
+      Optional<InstanceLeases> leases) {
     ActionOffers offers = new ActionOffers(config, actions, out);
-    OwedActions owed = new OwedActions(clock);
+    OwedActions owed = new OwedActions(clock, leases);
     StopMoves stops = new StopMoves(config, exchange, accounts, transactor, check, offers, cancels, placement, results, out);
     MarketCloses closes = new MarketCloses(config, exchange, accounts, transactor, offers, cancels, results, owed, out);
     SizeReductions reductions = new SizeReductions(config, exchange, accounts, transactor, offers, cancels, results, owed);

@@ -1,0 +1,136 @@
+package dev.orderlistbot.core.engine;
+
+import static dev.orderlistbot.core.engine.TestBot.ALICE;
+import static dev.orderlistbot.core.engine.TestBot.BOB;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.orderlistbot.core.chat.MessageRef;
+import dev.orderlistbot.core.domain.TradingEnvironment;
+import dev.orderlistbot.core.domain.order.ClientListId;
+import dev.orderlistbot.core.domain.order.LegRole;
+import dev.orderlistbot.core.domain.order.LegStatus;
+import dev.orderlistbot.core.port.out.TrackedOrderList;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.Set;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Two instances on one database: the one holding the sweeps settles what a stop cut short, never an
+ * action the other is still running (review finding F3: a slow panic close settled half-way
+ * offered a second market order).
+ */
+class ActionsAcrossInstancesTest {
+  private static final String OTOCO = "/otoco BTCUSDT buy 0.01 @ 30000 tp 32000 sl 29000/28900";
+
+  @TempDir Path dir;
+  private TestBot bot;
+  private FakeExchange exchange;
+  private BotEngine sweeper;
+
+  @BeforeEach
+  void start() {
+    exchange = new FakeExchange();
+    bot = new TestBot(
+        dir, EngineConfig.of(TradingEnvironment.PAPER, Set.of(ALICE, BOB), Set.of()), exchange, Optional.empty(),
+        Optional.of(new RecordingEventSource()));
+    sweeper = bot.anotherInstance();
+  }
+
+  @AfterEach
+  void stop() {
+    bot.close();
+  }
+
+  @Test
+  void aPanicCloseStillRunningOnOneInstanceIsNotSettledByAnotherAfterTwoMinutes() {
+    entryFilled();
+    bot.say(ALICE, "/panic close");
+    MessageRef preview = bot.lastButtons(TestBot.dm(ALICE));
+    // the market order is slow: meanwhile the other instance's sweeps look for actions owed for two minutes
+    exchange.whileMarket = this::twoMinutesPassWhileTheOtherInstanceSweeps;
+
+    bot.press(ALICE, preview, Replies.CONFIRM);
+    exchange.whileMarket = () -> {};
+    deliverWhatIsDue();
+
+    assertThat(exchange.marketOrders).hasSize(1);
+    assertThat(bot.telegram.now(preview).text()).contains("MARKET SELL 0.01 filled");
+    assertThat(bot.telegram.texts(TestBot.dm(ALICE)))
+        .noneSatisfy(text -> assertThat(text).contains("nothing was sold"))
+        .noneSatisfy(text -> assertThat(text).contains("at market?"));
+  }
+
+  @Test
+  void aCloseStillRunningOnOneInstanceIsNotSettledByAnotherAfterTwoMinutes() {
+    entryFilled();
+    bot.say(ALICE, "/close " + bot.openTracked(ALICE).getFirst().orderListId().getAsLong());
+    MessageRef preview = bot.lastButtons(TestBot.dm(ALICE));
+    exchange.whileMarket = this::twoMinutesPassWhileTheOtherInstanceSweeps;
+
+    bot.press(ALICE, preview, Replies.CONFIRM);
+    exchange.whileMarket = () -> {};
+    deliverWhatIsDue();
+
+    assertThat(exchange.marketOrders).hasSize(1);
+    assertThat(bot.telegram.now(preview).text()).contains("MARKET SELL 0.01 filled");
+    assertThat(bot.lastButtons(TestBot.dm(ALICE))).isNotEqualTo(preview).satisfies(
+        last -> assertThat(bot.telegram.now(last).text()).doesNotContain("at market"));
+  }
+
+  @Test
+  void aCloseCutShortOnOneInstanceIsSettledOnceByAnother() {
+    entryFilled();
+    bot.say(ALICE, "/close " + bot.openTracked(ALICE).getFirst().orderListId().getAsLong());
+    MessageRef preview = bot.lastButtons(TestBot.dm(ALICE));
+    exchange.whileMarket = () -> {
+      throw new OutOfMemoryError("the process stops here");
+    };
+    bot.pressAndDie(ALICE, preview, Replies.CONFIRM);
+    exchange.whileMarket = () -> {};
+    bot.clock.advance(PlacementSettlement.FINAL_AFTER.plusSeconds(1));
+
+    sweeper.settlePlacements();
+    sweeper.settlePlacements();
+    deliverWhatIsDue();
+
+    // the market order never reached the exchange: said once, with one button that sends it once
+    assertThat(bot.telegram.texts(TestBot.dm(ALICE)))
+        .filteredOn(text -> text.contains("before its market order, which was never sent"))
+        .hasSize(1);
+  }
+
+  /**
+   * Two minutes pass in the instance's lease renewals, every {@link InstanceLeases#RENEW_EVERY} as
+   * the app's do, and the other instance's sweeps run.
+   */
+  private void twoMinutesPassWhileTheOtherInstanceSweeps() {
+    Duration passed = Duration.ZERO;
+    while (passed.compareTo(PlacementSettlement.FINAL_AFTER) <= 0) {
+      bot.clock.advance(InstanceLeases.RENEW_EVERY);
+      passed = passed.plus(InstanceLeases.RENEW_EVERY);
+      bot.leases().tick();
+    }
+    sweeper.settlePlacements();
+  }
+
+  private void entryFilled() {
+    bot.say(ALICE, OTOCO);
+    bot.press(ALICE, bot.lastButtons(TestBot.dm(ALICE)), Replies.CONFIRM);
+    TrackedOrderList list = bot.openTracked(ALICE).getFirst();
+    exchange.fill(new ClientListId(list.listClientOrderId()), LegRole.WORKING, "0.01", "300");
+    StreamPushes.push(bot, ALICE, list, LegRole.WORKING, LegStatus.FILLED, "0.01", "300");
+    deliverWhatIsDue();
+  }
+
+  private void deliverWhatIsDue() {
+    for (int i = 0; i < 12; i++) {
+      bot.clock.advance(Duration.ofSeconds(10));
+      bot.dispatcher().drainOnce();
+    }
+  }
+}
