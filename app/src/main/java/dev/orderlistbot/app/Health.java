@@ -41,6 +41,8 @@ final class Health {
     Set<String> held = leases.held().keySet();
     List<String> named = held.stream()
         .filter(name -> !name.startsWith(StreamLeases.PREFIX) && !name.startsWith(InstanceLeases.PRESENCE_PREFIX))
+        // a running action's lease names its confirmation: not shown
+        .filter(name -> !name.startsWith(InstanceLeases.ACTION_PREFIX))
         .toList();
     int streams = (int) held.stream().filter(name -> name.startsWith(StreamLeases.PREFIX)).count();
     return new Report(parts, platforms, leases.instanceId(), named, streams);

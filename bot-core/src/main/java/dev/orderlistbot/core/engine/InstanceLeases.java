@@ -45,6 +45,9 @@ public final class InstanceLeases {
   /** The paper exchange's state: one writer only. */
   public static final String PAPER = "paper";
 
+  /** What a running close, reduction or panic's lease is named after: {@code action:CONFIRMATION}. */
+  public static final String ACTION_PREFIX = "action:";
+
   /** What every instance's presence lease is named after: {@code instance:ID}, held while it runs. */
   public static final String PRESENCE_PREFIX = "instance:";
 

@@ -22,7 +22,6 @@ import org.slf4j.LoggerFactory;
  */
 final class OwedActions {
   private static final Logger LOG = LoggerFactory.getLogger(OwedActions.class);
-  private static final String LEASE_PREFIX = "action:";
 
   private final Clock clock;
   private final Optional<InstanceLeases> leases;
@@ -122,6 +121,6 @@ final class OwedActions {
   }
 
   private static String lease(UUID confirmationId) {
-    return LEASE_PREFIX + confirmationId;
+    return InstanceLeases.ACTION_PREFIX + confirmationId;
   }
 }
