@@ -138,22 +138,19 @@ final class PositionFacts {
   }
 
   /**
-   * What a list placed instead protects: an OCO's size (it guards what the old list held); nothing
-   * for an OTO-family list (its entry has yet to buy what its exits would guard), or for one never placed.
+   * What a list placed instead protects: an OCO's size as it was placed (it guards what the old list
+   * held; a later /reduce of it is the trader's choice about the new list, judged as that list's own
+   * position); nothing for an OTO-family list (its entry has yet to buy what its exits would guard),
+   * or for one never placed (found while testing seed 125182, whose stop move's new OCO was then
+   * reduced, and the old list was counted as unguarded by the amount trimmed).
    */
   private BigDecimal protects(String account, String clientListId) {
-    Optional<PlacedOrderList> list = exchange.truth(account, new ClientListId(clientListId));
+    ClientListId id = new ClientListId(clientListId);
+    Optional<PlacedOrderList> list = exchange.truth(account, id);
     if (list.isEmpty() || list.get().legs().stream().anyMatch(leg -> role(leg.clientOrderId().value()).equals("w"))) {
       return BigDecimal.ZERO;
     }
-    BigDecimal size = BigDecimal.ZERO;
-    for (ListLeg leg : list.get().legs()) {
-      size = size.max(
-          exchange.truth(account, list.get().symbol(), OrderRef.of(leg.orderId()))
-              .flatMap(order -> order.report().origQty())
-              .orElse(BigDecimal.ZERO));
-    }
-    return size;
+    return exchange.ocoSizeAsSent(id).orElseThrow(() -> new IllegalStateException("an OCO never sent: " + clientListId));
   }
 
   private static String role(String clientOrderId) {

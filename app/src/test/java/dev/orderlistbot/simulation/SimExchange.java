@@ -53,6 +53,7 @@ final class SimExchange implements ExchangeClient {
   private final Faults faults;
   private final Map<String, String> accountOfKey;
   private final Map<String, Integer> placements = new LinkedHashMap<>();
+  private final Map<String, BigDecimal> ocoSizes = new LinkedHashMap<>();
   private final Set<String> watchedAccounts = new HashSet<>();
 
   /** @param accountOfKey API key to account, for keys that do not have an account of their own */
@@ -136,6 +137,9 @@ final class SimExchange implements ExchangeClient {
   @Override
   public PlacementResult place(ApiCredentials credentials, OrderListRequest request, ClientListId clientListId) {
     placements.merge(clientListId.value(), 1, Integer::sum);
+    if (request instanceof OrderListRequest.Oco oco) {
+      ocoSizes.putIfAbsent(clientListId.value(), oco.quantity().value());
+    }
     blocking("before placing " + clientListId.value());
     if (faults.strikes(Fault.PLACE_LOST, 0.1)) {
       return new PlacementResult.Unknown(clientListId, -1007, "Timeout waiting for response from backend server.");
@@ -216,6 +220,11 @@ final class SimExchange implements ExchangeClient {
   /** The API key the engine signs a paper user's calls with. */
   static String keyOf(UserRef user) {
     return "paper-" + user.platform() + "-" + user.userId();
+  }
+
+  /** The size an OCO was sent with, before any amend reduced it. */
+  Optional<BigDecimal> ocoSizeAsSent(ClientListId clientListId) {
+    return Optional.ofNullable(ocoSizes.get(clientListId.value()));
   }
 
   /** The world's view of an account's list, no faults. */

@@ -168,7 +168,12 @@ class SimulationTest {
               "fixed (a list that ended meanwhile and cannot be read back is said from the bot's record, with what its"
                   + " entry's fill has no exit left): the trader's second /cancel of an OTOCO whose entry had filled"
                   + " executed with its answer lost, its own events ended the list, and the read-back failed too; the"
-                  + " answer said \"nothing of it is working any more\" and never that 0.01 had no exit"));
+                  + " answer said \"nothing of it is working any more\" and never that 0.01 had no exit"),
+          // found 2026-12-05 (seeds 125001-130000, every fault on, at 2c93513)
+          new Regression(125182, ALL_ON_2026_12_02, Invariants.UNGUARDED_POSITION_SAID, false,
+              "fixed in the harness (a stop move's new OCO protects the size it was placed with): the trader moved"
+                  + " the stop of an OCO of 0.01, then reduced the new OCO to 0.005; the old list was judged to have"
+                  + " left 0.005 unguarded, counting the new list's size after the reduction"));
 
   private final SimulationSettings settings = SimulationSettings.from(System.getProperties());
 
