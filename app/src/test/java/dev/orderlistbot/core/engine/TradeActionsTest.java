@@ -279,7 +279,9 @@ class TradeActionsTest {
     place(OCO);
 
     bot.say(ALICE, "/reduce 8821 0.005");
-    assertThat(bot.lastReply(ALICE)).contains("reduce BTCUSDT OCO #8821 from 0.01 to 0.005").contains("both legs");
+    assertThat(bot.lastReply(ALICE)).contains("reduce BTCUSDT OCO #8821 from 0.01 to 0.005").contains("both legs")
+        .as("what it no longer guards is said before the Confirm")
+        .contains("The 0.005 taken off will have no take-profit or stop-loss from this list.");
     confirmLast();
 
     assertThat(exchange.amends).hasSize(1);

@@ -372,7 +372,8 @@ final class TradeReplies {
       Duration ttl) {
     return "🔧 " + environment.name() + ": reduce " + list + " from " + n(from) + " to " + n(to) + ".\nOne amend that keeps"
         + " the orders' places in the queue" + (pair ? " (Binance reduces both legs of the OCO together)" : "")
-        + (amendLimit > 0 ? "; Binance allows " + amendLimit + " amends per order" : "") + ".\nConfirm within "
+        + (amendLimit > 0 ? "; Binance allows " + amendLimit + " amends per order" : "") + ".\nThe "
+        + n(from.subtract(to)) + " taken off will have no take-profit or stop-loss from this list.\nConfirm within "
         + ttl.toSeconds() + " s.";
   }
 
