@@ -165,6 +165,15 @@ class InvariantsTest {
   }
 
   @Test
+  void aReducePreviewSayingWhatIsTakenOffIsNoWarningOfAnUnguardedPosition() {
+    String preview = "🔧 PAPER: reduce " + OTOCO + " from 0.01 to 0.005.\nOne amend that keeps the orders' places in the queue.\n"
+        + "The 0.005 taken off will have no take-profit or stop-loss from this list.\nConfirm within 60 s.";
+
+    assertThat(judged(otoco("0.01", "0", "0", "0", List.of(ALICE)), List.of(), List.of(in(ALICE, preview)), Set.of()))
+        .singleElement().asString().startsWith(Invariants.UNGUARDED_POSITION_SAID + ":");
+  }
+
+  @Test
   void aWarningInAChatThatHasNothingToDoWithTheListDoesNotCount() {
     assertThat(judged(otoco("0.01", "0", "0", "0", List.of(ALICE)), List.of(), List.of(in(BOB_DM, CANCELLED_HOLDING)), Set.of()))
         .singleElement().asString().startsWith(Invariants.UNGUARDED_POSITION_SAID + ":");

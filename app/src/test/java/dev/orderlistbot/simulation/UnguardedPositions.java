@@ -63,6 +63,10 @@ final class UnguardedPositions {
   }
 
   private static boolean unguardedWords(String item) {
+    if (item.contains(" taken off will have no ")) {
+      // a /reduce's preview: what the trader chooses to take off, not a position left unguarded
+      return false;
+    }
     String lower = item.toLowerCase(Locale.ROOT);
     return lower.contains(" has no ")
         || lower.contains(" have no ")
