@@ -20,9 +20,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Two instances on one database: the one holding the sweeps settles what a stop cut short, never an
- * action the other is still running (review finding F3: a slow panic close settled half-way
- * offered a second market order).
+ * Two instances on one database: the one holding the sweeps settles what a stop cut short, never
+ * work the other is still running (review finding F3: a slow panic close settled half-way offered a
+ * second market order; a placement sent late was called never placed).
  */
 class ActionsAcrossInstancesTest {
   private static final String OTOCO = "/otoco BTCUSDT buy 0.01 @ 30000 tp 32000 sl 29000/28900";
@@ -80,6 +80,21 @@ class ActionsAcrossInstancesTest {
     assertThat(bot.telegram.now(preview).text()).contains("MARKET SELL 0.01 filled");
     assertThat(bot.lastButtons(TestBot.dm(ALICE))).isNotEqualTo(preview).satisfies(
         last -> assertThat(bot.telegram.now(last).text()).doesNotContain("at market"));
+  }
+
+  @Test
+  void aPlacementStillBeingSentOnOneInstanceIsNotCalledNeverPlacedByAnother() {
+    // the Confirm's "Placing…" waits out a chat's rate limit, say: the list is sent two minutes after its claim
+    bot.say(ALICE, OTOCO);
+    MessageRef preview = bot.lastButtons(TestBot.dm(ALICE));
+    exchange.whilePlacing = this::twoMinutesPassWhileTheOtherInstanceSweeps;
+
+    bot.press(ALICE, preview, Replies.CONFIRM);
+    exchange.whilePlacing = () -> {};
+    deliverWhatIsDue();
+
+    assertThat(bot.telegram.now(preview).text()).startsWith("✅ Placed on PAPER");
+    assertThat(bot.telegram.texts(TestBot.dm(ALICE))).noneSatisfy(text -> assertThat(text).contains("Not placed"));
   }
 
   @Test

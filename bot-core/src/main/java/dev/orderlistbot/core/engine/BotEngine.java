@@ -112,8 +112,8 @@ public final class BotEngine implements ChatEventHandler {
   }
 
   /**
-   * @param leases this instance's leases, where several instances share the database: a close or a
-   *     panic one of them runs holds a lease, so no other settles it half-way through
+   * @param leases this instance's leases, where several instances share the database: a placement, a
+   *     close or a panic one of them runs holds a lease, so no other settles it half-way through
    */
   public BotEngine(
       EngineConfig config,
@@ -142,8 +142,9 @@ public final class BotEngine implements ChatEventHandler {
     this.accounts = new Accounts(config, vault, events);
     PendingActions actions = new PendingActions(transactor, clock, random);
     PlacementResults results = new PlacementResults(transactor, out, exchange, outboxTrigger, clock);
-    Placement placement = new Placement(config, exchange, accounts, clock, random, out, telemetry, results);
-    this.settlement = new PlacementSettlement(config, exchange, accounts, transactor, placement, results, clock);
+    RunningWork running = new RunningWork(Objects.requireNonNull(leases, "leases"));
+    Placement placement = new Placement(config, exchange, accounts, clock, random, out, telemetry, results, running);
+    this.settlement = new PlacementSettlement(config, exchange, accounts, transactor, placement, results, clock, running);
     ListCancels cancels = new ListCancels(exchange, accounts, transactor, clock);
     StepUpCodes codes = new StepUpCodes(transactor, vault, clock, random, config.admins(), outboxTrigger);
     StepUps stepUps = new StepUps(codes, new StepUpWaits(clock), out, clock, random, config.keySetupTimeout());
@@ -151,7 +152,7 @@ public final class BotEngine implements ChatEventHandler {
     Limits limits = new Limits(config.limits(), new ExposureReader(exchange), transactor, clock);
     Charts drawn = new Charts(Objects.requireNonNull(charts, "charts"), exchange, transactor);
     Previews previews = new Previews(config, exchange, accounts, check, actions, out, telemetry, limits, gate, stepUps, drawn);
-    this.trades = TradeActions.wire(config, exchange, accounts, transactor, check, actions, cancels, placement, results, out, clock, leases);
+    this.trades = TradeActions.wire(config, exchange, accounts, transactor, check, actions, cancels, placement, results, out, clock, running);
     PlanPlacement plans = new PlanPlacement(config, accounts, placement, results, actions, out, clock, telemetry);
     this.presses = new Presses(actions, placement, plans, cancels, config.environment(), trades, transactor, out, clock, gate, stepUps, limits);
     AccountCommands account = new AccountCommands(

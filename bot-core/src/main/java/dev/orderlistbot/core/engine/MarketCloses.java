@@ -143,8 +143,9 @@ final class MarketCloses {
     UserRef user = confirmation.requester();
     String name = cancels.name(close.list());
     ClientOrderId clientOrderId = marketId(confirmation);
-    out.editIfPossible(press.message(), TradeReplies.closing(name));
     owed.running(confirmation.id(), () -> {
+      // inside: the edit may wait out a chat's rate limit, and the action's lease keeps settlements away meanwhile
+      out.editIfPossible(press.message(), TradeReplies.closing(name));
       tell(press.chat(), Optional.of(press.message().messageId()), confirmation,
           accounts.withCredentials(user, credentials -> close(credentials, user, press.chat(), close, name, clientOrderId)), false);
       return null;

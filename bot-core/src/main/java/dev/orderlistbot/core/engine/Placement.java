@@ -27,10 +27,12 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
-import java.util.Set;
+import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -55,7 +57,9 @@ final class Placement {
   private final ChatOut out;
   private final EngineTelemetry telemetry;
   private final PlacementResults results;
-  private final Set<String> inFlight = ConcurrentHashMap.newKeySet();
+  private final RunningWork running;
+  /** The lists being sent now, by client id, with how many marks (they nest). */
+  private final Map<String, Integer> inFlight = new ConcurrentHashMap<>();
 
   Placement(
       EngineConfig config,
@@ -65,7 +69,9 @@ final class Placement {
       SecureRandom random,
       ChatOut out,
       EngineTelemetry telemetry,
-      PlacementResults results) {
+      PlacementResults results,
+      RunningWork running) {
+    this.running = running;
     this.config = config;
     this.exchange = exchange;
     this.accounts = accounts;
@@ -120,19 +126,18 @@ final class Placement {
       ChatEvent.ButtonPressed press, PendingConfirmation confirmation, OrderListRequest request, Instant pressedAt) {
     MessageRef preview = press.message();
     UserRef user = confirmation.requester();
-    out.editIfPossible(preview, Replies.placing(config.environment()));
     ClientListId clientId = Tokens.clientListId(confirmation.id());
-    inFlight.add(clientId.value());
-    Outcome outcome;
-    try {
-      accounts.ensureWatched(user);
-      outcome =
-          accounts.withCredentials(user, credentials -> placeOnce(credentials, request, clientId))
-              .orElseGet(Outcome.NoKey::new);
-      results.tell(preview, user, settle(outcome, request, clientId));
-    } finally {
-      inFlight.remove(clientId.value());
-    }
+    Outcome outcome =
+        inFlight(clientId, () -> {
+          // inside: the edit may wait out a chat's rate limit, and the settlements leave the list alone meanwhile
+          out.editIfPossible(preview, Replies.placing(config.environment()));
+          accounts.ensureWatched(user);
+          Outcome sent =
+              accounts.withCredentials(user, credentials -> placeOnce(credentials, request, clientId))
+                  .orElseGet(Outcome.NoKey::new);
+          results.tell(preview, user, settle(sent, request, clientId));
+          return sent;
+        });
     if (outcome instanceof Outcome.NoKey) {
       telemetry.placement(PlacementOutcome.REFUSED, ExchangeError.NO_CODE);
     } else {
@@ -144,12 +149,14 @@ final class Placement {
    * Runs {@code work} (which places {@code clientId} and tells its outcome) with the placement marked
    * in flight, so the settlement leaves it alone until it is told.
    */
-  <T> T inFlight(ClientListId clientId, java.util.function.Supplier<T> work) {
-    inFlight.add(clientId.value());
+  <T> T inFlight(ClientListId clientId, Supplier<T> work) {
+    inFlight.merge(clientId.value(), 1, Integer::sum);
     try {
-      return work.get();
+      // a list of the bot's is named after its confirmation: running under its lease among instances
+      Optional<UUID> confirmation = Tokens.confirmationId(clientId);
+      return confirmation.isPresent() ? running.running(confirmation.get(), work) : work.get();
     } finally {
-      inFlight.remove(clientId.value());
+      inFlight.computeIfPresent(clientId.value(), (id, marks) -> marks == 1 ? null : marks - 1);
     }
   }
 
@@ -158,17 +165,12 @@ final class Placement {
    * sending again; the list counts as in flight meanwhile, so the settlement leaves it alone.
    */
   Outcome placeTracked(ApiCredentials credentials, OrderListRequest request, ClientListId clientId) {
-    inFlight.add(clientId.value());
-    try {
-      return placeOnce(credentials, request, clientId);
-    } finally {
-      inFlight.remove(clientId.value());
-    }
+    return inFlight(clientId, () -> placeOnce(credentials, request, clientId));
   }
 
   /** Whether this process is placing {@code clientId} right now (its outcome is not told yet). */
   boolean inFlight(ClientListId clientId) {
-    return inFlight.contains(clientId.value());
+    return inFlight.containsKey(clientId.value());
   }
 
   /**

@@ -15,6 +15,7 @@ import dev.orderlistbot.core.port.out.Transactor;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Optional;
+import java.util.UUID;
 import java.util.concurrent.locks.ReentrantLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -30,7 +31,8 @@ import org.slf4j.LoggerFactory;
  * <p>"Not found" is final only {@link #FINAL_AFTER} after the Confirm: Binance refuses a request
  * that arrives after its timestamp plus {@code recvWindow} (at most 60 s), so a request older than
  * that which the exchange does not show can never execute. A list this process is still placing is
- * left alone. Lists that cannot be looked up now (no key, exchange down) wait for the next run.
+ * left alone, as is one another instance is placing ({@link RunningWork}). Lists that cannot be
+ * looked up now (no key, exchange down) wait for the next run.
  * Runs at start-up, on a timer, and for one trader on {@code /orders}; one run at a time.
  */
 final class PlacementSettlement {
@@ -46,7 +48,8 @@ final class PlacementSettlement {
   private final Placement placement;
   private final PlacementResults results;
   private final Clock clock;
-  private final ReentrantLock running = new ReentrantLock();
+  private final RunningWork running;
+  private final ReentrantLock oneRun = new ReentrantLock();
 
   PlacementSettlement(
       EngineConfig config,
@@ -55,7 +58,9 @@ final class PlacementSettlement {
       Transactor transactor,
       Placement placement,
       PlacementResults results,
-      Clock clock) {
+      Clock clock,
+      RunningWork running) {
+    this.running = running;
     this.config = config;
     this.exchange = exchange;
     this.accounts = accounts;
@@ -67,7 +72,7 @@ final class PlacementSettlement {
 
   /** Settles what can be settled now, of every owner; answers how many were settled. */
   int settleAll() {
-    if (!running.tryLock()) {
+    if (!oneRun.tryLock()) {
       return 0;
     }
     try {
@@ -84,7 +89,7 @@ final class PlacementSettlement {
       }
       return settled;
     } finally {
-      running.unlock();
+      oneRun.unlock();
     }
   }
 
@@ -102,6 +107,14 @@ final class PlacementSettlement {
     if (placement.inFlight(clientId)) {
       return false;
     }
+    // a list another instance is sending now is left alone too (its lease is held there)
+    Optional<UUID> confirmationId = Tokens.confirmationId(clientId);
+    return confirmationId.isEmpty()
+        ? settleNow(list, clientId, credentials)
+        : running.settling(confirmationId.get(), () -> settleNow(list, clientId, credentials)).orElse(false);
+  }
+
+  private boolean settleNow(TrackedOrderList list, ClientListId clientId, ApiCredentials credentials) {
     Optional<PlacedOrderList> found = exchange.orderList(credentials, OrderListRef.of(clientId));
     if (found.isEmpty()
         && (list.state() != OrderListState.UNKNOWN || clock.instant().isBefore(list.createdAt().plus(FINAL_AFTER)))) {

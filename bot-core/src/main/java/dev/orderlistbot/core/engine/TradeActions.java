@@ -65,9 +65,9 @@ final class TradeActions {
       PlacementResults results,
       ChatOut out,
       Clock clock,
-      Optional<InstanceLeases> leases) {
+      RunningWork running) {
     ActionOffers offers = new ActionOffers(config, actions, out);
-    OwedActions owed = new OwedActions(clock, leases);
+    OwedActions owed = new OwedActions(clock, running);
     StopMoves stops = new StopMoves(config, exchange, accounts, transactor, check, offers, cancels, placement, results, out);
     MarketCloses closes = new MarketCloses(config, exchange, accounts, transactor, offers, cancels, results, owed, out);
     SizeReductions reductions = new SizeReductions(config, exchange, accounts, transactor, offers, cancels, results, owed);
