@@ -140,6 +140,17 @@ class InstanceLeasesTest {
     assertThat(a.holds("stream:telegram:7")).isTrue();
   }
   @Test
+  void aRunningActionsLeaseIsNotCountedAsWorkTaken() {
+    a.tick();
+    long before = a.takenCount();
+
+    a.acquire(InstanceLeases.ACTION_PREFIX + "3f1c9a52-8d0e-4a55-9b1e-2c7d4e6f8a90");
+
+    assertThat(a.takenCount()).isEqualTo(before);
+    assertThat(a.holds(InstanceLeases.ACTION_PREFIX + "3f1c9a52-8d0e-4a55-9b1e-2c7d4e6f8a90")).isTrue();
+  }
+
+  @Test
   void aLeaseWhoseReleaseFailedIsGivenUpAtTheNextTickNotRenewed() {
     // an action's lease: given up when the action ends, while the database does not answer
     AtomicReference<Boolean> down = new AtomicReference<>(false);

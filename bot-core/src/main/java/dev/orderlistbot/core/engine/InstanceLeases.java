@@ -87,13 +87,15 @@ public final class InstanceLeases {
     Acquired answer = transactor.inTransaction(stores -> stores.leases().acquire(name, instanceId, now, TTL));
     if (answer.held()) {
       boolean fresh = held.put(name, now.plus(TTL)) == null;
+      // a running action's lease is taken and given up with every placement and close: not counted or logged as work taken
+      boolean action = name.startsWith(ACTION_PREFIX);
       if (answer == Acquired.TAKEN_OVER) {
         takenOver.incrementAndGet();
         LOG.info("Lease {} taken over from an instance that stopped renewing it", name);
-      } else if (fresh) {
+      } else if (fresh && !action) {
         LOG.info("Lease {} taken", name);
       }
-      if (fresh) {
+      if (fresh && !action) {
         taken.incrementAndGet();
       }
     }
