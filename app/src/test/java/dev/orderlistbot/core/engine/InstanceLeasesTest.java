@@ -140,6 +140,18 @@ class InstanceLeasesTest {
     assertThat(a.holds("stream:telegram:7")).isTrue();
   }
   @Test
+  void aCleanStopKeepsTheLeaseOfAnActionStillRunning() {
+    String action = InstanceLeases.ACTION_PREFIX + "3f1c9a52-8d0e-4a55-9b1e-2c7d4e6f8a90";
+    a.tick();
+    a.acquire(action);
+
+    a.releaseAll();
+
+    assertThat(b.acquire(InstanceLeases.SWEEPS).held()).as("the work moves at once").isTrue();
+    assertThat(b.acquire(action).held()).as("the running close is not settled elsewhere").isFalse();
+  }
+
+  @Test
   void aRunningActionsLeaseIsNotCountedAsWorkTaken() {
     a.tick();
     long before = a.takenCount();

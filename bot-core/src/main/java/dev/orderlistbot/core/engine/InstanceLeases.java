@@ -201,9 +201,16 @@ public final class InstanceLeases {
     return (int) Math.max(1, everyone.stream().filter(l -> l.name().startsWith(PRESENCE_PREFIX)).count());
   }
 
-  /** Gives up every lease (a clean stop), so another instance takes the work at once. */
+  /**
+   * Gives up every lease (a clean stop), so another instance takes the work at once; but for the
+   * leases of actions still running here, which their work gives up when it ends (or which lapse),
+   * lest another instance settle a close half-way while its market order is on its way.
+   */
   public void releaseAll() {
     for (String name : Set.copyOf(held.keySet())) {
+      if (name.startsWith(ACTION_PREFIX)) {
+        continue;
+      }
       try {
         transactor.inTransaction(stores -> stores.leases().release(name, instanceId));
       } catch (RuntimeException e) {

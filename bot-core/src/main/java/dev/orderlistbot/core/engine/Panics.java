@@ -122,12 +122,10 @@ final class Panics {
         new PlacementResults.Result(
             "action:" + confirmation.id(),
             stores -> {
-              if (!stores.owedActions().paid(confirmation.id())) {
-                return false;
-              }
-              // this answer says what each cancel left held: the warnings kept for a lost answer are not needed
+              boolean wasOwed = stores.owedActions().paid(confirmation.id());
+              // this answer (or the one told first) says what each cancel left held: the warnings kept for a lost answer are not needed
               HeldWarnings.withdraw(stores, panic.lists());
-              return true;
+              return wasOwed;
             },
             told.text());
     // each list's close at market, then the panic's sum
