@@ -9,6 +9,7 @@ import dev.orderlistbot.core.domain.TradingEnvironment;
 import dev.orderlistbot.core.domain.order.ClientListId;
 import dev.orderlistbot.core.domain.order.LegRole;
 import dev.orderlistbot.core.domain.order.LegStatus;
+import dev.orderlistbot.core.port.out.ExchangeError;
 import dev.orderlistbot.core.port.out.TrackedOrderList;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -119,6 +120,58 @@ class ActionsAcrossInstancesTest {
         .hasSize(1);
   }
 
+  @Test
+  void aCloseWhoseLeaseLapsedHalfWayIsCorrectedAndItsRetrySendsNoSecondMarketOrder() {
+    entryFilled();
+    bot.say(ALICE, "/close " + bot.openTracked(ALICE).getFirst().orderListId().getAsLong());
+    MessageRef preview = bot.lastButtons(TestBot.dm(ALICE));
+    // the instance stops renewing its leases (its database hiccups) while its market order is on the way
+    exchange.whileMarket = this::twoMinutesPassWithoutRenewalsWhileTheOtherInstanceSweeps;
+
+    bot.press(ALICE, preview, Replies.CONFIRM);
+    exchange.whileMarket = () -> {};
+    deliverWhatIsDue();
+
+    // the other instance read it half-way and said the market order was never sent: the truth follows
+    assertThat(bot.telegram.texts(TestBot.dm(ALICE)))
+        .anySatisfy(text -> assertThat(text).contains("which was never sent"))
+        .anySatisfy(text -> assertThat(text).contains("Correction").contains("MARKET SELL 0.01 filled"));
+    MessageRef retry = bot.lastButtons(TestBot.dm(ALICE));
+    bot.press(ALICE, retry, TradeReplies.RETRY);
+    deliverWhatIsDue();
+
+    assertThat(exchange.marketOrders).hasSize(1);
+    assertThat(bot.telegram.texts(TestBot.dm(ALICE)).getLast()).contains("was sent after all").contains("Nothing more was sent");
+  }
+
+  @Test
+  void aRetryThatCannotLookUpTheEarlierMarketOrderSendsNothingAndIsOfferedAgain() {
+    entryFilled();
+    bot.say(ALICE, "/close " + bot.openTracked(ALICE).getFirst().orderListId().getAsLong());
+    MessageRef preview = bot.lastButtons(TestBot.dm(ALICE));
+    exchange.whileMarket = () -> {
+      throw new OutOfMemoryError("the process stops here");
+    };
+    bot.pressAndDie(ALICE, preview, Replies.CONFIRM);
+    exchange.whileMarket = () -> {};
+    exchange.marketOrders.clear();
+    bot.clock.advance(PlacementSettlement.FINAL_AFTER.plusSeconds(1));
+    sweeper.settlePlacements();
+    deliverWhatIsDue();
+    exchange.orderLookupFailure = new ExchangeError.Unavailable("Service Unavailable");
+
+    bot.press(ALICE, bot.lastButtons(TestBot.dm(ALICE)), TradeReplies.RETRY);
+    deliverWhatIsDue();
+
+    assertThat(exchange.marketOrders).isEmpty();
+    assertThat(bot.telegram.texts(TestBot.dm(ALICE))).anySatisfy(text -> assertThat(text).contains("Nothing was sent"));
+    exchange.orderLookupFailure = null;
+    bot.press(ALICE, bot.lastButtons(TestBot.dm(ALICE)), TradeReplies.RETRY);
+    deliverWhatIsDue();
+    assertThat(exchange.marketOrders).hasSize(1);
+    assertThat(bot.telegram.texts(TestBot.dm(ALICE)).getLast()).contains("MARKET SELL 0.01 filled");
+  }
+
   /**
    * Two minutes pass in the instance's lease renewals, every {@link InstanceLeases#RENEW_EVERY} as
    * the app's do, and the other instance's sweeps run.
@@ -130,6 +183,12 @@ class ActionsAcrossInstancesTest {
       passed = passed.plus(InstanceLeases.RENEW_EVERY);
       bot.leases().tick();
     }
+    sweeper.settlePlacements();
+  }
+
+  /** Two minutes pass with no lease renewal on this instance (its leases lapse), and the other instance's sweeps run. */
+  private void twoMinutesPassWithoutRenewalsWhileTheOtherInstanceSweeps() {
+    bot.clock.advance(PlacementSettlement.FINAL_AFTER.plusSeconds(1));
     sweeper.settlePlacements();
   }
 

@@ -5,6 +5,7 @@ import static dev.orderlistbot.core.engine.TestBot.ALICES_PAPER_KEY;
 import static dev.orderlistbot.core.engine.TestBot.BOB;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.orderlistbot.core.chat.MessageRef;
 import dev.orderlistbot.core.domain.TradingEnvironment;
 import dev.orderlistbot.core.domain.order.ClientListId;
 import dev.orderlistbot.core.domain.order.ContingencyType;
@@ -249,6 +250,40 @@ class CancelRaceTest {
             .endsWith("⚠️ BTCUSDT OTOCO #8821's entry had filled and its take-profit and stop-loss ended without filling,"
                 + " so what it bought or sold has no take-profit or stop-loss now: place them again (/oco …) or check"
                 + " /orders."));
+  }
+
+  @Test
+  void aCancelOvertakenByTheBotsOwnStopMoveGivesNoFalseNoExitWarning() {
+    // the trader's /cancel is on its way when the /movestop confirmed a moment before it cancels the
+    // list first and places the new OCO; the /cancel then finds nothing to cancel
+    TrackedOrderList list = entryFilled();
+    bot.say(ALICE, "/movestop 8821 29500");
+    MessageRef movePreview = bot.lastButtons(TestBot.dm(ALICE));
+    exchange.whileCancelling = () -> {
+      exchange.whileCancelling = () -> {};
+      bot.press(ALICE, movePreview, Replies.CONFIRM);
+      exitsCancelled(list);
+    };
+
+    bot.say(ALICE, "/cancel 8821");
+
+    assertThat(bot.telegram.now(movePreview).text()).contains("Stop moved");
+    assertThat(bot.telegram.texts(TestBot.dm(ALICE)))
+        .anySatisfy(text -> assertThat(text).startsWith("Nothing to cancel"))
+        .noneSatisfy(text -> assertThat(text).contains("ended without filling"));
+  }
+
+  private TrackedOrderList entryFilled() {
+    TrackedOrderList list = placed();
+    exchange.fill(id(list), LegRole.WORKING, "0.01", "300");
+    StreamPushes.push(bot, ALICE, list, LegRole.WORKING, LegStatus.FILLED, "0.01", "300");
+    return list;
+  }
+
+  /** The list's take-profit and stop-loss end by a cancel (the stream's events of it). */
+  private void exitsCancelled(TrackedOrderList list) {
+    StreamPushes.push(bot, ALICE, list, LegRole.TAKE_PROFIT, LegStatus.CANCELED, "0", "0");
+    StreamPushes.push(bot, ALICE, list, LegRole.STOP_LOSS, LegStatus.CANCELED, "0", "0");
   }
 
   /** The next cancel goes through, its exits' ends and the list's ALL_DONE arrive while it is on its way, and its answer is lost. */

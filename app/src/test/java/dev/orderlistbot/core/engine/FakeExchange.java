@@ -172,6 +172,9 @@ final class FakeExchange implements ExchangeClient {
   /** When set, every amend fails with this error. */
   volatile ExchangeError amendFailure;
 
+  /** When set, looking up one order throws it. */
+  volatile ExchangeError orderLookupFailure;
+
   /** What a key's posture read answers: a Spot-only key bound to whitelisted IPs unless a test says otherwise. */
   volatile KeyPostureAnswer posture = new KeyPostureAnswer.Known(KeyPosture.SPOT_ONLY_FROM_WHITELISTED_IPS);
 
@@ -379,6 +382,10 @@ final class FakeExchange implements ExchangeClient {
   @Override
   public Optional<OrderSnapshot> order(ApiCredentials credentials, Symbol symbol, OrderRef order) {
     orderQueries.incrementAndGet();
+    ExchangeError lookupFailure = orderLookupFailure;
+    if (lookupFailure != null) {
+      throw new ExchangeException(lookupFailure);
+    }
     return switch (order) {
       case OrderRef.ById byId -> Optional.ofNullable(orders.getOrDefault(byId.orderId(), placedLegs.get(byId.orderId())));
       case OrderRef.ByClientId byClient ->

@@ -8,8 +8,10 @@ import dev.orderlistbot.core.domain.order.OrderListId;
 import dev.orderlistbot.core.domain.order.OrderListRef;
 import dev.orderlistbot.core.domain.order.PlacedOrderList;
 import dev.orderlistbot.core.engine.PendingAction.ListHandle;
+import dev.orderlistbot.core.port.out.AuditAction;
 import dev.orderlistbot.core.port.out.ExchangeClient;
 import dev.orderlistbot.core.port.out.ExchangeException;
+import dev.orderlistbot.core.port.out.Stores;
 import dev.orderlistbot.core.port.out.TrackedOrderList;
 import dev.orderlistbot.core.port.out.Transactor;
 import java.util.Optional;
@@ -23,6 +25,8 @@ import org.slf4j.LoggerFactory;
  */
 final class EndedMeanwhile {
   private static final Logger LOG = LoggerFactory.getLogger(EndedMeanwhile.class);
+  /** How far back the trader's audit entries are searched for the bot's own cancel of a list. */
+  private static final int RECENT_AUDIT = 200;
 
   private final ExchangeClient exchange;
   private final Transactor transactor;
@@ -97,11 +101,25 @@ final class EndedMeanwhile {
     return new CancelOutcome(false, sentence, Optional.empty(), true, warning);
   }
 
-  /** When the bot saw the list's entry fill and every exit end without a fill: the warning that it is unguarded. */
+  /**
+   * When the bot saw the list's entry fill and every exit end without a fill: the warning that it is
+   * unguarded. None when another cancel of the bot's own went through (a stop move, a close, a
+   * panic, another /cancel): that action's answer says what the list left, and a stop move's new OCO
+   * protects it.
+   */
   private Optional<String> unguarded(UserRef user, ListHandle list, String name) {
-    return transactor.inTransaction(stores -> stores.orderLists().findByOrderListId(user, list.orderListId()))
-        .filter(tracked -> tracked.symbol().equals(list.symbol()))
-        .flatMap(Notices::unguardedExits)
-        .map(exits -> Replies.unguardedAfterEnd(name, exits));
+    return transactor.inTransaction(
+        stores -> cancelledByTheBot(stores, user, list)
+            ? Optional.<String>empty()
+            : stores.orderLists().findByOrderListId(user, list.orderListId())
+                .filter(tracked -> tracked.symbol().equals(list.symbol()))
+                .flatMap(Notices::unguardedExits)
+                .map(exits -> Replies.unguardedAfterEnd(name, exits)));
+  }
+
+  private static boolean cancelledByTheBot(Stores stores, UserRef user, ListHandle list) {
+    String subject = ListCancels.subject(list);
+    return stores.audit().recentBy(user, RECENT_AUDIT).stream()
+        .anyMatch(entry -> entry.action() == AuditAction.ORDER_LIST_CANCELLED && entry.subject().equals(subject));
   }
 }

@@ -188,7 +188,7 @@ final class EveryonesPanic {
   }
 
   private boolean tellAlways(ChatRef chat, Optional<String> shown, PendingConfirmation confirmation, PlacementResults.Result result) {
-    results.tell(chat, shown, confirmation.requester(), result);
+    results.tellOwed(chat, shown, confirmation.requester(), result);
     return true;
   }
 

@@ -312,7 +312,8 @@ final class ListCancels {
     return transactor.inTransaction(stores -> stores.orderLists().changeState(mark.listClientOrderId(), from, to));
   }
 
-  private static String subject(ListHandle list) {
+  /** The audit subject of a cancel of {@code list}. */
+  static String subject(ListHandle list) {
     return "list:" + list.symbol() + ":" + list.orderListId();
   }
 

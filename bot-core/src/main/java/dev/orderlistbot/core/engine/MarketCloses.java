@@ -159,10 +159,34 @@ final class MarketCloses {
       tell(press.chat(), Optional.of(press.message().messageId()), confirmation,
           accounts.withCredentials(
               confirmation.requester(),
-              credentials -> market(credentials, close.symbol(), close.side(), close.quantity(), what, marketId(confirmation))),
+              credentials -> unlessSentBefore(credentials, close, what, close)
+                  .orElseGet(() -> market(credentials, close.symbol(), close.side(), close.quantity(), what, marketId(confirmation)))),
           false);
       return null;
     });
+  }
+
+  /**
+   * Before a Retry of market orders a settlement found not sent, each is looked up again: when one
+   * went after all (its close ran on where its lease had lapsed), that is the answer and nothing more
+   * is sent; when one cannot be looked up, nothing is sent and the Retry is offered again. Empty when
+   * none was sent.
+   */
+  private Optional<Told> unlessSentBefore(
+      ApiCredentials credentials, PendingAction.CloseHeld close, String what, PendingAction.CloseHeld retry) {
+    for (ClientOrderId before : close.earlier()) {
+      Optional<OrderSnapshot> found;
+      try {
+        found = exchange.order(credentials, close.symbol(), OrderRef.of(before));
+      } catch (ExchangeException e) {
+        LOG.warn("looking up the earlier market order {} failed: {}", before, e.getMessage());
+        return Optional.of(new Told(TradeReplies.earlierMarketNotChecked(before.value(), Replies.exchangeError(e.error())), Optional.of(retry)));
+      }
+      if (found.isPresent()) {
+        return Optional.of(Told.text(TradeReplies.earlierMarketSent(before.value(), filled(what, close.side(), close.quantity(), found.get()))));
+      }
+    }
+    return Optional.empty();
   }
 
   /** A close a crash cut short, settled from the exchange ({@link #cutShort}). */
@@ -194,7 +218,7 @@ final class MarketCloses {
     return quantity.signum() > 0
         ? new Told(
             TradeReplies.closeCutShortNothingSold(name, quantity, list.symbol()),
-            Optional.of(new PendingAction.CloseHeld(list.symbol(), ended.orElseThrow().exitSide(), quantity)))
+            Optional.of(new PendingAction.CloseHeld(list.symbol(), ended.orElseThrow().exitSide(), quantity).andNotSent(clientOrderId)))
         : Told.text(TradeReplies.closedHoldingNothing(name));
   }
 
@@ -202,10 +226,13 @@ final class MarketCloses {
   void settle(PendingConfirmation confirmation, PendingAction.CloseHeld close, ApiCredentials credentials) {
     String what = "Closing " + Figures.number(close.quantity()) + " on " + close.symbol();
     Optional<OrderSnapshot> market = exchange.order(credentials, close.symbol(), OrderRef.of(marketId(confirmation)));
+    // an earlier order found sent (the stop came after that look-up) is the answer, never a second Retry
     Told told =
         market.isPresent()
             ? Told.text(filled(what, close.side(), close.quantity(), market.get()))
-            : new Told(TradeReplies.marketNeverSent(close.side(), close.quantity(), close.symbol()), Optional.of(close));
+            : unlessSentBefore(credentials, close, what, close.andNotSent(marketId(confirmation))).orElseGet(() -> new Told(
+                TradeReplies.marketNeverSent(close.side(), close.quantity(), close.symbol()),
+                Optional.of(close.andNotSent(marketId(confirmation)))));
     tell(confirmation.chat(), confirmation.messageRef(), confirmation, Optional.of(told), true);
   }
 
@@ -221,7 +248,7 @@ final class MarketCloses {
         return;
       }
     } else {
-      results.tell(chat, shown, confirmation.requester(), result);
+      results.tellOwed(chat, shown, confirmation.requester(), result);
     }
     answer.retry().ifPresent(retry ->
         offers.choices(chat, confirmation.requester(), TradeReplies.RETRY + "?", List.of(new ActionOffers.Choice(TradeReplies.RETRY, retry))));

@@ -138,7 +138,7 @@ final class Panics {
         return;
       }
     } else {
-      results.tell(chat, shown, user, audited);
+      results.tellOwed(chat, shown, user, audited);
     }
     List<ActionOffers.Choice> choices = new ArrayList<>();
     if (!told.failed().isEmpty()) {

@@ -7,6 +7,7 @@ import dev.orderlistbot.core.domain.UserRef;
 import dev.orderlistbot.core.domain.order.ClientOrderId;
 import dev.orderlistbot.core.domain.order.OrderListRequest;
 import java.math.BigDecimal;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -108,12 +109,36 @@ sealed interface PendingAction {
     }
   }
 
-  /** One MARKET order for a quantity no list protects any more (after a stop's move failed). */
-  record CloseHeld(Symbol symbol, Side side, BigDecimal quantity) implements PendingAction {
+  /**
+   * One MARKET order for a quantity no list protects any more (after a stop's move failed, or a close
+   * was cut short). {@code earlier}: the market orders of that close (and of its Retries) which a
+   * settlement found not sent; they are looked up again before this one is sent, and nothing is sent
+   * if one went after all (the close ran on, on an instance whose lease had lapsed).
+   */
+  record CloseHeld(Symbol symbol, Side side, BigDecimal quantity, List<ClientOrderId> earlier) implements PendingAction {
+    /** A Retry keeps no more earlier orders than this (each is one more look-up). */
+    static final int MAX_EARLIER = 5;
+
     public CloseHeld {
       Objects.requireNonNull(symbol, "symbol");
       Objects.requireNonNull(side, "side");
       quantity = Decimals.positive(quantity, "quantity");
+      earlier = List.copyOf(earlier);
+      if (earlier.size() > MAX_EARLIER) {
+        earlier = earlier.subList(earlier.size() - MAX_EARLIER, earlier.size());
+      }
+    }
+
+    /** With no earlier market order that might have been sent. */
+    CloseHeld(Symbol symbol, Side side, BigDecimal quantity) {
+      this(symbol, side, quantity, List.of());
+    }
+
+    /** The same, after {@code order} was found not sent. */
+    CloseHeld andNotSent(ClientOrderId order) {
+      List<ClientOrderId> more = new ArrayList<>(earlier);
+      more.add(order);
+      return new CloseHeld(symbol, side, quantity, more);
     }
   }
 

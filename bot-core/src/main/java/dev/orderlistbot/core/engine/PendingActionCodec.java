@@ -111,11 +111,14 @@ final class PendingActionCodec {
         out.put("list", handle(list));
         out.put("side", side.name());
       }
-      case PendingAction.CloseHeld(Symbol symbol, Side side, BigDecimal quantity) -> {
+      case PendingAction.CloseHeld(Symbol symbol, Side side, BigDecimal quantity, List<ClientOrderId> earlier) -> {
         out.put("action", "close-held");
         out.put("symbol", symbol.value());
         out.put("side", side.name());
         out.put("qty", quantity.toPlainString());
+        if (!earlier.isEmpty()) {
+          out.put("before", String.join(",", earlier.stream().map(ClientOrderId::value).toList()));
+        }
       }
       case PendingAction.ReduceList(ListHandle list, ClientOrderId leg, BigDecimal newQuantity) -> {
         out.put("action", "reduce-list");
@@ -167,7 +170,10 @@ final class PendingActionCodec {
       case "panic-all" -> decodePanicAll(in);
       case "close-list" -> new PendingAction.CloseList(handle(in.get("list")), Side.valueOf(in.get("side")));
       case "close-held" ->
-          new PendingAction.CloseHeld(new Symbol(in.get("symbol")), Side.valueOf(in.get("side")), new BigDecimal(in.get("qty")));
+          new PendingAction.CloseHeld(
+              new Symbol(in.get("symbol")), Side.valueOf(in.get("side")), new BigDecimal(in.get("qty")),
+              Optional.ofNullable(in.values().get("before")).stream()
+                  .flatMap(ids -> Arrays.stream(ids.split(",", -1))).map(ClientOrderId::new).toList());
       case "reduce-list" ->
           new PendingAction.ReduceList(handle(in.get("list")), new ClientOrderId(in.get("leg")), new BigDecimal(in.get("qty")));
       default -> throw new IllegalArgumentException("unknown payload action");

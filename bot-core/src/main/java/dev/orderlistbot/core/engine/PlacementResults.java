@@ -94,7 +94,7 @@ final class PlacementResults {
 
   /** The answer to a Confirm: always told, whatever the store change found. */
   void tell(MessageRef preview, UserRef owner, Result result) {
-    write(preview.chat(), Optional.of(preview.messageId()), owner, result, false);
+    write(preview.chat(), Optional.of(preview.messageId()), owner, result, Mode.ALWAYS);
   }
 
   /**
@@ -102,7 +102,17 @@ final class PlacementResults {
    * one, else as a new message; always told.
    */
   void tell(ChatRef chat, Optional<String> shown, UserRef owner, Result result) {
-    write(chat, shown, owner, result, false);
+    write(chat, shown, owner, result, Mode.ALWAYS);
+  }
+
+  /**
+   * The answer to a close, reduction or panic the bot ran, whose change is "was still owed": always
+   * told. When it was no longer owed, another instance's settlement told its reading meanwhile (this
+   * one's lease lapsed half-way), so this true answer follows as a new message that says it corrects
+   * that one, under its own key.
+   */
+  void tellOwed(ChatRef chat, Optional<String> shown, UserRef owner, Result result) {
+    write(chat, shown, owner, result, Mode.CORRECTING);
   }
 
   /**
@@ -112,10 +122,19 @@ final class PlacementResults {
    * @param previewId the preview's message id in {@code chat}, when it is known
    */
   boolean settle(ChatRef chat, Optional<String> previewId, UserRef owner, Result result) {
-    return write(chat, previewId, owner, result, true);
+    return write(chat, previewId, owner, result, Mode.ONLY_IF_CHANGED);
   }
 
-  private boolean write(ChatRef chat, Optional<String> previewId, UserRef owner, Result result, boolean onlyIfChanged) {
+  /** Whether a result is told when its change was made before (by someone else). */
+  private enum Mode {
+    ALWAYS,
+    ONLY_IF_CHANGED,
+    /** always, and when the change was made before, as a correction of what was told then */
+    CORRECTING
+  }
+
+  private boolean write(ChatRef chat, Optional<String> previewId, UserRef owner, Result result, Mode mode) {
+    boolean onlyIfChanged = mode == Mode.ONLY_IF_CHANGED;
     ChatRef noticeChat = out.noticeChat(owner, chat);
     boolean inPlace = noticeChat.equals(chat);
     Optional<String> replaces = inPlace ? previewId : Optional.empty();
@@ -125,12 +144,16 @@ final class PlacementResults {
         transactor.inTransaction(
             stores -> {
               boolean made = result.change().test(stores);
-              if (made) {
+              if (made || mode == Mode.CORRECTING) {
                 result.audit().forEach(
                     a -> stores.audit().record(new AuditEntry(clock.instant(), owner, a.action(), a.subject(), Optional.of(chat))));
               }
               OutboundMessage shown = OutboundMessage.text(result.text());
-              if (made || !onlyIfChanged) {
+              if (!made && mode == Mode.CORRECTING) {
+                shown = OutboundMessage.text(Replies.correction(result.text()));
+                stores.outbox().enqueue(
+                    new OutboxMessage(result.dedupeKey() + ":correction", noticeChat, shown.text()));
+              } else if (made || !onlyIfChanged) {
                 // a placed list's result is its card under the result's sentence; from now on this
                 // message shows the card, and the card's edits replace it (sentence and all)
                 String sentence = result.text();
@@ -145,7 +168,7 @@ final class PlacementResults {
               return new Told(made, shown);
             });
     if (told.changed() || !onlyIfChanged) {
-      if (!inPlace) {
+      if (!inPlace && (told.changed() || mode != Mode.CORRECTING)) {
         previewId.ifPresent(id -> out.edit(new MessageRef(chat, id), OutboundMessage.text(told.shown().text())));
       }
       outboxTrigger.run();

@@ -42,6 +42,15 @@ final class Replies {
 
   // ---- general ----
 
+  /**
+   * The true answer of an action that was read half-way by another instance (which told what it saw
+   * then): this one replaces that earlier answer.
+   */
+  static String correction(String answer) {
+    return "⚠️ Correction: an earlier answer about this action was given while it was still running and may be wrong."
+        + " This is what happened:\n" + answer;
+  }
+
   static String somethingWentWrong(String ref) {
     return "Something went wrong (ref " + ref + "). Nothing more was done; please try again later.";
   }

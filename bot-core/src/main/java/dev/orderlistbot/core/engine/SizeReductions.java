@@ -123,7 +123,7 @@ final class SizeReductions {
     String name = cancels.name(reduce.list());
     owed.running(confirmation.id(), () -> {
       String text = accounts.withCredentials(user, credentials -> amend(credentials, reduce, name)).orElseGet(Replies::noKeyAnyMore);
-      results.tell(press.message(), user, OwedActions.told(confirmation, text));
+      results.tellOwed(press.chat(), Optional.of(press.message().messageId()), user, OwedActions.told(confirmation, text));
       return null;
     });
   }

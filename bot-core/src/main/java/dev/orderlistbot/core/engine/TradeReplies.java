@@ -333,6 +333,16 @@ final class TradeReplies {
         + " sent. That quantity is still held with no order protecting it. Retry sends it once.";
   }
 
+  static String earlierMarketSent(String clientOrderId, String filled) {
+    return "ℹ️ Nothing more was sent: the earlier market order (" + clientOrderId + ") was sent after all, by the close"
+        + " that was still running.\n" + filled;
+  }
+
+  static String earlierMarketNotChecked(String clientOrderId, String why) {
+    return "⚠️ Nothing was sent: the bot could not check whether the earlier market order (" + clientOrderId + ") went"
+        + " through after all: " + why + "\nRetry checks again, and sends the market order only if that one was never sent.";
+  }
+
   static String dustLeft(BigDecimal dust) {
     return "\n(" + n(dust) + " below the symbol's step size stays in your balance.)";
   }

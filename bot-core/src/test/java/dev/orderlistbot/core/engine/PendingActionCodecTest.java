@@ -9,6 +9,7 @@ import dev.orderlistbot.core.domain.Side;
 import dev.orderlistbot.core.domain.Symbol;
 import dev.orderlistbot.core.domain.TimeInForce;
 import dev.orderlistbot.core.domain.UserRef;
+import dev.orderlistbot.core.domain.order.ClientOrderId;
 import dev.orderlistbot.core.domain.order.Leg;
 import dev.orderlistbot.core.domain.order.OcoPair;
 import dev.orderlistbot.core.domain.order.OrderListRequest;
@@ -17,6 +18,7 @@ import dev.orderlistbot.core.domain.order.TrailingDelta;
 import dev.orderlistbot.core.domain.order.Trigger;
 import dev.orderlistbot.core.domain.order.WorkingOrder;
 import dev.orderlistbot.core.engine.PendingAction.ListHandle;
+import java.math.BigDecimal;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Stream;
@@ -138,6 +140,26 @@ class PendingActionCodecTest {
         """;
 
     assertThat(PendingActionCodec.decode(stored)).isEqualTo(new PendingAction.PlaceList(OCO));
+  }
+
+  @Test
+  void aCloseAtMarketKeepsTheEarlierMarketOrdersItMustLookUpFirst() {
+    PendingAction.CloseHeld retry =
+        new PendingAction.CloseHeld(BTCUSDT, Side.SELL, new BigDecimal("0.01"))
+            .andNotSent(new ClientOrderId("oc-first"))
+            .andNotSent(new ClientOrderId("oc-second"));
+
+    String payload = PendingActionCodec.encode(retry);
+
+    assertThat(payload).contains("before=oc-first,oc-second\n");
+    assertThat(PendingActionCodec.decode(payload)).isEqualTo(retry);
+  }
+
+  @Test
+  void aCloseAtMarketStoredBeforeEarlierOrdersWereKeptStillDecodes() {
+    String stored = "v=1\naction=close-held\nsymbol=BTCUSDT\nside=SELL\nqty=0.01\n";
+
+    assertThat(PendingActionCodec.decode(stored)).isEqualTo(new PendingAction.CloseHeld(BTCUSDT, Side.SELL, new BigDecimal("0.01")));
   }
 
   @Test
