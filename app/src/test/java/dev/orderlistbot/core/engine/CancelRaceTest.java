@@ -15,6 +15,7 @@ import dev.orderlistbot.core.domain.order.ListOrderStatus;
 import dev.orderlistbot.core.domain.order.ListStatusType;
 import dev.orderlistbot.core.domain.order.OrderEventIds;
 import dev.orderlistbot.core.domain.order.OrderListId;
+import dev.orderlistbot.core.domain.order.OrderListRef;
 import dev.orderlistbot.core.domain.order.OrderListUpdate;
 import dev.orderlistbot.core.port.out.ExchangeError;
 import dev.orderlistbot.core.port.out.OrderListState;
@@ -250,6 +251,25 @@ class CancelRaceTest {
             .endsWith("⚠️ BTCUSDT OTOCO #8821's entry had filled and its take-profit and stop-loss ended without filling,"
                 + " so what it bought or sold has no take-profit or stop-loss now: place them again (/oco …) or check"
                 + " /orders."));
+  }
+
+  @Test
+  void aCloseRefusedWhileTheListWasCancelledElsewhereOffersToSellWhatItHeldAtMarketWithOneButton() {
+    TrackedOrderList list = entryFilled();
+    bot.say(ALICE, "/close 8821");
+    // cancelled from Binance's own app just before the bot's cancel, which is refused
+    exchange.cancel(ALICES_PAPER_KEY, list.symbol(), OrderListRef.of(new OrderListId(8821)));
+    cancelGoesThroughUnheard(list);
+    exchange.cancelAnswerLost = null;
+    exchange.cancelFailure = new ExchangeError.Refused(-1021, "Timestamp for this request is outside of the recvWindow.");
+    bot.press(ALICE, bot.lastButtons(TestBot.dm(ALICE)), Replies.CONFIRM);
+    exchange.cancelFailure = null;
+    assertThat(exchange.marketOrders).isEmpty();
+
+    bot.press(ALICE, bot.lastButtons(TestBot.dm(ALICE)), "SELL 0.01 BTCUSDT at market");
+
+    assertThat(exchange.marketOrders).singleElement().satisfies(sent -> assertThat(sent.request().quantity()).isEqualByComparingTo("0.01"));
+    assertThat(bot.telegram.texts(TestBot.dm(ALICE)).getLast()).contains("MARKET SELL 0.01 filled");
   }
 
   @Test

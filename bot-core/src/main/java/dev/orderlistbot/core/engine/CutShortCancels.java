@@ -26,15 +26,15 @@ final class CutShortCancels {
     this.lists = lists;
   }
 
-  /** The line for {@code list} of {@code owner}; {@link MarketCloses.Told#listStillWorks} when it works still. */
-  MarketCloses.Told settle(ApiCredentials credentials, UserRef owner, ListHandle list) {
+  /** The line for {@code list} of {@code owner}; {@link CloseTold#listStillWorks} when it works still. */
+  CloseTold settle(ApiCredentials credentials, UserRef owner, ListHandle list) {
     String name = cancels.name(list);
     Optional<PlacedOrderList> now = exchange.orderList(credentials, OrderListRef.of(new OrderListId(list.orderListId())));
     if (now.isEmpty() || now.get().isOpen()) {
-      return MarketCloses.Told.notCancelled(TradeReplies.panicCutShortStillWorks(name));
+      return CloseTold.notCancelled(TradeReplies.panicCutShortStillWorks(name));
     }
     Optional<LiveList> ended = lists.tracked(owner, list.orderListId()).map(t -> lists.fromAnswer(t, now.get(), credentials));
-    return MarketCloses.Told.text(
+    return CloseTold.text(
         ended
             .filter(live -> live.leg(LegRole.WORKING).isPresent() && live.held().signum() > 0)
             .map(live -> TradeReplies.panicCutShortEndedHolding(

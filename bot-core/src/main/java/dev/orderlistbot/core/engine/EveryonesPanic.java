@@ -114,7 +114,7 @@ final class EveryonesPanic {
    */
   void settle(PendingConfirmation confirmation, PendingAction.PanicAll panic) {
     answer(confirmation.chat(), confirmation.messageRef(), confirmation, panic, (credentials, owner, chat, list) -> {
-      MarketCloses.Told told = cutShorts.settle(credentials, owner, list);
+      CloseTold told = cutShorts.settle(credentials, owner, list);
       return new Line(told.text(), told.listStillWorks());
     }, true);
   }

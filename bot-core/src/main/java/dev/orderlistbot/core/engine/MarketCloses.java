@@ -116,28 +116,6 @@ final class MarketCloses {
     return "";
   }
 
-  /**
-   * What to tell, the retry to offer after it (a refused market order), and whether the list still
-   * works because its cancel did not go through.
-   */
-  record Told(String text, Optional<PendingAction> retry, boolean listStillWorks) {
-    Told(String text, Optional<PendingAction> retry) {
-      this(text, retry, false);
-    }
-
-    static Told text(String text) {
-      return new Told(text, Optional.empty());
-    }
-
-    static Told notCancelled(String text) {
-      return new Told(text, Optional.empty(), true);
-    }
-
-    Told plus(String more) {
-      return new Told(text + more, retry, listStillWorks);
-    }
-  }
-
   /** Confirm of a close won its claim: cancel, then the market order for what the list held. */
   void run(ChatEvent.ButtonPressed press, PendingConfirmation confirmation, PendingAction.CloseList close) {
     UserRef user = confirmation.requester();
@@ -172,7 +150,7 @@ final class MarketCloses {
    * is sent; when one cannot be looked up, nothing is sent and the Retry is offered again. Empty when
    * none was sent.
    */
-  private Optional<Told> unlessSentBefore(
+  private Optional<CloseTold> unlessSentBefore(
       ApiCredentials credentials, PendingAction.CloseHeld close, String what, PendingAction.CloseHeld retry) {
     for (ClientOrderId before : close.earlier()) {
       Optional<OrderSnapshot> found;
@@ -180,10 +158,10 @@ final class MarketCloses {
         found = exchange.order(credentials, close.symbol(), OrderRef.of(before));
       } catch (ExchangeException e) {
         LOG.warn("looking up the earlier market order {} failed: {}", before, e.getMessage());
-        return Optional.of(new Told(TradeReplies.earlierMarketNotChecked(before.value(), Replies.exchangeError(e.error())), Optional.of(retry)));
+        return Optional.of(new CloseTold(TradeReplies.earlierMarketNotChecked(before.value(), Replies.exchangeError(e.error())), Optional.of(retry)));
       }
       if (found.isPresent()) {
-        return Optional.of(Told.text(TradeReplies.earlierMarketSent(before.value(), filled(what, close.side(), close.quantity(), found.get()))));
+        return Optional.of(CloseTold.text(TradeReplies.earlierMarketSent(before.value(), filled(what, close.side(), close.quantity(), found.get()))));
       }
     }
     return Optional.empty();
@@ -201,25 +179,25 @@ final class MarketCloses {
    * and then the list still working (the cancel never went) or gone, leaving what it held with no
    * order, which is said with a Close at market.
    */
-  Told cutShort(ApiCredentials credentials, UserRef user, PendingAction.ListHandle list, ClientOrderId clientOrderId) {
+  CloseTold cutShort(ApiCredentials credentials, UserRef user, PendingAction.ListHandle list, ClientOrderId clientOrderId) {
     String name = cancels.name(list);
     Optional<OrderSnapshot> market = exchange.order(credentials, list.symbol(), OrderRef.of(clientOrderId));
     if (market.isPresent()) {
       LegReport report = market.get().report();
-      return Told.text(filled("Cancelled " + name, report.side(), report.origQty().orElse(BigDecimal.ZERO), market.get()));
+      return CloseTold.text(filled("Cancelled " + name, report.side(), report.origQty().orElse(BigDecimal.ZERO), market.get()));
     }
     Optional<PlacedOrderList> now = exchange.orderList(credentials, OrderListRef.of(new OrderListId(list.orderListId())));
     if (now.map(PlacedOrderList::isOpen).orElse(false)) {
-      return Told.notCancelled(TradeReplies.closeCutShortListWorks(name));
+      return CloseTold.notCancelled(TradeReplies.closeCutShortListWorks(name));
     }
     Optional<LiveList> ended = now.flatMap(l -> lists.tracked(user, list.orderListId()).map(t -> lists.fromAnswer(t, l, credentials)));
     BigDecimal held = ended.map(LiveList::held).orElse(BigDecimal.ZERO);
     BigDecimal quantity = roundDown(held, step(exchange.rules(list.symbol())));
     return quantity.signum() > 0
-        ? new Told(
+        ? new CloseTold(
             TradeReplies.closeCutShortNothingSold(name, quantity, list.symbol()),
             Optional.of(new PendingAction.CloseHeld(list.symbol(), ended.orElseThrow().exitSide(), quantity).andNotSent(clientOrderId)))
-        : Told.text(TradeReplies.closedHoldingNothing(name));
+        : CloseTold.text(TradeReplies.closedHoldingNothing(name));
   }
 
   /** A market order of a Close at market button that a crash cut short: found and reported, or never sent. */
@@ -227,10 +205,10 @@ final class MarketCloses {
     String what = "Closing " + Figures.number(close.quantity()) + " on " + close.symbol();
     Optional<OrderSnapshot> market = exchange.order(credentials, close.symbol(), OrderRef.of(marketId(confirmation)));
     // an earlier order found sent (the stop came after that look-up) is the answer, never a second Retry
-    Told told =
+    CloseTold told =
         market.isPresent()
-            ? Told.text(filled(what, close.side(), close.quantity(), market.get()))
-            : unlessSentBefore(credentials, close, what, close.andNotSent(marketId(confirmation))).orElseGet(() -> new Told(
+            ? CloseTold.text(filled(what, close.side(), close.quantity(), market.get()))
+            : unlessSentBefore(credentials, close, what, close.andNotSent(marketId(confirmation))).orElseGet(() -> new CloseTold(
                 TradeReplies.marketNeverSent(close.side(), close.quantity(), close.symbol()),
                 Optional.of(close.andNotSent(marketId(confirmation)))));
     tell(confirmation.chat(), confirmation.messageRef(), confirmation, Optional.of(told), true);
@@ -240,8 +218,8 @@ final class MarketCloses {
    * The answer, then its Retry or Close at market. A settlement ({@code settling}) tells it only while
    * the action is still owed: told meanwhile, its button would be a second order.
    */
-  private void tell(ChatRef chat, Optional<String> shown, PendingConfirmation confirmation, Optional<Told> told, boolean settling) {
-    Told answer = told.orElseGet(() -> Told.text(Replies.noKeyAnyMore()));
+  private void tell(ChatRef chat, Optional<String> shown, PendingConfirmation confirmation, Optional<CloseTold> told, boolean settling) {
+    CloseTold answer = told.orElseGet(() -> CloseTold.text(Replies.noKeyAnyMore()));
     PlacementResults.Result result = OwedActions.told(confirmation, answer.text());
     if (settling) {
       if (!results.settle(chat, shown, confirmation.requester(), result)) {
@@ -250,8 +228,7 @@ final class MarketCloses {
     } else {
       results.tellOwed(chat, shown, confirmation.requester(), result);
     }
-    answer.retry().ifPresent(retry ->
-        offers.choices(chat, confirmation.requester(), TradeReplies.RETRY + "?", List.of(new ActionOffers.Choice(TradeReplies.RETRY, retry))));
+    answer.choice().ifPresent(choice -> offers.choices(chat, confirmation.requester(), choice.label() + "?", List.of(choice)));
   }
 
   /**
@@ -259,44 +236,69 @@ final class MarketCloses {
    * sold or bought back at market, on the side that closes it. A list the bot did not place is only
    * cancelled: it cannot tell what such a list holds.
    */
-  Told closeForPanic(ApiCredentials credentials, UserRef user, ChatRef chat, PendingAction.ListHandle list, ClientOrderId clientOrderId) {
+  CloseTold closeForPanic(ApiCredentials credentials, UserRef user, ChatRef chat, PendingAction.ListHandle list, ClientOrderId clientOrderId) {
     String name = cancels.name(list);
     Optional<TrackedOrderList> tracked = lists.tracked(user, list.orderListId());
     if (tracked.isEmpty()) {
       return switch (cancels.cancelFirst(credentials, user, chat, list)) {
-        case ListCancels.FirstCancel.Done done -> Told.text(TradeReplies.panicCancelledOnly(name));
-        case ListCancels.FirstCancel.AlreadyEnded ended -> Told.text(ended.after(TradeReplies.notClosedListEnded(name, ended.sentence())));
-        case ListCancels.FirstCancel.NotDone notDone -> Told.notCancelled(TradeReplies.notClosed(name, notDone.sentence()));
+        case ListCancels.FirstCancel.Done done -> CloseTold.text(TradeReplies.panicCancelledOnly(name));
+        case ListCancels.FirstCancel.AlreadyEnded ended -> CloseTold.text(ended.after(TradeReplies.notClosedListEnded(name, ended.sentence())));
+        case ListCancels.FirstCancel.NotDone notDone -> CloseTold.notCancelled(TradeReplies.notClosed(name, notDone.sentence()));
       };
     }
     // the side that closes it is the exits' side, read from the list as it stands
     Optional<PlacedOrderList> now = exchange.orderList(credentials, OrderListRef.of(new OrderListId(list.orderListId())));
     if (now.isEmpty() || !now.get().isOpen()) {
-      return Told.text(TradeReplies.notClosedListEnded(name, "it is no longer open"));
+      return CloseTold.text(TradeReplies.notClosedListEnded(name, "it is no longer open"));
     }
     LiveList placed = lists.fromAnswer(tracked.get(), now.get(), credentials);
     return close(credentials, user, chat, new PendingAction.CloseList(list, placed.exitSide()), name, clientOrderId);
   }
 
-  private Told close(
+  private CloseTold close(
       ApiCredentials credentials, UserRef user, ChatRef chat, PendingAction.CloseList close, String name, ClientOrderId clientOrderId) {
     return switch (cancels.cancelFirst(credentials, user, chat, close.list())) {
-      case ListCancels.FirstCancel.NotDone notDone -> Told.notCancelled(TradeReplies.notClosed(name, notDone.sentence()));
-      case ListCancels.FirstCancel.AlreadyEnded ended -> Told.text(ended.after(TradeReplies.notClosedListEnded(name, ended.sentence())));
+      case ListCancels.FirstCancel.NotDone notDone -> CloseTold.notCancelled(TradeReplies.notClosed(name, notDone.sentence()));
+      case ListCancels.FirstCancel.AlreadyEnded ended -> {
+        CloseTold told = CloseTold.text(ended.after(TradeReplies.notClosedListEnded(name, ended.sentence())));
+        // its entry's fill is left with no exit: what the trader asked for is still to be done
+        yield ended.unguarded().isPresent() ? offeringClose(credentials, user, close.list(), told) : told;
+      }
       case ListCancels.FirstCancel.Done done -> {
         Optional<TrackedOrderList> tracked = lists.tracked(user, close.list().orderListId());
         BigDecimal heldNow = tracked.map(t -> lists.fromAnswer(t, done.answer(), credentials).held()).orElse(BigDecimal.ZERO);
         BigDecimal quantity = roundDown(heldNow, step(exchange.rules(close.list().symbol())));
         String dust = quantity.compareTo(heldNow) < 0 ? TradeReplies.dustLeft(heldNow.subtract(quantity)) : "";
         if (quantity.signum() == 0) {
-          yield Told.text(TradeReplies.closedHoldingNothing(name) + (heldNow.signum() > 0 ? dust : ""));
+          yield CloseTold.text(TradeReplies.closedHoldingNothing(name) + (heldNow.signum() > 0 ? dust : ""));
         }
         yield market(credentials, close.list().symbol(), close.side(), quantity, "Cancelled " + name, clientOrderId).plus(dust);
       }
     };
   }
 
-  private Told market(
+  /**
+   * A close whose list had ended with its entry's fill left with no exit: what the list still held,
+   * read back from the exchange, is offered to be closed at market with one button (nothing is sent
+   * without it: the trader may have sold it elsewhere). Without a read-back, only {@code told}.
+   */
+  private CloseTold offeringClose(ApiCredentials credentials, UserRef user, PendingAction.ListHandle list, CloseTold told) {
+    Optional<LiveList> ended;
+    try {
+      ended = exchange.orderList(credentials, OrderListRef.of(new OrderListId(list.orderListId())))
+          .filter(placed -> !placed.isOpen())
+          .flatMap(placed -> lists.tracked(user, list.orderListId()).map(t -> lists.fromAnswer(t, placed, credentials)));
+    } catch (ExchangeException e) {
+      LOG.warn("reading back the ended list {} failed: {}", list.orderListId(), e.getMessage());
+      return told;
+    }
+    BigDecimal quantity = roundDown(ended.map(LiveList::held).orElse(BigDecimal.ZERO), step(exchange.rules(list.symbol())));
+    return quantity.signum() > 0
+        ? CloseTold.offeringClose(told.text(), new PendingAction.CloseHeld(list.symbol(), ended.orElseThrow().exitSide(), quantity))
+        : told;
+  }
+
+  private CloseTold market(
       ApiCredentials credentials, Symbol symbol, Side side, BigDecimal quantity, String what, ClientOrderId clientOrderId) {
     MarketOrderResult result;
     try {
@@ -309,14 +311,14 @@ final class MarketCloses {
               : new MarketOrderResult.Rejected(e.error());
     }
     return switch (result) {
-      case MarketOrderResult.Executed executed -> Told.text(filled(what, side, quantity, executed.order()));
+      case MarketOrderResult.Executed executed -> CloseTold.text(filled(what, side, quantity, executed.order()));
       case MarketOrderResult.Rejected rejected -> {
         LOG.warn("market {} {} {} refused: {}", side, quantity.toPlainString(), symbol, rejected.error().getClass().getSimpleName());
-        yield new Told(
+        yield new CloseTold(
             TradeReplies.marketRefused(what, rejected.error(), side, quantity, symbol),
             Optional.of(new PendingAction.CloseHeld(symbol, side, quantity)));
       }
-      case MarketOrderResult.Unknown unknown -> Told.text(lookUp(credentials, symbol, side, quantity, what, clientOrderId));
+      case MarketOrderResult.Unknown unknown -> CloseTold.text(lookUp(credentials, symbol, side, quantity, what, clientOrderId));
     };
   }
 

@@ -93,7 +93,7 @@ final class Panics {
     List<PendingAction.CloseHeld> retries = new ArrayList<>();
     for (int i = 0; i < panic.lists().size(); i++) {
       PendingAction.ListHandle list = panic.lists().get(i);
-      MarketCloses.Told told =
+      CloseTold told =
           panic.close()
               ? closes.cutShort(credentials, confirmation.requester(), list, marketId(confirmation, i))
               : cutShorts.settle(credentials, confirmation.requester(), list);
@@ -171,7 +171,7 @@ final class Panics {
     for (int i = 0; i < panic.lists().size(); i++) {
       PendingAction.ListHandle list = panic.lists().get(i);
       if (panic.close()) {
-        MarketCloses.Told told = closes.closeForPanic(credentials, user, chat, list, marketId(confirmation, i));
+        CloseTold told = closes.closeForPanic(credentials, user, chat, list, marketId(confirmation, i));
         lines.add("• " + told.text());
         closed.add("list:" + list.symbol() + ":" + list.orderListId() + " panic close: " + told.text());
         if (told.listStillWorks()) {
