@@ -11,7 +11,9 @@ import dev.orderlistbot.testing.MutableClock;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Optional;
 import java.util.Set;
+import java.util.UUID;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
 import dev.orderlistbot.core.port.out.Stores;
@@ -186,5 +188,55 @@ class InstanceLeasesTest {
 
     assertThat(c.holds("action:1")).isFalse();
     assertThat(b.acquire("action:1").held()).as("another instance may take it at once").isTrue();
+  }
+  @Test
+  void aLeaseGivenUpWhileARenewalIsUnderWayIsNotCountedLost() {
+    // the release has removed the row and not yet forgotten the lease when a tick renews
+    AtomicReference<Runnable> afterNextTransaction = new AtomicReference<>();
+    Transactor racing = new Transactor() {
+      @Override
+      public <T> T inTransaction(Function<Stores, T> work) {
+        T result = database.transactor().inTransaction(work);
+        Runnable hook = afterNextTransaction.getAndSet(null);
+        if (hook != null) {
+          hook.run();
+        }
+        return result;
+      }
+    };
+    InstanceLeases c = new InstanceLeases(racing, clock, "bot-c", Set.of());
+    c.acquire("action:1");
+    afterNextTransaction.set(c::tick);
+
+    c.release("action:1");
+
+    assertThat(c.lostCount()).isZero();
+    assertThat(c.holds("action:1")).isFalse();
+  }
+
+  @Test
+  void anActionsLeaseWhoseTakeWasStoredButAnsweredAnErrorIsGivenUpWhenTheActionEnds() {
+    AtomicReference<Boolean> loseNextAnswer = new AtomicReference<>(false);
+    Transactor answerLost = new Transactor() {
+      @Override
+      public <T> T inTransaction(Function<Stores, T> work) {
+        T result = database.transactor().inTransaction(work);
+        if (loseNextAnswer.getAndSet(false)) {
+          throw new IllegalStateException("connection reset after the commit");
+        }
+        return result;
+      }
+    };
+    InstanceLeases c = new InstanceLeases(answerLost, clock, "bot-c", Set.of());
+    RunningWork running = new RunningWork(Optional.of(c));
+    UUID confirmation = UUID.fromString("3f1c9a52-8d0e-4a55-9b1e-2c7d4e6f8a90");
+    loseNextAnswer.set(true);
+
+    running.running(confirmation, () -> null);
+    clock.advance(InstanceLeases.RENEW_EVERY);
+    c.tick();
+
+    assertThat(c.holds(InstanceLeases.ACTION_PREFIX + confirmation)).as("not renewed for ever").isFalse();
+    assertThat(b.acquire(InstanceLeases.ACTION_PREFIX + confirmation).held()).as("a settlement may take it").isTrue();
   }
 }

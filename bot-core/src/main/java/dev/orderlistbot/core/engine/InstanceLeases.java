@@ -58,6 +58,8 @@ public final class InstanceLeases {
   private final ConcurrentMap<String, Instant> held = new ConcurrentHashMap<>();
   /** Leases given up here whose row could not be released yet: the next tick releases them. */
   private final Set<String> unreleased = ConcurrentHashMap.newKeySet();
+  /** Leases being given up now: a tick that misses them in its renewal has not lost them. */
+  private final Set<String> releasing = ConcurrentHashMap.newKeySet();
   private final AtomicLong taken = new AtomicLong();
   private final AtomicLong takenOver = new AtomicLong();
   private final AtomicLong lost = new AtomicLong();
@@ -122,6 +124,7 @@ public final class InstanceLeases {
    */
   public void release(String name) {
     // the row first: a renewal in between would otherwise take the lease back here
+    releasing.add(name);
     try {
       transactor.inTransaction(stores -> stores.leases().release(name, instanceId));
     } catch (RuntimeException e) {
@@ -129,6 +132,7 @@ public final class InstanceLeases {
       throw e;
     } finally {
       held.remove(name);
+      releasing.remove(name);
     }
   }
 
@@ -151,7 +155,7 @@ public final class InstanceLeases {
         String name = lease.getKey();
         if (renewed.contains(name)) {
           held.merge(name, now.plus(TTL), (old, fresh) -> old.isAfter(fresh) ? old : fresh);
-        } else if (held.remove(name, lease.getValue())) {
+        } else if (held.remove(name, lease.getValue()) && !releasing.contains(name)) {
           lost.incrementAndGet();
           LOG.warn("Lease {} was lost: another instance holds it now", name);
         }

@@ -55,7 +55,7 @@ final class RunningWork {
     if (runsHere(confirmationId)) {
       return Optional.empty();
     }
-    if (leases.isPresent() && !leases.get().acquire(lease(confirmationId)).held()) {
+    if (leases.isPresent() && !acquireToSettle(leases.get(), confirmationId)) {
       LOG.info("the work of confirmation {} runs on another instance; not settled here", confirmationId);
       return Optional.empty();
     }
@@ -63,6 +63,16 @@ final class RunningWork {
       return Optional.of(work.get());
     } finally {
       give(confirmationId);
+    }
+  }
+
+  /** Takes the lease to settle; a take that failed may have been stored all the same: given up then, never renewed for ever. */
+  private boolean acquireToSettle(InstanceLeases leases, UUID confirmationId) {
+    try {
+      return leases.acquire(lease(confirmationId)).held();
+    } catch (RuntimeException e) {
+      give(confirmationId);
+      throw e;
     }
   }
 
@@ -78,9 +88,10 @@ final class RunningWork {
       }
       return true;
     } catch (RuntimeException e) {
-      // the work goes on: its Confirm was claimed and it is owed; a settlement waits two minutes anyway
+      // the work goes on: its Confirm was claimed and it is owed; a settlement waits two minutes anyway.
+      // The take may have been stored all the same: the lease is given up when the work ends, never renewed for ever
       LOG.warn("could not take the lease of the work of confirmation {}: {}", confirmationId, e.toString());
-      return false;
+      return true;
     }
   }
 
