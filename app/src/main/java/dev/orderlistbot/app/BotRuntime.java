@@ -151,7 +151,8 @@ final class BotRuntime implements AutoCloseable {
             clock,
             deliveries,
             new DispatchSettings(
-                EdgePacing.outboxPolicies(), metrics, cardCharts, EdgePacing.waker(scheduler, clock), EdgePacing.fanOut(workers)));
+                EdgePacing.outboxPolicies(), metrics, cardCharts, EdgePacing.waker(scheduler, clock), EdgePacing.fanOut(workers),
+                () -> liveInstances.get() > 1));
     metrics.watchOutbox(() -> transactor.inTransaction(stores -> stores.outbox().backlog()), clock);
     // after an order event: deliver its notice, and carry out a breakeven plan it may have started
     BreakevenWake breakevens = new BreakevenWake(workers);

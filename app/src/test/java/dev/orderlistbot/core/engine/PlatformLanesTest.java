@@ -59,6 +59,23 @@ class PlatformLanesTest {
     await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> assertThat(telegram.sent()).containsExactly("to telegram"));
   }
 
+  @Test
+  void anInstanceWithoutDiscordLeavesDiscordsNoticesToTheInstanceThatRunsIt() {
+    ScriptedChatPlatform telegram = new ScriptedChatPlatform("telegram", send -> {});
+    ScriptedChatPlatform discord = new ScriptedChatPlatform("discord", send -> {});
+    DispatchSettings twoInstances = DispatchSettings.defaults().withOthersLive(() -> true);
+    NotificationDispatcher withoutDiscord =
+        new NotificationDispatcher(database.transactor(), ChatPlatforms.of(telegram), clock, Runnable::run, twoInstances);
+    NotificationDispatcher withDiscord =
+        new NotificationDispatcher(database.transactor(), ChatPlatforms.of(discord), clock, Runnable::run, twoInstances);
+    enqueue(new OutboxMessage("d", new ChatRef("discord", "42"), "to discord"));
+
+    withoutDiscord.drainOnce();
+    withDiscord.drainOnce();
+
+    assertThat(discord.sent()).as("not held back a minute by the instance without Discord").containsExactly("to discord");
+  }
+
   private void enqueue(OutboxMessage message) {
     database.transactor().inTransaction(stores -> stores.outbox().enqueue(message));
   }

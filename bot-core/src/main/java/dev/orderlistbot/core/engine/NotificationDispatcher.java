@@ -23,6 +23,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
+import java.util.function.BooleanSupplier;
 import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -80,6 +81,7 @@ public final class NotificationDispatcher {
   private final List<DeliveryLane> lanes;
   private final DrainWaker waker;
   private final ChatFanOut fanOut;
+  private final BooleanSupplier othersLive;
   /** The instants a drain was asked for (a held-back notice's slot), each asked once. */
   private final Set<Instant> wakes = ConcurrentHashMap.newKeySet();
 
@@ -109,6 +111,7 @@ public final class NotificationDispatcher {
       Transactor transactor, ChatPlatforms platforms, Clock clock, Executor executor, DispatchSettings settings) {
     Objects.requireNonNull(settings, "settings");
     this.fanOut = settings.fanOut();
+    this.othersLive = settings.othersLive();
     this.waker = settings.waker();
     this.pictures = settings.pictures();
     this.transactor = Objects.requireNonNull(transactor, "transactor");
@@ -152,8 +155,14 @@ public final class NotificationDispatcher {
     return drain(stores -> stores.outbox().claimDue(platform, BATCH, LEASE));
   }
 
-  /** Puts back the messages of platforms that are not running (nothing is sent). */
+  /**
+   * Puts back the messages of platforms that are not running (nothing is sent); while other
+   * instances are live, one of them may run such a platform, and its messages are left to it.
+   */
   private int drainStoppedPlatforms() {
+    if (othersLive.getAsBoolean()) {
+      return 0;
+    }
     return drain(stores -> stores.outbox().claimDueExcept(platforms.ids(), BATCH, LEASE));
   }
 
