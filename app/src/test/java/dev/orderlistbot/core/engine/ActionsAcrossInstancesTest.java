@@ -172,6 +172,62 @@ class ActionsAcrossInstancesTest {
     assertThat(bot.telegram.texts(TestBot.dm(ALICE)).getLast()).contains("MARKET SELL 0.01 filled");
   }
 
+  @Test
+  void aRetryWhoseEarlierMarketOrderWentAfterAllButSoldNothingSendsTheMarketOrder() {
+    entryFilled();
+    bot.say(ALICE, "/close " + bot.openTracked(ALICE).getFirst().orderListId().getAsLong());
+    MessageRef preview = bot.lastButtons(TestBot.dm(ALICE));
+    exchange.whileMarket = this::twoMinutesPassWithoutRenewalsWhileTheOtherInstanceSweeps;
+    // the late market order finds an empty book: it expires having sold nothing
+    exchange.marketMode = FakeExchange.MarketMode.EXPIRE_UNFILLED;
+    bot.press(ALICE, preview, Replies.CONFIRM);
+    exchange.whileMarket = () -> {};
+    exchange.marketMode = FakeExchange.MarketMode.FILL;
+    deliverWhatIsDue();
+
+    bot.press(ALICE, bot.lastButtons(TestBot.dm(ALICE)), TradeReplies.RETRY);
+    deliverWhatIsDue();
+
+    assertThat(exchange.marketOrders).hasSize(2);
+    assertThat(bot.telegram.texts(TestBot.dm(ALICE)).getLast()).contains("MARKET SELL 0.01 filled");
+  }
+
+  @Test
+  void aRetryWhoseEarlierMarketOrderSoldHalfOffersTheRestWithAButtonOfItsOwn() {
+    entryFilled();
+    bot.say(ALICE, "/close " + bot.openTracked(ALICE).getFirst().orderListId().getAsLong());
+    MessageRef preview = bot.lastButtons(TestBot.dm(ALICE));
+    exchange.whileMarket = this::twoMinutesPassWithoutRenewalsWhileTheOtherInstanceSweeps;
+    exchange.marketMode = FakeExchange.MarketMode.FILL_HALF;
+    bot.press(ALICE, preview, Replies.CONFIRM);
+    exchange.whileMarket = () -> {};
+    exchange.marketMode = FakeExchange.MarketMode.FILL;
+    deliverWhatIsDue();
+
+    bot.press(ALICE, bot.lastButtons(TestBot.dm(ALICE)), TradeReplies.RETRY);
+    deliverWhatIsDue();
+    assertThat(exchange.marketOrders).as("nothing more sent by the Retry itself").hasSize(1);
+    assertThat(bot.telegram.texts(TestBot.dm(ALICE))).anySatisfy(text -> assertThat(text).contains("was sent after all"));
+    bot.press(ALICE, bot.lastButtons(TestBot.dm(ALICE)), "SELL 0.005 BTCUSDT at market");
+
+    assertThat(exchange.marketOrders).hasSize(2);
+    assertThat(exchange.marketOrders.getLast().request().quantity()).isEqualByComparingTo("0.005");
+  }
+
+  @Test
+  void aCloseWhoseMarketOrderSoldHalfOffersTheRestWithAButton() {
+    entryFilled();
+    bot.say(ALICE, "/close " + bot.openTracked(ALICE).getFirst().orderListId().getAsLong());
+    exchange.marketMode = FakeExchange.MarketMode.FILL_HALF;
+    bot.press(ALICE, bot.lastButtons(TestBot.dm(ALICE)), Replies.CONFIRM);
+    exchange.marketMode = FakeExchange.MarketMode.FILL;
+    deliverWhatIsDue();
+
+    bot.press(ALICE, bot.lastButtons(TestBot.dm(ALICE)), "SELL 0.005 BTCUSDT at market");
+
+    assertThat(exchange.marketOrders).extracting(sent -> sent.request().quantity().toPlainString()).containsExactly("0.01", "0.005");
+  }
+
   /**
    * Two minutes pass in the instance's lease renewals, every {@link InstanceLeases#RENEW_EVERY} as
    * the app's do, and the other instance's sweeps run.

@@ -153,7 +153,11 @@ final class FakeExchange implements ExchangeClient {
     /** Fills in full, then answers Unknown (the answer was lost). */
     FILL_THEN_UNKNOWN,
     /** Refused for lack of balance. */
-    REFUSE
+    REFUSE,
+    /** Taken, then expired with nothing filled (the book was empty). */
+    EXPIRE_UNFILLED,
+    /** Taken, half filled, then expired (the book ran out). */
+    FILL_HALF
   }
 
   volatile MarketMode marketMode = MarketMode.FILL;
@@ -581,13 +585,19 @@ final class FakeExchange implements ExchangeClient {
     }
     BigDecimal price = last.value();
     long id = orderIds.incrementAndGet();
+    BigDecimal executed =
+        switch (marketMode) {
+          case EXPIRE_UNFILLED -> BigDecimal.ZERO;
+          case FILL_HALF -> request.quantity().divide(BigDecimal.TWO);
+          default -> request.quantity();
+        };
+    LegStatus status = executed.compareTo(request.quantity()) == 0 ? LegStatus.FILLED : LegStatus.EXPIRED;
     OrderSnapshot order =
         new OrderSnapshot(
             request.symbol(), id, Optional.empty(), clientOrderId,
             new LegReport(
-                ReportedOrderType.MARKET, request.side(), LegStatus.FILLED, BigDecimal.ZERO, Optional.of(request.quantity()),
-                request.quantity(), Optional.empty(), Optional.empty(), request.quantity().multiply(price),
-                ExpiryReason.unexplained(LegStatus.FILLED)),
+                ReportedOrderType.MARKET, request.side(), status, BigDecimal.ZERO, Optional.of(request.quantity()),
+                executed, Optional.empty(), Optional.empty(), executed.multiply(price), ExpiryReason.unexplained(status)),
             serverTime());
     orders.put(id, order);
     return marketMode == MarketMode.FILL_THEN_UNKNOWN

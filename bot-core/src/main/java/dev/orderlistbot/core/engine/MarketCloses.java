@@ -147,12 +147,15 @@ final class MarketCloses {
   /**
    * Before a Retry of market orders a settlement found not sent, each is looked up again: when one
    * went after all (its close ran on where its lease had lapsed), that is the answer and nothing more
-   * is sent; when one cannot be looked up, nothing is sent and the Retry is offered again. Empty when
-   * none was sent.
+   * is sent, but for what it left unsold, offered with a button of its own; one that ended having
+   * sold nothing counts as not sent. When one cannot be looked up, nothing is sent and the Retry is
+   * offered again. Empty when none was sent.
    */
   private Optional<CloseTold> unlessSentBefore(
       ApiCredentials credentials, PendingAction.CloseHeld close, String what, PendingAction.CloseHeld retry) {
-    for (ClientOrderId before : close.earlier()) {
+    List<ClientOrderId> earlier = close.earlier();
+    for (int i = 0; i < earlier.size(); i++) {
+      ClientOrderId before = earlier.get(i);
       Optional<OrderSnapshot> found;
       try {
         found = exchange.order(credentials, close.symbol(), OrderRef.of(before));
@@ -160,9 +163,13 @@ final class MarketCloses {
         LOG.warn("looking up the earlier market order {} failed: {}", before, e.getMessage());
         return Optional.of(new CloseTold(TradeReplies.earlierMarketNotChecked(before.value(), Replies.exchangeError(e.error())), Optional.of(retry)));
       }
-      if (found.isPresent()) {
-        return Optional.of(CloseTold.text(TradeReplies.earlierMarketSent(before.value(), filled(what, close.side(), close.quantity(), found.get()))));
+      LegReport report = found.map(OrderSnapshot::report).orElse(null);
+      if (report == null || (report.executedQty().signum() == 0 && Notices.ends(report.status()))) {
+        continue;
       }
+      String text = TradeReplies.earlierMarketSent(before.value(), filled(what, close.side(), close.quantity(), found.get()));
+      // what it left is offered on its own; the orders after it in the list are looked up again first
+      return Optional.of(withTheRest(text, close.symbol(), close.side(), close.quantity(), report, earlier.subList(i + 1, earlier.size())));
     }
     return Optional.empty();
   }
@@ -184,7 +191,8 @@ final class MarketCloses {
     Optional<OrderSnapshot> market = exchange.order(credentials, list.symbol(), OrderRef.of(clientOrderId));
     if (market.isPresent()) {
       LegReport report = market.get().report();
-      return CloseTold.text(filled("Cancelled " + name, report.side(), report.origQty().orElse(BigDecimal.ZERO), market.get()));
+      BigDecimal quantity = report.origQty().orElse(BigDecimal.ZERO);
+      return withTheRest(filled("Cancelled " + name, report.side(), quantity, market.get()), list.symbol(), report.side(), quantity, report, List.of());
     }
     Optional<PlacedOrderList> now = exchange.orderList(credentials, OrderListRef.of(new OrderListId(list.orderListId())));
     if (now.map(PlacedOrderList::isOpen).orElse(false)) {
@@ -207,7 +215,8 @@ final class MarketCloses {
     // an earlier order found sent (the stop came after that look-up) is the answer, never a second Retry
     CloseTold told =
         market.isPresent()
-            ? CloseTold.text(filled(what, close.side(), close.quantity(), market.get()))
+            ? withTheRest(filled(what, close.side(), close.quantity(), market.get()), close.symbol(), close.side(), close.quantity(),
+                market.get().report(), List.of())
             : unlessSentBefore(credentials, close, what, close.andNotSent(marketId(confirmation))).orElseGet(() -> new CloseTold(
                 TradeReplies.marketNeverSent(close.side(), close.quantity(), close.symbol()),
                 Optional.of(close.andNotSent(marketId(confirmation)))));
@@ -225,8 +234,8 @@ final class MarketCloses {
       if (!results.settle(chat, shown, confirmation.requester(), result)) {
         return;
       }
-    } else {
-      results.tellOwed(chat, shown, confirmation.requester(), result);
+    } else if (!results.tellOwed(chat, shown, confirmation.requester(), result)) {
+      return;
     }
     answer.choice().ifPresent(choice -> offers.choices(chat, confirmation.requester(), choice.label() + "?", List.of(choice)));
   }
@@ -311,7 +320,8 @@ final class MarketCloses {
               : new MarketOrderResult.Rejected(e.error());
     }
     return switch (result) {
-      case MarketOrderResult.Executed executed -> CloseTold.text(filled(what, side, quantity, executed.order()));
+      case MarketOrderResult.Executed executed ->
+          withTheRest(filled(what, side, quantity, executed.order()), symbol, side, quantity, executed.order().report(), List.of());
       case MarketOrderResult.Rejected rejected -> {
         LOG.warn("market {} {} {} refused: {}", side, quantity.toPlainString(), symbol, rejected.error().getClass().getSimpleName());
         yield new CloseTold(
@@ -320,6 +330,19 @@ final class MarketCloses {
       }
       case MarketOrderResult.Unknown unknown -> CloseTold.text(lookUp(credentials, symbol, side, quantity, what, clientOrderId));
     };
+  }
+
+  /**
+   * {@code text} of a market order that ended having sold (or bought) less than {@code quantity}, the
+   * book having run out: the rest is offered with a button of its own, which looks up {@code earlier}
+   * first.
+   */
+  private CloseTold withTheRest(
+      String text, Symbol symbol, Side side, BigDecimal quantity, LegReport report, List<ClientOrderId> earlier) {
+    BigDecimal rest = roundDown(quantity.subtract(report.executedQty()), step(exchange.rules(symbol)));
+    return rest.signum() > 0 && Notices.ends(report.status())
+        ? CloseTold.offeringClose(text, new PendingAction.CloseHeld(symbol, side, rest, earlier))
+        : CloseTold.text(text);
   }
 
   private String lookUp(ApiCredentials credentials, Symbol symbol, Side side, BigDecimal quantity, String what, ClientOrderId clientOrderId) {

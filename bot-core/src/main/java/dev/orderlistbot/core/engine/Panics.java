@@ -137,8 +137,9 @@ final class Panics {
       if (!results.settle(chat, shown, user, audited)) {
         return;
       }
-    } else {
-      results.tellOwed(chat, shown, user, audited);
+    } else if (!results.tellOwed(chat, shown, user, audited)) {
+      // a correction of a settlement's answer: its buttons stand
+      return;
     }
     List<ActionOffers.Choice> choices = new ArrayList<>();
     if (!told.failed().isEmpty()) {

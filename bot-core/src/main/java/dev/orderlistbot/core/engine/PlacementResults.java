@@ -109,10 +109,12 @@ final class PlacementResults {
    * The answer to a close, reduction or panic the bot ran, whose change is "was still owed": always
    * told. When it was no longer owed, another instance's settlement told its reading meanwhile (this
    * one's lease lapsed half-way), so this true answer follows as a new message that says it corrects
-   * that one, under its own key.
+   * that one, under its own key. Answers whether it was told as the answer (not a correction): only
+   * then may buttons follow it, the settlement's own (a Retry that looks up what was sent) standing
+   * otherwise, lest two buttons each send a market order for one position.
    */
-  void tellOwed(ChatRef chat, Optional<String> shown, UserRef owner, Result result) {
-    write(chat, shown, owner, result, Mode.CORRECTING);
+  boolean tellOwed(ChatRef chat, Optional<String> shown, UserRef owner, Result result) {
+    return write(chat, shown, owner, result, Mode.CORRECTING);
   }
 
   /**
