@@ -174,6 +174,11 @@ class SimulationTest {
               "fixed in the harness (a stop move's new OCO protects the size it was placed with): the trader moved"
                   + " the stop of an OCO of 0.01, then reduced the new OCO to 0.005; the old list was judged to have"
                   + " left 0.005 unguarded, counting the new list's size after the reduction"),
+          // found 2026-12-05 (seeds 148001-152000, every fault on, at f036221)
+          new Regression(148593, ALL_ON_2026_12_02, Invariants.UNGUARDED_POSITION_SAID, false,
+              "fixed (the bot's record also speaks for an OCO): a /close of an OCO whose cancel executed with its"
+                  + " answer lost, its own events ending the list, and the read-back failing too; the answer said the"
+                  + " list had already ended and nothing was sold, never that the 0.01 the OCO protected had no exit"),
           // found 2026-12-05 (seeds 135001-140000, every fault on, at 07da23d), not yet diagnosed
           new Regression(139234, ALL_ON_2026_12_02, Invariants.UNGUARDED_POSITION_SAID, true,
               "open: an OTOCO whose entry filled was left holding 0.01 with nothing working on it, and the chat"

@@ -214,6 +214,25 @@ class CancelRaceTest {
   }
 
   @Test
+  void aCloseOfAnOcoWhoseCancelAnswerWasLostAndCannotBeReadBackSaysWhatItProtectedHasNoExit() {
+    // simulation seed 148593: the same for an OCO, which has no entry: the bot saw both its orders end
+    // unfilled, so the quantity it protected is held with neither
+    TrackedOrderList list = placedOco();
+    bot.say(ALICE, "/close 8821");
+    cancelGoesThroughUnheard(list);
+    exchange.lookupFailures.set(1);
+
+    bot.press(ALICE, bot.lastButtons(TestBot.dm(ALICE)), Replies.CONFIRM);
+
+    assertThat(exchange.marketOrders).isEmpty();
+    assertThat(bot.telegram.texts(TestBot.dm(ALICE)))
+        .anySatisfy(text -> assertThat(text)
+            .startsWith("ℹ️ Not closed: BTCUSDT OCO #8821 had already ended")
+            .endsWith("⚠️ BTCUSDT OCO #8821's take-profit and stop-loss ended without filling, so the quantity it protected"
+                + " has no take-profit or stop-loss now: place them again (/oco …) or check /orders."));
+  }
+
+  @Test
   void aCancelRefusedWhileTheListWasCancelledElsewhereSaysWhatItsEntryLeftWithNoExit() {
     // the trader's /cancel is refused (-1021, never executed) while the list is cancelled from Binance's
     // own app: its exits' ends, kept silent as a cancel's, leave the refusal the one answer to say it

@@ -102,8 +102,9 @@ final class EndedMeanwhile {
   }
 
   /**
-   * When the bot saw the list's entry fill and every exit end without a fill: the warning that it is
-   * unguarded. None when another cancel of the bot's own went through (a stop move, a close, a
+   * When the bot saw the list's entry fill and every exit end without a fill, or an OCO's take-profit
+   * and stop-loss both end without a fill (simulation seed 148593): the warning that what it bought,
+   * or what the OCO protected, is unguarded. None when another cancel of the bot's own went through (a stop move, a close, a
    * panic, another /cancel): that action's answer says what the list left, and a stop move's new OCO
    * protects it.
    */
@@ -113,8 +114,9 @@ final class EndedMeanwhile {
             ? Optional.<String>empty()
             : stores.orderLists().findByOrderListId(user, list.orderListId())
                 .filter(tracked -> tracked.symbol().equals(list.symbol()))
-                .flatMap(Notices::unguardedExits)
-                .map(exits -> Replies.unguardedAfterEnd(name, exits)));
+                .flatMap(tracked -> Notices.ocoEndedUnfilled(tracked)
+                    ? Optional.of(Replies.ocoUnguardedAfterEnd(name))
+                    : Notices.unguardedExits(tracked).map(exits -> Replies.unguardedAfterEnd(name, exits))));
   }
 
   private static boolean cancelledByTheBot(Stores stores, UserRef user, ListHandle list) {

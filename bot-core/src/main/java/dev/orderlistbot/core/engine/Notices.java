@@ -286,6 +286,14 @@ final class Notices {
     return entryFilled(list) && exitsEndedUnfilled(list) ? Optional.of(exits(list)) : Optional.empty();
   }
 
+  /**
+   * Whether the list is an OCO (no entry: it protects what the trader held) whose take-profit and
+   * stop-loss the bot saw both end without filling anything: what it protected has neither now.
+   */
+  static boolean ocoEndedUnfilled(TrackedOrderList list) {
+    return legs(list, role -> role == LegRole.WORKING).findAny().isEmpty() && exitsEndedUnfilled(list);
+  }
+
   /** Whether the list has exits and the bot saw each of them end without filling anything. */
   private static boolean exitsEndedUnfilled(TrackedOrderList list) {
     return exitLegs(list).findAny().isPresent() && exitLegs(list).allMatch(leg -> leg.ended() && !leg.filled());

@@ -296,6 +296,12 @@ final class Replies {
         + " stop-loss now: place them again (" + ocoCommand + ") or check /orders.";
   }
 
+  /** An OCO that had ended with neither order filled: what it protected is held with neither. */
+  static String ocoUnguardedAfterEnd(String list) {
+    return "⚠️ " + list + "'s take-profit and stop-loss ended without filling, so the quantity it protected has no"
+        + " take-profit or stop-loss now: place them again (/oco …) or check /orders.";
+  }
+
   /** A list that had ended, whose entry filled and whose exits all ended without a fill: nothing guards the position. */
   static String unguardedAfterEnd(String list, List<LegRole> exits) {
     boolean one = exits.size() == 1;
