@@ -47,6 +47,19 @@ final class JdbcOwedActionStore implements OwedActionStore {
   }
 
   @Override
+  public boolean isOwed(UUID confirmationId) {
+    Objects.requireNonNull(confirmationId, "confirmationId");
+    return session.run(
+        "read whether an action is owed",
+        c -> {
+          try (PreparedStatement select = c.prepareStatement("SELECT 1 FROM owed_action WHERE confirmation_id = ?")) {
+            select.setString(1, confirmationId.toString());
+            return !Rows.list(select, row -> row.getInt(1)).isEmpty();
+          }
+        });
+  }
+
+  @Override
   public List<UUID> owedUntil(Instant cutoff, int limit) {
     Objects.requireNonNull(cutoff, "cutoff");
     return session.run(

@@ -109,8 +109,10 @@ abstract class StoresContract {
     assertThat(owed).contains(early, late);
     assertThat(owed.indexOf(early)).isLessThan(owed.indexOf(late));
     assertThat(stores().owedActions().owedUntil(START.plusSeconds(30), 1000)).contains(early).doesNotContain(late);
+    assertThat(stores().owedActions().isOwed(early)).isTrue();
     assertThat(stores().owedActions().paid(early)).isTrue();
     assertThat(stores().owedActions().paid(early)).isFalse();
+    assertThat(stores().owedActions().isOwed(early)).isFalse();
     assertThat(stores().owedActions().owedUntil(START.plusSeconds(61), 1000)).doesNotContain(early).contains(late);
   }
 

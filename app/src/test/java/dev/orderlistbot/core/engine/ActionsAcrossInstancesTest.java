@@ -228,6 +228,50 @@ class ActionsAcrossInstancesTest {
     assertThat(exchange.marketOrders).extracting(sent -> sent.request().quantity().toPlainString()).containsExactly("0.01", "0.005");
   }
 
+  @Test
+  void aCloseHeldUpPastItsLeaseSendsNoMarketOrderOnceAnotherInstanceAnsweredForIt() {
+    // review helper-47, finding 1: the close stalls after its cancel; the other instance answers "never
+    // sent" with a Retry, which the trader uses at once; then the close wakes up
+    entryFilled();
+    bot.say(ALICE, "/close " + bot.openTracked(ALICE).getFirst().orderListId().getAsLong());
+    MessageRef preview = bot.lastButtons(TestBot.dm(ALICE));
+    exchange.afterCancelling = () -> {
+      exchange.afterCancelling = () -> {};
+      twoMinutesPassWithoutRenewalsWhileTheOtherInstanceSweeps();
+      deliverWhatIsDue();
+      bot.press(ALICE, bot.lastButtons(TestBot.dm(ALICE)), TradeReplies.RETRY);
+    };
+
+    bot.press(ALICE, preview, Replies.CONFIRM);
+    deliverWhatIsDue();
+
+    assertThat(exchange.marketOrders).as("the Retry's market order alone").hasSize(1);
+    assertThat(bot.telegram.texts(TestBot.dm(ALICE))).anySatisfy(text -> assertThat(text).contains("Correction").contains("was not sent"));
+  }
+
+  @Test
+  void aRefusedRetryKeepsTheEarlierMarketOrderToLookUp() {
+    // review helper-47, finding 2: the first Retry is refused; the close then sends its market order late
+    entryFilled();
+    bot.say(ALICE, "/close " + bot.openTracked(ALICE).getFirst().orderListId().getAsLong());
+    MessageRef preview = bot.lastButtons(TestBot.dm(ALICE));
+    exchange.whileMarket = () -> {
+      exchange.whileMarket = () -> {};
+      twoMinutesPassWithoutRenewalsWhileTheOtherInstanceSweeps();
+      deliverWhatIsDue();
+      exchange.marketMode = FakeExchange.MarketMode.REFUSE;
+      bot.press(ALICE, bot.lastButtons(TestBot.dm(ALICE)), TradeReplies.RETRY);
+      exchange.marketMode = FakeExchange.MarketMode.FILL;
+    };
+    bot.press(ALICE, preview, Replies.CONFIRM);
+    deliverWhatIsDue();
+
+    bot.press(ALICE, bot.lastButtons(TestBot.dm(ALICE)), TradeReplies.RETRY);
+
+    assertThat(exchange.marketOrders).as("the close's own (late), the refused Retry; no third").hasSize(2);
+    assertThat(bot.telegram.texts(TestBot.dm(ALICE)).getLast()).contains("was sent after all");
+  }
+
   /**
    * Two minutes pass in the instance's lease renewals, every {@link InstanceLeases#RENEW_EVERY} as
    * the app's do, and the other instance's sweeps run.

@@ -114,6 +114,8 @@ final class FakeExchange implements ExchangeClient {
   volatile ExchangeError cancelAnswerLost;
   /** Runs inside every cancel call before it answers, e.g. to deliver a fill meanwhile. */
   volatile Runnable whileCancelling = () -> {};
+  /** Runs inside every cancel that goes through, after it did and before its answer is back. */
+  volatile Runnable afterCancelling = () -> {};
   /**
    * Binance's request weight per IP, shared by every user (a balance costs 20); 0 models none.
    * Past it every balance read is refused with a 429 as Binance would, for the rest of the minute,
@@ -342,6 +344,7 @@ final class FakeExchange implements ExchangeClient {
         new PlacedOrderList(old.id(), old.clientId(), old.symbol(), old.contingencyType(), ListStatusType.ALL_DONE,
             ListOrderStatus.ALL_DONE, old.transactionTime(), legs);
     byClientId.put(old.clientId().value(), new Stored(stored.get().apiKey(), done));
+    afterCancelling.run();
     ExchangeError lost = cancelAnswerLost;
     if (lost != null) {
       throw new ExchangeException(lost);

@@ -9,7 +9,6 @@ import dev.orderlistbot.core.domain.Symbol;
 import dev.orderlistbot.core.domain.UserRef;
 import dev.orderlistbot.core.domain.order.ClientOrderId;
 import dev.orderlistbot.core.domain.order.LegReport;
-import dev.orderlistbot.core.domain.order.LegStatus;
 import dev.orderlistbot.core.domain.order.OrderListId;
 import dev.orderlistbot.core.domain.order.OrderListRef;
 import dev.orderlistbot.core.domain.order.OrderRef;
@@ -23,12 +22,10 @@ import dev.orderlistbot.core.port.out.MarketOrderResult;
 import dev.orderlistbot.core.port.out.PendingConfirmation;
 import dev.orderlistbot.core.port.out.TrackedOrderList;
 import dev.orderlistbot.core.port.out.Transactor;
-import dev.orderlistbot.core.rules.SymbolFilter;
-import dev.orderlistbot.core.rules.SymbolRules;
 import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.util.List;
 import java.util.Optional;
+import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -125,7 +122,8 @@ final class MarketCloses {
       // inside: the edit may wait out a chat's rate limit, and the action's lease keeps settlements away meanwhile
       out.editIfPossible(press.message(), TradeReplies.closing(name));
       tell(press.chat(), Optional.of(press.message().messageId()), confirmation,
-          accounts.withCredentials(user, credentials -> close(credentials, user, press.chat(), close, name, clientOrderId)), false);
+          accounts.withCredentials(user, credentials -> close(credentials, user, press.chat(), close, name, clientOrderId, confirmation.id())),
+          false);
       return null;
     });
   }
@@ -138,7 +136,8 @@ final class MarketCloses {
           accounts.withCredentials(
               confirmation.requester(),
               credentials -> unlessSentBefore(credentials, close, what, close)
-                  .orElseGet(() -> market(credentials, close.symbol(), close.side(), close.quantity(), what, marketId(confirmation)))),
+                  .orElseGet(() -> market(
+                      credentials, close.symbol(), close.side(), close.quantity(), what, marketId(confirmation), confirmation.id(), close))),
           false);
       return null;
     });
@@ -167,7 +166,7 @@ final class MarketCloses {
       if (report == null || (report.executedQty().signum() == 0 && Notices.ends(report.status()))) {
         continue;
       }
-      String text = TradeReplies.earlierMarketSent(before.value(), filled(what, close.side(), close.quantity(), found.get()));
+      String text = TradeReplies.earlierMarketSent(before.value(), MarketFills.filled(what, close.side(), close.quantity(), found.get()));
       // what it left is offered on its own; the orders after it in the list are looked up again first
       return Optional.of(withTheRest(text, close.symbol(), close.side(), close.quantity(), report, earlier.subList(i + 1, earlier.size())));
     }
@@ -192,7 +191,7 @@ final class MarketCloses {
     if (market.isPresent()) {
       LegReport report = market.get().report();
       BigDecimal quantity = report.origQty().orElse(BigDecimal.ZERO);
-      return withTheRest(filled("Cancelled " + name, report.side(), quantity, market.get()), list.symbol(), report.side(), quantity, report, List.of());
+      return withTheRest(MarketFills.filled("Cancelled " + name, report.side(), quantity, market.get()), list.symbol(), report.side(), quantity, report, List.of());
     }
     Optional<PlacedOrderList> now = exchange.orderList(credentials, OrderListRef.of(new OrderListId(list.orderListId())));
     if (now.map(PlacedOrderList::isOpen).orElse(false)) {
@@ -200,7 +199,7 @@ final class MarketCloses {
     }
     Optional<LiveList> ended = now.flatMap(l -> lists.tracked(user, list.orderListId()).map(t -> lists.fromAnswer(t, l, credentials)));
     BigDecimal held = ended.map(LiveList::held).orElse(BigDecimal.ZERO);
-    BigDecimal quantity = roundDown(held, step(exchange.rules(list.symbol())));
+    BigDecimal quantity = MarketFills.roundDown(held, MarketFills.step(exchange.rules(list.symbol())));
     return quantity.signum() > 0
         ? new CloseTold(
             TradeReplies.closeCutShortNothingSold(name, quantity, list.symbol()),
@@ -215,7 +214,7 @@ final class MarketCloses {
     // an earlier order found sent (the stop came after that look-up) is the answer, never a second Retry
     CloseTold told =
         market.isPresent()
-            ? withTheRest(filled(what, close.side(), close.quantity(), market.get()), close.symbol(), close.side(), close.quantity(),
+            ? withTheRest(MarketFills.filled(what, close.side(), close.quantity(), market.get()), close.symbol(), close.side(), close.quantity(),
                 market.get().report(), List.of())
             : unlessSentBefore(credentials, close, what, close.andNotSent(marketId(confirmation))).orElseGet(() -> new CloseTold(
                 TradeReplies.marketNeverSent(close.side(), close.quantity(), close.symbol()),
@@ -245,7 +244,8 @@ final class MarketCloses {
    * sold or bought back at market, on the side that closes it. A list the bot did not place is only
    * cancelled: it cannot tell what such a list holds.
    */
-  CloseTold closeForPanic(ApiCredentials credentials, UserRef user, ChatRef chat, PendingAction.ListHandle list, ClientOrderId clientOrderId) {
+  CloseTold closeForPanic(
+      ApiCredentials credentials, UserRef user, ChatRef chat, PendingAction.ListHandle list, ClientOrderId clientOrderId, UUID action) {
     String name = cancels.name(list);
     Optional<TrackedOrderList> tracked = lists.tracked(user, list.orderListId());
     if (tracked.isEmpty()) {
@@ -261,11 +261,12 @@ final class MarketCloses {
       return CloseTold.text(TradeReplies.notClosedListEnded(name, "it is no longer open"));
     }
     LiveList placed = lists.fromAnswer(tracked.get(), now.get(), credentials);
-    return close(credentials, user, chat, new PendingAction.CloseList(list, placed.exitSide()), name, clientOrderId);
+    return close(credentials, user, chat, new PendingAction.CloseList(list, placed.exitSide()), name, clientOrderId, action);
   }
 
   private CloseTold close(
-      ApiCredentials credentials, UserRef user, ChatRef chat, PendingAction.CloseList close, String name, ClientOrderId clientOrderId) {
+      ApiCredentials credentials, UserRef user, ChatRef chat, PendingAction.CloseList close, String name, ClientOrderId clientOrderId,
+      UUID action) {
     return switch (cancels.cancelFirst(credentials, user, chat, close.list())) {
       case ListCancels.FirstCancel.NotDone notDone -> CloseTold.notCancelled(TradeReplies.notClosed(name, notDone.sentence()));
       case ListCancels.FirstCancel.AlreadyEnded ended -> {
@@ -276,12 +277,14 @@ final class MarketCloses {
       case ListCancels.FirstCancel.Done done -> {
         Optional<TrackedOrderList> tracked = lists.tracked(user, close.list().orderListId());
         BigDecimal heldNow = tracked.map(t -> lists.fromAnswer(t, done.answer(), credentials).held()).orElse(BigDecimal.ZERO);
-        BigDecimal quantity = roundDown(heldNow, step(exchange.rules(close.list().symbol())));
+        BigDecimal quantity = MarketFills.roundDown(heldNow, MarketFills.step(exchange.rules(close.list().symbol())));
         String dust = quantity.compareTo(heldNow) < 0 ? TradeReplies.dustLeft(heldNow.subtract(quantity)) : "";
         if (quantity.signum() == 0) {
           yield CloseTold.text(TradeReplies.closedHoldingNothing(name) + (heldNow.signum() > 0 ? dust : ""));
         }
-        yield market(credentials, close.list().symbol(), close.side(), quantity, "Cancelled " + name, clientOrderId).plus(dust);
+        yield market(
+            credentials, close.list().symbol(), close.side(), quantity, "Cancelled " + name, clientOrderId, action,
+            new PendingAction.CloseHeld(close.list().symbol(), close.side(), quantity)).plus(dust);
       }
     };
   }
@@ -301,14 +304,25 @@ final class MarketCloses {
       LOG.warn("reading back the ended list {} failed: {}", list.orderListId(), e.getMessage());
       return told;
     }
-    BigDecimal quantity = roundDown(ended.map(LiveList::held).orElse(BigDecimal.ZERO), step(exchange.rules(list.symbol())));
+    BigDecimal quantity = MarketFills.roundDown(ended.map(LiveList::held).orElse(BigDecimal.ZERO), MarketFills.step(exchange.rules(list.symbol())));
     return quantity.signum() > 0
         ? CloseTold.offeringClose(told.text(), new PendingAction.CloseHeld(list.symbol(), ended.orElseThrow().exitSide(), quantity))
         : told;
   }
 
+  /**
+   * The market order of {@code action}, sent only while the action may still send it ({@link
+   * OwedActions#maySend}): held up past its lease, another instance's settlement may have answered
+   * for it with a Retry of its own, and two market orders would sell one position twice. A refused
+   * order offers {@code retry}.
+   */
   private CloseTold market(
-      ApiCredentials credentials, Symbol symbol, Side side, BigDecimal quantity, String what, ClientOrderId clientOrderId) {
+      ApiCredentials credentials, Symbol symbol, Side side, BigDecimal quantity, String what, ClientOrderId clientOrderId,
+      UUID action, PendingAction.CloseHeld retry) {
+    if (!owed.maySend(action)) {
+      LOG.warn("market {} {} {} of confirmation {} not sent: another instance answers for it", side, quantity.toPlainString(), symbol, action);
+      return CloseTold.offeringClose(TradeReplies.marketHeldBack(what, side, quantity, symbol), retry.andNotSent(clientOrderId));
+    }
     MarketOrderResult result;
     try {
       result = exchange.placeMarket(credentials, new MarketOrderRequest(symbol, side, quantity), clientOrderId);
@@ -321,12 +335,10 @@ final class MarketCloses {
     }
     return switch (result) {
       case MarketOrderResult.Executed executed ->
-          withTheRest(filled(what, side, quantity, executed.order()), symbol, side, quantity, executed.order().report(), List.of());
+          withTheRest(MarketFills.filled(what, side, quantity, executed.order()), symbol, side, quantity, executed.order().report(), List.of());
       case MarketOrderResult.Rejected rejected -> {
         LOG.warn("market {} {} {} refused: {}", side, quantity.toPlainString(), symbol, rejected.error().getClass().getSimpleName());
-        yield new CloseTold(
-            TradeReplies.marketRefused(what, rejected.error(), side, quantity, symbol),
-            Optional.of(new PendingAction.CloseHeld(symbol, side, quantity)));
+        yield new CloseTold(TradeReplies.marketRefused(what, rejected.error(), side, quantity, symbol), Optional.of(retry));
       }
       case MarketOrderResult.Unknown unknown -> CloseTold.text(lookUp(credentials, symbol, side, quantity, what, clientOrderId));
     };
@@ -339,7 +351,7 @@ final class MarketCloses {
    */
   private CloseTold withTheRest(
       String text, Symbol symbol, Side side, BigDecimal quantity, LegReport report, List<ClientOrderId> earlier) {
-    BigDecimal rest = roundDown(quantity.subtract(report.executedQty()), step(exchange.rules(symbol)));
+    BigDecimal rest = MarketFills.roundDown(quantity.subtract(report.executedQty()), MarketFills.step(exchange.rules(symbol)));
     return rest.signum() > 0 && Notices.ends(report.status())
         ? CloseTold.offeringClose(text, new PendingAction.CloseHeld(symbol, side, rest, earlier))
         : CloseTold.text(text);
@@ -349,7 +361,7 @@ final class MarketCloses {
     try {
       Optional<OrderSnapshot> found = exchange.order(credentials, symbol, OrderRef.of(clientOrderId));
       if (found.isPresent()) {
-        return filled(what, side, quantity, found.get());
+        return MarketFills.filled(what, side, quantity, found.get());
       }
     } catch (ExchangeException e) {
       LOG.warn("looking up the market order {} failed: {}", clientOrderId, e.getMessage());
@@ -357,29 +369,8 @@ final class MarketCloses {
     return TradeReplies.marketUnknown(what, side, quantity, clientOrderId.value());
   }
 
-  private static String filled(String what, Side side, BigDecimal quantity, OrderSnapshot order) {
-    LegReport report = order.report();
-    if (report.executedQty().signum() == 0) {
-      return TradeReplies.closedPartly(what, side, BigDecimal.ZERO, quantity, BigDecimal.ZERO);
-    }
-    BigDecimal average = LiveList.average(report);
-    return report.status() == LegStatus.FILLED
-        ? TradeReplies.closed(what, side, report.executedQty(), average, report.cumulativeQuote())
-        : TradeReplies.closedPartly(what, side, report.executedQty(), quantity, average);
-  }
-
   /** The market order's client id: {@code oc-} and the confirmation's id, as a list's is {@code ob-} and it. */
   static ClientOrderId marketId(PendingConfirmation confirmation) {
     return new ClientOrderId(MARKET_PREFIX + Tokens.clientListId(confirmation.id()).value().substring(3));
-  }
-
-  private static BigDecimal step(SymbolRules rules) {
-    return rules.filter(SymbolFilter.MarketLotSize.class).map(SymbolFilter.MarketLotSize::stepSize).filter(s -> s.signum() > 0)
-        .or(() -> rules.filter(SymbolFilter.LotSize.class).map(SymbolFilter.LotSize::stepSize).filter(s -> s.signum() > 0))
-        .orElse(BigDecimal.ZERO);
-  }
-
-  private static BigDecimal roundDown(BigDecimal quantity, BigDecimal step) {
-    return step.signum() == 0 ? quantity : quantity.divide(step, 0, RoundingMode.FLOOR).multiply(step).stripTrailingZeros();
   }
 }

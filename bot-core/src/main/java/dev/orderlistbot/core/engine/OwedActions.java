@@ -3,6 +3,7 @@ package dev.orderlistbot.core.engine;
 import dev.orderlistbot.core.port.out.AuditAction;
 import dev.orderlistbot.core.port.out.PendingConfirmation;
 import dev.orderlistbot.core.port.out.Stores;
+import dev.orderlistbot.core.port.out.Transactor;
 import java.time.Clock;
 import java.util.Optional;
 import java.util.UUID;
@@ -17,10 +18,12 @@ import java.util.function.Supplier;
 final class OwedActions {
   private final Clock clock;
   private final RunningWork running;
+  private final Transactor transactor;
 
-  OwedActions(Clock clock, RunningWork running) {
+  OwedActions(Clock clock, RunningWork running, Transactor transactor) {
     this.clock = clock;
     this.running = running;
+    this.transactor = transactor;
   }
 
   /** In the claim's transaction: a close, a reduction or a panic is owed from now on (other actions are told otherwise). */
@@ -51,6 +54,22 @@ final class OwedActions {
    */
   <T> T running(UUID confirmationId, Supplier<T> work) {
     return running.running(confirmationId, work);
+  }
+
+  /**
+   * Whether a running action may still send its market order: it holds its lease (taken back if it
+   * lapsed and nobody took it) and its outcome is still owed, so no other instance's settlement read
+   * it half-way and answered for it (offering a Retry of its own). False when the database cannot say.
+   */
+  boolean maySend(UUID confirmationId) {
+    if (!running.stillLeased(confirmationId)) {
+      return false;
+    }
+    try {
+      return transactor.inTransaction(stores -> stores.owedActions().isOwed(confirmationId));
+    } catch (RuntimeException e) {
+      return false;
+    }
   }
 
   /** Runs the settlement {@code work} of an action no process runs now; empty if one does. */

@@ -172,7 +172,7 @@ final class Panics {
     for (int i = 0; i < panic.lists().size(); i++) {
       PendingAction.ListHandle list = panic.lists().get(i);
       if (panic.close()) {
-        CloseTold told = closes.closeForPanic(credentials, user, chat, list, marketId(confirmation, i));
+        CloseTold told = closes.closeForPanic(credentials, user, chat, list, marketId(confirmation, i), confirmation.id());
         lines.add("• " + told.text());
         closed.add("list:" + list.symbol() + ":" + list.orderListId() + " panic close: " + told.text());
         if (told.listStillWorks()) {

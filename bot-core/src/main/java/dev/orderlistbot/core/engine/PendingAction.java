@@ -125,7 +125,10 @@ sealed interface PendingAction {
       quantity = Decimals.positive(quantity, "quantity");
       earlier = List.copyOf(earlier);
       if (earlier.size() > MAX_EARLIER) {
-        earlier = earlier.subList(earlier.size() - MAX_EARLIER, earlier.size());
+        // the first (the close's own, the one most likely held up) and the latest
+        List<ClientOrderId> kept = new ArrayList<>(List.of(earlier.getFirst()));
+        kept.addAll(earlier.subList(earlier.size() - MAX_EARLIER + 1, earlier.size()));
+        earlier = List.copyOf(kept);
       }
     }
 

@@ -42,6 +42,22 @@ final class RunningWork {
     }
   }
 
+  /**
+   * Whether this instance holds (or takes back, if nobody took it meanwhile) the lease of the work of
+   * {@code confirmationId}: false when another instance settles it now, or the database cannot say.
+   */
+  boolean stillLeased(UUID confirmationId) {
+    if (leases.isEmpty()) {
+      return true;
+    }
+    try {
+      return leases.get().acquire(lease(confirmationId)).held();
+    } catch (RuntimeException e) {
+      LOG.warn("could not check the lease of the work of confirmation {}: {}", confirmationId, e.toString());
+      return false;
+    }
+  }
+
   /** Whether this process runs the work of {@code confirmationId} now. */
   boolean runsHere(UUID confirmationId) {
     return here.containsKey(confirmationId);

@@ -67,7 +67,7 @@ final class TradeActions {
       Clock clock,
       RunningWork running) {
     ActionOffers offers = new ActionOffers(config, actions, out);
-    OwedActions owed = new OwedActions(clock, running);
+    OwedActions owed = new OwedActions(clock, running, transactor);
     StopMoves stops = new StopMoves(config, exchange, accounts, transactor, check, offers, cancels, placement, results, out);
     MarketCloses closes = new MarketCloses(config, exchange, accounts, transactor, offers, cancels, results, owed, out);
     SizeReductions reductions = new SizeReductions(config, exchange, accounts, transactor, offers, cancels, results, owed);

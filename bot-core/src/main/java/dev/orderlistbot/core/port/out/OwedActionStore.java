@@ -19,6 +19,9 @@ public interface OwedActionStore {
   /** The outcome was told; true when it was owed (one conditional delete). */
   boolean paid(UUID confirmationId);
 
+  /** Whether the outcome of the action confirmed by {@code confirmationId} is still owed. */
+  boolean isOwed(UUID confirmationId);
+
   /** The actions owed since {@code cutoff} or earlier, oldest first, at most {@code limit}. */
   List<UUID> owedUntil(Instant cutoff, int limit);
 }
