@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.orderlistbot.core.chat.MessageRef;
 import dev.orderlistbot.core.domain.TradingEnvironment;
+import dev.orderlistbot.core.domain.UserRef;
 import dev.orderlistbot.core.domain.order.ClientListId;
 import dev.orderlistbot.core.domain.order.LegRole;
 import dev.orderlistbot.core.domain.order.LegStatus;
@@ -15,6 +16,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -270,6 +272,37 @@ class ActionsAcrossInstancesTest {
 
     assertThat(exchange.marketOrders).as("the close's own (late), the refused Retry; no third").hasSize(2);
     assertThat(bot.telegram.texts(TestBot.dm(ALICE)).getLast()).contains("was sent after all");
+  }
+
+  @Test
+  void aPanicAllHeldUpPastItsLeaseStillTellsTheOwnerWhatItsCancelLeftHeld() {
+    // review helper-47, finding 3: the other instance told the owner its reading first; the panic's
+    // own note to the owner was dropped as a duplicate, and its kept warning withdrawn all the same
+    UserRef admin = new UserRef("telegram", "1003");
+    bot.close();
+    exchange = new FakeExchange();
+    bot = new TestBot(
+        dir.resolve("with-admin"), EngineConfig.of(TradingEnvironment.PAPER, Set.of(ALICE, BOB), Set.of(admin)), exchange,
+        Optional.empty(), Optional.of(new RecordingEventSource()));
+    sweeper = bot.anotherInstance();
+    entryFilled();
+    bot.say(admin, "/panic all");
+    MessageRef preview = bot.lastButtons(TestBot.dm(admin));
+    AtomicBoolean first = new AtomicBoolean(true);
+    exchange.whileCancelling = () -> {
+      if (first.getAndSet(false)) {
+        bot.clock.advance(PlacementSettlement.FINAL_AFTER.plusSeconds(1));
+        sweeper.settlePlacements();
+      }
+    };
+
+    bot.press(admin, preview, Replies.CONFIRM);
+    exchange.whileCancelling = () -> {};
+    deliverWhatIsDue();
+    bot.clock.advance(Duration.ofMinutes(30));
+    deliverWhatIsDue();
+
+    assertThat(bot.telegram.texts(TestBot.dm(ALICE))).anySatisfy(text -> assertThat(text).contains("held with no take-profit"));
   }
 
   /**

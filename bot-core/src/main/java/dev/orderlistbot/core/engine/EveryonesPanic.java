@@ -151,7 +151,8 @@ final class EveryonesPanic {
           lines.addAll(ownerLines);
           // only lines that say what each cancel left held make the warnings kept for a lost answer needless
           boolean said = read.orElse(false);
-          results.tell(
+          // told as a correction should a settlement have told this owner first (this panic held up past its lease)
+          results.tellOrCorrect(
               new ChatRef(owner.platform(), owner.userId()),
               Optional.empty(),
               owner,

@@ -118,6 +118,15 @@ final class PlacementResults {
   }
 
   /**
+   * A note an action owes someone besides its answer (a panic's note to a list's owner): told, and
+   * should another instance's settlement have told one under its key first, told after it as a
+   * correction.
+   */
+  void tellOrCorrect(ChatRef chat, Optional<String> shown, UserRef owner, Result result) {
+    write(chat, shown, owner, result, Mode.CORRECTING);
+  }
+
+  /**
    * A later settlement: told only when this call made the change (otherwise whoever made it told
    * it); answers whether it did.
    *
@@ -165,7 +174,12 @@ final class PlacementResults {
                         .map(card -> new OutboundMessage(sentence + "\n\n" + card.text(), card.buttonRows()))
                         .orElse(shown);
                 OutboxMessage answer = new OutboxMessage(result.dedupeKey(), noticeChat, shown.text(), replaces, shown.buttonRows());
-                stores.outbox().enqueue(result.placed().map(list -> answer.asCardOf(list.clientId().value())).orElse(answer));
+                boolean stored = stores.outbox().enqueue(result.placed().map(list -> answer.asCardOf(list.clientId().value())).orElse(answer));
+                if (!stored && mode == Mode.CORRECTING) {
+                  // another instance's settlement told this key first (a panic's note to a list's owner): this follows it
+                  stores.outbox().enqueue(
+                      new OutboxMessage(result.dedupeKey() + ":correction", noticeChat, Replies.correction(result.text())));
+                }
               }
               return new Told(made, shown);
             });
