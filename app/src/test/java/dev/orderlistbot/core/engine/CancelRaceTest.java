@@ -292,6 +292,21 @@ class CancelRaceTest {
   }
 
   @Test
+  void aPanicCloseOfAListCancelledElsewhereBeforeItsConfirmSaysWhatIsHeldAndOffersToSellIt() {
+    // review helper-47, finding 5: the list was cancelled in Binance's own app between the preview and the Confirm
+    entryFilled();
+    bot.say(ALICE, "/panic close");
+    exchange.cancel(ALICES_PAPER_KEY, FakeExchange.BTCUSDT, OrderListRef.of(new OrderListId(8821)));
+
+    bot.press(ALICE, bot.lastButtons(TestBot.dm(ALICE)), Replies.CONFIRM);
+    assertThat(exchange.marketOrders).isEmpty();
+    assertThat(bot.telegram.texts(TestBot.dm(ALICE))).anySatisfy(text -> assertThat(text).contains("0.01 on BTCUSDT is held with no order"));
+    bot.press(ALICE, bot.lastButtons(TestBot.dm(ALICE)), "SELL 0.01 BTCUSDT at market");
+
+    assertThat(exchange.marketOrders).singleElement().satisfies(sent -> assertThat(sent.request().quantity()).isEqualByComparingTo("0.01"));
+  }
+
+  @Test
   void aCancelOvertakenByTheBotsOwnStopMoveGivesNoFalseNoExitWarning() {
     // the trader's /cancel is on its way when the /movestop confirmed a moment before it cancels the
     // list first and places the new OCO; the /cancel then finds nothing to cancel

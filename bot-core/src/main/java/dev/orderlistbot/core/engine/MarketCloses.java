@@ -257,8 +257,16 @@ final class MarketCloses {
     }
     // the side that closes it is the exits' side, read from the list as it stands
     Optional<PlacedOrderList> now = exchange.orderList(credentials, OrderListRef.of(new OrderListId(list.orderListId())));
-    if (now.isEmpty() || !now.get().isOpen()) {
+    if (now.isEmpty()) {
       return CloseTold.text(TradeReplies.notClosedListEnded(name, "it is no longer open"));
+    }
+    if (!now.get().isOpen()) {
+      // ended before this panic (cancelled in Binance's app, say): what it still held is said, and offered to be closed
+      LiveList ended = lists.fromAnswer(tracked.get(), now.get(), credentials);
+      BigDecimal held = MarketFills.roundDown(ended.held(), MarketFills.step(exchange.rules(list.symbol())));
+      String text = TradeReplies.notClosedListEnded(name, "it is no longer open")
+          + (held.signum() > 0 ? " " + TradeReplies.heldWithNoOrder(held, list.symbol()) : "");
+      return offeringClose(Optional.of(ended), MarketFills.step(exchange.rules(list.symbol())), list, text);
     }
     LiveList placed = lists.fromAnswer(tracked.get(), now.get(), credentials);
     return close(credentials, user, chat, new PendingAction.CloseList(list, placed.exitSide()), name, clientOrderId, action);
@@ -296,18 +304,25 @@ final class MarketCloses {
    */
   private CloseTold offeringClose(ApiCredentials credentials, UserRef user, PendingAction.ListHandle list, CloseTold told) {
     Optional<LiveList> ended;
+    BigDecimal step;
     try {
       ended = exchange.orderList(credentials, OrderListRef.of(new OrderListId(list.orderListId())))
           .filter(placed -> !placed.isOpen())
           .flatMap(placed -> lists.tracked(user, list.orderListId()).map(t -> lists.fromAnswer(t, placed, credentials)));
+      step = MarketFills.step(exchange.rules(list.symbol()));
     } catch (ExchangeException e) {
       LOG.warn("reading back the ended list {} failed: {}", list.orderListId(), e.getMessage());
       return told;
     }
-    BigDecimal quantity = MarketFills.roundDown(ended.map(LiveList::held).orElse(BigDecimal.ZERO), MarketFills.step(exchange.rules(list.symbol())));
+    return offeringClose(ended, step, list, told.text());
+  }
+
+  /** {@code text}, then the offer to close at market what {@code ended} still held, rounded down to {@code step}. */
+  private static CloseTold offeringClose(Optional<LiveList> ended, BigDecimal step, PendingAction.ListHandle list, String text) {
+    BigDecimal quantity = MarketFills.roundDown(ended.map(LiveList::held).orElse(BigDecimal.ZERO), step);
     return quantity.signum() > 0
-        ? CloseTold.offeringClose(told.text(), new PendingAction.CloseHeld(list.symbol(), ended.orElseThrow().exitSide(), quantity))
-        : told;
+        ? CloseTold.offeringClose(text, new PendingAction.CloseHeld(list.symbol(), ended.orElseThrow().exitSide(), quantity))
+        : CloseTold.text(text);
   }
 
   /**

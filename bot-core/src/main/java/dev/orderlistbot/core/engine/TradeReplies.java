@@ -333,6 +333,10 @@ final class TradeReplies {
         + " sent. That quantity is still held with no order protecting it. Retry sends it once.";
   }
 
+  static String heldWithNoOrder(BigDecimal quantity, Symbol symbol) {
+    return "⚠️ " + n(quantity) + " on " + symbol + " is held with no order protecting it.";
+  }
+
   static String marketHeldBack(String what, Side side, BigDecimal quantity, Symbol symbol) {
     return "⚠️ " + what + ", but the MARKET " + side + " of " + n(quantity) + " on " + symbol + " was not sent: this close"
         + " was held up, and another instance answered for it meanwhile, with a Retry that sends it once. Unless that"
