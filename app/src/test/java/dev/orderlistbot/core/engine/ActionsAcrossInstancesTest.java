@@ -176,16 +176,8 @@ class ActionsAcrossInstancesTest {
 
   @Test
   void aRetryWhoseEarlierMarketOrderWentAfterAllButSoldNothingSendsTheMarketOrder() {
-    entryFilled();
-    bot.say(ALICE, "/close " + bot.openTracked(ALICE).getFirst().orderListId().getAsLong());
-    MessageRef preview = bot.lastButtons(TestBot.dm(ALICE));
-    exchange.whileMarket = this::twoMinutesPassWithoutRenewalsWhileTheOtherInstanceSweeps;
     // the late market order finds an empty book: it expires having sold nothing
-    exchange.marketMode = FakeExchange.MarketMode.EXPIRE_UNFILLED;
-    bot.press(ALICE, preview, Replies.CONFIRM);
-    exchange.whileMarket = () -> {};
-    exchange.marketMode = FakeExchange.MarketMode.FILL;
-    deliverWhatIsDue();
+    closeWhoseMarketOrderGoesLateAfterAnotherInstanceAnswered(FakeExchange.MarketMode.EXPIRE_UNFILLED);
 
     bot.press(ALICE, bot.lastButtons(TestBot.dm(ALICE)), TradeReplies.RETRY);
     deliverWhatIsDue();
@@ -196,15 +188,7 @@ class ActionsAcrossInstancesTest {
 
   @Test
   void aRetryWhoseEarlierMarketOrderSoldHalfOffersTheRestWithAButtonOfItsOwn() {
-    entryFilled();
-    bot.say(ALICE, "/close " + bot.openTracked(ALICE).getFirst().orderListId().getAsLong());
-    MessageRef preview = bot.lastButtons(TestBot.dm(ALICE));
-    exchange.whileMarket = this::twoMinutesPassWithoutRenewalsWhileTheOtherInstanceSweeps;
-    exchange.marketMode = FakeExchange.MarketMode.FILL_HALF;
-    bot.press(ALICE, preview, Replies.CONFIRM);
-    exchange.whileMarket = () -> {};
-    exchange.marketMode = FakeExchange.MarketMode.FILL;
-    deliverWhatIsDue();
+    closeWhoseMarketOrderGoesLateAfterAnotherInstanceAnswered(FakeExchange.MarketMode.FILL_HALF);
 
     bot.press(ALICE, bot.lastButtons(TestBot.dm(ALICE)), TradeReplies.RETRY);
     deliverWhatIsDue();
@@ -317,6 +301,22 @@ class ActionsAcrossInstancesTest {
       bot.leases().tick();
     }
     sweeper.settlePlacements();
+  }
+
+  /**
+   * A confirmed close whose lease lapses while its market order is on the way (the other instance
+   * answers "never sent" with a Retry meanwhile); the market order then goes, and goes as {@code mode}.
+   */
+  private void closeWhoseMarketOrderGoesLateAfterAnotherInstanceAnswered(FakeExchange.MarketMode mode) {
+    entryFilled();
+    bot.say(ALICE, "/close " + bot.openTracked(ALICE).getFirst().orderListId().getAsLong());
+    MessageRef preview = bot.lastButtons(TestBot.dm(ALICE));
+    exchange.whileMarket = this::twoMinutesPassWithoutRenewalsWhileTheOtherInstanceSweeps;
+    exchange.marketMode = mode;
+    bot.press(ALICE, preview, Replies.CONFIRM);
+    exchange.whileMarket = () -> {};
+    exchange.marketMode = FakeExchange.MarketMode.FILL;
+    deliverWhatIsDue();
   }
 
   /** Two minutes pass with no lease renewal on this instance (its leases lapse), and the other instance's sweeps run. */
