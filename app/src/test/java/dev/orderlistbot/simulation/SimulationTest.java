@@ -179,10 +179,11 @@ class SimulationTest {
               "fixed (the bot's record also speaks for an OCO): a /close of an OCO whose cancel executed with its"
                   + " answer lost, its own events ending the list, and the read-back failing too; the answer said the"
                   + " list had already ended and nothing was sold, never that the 0.01 the OCO protected had no exit"),
-          // found 2026-12-05 (seeds 135001-140000, every fault on, at 07da23d), not yet diagnosed
-          new Regression(139234, ALL_ON_2026_12_02, Invariants.UNGUARDED_POSITION_SAID, true,
-              "open: an OTOCO whose entry filled was left holding 0.01 with nothing working on it, and the chat"
-                  + " telegram:1002 never heard so"));
+          // found 2026-12-05 (seeds 135001-140000, every fault on, at 07da23d)
+          new Regression(139234, ALL_ON_2026_12_02, Invariants.UNGUARDED_POSITION_SAID, false,
+              "fixed (the router keeps the held warning with the silent end of a list being cancelled): a /cancel of"
+                  + " an OTOCO whose entry had filled executed with its answer lost, its own events ended the list, and"
+                  + " the bot died reading it back; the 0.01 was never said to have no exit"));
 
   private final SimulationSettings settings = SimulationSettings.from(System.getProperties());
 

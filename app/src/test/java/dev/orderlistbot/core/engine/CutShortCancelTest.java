@@ -11,6 +11,7 @@ import dev.orderlistbot.core.domain.order.ClientListId;
 import dev.orderlistbot.core.domain.order.LegRole;
 import dev.orderlistbot.core.domain.order.LegStatus;
 import dev.orderlistbot.core.port.out.ChatDeliveryException;
+import dev.orderlistbot.core.port.out.ExchangeError;
 import dev.orderlistbot.core.port.out.TrackedOrderList;
 import java.math.BigDecimal;
 import java.nio.file.Path;
@@ -65,6 +66,52 @@ class CutShortCancelTest {
         .filteredOn(text -> text.contains(HELD))
         .singleElement()
         .satisfies(text -> assertThat(text).startsWith("⚠️ BTCUSDT OTOCO #8821 was cancelled"));
+  }
+
+  @Test
+  void aCancelWhoseAnswerWasLostAndWhoseProcessDiedReadingTheListBackSaysAfterTheRestartWhatTheEntryLeftHeld() {
+    // simulation seed 139234: the cancel executes, its own events end the list (kept silent as the
+    // cancel's) while it is on its way, its answer is lost, and the process dies reading the list back
+    entryFilled();
+    TrackedOrderList list = bot.openTracked(ALICE).getFirst();
+    exchange.cancelAnswerLost = new ExchangeError.OutcomeUnknown(-1007, "Timeout waiting for response from backend server.");
+    exchange.whileCancelling = () -> {
+      StreamPushes.push(bot, ALICE, list, LegRole.TAKE_PROFIT, LegStatus.CANCELED, "0", "0");
+      StreamPushes.push(bot, ALICE, list, LegRole.STOP_LOSS, LegStatus.CANCELED, "0", "0");
+    };
+    exchange.whileReadingList = () -> {
+      throw new OutOfMemoryError("the process dies while the list is read back");
+    };
+    assertThatThrownBy(() -> bot.say(ALICE, "/cancel 8821")).isInstanceOf(OutOfMemoryError.class);
+    exchange.whileReadingList = () -> {};
+    exchange.whileCancelling = () -> {};
+
+    bot.restart();
+    bot.engine().resumeOrderEvents();
+    deliverWhatIsDue();
+
+    assertThat(bot.telegram.texts(TestBot.dm(ALICE)))
+        .as("what Alice was told")
+        .filteredOn(text -> text.contains("has no take-profit or stop-loss"))
+        .singleElement()
+        .satisfies(text -> assertThat(text).startsWith("⚠️ BTCUSDT OTOCO #8821"));
+  }
+
+  @Test
+  void aCloseWhoseCancelsOwnEventsEndedTheListSellsAndSaysNothingIsLeftUnguardedLater() {
+    entryFilled();
+    TrackedOrderList list = bot.openTracked(ALICE).getFirst();
+    bot.say(ALICE, "/close 8821");
+    exchange.whileCancelling = () -> {
+      StreamPushes.push(bot, ALICE, list, LegRole.TAKE_PROFIT, LegStatus.CANCELED, "0", "0");
+      StreamPushes.push(bot, ALICE, list, LegRole.STOP_LOSS, LegStatus.CANCELED, "0", "0");
+    };
+
+    bot.press(ALICE, bot.lastButtons(TestBot.dm(ALICE)), Replies.CONFIRM);
+    deliverWhatIsDue();
+
+    assertThat(exchange.marketOrders).hasSize(1);
+    assertThat(bot.telegram.texts(TestBot.dm(ALICE))).noneSatisfy(text -> assertThat(text).contains("has no take-profit"));
   }
 
   @Test

@@ -114,6 +114,8 @@ final class FakeExchange implements ExchangeClient {
   volatile ExchangeError cancelAnswerLost;
   /** Runs inside every cancel call before it answers, e.g. to deliver a fill meanwhile. */
   volatile Runnable whileCancelling = () -> {};
+  /** Runs as a list is asked for (before its answer), e.g. to stop the process there. */
+  volatile Runnable whileReadingList = () -> {};
   /** Runs inside every cancel that goes through, after it did and before its answer is back. */
   volatile Runnable afterCancelling = () -> {};
   /**
@@ -354,6 +356,7 @@ final class FakeExchange implements ExchangeClient {
 
   @Override
   public Optional<PlacedOrderList> orderList(ApiCredentials credentials, OrderListRef list) {
+    whileReadingList.run();
     if (lookupFailures.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
       throw new ExchangeException(new ExchangeError.Unavailable("the exchange did not answer"));
     }

@@ -145,7 +145,24 @@ final class ListCancels {
    * FirstCancel.Done} and is owed its outcome until it tells it: it says what the list left held.
    */
   FirstCancel cancelFirst(ApiCredentials credentials, UserRef user, ChatRef chat, ListHandle list) {
-    return first(outcome(credentials, user, chat, list, false));
+    FirstCancel first = first(outcome(credentials, user, chat, list, false));
+    // the action's answer (owed, settled after a restart) says what the list left: a warning the
+    // router kept when the cancel's own ends closed the list is not sent; after a cancel that went
+    // through, none is kept later either (the action goes on to sell or protect what was held)
+    switch (first) {
+      case FirstCancel.Done done -> transactor.inTransaction(stores -> {
+        HeldWarnings.ownedByAction(stores, chat, list);
+        return null;
+      });
+      case FirstCancel.AlreadyEnded ended -> transactor.inTransaction(stores -> {
+        HeldWarnings.withdraw(stores, List.of(list));
+        return null;
+      });
+      case FirstCancel.NotDone notDone -> {
+        // the list works still: nothing was kept
+      }
+    }
+    return first;
   }
 
   /**

@@ -7,6 +7,7 @@ import dev.orderlistbot.core.port.in.OrderUpdateHandler;
 import dev.orderlistbot.core.port.out.AlertMode;
 import dev.orderlistbot.core.port.out.AlertSubscription;
 import dev.orderlistbot.core.port.out.ListForEvent;
+import dev.orderlistbot.core.port.out.OrderListState;
 import dev.orderlistbot.core.port.out.OutboxMessage;
 import dev.orderlistbot.core.port.out.Stores;
 import dev.orderlistbot.core.port.out.TrackedOrderList;
@@ -156,6 +157,13 @@ public final class NotificationRouter implements OrderUpdateHandler {
     notice.newState().ifPresent(state -> stores.orderLists().updateState(list.listClientOrderId(), state));
     if (update instanceof OrderListUpdate.LegChanged leg && Notices.ends(leg.status())) {
       stores.orderLists().markLegEnded(list.listClientOrderId(), leg.clientOrderId().value(), leg.cumulativeQuantity().signum() > 0);
+    }
+    if (list.state() == OrderListState.CANCELLING && notice.text().isEmpty()
+        && notice.newState().filter(OrderListState.ALL_DONE::equals).isPresent()) {
+      // the bot's own cancel ended the list, silently: its answer says what the entry's fill has no
+      // exit left, but may never leave; kept with this end, as the cancel keeps it (HeldWarnings)
+      stores.orderLists().findByListClientOrderId(list.listClientOrderId())
+          .ifPresent(ended -> HeldWarnings.deferAtSilentEnd(stores, ended));
     }
     // the day's realised profit or loss, counted once: the event is marked processed above
     LossLedger.heard(stores, list, tracked.get().basis(), update);
