@@ -263,10 +263,11 @@ final class MarketCloses {
     if (!now.get().isOpen()) {
       // ended before this panic (cancelled in Binance's app, say): what it still held is said, and offered to be closed
       LiveList ended = lists.fromAnswer(tracked.get(), now.get(), credentials);
-      BigDecimal held = MarketFills.roundDown(ended.held(), MarketFills.step(exchange.rules(list.symbol())));
+      BigDecimal step = MarketFills.step(exchange.rules(list.symbol()));
+      BigDecimal held = MarketFills.roundDown(ended.held(), step);
       String text = TradeReplies.notClosedListEnded(name, "it is no longer open")
           + (held.signum() > 0 ? " " + TradeReplies.heldWithNoOrder(held, list.symbol()) : "");
-      return offeringClose(Optional.of(ended), MarketFills.step(exchange.rules(list.symbol())), list, text);
+      return offeringClose(Optional.of(ended), step, list, text);
     }
     LiveList placed = lists.fromAnswer(tracked.get(), now.get(), credentials);
     return close(credentials, user, chat, new PendingAction.CloseList(list, placed.exitSide()), name, clientOrderId, action);

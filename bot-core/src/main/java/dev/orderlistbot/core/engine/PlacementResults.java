@@ -136,6 +136,11 @@ final class PlacementResults {
     return write(chat, previewId, owner, result, Mode.ONLY_IF_CHANGED);
   }
 
+  /** {@code result} told after another instance's answer under its key, as a correction of it. */
+  private static OutboxMessage correction(Result result, ChatRef chat) {
+    return new OutboxMessage(result.dedupeKey() + ":correction", chat, Replies.correction(result.text()));
+  }
+
   /** Whether a result is told when its change was made before (by someone else). */
   private enum Mode {
     ALWAYS,
@@ -162,8 +167,7 @@ final class PlacementResults {
               OutboundMessage shown = OutboundMessage.text(result.text());
               if (!made && mode == Mode.CORRECTING) {
                 shown = OutboundMessage.text(Replies.correction(result.text()));
-                stores.outbox().enqueue(
-                    new OutboxMessage(result.dedupeKey() + ":correction", noticeChat, shown.text()));
+                stores.outbox().enqueue(correction(result, noticeChat));
               } else if (made || !onlyIfChanged) {
                 // a placed list's result is its card under the result's sentence; from now on this
                 // message shows the card, and the card's edits replace it (sentence and all)
@@ -177,8 +181,7 @@ final class PlacementResults {
                 boolean stored = stores.outbox().enqueue(result.placed().map(list -> answer.asCardOf(list.clientId().value())).orElse(answer));
                 if (!stored && mode == Mode.CORRECTING) {
                   // another instance's settlement told this key first (a panic's note to a list's owner): this follows it
-                  stores.outbox().enqueue(
-                      new OutboxMessage(result.dedupeKey() + ":correction", noticeChat, Replies.correction(result.text())));
+                  stores.outbox().enqueue(correction(result, noticeChat));
                 }
               }
               return new Told(made, shown);

@@ -31,11 +31,15 @@ final class RunningWork {
   /** Runs {@code work} marked as running here, holding its lease among instances from the outermost mark. */
   <T> T running(UUID confirmationId, Supplier<T> work) {
     boolean outermost = here.merge(confirmationId, 1, Integer::sum) == 1;
-    boolean leased = outermost && take(confirmationId);
+    if (outermost) {
+      take(confirmationId);
+    }
     try {
       return work.get();
     } finally {
-      if (leased) {
+      // given up even when the take failed: a later check (stillLeased) may have taken it back, and a
+      // release gives up only what this instance holds
+      if (outermost) {
         give(confirmationId);
       }
       here.computeIfPresent(confirmationId, (id, marks) -> marks == 1 ? null : marks - 1);
@@ -92,22 +96,19 @@ final class RunningWork {
     }
   }
 
-  private boolean take(UUID confirmationId) {
+  private void take(UUID confirmationId) {
     if (leases.isEmpty()) {
-      return false;
+      return;
     }
     try {
       if (!leases.get().acquire(lease(confirmationId)).held()) {
         // only a settlement takes another's lease, two minutes after the claim: a clock far out of step
         LOG.warn("the work of confirmation {} is being settled by another instance while it runs here", confirmationId);
-        return false;
       }
-      return true;
     } catch (RuntimeException e) {
       // the work goes on: its Confirm was claimed and it is owed; a settlement waits two minutes anyway.
-      // The take may have been stored all the same: the lease is given up when the work ends, never renewed for ever
+      // The take may have been stored all the same: it is given up when the work ends, never renewed for ever
       LOG.warn("could not take the lease of the work of confirmation {}: {}", confirmationId, e.toString());
-      return true;
     }
   }
 
